@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for this runtime (Electron and Node each load their own build). */
+  nativeBinding?: string;
+  readonly?: boolean;
+  /** Where pre-migration copies go; defaults to a `backups` folder beside the file. */
+  backupDir?: string;
+  /** Instant used in backup file names (the caller's clock). */
+  now?: Date;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(found: number) {
+    super(`the database schema is version ${found}, newer than this app (${LATEST_VERSION}); update the app`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** Opens (creating if needed) an office database with the pragmas we rely on, then migrates it. */
+export function openDatabase(file: string, opts: OpenOptions = {}): Database.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, {
+    nativeBinding: opts.nativeBinding,
+    readonly: opts.readonly ?? false,
+  });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      // WAL + NORMAL survives a killed process; only a power loss may drop the last commits, never corrupt.
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (!opts.readonly) migrate(db, file, opts);
+    else if (schemaVersion(db) > LATEST_VERSION) throw new SchemaTooNewError(schemaVersion(db));
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Database.Database, file: string, opts: OpenOptions): void {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) throw new SchemaTooNewError(current);
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  if (current > 0 && file !== ':memory:') backupBeforeMigration(db, file, current, opts);
+  for (const m of pending) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
+
+function backupBeforeMigration(
+  db: Database.Database,
+  file: string,
+  version: number,
+  opts: OpenOptions,
+): void {
+  const dir = opts.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = (opts.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `${path.basename(file)}.v${version}.${stamp}.bak`);
+  // VACUUM INTO writes a consistent copy even with a live WAL; copying the file could miss committed pages.
+  db.prepare('VACUUM INTO ?').run(target);
+}
+
+/** A consistent copy of a live database to `target` (refuses to overwrite). */
+export function backupTo(db: Database.Database, target: string): void {
+  if (fs.existsSync(target)) throw new Error(`${target} already exists`);
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  db.prepare('VACUUM INTO ?').run(target);
+}
+
+export function closeDatabase(db: Database.Database): void {
+  if (db.open) {
+    if (!db.readonly) db.pragma('optimize');
+    db.close();
+  }
+}

@@ -1,0 +1,7 @@
+import { m0001 } from './0001-initial';
+import type { Migration } from './types';
+
+/** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
+export const MIGRATIONS: readonly Migration[] = [m0001];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

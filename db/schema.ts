@@ -1,0 +1,183 @@
+/** Kysely table types: the database as it is (snake_case); repositories map rows to the contract's shapes. */
+
+export interface SyncColumns {
+  id: string;
+  office_id: string;
+  created_at: string;
+  updated_at: string;
+  hlc: string;
+  deleted_at: string | null;
+}
+
+export interface LocalStateTable {
+  key: string;
+  value: string;
+}
+
+export interface OfficeTable extends SyncColumns {
+  code: string;
+  name: string;
+  region: string | null;
+  time_zone: string;
+  deputy_name: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  reg_number_format: string;
+  deadline_shift: 'previous' | 'next';
+}
+
+export interface UserTable extends SyncColumns {
+  login: string;
+  full_name: string;
+  role: 'assistant' | 'deputy' | 'office_head' | 'hq_analyst' | 'admin';
+  password_hash: string;
+  active: number;
+  failed_attempts: number;
+  locked_until: string | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CalendarYearTable extends SyncColumns {
+  year: number;
+  data: string;
+}
+
+export interface ContactTable extends SyncColumns {
+  last_name: string | null;
+  first_name: string | null;
+  middle_name: string | null;
+  full_name: string;
+  name_key: string | null;
+  address: string | null;
+  address_key: string | null;
+  email: string | null;
+  email_key: string | null;
+  social_category: string | null;
+  comment: string | null;
+}
+
+export interface ContactPhoneTable extends SyncColumns {
+  contact_id: string;
+  phone: string;
+  raw: string;
+}
+
+export interface AppealTable extends SyncColumns {
+  reg_number: string;
+  reg_year: number;
+  reg_seq: number;
+  registered_on: string;
+  received_on: string;
+  channel: string;
+  kind: string;
+  is_repeat: number;
+  is_collective: number;
+  signatories: number;
+  is_anonymous: number;
+  sheets: number;
+  attachments_note: string | null;
+  applicant_id: string;
+  applicant_name: string;
+  applicant_phone: string | null;
+  summary: string;
+  text: string | null;
+  topics: string;
+  term_date: string;
+  due_date: string;
+  responsible_id: string | null;
+  executor_id: string | null;
+  on_control: number;
+  status: string;
+  result: string | null;
+  closed_on: string | null;
+  forwarded_from_body: string | null;
+  forwarded_from_number: string | null;
+  forwarded_from_date: string | null;
+  case_file: string | null;
+  created_by: string | null;
+}
+
+export interface AppealTopicTable {
+  code: string;
+  appeal_id: string;
+}
+
+export interface AppealHistoryTable extends SyncColumns {
+  appeal_id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  changes: string;
+  comment: string | null;
+}
+
+export interface TaskTable extends SyncColumns {
+  appeal_id: string | null;
+  kind: string;
+  title: string;
+  assignee_id: string | null;
+  due_date: string | null;
+  status: 'open' | 'done' | 'cancelled';
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+export interface ChangeLogTable {
+  seq: number;
+  hlc: string;
+  office_id: string;
+  table_name: string;
+  row_id: string;
+  op: 'upsert' | 'delete';
+  data: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  office_id: string | null;
+  user_id: string | null;
+  login: string | null;
+  transport: string;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  details: string | null;
+}
+
+export interface DB {
+  local_state: LocalStateTable;
+  offices: OfficeTable;
+  users: UserTable;
+  sessions: SessionTable;
+  calendar_years: CalendarYearTable;
+  contacts: ContactTable;
+  contact_phones: ContactPhoneTable;
+  appeals: AppealTable;
+  appeal_topics: AppealTopicTable;
+  appeal_history: AppealHistoryTable;
+  tasks: TaskTable;
+  change_log: ChangeLogTable;
+  audit_log: AuditLogTable;
+}
+
+/** Tables whose rows travel between an office and the headquarters. */
+export const SYNCED_TABLES = [
+  'offices',
+  'users',
+  'calendar_years',
+  'contacts',
+  'contact_phones',
+  'appeals',
+  'appeal_history',
+  'tasks',
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -1,0 +1,347 @@
+import type { ReadDb, WriteDb } from '../../db/sql';
+import type { AppealTable, OfficeTable } from '../../db/schema';
+import type { AppealCard, AppealKind, AppealRow, AppealStatus } from '../../shared/api/appeals';
+import { ApiError } from '../../shared/api/define';
+import type { Output, ParsedInput } from '../../shared/api/index';
+import { art11Warnings, isOpenStatus } from '../../shared/domain/appeal';
+import { reviewTerm, type Term } from '../../shared/domain/deadlines';
+import { formatRegNumber } from '../../shared/domain/regnumber';
+import { ftsBody } from '../../shared/domain/text';
+import { newId } from '../../shared/util/ids';
+import { appealHistory, audit, diff, insertSynced, stamp, updateSynced } from './bookkeeping';
+import { contactSummary, resolveApplicant } from './contacts';
+import { requireActor, type CallContext } from './context';
+import { officeCalendar, officeRow, officeToday } from './office';
+import { openTask, reassignOpenTasks, tasksOf } from './tasks';
+
+export function appealTerm(
+  ctx: CallContext,
+  office: OfficeTable,
+  registeredOn: string,
+  kind: AppealKind,
+): Term {
+  return reviewTerm(registeredOn, {
+    calendar: officeCalendar(ctx, office),
+    shift: office.deadline_shift,
+    migration: kind === 'migration_report',
+  });
+}
+
+export function previewTerm(
+  ctx: CallContext,
+  input: ParsedInput<'appeals.previewTerm'>,
+): Output<'appeals.previewTerm'> {
+  return appealTerm(ctx, officeRow(ctx.store.read), input.registeredOn, input.kind ?? 'application');
+}
+
+function nextSeq(db: WriteDb, officeId: string, year: number): number {
+  const r = db.get(
+    db.qb
+      .selectFrom('appeals')
+      .select((eb) => eb.fn.max('reg_seq').as('m'))
+      .where('office_id', '=', officeId)
+      .where('reg_year', '=', year),
+  );
+  return (r?.m ?? 0) + 1;
+}
+
+function indexForSearch(db: WriteDb, appeal: AppealTable): void {
+  const applicant = contactSummary(db, appeal.applicant_id);
+  const rowid = db.rawGet<{ rowid: number }>('SELECT rowid FROM appeals WHERE id = ?', appeal.id)!.rowid;
+  db.rawRun('DELETE FROM appeal_fts WHERE rowid = ?', rowid);
+  db.rawRun(
+    'INSERT INTO appeal_fts (rowid, body) VALUES (?, ?)',
+    rowid,
+    ftsBody({
+      regNumber: appeal.reg_number,
+      summary: appeal.summary,
+      text: appeal.text,
+      applicantName: applicant.fullName,
+      address: applicant.address,
+      email: applicant.email,
+      phones: applicant.phones,
+    }),
+  );
+}
+
+function setTopics(db: WriteDb, appealId: string, topics: readonly string[]): void {
+  db.run(db.qb.deleteFrom('appeal_topics').where('appeal_id', '=', appealId));
+  for (const code of new Set(topics))
+    db.run(db.qb.insertInto('appeal_topics').values({ code, appeal_id: appealId }));
+}
+
+export function register(
+  ctx: CallContext,
+  input: ParsedInput<'appeals.register'>,
+): Output<'appeals.register'> {
+  const actor = requireActor(ctx);
+  const id = ctx.store.transaction((db) => {
+    const office = officeRow(db);
+    const st = stamp(ctx);
+    const registeredOn = input.registeredOn ?? officeToday(ctx, office);
+    const receivedOn = input.receivedOn ?? registeredOn;
+    if (receivedOn > registeredOn)
+      throw new ApiError('validation', 'receivedOn: an appeal cannot be received after it is registered', {
+        field: 'receivedOn',
+      });
+    checkUsers(db, input.responsibleId, input.executorId);
+    const applicant = resolveApplicant(db, office.id, input.applicant, st);
+    const year = Number(registeredOn.slice(0, 4));
+    const seq = nextSeq(db, office.id, year);
+    const term = appealTerm(ctx, office, registeredOn, input.kind);
+    const row: AppealTable = {
+      id: newId(st.nowMs),
+      office_id: office.id,
+      created_at: st.now,
+      updated_at: st.now,
+      hlc: st.hlc,
+      deleted_at: null,
+      reg_number: formatRegNumber(office.reg_number_format, office.code, year, seq),
+      reg_year: year,
+      reg_seq: seq,
+      registered_on: registeredOn,
+      received_on: receivedOn,
+      channel: input.channel,
+      kind: input.kind,
+      is_repeat: input.isRepeat ? 1 : 0,
+      is_collective: input.isCollective ? 1 : 0,
+      signatories: input.isCollective ? Math.max(2, input.signatories) : 1,
+      is_anonymous: input.isAnonymous ? 1 : 0,
+      sheets: input.sheets,
+      attachments_note: input.attachmentsNote ?? null,
+      applicant_id: applicant.id,
+      applicant_name: applicant.fullName,
+      applicant_phone: applicant.phones[0] ?? null,
+      summary: input.summary,
+      text: input.text ?? null,
+      topics: JSON.stringify(input.topics),
+      term_date: term.termDate,
+      due_date: term.controlDate,
+      responsible_id: input.responsibleId ?? actor.userId,
+      executor_id: input.executorId ?? null,
+      on_control: input.onControl ? 1 : 0,
+      status: 'registered',
+      result: null,
+      closed_on: null,
+      forwarded_from_body: input.forwardedFrom?.body ?? null,
+      forwarded_from_number: input.forwardedFrom?.outgoingNumber ?? null,
+      forwarded_from_date: input.forwardedFrom?.date ?? null,
+      case_file: input.caseFile ?? null,
+      created_by: actor.userId,
+    };
+    insertSynced(db, 'appeals', row);
+    setTopics(db, row.id, input.topics);
+    indexForSearch(db, row);
+    appealHistory(db, ctx, st, office.id, row.id, 'registered', {}, null);
+    // The stage's task: nobody may forget an open appeal (DOMAIN §4).
+    openTask(db, st, office.id, {
+      appealId: row.id,
+      kind: 'review',
+      assigneeId: row.responsible_id,
+      dueDate: row.due_date,
+    });
+    audit(db, ctx, office.id, 'appeals.register', 'appeal', row.id, { regNumber: row.reg_number });
+    return row.id;
+  });
+  return getCard(ctx.store.read, ctx, id);
+}
+
+function checkUsers(db: ReadDb, ...ids: (string | null | undefined)[]): void {
+  for (const id of ids) {
+    if (!id) continue;
+    const u = db.get(db.qb.selectFrom('users').select(['id', 'active']).where('id', '=', id));
+    if (!u || u.active !== 1)
+      throw new ApiError('validation', 'no such active user', { field: 'responsibleId' });
+  }
+}
+
+type Patch = ParsedInput<'appeals.update'>['patch'];
+
+/** The card's editable fields as contract names, for history diffs. */
+function editable(a: AppealTable): Record<string, unknown> {
+  return {
+    receivedOn: a.received_on,
+    channel: a.channel,
+    kind: a.kind,
+    isRepeat: a.is_repeat === 1,
+    isCollective: a.is_collective === 1,
+    signatories: a.signatories,
+    isAnonymous: a.is_anonymous === 1,
+    sheets: a.sheets,
+    attachmentsNote: a.attachments_note,
+    topics: JSON.parse(a.topics) as string[],
+    summary: a.summary,
+    text: a.text,
+    responsibleId: a.responsible_id,
+    executorId: a.executor_id,
+    onControl: a.on_control === 1,
+    forwardedFrom: a.forwarded_from_body
+      ? { body: a.forwarded_from_body, outgoingNumber: a.forwarded_from_number, date: a.forwarded_from_date }
+      : null,
+    caseFile: a.case_file,
+  };
+}
+
+function toColumns(p: Patch): Partial<AppealTable> {
+  const c: Partial<AppealTable> = {};
+  const bool = (b: boolean): number => (b ? 1 : 0);
+  if (p.receivedOn !== undefined) c.received_on = p.receivedOn;
+  if (p.channel !== undefined) c.channel = p.channel;
+  if (p.kind !== undefined) c.kind = p.kind;
+  if (p.isRepeat !== undefined) c.is_repeat = bool(p.isRepeat);
+  if (p.isCollective !== undefined) c.is_collective = bool(p.isCollective);
+  if (p.signatories !== undefined) c.signatories = p.signatories;
+  if (p.isAnonymous !== undefined) c.is_anonymous = bool(p.isAnonymous);
+  if (p.sheets !== undefined) c.sheets = p.sheets;
+  if (p.attachmentsNote !== undefined) c.attachments_note = p.attachmentsNote;
+  if (p.topics !== undefined) c.topics = JSON.stringify(p.topics);
+  if (p.summary !== undefined) c.summary = p.summary;
+  if (p.text !== undefined) c.text = p.text;
+  if (p.responsibleId !== undefined) c.responsible_id = p.responsibleId;
+  if (p.executorId !== undefined) c.executor_id = p.executorId;
+  if (p.onControl !== undefined) c.on_control = bool(p.onControl);
+  if (p.forwardedFrom !== undefined) {
+    c.forwarded_from_body = p.forwardedFrom?.body ?? null;
+    c.forwarded_from_number = p.forwardedFrom?.outgoingNumber ?? null;
+    c.forwarded_from_date = p.forwardedFrom?.date ?? null;
+  }
+  if (p.caseFile !== undefined) c.case_file = p.caseFile;
+  return c;
+}
+
+export function update(ctx: CallContext, input: ParsedInput<'appeals.update'>): Output<'appeals.update'> {
+  ctx.store.transaction((db) => {
+    const office = officeRow(db);
+    const before = appealRow(db, input.id);
+    if (before.hlc !== input.version)
+      throw new ApiError('conflict', 'the appeal was changed by someone else; reload it', {
+        field: 'version',
+      });
+    if (!isOpenStatus(before.status as AppealStatus) && input.patch.responsibleId !== undefined)
+      throw new ApiError('invalid_state', 'a closed appeal cannot be reassigned', { field: 'responsibleId' });
+    if (input.patch.receivedOn && input.patch.receivedOn > before.registered_on)
+      throw new ApiError('validation', 'receivedOn: an appeal cannot be received after it is registered', {
+        field: 'receivedOn',
+      });
+    checkUsers(db, input.patch.responsibleId, input.patch.executorId);
+    const st = stamp(ctx);
+    const cols = toColumns(input.patch);
+    if (cols.kind && cols.kind !== before.kind) {
+      const term = appealTerm(ctx, office, before.registered_on, cols.kind as AppealKind);
+      Object.assign(cols, { term_date: term.termDate, due_date: term.controlDate });
+    }
+    if (cols.is_collective === 0) cols.signatories = 1;
+    const after = updateSynced(db, 'appeals', before.id, cols, st);
+    const changes = diff(editable(before), editable(after));
+    if (after.due_date !== before.due_date) changes.dueDate = { from: before.due_date, to: after.due_date };
+    if (Object.keys(changes).length === 0) return;
+    if (cols.topics !== undefined) setTopics(db, after.id, input.patch.topics ?? []);
+    if (cols.summary !== undefined || cols.text !== undefined) indexForSearch(db, after);
+    if (changes.responsibleId) reassignOpenTasks(db, st, after.id, after.responsible_id);
+    appealHistory(db, ctx, st, office.id, after.id, 'updated', changes);
+    audit(db, ctx, office.id, 'appeals.update', 'appeal', after.id, Object.keys(changes));
+  });
+  return getCard(ctx.store.read, ctx, input.id);
+}
+
+function appealRow(db: ReadDb, id: string): AppealTable {
+  const a = db.get(
+    db.qb.selectFrom('appeals').selectAll().where('id', '=', id).where('deleted_at', 'is', null),
+  );
+  if (!a) throw new ApiError('not_found', 'no such appeal', { field: 'id' });
+  return a;
+}
+
+export function toRow(a: AppealTable & { responsible_name: string | null }, today: string): AppealRow {
+  return {
+    id: a.id,
+    regNumber: a.reg_number,
+    registeredOn: a.registered_on,
+    receivedOn: a.received_on,
+    channel: a.channel as AppealRow['channel'],
+    kind: a.kind as AppealRow['kind'],
+    status: a.status as AppealStatus,
+    applicantName: a.applicant_name,
+    applicantPhone: a.applicant_phone,
+    summary: a.summary,
+    topics: JSON.parse(a.topics) as string[],
+    dueDate: a.due_date,
+    overdue: isOpenStatus(a.status as AppealStatus) && a.due_date < today,
+    responsibleId: a.responsible_id,
+    responsibleName: a.responsible_name,
+  };
+}
+
+function userName(db: ReadDb, id: string | null): string | null {
+  if (!id) return null;
+  return db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
+}
+
+export function getCard(db: ReadDb, ctx: CallContext, id: string): AppealCard {
+  const office = officeRow(db);
+  const a = appealRow(db, id);
+  const applicant = contactSummary(db, a.applicant_id);
+  const history = db
+    .all(
+      db.qb
+        .selectFrom('appeal_history')
+        .leftJoin('users', 'users.id', 'appeal_history.user_id')
+        .select([
+          'appeal_history.id',
+          'appeal_history.at',
+          'appeal_history.action',
+          'appeal_history.changes',
+          'appeal_history.comment',
+          'users.full_name as user_name',
+        ])
+        .where('appeal_history.appeal_id', '=', id)
+        .orderBy('appeal_history.at')
+        .orderBy('appeal_history.id'),
+    )
+    .map((h) => ({
+      id: h.id,
+      at: h.at,
+      userName: h.user_name,
+      action: h.action,
+      changes: JSON.parse(h.changes) as Record<string, { from: unknown; to: unknown }>,
+      comment: h.comment,
+    }));
+  const e = editable(a);
+  return {
+    ...toRow({ ...a, responsible_name: userName(db, a.responsible_id) }, officeToday(ctx, office)),
+    version: a.hlc,
+    termDate: a.term_date,
+    isRepeat: e.isRepeat as boolean,
+    isCollective: e.isCollective as boolean,
+    signatories: a.signatories,
+    isAnonymous: e.isAnonymous as boolean,
+    sheets: a.sheets,
+    attachmentsNote: a.attachments_note,
+    text: a.text,
+    executorId: a.executor_id,
+    onControl: a.on_control === 1,
+    forwardedFrom: e.forwardedFrom as AppealCard['forwardedFrom'],
+    caseFile: a.case_file,
+    result: a.result as AppealCard['result'],
+    closedOn: a.closed_on,
+    applicant,
+    art11Warnings: art11Warnings({
+      lastName: applicant.lastName,
+      address: applicant.address,
+      email: applicant.email,
+      channel: a.channel as AppealRow['channel'],
+      isAnonymous: a.is_anonymous === 1,
+    }),
+    history,
+    tasks: tasksOf(db, id),
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+  };
+}
+
+/** Opening a card is an access to personal data (152-FZ Art. 19): it is logged. */
+export function get(ctx: CallContext, input: ParsedInput<'appeals.get'>): Output<'appeals.get'> {
+  const card = getCard(ctx.store.read, ctx, input.id);
+  ctx.store.transaction((db) => audit(db, ctx, officeRow(db).id, 'appeals.get', 'appeal', input.id));
+  return card;
+}

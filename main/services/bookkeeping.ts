@@ -1,0 +1,123 @@
+import type { WriteDb } from '../../db/sql';
+import type { DB, SyncedTable } from '../../db/schema';
+import { newId } from '../../shared/util/ids';
+import type { CallContext } from './context';
+
+/** One write's moment: the same instant and a fresh HLC stamp for every row it touches. */
+export interface Stamp {
+  now: string;
+  nowMs: number;
+  hlc: string;
+}
+
+export function stamp(ctx: CallContext): Stamp {
+  const d = ctx.clock.now();
+  return { now: d.toISOString(), nowMs: d.getTime(), hlc: ctx.hlc.send(d.getTime()) };
+}
+
+type Row<T extends SyncedTable> = DB[T];
+
+/** Inserts a synced row and its change-log entry (the whole row, for sync). */
+export function insertSynced<T extends SyncedTable>(db: WriteDb, table: T, row: Row<T>): void {
+  db.run(db.qb.insertInto(table).values(row as never));
+  logChange(db, table, row as Row<SyncedTable>, 'upsert');
+}
+
+/** Updates a synced row, bumps its stamp, and logs the row as it now is. Returns the row after the change. */
+export function updateSynced<T extends SyncedTable>(
+  db: WriteDb,
+  table: T,
+  id: string,
+  patch: Partial<Row<T>>,
+  st: Stamp,
+): Row<T> {
+  const values: Record<string, unknown> = { ...patch, updated_at: st.now, hlc: st.hlc };
+  const columns = Object.keys(values);
+  // Column names come from the typed patch, never from input: safe to splice into the statement.
+  db.rawRun(
+    `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ...columns.map((c) => values[c]),
+    id,
+  );
+  const row = db.rawGet<Row<T>>(`SELECT * FROM ${table} WHERE id = ?`, id);
+  if (!row) throw new Error(`internal: ${table} ${id} vanished during update`);
+  logChange(db, table, row as Row<SyncedTable>, 'upsert');
+  return row;
+}
+
+function logChange(db: WriteDb, table: SyncedTable, row: Row<SyncedTable>, op: 'upsert' | 'delete'): void {
+  db.run(
+    db.qb.insertInto('change_log').values({
+      hlc: row.hlc,
+      office_id: row.office_id,
+      table_name: table,
+      row_id: row.id,
+      op,
+      data: JSON.stringify(row),
+      at: row.updated_at,
+    } as never),
+  );
+}
+
+export function audit(
+  db: WriteDb,
+  ctx: CallContext,
+  officeId: string | null,
+  action: string,
+  entity: string | null,
+  entityId: string | null,
+  details?: unknown,
+): void {
+  db.run(
+    db.qb.insertInto('audit_log').values({
+      at: ctx.clock.now().toISOString(),
+      office_id: officeId,
+      user_id: ctx.actor?.userId ?? null,
+      login: ctx.actor?.login ?? null,
+      transport: ctx.transport,
+      action,
+      entity,
+      entity_id: entityId,
+      details: details === undefined ? null : JSON.stringify(details),
+    } as never),
+  );
+}
+
+export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+export function appealHistory(
+  db: WriteDb,
+  ctx: CallContext,
+  st: Stamp,
+  officeId: string,
+  appealId: string,
+  action: string,
+  changes: Changes = {},
+  comment: string | null = null,
+): void {
+  insertSynced(db, 'appeal_history', {
+    id: newId(st.nowMs),
+    office_id: officeId,
+    created_at: st.now,
+    updated_at: st.now,
+    hlc: st.hlc,
+    deleted_at: null,
+    appeal_id: appealId,
+    at: st.now,
+    user_id: ctx.actor?.userId ?? null,
+    action,
+    changes: JSON.stringify(changes),
+    comment,
+  });
+}
+
+/** Field-by-field difference of two plain objects, for history entries. */
+export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Changes {
+  const out: Changes = {};
+  for (const key of Object.keys(after)) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[key] = { from: a ?? null, to: b ?? null };
+  }
+  return out;
+}

@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import { method } from './define';
+import { IdSchema, InstantSchema, IsoDateSchema, RequiredText, Text, TopicCodeSchema } from './common';
+
+export const CHANNELS = ['post', 'email', 'web', 'reception', 'phone', 'hand', 'forwarded', 'other'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** Appeal kinds of 59-FZ Art. 4, plus migration reports, which run on a 20-day term (Art. 12 p.1.1). */
+export const APPEAL_KINDS = ['proposal', 'application', 'complaint', 'migration_report', 'other'] as const;
+export const AppealKindSchema = z.enum(APPEAL_KINDS);
+export type AppealKind = z.infer<typeof AppealKindSchema>;
+
+export const APPEAL_STATUSES = [
+  'registered',
+  'awaiting_contact_data',
+  'awaiting_resolution',
+  'in_request',
+  'in_reply',
+  'closed',
+] as const;
+export const AppealStatusSchema = z.enum(APPEAL_STATUSES);
+export type AppealStatus = z.infer<typeof AppealStatusSchema>;
+
+export const APPEAL_RESULTS = [
+  'supported',
+  'supported_measures_taken',
+  'not_supported',
+  'explained',
+  'forwarded',
+  'left_without_answer',
+] as const;
+export const AppealResultSchema = z.enum(APPEAL_RESULTS);
+
+/** What 59-FZ Art. 7 requires of a written appeal; missing items are Art. 11 part 1, shown but never blocking. */
+export const ART11_WARNINGS = ['no_surname', 'no_reply_address'] as const;
+export type Art11Warning = (typeof ART11_WARNINGS)[number];
+
+export const ApplicantInputSchema = z.object({
+  /** An existing contact chosen from the suggestions; the fields below then only fill what it lacks. */
+  contactId: IdSchema.optional(),
+  /** Create a new contact even though similar ones exist. */
+  forceNew: z.boolean().default(false),
+  lastName: Text(100).optional(),
+  firstName: Text(100).optional(),
+  middleName: Text(100).optional(),
+  address: Text(400).optional(),
+  email: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: 'not an e-mail address' })
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional(),
+  phone: Text(50).optional(),
+  socialCategory: Text(100).optional(),
+});
+export type ApplicantInput = z.input<typeof ApplicantInputSchema>;
+
+const ForwardedFromSchema = z.object({
+  body: RequiredText(300),
+  outgoingNumber: Text(60).optional(),
+  date: IsoDateSchema.nullable().optional(),
+});
+
+const AppealFieldsSchema = z.object({
+  receivedOn: IsoDateSchema.optional(),
+  channel: ChannelSchema,
+  kind: AppealKindSchema,
+  isRepeat: z.boolean().default(false),
+  isCollective: z.boolean().default(false),
+  signatories: z.number().int().min(1).max(100000).default(1),
+  isAnonymous: z.boolean().default(false),
+  sheets: z.number().int().min(0).max(10000).default(1),
+  attachmentsNote: Text(500).optional(),
+  topics: z.array(TopicCodeSchema).max(20).default([]),
+  summary: RequiredText(1000),
+  text: Text(100_000).optional(),
+  responsibleId: IdSchema.nullable().optional(),
+  executorId: IdSchema.nullable().optional(),
+  onControl: z.boolean().default(false),
+  forwardedFrom: ForwardedFromSchema.nullable().optional(),
+  caseFile: Text(60).optional(),
+});
+
+export const RegisterAppealSchema = AppealFieldsSchema.extend({
+  /** Defaults to today in the office's time zone. */
+  registeredOn: IsoDateSchema.optional(),
+  applicant: ApplicantInputSchema,
+});
+export type RegisterAppealInput = z.input<typeof RegisterAppealSchema>;
+
+export const UpdateAppealSchema = z.object({
+  id: IdSchema,
+  /** Optimistic concurrency: the `version` the editor loaded; a newer row is a conflict. */
+  version: z.string(),
+  patch: AppealFieldsSchema.partial()
+    .omit({ isRepeat: true })
+    .extend({ isRepeat: z.boolean().optional() })
+    .strict(),
+});
+
+export const ContactSummarySchema = z.object({
+  id: IdSchema,
+  fullName: z.string(),
+  lastName: z.string().nullable(),
+  firstName: z.string().nullable(),
+  middleName: z.string().nullable(),
+  address: z.string().nullable(),
+  email: z.string().nullable(),
+  phones: z.array(z.string()),
+  socialCategory: z.string().nullable(),
+});
+export type ContactSummary = z.infer<typeof ContactSummarySchema>;
+
+export const AppealRowSchema = z.object({
+  id: IdSchema,
+  regNumber: z.string(),
+  registeredOn: IsoDateSchema,
+  receivedOn: IsoDateSchema,
+  channel: ChannelSchema,
+  kind: AppealKindSchema,
+  status: AppealStatusSchema,
+  applicantName: z.string(),
+  applicantPhone: z.string().nullable(),
+  summary: z.string(),
+  topics: z.array(z.string()),
+  dueDate: IsoDateSchema,
+  overdue: z.boolean(),
+  responsibleId: IdSchema.nullable(),
+  responsibleName: z.string().nullable(),
+});
+export type AppealRow = z.infer<typeof AppealRowSchema>;
+
+export const HistoryEntrySchema = z.object({
+  id: IdSchema,
+  at: InstantSchema,
+  userName: z.string().nullable(),
+  action: z.string(),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  comment: z.string().nullable(),
+});
+
+export const TaskSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  kind: z.string(),
+  assigneeId: IdSchema.nullable(),
+  assigneeName: z.string().nullable(),
+  dueDate: IsoDateSchema.nullable(),
+  status: z.enum(['open', 'done', 'cancelled']),
+  createdAt: InstantSchema,
+});
+
+export const AppealCardSchema = AppealRowSchema.extend({
+  version: z.string(),
+  termDate: IsoDateSchema,
+  isRepeat: z.boolean(),
+  isCollective: z.boolean(),
+  signatories: z.number(),
+  isAnonymous: z.boolean(),
+  sheets: z.number(),
+  attachmentsNote: z.string().nullable(),
+  text: z.string().nullable(),
+  executorId: IdSchema.nullable(),
+  onControl: z.boolean(),
+  forwardedFrom: ForwardedFromSchema.nullable(),
+  caseFile: z.string().nullable(),
+  result: AppealResultSchema.nullable(),
+  closedOn: IsoDateSchema.nullable(),
+  applicant: ContactSummarySchema,
+  art11Warnings: z.array(z.enum(ART11_WARNINGS)),
+  history: z.array(HistoryEntrySchema),
+  tasks: z.array(TaskSchema),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type AppealCard = z.infer<typeof AppealCardSchema>;
+
+export const SORT_FIELDS = [
+  'regNumber',
+  'registeredOn',
+  'receivedOn',
+  'dueDate',
+  'applicantName',
+  'status',
+  'kind',
+  'channel',
+  'responsibleName',
+] as const;
+
+export const AppealFilterSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.array(AppealStatusSchema).optional(),
+  open: z.boolean().optional(),
+  responsibleId: IdSchema.optional(),
+  topic: z
+    .string()
+    .regex(/^\d{4}(\.\d{4}){0,3}$/, { message: 'expected a classifier code or its prefix' })
+    .optional(),
+  channel: z.array(ChannelSchema).optional(),
+  kind: z.array(AppealKindSchema).optional(),
+  receivedFrom: IsoDateSchema.optional(),
+  receivedTo: IsoDateSchema.optional(),
+  dueFrom: IsoDateSchema.optional(),
+  dueTo: IsoDateSchema.optional(),
+  overdue: z.boolean().optional(),
+});
+export type AppealFilter = z.infer<typeof AppealFilterSchema>;
+
+export const appealMethods = {
+  'appeals.register': method({
+    summary: 'Register a citizen’s appeal (the applicant is matched among contacts first)',
+    access: ['assistant', 'office_head', 'admin', 'deputy'],
+    kind: 'write',
+    input: RegisterAppealSchema,
+    output: AppealCardSchema,
+  }),
+  'appeals.update': method({
+    summary: 'Edit the registration card',
+    access: ['assistant', 'office_head', 'admin', 'deputy'],
+    kind: 'write',
+    input: UpdateAppealSchema,
+    output: AppealCardSchema,
+  }),
+  'appeals.get': method({
+    summary: 'The appeal card with its history and tasks',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({ id: IdSchema }),
+    output: AppealCardSchema,
+  }),
+  'appeals.list': method({
+    summary: 'The registry: filters, full-text search, sort by any column, cursor paging',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({
+      filter: AppealFilterSchema.default({}),
+      sort: z
+        .object({ field: z.enum(SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
+        .default({ field: 'registeredOn', dir: 'desc' }),
+      limit: z.number().int().min(1).max(500).default(50),
+      cursor: z.string().max(2000).nullable().optional(),
+    }),
+    output: z.object({ rows: z.array(AppealRowSchema), nextCursor: z.string().nullable() }),
+  }),
+  'appeals.count': method({
+    summary: 'How many appeals match a filter',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({ filter: AppealFilterSchema.default({}) }),
+    output: z.object({ count: z.number().int() }),
+  }),
+  'appeals.previewTerm': method({
+    summary: 'The term and control date an appeal registered on a date would get',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({ registeredOn: IsoDateSchema, kind: AppealKindSchema.optional() }),
+    output: z.object({ termDate: IsoDateSchema, controlDate: IsoDateSchema }),
+  }),
+  'contacts.lookup': method({
+    summary: 'Find an applicant among contacts by phone, e-mail, surname, or name with address',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({
+      phone: z.string().trim().max(50).optional(),
+      email: z.string().trim().max(200).optional(),
+      lastName: z.string().trim().max(100).optional(),
+      firstName: z.string().trim().max(100).optional(),
+      address: z.string().trim().max(400).optional(),
+      limit: z.number().int().min(1).max(50).default(10),
+    }),
+    output: z.array(
+      ContactSummarySchema.extend({
+        matchedBy: z.enum(['phone', 'email', 'name_address', 'name']),
+        appealsCount: z.number().int(),
+      }),
+    ),
+  }),
+} as const;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const IsoDateSchema = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
+export const InstantSchema = z.iso.datetime({ message: 'expected an ISO 8601 instant' });
+export const IdSchema = z.uuid({ message: 'expected an id (UUID)' });
+
+/** A trimmed string; an empty one means "not given". */
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((s) => (s === '' ? null : s))
+    .nullable();
+
+export const RequiredText = (max: number) => z.string().trim().min(1, { message: 'required' }).max(max);
+
+/** Codes of the thematic classifier: section.subject[.theme[.question]], zero-padded to 4 digits. */
+export const TopicCodeSchema = z.string().regex(/^\d{4}\.\d{4}(\.\d{4}(\.\d{4})?)?$/, {
+  message: 'expected a classifier code like 0005.0005.0056.1149',
+});
+
+export const Empty = z.object({}).strict();
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { appealMethods } from './appeals';
+import { officeMethods } from './office';
+import type { MethodDef } from './define';
+
+/** The one API contract: every operation, its input and output schemas, and who may call it. */
+export const contract = { ...officeMethods, ...appealMethods } as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function methodDef(name: MethodName): MethodDef {
+  return contract[name] as MethodDef;
+}
+
+export * from './define';

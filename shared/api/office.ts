@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { method, RoleSchema } from './define';
+import { Empty, IdSchema, InstantSchema, Ok, RequiredText, Text } from './common';
+import { CalendarYearSchema } from '../domain/calendar';
+
+export const DeadlineShiftSchema = z.enum(['previous', 'next']);
+
+/** Registration number template: КОД = office code, ГГГГ = year, a run of N = zero-padded sequence. */
+export const RegNumberFormatSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((f) => /N+/.test(f), { message: 'the format must contain N… for the sequence number' });
+
+const TimeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'unknown time zone' },
+);
+
+export const OfficeCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-ZА-ЯЁ0-9]{2,10}$/u, { message: '2–10 capital letters or digits' });
+
+export const OfficeSchema = z.object({
+  id: IdSchema,
+  code: z.string(),
+  name: z.string(),
+  region: z.string().nullable(),
+  timeZone: z.string(),
+  deputyName: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  regNumberFormat: z.string(),
+  deadlineShift: DeadlineShiftSchema,
+  updatedAt: InstantSchema,
+});
+export type Office = z.infer<typeof OfficeSchema>;
+
+export const UserInfoSchema = z.object({
+  id: IdSchema,
+  login: z.string(),
+  fullName: z.string(),
+  role: RoleSchema,
+  active: z.boolean(),
+});
+export type UserInfo = z.infer<typeof UserInfoSchema>;
+
+const PasswordSchema = z.string().min(8, { message: 'at least 8 characters' }).max(200);
+const LoginSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{2,40}$/, { message: '2–40 latin letters, digits, dot, dash or underscore' });
+
+export const OfficeInputSchema = z.object({
+  name: RequiredText(200),
+  code: OfficeCodeSchema,
+  region: Text(200).optional(),
+  timeZone: TimeZoneSchema.default('Europe/Moscow'),
+  deputyName: RequiredText(200),
+  address: Text(300).optional(),
+  phone: Text(50).optional(),
+  email: Text(200).optional(),
+});
+
+export const officeMethods = {
+  'setup.status': method({
+    summary: 'Whether the office has been set up; what the sign-in screen shows',
+    access: 'public',
+    kind: 'read',
+    input: Empty,
+    output: z.object({
+      initialized: z.boolean(),
+      office: z.object({ name: z.string(), code: z.string(), deputyName: z.string() }).nullable(),
+    }),
+  }),
+  'setup.init': method({
+    summary: 'First-run setup: the office and its first administrator (refused once done)',
+    access: 'public',
+    kind: 'write',
+    input: z.object({
+      office: OfficeInputSchema,
+      admin: z.object({ login: LoginSchema, fullName: RequiredText(200), password: PasswordSchema }),
+    }),
+    output: z.object({ office: OfficeSchema, admin: UserInfoSchema }),
+  }),
+  'auth.signIn': method({
+    summary: 'Sign in with login and password; locked for a while after repeated failures',
+    access: 'public',
+    kind: 'write',
+    input: z.object({ login: z.string().trim().toLowerCase().min(1), password: z.string().min(1) }),
+    output: z.object({ token: z.string(), user: UserInfoSchema, office: OfficeSchema }),
+  }),
+  'auth.signOut': method({
+    summary: 'End the current session',
+    access: 'signed_in',
+    kind: 'write',
+    input: Empty,
+    output: Ok,
+  }),
+  'auth.me': method({
+    summary: 'The signed-in user and the office',
+    access: 'signed_in',
+    kind: 'read',
+    input: Empty,
+    output: z.object({ user: UserInfoSchema, office: OfficeSchema }),
+  }),
+  'users.list': method({
+    summary: 'Users of the office (for the responsible-person pickers)',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({ includeInactive: z.boolean().default(false) }),
+    output: z.array(UserInfoSchema),
+  }),
+  'users.create': method({
+    summary: 'Add a user with a role',
+    access: ['admin', 'office_head'],
+    kind: 'write',
+    input: z.object({
+      login: LoginSchema,
+      fullName: RequiredText(200),
+      role: RoleSchema,
+      password: PasswordSchema,
+    }),
+    output: UserInfoSchema,
+  }),
+  'users.update': method({
+    summary: 'Change a user’s name, role, active flag or password',
+    access: ['admin'],
+    kind: 'write',
+    input: z.object({
+      id: IdSchema,
+      fullName: RequiredText(200).optional(),
+      role: RoleSchema.optional(),
+      active: z.boolean().optional(),
+      password: PasswordSchema.optional(),
+    }),
+    output: UserInfoSchema,
+  }),
+  'office.get': method({
+    summary: 'Office details and settings',
+    access: 'signed_in',
+    kind: 'read',
+    input: Empty,
+    output: OfficeSchema,
+  }),
+  'office.update': method({
+    summary: 'Change office details and settings',
+    access: ['admin', 'office_head'],
+    kind: 'write',
+    input: OfficeInputSchema.omit({ code: true }).partial().extend({
+      regNumberFormat: RegNumberFormatSchema.optional(),
+      deadlineShift: DeadlineShiftSchema.optional(),
+    }),
+    output: OfficeSchema,
+  }),
+  'calendar.list': method({
+    summary: 'The production calendar years in force (shipped, edited by the office, or provisional)',
+    access: 'signed_in',
+    kind: 'read',
+    input: Empty,
+    output: z.array(CalendarYearSchema.and(z.object({ editedByOffice: z.boolean() }))),
+  }),
+  'calendar.putYear': method({
+    summary: 'Replace one year of the production calendar with the office’s edition',
+    access: ['admin', 'office_head'],
+    kind: 'write',
+    input: CalendarYearSchema,
+    output: Ok,
+  }),
+} as const;
