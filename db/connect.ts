@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/types';
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for this runtime (Electron and Node each load their own build). */
@@ -11,11 +12,13 @@ export interface OpenOptions {
   backupDir?: string;
   /** Instant used in backup file names (the caller's clock). */
   now?: Date;
+  /** The migration list; only tests pass another one. */
+  migrations?: readonly Migration[];
 }
 
 export class SchemaTooNewError extends Error {
-  constructor(found: number) {
-    super(`the database schema is version ${found}, newer than this app (${LATEST_VERSION}); update the app`);
+  constructor(found: number, latest = LATEST_VERSION) {
+    super(`the database schema is version ${found}, newer than this app (${latest}); update the app`);
     this.name = 'SchemaTooNewError';
   }
 }
@@ -49,9 +52,11 @@ export function schemaVersion(db: Database.Database): number {
 }
 
 function migrate(db: Database.Database, file: string, opts: OpenOptions): void {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   const current = schemaVersion(db);
-  if (current > LATEST_VERSION) throw new SchemaTooNewError(current);
-  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (current > latest) throw new SchemaTooNewError(current, latest);
+  const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   if (current > 0 && file !== ':memory:') backupBeforeMigration(db, file, current, opts);
   for (const m of pending) {

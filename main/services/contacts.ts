@@ -168,11 +168,11 @@ export function resolveApplicant(db: WriteDb, officeId: string, a: Applicant, st
   }
   if (!a.forceNew) {
     const strong = lookupContacts(db, {
-      ...a,
       phone: a.phone ?? undefined,
       email: a.email ?? undefined,
-      lastName: undefined,
+      lastName: a.lastName ?? undefined,
       firstName: a.firstName ?? undefined,
+      middleName: a.middleName ?? undefined,
       address: a.address ?? undefined,
       limit: 10,
     }).filter((c) => c.matchedBy !== 'name');

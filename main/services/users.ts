@@ -169,9 +169,10 @@ export async function signIn(
       details: { lockedUntil: user.locked_until },
     });
   const ok = await verifyPassword(input.password, user.password_hash);
-  return ctx.store.transaction((w) => {
-    // Failure counters are local security state: they are written without a change-log entry.
-    if (!ok) {
+  if (!ok) {
+    // Failure counters are local security state: written without a change-log entry, and committed
+    // before the refusal is thrown (a throw inside the transaction would roll them back).
+    ctx.store.transaction((w) => {
       const failed = user.failed_attempts + 1;
       const locked =
         failed >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
@@ -182,8 +183,10 @@ export async function signIn(
           .where('id', '=', user.id),
       );
       audit(w, ctx, user.office_id, locked ? 'auth.locked' : 'auth.signIn.failed', 'user', user.id);
-      return refuse();
-    }
+    });
+    return refuse();
+  }
+  return ctx.store.transaction((w) => {
     w.run(
       w.qb.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id),
     );

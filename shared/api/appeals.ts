@@ -268,6 +268,7 @@ export const appealMethods = {
       email: z.string().trim().max(200).optional(),
       lastName: z.string().trim().max(100).optional(),
       firstName: z.string().trim().max(100).optional(),
+      middleName: z.string().trim().max(100).optional(),
       address: z.string().trim().max(400).optional(),
       limit: z.number().int().min(1).max(50).default(10),
     }),

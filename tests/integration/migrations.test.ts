@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, SchemaTooNewError, schemaVersion } from '../../db/connect';
+import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
+import type { Migration } from '../../db/migrations/types';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-mig-'));
+  dirs.push(dir);
+  return path.join(dir, 'office.sqlite');
+}
+
+describe('opening a database', () => {
+  it('creates the schema with WAL, foreign keys and a busy timeout', () => {
+    const db = openDatabase(tempFile());
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('refuses a database written by a newer version of the app', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(SchemaTooNewError);
+  });
+
+  it('copies the file before migrating, and a failed migration leaves the old schema in place', () => {
+    const file = tempFile();
+    const first = openDatabase(file);
+    first.prepare("INSERT INTO local_state (key, value) VALUES ('probe', 'kept')").run();
+    first.close();
+    const broken: Migration = {
+      version: LATEST_VERSION + 1,
+      name: 'broken',
+      up: (db) => {
+        db.exec('CREATE TABLE half_done (x)');
+        db.exec('THIS IS NOT SQL');
+      },
+    };
+    expect(() =>
+      openDatabase(file, { migrations: [...MIGRATIONS, broken], now: new Date('2026-01-01T00:00:00Z') }),
+    ).toThrow();
+    const backups = fs.readdirSync(path.join(path.dirname(file), 'backups'));
+    expect(backups).toEqual([`office.sqlite.v${LATEST_VERSION}.2026-01-01T00-00-00-000Z.bak`]);
+    const copy = new Database(path.join(path.dirname(file), 'backups', backups[0]!), { readonly: true });
+    expect(copy.prepare("SELECT value FROM local_state WHERE key = 'probe'").get()).toEqual({
+      value: 'kept',
+    });
+    copy.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('migration 1: every synced table carries id, office_id, timestamps, HLC and a tombstone', () => {
+    const db = openDatabase(tempFile());
+    for (const t of [
+      'offices',
+      'users',
+      'calendar_years',
+      'contacts',
+      'contact_phones',
+      'appeals',
+      'appeal_history',
+      'tasks',
+    ]) {
+      const cols = (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
+      expect(cols, t).toEqual(
+        expect.arrayContaining(['id', 'office_id', 'created_at', 'updated_at', 'hlc', 'deleted_at']),
+      );
+    }
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id FROM appeals WHERE status = 'registered' ORDER BY due_date LIMIT 50",
+      )
+      .all()
+      .map((r) => (r as { detail: string }).detail)
+      .join(' | ');
+    expect(plan).toContain('appeals_status_due');
+    db.close();
+  });
+});
