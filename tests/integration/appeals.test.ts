@@ -75,7 +75,7 @@ describe('appeal registration', () => {
     expect(card.tasks[0]).toMatchObject({
       status: 'open',
       dueDate: '2026-03-13',
-      assigneeName: 'Администратор',
+      assigneeName: 'Администратор Иванова',
     });
     expect(card.history.map((h) => h.action)).toEqual(['registered']);
     expect(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS } from '../../main/services/users';
-import { PASSWORD, testOffice } from './office-fixture';
+import { PASSWORD } from './helpers';
+import { testOffice } from './office-fixture';
 
 describe('first-run setup', () => {
   it('is done once; the status tells the sign-in screen', async () => {
