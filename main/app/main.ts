@@ -1,0 +1,141 @@
+/**
+ * Main process entry, bundled to dist/main/electron.js (ESM). Thin glue: it opens the office
+ * database, serves the renderer, registers the one IPC channel and the menu. Everything it decides
+ * is in window.ts, protocol.ts, ipc.ts, menu.ts and native.ts, which do not import Electron.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openOffice, type OfficeHandle } from '../core';
+import { DB_FILE_NAME } from '../paths';
+import { appDialogs } from '../../shared/i18n/ru/app';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { electronSqliteBinding } from './native';
+import { createAppProtocolHandler } from './protocol';
+import { APP_SCHEME, createMainWindow, guardWebContents, secureSession } from './window';
+
+/** scripts/start.mjs reads this exit code as "Electron ran but Приёмная could not start in it". */
+const EXIT_START_FAILED = 3;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = path.join(here, '..', 'renderer');
+const PRELOAD = path.join(here, 'preload.cjs');
+const DEV_TOOLS = !app.isPackaged;
+
+// All of this must happen before `ready`, which in an ESM entry fires once this module has run.
+// standard: a real origin and relative URLs; secure: a secure context. corsEnabled because vite's
+// page loads its bundle as `<script type="module" crossorigin>`, a CORS-mode fetch; it lets other
+// origins read these files too, and no other origin ever loads in this window.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
+]);
+app.enableSandbox();
+// The data folder is also Electron's profile folder, so a test's temporary folder holds everything
+// and the single-instance lock is per data folder.
+if (process.env.PRIEMNAYA_DATA_DIR) app.setPath('userData', path.resolve(process.env.PRIEMNAYA_DATA_DIR));
+if (process.platform === 'win32') app.setAppUserModelId('ru.priemnaya.app');
+
+let office: OfficeHandle | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function dataFile(): string {
+  return path.join(app.getPath('userData'), DB_FILE_NAME);
+}
+
+function openWindow(): void {
+  const win = createMainWindow(BrowserWindow, { preload: PRELOAD, devTools: DEV_TOOLS });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  mainWindow = win;
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: appDialogs.aboutTitle,
+    message: appDialogs.aboutMessage(app.getVersion()),
+    detail: appDialogs.aboutDetail(dataFile()),
+    buttons: [appDialogs.ok],
+  };
+  const shown = mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+  shown.catch((e: unknown) => console.error('the about box failed:', e));
+}
+
+function openDataFolder(): void {
+  shell
+    .openPath(path.dirname(dataFile()))
+    .then((error) => {
+      if (error) console.error('could not open the data folder:', error);
+    })
+    .catch((e: unknown) => console.error('could not open the data folder:', e));
+}
+
+function onReady(): void {
+  secureSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+  office = openOffice(dataFile(), {
+    nativeBinding: electronSqliteBinding({
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      platform: process.platform,
+      arch: process.arch,
+      exists: (f) => fs.existsSync(f),
+    }),
+    log: (message, error) => console.error(message, error),
+  });
+  registerIpc(ipcMain, office.api);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        devTools: DEV_TOOLS,
+        onAbout: showAbout,
+        onOpenDataFolder: openDataFolder,
+      }),
+    ),
+  );
+  openWindow();
+}
+
+function failStart(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  console.error(appDialogs.dbOpenFailed(dataFile(), reason));
+  dialog.showErrorBox(appDialogs.startFailedTitle, appDialogs.dbOpenFailed(dataFile(), reason));
+  app.exit(EXIT_START_FAILED);
+}
+
+function run(): void {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every web contents, not only our window's: a guard that a new frame could escape is no guard.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (office && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  // After the windows are gone and before exit: checkpoint the WAL and run PRAGMA optimize.
+  app.on('will-quit', () => {
+    office?.close();
+    office = null;
+  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((e: unknown) => failStart(e));
+}
+
+// A second copy would open the same SQLite file and show a second desk: hand over to the first one.
+if (app.requestSingleInstanceLock()) run();
+else app.quit();
