@@ -296,7 +296,7 @@ export function getCard(db: ReadDb, ctx: CallContext, id: string): AppealCard {
         ])
         .where('appeal_history.appeal_id', '=', id)
         .orderBy('appeal_history.at')
-        .orderBy('appeal_history.id'),
+        .orderBy('appeal_history.hlc'),
     )
     .map((h) => ({
       id: h.id,

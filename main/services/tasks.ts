@@ -67,7 +67,8 @@ export function tasksOf(db: ReadDb, appealId: string) {
         ])
         .where('tasks.appeal_id', '=', appealId)
         .where('tasks.deleted_at', 'is', null)
-        .orderBy('tasks.created_at'),
+        .orderBy('tasks.created_at')
+        .orderBy('tasks.hlc'),
     )
     .map((t) => ({
       id: t.id,

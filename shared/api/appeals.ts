@@ -64,22 +64,23 @@ const ForwardedFromSchema = z.object({
   date: IsoDateSchema.nullable().optional(),
 });
 
+/** The card's editable fields, with no defaults: an edit must never reset a field it does not name. */
 const AppealFieldsSchema = z.object({
   receivedOn: IsoDateSchema.optional(),
   channel: ChannelSchema,
   kind: AppealKindSchema,
-  isRepeat: z.boolean().default(false),
-  isCollective: z.boolean().default(false),
-  signatories: z.number().int().min(1).max(100000).default(1),
-  isAnonymous: z.boolean().default(false),
-  sheets: z.number().int().min(0).max(10000).default(1),
+  isRepeat: z.boolean(),
+  isCollective: z.boolean(),
+  signatories: z.number().int().min(1).max(100000),
+  isAnonymous: z.boolean(),
+  sheets: z.number().int().min(0).max(10000),
   attachmentsNote: Text(500).optional(),
-  topics: z.array(TopicCodeSchema).max(20).default([]),
+  topics: z.array(TopicCodeSchema).max(20),
   summary: RequiredText(1000),
   text: Text(100_000).optional(),
   responsibleId: IdSchema.nullable().optional(),
   executorId: IdSchema.nullable().optional(),
-  onControl: z.boolean().default(false),
+  onControl: z.boolean(),
   forwardedFrom: ForwardedFromSchema.nullable().optional(),
   caseFile: Text(60).optional(),
 });
@@ -87,6 +88,13 @@ const AppealFieldsSchema = z.object({
 export const RegisterAppealSchema = AppealFieldsSchema.extend({
   /** Defaults to today in the office's time zone. */
   registeredOn: IsoDateSchema.optional(),
+  isRepeat: z.boolean().default(false),
+  isCollective: z.boolean().default(false),
+  signatories: z.number().int().min(1).max(100000).default(1),
+  isAnonymous: z.boolean().default(false),
+  sheets: z.number().int().min(0).max(10000).default(1),
+  topics: z.array(TopicCodeSchema).max(20).default([]),
+  onControl: z.boolean().default(false),
   applicant: ApplicantInputSchema,
 });
 export type RegisterAppealInput = z.input<typeof RegisterAppealSchema>;
@@ -95,10 +103,7 @@ export const UpdateAppealSchema = z.object({
   id: IdSchema,
   /** Optimistic concurrency: the `version` the editor loaded; a newer row is a conflict. */
   version: z.string(),
-  patch: AppealFieldsSchema.partial()
-    .omit({ isRepeat: true })
-    .extend({ isRepeat: z.boolean().optional() })
-    .strict(),
+  patch: AppealFieldsSchema.partial().strict(),
 });
 
 export const ContactSummarySchema = z.object({

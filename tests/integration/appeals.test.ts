@@ -193,3 +193,26 @@ describe('editing the card', () => {
     expect((await o.call('appeals.list', { filter: { q: 'квартирой' } })).rows).toEqual([]);
   });
 });
+
+describe('a partial edit', () => {
+  it('changes only the fields it names', async () => {
+    const o = await testOffice();
+    const a = await o.call('appeals.register', {
+      ...base(),
+      topics: ['0005.0005.0056.1149'],
+      onControl: true,
+      sheets: 4,
+      isCollective: true,
+      signatories: 12,
+    });
+    const b = await o.call('appeals.update', { id: a.id, version: a.version, patch: { caseFile: '05-12' } });
+    expect(b).toMatchObject({
+      caseFile: '05-12',
+      topics: ['0005.0005.0056.1149'],
+      onControl: true,
+      sheets: 4,
+      signatories: 12,
+    });
+    expect(Object.keys(b.history.at(-1)!.changes)).toEqual(['caseFile']);
+  });
+});

@@ -1,0 +1,205 @@
+import { useEffect, useState } from 'react';
+import type { AppealCard } from '../../../../shared/api/appeals';
+import { mayCall } from '../../api/access';
+import { call, isCallError } from '../../api/client';
+import { Kbd } from '../../components/Field';
+import { errorText, formatDate, L, t } from '../../i18n';
+import { useStore } from '../../store';
+import { CardDetails } from './CardDetails';
+import { CardEditForm } from './CardEditForm';
+import { HistoryTimeline } from './HistoryTimeline';
+import './card.css';
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; card: AppealCard };
+
+function Tasks({ tasks }: { tasks: AppealCard['tasks'] }) {
+  const open = tasks.filter((x) => x.status === 'open');
+  if (open.length === 0) return <p className="muted">{t.card.noTasks}</p>;
+  return (
+    <ul className="tasks">
+      {open.map((x) => (
+        <li key={x.id} className="tasks__item">
+          <div className="tasks__title">{x.title}</div>
+          <div className="muted">{t.card.taskMeta(x.assigneeName ?? t.none, formatDate(x.dueDate))}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AppealCardView({ id }: { id: string }) {
+  const role = useStore((s) => s.user?.role);
+  const back = useStore((s) => s.back);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const canEdit = mayCall(role, 'appeals.update');
+
+  // Bumped by "Обновить": the same effect fetches the card again.
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    call('appeals.get', { id }).then(
+      (card) => live && setLoad({ state: 'ready', card }),
+      (e: unknown) =>
+        live &&
+        setLoad({
+          state: 'error',
+          message: isCallError(e) && e.code === 'not_found' ? t.card.notFound : errorText(e),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
+
+  const ready = load.state === 'ready';
+  useEffect(() => {
+    // Keyboard users land on the card's title, where a screen reader starts reading.
+    if (ready && !editing) document.getElementById('card-title')?.focus();
+  }, [ready, editing]);
+
+  const reload = (): void => {
+    setNotice(null);
+    setEditing(false);
+    setVersion((v) => v + 1);
+  };
+
+  if (load.state === 'loading')
+    return (
+      <p className="page muted" role="status">
+        {t.loading}
+      </p>
+    );
+  if (load.state === 'error')
+    return (
+      <section className="page">
+        <p className="banner banner--error" role="alert">
+          {load.message}
+        </p>
+        <button type="button" className="btn" onClick={back}>
+          {t.card.back}
+        </button>
+      </section>
+    );
+
+  const c = load.card;
+  return (
+    <article
+      className="page page--card"
+      aria-labelledby="card-title"
+      onKeyDown={(e) => {
+        if (e.key === 'F2' && canEdit && !editing) {
+          e.preventDefault();
+          setNotice(null);
+          setEditing(true);
+        }
+      }}
+    >
+      <header className="card-head">
+        <button type="button" className="btn btn--ghost btn--small" onClick={back}>
+          ← {t.card.back} <Kbd>Esc</Kbd>
+        </button>
+        <div className="card-head__main">
+          <h1 id="card-title" className="page__title" tabIndex={-1}>
+            {t.card.title(c.regNumber)}
+          </h1>
+          <span className={`pill pill--${c.status}`}>{L.statusLabels[c.status]}</span>
+          {c.overdue ? <span className="pill pill--overdue">{t.card.overdue}</span> : null}
+        </div>
+        <div className="card-head__actions">
+          <button type="button" className="btn btn--ghost btn--small" onClick={reload}>
+            {t.card.reload}
+          </button>
+          {canEdit && !editing ? (
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => {
+                setNotice(null);
+                setEditing(true);
+              }}
+            >
+              {t.card.edit} <Kbd>F2</Kbd>
+            </button>
+          ) : null}
+        </div>
+      </header>
+
+      <div className={`due${c.overdue ? ' due--overdue' : ''}`} data-testid="card-due">
+        <div>
+          <div className="due__label">{t.card.dueDate}</div>
+          <div className="due__date" data-testid="card-due-date">
+            {formatDate(c.dueDate)}
+            {c.overdue ? <span className="sr-only">, {t.registry.overdue}</span> : null}
+          </div>
+        </div>
+        <div>
+          <div className="due__label">{t.card.termDate}</div>
+          <div className="due__term" data-testid="card-term-date">
+            {formatDate(c.termDate)}
+          </div>
+        </div>
+        <div>
+          <div className="due__label">{t.card.registeredOn}</div>
+          <div className="due__term">{formatDate(c.registeredOn)}</div>
+        </div>
+      </div>
+
+      {c.art11Warnings.length > 0 ? (
+        <ul className="banner banner--warning" aria-label={t.register.warningsTitle}>
+          {c.art11Warnings.map((w) => (
+            <li key={w}>{L.art11Labels[w]}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <div className="live" aria-live="polite">
+        {notice ? (
+          <div className={`banner banner--${notice.kind}`}>
+            {notice.text}{' '}
+            {notice.kind === 'error' ? (
+              <button type="button" className="btn btn--small" onClick={reload}>
+                {t.card.reload}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {!canEdit ? <p className="muted">{t.card.readOnly}</p> : null}
+
+      {editing ? (
+        <CardEditForm
+          card={c}
+          onCancel={() => setEditing(false)}
+          onConflict={() => {
+            setEditing(false);
+            setNotice({ kind: 'error', text: t.card.conflict });
+          }}
+          onSaved={(updated) => {
+            setEditing(false);
+            setNotice({ kind: 'success', text: updated ? t.card.saved : t.card.nothingChanged });
+            if (updated) {
+              setLoad({ state: 'ready', card: updated });
+              useStore.getState().markStale();
+            }
+          }}
+        />
+      ) : (
+        <CardDetails card={c} />
+      )}
+
+      <div className="card-sections">
+        <section className="panel" aria-labelledby="card-tasks">
+          <h2 id="card-tasks">{t.card.tasks}</h2>
+          <Tasks tasks={c.tasks} />
+        </section>
+        <section className="panel" aria-labelledby="card-history">
+          <h2 id="card-history">{t.card.history}</h2>
+          <HistoryTimeline history={c.history} />
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,97 @@
+import type { ReactNode } from 'react';
+import type { AppealCard } from '../../../../shared/api/appeals';
+import { formatDate, L, t } from '../../i18n';
+import { useStore } from '../../store';
+import { fieldLabel, formatValue } from './format';
+
+function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={`dl__item${wide ? ' dl__item--wide' : ''}`}>
+      <dt>{label}</dt>
+      <dd>{children === null || children === '' ? t.none : children}</dd>
+    </div>
+  );
+}
+
+/** The card's fields for reading; the same names as the edit form and the history. */
+export function CardDetails({ card }: { card: AppealCard }) {
+  const users = useStore((s) => s.users);
+  const c = card;
+  const a = c.applicant;
+  const v = (field: string, value: unknown): string => formatValue(field, value, users);
+  const flags = [
+    c.isRepeat ? L.fieldLabels.isRepeat : null,
+    c.isCollective
+      ? `${L.fieldLabels.isCollective} (${t.register.signatories.toLowerCase()}: ${c.signatories})`
+      : null,
+    c.isAnonymous ? L.fieldLabels.isAnonymous : null,
+    c.onControl ? L.fieldLabels.onControl : null,
+  ].filter(Boolean);
+
+  return (
+    <div className="card-sections">
+      <section className="panel" aria-labelledby="card-applicant">
+        <h2 id="card-applicant">{t.card.applicant}</h2>
+        <dl className="dl">
+          <Item label={t.setup.fullName} wide>
+            <strong>{a.fullName || t.none}</strong>
+          </Item>
+          <Item label={t.card.phones}>{a.phones.join(', ')}</Item>
+          <Item label={fieldLabel('applicant.email')}>{a.email}</Item>
+          <Item label={fieldLabel('applicant.address')} wide>
+            {a.address}
+          </Item>
+          {a.socialCategory ? <Item label={t.card.socialCategory}>{a.socialCategory}</Item> : null}
+        </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="card-content">
+        <h2 id="card-content">{t.card.content}</h2>
+        <dl className="dl">
+          <Item label={fieldLabel('summary')} wide>
+            {c.summary}
+          </Item>
+          <Item label={fieldLabel('topics')} wide>
+            {c.topics.join(', ')}
+          </Item>
+          <Item label={fieldLabel('text')} wide>
+            {c.text ? <div className="prose">{c.text}</div> : null}
+          </Item>
+        </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="card-registration">
+        <h2 id="card-registration">{t.card.registration}</h2>
+        <dl className="dl">
+          <Item label={fieldLabel('registeredOn')}>{formatDate(c.registeredOn)}</Item>
+          <Item label={fieldLabel('receivedOn')}>{formatDate(c.receivedOn)}</Item>
+          <Item label={fieldLabel('channel')}>{L.channelLabels[c.channel]}</Item>
+          <Item label={fieldLabel('kind')}>{L.kindLabels[c.kind]}</Item>
+          <Item label={fieldLabel('sheets')}>{String(c.sheets)}</Item>
+          <Item label={fieldLabel('attachmentsNote')}>{c.attachmentsNote}</Item>
+          <Item label={t.register.flags} wide>
+            {flags.join(', ')}
+          </Item>
+          {c.forwardedFrom ? (
+            <Item label={fieldLabel('forwardedFrom')} wide>
+              {v('forwardedFrom', c.forwardedFrom)}
+            </Item>
+          ) : null}
+        </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="card-execution">
+        <h2 id="card-execution">{t.card.execution}</h2>
+        <dl className="dl">
+          <Item label={fieldLabel('status')}>{L.statusLabels[c.status]}</Item>
+          <Item label={fieldLabel('responsibleId')}>{c.responsibleName}</Item>
+          <Item label={fieldLabel('executorId')}>{c.executorId ? v('executorId', c.executorId) : null}</Item>
+          <Item label={fieldLabel('onControl')}>{c.onControl ? t.yes : t.no}</Item>
+          <Item label={fieldLabel('caseFile')}>{c.caseFile}</Item>
+          <Item label={fieldLabel('result')}>{c.result ? L.resultLabels[c.result] : null}</Item>
+          {c.closedOn ? <Item label={t.card.closedOn}>{formatDate(c.closedOn)}</Item> : null}
+        </dl>
+      </section>
+    </div>
+  );
+}

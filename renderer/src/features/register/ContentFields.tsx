@@ -1,0 +1,106 @@
+import { Check, Field } from '../../components/Field';
+import { t } from '../../i18n';
+import { useStore } from '../../store';
+
+/** The substance of the appeal, who answers for it, and its flags: the part of the form after the applicant. */
+export function ContentFields({ errors }: { errors: Record<string, string> }) {
+  const d = useStore((s) => s.draft);
+  const users = useStore((s) => s.users);
+  const me = useStore((s) => s.user);
+  const setDraft = useStore((s) => s.setDraft);
+  const r = t.register;
+  const err = (id: string): string | undefined => errors[id];
+  const flag = (key: 'isRepeat' | 'isCollective' | 'isAnonymous' | 'onControl') => ({
+    id: `reg-${key}`,
+    label: r[key],
+    checked: d[key],
+    onChange: (v: boolean) => setDraft({ [key]: v }),
+  });
+
+  return (
+    <fieldset className="fieldset">
+      <legend>{r.contentSection}</legend>
+      <Field id="reg-summary" label={r.summary} error={err('reg-summary')}>
+        {(a) => (
+          <input
+            id="reg-summary"
+            {...a}
+            required
+            value={d.summary}
+            onChange={(e) => setDraft({ summary: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field id="reg-text" label={r.text} error={err('reg-text')}>
+        {(a) => (
+          <textarea
+            id="reg-text"
+            {...a}
+            rows={6}
+            value={d.text}
+            onChange={(e) => setDraft({ text: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="grid2">
+        <Field id="reg-topics" label={r.topics} hint={r.topicsHint} error={err('reg-topics')}>
+          {(a) => (
+            <input
+              id="reg-topics"
+              {...a}
+              value={d.topics}
+              onChange={(e) => setDraft({ topics: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field id="reg-responsible" label={r.responsible} error={err('reg-responsible')}>
+          {(a) => (
+            <select
+              id="reg-responsible"
+              {...a}
+              value={d.responsibleId}
+              onChange={(e) => setDraft({ responsibleId: e.target.value })}
+            >
+              <option value="">
+                {r.responsibleDefault}
+                {me ? ` — ${me.fullName}` : ''}
+              </option>
+              {users
+                .filter((u) => u.active && u.id !== me?.id)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.fullName}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="flags" role="group" aria-label={r.flags}>
+        <Check {...flag('isRepeat')} />
+        <Check {...flag('isCollective')} />
+        {d.isCollective ? (
+          <Field
+            id="reg-signatories"
+            label={r.signatories}
+            error={err('reg-signatories')}
+            className="field--inline"
+          >
+            {(a) => (
+              <input
+                id="reg-signatories"
+                {...a}
+                type="number"
+                min={2}
+                value={d.signatories}
+                onChange={(e) => setDraft({ signatories: e.target.value })}
+              />
+            )}
+          </Field>
+        ) : null}
+        <Check {...flag('isAnonymous')} />
+        <Check {...flag('onControl')} />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import type { AppealKind } from '../../../../shared/api/appeals';
+import type { Output } from '../../../../shared/api/index';
+import { call } from '../../api/client';
+import { useDebounced } from '../../components/hooks';
+import { errorText, formatDate, t } from '../../i18n';
+
+type Term = Output<'appeals.previewTerm'>;
+
+/** The control date the appeal will get, from the server's rules, as soon as the registration date is known. */
+export function TermPreview({ registeredOn, kind }: { registeredOn: string | null; kind: AppealKind }) {
+  const key = useDebounced(registeredOn ? `${registeredOn}|${kind}` : '', 250);
+  const [answer, setAnswer] = useState<{ key: string; term?: Term; error?: string } | null>(null);
+
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    const [date, k] = key.split('|') as [string, AppealKind];
+    call('appeals.previewTerm', { registeredOn: date, kind: k }).then(
+      (term) => live && setAnswer({ key, term }),
+      (e: unknown) => live && setAnswer({ key, error: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  const current =
+    answer && answer.key === key && registeredOn && key.startsWith(registeredOn) ? answer : null;
+  return (
+    <div className="term" aria-live="polite" id="reg-term">
+      <div className="term__label">{t.register.term}</div>
+      {!registeredOn ? (
+        <div className="muted">{t.none}</div>
+      ) : !current ? (
+        <div className="muted">{t.register.termComputing}</div>
+      ) : current.term ? (
+        <>
+          <div className="term__date" data-testid="control-date">
+            {t.register.controlDate(formatDate(current.term.controlDate))}
+          </div>
+          {current.term.termDate !== current.term.controlDate ? (
+            <div className="term__legal">{t.register.legalDay(formatDate(current.term.termDate))}</div>
+          ) : null}
+        </>
+      ) : (
+        <div className="field__error">{current.error}</div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { AppealKind, Channel, ContactSummary } from '../../../../shared/api/appeals';
+import { todayIn } from '../../i18n';
+import type { SliceCreator } from '../../store';
+
+/** The registration form as typed; kept in the store so a half-typed appeal survives a look at the registry. */
+export interface Draft {
+  /** `YYYY-MM-DD`; '' when empty; null while the typed text is not a date. */
+  registeredOn: string | null;
+  receivedOn: string | null;
+  channel: Channel;
+  kind: AppealKind;
+  phone: string;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  address: string;
+  email: string;
+  /** The existing contact the assistant chose as the applicant. */
+  contact: ContactSummary | null;
+  summary: string;
+  text: string;
+  topics: string;
+  responsibleId: string;
+  isRepeat: boolean;
+  isCollective: boolean;
+  signatories: string;
+  isAnonymous: boolean;
+  onControl: boolean;
+  forwardedBody: string;
+  forwardedNumber: string;
+  forwardedDate: string | null;
+}
+
+function blank(today: string, keep?: Draft): Draft {
+  return {
+    registeredOn: keep?.registeredOn || today,
+    receivedOn: '',
+    channel: keep?.channel ?? 'post',
+    kind: keep?.kind ?? 'application',
+    phone: '',
+    lastName: '',
+    firstName: '',
+    middleName: '',
+    address: '',
+    email: '',
+    contact: null,
+    summary: '',
+    text: '',
+    topics: '',
+    responsibleId: keep?.responsibleId ?? '',
+    isRepeat: false,
+    isCollective: false,
+    signatories: '2',
+    isAnonymous: false,
+    onControl: false,
+    forwardedBody: '',
+    forwardedNumber: '',
+    forwardedDate: '',
+  };
+}
+
+export interface RegisterSlice {
+  draft: Draft;
+  /** Something was typed since the form was last cleared. */
+  draftTouched: boolean;
+  setDraft(patch: Partial<Draft>): void;
+  /** Clears the form; `keepDesk` keeps the date, channel, kind and responsible for the next appeal of a pile. */
+  resetDraft(keepDesk: boolean): void;
+}
+
+export const createRegisterSlice: SliceCreator<RegisterSlice> = (set, get) => ({
+  draft: blank(''),
+  draftTouched: false,
+  setDraft(patch) {
+    set({ draft: { ...get().draft, ...patch }, draftTouched: true });
+  },
+  resetDraft(keepDesk) {
+    const tz = get().office?.timeZone ?? 'Europe/Moscow';
+    set({ draft: blank(todayIn(tz), keepDesk ? get().draft : undefined), draftTouched: false });
+  },
+});

@@ -1,0 +1,85 @@
+import { useEffect } from 'react';
+import type { AppealRow } from '../../../../shared/api/appeals';
+import { Kbd } from '../../components/Field';
+import { useDebounced } from '../../components/hooks';
+import { t } from '../../i18n';
+import { useStore } from '../../store';
+import { Filters } from './Filters';
+import { RegistryTable } from './RegistryTable';
+import { queryKey, toApiFilter } from './slice';
+import './registry.css';
+
+/** The search request this view has answered; module-level because the view remounts on every visit. */
+let answeredSearchRequest = 0;
+
+export function RegistryView() {
+  const filter = useStore((s) => s.filter);
+  const sort = useStore((s) => s.sort);
+  const stale = useStore((s) => s.stale);
+  const total = useStore((s) => s.total);
+  const rows = useStore((s) => s.rows);
+  const loaded = useStore((s) => s.loaded);
+  const listError = useStore((s) => s.listError);
+  const searchRequest = useStore((s) => s.searchFocusRequest);
+  const go = useStore((s) => s.go);
+  const key = queryKey(filter, sort);
+  // Typing in the search box waits for a pause; a changed select or sort is a fresh key the same way.
+  const settled = useDebounced(key, 250);
+
+  useEffect(() => {
+    const s = useStore.getState();
+    if (s.stale || s.loadedKey !== settled) void s.reload();
+  }, [settled, stale]);
+
+  useEffect(() => {
+    if (searchRequest !== answeredSearchRequest) {
+      answeredSearchRequest = searchRequest;
+      const input = document.getElementById('registry-search') as HTMLInputElement | null;
+      input?.focus();
+      input?.select();
+    } else if (!document.activeElement || document.activeElement === document.body) {
+      document.getElementById('registry-grid')?.focus();
+    }
+  }, [searchRequest]);
+
+  const open = (row: AppealRow): void => go({ view: 'appeal', id: row.id });
+  const filtered = Object.keys(toApiFilter(filter)).length > 0;
+
+  return (
+    <section className="page page--registry">
+      <header className="page__head">
+        <h1 className="page__title">{t.registry.title}</h1>
+        <div className="page__meta" aria-live="polite" data-testid="registry-count">
+          {total === null
+            ? t.loading
+            : filtered
+              ? t.registry.shown(rows.length, total)
+              : t.registry.total(total)}
+        </div>
+        {filtered ? (
+          <button
+            type="button"
+            className="btn btn--small btn--ghost"
+            onClick={useStore.getState().resetFilters}
+          >
+            {t.registry.reset}
+          </button>
+        ) : null}
+        <button type="button" className="btn btn--primary" onClick={() => go({ view: 'register' })}>
+          {t.nav.newAppeal} <Kbd>Alt+N</Kbd>
+        </button>
+      </header>
+      <Filters />
+      {listError ? (
+        <p className="banner banner--error" role="alert">
+          {listError}
+        </p>
+      ) : null}
+      {loaded && rows.length === 0 ? (
+        <p className="empty">{filtered ? t.registry.emptyFiltered : t.registry.empty}</p>
+      ) : (
+        <RegistryTable onOpen={open} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,211 @@
+import {
+  SORT_FIELDS,
+  type AppealFilter,
+  type AppealKind,
+  type AppealRow,
+  type AppealStatus,
+  type Channel,
+} from '../../../../shared/api/appeals';
+import { call, isCallError } from '../../api/client';
+import { errorText, fieldErrors } from '../../i18n';
+import type { SliceCreator } from '../../store';
+
+export type SortField = (typeof SORT_FIELDS)[number];
+export type Sort = { field: SortField; dir: 'asc' | 'desc' };
+
+/** The filter as the inputs hold it: '' means "any". */
+export interface RegistryFilter {
+  q: string;
+  status: AppealStatus | '';
+  responsibleId: string;
+  channel: Channel | '';
+  kind: AppealKind | '';
+  topic: string;
+  receivedFrom: string;
+  receivedTo: string;
+  dueFrom: string;
+  dueTo: string;
+  overdue: boolean;
+}
+
+export const EMPTY_FILTER: RegistryFilter = {
+  q: '',
+  status: '',
+  responsibleId: '',
+  channel: '',
+  kind: '',
+  topic: '',
+  receivedFrom: '',
+  receivedTo: '',
+  dueFrom: '',
+  dueTo: '',
+  overdue: false,
+};
+
+const DEFAULT_SORT: Sort = { field: 'registeredOn', dir: 'desc' };
+/** Enough rows to fill two screens, few enough to arrive at once. */
+export const PAGE_SIZE = 100;
+
+export function toApiFilter(f: RegistryFilter): AppealFilter {
+  const out: AppealFilter = {};
+  if (f.q.trim()) out.q = f.q.trim();
+  if (f.status) out.status = [f.status];
+  if (f.responsibleId) out.responsibleId = f.responsibleId;
+  if (f.channel) out.channel = [f.channel];
+  if (f.kind) out.kind = [f.kind];
+  if (f.topic.trim()) out.topic = f.topic.trim();
+  if (f.receivedFrom) out.receivedFrom = f.receivedFrom;
+  if (f.receivedTo) out.receivedTo = f.receivedTo;
+  if (f.dueFrom) out.dueFrom = f.dueFrom;
+  if (f.dueTo) out.dueTo = f.dueTo;
+  if (f.overdue) out.overdue = true;
+  return out;
+}
+
+export function queryKey(filter: RegistryFilter, sort: Sort): string {
+  return JSON.stringify([toApiFilter(filter), sort]);
+}
+
+export interface RegistrySlice {
+  filter: RegistryFilter;
+  sort: Sort;
+  rows: AppealRow[];
+  nextCursor: string | null;
+  total: number | null;
+  loading: boolean;
+  /** The first page for the current filter has arrived. */
+  loaded: boolean;
+  /** The filter and sort the rows are for, as `queryKey` spells them. */
+  loadedKey: string;
+  /** Data changed elsewhere (a registration, an edit): the registry reloads when shown again. */
+  stale: boolean;
+  listError: string | null;
+  filterErrors: Record<string, string>;
+  selected: number;
+  /** Bumped by "/" and Ctrl+F; the registry focuses its search box when it changes. */
+  searchFocusRequest: number;
+  requestSearchFocus(): void;
+  setFilter(patch: Partial<RegistryFilter>): void;
+  resetFilters(): void;
+  toggleSort(field: SortField): void;
+  reload(): Promise<void>;
+  loadMore(): Promise<void>;
+  select(index: number): void;
+  markStale(): void;
+  resetRegistry(): void;
+}
+
+/** Answers to an older query are dropped: the user has typed on since. */
+let generation = 0;
+
+export const createRegistrySlice: SliceCreator<RegistrySlice> = (set, get) => {
+  const fail = (e: unknown): void => {
+    const filterErrors = isCallError(e) && e.code === 'validation' ? fieldErrors(e) : {};
+    set({ loading: false, listError: errorText(e), filterErrors });
+  };
+
+  return {
+    filter: EMPTY_FILTER,
+    sort: DEFAULT_SORT,
+    rows: [],
+    nextCursor: null,
+    total: null,
+    loading: false,
+    loaded: false,
+    loadedKey: '',
+    stale: false,
+    listError: null,
+    filterErrors: {},
+    selected: 0,
+    searchFocusRequest: 0,
+
+    requestSearchFocus() {
+      set({ searchFocusRequest: get().searchFocusRequest + 1 });
+    },
+    setFilter(patch) {
+      set({ filter: { ...get().filter, ...patch } });
+    },
+    resetFilters() {
+      set({ filter: EMPTY_FILTER });
+    },
+    toggleSort(field) {
+      const { sort } = get();
+      const dir = sort.field === field && sort.dir === 'asc' ? 'desc' : 'asc';
+      set({ sort: { field, dir } });
+    },
+
+    async reload() {
+      const gen = ++generation;
+      const { filter, sort } = get();
+      const apiFilter = toApiFilter(filter);
+      set({
+        loading: true,
+        listError: null,
+        filterErrors: {},
+        stale: false,
+        loadedKey: queryKey(filter, sort),
+      });
+      try {
+        const [page, counted] = await Promise.all([
+          call('appeals.list', { filter: apiFilter, sort, limit: PAGE_SIZE }),
+          call('appeals.count', { filter: apiFilter }),
+        ]);
+        if (gen !== generation) return;
+        set({
+          rows: page.rows,
+          nextCursor: page.nextCursor,
+          total: counted.count,
+          loading: false,
+          loaded: true,
+          selected: 0,
+        });
+      } catch (e) {
+        if (gen === generation) fail(e);
+      }
+    },
+
+    async loadMore() {
+      const { nextCursor, loading, filter, sort } = get();
+      if (!nextCursor || loading) return;
+      const gen = generation;
+      set({ loading: true });
+      try {
+        const page = await call('appeals.list', {
+          filter: toApiFilter(filter),
+          sort,
+          limit: PAGE_SIZE,
+          cursor: nextCursor,
+        });
+        if (gen !== generation) return;
+        set({ rows: [...get().rows, ...page.rows], nextCursor: page.nextCursor, loading: false });
+      } catch (e) {
+        if (gen === generation) fail(e);
+      }
+    },
+
+    select(index) {
+      const last = get().rows.length - 1;
+      set({ selected: Math.max(0, Math.min(index, last)) });
+    },
+    markStale() {
+      set({ stale: true });
+    },
+    resetRegistry() {
+      generation++;
+      set({
+        filter: EMPTY_FILTER,
+        sort: DEFAULT_SORT,
+        rows: [],
+        nextCursor: null,
+        total: null,
+        loading: false,
+        loaded: false,
+        loadedKey: '',
+        stale: false,
+        listError: null,
+        filterErrors: {},
+        selected: 0,
+      });
+    },
+  };
+};

@@ -1,0 +1,20 @@
+import { mayCall } from '../../api/access';
+import { t } from '../../i18n';
+import { useStore } from '../../store';
+import { OfficeSettings } from './OfficeSettings';
+import { UsersSettings } from './UsersSettings';
+import './settings.css';
+
+export function SettingsView() {
+  const role = useStore((s) => s.user?.role);
+  const canEditOffice = mayCall(role, 'office.update');
+  const canAddUsers = mayCall(role, 'users.create');
+  return (
+    <section className="page">
+      <h1 className="page__title">{t.settings.title}</h1>
+      {!canEditOffice ? <p className="muted">{t.settings.readOnly}</p> : null}
+      <OfficeSettings editable={canEditOffice} />
+      <UsersSettings editable={canAddUsers} />
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { ROLES, type Role } from '../../../../shared/api/define';
+import { call, isCallError } from '../../api/client';
+import { Field } from '../../components/Field';
+import { errorText, fieldErrors, L, t } from '../../i18n';
+import { useStore } from '../../store';
+
+const EMPTY = { login: '', fullName: '', role: 'assistant' as Role, password: '' };
+
+export function UsersSettings({ editable }: { editable: boolean }) {
+  const users = useStore((s) => s.users);
+  const [form, setForm] = useState(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const s = t.settings;
+
+  async function create(): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    setErrors({});
+    setNotice(null);
+    try {
+      const user = await call('users.create', form);
+      await useStore.getState().loadUsers();
+      setForm(EMPTY);
+      setNotice({ ok: true, text: s.userCreated(user.fullName) });
+    } catch (e) {
+      if (isCallError(e)) setErrors(fieldErrors(e));
+      setNotice({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const input = (key: 'login' | 'fullName' | 'password', label: string) => (
+    <Field id={`user-${key}`} label={label} error={errors[key]}>
+      {(a) => (
+        <input
+          id={`user-${key}`}
+          {...a}
+          type={key === 'password' ? 'password' : 'text'}
+          autoComplete={key === 'password' ? 'new-password' : 'off'}
+          value={form[key]}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <section className="panel" aria-labelledby="users-title">
+      <h2 id="users-title">{s.users}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{s.usersName}</th>
+            <th scope="col">{s.usersLogin}</th>
+            <th scope="col">{s.usersRole}</th>
+            <th scope="col">{s.usersActive}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.fullName}</td>
+              <td>{u.login}</td>
+              <td>{L.roleLabels[u.role]}</td>
+              <td>{u.active ? t.yes : t.no}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editable ? (
+        <form
+          className="user-form"
+          aria-labelledby="new-user-title"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <h3 id="new-user-title">{s.newUser}</h3>
+          <div className="grid4">
+            {input('login', s.usersLogin)}
+            {input('fullName', s.usersName)}
+            <Field id="user-role" label={s.usersRole} error={errors.role}>
+              {(a) => (
+                <select
+                  id="user-role"
+                  {...a}
+                  value={form.role}
+                  onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {L.roleLabels[r]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {input('password', s.password)}
+          </div>
+          <div className="live" aria-live="polite">
+            {notice ? (
+              <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p>
+            ) : null}
+          </div>
+          <div className="actions">
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {s.createUser}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { ADMIN, expect, signIn, test } from './fixtures';
+import { SCREENSHOTS_DIR } from './paths';
+import { seedAppeals } from './seed';
+const NOW = '2026-03-20T07:00:00Z';
+
+// A fixed "today" on both sides, so the same rows are overdue in every run.
+test.use({ serverNow: NOW });
+
+/**
+ * The README's pictures: the registry with a few appeals and one card. Written to docs/screenshots with
+ * UPDATE_SCREENSHOTS=1, to the test's output folder otherwise (so a plain run never changes the docs).
+ */
+test('registry and card screenshots', async ({ app, page }, testInfo) => {
+  const target = (name: string): string =>
+    process.env.UPDATE_SCREENSHOTS ? path.join(SCREENSHOTS_DIR, name) : testInfo.outputPath(name);
+  await page.clock.setFixedTime(new Date(NOW));
+  await app.setUp();
+  const a1 = await app.call('users.create', {
+    login: 'kozlova',
+    fullName: 'Козлова Дарья Андреевна',
+    role: 'assistant',
+    password: 'assistant-pass-1',
+  });
+  const a2 = await app.call('users.create', {
+    login: 'egorov',
+    fullName: 'Егоров Максим Олегович',
+    role: 'assistant',
+    password: 'assistant-pass-2',
+  });
+  const count = await seedAppeals(app, [a1.id, a2.id]);
+
+  await app.open(page);
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await expect(page.getByTestId('registry-count')).toHaveText(`Всего: ${count} обращений`);
+  const grid = page.getByRole('grid', { name: 'Реестр обращений' });
+  await grid.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(grid.locator('.grid__row--overdue').first()).toBeVisible();
+  await page.screenshot({ path: target('registry.png') });
+
+  await grid.getByRole('row').filter({ hasText: 'Петрова Анна Сергеевна' }).dblclick();
+  await expect(page.getByRole('heading', { name: /Обращение № ИВН-2026-00004/ })).toBeVisible();
+  await page.keyboard.press('F2');
+  await page.getByLabel('Исполнитель').selectOption({ label: 'Козлова Дарья Андреевна' });
+  await page.getByLabel('Номер дела').fill('05-12');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Изменения сохранены.')).toBeVisible();
+  await page.screenshot({ path: target('card.png'), fullPage: true });
+});

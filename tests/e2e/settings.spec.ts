@@ -1,0 +1,64 @@
+import { expect, signIn, test } from './fixtures';
+
+test.beforeEach(async ({ app }) => {
+  await app.setUp();
+});
+
+test('the administrator changes the office and adds a user', async ({ app, page }) => {
+  await app.open(page);
+  await signIn(page);
+  await page.keyboard.press('Alt+7');
+  await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+  await expect(page.getByLabel('Код')).toHaveValue('ИВН');
+  await page.getByLabel('Название').fill('Приёмная депутата Иванова (Лесной округ)');
+  await page.getByLabel('Часовой пояс').selectOption('Asia/Yekaterinburg');
+  await page.getByLabel('переносить').selectOption('next');
+  await page.getByLabel('Формат регистрационного номера').fill('КОД/ГГ/NNNN');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Настройки сохранены.')).toBeVisible();
+  await expect(page.locator('.sidebar')).toContainText('Приёмная депутата Иванова (Лесной округ)');
+  const office = await app.call('office.get', {});
+  expect(office).toMatchObject({
+    timeZone: 'Asia/Yekaterinburg',
+    deadlineShift: 'next',
+    regNumberFormat: 'КОД/ГГ/NNNN',
+  });
+
+  // A bad format is refused at its field.
+  await page.getByLabel('Формат регистрационного номера').fill('КОД-ГГГГ');
+  await page.getByRole('button', { name: /Сохранить/ }).click();
+  await expect(page.locator('#office-regNumberFormat-error')).toHaveText(
+    'Формат должен содержать N… для порядкового номера',
+  );
+
+  const users = page.getByRole('region', { name: 'Сотрудники' });
+  await users.getByLabel('Логин').fill('kozlova');
+  await users.getByLabel('ФИО').fill('Козлова Дарья Андреевна');
+  await users.getByRole('combobox', { name: 'Роль' }).selectOption({ label: 'Помощник' });
+  await users.getByLabel('Пароль').fill('short');
+  await users.getByRole('button', { name: 'Добавить сотрудника' }).click();
+  await expect(page.locator('#user-password-error')).toHaveText('Не короче 8 символов');
+  await users.getByLabel('Пароль').fill('assistant-pass-1');
+  await users.getByRole('button', { name: 'Добавить сотрудника' }).click();
+  await expect(users.getByText('Сотрудник Козлова Дарья Андреевна добавлен.')).toBeVisible();
+  await expect(users.getByRole('row', { name: /Козлова Дарья Андреевна kozlova Помощник/ })).toBeVisible();
+});
+
+test('an assistant sees the settings read-only', async ({ app, page }) => {
+  await app.call('users.create', {
+    login: 'kozlova',
+    fullName: 'Козлова Дарья Андреевна',
+    role: 'assistant',
+    password: 'assistant-pass-1',
+  });
+  await app.open(page);
+  await signIn(page, 'kozlova', 'assistant-pass-1');
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Настройки' }).click();
+  await expect(
+    page.getByText('Изменять настройки могут администратор и руководитель приёмной.'),
+  ).toBeVisible();
+  await expect(page.getByLabel('Название')).toHaveAttribute('readonly', '');
+  await expect(page.getByLabel('Часовой пояс')).toBeDisabled();
+  await expect(page.getByRole('button', { name: /Сохранить/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Добавить сотрудника' })).toHaveCount(0);
+});
