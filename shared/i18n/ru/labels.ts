@@ -197,7 +197,14 @@ export const serverMessages: Record<string, string> = {
   'the office is already set up': 'Приёмная уже настроена',
   'the database is busy; try again': 'База данных занята, попробуйте ещё раз',
   'cursor: not a cursor this registry issued': 'Список устарел, обновите его',
+  'source is required: the decree or the basis of the data':
+    'Укажите источник: постановление Правительства или иное основание',
+  'no such user': 'Такого сотрудника нет',
 };
+
+/** The production calendar's day-list messages name the list and the index first: `nonWorkingDays[3]: …`. */
+const CAL_DAY = String.raw`^\w+\[\d+\]: (\d{4})-(\d{2})-(\d{2}) `;
+const calDay = (m: RegExpMatchArray): string => `${m[3]}.${m[2]}.${m[1]}`;
 
 /** zod's own messages carry numbers, so they are matched by pattern. */
 export const serverMessagePatterns: ReadonlyArray<{
@@ -213,6 +220,21 @@ export const serverMessagePatterns: ReadonlyArray<{
   { re: /^Too small: expected number to be >=(\d+)$/, text: (m) => `Не меньше ${m[1]}` },
   { re: /^Too big: expected array to have <=(\d+) items$/, text: (m) => `Не больше ${m[1]}` },
   { re: /^login (.+) is taken$/, text: (m) => `Логин ${m[1]} уже занят` },
+  {
+    re: new RegExp(`${CAL_DAY}is a Saturday or Sunday`),
+    text: (m) => `${calDay(m)} — суббота или воскресенье, а нерабочими отмечаются только будни`,
+  },
+  { re: new RegExp(`${CAL_DAY}is not a Saturday or Sunday`), text: (m) => `${calDay(m)} — не выходной` },
+  {
+    re: new RegExp(`${CAL_DAY}is also a non-working day`),
+    text: (m) => `${calDay(m)} указан и как нерабочий`,
+  },
+  {
+    re: new RegExp(`${CAL_DAY}is not a working day`),
+    text: (m) => `${calDay(m)} — нерабочий, его нельзя сократить`,
+  },
+  { re: new RegExp(`${CAL_DAY}is listed twice`), text: (m) => `${calDay(m)} указан дважды` },
+  { re: new RegExp(`${CAL_DAY}is not in (\\d{4})`), text: (m) => `${calDay(m)} — не из ${m[4]} года` },
   { re: /^Invalid option/, text: () => 'Выберите значение из списка' },
   { re: /^Invalid input/, text: () => 'Неверное значение' },
 ];

@@ -2,6 +2,7 @@
  * Every string the UI shows, in Russian. Another language is another file of the same shape (`UiStrings`).
  * Strings that take numbers or names are functions, so word order and plural forms stay in the language.
  */
+import { settings } from './settings';
 
 /** Russian plural forms: one (1, 21), few (2–4, 22–24), many (0, 5–20, 25…). */
 export function plural(n: number, one: string, few: string, many: string): string {
@@ -221,32 +222,7 @@ export const ui = {
     became: 'стало',
   },
 
-  settings: {
-    title: 'Настройки',
-    office: 'Приёмная',
-    users: 'Сотрудники',
-    readOnly: 'Изменять настройки могут администратор и руководитель приёмной.',
-    name: 'Название',
-    code: 'Код',
-    deputyName: 'Депутат (ФИО)',
-    region: 'Регион',
-    timeZone: 'Часовой пояс',
-    address: 'Адрес приёмной',
-    phone: 'Телефон',
-    email: 'E-mail',
-    regNumberFormat: 'Формат регистрационного номера',
-    regNumberFormatHint: 'КОД — код приёмной, ГГГГ — год, ГГ — две цифры года, NNNNN — порядковый номер',
-    deadlineShift: 'Если срок выпадает на нерабочий день, переносить',
-    saved: 'Настройки сохранены.',
-    usersLogin: 'Логин',
-    usersName: 'ФИО',
-    usersRole: 'Роль',
-    usersActive: 'Активен',
-    newUser: 'Новый сотрудник',
-    password: 'Пароль',
-    createUser: 'Добавить сотрудника',
-    userCreated: (name: string) => `Сотрудник ${name} добавлен.`,
-  },
+  settings,
 };
 
 export type UiStrings = typeof ui;

@@ -1,6 +1,7 @@
 import { mayCall } from '../../api/access';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
+import { CalendarSettings } from './CalendarSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { UsersSettings } from './UsersSettings';
 import './settings.css';
@@ -9,12 +10,15 @@ export function SettingsView() {
   const role = useStore((s) => s.user?.role);
   const canEditOffice = mayCall(role, 'office.update');
   const canAddUsers = mayCall(role, 'users.create');
+  const canManageUsers = mayCall(role, 'users.update');
+  const canEditCalendar = mayCall(role, 'calendar.putYear');
   return (
     <section className="page">
       <h1 className="page__title">{t.settings.title}</h1>
       {!canEditOffice ? <p className="muted">{t.settings.readOnly}</p> : null}
       <OfficeSettings editable={canEditOffice} />
-      <UsersSettings editable={canAddUsers} />
+      <CalendarSettings editable={canEditCalendar} />
+      <UsersSettings editable={canAddUsers} manageable={canManageUsers} />
     </section>
   );
 }

@@ -1,19 +1,45 @@
 import { useState } from 'react';
 import { ROLES, type Role } from '../../../../shared/api/define';
+import type { UserInfo } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { errorText, fieldErrors, L, t } from '../../i18n';
 import { useStore } from '../../store';
+import { PasswordDialog } from './PasswordDialog';
+import { UserActions, type UpdateUser } from './UserActions';
 
 const EMPTY = { login: '', fullName: '', role: 'assistant' as Role, password: '' };
 
-export function UsersSettings({ editable }: { editable: boolean }) {
+type Notice = { ok: boolean; text: string };
+
+/**
+ * The staff list. `editable`: may add users (admin, office head); `manageable`: may change a user's role,
+ * access and password (admin only, as the contract says).
+ */
+export function UsersSettings({ editable, manageable }: { editable: boolean; manageable: boolean }) {
   const users = useStore((s) => s.users);
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rowNotice, setRowNotice] = useState<Notice | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const [passwordFor, setPasswordFor] = useState<UserInfo | null>(null);
   const s = t.settings;
+
+  const update: UpdateUser = async (input, success) => {
+    setPending(input.id);
+    setRowNotice(null);
+    try {
+      const user = await call('users.update', input);
+      await useStore.getState().loadUsers();
+      setRowNotice({ ok: true, text: success(user) });
+    } catch (e) {
+      setRowNotice({ ok: false, text: errorText(e) });
+    } finally {
+      setPending(null);
+    }
+  };
 
   async function create(): Promise<void> {
     if (busy) return;
@@ -58,19 +84,47 @@ export function UsersSettings({ editable }: { editable: boolean }) {
             <th scope="col">{s.usersLogin}</th>
             <th scope="col">{s.usersRole}</th>
             <th scope="col">{s.usersActive}</th>
+            {manageable ? <th scope="col">{s.userActions.column}</th> : null}
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.fullName}</td>
+            <tr key={u.id} className={u.active ? undefined : 'table__row--inactive'}>
+              <td id={`user-${u.id}-name`}>{u.fullName}</td>
               <td>{u.login}</td>
               <td>{L.roleLabels[u.role]}</td>
               <td>{u.active ? t.yes : t.no}</td>
+              {manageable ? (
+                <td>
+                  {/* Keyed by the role, so the picker starts again from the saved role after a change. */}
+                  <UserActions
+                    key={u.role}
+                    user={u}
+                    busy={pending === u.id}
+                    onUpdate={update}
+                    onResetPassword={() => {
+                      setRowNotice(null);
+                      setPasswordFor(u);
+                    }}
+                  />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
+      <div className="live" aria-live="polite">
+        {rowNotice ? (
+          <p className={`banner banner--${rowNotice.ok ? 'success' : 'error'}`}>{rowNotice.text}</p>
+        ) : null}
+      </div>
+      {passwordFor ? (
+        <PasswordDialog
+          user={passwordFor}
+          onClose={() => setPasswordFor(null)}
+          onDone={(text) => setRowNotice({ ok: true, text })}
+        />
+      ) : null}
       {editable ? (
         <form
           className="user-form"
