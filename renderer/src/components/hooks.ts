@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 
 /** The value once it has stopped changing for `ms`: lookups and searches wait for a pause in typing. */
 export function useDebounced<T>(value: T, ms: number): T {
@@ -10,7 +10,15 @@ export function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-/** After the errors render, the cursor goes to the first marked field in tab order (not the server's order). */
-export function focusFirstInvalid(root: HTMLElement | null): void {
-  requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+/**
+ * A request to move the cursor to the first marked field in tab order (not the server's order). It acts in
+ * an effect, after React has committed the errors: a frame callback can run before the commit and find
+ * nothing marked yet.
+ */
+export function useFocusFirstInvalid(root: RefObject<HTMLElement | null>): () => void {
+  const [requests, setRequests] = useState(0);
+  useEffect(() => {
+    if (requests > 0) root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [requests, root]);
+  return useCallback(() => setRequests((n) => n + 1), []);
 }

@@ -3,7 +3,7 @@ import { APPEAL_KINDS, CHANNELS, type AppealCard } from '../../../../shared/api/
 import { call, isCallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { Check, Field, Kbd } from '../../components/Field';
-import { focusFirstInvalid } from '../../components/hooks';
+import { useFocusFirstInvalid } from '../../components/hooks';
 import { errorText, fieldErrors, L, t } from '../../i18n';
 import { useStore } from '../../store';
 import { fieldLabel } from './format';
@@ -32,6 +32,7 @@ export function CardEditForm(props: {
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusErrors = useFocusFirstInvalid(formRef);
   const set = (patch: Partial<EditState>): void => setE({ ...e, ...patch });
 
   async function save(): Promise<void> {
@@ -55,7 +56,7 @@ export function CardEditForm(props: {
         for (const [f, msg] of Object.entries(fieldErrors(err))) byInput[editInputOf(f)] ??= msg;
       setErrors(byInput);
       setBanner(errorText(err));
-      focusFirstInvalid(formRef.current);
+      focusErrors();
     }
   }
 

@@ -4,7 +4,7 @@ import { art11Warnings } from '../../../../shared/domain/appeal';
 import { call, isCallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
-import { focusFirstInvalid } from '../../components/hooks';
+import { useFocusFirstInvalid } from '../../components/hooks';
 import { errorText, fieldErrors, L, t, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { ApplicantFields } from './ApplicantFields';
@@ -29,6 +29,7 @@ export function RegisterForm() {
   const [saved, setSaved] = useState<AppealCard | null>(null);
   const busyRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusErrors = useFocusFirstInvalid(formRef);
   const r = t.register;
 
   useEffect(() => {
@@ -59,7 +60,7 @@ export function RegisterForm() {
     if (Object.keys(local).length) {
       setErrors(local);
       setBanner(r.fixErrors);
-      focusFirstInvalid(formRef.current);
+      focusErrors();
       return;
     }
     busyRef.current = true;
@@ -85,7 +86,7 @@ export function RegisterForm() {
           }
         setErrors(byInput);
         setBanner(Object.keys(byInput).length ? `${r.fixErrors} ${errorText(e)}` : errorText(e));
-        focusFirstInvalid(formRef.current);
+        focusErrors();
       }
     } finally {
       busyRef.current = false;
