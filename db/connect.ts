@@ -36,8 +36,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
       db.pragma('journal_mode = WAL');
       // WAL + NORMAL survives a killed process; only a power loss may drop the last commits, never corrupt.
       db.pragma('synchronous = NORMAL');
+      // A registration touches some 50 pages; checkpointing every 10,000 pages instead of SQLite's 1,000
+      // nearly doubled the write rate on the 1M-appeal bench, for a WAL file of up to ~40 MB.
+      db.pragma('wal_autocheckpoint = 10000');
     }
     db.pragma('foreign_keys = ON');
+    // 64 MB of page cache (SQLite's default is 2 MB): an HQ database at the design scale is ~6 GB.
+    db.pragma('cache_size = -65536');
     if (!opts.readonly) migrate(db, file, opts);
     else if (schemaVersion(db) > LATEST_VERSION) throw new SchemaTooNewError(schemaVersion(db));
     return db;
