@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { APPEAL_KINDS, CHANNELS, type AppealCard } from '../../../../shared/api/appeals';
 import { art11Warnings } from '../../../../shared/domain/appeal';
 import { call, isCallError } from '../../api/client';
@@ -83,8 +84,11 @@ export function RegisterForm() {
             const id = inputOf(field);
             if (id) byInput[id] ??= msg;
           }
-        setErrors(byInput);
-        setBanner(Object.keys(byInput).length ? `${r.fixErrors} ${errorText(e)}` : errorText(e));
+        // Rendered at once: the cursor must find the fields the server named, not the previous state.
+        flushSync(() => {
+          setErrors(byInput);
+          setBanner(Object.keys(byInput).length ? `${r.fixErrors} ${errorText(e)}` : errorText(e));
+        });
         focusFirstInvalid(formRef.current);
       }
     } finally {
