@@ -25,6 +25,10 @@ export interface OfficeTable extends SyncColumns {
   email: string | null;
   reg_number_format: string;
   deadline_shift: 'previous' | 'next';
+  /** JSON: per-stage limits in working days (shared/domain/workflow StageLimits), partial. */
+  stage_limits: string;
+  /** The answer term of a deputy's request in this jurisdiction (3-FZ Art. 14 or the regional law). */
+  deputy_request_days: number;
 }
 
 export interface UserTable extends SyncColumns {
@@ -102,6 +106,78 @@ export interface AppealTable extends SyncColumns {
   forwarded_from_date: string | null;
   case_file: string | null;
   created_by: string | null;
+  resubmission_of: string | null;
+  complained_body: string | null;
+  art11_ground: string | null;
+  art11_linked: string;
+  notice_sent_on: string | null;
+  notice_form: string | null;
+  notice_number: string | null;
+  forward_addressee: string | null;
+  forward_number: string | null;
+  forward_sent_on: string | null;
+  forward_notified_on: string | null;
+  extension_days: number | null;
+  extension_reason: string | null;
+  extended_by: string | null;
+  extended_on: string | null;
+  extension_notified_on: string | null;
+  reply_text: string | null;
+  reply_approved_by: string | null;
+  reply_approved_on: string | null;
+  reply_form: string | null;
+  reply_sent_on: string | null;
+  reply_number: string | null;
+  reply_signatory: string | null;
+  reviewed_late: number | null;
+  stage_since: string | null;
+}
+
+export interface BodyTable extends SyncColumns {
+  name: string;
+  name_key: string;
+  address: string | null;
+  email: string | null;
+  head: string | null;
+  answer_days: number;
+}
+
+export interface ExternalRequestTable extends SyncColumns {
+  appeal_id: string;
+  seq: number;
+  body_id: string | null;
+  kind: 'deputy_request' | 'documents_request';
+  status: string;
+  text: string | null;
+  approved_by: string | null;
+  approved_on: string | null;
+  sent_on: string | null;
+  outgoing_number: string | null;
+  due_date: string | null;
+  answered_on: string | null;
+  answer_number: string | null;
+  answer_summary: string | null;
+  answer_attachment_id: string | null;
+  next_step: string | null;
+  stage_since: string | null;
+}
+
+export interface ResolutionTable extends SyncColumns {
+  appeal_id: string;
+  request_id: string | null;
+  author_id: string;
+  resolved_on: string;
+  text: string;
+  decision: string;
+}
+
+export interface AttachmentTable extends SyncColumns {
+  appeal_id: string;
+  request_id: string | null;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
 }
 
 export interface AppealTopicTable {
@@ -120,6 +196,7 @@ export interface AppealHistoryTable extends SyncColumns {
 
 export interface TaskTable extends SyncColumns {
   appeal_id: string | null;
+  request_id: string | null;
   kind: string;
   title: string;
   assignee_id: string | null;
@@ -165,6 +242,10 @@ export interface DB {
   appeal_topics: AppealTopicTable;
   appeal_history: AppealHistoryTable;
   tasks: TaskTable;
+  bodies: BodyTable;
+  external_requests: ExternalRequestTable;
+  resolutions: ResolutionTable;
+  attachments: AttachmentTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
 }
@@ -179,5 +260,9 @@ export const SYNCED_TABLES = [
   'appeals',
   'appeal_history',
   'tasks',
+  'bodies',
+  'external_requests',
+  'resolutions',
+  'attachments',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -4,7 +4,9 @@ import type { AppealCard, AppealKind, AppealRow, AppealStatus } from '../../shar
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { art11Warnings, isOpenStatus } from '../../shared/domain/appeal';
-import { reviewTerm, type Term } from '../../shared/domain/deadlines';
+import { extendTerm, reviewTerm, type Term } from '../../shared/domain/deadlines';
+import { STATE_TASK } from '../../shared/domain/workflow/appeal';
+import { stageDue } from './workflow/engine';
 import { formatRegNumber } from '../../shared/domain/regnumber';
 import { ftsBody } from '../../shared/domain/text';
 import { newId } from '../../shared/util/ids';
@@ -13,6 +15,8 @@ import { contactSummary, resolveApplicant } from './contacts';
 import { requireActor, type CallContext } from './context';
 import { officeCalendar, officeRow, officeToday } from './office';
 import { openTask, reassignOpenTasks, tasksOf } from './tasks';
+import { WORKFLOW_BLANK } from './workflow/blank';
+import { workflowPart } from './workflow/card';
 
 export function appealTerm(
   ctx: CallContext,
@@ -45,7 +49,7 @@ function nextSeq(db: WriteDb, officeId: string, year: number): number {
   return (r?.m ?? 0) + 1;
 }
 
-function indexForSearch(db: WriteDb, appeal: AppealTable): void {
+export function indexForSearch(db: WriteDb, appeal: AppealTable): void {
   const applicant = contactSummary(db, appeal.applicant_id);
   const rowid = db.rawGet<{ rowid: number }>('SELECT rowid FROM appeals WHERE id = ?', appeal.id)!.rowid;
   db.rawRun('DELETE FROM appeal_fts WHERE rowid = ?', rowid);
@@ -128,6 +132,9 @@ export function register(
       forwarded_from_date: input.forwardedFrom?.date ?? null,
       case_file: input.caseFile ?? null,
       created_by: actor.userId,
+      ...WORKFLOW_BLANK,
+      resubmission_of: resubmissionOf(db, input.resubmissionOf, applicant.id),
+      stage_since: st.now,
     };
     insertSynced(db, 'appeals', row);
     setTopics(db, row.id, input.topics);
@@ -136,14 +143,42 @@ export function register(
     // The stage's task: nobody may forget an open appeal (DOMAIN §4).
     openTask(db, st, office.id, {
       appealId: row.id,
-      kind: 'review',
+      kind: STATE_TASK.registered.kind,
       assigneeId: row.responsible_id,
-      dueDate: row.due_date,
+      dueDate: stageDue(
+        office,
+        officeCalendar(ctx, office),
+        officeToday(ctx, office),
+        row.due_date,
+        'review',
+      ),
     });
     audit(db, ctx, office.id, 'appeals.register', 'appeal', row.id, { regNumber: row.reg_number });
     return row.id;
   });
   return getCard(ctx.store.read, ctx, id);
+}
+
+/** 59-FZ Art. 11 part 7: only a closed appeal left without an answer may be sent again, by its applicant. */
+function resubmissionOf(db: ReadDb, id: string | null | undefined, applicantId: string): string | null {
+  if (!id) return null;
+  const old = db.get(
+    db.qb.selectFrom('appeals').select(['status', 'result', 'applicant_id']).where('id', '=', id),
+  );
+  if (
+    !old ||
+    old.status !== 'closed' ||
+    old.result !== 'left_without_answer' ||
+    old.applicant_id !== applicantId
+  )
+    throw new ApiError(
+      'validation',
+      'resubmissionOf: a closed appeal of this applicant left without an answer is expected',
+      {
+        field: 'resubmissionOf',
+      },
+    );
+  return id;
 }
 
 function checkUsers(db: ReadDb, ...ids: (string | null | undefined)[]): void {
@@ -227,7 +262,13 @@ export function update(ctx: CallContext, input: ParsedInput<'appeals.update'>): 
     const st = stamp(ctx);
     const cols = toColumns(input.patch);
     if (cols.kind && cols.kind !== before.kind) {
-      const term = appealTerm(ctx, office, before.registered_on, cols.kind as AppealKind);
+      let term = appealTerm(ctx, office, before.registered_on, cols.kind as AppealKind);
+      // An extension granted earlier still stands on the new term.
+      if (before.extension_days)
+        term = extendTerm(term.termDate, before.extension_days, {
+          calendar: officeCalendar(ctx, office),
+          shift: office.deadline_shift,
+        });
       Object.assign(cols, { term_date: term.termDate, due_date: term.controlDate });
     }
     if (cols.is_collective === 0) cols.signatories = 1;
@@ -336,6 +377,7 @@ export function getCard(db: ReadDb, ctx: CallContext, id: string): AppealCard {
     tasks: tasksOf(db, id),
     createdAt: a.created_at,
     updatedAt: a.updated_at,
+    ...workflowPart(db, a, officeToday(ctx, office), ctx.actor?.role ?? null),
   };
 }
 

@@ -254,3 +254,50 @@ function fillMissing(db: WriteDb, c: ContactTable, a: Applicant, phone: string |
     if (!has) addPhone(db, c.office_id, c.id, phone, a.phone, st);
   }
 }
+
+/** Fills in details that arrived later (Art. 11 part 1 cured): given fields replace the stored ones. */
+export function updateApplicantDetails(
+  db: WriteDb,
+  st: Stamp,
+  contactId: string,
+  d: {
+    lastName?: string | null;
+    firstName?: string | null;
+    address?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  },
+): ContactSummary {
+  const c = db.get(db.qb.selectFrom('contacts').selectAll().where('id', '=', contactId));
+  if (!c) throw new ApiError('not_found', 'no such contact');
+  const phone = d.phone ? normalizePhone(d.phone) : null;
+  if (d.phone && !phone) throw new ApiError('validation', 'phone: not a phone number', { field: 'phone' });
+  const patch: Partial<ContactTable> = {};
+  if (d.lastName || d.firstName) {
+    const parts = {
+      lastName: d.lastName ?? c.last_name,
+      firstName: d.firstName ?? c.first_name,
+      middleName: c.middle_name,
+    };
+    Object.assign(patch, {
+      last_name: parts.lastName,
+      first_name: parts.firstName,
+      full_name: fullName(parts),
+      name_key: nameKey(parts),
+    });
+  }
+  if (d.address) Object.assign(patch, { address: d.address, address_key: addressKey(d.address) });
+  if (d.email) Object.assign(patch, { email: d.email, email_key: emailKey(d.email) });
+  if (Object.keys(patch).length > 0) updateSynced(db, 'contacts', c.id, patch, st);
+  if (phone && d.phone) {
+    const has = db.get(
+      db.qb
+        .selectFrom('contact_phones')
+        .select('id')
+        .where('contact_id', '=', c.id)
+        .where('phone', '=', phone),
+    );
+    if (!has) addPhone(db, c.office_id, c.id, phone, d.phone, st);
+  }
+  return contactSummary(db, c.id);
+}

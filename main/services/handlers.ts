@@ -4,7 +4,11 @@ import * as appealsList from './appeals-list';
 import * as contacts from './contacts';
 import type { CallContext } from './context';
 import * as office from './office';
+import * as requests from './requests';
 import * as users from './users';
+import * as decision from './workflow/decision';
+import * as queue from './workflow/queue';
+import * as review from './workflow/review';
 
 type Handler<M extends MethodName> = (
   ctx: CallContext,
@@ -32,4 +36,36 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'appeals.count': appealsList.count,
   'appeals.previewTerm': appeals.previewTerm,
   'contacts.lookup': contacts.lookup,
+  'workflow.sendToDeputy': review.sendToDeputy,
+  'workflow.requestContactData': review.requestContactData,
+  'workflow.contactDataReceived': review.contactDataReceived,
+  'workflow.applyArt11': review.applyArt11,
+  'workflow.decideArt11': review.decideArt11,
+  'workflow.sendArt11Notice': review.sendArt11Notice,
+  'workflow.forward': review.forward,
+  'workflow.completeForward': review.completeForward,
+  'workflow.resolve': decision.resolve,
+  'workflow.saveReply': decision.saveReply,
+  'workflow.submitReply': decision.submitReply,
+  'workflow.approveReply': decision.approveReply,
+  'workflow.returnReply': decision.returnReply,
+  'workflow.sendReply': decision.sendReply,
+  'workflow.extend': decision.extend,
+  'workflow.notifyExtension': decision.notifyExtension,
+  'workflow.deputyQueue': (ctx) => queue.deputyQueue(ctx),
+  'bodies.list': requests.listBodies,
+  'bodies.create': requests.createBody,
+  'bodies.update': requests.updateBody,
+  'requests.create': requests.createRequest,
+  'requests.update': requests.updateRequest,
+  'requests.submit': requests.submitRequest,
+  'requests.approve': requests.approveRequest,
+  'requests.return': requests.returnRequest,
+  'requests.send': requests.sendRequest,
+  'requests.recordAnswer': requests.recordAnswer,
+  'requests.resolveAnswer': requests.resolveAnswer,
+  'requests.cancel': requests.cancelRequest,
+  'requests.list': requests.listRequests,
+  'tasks.list': queue.listTasks,
+  'tasks.reassign': queue.reassignTask,
 };

@@ -79,6 +79,8 @@ export function createOffice(
     email: input.email ?? null,
     reg_number_format: 'КОД-ГГГГ-NNNNN',
     deadline_shift: 'previous',
+    stage_limits: '{}',
+    deputy_request_days: 30,
   };
   row.office_id = row.id;
   insertSynced(db, 'offices', row);

@@ -1,16 +1,21 @@
 import type { ReadDb, WriteDb } from '../../db/sql';
 import type { TaskTable } from '../../db/schema';
+import type { TaskKind } from '../../shared/domain/workflow/appeal';
 import { taskTitle } from '../../shared/i18n/ru/tasks';
 import { newId } from '../../shared/util/ids';
 import { insertSynced, updateSynced, type Stamp } from './bookkeeping';
-
-export type TaskKind = 'review';
 
 export function openTask(
   db: WriteDb,
   st: Stamp,
   officeId: string,
-  t: { appealId: string | null; kind: TaskKind; assigneeId: string | null; dueDate: string | null },
+  t: {
+    appealId: string;
+    requestId?: string | null;
+    kind: TaskKind;
+    assigneeId: string | null;
+    dueDate: string | null;
+  },
 ): TaskTable {
   const row: TaskTable = {
     id: newId(st.nowMs),
@@ -20,6 +25,7 @@ export function openTask(
     hlc: st.hlc,
     deleted_at: null,
     appeal_id: t.appealId,
+    request_id: t.requestId ?? null,
     kind: t.kind,
     title: taskTitle(t.kind),
     assignee_id: t.assigneeId,
@@ -32,22 +38,51 @@ export function openTask(
   return row;
 }
 
-function openTaskIds(db: ReadDb, appealId: string): string[] {
-  return db
-    .all(
-      db.qb.selectFrom('tasks').select('id').where('appeal_id', '=', appealId).where('status', '=', 'open'),
-    )
-    .map((r) => r.id);
+/** Open tasks of an appeal; with `requestId`, only that request's; with `kinds`, only those. */
+export function openTasks(
+  db: ReadDb,
+  appealId: string,
+  scope: { requestId?: string | null; kinds?: readonly TaskKind[] } = {},
+): TaskTable[] {
+  let q = db.qb
+    .selectFrom('tasks')
+    .selectAll()
+    .where('appeal_id', '=', appealId)
+    .where('status', '=', 'open');
+  if (scope.requestId !== undefined)
+    q =
+      scope.requestId === null
+        ? q.where('request_id', 'is', null)
+        : q.where('request_id', '=', scope.requestId);
+  if (scope.kinds) q = q.where('kind', 'in', [...scope.kinds]);
+  return db.all(q);
+}
+
+/** Ends tasks: `done` when their stage was completed, `cancelled` when the work went away. */
+export function closeTasks(
+  db: WriteDb,
+  st: Stamp,
+  tasks: readonly TaskTable[],
+  status: 'done' | 'cancelled',
+  by: string | null,
+): void {
+  for (const t of tasks) updateSynced(db, 'tasks', t.id, { status, closed_at: st.now, closed_by: by }, st);
 }
 
 export function reassignOpenTasks(db: WriteDb, st: Stamp, appealId: string, assigneeId: string | null): void {
-  for (const id of openTaskIds(db, appealId)) updateSynced(db, 'tasks', id, { assignee_id: assigneeId }, st);
+  // The deputy's own tasks stay with the deputy when the desk's responsible person changes.
+  for (const t of openTasks(db, appealId))
+    if (!DEPUTY_TASKS.has(t.kind as TaskKind))
+      updateSynced(db, 'tasks', t.id, { assignee_id: assigneeId }, st);
 }
 
-export function cancelOpenTasks(db: WriteDb, st: Stamp, appealId: string, by: string | null): void {
-  for (const id of openTaskIds(db, appealId))
-    updateSynced(db, 'tasks', id, { status: 'cancelled', closed_at: st.now, closed_by: by }, st);
-}
+const DEPUTY_TASKS = new Set<TaskKind>([
+  'art11_decision',
+  'resolution',
+  'request_approval',
+  'answer_resolution',
+  'reply_approval',
+]);
 
 export function tasksOf(db: ReadDb, appealId: string) {
   return db
@@ -59,6 +94,7 @@ export function tasksOf(db: ReadDb, appealId: string) {
           'tasks.id',
           'tasks.title',
           'tasks.kind',
+          'tasks.request_id',
           'tasks.assignee_id',
           'tasks.due_date',
           'tasks.status',
@@ -74,6 +110,7 @@ export function tasksOf(db: ReadDb, appealId: string) {
       id: t.id,
       title: t.title,
       kind: t.kind,
+      requestId: t.request_id,
       assigneeId: t.assignee_id,
       assigneeName: t.assignee_name,
       dueDate: t.due_date,

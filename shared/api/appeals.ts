@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { method } from './define';
 import { IdSchema, InstantSchema, IsoDateSchema, RequiredText, Text, TopicCodeSchema } from './common';
+import { APPEAL_ACTIONS, APPEAL_STATES } from '../domain/workflow/appeal';
+import { ART11_GROUNDS } from '../domain/workflow/art11';
+import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATES } from '../domain/workflow/request';
 
 export const CHANNELS = ['post', 'email', 'web', 'reception', 'phone', 'hand', 'forwarded', 'other'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
@@ -11,14 +14,7 @@ export const APPEAL_KINDS = ['proposal', 'application', 'complaint', 'migration_
 export const AppealKindSchema = z.enum(APPEAL_KINDS);
 export type AppealKind = z.infer<typeof AppealKindSchema>;
 
-export const APPEAL_STATUSES = [
-  'registered',
-  'awaiting_contact_data',
-  'awaiting_resolution',
-  'in_request',
-  'in_reply',
-  'closed',
-] as const;
+export const APPEAL_STATUSES = APPEAL_STATES;
 export const AppealStatusSchema = z.enum(APPEAL_STATUSES);
 export type AppealStatus = z.infer<typeof AppealStatusSchema>;
 
@@ -96,6 +92,8 @@ export const RegisterAppealSchema = AppealFieldsSchema.extend({
   topics: z.array(TopicCodeSchema).max(20).default([]),
   onControl: z.boolean().default(false),
   applicant: ApplicantInputSchema,
+  /** 59-FZ Art. 11 part 7: the appeal is sent again once the reason for no answer is gone. */
+  resubmissionOf: IdSchema.nullable().optional(),
 });
 export type RegisterAppealInput = z.input<typeof RegisterAppealSchema>;
 
@@ -147,8 +145,32 @@ export const HistoryEntrySchema = z.object({
   comment: z.string().nullable(),
 });
 
+export const RequestSchema = z.object({
+  id: IdSchema,
+  appealId: IdSchema,
+  regNumber: z.string(),
+  seq: z.number().int(),
+  bodyId: IdSchema.nullable(),
+  bodyName: z.string().nullable(),
+  kind: z.enum(REQUEST_KINDS),
+  status: z.enum(REQUEST_STATES),
+  text: z.string().nullable(),
+  approvedOn: IsoDateSchema.nullable(),
+  sentOn: IsoDateSchema.nullable(),
+  outgoingNumber: z.string().nullable(),
+  dueDate: IsoDateSchema.nullable(),
+  answeredOn: IsoDateSchema.nullable(),
+  answerNumber: z.string().nullable(),
+  answerSummary: z.string().nullable(),
+  nextStep: z.enum(['reply', 'request']).nullable(),
+  overdue: z.boolean(),
+  actions: z.array(z.enum(REQUEST_ACTIONS)),
+});
+export type ExternalRequest = z.infer<typeof RequestSchema>;
+
 export const TaskSchema = z.object({
   id: IdSchema,
+  requestId: IdSchema.nullable(),
   title: z.string(),
   kind: z.string(),
   assigneeId: IdSchema.nullable(),
@@ -180,6 +202,56 @@ export const AppealCardSchema = AppealRowSchema.extend({
   tasks: z.array(TaskSchema),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
+  direction: z.enum(['review', 'request', 'reply']).nullable(),
+  stageSince: InstantSchema.nullable(),
+  /** The workflow actions the caller's role may take now; the first is the expected next step. */
+  actions: z.array(z.enum(APPEAL_ACTIONS)),
+  resubmissionOf: IdSchema.nullable(),
+  art11: z.object({ ground: z.enum(ART11_GROUNDS), linkedAppealIds: z.array(IdSchema) }).nullable(),
+  notice: z
+    .object({ sentOn: IsoDateSchema, form: z.string().nullable(), outgoingNumber: z.string().nullable() })
+    .nullable(),
+  forward: z
+    .object({
+      addressee: z.string(),
+      complainedBody: z.string().nullable(),
+      outgoingNumber: z.string().nullable(),
+      sentOn: IsoDateSchema.nullable(),
+      applicantNotifiedOn: IsoDateSchema.nullable(),
+    })
+    .nullable(),
+  extension: z
+    .object({
+      days: z.number().int(),
+      reason: z.string(),
+      extendedOn: IsoDateSchema,
+      extendedBy: z.string().nullable(),
+      notifiedOn: IsoDateSchema.nullable(),
+    })
+    .nullable(),
+  reply: z
+    .object({
+      text: z.string().nullable(),
+      approvedBy: z.string().nullable(),
+      approvedOn: IsoDateSchema.nullable(),
+      form: z.string().nullable(),
+      sentOn: IsoDateSchema.nullable(),
+      outgoingNumber: z.string().nullable(),
+      signatory: z.string().nullable(),
+    })
+    .nullable(),
+  reviewedLate: z.boolean().nullable(),
+  resolutions: z.array(
+    z.object({
+      id: IdSchema,
+      requestId: IdSchema.nullable(),
+      authorName: z.string(),
+      resolvedOn: IsoDateSchema,
+      text: z.string(),
+      decision: z.string(),
+    }),
+  ),
+  requests: z.array(RequestSchema),
 });
 export type AppealCard = z.infer<typeof AppealCardSchema>;
 

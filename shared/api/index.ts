@@ -1,10 +1,19 @@
 import type { z } from 'zod';
 import { appealMethods } from './appeals';
 import { officeMethods } from './office';
+import { requestMethods } from './requests';
+import { taskMethods } from './tasks';
+import { workflowMethods } from './workflow';
 import type { MethodDef } from './define';
 
 /** The one API contract: every operation, its input and output schemas, and who may call it. */
-export const contract = { ...officeMethods, ...appealMethods } as const;
+export const contract = {
+  ...officeMethods,
+  ...appealMethods,
+  ...workflowMethods,
+  ...requestMethods,
+  ...taskMethods,
+} as const;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -19,6 +19,7 @@ import type { Clock } from '../../shared/util/clock';
 import { formatHlc } from '../../shared/util/hlc';
 import { newId } from '../../shared/util/ids';
 import { inserter, type BenchOffice } from './rows';
+import { WORKFLOW_BLANK } from '../../main/services/workflow/blank';
 
 /**
  * Registration throughput: `appeals.register` through the API (validation, sign-in check, contact, appeal,
@@ -206,6 +207,8 @@ export function rawRegistrar(
     const regNumber = formatRegNumber('КОД-ГГГГ-NNNNN', office.code, year, seq);
     const appeal: AppealTable = {
       ...sync(),
+      ...WORKFLOW_BLANK,
+      stage_since: now,
       reg_number: regNumber,
       reg_year: year,
       reg_seq: seq,
@@ -266,6 +269,7 @@ export function rawRegistrar(
     const task: TaskTable = {
       ...sync(),
       appeal_id: appeal.id,
+      request_id: null,
       kind: 'review',
       title: taskTitle('review'),
       assignee_id: actor.id,

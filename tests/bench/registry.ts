@@ -44,7 +44,7 @@ interface Shape {
 }
 
 const TODAY = ANCHOR.slice(0, 10);
-const STATUSES = ['registered', 'awaiting_resolution', 'in_request', 'in_reply', 'closed'] as const;
+const STATUSES = ['registered', 'awaiting_resolution', 'in_request', 'reply_draft', 'closed'] as const;
 
 function topicPrefixes(): string[] {
   const out = new Set<string>();

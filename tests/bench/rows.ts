@@ -15,6 +15,7 @@ import { formatRegNumber } from '../../shared/domain/regnumber';
 import { addressKey, emailKey, fullName, ftsBody, nameKey, normalizePhone } from '../../shared/domain/text';
 import { taskTitle } from '../../shared/i18n/ru/tasks';
 import { formatHlc } from '../../shared/util/hlc';
+import { WORKFLOW_BLANK } from '../../main/services/workflow/blank';
 
 /** Rows of the data set, typed by the product's own table types so a schema change breaks the build here. */
 
@@ -102,7 +103,7 @@ const OPEN_STATUSES = [
   ['registered', 30],
   ['awaiting_resolution', 25],
   ['in_request', 25],
-  ['in_reply', 15],
+  ['reply_draft', 15],
   ['awaiting_contact_data', 5],
 ] as const;
 
@@ -159,6 +160,8 @@ export function appealRows(ids: Ids, rng: Rng, a: AppealInput): AppealRows {
   const base = sync(ids.next(ms), office, ms);
   const appeal: AppealTable = {
     ...base,
+    ...WORKFLOW_BLANK,
+    stage_since: base.created_at,
     reg_number: regNumber,
     reg_year: year,
     reg_seq: a.seq,
@@ -218,6 +221,7 @@ export function appealRows(ids: Ids, rng: Rng, a: AppealInput): AppealRows {
       ...sync(ids.next(ms), office, ms),
       updated_at: closedAt ?? base.created_at,
       appeal_id: appeal.id,
+      request_id: null,
       kind: 'review',
       title: taskTitle('review'),
       assignee_id: responsible,

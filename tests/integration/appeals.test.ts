@@ -74,7 +74,8 @@ describe('appeal registration', () => {
     expect(card.tasks).toHaveLength(1);
     expect(card.tasks[0]).toMatchObject({
       status: 'open',
-      dueDate: '2026-03-13',
+      // The review stage's limit: 2 working days from Friday 13 February 2026 → Tuesday 17 February.
+      dueDate: '2026-02-17',
       assigneeName: 'Администратор Иванова',
     });
     expect(card.history.map((h) => h.action)).toEqual(['registered']);

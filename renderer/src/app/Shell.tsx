@@ -1,14 +1,24 @@
+import { lazy, Suspense } from 'react';
 import { AppealCardView } from '../features/card/AppealCardView';
 import { RegisterForm } from '../features/register/RegisterForm';
 import { RegistryView } from '../features/registry/RegistryView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
-import { L, t } from '../i18n';
+import { L, t, W } from '../i18n';
 import { useStore } from '../store';
-import { SECTIONS, type Route, type Section } from './nav-slice';
+import { mayOpen, SECTIONS, type Route, type Section } from './nav-slice';
 import { useDeskShortcuts } from './shortcuts';
 
-const PLANNED = ['tasks', 'requests', 'events', 'contacts', 'reports'] as const;
+// The workflow's lists load when first opened: the desk's first screen stays one small file.
+const DeputyQueueView = lazy(() =>
+  import('../features/queue/DeputyQueueView').then((m) => ({ default: m.DeputyQueueView })),
+);
+const TasksView = lazy(() => import('../features/tasks/TasksView').then((m) => ({ default: m.TasksView })));
+const RequestsView = lazy(() =>
+  import('../features/requests/RequestsView').then((m) => ({ default: m.RequestsView })),
+);
+
+const PLANNED = ['events', 'contacts', 'reports'] as const;
 type Planned = (typeof PLANNED)[number];
 
 function isPlanned(view: string): view is Planned {
@@ -20,10 +30,19 @@ function sectionOf(route: Route): Section {
   return route.view === 'appeal' || route.view === 'register' ? 'appeals' : route.view;
 }
 
+const sectionLabel = (section: Section): string => (section === 'queue' ? W.nav.queue : t.nav[section]);
+
 function Screen({ route }: { route: Route }) {
+  const role = useStore((s) => s.user?.role);
   switch (route.view) {
+    case 'queue':
+      return mayOpen(role, 'queue') ? <DeputyQueueView /> : <RegistryView />;
     case 'appeals':
       return <RegistryView />;
+    case 'tasks':
+      return <TasksView />;
+    case 'requests':
+      return <RequestsView />;
     case 'register':
       return <RegisterForm />;
     case 'appeal':
@@ -68,20 +87,22 @@ export function Shell() {
         </button>
         <nav aria-label={t.nav.label}>
           <ul className="nav">
-            {SECTIONS.map((section, i) => (
-              <li key={section}>
-                <button
-                  type="button"
-                  className="nav__item"
-                  aria-current={current === section ? 'page' : undefined}
-                  aria-keyshortcuts={`Alt+${i + 1}`}
-                  title={`Alt+${i + 1}`}
-                  onClick={() => go({ view: section })}
-                >
-                  {t.nav[section]}
-                </button>
-              </li>
-            ))}
+            {SECTIONS.map((section, i) =>
+              mayOpen(user?.role, section) ? (
+                <li key={section}>
+                  <button
+                    type="button"
+                    className="nav__item"
+                    aria-current={current === section ? 'page' : undefined}
+                    aria-keyshortcuts={`Alt+${i}`}
+                    title={`Alt+${i}`}
+                    onClick={() => go({ view: section })}
+                  >
+                    {sectionLabel(section)}
+                  </button>
+                </li>
+              ) : null,
+            )}
           </ul>
         </nav>
         <div className="sidebar__keys" aria-label={t.nav.shortcutsTitle}>
@@ -94,6 +115,9 @@ export function Shell() {
           </div>
           <div>
             <Kbd>↑</Kbd> <Kbd>↓</Kbd> {t.shortcuts.move}, <Kbd>Enter</Kbd> {t.shortcuts.open}
+          </div>
+          <div>
+            <Kbd>Alt+Enter</Kbd> {W.nav.nextStep}
           </div>
           <div>
             <Kbd>Ctrl+Enter</Kbd> {t.shortcuts.save}
@@ -112,7 +136,15 @@ export function Shell() {
         </div>
       </aside>
       <main className="main">
-        <Screen route={route} />
+        <Suspense
+          fallback={
+            <p className="page muted" role="status">
+              {t.loading}
+            </p>
+          }
+        >
+          <Screen route={route} />
+        </Suspense>
       </main>
     </div>
   );

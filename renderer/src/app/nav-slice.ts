@@ -1,6 +1,10 @@
+import type { Role } from '../../../shared/api/define';
+import { mayCall } from '../api/access';
 import type { SliceCreator } from '../store';
 
+/** In the order of their Alt+digit keys: the deputy's queue is Alt+0, the registry Alt+1. */
 export const SECTIONS = [
+  'queue',
   'appeals',
   'tasks',
   'requests',
@@ -19,6 +23,8 @@ export interface NavSlice {
   trail: Route[];
   go(route: Route): void;
   back(): void;
+  /** A new start (a sign-in): this screen, with nothing to go back to. */
+  home(route: Route): void;
 }
 
 function toHash(r: Route): string {
@@ -51,8 +57,22 @@ export const createNavSlice: SliceCreator<NavSlice> = (set, get) => ({
   },
   back() {
     const { trail } = get();
-    const previous = trail[trail.length - 1] ?? { view: 'appeals' };
+    const previous = trail[trail.length - 1] ?? startRoute(get().user?.role);
     show(previous);
     set({ route: previous, trail: trail.slice(0, -1) });
   },
+  home(route) {
+    show(route);
+    set({ route, trail: [] });
+  },
 });
+
+/** The deputy's queue is the deputy's (and those who watch over the office); the rest is everyone's. */
+export function mayOpen(role: Role | undefined, section: Section): boolean {
+  return section !== 'queue' || mayCall(role, 'workflow.deputyQueue');
+}
+
+/** Where a person lands after signing in: the deputy on what awaits his decision. */
+export function startRoute(role: Role | undefined): Route {
+  return role === 'deputy' ? { view: 'queue' } : { view: 'appeals' };
+}

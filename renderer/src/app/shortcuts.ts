@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
-import { SECTIONS } from './nav-slice';
+import { mayOpen, SECTIONS } from './nav-slice';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -29,10 +29,10 @@ export function useDeskShortcuts(): void {
         s.requestSearchFocus();
         return;
       }
-      if (e.altKey && !e.ctrlKey && /^Digit[1-7]$/.test(e.code)) {
+      if (e.altKey && !e.ctrlKey && /^Digit[0-7]$/.test(e.code)) {
         e.preventDefault();
-        const section = SECTIONS[Number(e.code.slice(5)) - 1];
-        if (section) s.go({ view: section });
+        const section = SECTIONS[Number(e.code.slice(5))];
+        if (section && mayOpen(s.user?.role, section)) s.go({ view: section });
         return;
       }
       if (e.key === 'Escape' && s.route.view !== 'appeals') {

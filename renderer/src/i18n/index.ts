@@ -4,10 +4,12 @@
  */
 import * as labels from '../../../shared/i18n/ru/labels';
 import { ui } from '../../../shared/i18n/ru/ui';
+import { workflow } from '../../../shared/i18n/ru/workflow';
 import type { CallError } from '../api/client';
 
 export const t = ui;
 export const L = labels;
+export const W = workflow;
 export const LOCALE = 'ru-RU';
 
 /** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`; calendar dates are shown as stored, never through a time zone. */

@@ -4,6 +4,9 @@
  */
 import type { AppealKind, AppealStatus, Art11Warning, Channel } from '../../api/appeals';
 import type { ErrorCode, Role } from '../../api/define';
+import type { Direction } from '../../domain/workflow/appeal';
+import type { Art11Ground } from '../../domain/workflow/art11';
+import type { RequestKind, RequestState } from '../../domain/workflow/request';
 
 type AppealResult =
   | 'supported'
@@ -35,10 +38,76 @@ export const kindLabels: Record<AppealKind, string> = {
 export const statusLabels: Record<AppealStatus, string> = {
   registered: 'Зарегистрировано',
   awaiting_contact_data: 'Ждёт контактных данных',
+  art11_decision: 'Решение по ст. 11',
+  art11_notice: 'Уведомление по ст. 11',
+  forwarding: 'Переадресация',
   awaiting_resolution: 'На резолюции',
   in_request: 'Запрос',
-  in_reply: 'Ответ заявителю',
+  reply_draft: 'Подготовка ответа',
+  reply_approval: 'Ответ на согласовании',
+  reply_send: 'Отправка ответа',
   closed: 'Закрыто',
+};
+
+/** The three directions of an appeal's way through the office (the seed's processes). */
+export const directionLabels: Record<Direction, string> = {
+  review: 'Рассмотрение',
+  request: 'Запрос',
+  reply: 'Ответ заявителю',
+};
+
+/** 59-FZ Art. 11: the part as documents cite it and what it means in a few words. */
+export const art11GroundLabels: Record<Art11Ground, string> = {
+  p1: 'ч. 1 — нет фамилии или адреса для ответа',
+  p2: 'ч. 2 — обжалуется судебное решение',
+  p3: 'ч. 3 — нецензурные или оскорбительные выражения, угрозы',
+  p4: 'ч. 4 — текст не поддаётся прочтению',
+  p4_1: 'ч. 4.1 — невозможно понять суть обращения',
+  p5: 'ч. 5 — вопрос уже неоднократно разрешён по существу',
+  p5_1: 'ч. 5.1 — ответ опубликован на официальном сайте',
+  p6: 'ч. 6 — ответ раскрыл бы охраняемую законом тайну',
+};
+
+export const requestKindLabels: Record<RequestKind, string> = {
+  deputy_request: 'Депутатский запрос (ст. 14 3-ФЗ)',
+  documents_request: 'Запрос документов (ст. 10 59-ФЗ)',
+};
+
+export const requestStateLabels: Record<RequestState, string> = {
+  draft: 'Черновик',
+  approval: 'На согласовании',
+  approved: 'Согласован, к отправке',
+  sent: 'Отправлен, ждёт ответа',
+  answered: 'Получен ответ',
+  resolved: 'Ответ рассмотрен',
+  cancelled: 'Отозван',
+};
+
+/** How a letter went to the applicant. */
+export const sendFormLabels: Record<'post' | 'email' | 'in_person', string> = {
+  post: 'Почтой',
+  email: 'По электронной почте',
+  in_person: 'Лично',
+};
+
+/** What the deputy's queue waits for. */
+export const waitingForLabels: Record<
+  'resolution' | 'art11_decision' | 'reply_approval' | 'request_approval' | 'answer_resolution',
+  string
+> = {
+  resolution: 'Резолюция по обращению',
+  art11_decision: 'Решение по ч. 5 ст. 11',
+  reply_approval: 'Согласование ответа',
+  request_approval: 'Согласование запроса',
+  answer_resolution: 'Резолюция по ответу на запрос',
+};
+
+/** What a resolution decided; a decision not named here is shown as it is stored. */
+export const decisionLabels: Record<string, string> = {
+  request: 'Нужен запрос',
+  reply: 'Ответ заявителю',
+  end_correspondence: 'Переписка прекращена (ч. 5 ст. 11)',
+  review: 'Возвращено на рассмотрение по существу',
 };
 
 export const resultLabels: Record<AppealResult, string> = {
@@ -100,6 +169,34 @@ export const deadlineShiftLabels: Record<'previous' | 'next', string> = {
 export const historyActionLabels: Record<string, string> = {
   registered: 'Зарегистрировано',
   updated: 'Изменена карточка',
+  sendToDeputy: 'Передано депутату на резолюцию',
+  requestContactData: 'Запрошены контактные данные заявителя',
+  contactDataReceived: 'Получены контактные данные заявителя',
+  applyArt11: 'Применена ст. 11 59-ФЗ',
+  decideArt11: 'Решение депутата по ч. 5 ст. 11',
+  sendArt11Notice: 'Заявителю отправлено уведомление по ст. 11',
+  forward: 'Решено переадресовать по компетенции',
+  completeForward: 'Переадресовано, заявитель уведомлён',
+  resolve: 'Резолюция депутата',
+  submitReply: 'Ответ передан на согласование',
+  approveReply: 'Ответ согласован депутатом',
+  returnReply: 'Ответ возвращён на доработку',
+  sendReply: 'Ответ отправлен заявителю',
+  answerToReply: 'По ответу на запрос — ответ заявителю',
+  requestsWithdrawn: 'Запросы отозваны — снова на резолюцию',
+  replySaved: 'Сохранён черновик ответа',
+  extended: 'Срок рассмотрения продлён',
+  extensionNotified: 'Заявитель уведомлён о продлении срока',
+  'request.create': 'Создан запрос',
+  'request.update': 'Изменён черновик запроса',
+  'request.submit': 'Запрос передан на согласование',
+  'request.approve': 'Запрос согласован депутатом',
+  'request.return': 'Запрос возвращён на доработку',
+  'request.send': 'Запрос отправлен',
+  'request.recordAnswer': 'Получен ответ на запрос',
+  'request.resolveAnswer': 'Резолюция по ответу на запрос',
+  'request.cancel': 'Запрос отозван',
+  attachmentAdded: 'Прикреплён файл',
 };
 
 /** Names of the card's fields, as history diffs and server errors name them. */
@@ -132,6 +229,58 @@ export const fieldLabels: Record<string, string> = {
   'applicant.middleName': 'Отчество',
   'applicant.address': 'Почтовый адрес',
   'applicant.email': 'E-mail',
+  // The workflow's changes, as the timeline names them.
+  request: 'Запрос №',
+  requestStatus: 'Состояние запроса',
+  art11_ground: 'Основание по ст. 11',
+  art11_linked: 'Связанные обращения',
+  closed_on: 'Дата закрытия',
+  reviewed_late: 'Рассмотрено с нарушением срока',
+  complained_body: 'Обжалуются действия',
+  forward_addressee: 'Переадресовано в',
+  forward_number: 'Исх. номер переадресации',
+  forward_sent_on: 'Дата переадресации',
+  forward_notified_on: 'Дата уведомления заявителя',
+  notice_sent_on: 'Дата уведомления',
+  notice_form: 'Способ уведомления',
+  notice_number: 'Исх. номер уведомления',
+  reply_text: 'Текст ответа',
+  reply_approved_by: 'Ответ согласовал',
+  reply_approved_on: 'Дата согласования ответа',
+  reply_form: 'Способ отправки ответа',
+  reply_sent_on: 'Дата отправки ответа',
+  reply_number: 'Исх. номер ответа',
+  reply_signatory: 'Подписал',
+  body_id: 'Адресат запроса',
+  approved_by: 'Согласовал',
+  approved_on: 'Дата согласования',
+  sent_on: 'Дата отправки',
+  outgoing_number: 'Исходящий номер',
+  due_date: 'Ответ до',
+  answered_on: 'Дата ответа',
+  answer_number: 'Входящий номер ответа',
+  answer_summary: 'Содержание ответа',
+  next_step: 'Решение по ответу',
+  'request.text': 'Текст запроса',
+  'request.kind': 'Вид запроса',
+  // The workflow's inputs, as server errors name them.
+  comment: 'Комментарий',
+  ground: 'Основание',
+  linkedAppealIds: 'Связанные обращения',
+  addressee: 'Адресат',
+  complainedBody: 'Обжалуемый орган',
+  outgoingNumber: 'Исходящий номер',
+  incomingNumber: 'Входящий номер',
+  sentOn: 'Дата отправки',
+  answeredOn: 'Дата ответа',
+  applicantNotifiedOn: 'Дата уведомления заявителя',
+  notifiedOn: 'Дата уведомления',
+  resolvedOn: 'Дата резолюции',
+  signatory: 'Подписал',
+  bodyId: 'Адресат запроса',
+  reason: 'Обоснование',
+  days: 'Дней',
+  assigneeId: 'Исполнитель',
 };
 
 /** Russian time zones, west to east; the id is the IANA name the office stores. */
@@ -165,76 +314,4 @@ export const timeZones: ReadonlyArray<{ id: string; label: string }> = [
   { id: 'Asia/Anadyr', label: 'Анадырь (МСК+9, UTC+12)' },
 ];
 
-/**
- * The server's validation messages (the contract's zod messages and the services' own), in Russian. Matched
- * after the leading "field: " is cut off; a message not found here is shown as it came.
- */
-export const serverMessages: Record<string, string> = {
-  required: 'Обязательное поле',
-  'expected a date YYYY-MM-DD': 'Неверная дата',
-  'expected an ISO 8601 instant': 'Неверные дата и время',
-  'expected an id (UUID)': 'Неверная ссылка на запись',
-  'not an e-mail address': 'Это не адрес электронной почты',
-  'not a phone number': 'Это не номер телефона',
-  'an appeal cannot be received after it is registered': 'Дата поступления не может быть позже регистрации',
-  'no such active user': 'Такого действующего сотрудника нет',
-  'no such contact': 'Такого контакта нет',
-  'no such appeal': 'Такого обращения нет',
-  'at least 8 characters': 'Не короче 8 символов',
-  '2–10 capital letters or digits': '2–10 заглавных букв или цифр',
-  '2–40 latin letters, digits, dot, dash or underscore': '2–40 латинских букв, цифр, точек, дефисов или _',
-  'unknown time zone': 'Неизвестный часовой пояс',
-  'the format must contain N… for the sequence number': 'Формат должен содержать N… для порядкового номера',
-  'expected a classifier code like 0005.0005.0056.1149': 'Код классификатора вида 0005.0005.0056.1149',
-  'expected a classifier code or its prefix': 'Код классификатора или его начало, например 0005.0005',
-  'nothing to search for': 'Нечего искать: введите слово или номер',
-  'wrong login or password': 'Неверный логин или пароль',
-  'sign in first': 'Войдите в приложение',
-  'the appeal was changed by someone else; reload it':
-    'Карточку уже изменил другой сотрудник. Обновите её — ваши правки не сохранены.',
-  'a closed appeal cannot be reassigned': 'Закрытое обращение нельзя передать другому ответственному',
-  'an administrator cannot lock themselves out': 'Администратор не может лишить себя доступа',
-  'the office is already set up': 'Приёмная уже настроена',
-  'the database is busy; try again': 'База данных занята, попробуйте ещё раз',
-  'cursor: not a cursor this registry issued': 'Список устарел, обновите его',
-  'source is required: the decree or the basis of the data':
-    'Укажите источник: постановление Правительства или иное основание',
-  'no such user': 'Такого сотрудника нет',
-};
-
-/** The production calendar's day-list messages name the list and the index first: `nonWorkingDays[3]: …`. */
-const CAL_DAY = String.raw`^\w+\[\d+\]: (\d{4})-(\d{2})-(\d{2}) `;
-const calDay = (m: RegExpMatchArray): string => `${m[3]}.${m[2]}.${m[1]}`;
-
-/** zod's own messages carry numbers, so they are matched by pattern. */
-export const serverMessagePatterns: ReadonlyArray<{
-  re: RegExp;
-  text: (m: RegExpMatchArray) => string;
-}> = [
-  { re: /^Too big: expected string to have <=(\d+) characters$/, text: (m) => `Не длиннее ${m[1]} символов` },
-  {
-    re: /^Too small: expected string to have >=(\d+) characters$/,
-    text: (m) => `Не короче ${m[1]} символов`,
-  },
-  { re: /^Too big: expected number to be <=(\d+)$/, text: (m) => `Не больше ${m[1]}` },
-  { re: /^Too small: expected number to be >=(\d+)$/, text: (m) => `Не меньше ${m[1]}` },
-  { re: /^Too big: expected array to have <=(\d+) items$/, text: (m) => `Не больше ${m[1]}` },
-  { re: /^login (.+) is taken$/, text: (m) => `Логин ${m[1]} уже занят` },
-  {
-    re: new RegExp(`${CAL_DAY}is a Saturday or Sunday`),
-    text: (m) => `${calDay(m)} — суббота или воскресенье, а нерабочими отмечаются только будни`,
-  },
-  { re: new RegExp(`${CAL_DAY}is not a Saturday or Sunday`), text: (m) => `${calDay(m)} — не выходной` },
-  {
-    re: new RegExp(`${CAL_DAY}is also a non-working day`),
-    text: (m) => `${calDay(m)} указан и как нерабочий`,
-  },
-  {
-    re: new RegExp(`${CAL_DAY}is not a working day`),
-    text: (m) => `${calDay(m)} — нерабочий, его нельзя сократить`,
-  },
-  { re: new RegExp(`${CAL_DAY}is listed twice`), text: (m) => `${calDay(m)} указан дважды` },
-  { re: new RegExp(`${CAL_DAY}is not in (\\d{4})`), text: (m) => `${calDay(m)} — не из ${m[4]} года` },
-  { re: /^Invalid option/, text: () => 'Выберите значение из списка' },
-  { re: /^Invalid input/, text: () => 'Неверное значение' },
-];
+export { serverMessages, serverMessagePatterns } from './server-messages';

@@ -1,14 +1,22 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import { Kbd } from '../../components/Field';
-import { errorText, formatDate, L, t } from '../../i18n';
+import { errorText, formatDate, L, t, W } from '../../i18n';
 import { useStore } from '../../store';
+import { primaryTarget, type DialogTarget } from '../workflow/target';
+import { WorkflowBlocks } from '../workflow/WorkflowBlocks';
+import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import { CardDetails } from './CardDetails';
 import { CardEditForm } from './CardEditForm';
 import { HistoryTimeline } from './HistoryTimeline';
 import './card.css';
+
+// The steps' dialogs load with the first one opened.
+const WorkflowDialog = lazy(() =>
+  import('../workflow/WorkflowDialog').then((m) => ({ default: m.WorkflowDialog })),
+);
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; card: AppealCard };
 
@@ -34,6 +42,9 @@ export function AppealCardView({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const canEdit = mayCall(role, 'appeals.update');
+  const [dialog, setDialog] = useState<DialogTarget | null>(null);
+  // Bumped when a step is done: focus then moves to the new next step.
+  const [stepsDone, setStepsDone] = useState(0);
 
   // Bumped by "Обновить": the same effect fetches the card again.
   const [version, setVersion] = useState(0);
@@ -60,6 +71,54 @@ export function AppealCardView({ id }: { id: string }) {
     if (ready && !editing) document.getElementById('card-title')?.focus();
   }, [ready, editing]);
 
+  const card = load.state === 'ready' ? load.card : null;
+  const primary = card ? primaryTarget(card) : null;
+  const primaryRef = useRef(primary);
+  useEffect(() => {
+    primaryRef.current = primary;
+  });
+  const blocked = editing || dialog !== null;
+  useEffect(() => {
+    if (blocked) return;
+    // Alt+Enter takes the expected next step from anywhere on the card.
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Enter' || !e.altKey || e.ctrlKey || e.defaultPrevented || !primaryRef.current) return;
+      e.preventDefault();
+      setNotice(null);
+      setDialog(primaryRef.current);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [blocked]);
+
+  useEffect(() => {
+    if (stepsDone === 0) return;
+    (document.getElementById('wf-primary') ?? document.getElementById('card-title'))?.focus();
+  }, [stepsDone]);
+
+  const stepDone = (updated: AppealCard, what: string): void => {
+    setDialog(null);
+    setLoad({ state: 'ready', card: updated });
+    setNotice({ kind: 'success', text: W.card.done(what) });
+    setStepsDone((n) => n + 1);
+    useStore.getState().markStale();
+  };
+
+  const requestStepDone = (what: string): void => {
+    call('appeals.get', { id }).then(
+      (updated) => stepDone(updated, what),
+      (e: unknown) => {
+        setDialog(null);
+        setNotice({ kind: 'error', text: errorText(e) });
+      },
+    );
+  };
+
+  const openStep = (target: DialogTarget): void => {
+    setNotice(null);
+    setDialog(target);
+  };
+
   const reload = (): void => {
     setNotice(null);
     setEditing(false);
@@ -85,6 +144,7 @@ export function AppealCardView({ id }: { id: string }) {
     );
 
   const c = load.card;
+  const ext = c.extension;
   return (
     <article
       className="page page--card"
@@ -145,7 +205,23 @@ export function AppealCardView({ id }: { id: string }) {
           <div className="due__label">{t.card.registeredOn}</div>
           <div className="due__term">{formatDate(c.registeredOn)}</div>
         </div>
+        {ext ? (
+          <div data-testid="card-extension">
+            <div className="due__label">{W.card.extension}</div>
+            <div className="due__ext">
+              {W.card.extensionText(
+                ext.days,
+                formatDate(ext.extendedOn),
+                ext.extendedBy,
+                ext.reason,
+                ext.notifiedOn ? formatDate(ext.notifiedOn) : null,
+              )}
+            </div>
+          </div>
+        ) : null}
       </div>
+
+      <WorkflowPanel card={c} onOpen={openStep} />
 
       {c.art11Warnings.length > 0 ? (
         <ul className="banner banner--warning" aria-label={t.register.warningsTitle}>
@@ -169,6 +245,8 @@ export function AppealCardView({ id }: { id: string }) {
       </div>
       {!canEdit ? <p className="muted">{t.card.readOnly}</p> : null}
 
+      <WorkflowBlocks card={c} onOpen={openStep} />
+
       {editing ? (
         <CardEditForm
           card={c}
@@ -190,6 +268,18 @@ export function AppealCardView({ id }: { id: string }) {
         <CardDetails card={c} />
       )}
 
+      {dialog ? (
+        <Suspense fallback={null}>
+          <WorkflowDialog
+            card={c}
+            target={dialog}
+            onClose={() => setDialog(null)}
+            onCard={stepDone}
+            onChanged={requestStepDone}
+          />
+        </Suspense>
+      ) : null}
+
       <div className="card-sections">
         <section className="panel" aria-labelledby="card-tasks">
           <h2 id="card-tasks">{t.card.tasks}</h2>
@@ -197,7 +287,10 @@ export function AppealCardView({ id }: { id: string }) {
         </section>
         <section className="panel" aria-labelledby="card-history">
           <h2 id="card-history">{t.card.history}</h2>
-          <HistoryTimeline history={c.history} />
+          <HistoryTimeline
+            history={c.history}
+            names={Object.fromEntries(c.requests.map((q) => [q.bodyId ?? '', q.bodyName ?? '']))}
+          />
         </section>
       </div>
     </article>

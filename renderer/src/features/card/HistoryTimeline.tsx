@@ -4,7 +4,13 @@ import { useStore } from '../../store';
 import { fieldLabel, formatValue } from './format';
 
 /** Who changed what and when, oldest first, each field as "old → new". */
-export function HistoryTimeline({ history }: { history: AppealCard['history'] }) {
+export function HistoryTimeline({
+  history,
+  names,
+}: {
+  history: AppealCard['history'];
+  names?: Readonly<Record<string, string>>;
+}) {
   const users = useStore((s) => s.users);
   const timeZone = useStore((s) => s.office?.timeZone);
   if (history.length === 0) return <p className="muted">{t.card.noHistory}</p>;
@@ -21,12 +27,12 @@ export function HistoryTimeline({ history }: { history: AppealCard['history'] })
             <ul className="timeline__changes">
               {Object.entries(h.changes).map(([field, change]) => (
                 <li key={field}>
-                  <span className="timeline__field">{fieldLabel(field)}:</span>{' '}
+                  <span className="timeline__field">{fieldLabel(field, h.action)}:</span>{' '}
                   <span className="sr-only">{t.card.was} </span>
-                  <span className="timeline__old">{formatValue(field, change.from, users)}</span>{' '}
+                  <span className="timeline__old">{formatValue(field, change.from, users, names)}</span>{' '}
                   <span aria-hidden="true">{t.card.arrow}</span>
                   <span className="sr-only">, {t.card.became}</span>{' '}
-                  <span className="timeline__new">{formatValue(field, change.to, users)}</span>
+                  <span className="timeline__new">{formatValue(field, change.to, users, names)}</span>
                 </li>
               ))}
             </ul>

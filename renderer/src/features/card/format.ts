@@ -2,26 +2,55 @@ import type { UserInfo } from '../../../../shared/api/office';
 import { formatDate, L, t } from '../../i18n';
 
 const DATE_FIELDS = new Set(['registeredOn', 'receivedOn', 'dueDate', 'termDate', 'closedOn', 'date']);
+const USER_FIELDS = new Set([
+  'responsibleId',
+  'executorId',
+  'reply_approved_by',
+  'approved_by',
+  'extended_by',
+]);
+/** The workflow's columns carry no field of their own in the form; long texts are cut in the timeline. */
+const LONG_TEXT = 300;
 
 type Labelled = Record<string, string>;
 const ENUM_FIELDS: Record<string, Labelled> = {
   channel: L.channelLabels,
-  kind: L.kindLabels,
+  kind: { ...L.kindLabels, ...L.requestKindLabels },
   status: L.statusLabels,
   result: L.resultLabels,
+  requestStatus: L.requestStateLabels,
+  art11_ground: L.art11GroundLabels,
+  notice_form: L.sendFormLabels,
+  reply_form: L.sendFormLabels,
+  next_step: L.decisionLabels,
 };
 
+const isDateField = (field: string): boolean =>
+  DATE_FIELDS.has(field) || field.endsWith('_on') || field === 'due_date';
+
 /** A value from a history diff, as a person reads it: dates, names of people, labels of codes. */
-export function formatValue(field: string, value: unknown, users: readonly UserInfo[]): string {
+export function formatValue(
+  field: string,
+  value: unknown,
+  users: readonly UserInfo[],
+  /** Names of other records by id (the requests' addressees). */
+  names: Readonly<Record<string, string>> = {},
+): string {
   if (value === null || value === undefined || value === '') return t.none;
   if (typeof value === 'boolean') return value ? t.yes : t.no;
+  if (field === 'reviewed_late' && typeof value === 'number') return value ? t.yes : t.no;
+  // Stored as a JSON list of ids: the timeline says how many.
+  if (field === 'art11_linked' && typeof value === 'string')
+    return String((value.match(/"[^"]*"/g) ?? []).length);
   if (Array.isArray(value))
     return value.length ? value.map((v) => formatValue(field, v, users)).join(', ') : t.none;
   if (typeof value === 'string') {
-    if (DATE_FIELDS.has(field)) return formatDate(value);
-    if (field === 'responsibleId' || field === 'executorId')
-      return users.find((u) => u.id === value)?.fullName ?? value;
-    return ENUM_FIELDS[field]?.[value] ?? value;
+    if (isDateField(field)) return formatDate(value);
+    if (USER_FIELDS.has(field)) return users.find((u) => u.id === value)?.fullName ?? value;
+    if (names[value]) return names[value];
+    const label = ENUM_FIELDS[field]?.[value];
+    if (label) return label;
+    return value.length > LONG_TEXT ? `${value.slice(0, LONG_TEXT)}…` : value;
   }
   if (typeof value === 'object' && field === 'forwardedFrom') {
     const f = value as { body?: string; outgoingNumber?: string | null; date?: string | null };
@@ -32,6 +61,11 @@ export function formatValue(field: string, value: unknown, users: readonly UserI
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-export function fieldLabel(field: string): string {
+/** A field's name; a request's own `text` and `kind` are the request's, not the appeal's. */
+export function fieldLabel(field: string, action?: string): string {
+  if (action?.startsWith('request.')) {
+    const own = L.fieldLabels[`request.${field}`];
+    if (own) return own;
+  }
   return L.fieldLabels[field] ?? field;
 }

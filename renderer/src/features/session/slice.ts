@@ -2,6 +2,7 @@ import type { Output } from '../../../../shared/api/index';
 import type { Office, UserInfo } from '../../../../shared/api/office';
 import { call, hasSession, setSession, whenSessionLost } from '../../api/client';
 import { errorText, t } from '../../i18n';
+import { startRoute } from '../../app/nav-slice';
 import type { SliceCreator } from '../../store';
 
 export type Phase = 'starting' | 'setup' | 'signIn' | 'ready' | 'failed';
@@ -22,7 +23,10 @@ export interface SessionSlice {
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
+  // After a lost session the same person signs in again and carries on where they were.
+  let resume = false;
   whenSessionLost(() => {
+    resume = true;
     if (get().phase === 'ready')
       set({
         phase: 'signIn',
@@ -69,6 +73,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     signedIn(result) {
       setSession(result.token);
       set({ phase: 'ready', user: result.user, office: result.office, signInNotice: null });
+      if (!resume) get().home(startRoute(result.user.role));
+      resume = false;
       get().resetDraft(false);
       void get().loadUsers();
     },
@@ -81,6 +87,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
         (e: unknown) => errorText(e),
       );
       setSession(null);
+      resume = false;
       const login = get().user?.login ?? '';
       set({ phase: 'signIn', user: null, signInNotice: ended, signInLogin: login });
       get().resetRegistry();

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/api/index';
+import { call } from '../../api/client';
+import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
+import { errorText, formatInstant, L, t, W } from '../../i18n';
+import { useStore } from '../../store';
+import '../workflow/workflow.css';
+
+type QueueRow = Output<'workflow.deputyQueue'>[number];
+const q = W.queue;
+
+/** The deputy's start screen: what awaits a decision, oldest first; Enter opens the card. */
+export function DeputyQueueView() {
+  const go = useStore((s) => s.go);
+  const timeZone = useStore((s) => s.office?.timeZone);
+  const [rows, setRows] = useState<QueueRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('workflow.deputyQueue', {}).then(
+      (list) => live && setRows(list),
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const columns: ReadonlyArray<Column<QueueRow>> = [
+    { key: 'regNumber', header: q.columns.regNumber, cell: (r) => r.regNumber, className: 'num' },
+    {
+      key: 'waitingFor',
+      header: q.columns.waitingFor,
+      cell: (r) => <strong>{L.waitingForLabels[r.waitingFor]}</strong>,
+    },
+    {
+      key: 'since',
+      header: q.columns.since,
+      cell: (r) => formatInstant(r.since, timeZone),
+      className: 'num',
+    },
+    { key: 'applicantName', header: q.columns.applicantName, cell: (r) => r.applicantName || t.none },
+    { key: 'summary', header: q.columns.summary, cell: (r) => r.summary },
+    {
+      key: 'dueDate',
+      header: q.columns.dueDate,
+      cell: (r) => <DueCell date={r.dueDate} overdue={r.overdue} />,
+      className: 'num',
+    },
+  ];
+
+  return (
+    <section className="page">
+      <header className="page__head">
+        <h1 className="page__title">{q.title}</h1>
+        <div className="page__meta" aria-live="polite" data-testid="queue-count">
+          {rows ? q.count(rows.length) : t.loading}
+        </div>
+      </header>
+      <p className="muted">{q.intro}</p>
+      {error ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {rows && rows.length === 0 ? <p className="empty">{q.empty}</p> : null}
+      {rows && rows.length > 0 ? (
+        <>
+          <KeyTable
+            id="queue"
+            label={q.tableLabel}
+            rows={rows}
+            columns={columns}
+            rowKey={(r) => `${r.id}-${r.waitingFor}-${r.requestId ?? ''}`}
+            overdue={(r) => r.overdue}
+            onOpen={(r) => go({ view: 'appeal', id: r.id })}
+            autoFocus
+          />
+          <p className="muted list-hint">{W.list.keys}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}

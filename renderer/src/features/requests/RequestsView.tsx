@@ -1,0 +1,165 @@
+import { useEffect, useState } from 'react';
+import type { ExternalRequest } from '../../../../shared/api/appeals';
+import type { Body } from '../../../../shared/api/requests';
+import { call } from '../../api/client';
+import { Check, Field } from '../../components/Field';
+import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
+import { errorText, formatDate, L, t, W } from '../../i18n';
+import { useStore } from '../../store';
+import '../workflow/workflow.css';
+
+const r = W.requests;
+const PAGE = 100;
+
+interface Filter {
+  awaitingAnswer: boolean;
+  overdue: boolean;
+  bodyId: string;
+}
+
+const COLUMNS: ReadonlyArray<Column<ExternalRequest>> = [
+  { key: 'regNumber', header: r.columns.regNumber, cell: (q) => q.regNumber, className: 'num' },
+  { key: 'seq', header: r.columns.seq, cell: (q) => q.seq, className: 'num' },
+  { key: 'bodyName', header: r.columns.bodyName, cell: (q) => q.bodyName ?? W.request.noAddressee },
+  { key: 'kind', header: r.columns.kind, cell: (q) => L.requestKindLabels[q.kind] },
+  {
+    key: 'status',
+    header: r.columns.status,
+    cell: (q) => <span className={`pill pill--rq-${q.status}`}>{L.requestStateLabels[q.status]}</span>,
+  },
+  {
+    key: 'sentOn',
+    header: r.columns.sentOn,
+    cell: (q) => [formatDate(q.sentOn), W.request.outgoing(q.outgoingNumber)].filter(Boolean).join(', '),
+    className: 'num',
+  },
+  {
+    key: 'dueDate',
+    header: r.columns.dueDate,
+    cell: (q) => <DueCell date={q.dueDate} overdue={q.overdue} />,
+    className: 'num',
+  },
+  {
+    key: 'answeredOn',
+    header: r.columns.answeredOn,
+    cell: (q) => formatDate(q.answeredOn),
+    className: 'num',
+  },
+];
+
+/** Every request of the office: awaiting an answer, overdue, by body; Enter opens its appeal. */
+export function RequestsView() {
+  const go = useStore((s) => s.go);
+  const [filter, setFilter] = useState<Filter>({ awaitingAnswer: false, overdue: false, bodyId: '' });
+  const [bodies, setBodies] = useState<Body[]>([]);
+  const [rows, setRows] = useState<ExternalRequest[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('bodies.list', {}).then(
+      (list) => live && setBodies(list),
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    call('requests.list', {
+      awaitingAnswer: filter.awaitingAnswer || undefined,
+      overdue: filter.overdue || undefined,
+      bodyId: filter.bodyId || undefined,
+      limit,
+    }).then(
+      (page) => {
+        if (!live) return;
+        setRows(page.rows);
+        setTotal(page.total);
+        setError(null);
+      },
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [filter, limit]);
+
+  const set = (patch: Partial<Filter>): void => {
+    setLimit(PAGE);
+    setFilter({ ...filter, ...patch });
+  };
+  const filtered = filter.awaitingAnswer || filter.overdue || filter.bodyId !== '';
+
+  return (
+    <section className="page">
+      <header className="page__head">
+        <h1 className="page__title">{r.title}</h1>
+        <div className="page__meta" aria-live="polite" data-testid="requests-count">
+          {rows ? r.count(rows.length, total) : t.loading}
+        </div>
+      </header>
+      <div className="list-tools" role="search">
+        <Check
+          id="rq-awaiting"
+          label={r.awaitingAnswer}
+          checked={filter.awaitingAnswer}
+          onChange={(v) => set({ awaitingAnswer: v })}
+        />
+        <Check
+          id="rq-overdue"
+          label={r.overdue}
+          checked={filter.overdue}
+          onChange={(v) => set({ overdue: v })}
+        />
+        <Field id="rq-body" label={r.body}>
+          {(a) => (
+            <select
+              id="rq-body"
+              {...a}
+              value={filter.bodyId}
+              onChange={(e) => set({ bodyId: e.target.value })}
+            >
+              <option value="">{r.anyBody}</option>
+              {bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {error ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {rows && rows.length === 0 ? <p className="empty">{filtered ? r.emptyFiltered : r.empty}</p> : null}
+      {rows && rows.length > 0 ? (
+        <>
+          <KeyTable
+            id="requests"
+            label={r.tableLabel}
+            rows={rows}
+            columns={COLUMNS}
+            rowKey={(q) => q.id}
+            overdue={(q) => q.overdue}
+            onOpen={(q) => go({ view: 'appeal', id: q.appealId })}
+            autoFocus
+          />
+          <p className="muted list-hint">{W.list.keys}</p>
+          {rows.length < total && limit < 500 ? (
+            <button type="button" className="btn" onClick={() => setLimit(Math.min(limit + PAGE, 500))}>
+              {r.more}
+            </button>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/api/index';
+import { mayCall } from '../../api/access';
+import { call, isCallError } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { Check, Field, Kbd } from '../../components/Field';
+import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
+import { errorText, fieldErrors, t, W } from '../../i18n';
+import { useStore } from '../../store';
+import '../workflow/workflow.css';
+
+type TaskRow = Output<'tasks.list'>[number];
+const k = W.tasks;
+
+function ReassignDialog(props: { task: TaskRow; onClose(): void; onDone(task: TaskRow): void }) {
+  const users = useStore((s) => s.users);
+  const [assigneeId, setAssigneeId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      props.onDone(await call('tasks.reassign', { id: props.task.id, assigneeId }));
+    } catch (e) {
+      setBusy(false);
+      if (isCallError(e)) setFieldError(fieldErrors(e).assigneeId);
+      setError(errorText(e));
+    }
+  }
+
+  return (
+    <Dialog
+      id="reassign-dialog"
+      title={k.reassignTitle}
+      submitLabel={k.reassign}
+      busy={busy}
+      error={error}
+      onSubmit={() => void submit()}
+      onClose={props.onClose}
+    >
+      <p>
+        <strong>{props.task.title}</strong> {k.taskOf(props.task.regNumber)}
+      </p>
+      <Field id="reassign-to" label={k.reassignTo} error={fieldError}>
+        {(a) => (
+          <select id="reassign-to" {...a} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
+            <option value="">{t.none}</option>
+            {users
+              .filter((u) => u.active && u.id !== props.task.assigneeId)
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.fullName}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+    </Dialog>
+  );
+}
+
+/** My open tasks, overdue first; an office head sees everyone's and can give a task to another person. */
+export function TasksView() {
+  const role = useStore((s) => s.user?.role);
+  const go = useStore((s) => s.go);
+  const canSeeAll = mayCall(role, 'tasks.reassign');
+  const [everyone, setEveryone] = useState(false);
+  const [rows, setRows] = useState<TaskRow[] | null>(null);
+  const [selected, setSelected] = useState<TaskRow | null>(null);
+  const [reassigning, setReassigning] = useState<TaskRow | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    call('tasks.list', { everyone }).then(
+      (list) => live && setRows(list),
+      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [everyone, version]);
+
+  const onSelect = useCallback((row: TaskRow | null) => setSelected(row), []);
+
+  const columns: Array<Column<TaskRow>> = [
+    { key: 'title', header: k.columns.title, cell: (r) => r.title },
+    { key: 'regNumber', header: k.columns.regNumber, cell: (r) => r.regNumber, className: 'num' },
+    { key: 'applicantName', header: k.columns.applicantName, cell: (r) => r.applicantName || t.none },
+  ];
+  if (everyone)
+    columns.push({
+      key: 'assigneeName',
+      header: k.columns.assigneeName,
+      cell: (r) => r.assigneeName ?? t.none,
+    });
+  columns.push({
+    key: 'dueDate',
+    header: k.columns.dueDate,
+    cell: (r) => <DueCell date={r.dueDate} overdue={r.overdue} />,
+    className: 'num',
+  });
+
+  return (
+    <section className="page">
+      <header className="page__head">
+        <h1 className="page__title">{k.title}</h1>
+        <div className="page__meta" aria-live="polite" data-testid="tasks-count">
+          {rows ? k.count(rows.length) : t.loading}
+        </div>
+      </header>
+      <div className="list-tools">
+        <span className="muted">{everyone ? k.tableLabel : k.mine}</span>
+        {canSeeAll ? (
+          <>
+            <Check id="tasks-everyone" label={k.everyone} checked={everyone} onChange={setEveryone} />
+            <button
+              type="button"
+              className="btn btn--small"
+              disabled={!selected}
+              onClick={() => setReassigning(selected)}
+            >
+              {k.reassign} <Kbd>F4</Kbd>
+            </button>
+          </>
+        ) : null}
+      </div>
+      <div className="live" aria-live="polite">
+        {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
+      </div>
+      {rows && rows.length === 0 ? <p className="empty">{k.empty}</p> : null}
+      {rows && rows.length > 0 ? (
+        <div
+          onKeyDown={(e) => {
+            if (e.key === 'F4' && canSeeAll && selected) {
+              e.preventDefault();
+              setReassigning(selected);
+            }
+          }}
+        >
+          <KeyTable
+            id="tasks"
+            label={k.tableLabel}
+            rows={rows}
+            columns={columns}
+            rowKey={(r) => r.id}
+            overdue={(r) => r.overdue}
+            onOpen={(r) => go({ view: 'appeal', id: r.appealId })}
+            onSelect={onSelect}
+            autoFocus
+          />
+          <p className="muted list-hint">{W.list.keys}</p>
+        </div>
+      ) : null}
+      {reassigning ? (
+        <ReassignDialog
+          task={reassigning}
+          onClose={() => setReassigning(null)}
+          onDone={(task) => {
+            setReassigning(null);
+            setNotice({ ok: true, text: k.reassigned(task.assigneeName ?? t.none) });
+            setVersion((v) => v + 1);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

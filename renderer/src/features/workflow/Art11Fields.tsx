@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import type { AppealCard, AppealRow } from '../../../../shared/api/appeals';
+import { ART11_GROUNDS, ART11_RULES, type Art11Ground } from '../../../../shared/domain/workflow/art11';
+import { call } from '../../api/client';
+import { Check } from '../../components/Field';
+import { formatDate, L, W } from '../../i18n';
+import { CheckField, list, SelectField, str, TextField, type FormProps } from './fields';
+
+const f = W.form;
+const GROUNDS = ART11_GROUNDS.map((g) => [g, L.art11GroundLabels[g]] as const);
+
+/** Part 5 names the earlier answered appeals of the same applicant; they are found by the name. */
+function EarlierAppeals(p: FormProps & { card: AppealCard }) {
+  const { card } = p;
+  const [rows, setRows] = useState<AppealRow[] | null>(null);
+  const name = card.applicant.fullName;
+
+  useEffect(() => {
+    let live = true;
+    const q = card.applicant.lastName ?? name;
+    call('appeals.list', { filter: { q }, limit: 100 }).then(
+      (r) =>
+        live &&
+        setRows(
+          r.rows.filter((row) => row.id !== card.id && row.applicantName === name && row.status === 'closed'),
+        ),
+      () => live && setRows([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [card.id, card.applicant.lastName, name]);
+
+  const chosen = list(p.values, 'linkedAppealIds');
+  const toggle = (id: string, on: boolean): void =>
+    p.set({ linkedAppealIds: on ? [...chosen, id] : chosen.filter((x) => x !== id) });
+
+  return (
+    <fieldset className="fieldset" aria-describedby={p.errors.linkedAppealIds ? 'linked-error' : undefined}>
+      <legend>{f.linked}</legend>
+      {rows === null ? <p className="muted">{f.linkedLoading}</p> : null}
+      {rows?.length === 0 ? <p className="muted">{f.linkedNone}</p> : null}
+      {rows?.map((row) => (
+        <Check
+          key={row.id}
+          id={`${p.prefix}-linked-${row.id}`}
+          label={f.linkedItem(
+            row.regNumber,
+            formatDate(row.registeredOn),
+            row.summary,
+            L.statusLabels[row.status],
+          )}
+          checked={chosen.includes(row.id)}
+          onChange={(on) => toggle(row.id, on)}
+        />
+      ))}
+      {p.errors.linkedAppealIds ? (
+        <div id="linked-error" className="field__error">
+          {p.errors.linkedAppealIds}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** 59-FZ Art. 11: the ground, what follows from it, and the facts that ground asks for. */
+export function Art11Fields(p: FormProps & { card: AppealCard }) {
+  const ground = str(p.values, 'ground') as Art11Ground | '';
+  const rule = ground ? ART11_RULES[ground] : null;
+  return (
+    <>
+      <SelectField
+        {...p}
+        name="ground"
+        label={f.ground}
+        options={GROUNDS}
+        placeholder={f.groundPlaceholder}
+        autoFocus
+      />
+      {ground ? (
+        <p className="banner banner--info" data-testid="art11-outcome">
+          {W.art11Outcomes[ground]}
+        </p>
+      ) : null}
+      {rule?.forwardIfCrime ? <CheckField {...p} name="reportsCrime" label={f.reportsCrime} /> : null}
+      {rule?.noticeIfReadable ? <CheckField {...p} name="readable" label={f.readable} /> : null}
+      {rule?.needsDeputy ? <EarlierAppeals {...p} /> : null}
+      <TextField {...p} name="comment" label={f.reason} rows={3} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { AppealCard, ExternalRequest } from '../../../../shared/api/appeals';
+import type { Role } from '../../../../shared/api/define';
+import { mayCall } from '../../api/access';
+import { W } from '../../i18n';
+import { isCardAction, type CardAction } from './appeal-actions';
+import type { RequestStep } from './RequestActionDialog';
+
+/** Which dialog is open on the card: a step of the appeal, or of one of its requests. */
+export type DialogTarget =
+  | { scope: 'appeal'; action: CardAction }
+  | { scope: 'request'; step: RequestStep; request: ExternalRequest | null };
+
+/**
+ * The expected next step: the card's first action; while the appeal is in the request direction it has
+ * none of its own, and the next step is the first open request's.
+ */
+export function primaryTarget(card: AppealCard): DialogTarget | null {
+  const first = cardActions(card)[0];
+  if (first) return { scope: 'appeal', action: first };
+  const request = card.requests.find((r) => r.actions.length > 0);
+  const step = request?.actions[0];
+  return request && step ? { scope: 'request', step, request } : null;
+}
+
+/** The card's own steps in the contract's order (the first is the expected one). */
+export function cardActions(card: AppealCard): CardAction[] {
+  return card.actions.filter(isCardAction);
+}
+
+/** Steps beside the machine's moves: the reply draft, the term's extension and its notice. */
+export function extraActions(card: AppealCard, role: Role | undefined): CardAction[] {
+  const out: CardAction[] = [];
+  if (card.status === 'reply_draft' && mayCall(role, 'workflow.saveReply')) out.push('saveReply');
+  if (card.status !== 'closed' && !card.extension && mayCall(role, 'workflow.extend')) out.push('extend');
+  if (card.extension && !card.extension.notifiedOn && mayCall(role, 'workflow.notifyExtension'))
+    out.push('notifyExtension');
+  return out;
+}
+
+export function targetLabel(target: DialogTarget): string {
+  if (target.scope === 'appeal') return W.appealActions[target.action];
+  return target.step === 'create' ? W.card.newRequest : W.requestActions[target.step];
+}

@@ -1,0 +1,42 @@
+/**
+ * The «Файлы» block of the appeal card and the request's «Прикрепить ответ»; exposed to views as `A`
+ * (renderer/src/i18n). The server's attachment messages are merged into `serverMessages`.
+ */
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+
+/** `512 Б`, `12,3 КБ`, `4,5 МБ`: sizes as an office reads them. */
+function fileSize(bytes: number): string {
+  const one = (n: number): string => n.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
+  if (bytes < KIB) return `${bytes} Б`;
+  if (bytes < MIB) return `${one(bytes / KIB)} КБ`;
+  return `${one(bytes / MIB)} МБ`;
+}
+
+export const attachments = {
+  title: 'Файлы',
+  none: 'Файлов пока нет.',
+  attach: 'Прикрепить файл',
+  attachAnswer: 'Прикрепить ответ',
+  attaching: 'Файл загружается…',
+  loading: 'Список файлов загружается…',
+  listLabel: 'Прикреплённые файлы',
+  download: (name: string) => `Скачать «${name}»`,
+  attached: (name: string) => `Файл «${name}» прикреплён.`,
+  toRequest: (seq: number) => `ответ на запрос № ${seq}`,
+  fileSize,
+  tooLarge: (maxBytes: number) => `Файл больше ${fileSize(maxBytes)}; такой не прикрепить.`,
+  wrongType:
+    'Такой тип файла не принимается. Можно PDF, JPEG, PNG, TIFF, документы Word (DOC, DOCX) и текст (TXT).',
+  accept: '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.doc,.docx,.txt',
+};
+
+export const attachmentServerMessages: Record<string, string> = {
+  'this file type is not accepted': attachments.wrongType,
+  'a file name without path separators': 'Имя файла не должно содержать / или \\',
+  'not base64': 'Содержимое файла передано неверно',
+  'the request belongs to another appeal': 'Запрос относится к другому обращению',
+  'no such request': 'Такого запроса нет',
+  'no such attachment': 'Такого файла нет',
+};
