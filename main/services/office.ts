@@ -6,6 +6,7 @@ import type { ParsedInput, Output } from '../../shared/api/index';
 import { CalendarYearSchema, ProductionCalendar, type CalendarYear } from '../../shared/domain/calendar';
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { localDate } from '../../shared/util/clock';
+import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/workflow/appeal';
 import { newId } from '../../shared/util/ids';
 import { audit, insertSynced, stamp, updateSynced } from './bookkeeping';
 import type { CallContext } from './context';
@@ -36,8 +37,14 @@ export function toOffice(r: OfficeTable): Office {
     email: r.email,
     regNumberFormat: r.reg_number_format,
     deadlineShift: r.deadline_shift,
+    stageLimits: stageLimits(r),
+    deputyRequestDays: r.deputy_request_days,
     updatedAt: r.updated_at,
   };
+}
+
+export function stageLimits(office: OfficeTable): StageLimits {
+  return { ...DEFAULT_STAGE_LIMITS, ...(JSON.parse(office.stage_limits) as Partial<StageLimits>) };
 }
 
 /** Today's date where the office is (its time zone), from the injected clock. */
@@ -102,6 +109,9 @@ export function updateOffice(ctx: CallContext, input: ParsedInput<'office.update
     if (input.email !== undefined) patch.email = input.email;
     if (input.regNumberFormat !== undefined) patch.reg_number_format = input.regNumberFormat;
     if (input.deadlineShift !== undefined) patch.deadline_shift = input.deadlineShift;
+    if (input.stageLimits !== undefined)
+      patch.stage_limits = JSON.stringify({ ...stageLimits(before), ...input.stageLimits });
+    if (input.deputyRequestDays !== undefined) patch.deputy_request_days = input.deputyRequestDays;
     const after = updateSynced(db, 'offices', before.id, patch, stamp(ctx));
     audit(db, ctx, before.id, 'office.update', 'office', before.id, patch);
     return toOffice(after);

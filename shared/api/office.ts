@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { method, RoleSchema } from './define';
 import { Empty, IdSchema, InstantSchema, Ok, RequiredText, Text } from './common';
 import { CalendarYearSchema } from '../domain/calendar';
+import { STAGE_LIMIT_KEYS, type StageLimitKey } from '../domain/workflow/appeal';
+
+/** Per-stage limits in working days (a stage held longer is overdue and, later, "stuck"). */
+export const StageLimitsSchema = z.object(
+  Object.fromEntries(STAGE_LIMIT_KEYS.map((k) => [k, z.number().int().min(1).max(60)])) as Record<
+    StageLimitKey,
+    z.ZodNumber
+  >,
+);
 
 export const DeadlineShiftSchema = z.enum(['previous', 'next']);
 
@@ -41,6 +50,9 @@ export const OfficeSchema = z.object({
   email: z.string().nullable(),
   regNumberFormat: z.string(),
   deadlineShift: DeadlineShiftSchema,
+  stageLimits: StageLimitsSchema,
+  /** The answer term of a deputy's request here: 30 days under 3-FZ Art. 14, or the regional law's. */
+  deputyRequestDays: z.number().int(),
   updatedAt: InstantSchema,
 });
 export type Office = z.infer<typeof OfficeSchema>;
@@ -157,10 +169,14 @@ export const officeMethods = {
     summary: 'Change office details and settings',
     access: ['admin', 'office_head'],
     kind: 'write',
-    input: OfficeInputSchema.omit({ code: true }).partial().extend({
-      regNumberFormat: RegNumberFormatSchema.optional(),
-      deadlineShift: DeadlineShiftSchema.optional(),
-    }),
+    input: OfficeInputSchema.omit({ code: true })
+      .partial()
+      .extend({
+        regNumberFormat: RegNumberFormatSchema.optional(),
+        deadlineShift: DeadlineShiftSchema.optional(),
+        stageLimits: StageLimitsSchema.partial().optional(),
+        deputyRequestDays: z.number().int().min(1).max(90).optional(),
+      }),
     output: OfficeSchema,
   }),
   'calendar.list': method({

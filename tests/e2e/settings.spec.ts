@@ -26,10 +26,20 @@ test('the administrator changes the office and adds a user', async ({ app, page 
 
   // A bad format is refused at its field.
   await page.getByLabel('Формат регистрационного номера').fill('КОД-ГГГГ');
-  await page.getByRole('button', { name: /Сохранить/ }).click();
+  await page
+    .locator('form[aria-labelledby="office-title"]')
+    .getByRole('button', { name: /Сохранить/ })
+    .click();
   await expect(page.locator('#office-regNumberFormat-error')).toHaveText(
     'Формат должен содержать N… для порядкового номера',
   );
+
+  // The workflow's stage limits: the review stage gets 4 working days.
+  const limits = page.locator('form[aria-labelledby="workflow-title"]');
+  await limits.getByLabel('Рассмотрение и выбор направления').fill('4');
+  await limits.getByRole('button', { name: /Сохранить/ }).click();
+  await expect(limits.getByText('Сроки сохранены.')).toBeVisible();
+  expect((await app.call('office.get', {})).stageLimits.review).toBe(4);
 
   const users = page.getByRole('region', { name: 'Сотрудники' });
   await users.getByLabel('Логин').fill('kozlova');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dumpTables } from './helpers';
+import { appealInput, dumpTables } from './helpers';
+import { testOffice } from './office-fixture';
 import { openDesk, openTasks, replyApproved, sendRequest } from './workflow-steps';
 
 /**
@@ -238,5 +239,46 @@ describe('"reviewed late" (рассмотрено с нарушением сро
     } as const;
     const c = await d.o.call('workflow.sendReply', { id: a.id, sentOn, ...reply }, d.assistant.token);
     expect(c).toMatchObject({ status: 'closed', closedOn: sentOn, reviewedLate: late });
+  });
+});
+
+describe('per-stage limits (office settings)', () => {
+  it('give the stage task its due date in working days, never past the control date', async () => {
+    const o = await testOffice('2026-02-13T07:30:00Z');
+    await o.call('office.update', { stageLimits: { review: 5 }, deputyRequestDays: 15 });
+    const office = await o.call('office.get', {});
+    expect(office.stageLimits).toMatchObject({ review: 5, deputy: 3 });
+    expect(office.deputyRequestDays).toBe(15);
+    const a = await o.call('appeals.register', appealInput({ registeredOn: '2026-02-13' }));
+    // Five working days from Friday 13 February 2026: 16, 17, 18, 19, 20 → Friday 20 February.
+    expect(a.tasks.map((t) => [t.kind, t.dueDate])).toEqual([['review', '2026-02-20']]);
+    await o.call('office.update', { stageLimits: { review: 60 } });
+    const b = await o.call('appeals.register', appealInput({ registeredOn: '2026-02-13' }));
+    expect(b.tasks.map((t) => t.dueDate)).toEqual([b.dueDate]);
+    expect(await o.fail('office.update', { stageLimits: { review: 0 } })).toMatchObject({
+      code: 'validation',
+      field: 'stageLimits.review',
+    });
+  });
+});
+
+describe('"reviewed late" follows the term of the closing step', () => {
+  it('a forwarding sent after its 7 days is late even within the 30-day review term', async () => {
+    const o = await testOffice('2026-02-12T07:30:00Z');
+    // Registered Monday 2 February 2026: forwarding is due Monday 9 February.
+    const a = await o.call('appeals.register', appealInput({ registeredOn: '2026-02-02' }));
+    await o.call('workflow.forward', { id: a.id, addressee: 'Администрация города Твери' });
+    const c = await o.call('workflow.completeForward', {
+      id: a.id,
+      outgoingNumber: 'ИСХ-9',
+      sentOn: '2026-02-12',
+      applicantNotifiedOn: '2026-02-12',
+    });
+    expect(c).toMatchObject({
+      status: 'closed',
+      result: 'forwarded',
+      dueDate: '2026-03-04',
+      reviewedLate: true,
+    });
   });
 });

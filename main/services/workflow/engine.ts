@@ -6,14 +6,12 @@ import { forwardTerm, termFrom, TERMS } from '../../../shared/domain/deadlines';
 import {
   checkAction,
   checkTransition,
-  DEFAULT_STAGE_LIMITS,
   STATE_TASK,
   TransitionError,
   type AppealAction,
   type AppealState,
   type DueRule,
   type StageLimitKey,
-  type StageLimits,
   type StageTask,
 } from '../../../shared/domain/workflow/appeal';
 import { ART11_RULES, type Art11Ground, type Art11Rule } from '../../../shared/domain/workflow/art11';
@@ -25,7 +23,7 @@ import {
 } from '../../../shared/domain/workflow/request';
 import { appealHistory, audit, stamp, updateSynced, type Changes, type Stamp } from '../bookkeeping';
 import { requireActor, type Actor, type CallContext } from '../context';
-import { officeCalendar, officeRow, officeToday } from '../office';
+import { officeCalendar, officeRow, officeToday, stageLimits } from '../office';
 import { closeTasks, openTask, openTasks } from '../tasks';
 
 /** One workflow write: who, when, where, and the calendar the terms are counted on. */
@@ -50,10 +48,6 @@ export function beginFlow(db: WriteDb, ctx: CallContext): Flow {
     calendar: officeCalendar(ctx, office),
     today: officeToday(ctx, office),
   };
-}
-
-export function stageLimits(office: OfficeTable): StageLimits {
-  return { ...DEFAULT_STAGE_LIMITS, ...(JSON.parse(office.stage_limits) as Partial<StageLimits>) };
 }
 
 export function loadAppeal(db: ReadDb, id: string): AppealTable {

@@ -7,7 +7,8 @@ import { insertSynced } from '../bookkeeping';
 import { newId } from '../../../shared/util/ids';
 import type { CallContext } from '../context';
 import { getCard, indexForSearch } from '../appeals';
-import { assertAppealAction, beginFlow, loadAppeal, moveAppeal, type Flow } from './engine';
+import { assertAppealAction, beginFlow, dueFor, loadAppeal, moveAppeal, type Flow } from './engine';
+import { STATE_TASK } from '../../../shared/domain/workflow/appeal';
 
 import { updateApplicantDetails } from '../contacts';
 
@@ -119,7 +120,7 @@ export const sendArt11Notice = (ctx: CallContext, i: ParsedInput<'workflow.sendA
         notice_sent_on: i.sentOn,
         notice_form: i.form,
         notice_number: i.outgoingNumber ?? null,
-        ...closeAs(f, a, 'left_without_answer', i.sentOn),
+        ...closeAs(f, a, 'left_without_answer', i.sentOn, dueFor(f, a, STATE_TASK.art11_notice.due)),
       },
       i.comment ?? null,
     );
@@ -164,7 +165,7 @@ export const completeForward = (ctx: CallContext, i: ParsedInput<'workflow.compl
         forward_number: i.outgoingNumber,
         forward_sent_on: i.sentOn,
         forward_notified_on: i.applicantNotifiedOn,
-        ...closeAs(f, a, 'forwarded', i.sentOn),
+        ...closeAs(f, a, 'forwarded', i.sentOn, dueFor(f, a, STATE_TASK.forwarding.due)),
       },
       i.comment ?? null,
     );
@@ -179,8 +180,19 @@ export function notAfterTodayAll(f: Flow, dates: Record<string, string>): void {
 }
 
 /** The columns a closing step sets: "reviewed late" is computed from the control date, never typed. */
-export function closeAs(f: Flow, a: AppealTable, result: string, on = f.today): Partial<AppealTable> {
-  return { result, closed_on: on, reviewed_late: on > a.due_date ? 1 : 0 };
+/**
+ * The columns a closing step sets. "Reviewed late" is computed, never typed: against the term of the
+ * step that closes the appeal — 7 days for forwarding and for the Art. 11 notices that have that
+ * term, the review's control date otherwise.
+ */
+export function closeAs(
+  f: Flow,
+  a: AppealTable,
+  result: string,
+  on = f.today,
+  deadline = a.due_date,
+): Partial<AppealTable> {
+  return { result, closed_on: on, reviewed_late: on > deadline ? 1 : 0 };
 }
 
 export function recordResolution(

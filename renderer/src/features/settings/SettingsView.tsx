@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { CalendarSettings } from './CalendarSettings';
 import { OfficeSettings } from './OfficeSettings';
+import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
 import './settings.css';
 
@@ -17,6 +18,7 @@ export function SettingsView() {
       <h1 className="page__title">{t.settings.title}</h1>
       {!canEditOffice ? <p className="muted">{t.settings.readOnly}</p> : null}
       <OfficeSettings editable={canEditOffice} />
+      <WorkflowSettings editable={canEditOffice} />
       <CalendarSettings editable={canEditCalendar} />
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />
     </section>
