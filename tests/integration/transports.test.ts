@@ -1,28 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type HttpServerHandle } from '../../main/server/http';
 import { createIpcHandler } from '../../main/transport/ipc';
-import type { Envelope } from '../../shared/api/define';
-import {
-  appealInput,
-  dumpTables,
-  expectError,
-  PASSWORD,
-  runTs,
-  setUpOffice,
-  type TestOffice,
-} from './helpers';
+import { transportCallers, type Caller } from './transport-callers';
+import { appealInput, dumpTables, expectError, PASSWORD, setUpOffice, type TestOffice } from './helpers';
 
 /**
  * Acceptance: a bad input through each transport (IPC handler, HTTP, CLI) returns an error naming the
  * field and changes nothing; a role that may not call a method is refused the same way everywhere.
  */
-
-interface Caller {
-  login: string;
-  token: string;
-}
-
-type Send = (method: string, input: unknown, as: Caller) => Promise<Envelope<unknown>>;
 
 let office: TestOffice;
 let server: HttpServerHandle;
@@ -43,36 +28,10 @@ afterAll(async () => {
   office.close();
 });
 
-const transports: [string, Send][] = [
-  ['IPC handler', (method, input, as) => createIpcHandler(office.handle.api)(method, input, as.token)],
-  [
-    'HTTP',
-    async (method, input, as) => {
-      const res = await fetch(`${server.url}/api/${method}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${server.token}`,
-          'X-Session': as.token,
-        },
-        body: JSON.stringify(input),
-      });
-      const envelope = (await res.json()) as Envelope<unknown>;
-      expect(res.ok).toBe(envelope.ok);
-      return envelope;
-    },
-  ],
-  [
-    'CLI',
-    async (method, input, as) => {
-      const args = ['call', '--db', office.file, '--user', as.login, method, JSON.stringify(input)];
-      const r = await runTs('main/cli.ts', args, { env: { PRIEMNAYA_DATA_DIR: office.tmp.dir } });
-      if (r.code === 0) return { ok: true, value: JSON.parse(r.stdout) as unknown };
-      expect(r.code, r.stderr).toBe(1);
-      return JSON.parse(r.stderr) as Envelope<unknown>;
-    },
-  ],
-];
+const transports = transportCallers(
+  () => office,
+  () => server,
+);
 
 const BAD_REGISTRATIONS: [string, unknown, string][] = [
   ['an unknown channel', appealInput({ channel: 'pigeon' as never }), 'channel'],

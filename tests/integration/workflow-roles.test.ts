@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type HttpServerHandle } from '../../main/server/http';
-import { createIpcHandler } from '../../main/transport/ipc';
-import type { Envelope } from '../../shared/api/define';
+import { transportCallers, type Caller } from './transport-callers';
 import type { Input, MethodName, Output } from '../../shared/api/index';
-import { appealInput, dumpTables, expectError, runTs, setUpOffice, type TestOffice } from './helpers';
+import { appealInput, dumpTables, expectError, setUpOffice, type TestOffice } from './helpers';
 
 /**
  * Who may move an appeal on, through every transport: the deputy's decisions are refused to an assistant
  * (forbidden), and a step out of turn is refused to anyone (invalid_state); either way nothing changes.
  */
-
-interface Caller {
-  login: string;
-  token: string;
-}
-
-type Send = (method: string, input: unknown, as: Caller) => Promise<Envelope<unknown>>;
 
 let office: TestOffice;
 let server: HttpServerHandle;
@@ -84,36 +76,10 @@ afterAll(async () => {
   office.close();
 });
 
-const transports: [string, Send][] = [
-  ['IPC', (method, input, who) => createIpcHandler(office.handle.api)(method, input, who.token)],
-  [
-    'HTTP',
-    async (method, input, who) => {
-      const res = await fetch(`${server.url}/api/${method}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${server.token}`,
-          'X-Session': who.token,
-        },
-        body: JSON.stringify(input),
-      });
-      const envelope = (await res.json()) as Envelope<unknown>;
-      expect(res.ok).toBe(envelope.ok);
-      return envelope;
-    },
-  ],
-  [
-    'CLI',
-    async (method, input, who) => {
-      const args = ['call', '--db', office.file, '--user', who.login, method, JSON.stringify(input)];
-      const r = await runTs('main/cli.ts', args, { env: { PRIEMNAYA_DATA_DIR: office.tmp.dir } });
-      if (r.code === 0) return { ok: true, value: JSON.parse(r.stdout) as unknown };
-      expect(r.code, r.stderr).toBe(1);
-      return JSON.parse(r.stderr) as Envelope<unknown>;
-    },
-  ],
-];
+const transports = transportCallers(
+  () => office,
+  () => server,
+);
 
 /** The deputy's decisions, each asked for by an assistant at the moment it is due. */
 const DEPUTY_STEPS: [string, () => unknown][] = [
