@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { closeDatabase, openDatabase, type OpenOptions } from '../db/connect';
 import { Store } from '../db/sql';
@@ -35,6 +38,15 @@ export function openOffice(file: string, opts: OpenOfficeOptions = {}): OfficeHa
   const clock = opts.clock ?? systemClock;
   const sqlite = openDatabase(file, { ...opts, now: opts.now ?? clock.now() });
   const store = new Store(sqlite);
-  const api = new Api(store, clock, loadHlc(sqlite), opts);
-  return { api, store, sqlite, clock, close: () => closeDatabase(sqlite) };
+  // The data folder is the database's folder; an in-memory office gets a temp one that goes with it.
+  const scratch = !opts.dataDir && file === ':memory:';
+  const dataDir =
+    opts.dataDir ??
+    (scratch ? fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-data-')) : path.dirname(path.resolve(file)));
+  const api = new Api(store, clock, loadHlc(sqlite), { ...opts, dataDir });
+  const close = (): void => {
+    closeDatabase(sqlite);
+    if (scratch) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { api, store, sqlite, clock, close };
 }

@@ -9,6 +9,13 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 
 export const DEFAULT_PORT = 4780;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** A file upload carries up to 20 MiB as base64 (4/3 of it) in JSON; only that method gets the room. */
+export const MAX_UPLOAD_BODY_BYTES = 30 * 1024 * 1024;
+const BODY_LIMITS: ReadonlyMap<string, number> = new Map([['attachments.add', MAX_UPLOAD_BODY_BYTES]]);
+
+export function bodyLimitFor(method: string): number {
+  return BODY_LIMITS.get(method) ?? MAX_BODY_BYTES;
+}
 
 export interface HttpServerOptions {
   api: Api;
@@ -143,13 +150,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       res.setHeader('WWW-Authenticate', 'Bearer');
       return sendJson(res, 401, failure('unauthenticated', 'the launch token is missing or wrong'));
     }
-    const body = await readBody(req, MAX_BODY_BYTES);
+    const limit = bodyLimitFor(name);
+    const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
     if (body.kind === 'too_large') {
       // Stop the upload rather than drain megabytes nobody will read.
       res.setHeader('Connection', 'close');
       res.on('finish', () => req.destroy());
-      return sendJson(res, 413, failure('validation', `larger than ${MAX_BODY_BYTES} bytes`, '(body)'));
+      return sendJson(res, 413, failure('validation', `larger than ${limit} bytes`, '(body)'));
     }
     let input: unknown = undefined;
     const text = body.data.toString('utf8');

@@ -18,6 +18,8 @@ export interface ApiOptions {
   /** Check every output against its schema too (tests turn this on). */
   validateOutput?: boolean;
   log?: (message: string, error: unknown) => void;
+  /** The office's data folder (attached files live under `files/`); `openOffice` defaults it. */
+  dataDir?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export class Api {
         transport,
         actor,
         sessionToken: auth.token ?? null,
+        dataDir: this.options.dataDir ?? null,
       };
       const handler = handlers[method] as (c: CallContext, i: unknown) => unknown;
       const value = await handler(ctx, parsed.data);

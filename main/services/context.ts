@@ -21,6 +21,8 @@ export interface CallContext {
   actor: Actor | null;
   /** The session token the call came with, for sign-out. */
   sessionToken: string | null;
+  /** The office's data folder, where attached files are kept; null when the API was opened without one. */
+  dataDir: string | null;
 }
 
 export function requireActor(ctx: CallContext): Actor {

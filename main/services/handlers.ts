@@ -1,6 +1,7 @@
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 import * as appeals from './appeals';
 import * as appealsList from './appeals-list';
+import * as attachments from './attachments';
 import * as contacts from './contacts';
 import type { CallContext } from './context';
 import * as office from './office';
@@ -68,4 +69,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'requests.list': requests.listRequests,
   'tasks.list': queue.listTasks,
   'tasks.reassign': queue.reassignTask,
+  'attachments.add': attachments.add,
+  'attachments.list': attachments.list,
+  'attachments.get': attachments.get,
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appealMethods } from './appeals';
+import { attachmentMethods } from './attachments';
 import { officeMethods } from './office';
 import { requestMethods } from './requests';
 import { taskMethods } from './tasks';
@@ -13,6 +14,7 @@ export const contract = {
   ...workflowMethods,
   ...requestMethods,
   ...taskMethods,
+  ...attachmentMethods,
 } as const;
 
 export type Contract = typeof contract;

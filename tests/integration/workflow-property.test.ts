@@ -264,7 +264,7 @@ beforeAll(async () => {
     people.push({ id: (await office.addUser(login, role)).id, login, role, token: '' });
   deputyId = people.find((p) => p.role === 'deputy')!.id;
   const { store, clock } = office.handle;
-  reader = { store, clock, hlc: new Hlc('0000000000000000'), transport: 'internal' };
+  reader = { store, clock, hlc: new Hlc('0000000000000000'), transport: 'internal', dataDir: null };
   await signIn();
   for (const name of BODY_NAMES)
     bodies.push((await office.value('bodies.create', { name, answerDays: pick([15, 30]) })).id);

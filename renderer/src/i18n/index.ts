@@ -2,6 +2,7 @@
  * The UI's language: strings and labels from shared/i18n, and how dates and server errors read in it.
  * Views import `t` and `L` from here only, so switching the language is one import.
  */
+import { attachments } from '../../../shared/i18n/ru/attachments';
 import * as labels from '../../../shared/i18n/ru/labels';
 import { ui } from '../../../shared/i18n/ru/ui';
 import { workflow } from '../../../shared/i18n/ru/workflow';
@@ -10,6 +11,7 @@ import type { CallError } from '../api/client';
 export const t = ui;
 export const L = labels;
 export const W = workflow;
+export const A = attachments;
 export const LOCALE = 'ru-RU';
 
 /** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`; calendar dates are shown as stored, never through a time zone. */

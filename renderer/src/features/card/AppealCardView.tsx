@@ -1,10 +1,13 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
+import type { Attachment } from '../../../../shared/api/attachments';
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import { Kbd } from '../../components/Field';
-import { errorText, formatDate, L, t, W } from '../../i18n';
+import { A, errorText, formatDate, L, t, W } from '../../i18n';
 import { useStore } from '../../store';
+import { AttachButton } from '../attachments/AttachButton';
+import { AttachmentsBlock } from '../attachments/AttachmentsBlock';
 import { primaryTarget, type DialogTarget } from '../workflow/target';
 import { WorkflowBlocks } from '../workflow/WorkflowBlocks';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
@@ -48,6 +51,8 @@ export function AppealCardView({ id }: { id: string }) {
 
   // Bumped by "Обновить": the same effect fetches the card again.
   const [version, setVersion] = useState(0);
+  // Bumped when a file is attached: the «Файлы» block lists again.
+  const [filesVersion, setFilesVersion] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -118,6 +123,15 @@ export function AppealCardView({ id }: { id: string }) {
     setNotice(null);
     setDialog(target);
   };
+
+  const attached = (a: Attachment): void => {
+    setNotice({ kind: 'success', text: A.attached(a.name) });
+    setFilesVersion((n) => n + 1);
+    // The card again for its history entry; an open edit form keeps its card until it is saved.
+    if (!editing) setVersion((v) => v + 1);
+  };
+  const attachFailed = (message: string): void => setNotice({ kind: 'error', text: message });
+  const canAttach = mayCall(role, 'attachments.add');
 
   const reload = (): void => {
     setNotice(null);
@@ -245,7 +259,28 @@ export function AppealCardView({ id }: { id: string }) {
       </div>
       {!canEdit ? <p className="muted">{t.card.readOnly}</p> : null}
 
-      <WorkflowBlocks card={c} onOpen={openStep} />
+      <WorkflowBlocks
+        card={c}
+        onOpen={openStep}
+        requestExtra={(q) =>
+          canAttach && q.answeredOn ? (
+            <AttachButton
+              appealId={c.id}
+              requestId={q.id}
+              label={A.attachAnswer}
+              onAttached={attached}
+              onError={attachFailed}
+            />
+          ) : null
+        }
+      />
+
+      <AttachmentsBlock
+        card={c}
+        version={version + filesVersion}
+        onAttached={attached}
+        onError={attachFailed}
+      />
 
       {editing ? (
         <CardEditForm

@@ -22,8 +22,9 @@ function RequestItem(props: {
   request: ExternalRequest;
   isNext: boolean;
   onOpen(target: DialogTarget): void;
+  extra: ReactNode;
 }) {
-  const { request: q, isNext, onOpen } = props;
+  const { request: q, isNext, onOpen, extra } = props;
   const headingId = `request-${q.id}`;
   const open = (step: ExternalRequest['actions'][number]) => () =>
     onOpen({ scope: 'request', step, request: q });
@@ -61,17 +62,20 @@ function RequestItem(props: {
           </Item>
         ) : null}
       </dl>
-      {first ? (
+      {first || extra ? (
         <div className="actions">
-          <button type="button" className="btn btn--primary btn--small" onClick={open(first)}>
-            {W.requestActions[first]}
-            {isNext ? <Kbd>Alt+Enter</Kbd> : null}
-          </button>
+          {first ? (
+            <button type="button" className="btn btn--primary btn--small" onClick={open(first)}>
+              {W.requestActions[first]}
+              {isNext ? <Kbd>Alt+Enter</Kbd> : null}
+            </button>
+          ) : null}
           {rest.map((step) => (
             <button key={step} type="button" className="btn btn--small" onClick={open(step)}>
               {W.requestActions[step]}
             </button>
           ))}
+          {extra}
         </div>
       ) : null}
     </article>
@@ -79,7 +83,15 @@ function RequestItem(props: {
 }
 
 /** The appeal's requests, newest last, and "another request" while the appeal is in that direction. */
-export function RequestsBlock({ card, onOpen }: { card: AppealCard; onOpen(target: DialogTarget): void }) {
+export function RequestsBlock({
+  card,
+  onOpen,
+  extra,
+}: {
+  card: AppealCard;
+  onOpen(target: DialogTarget): void;
+  extra?: (request: ExternalRequest) => ReactNode;
+}) {
   const role = useStore((s) => s.user?.role);
   const canCreate = card.status === 'in_request' && mayCall(role, 'requests.create');
   const next = cardActions(card).length === 0 ? card.requests.find((q) => q.actions.length > 0) : undefined;
@@ -99,7 +111,7 @@ export function RequestsBlock({ card, onOpen }: { card: AppealCard; onOpen(targe
       </div>
       {card.requests.length === 0 ? <p className="muted">{W.card.noRequests}</p> : null}
       {card.requests.map((q) => (
-        <RequestItem key={q.id} request={q} isNext={q.id === next?.id} onOpen={onOpen} />
+        <RequestItem key={q.id} request={q} isNext={q.id === next?.id} onOpen={onOpen} extra={extra?.(q)} />
       ))}
     </section>
   );

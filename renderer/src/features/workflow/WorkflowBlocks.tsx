@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AppealCard } from '../../../../shared/api/appeals';
+import type { AppealCard, ExternalRequest } from '../../../../shared/api/appeals';
 import { formatDate, L, t, W } from '../../i18n';
 import { RequestsBlock } from './RequestsBlock';
 import type { DialogTarget } from './target';
@@ -123,12 +123,21 @@ function Forward({ forward: f }: { forward: NonNullable<AppealCard['forward']> }
 }
 
 /** What the workflow has produced so far: resolutions, requests, the reply, Art. 11 and forwarding. */
-export function WorkflowBlocks({ card, onOpen }: { card: AppealCard; onOpen(target: DialogTarget): void }) {
+export function WorkflowBlocks({
+  card,
+  onOpen,
+  requestExtra,
+}: {
+  card: AppealCard;
+  onOpen(target: DialogTarget): void;
+  /** More controls for a request, from features the workflow does not know (a file for its answer). */
+  requestExtra?: (request: ExternalRequest) => ReactNode;
+}) {
   const showRequests = card.requests.length > 0 || card.status === 'in_request';
   const showReply = card.reply !== null || card.direction === 'reply';
   return (
     <>
-      {showRequests ? <RequestsBlock card={card} onOpen={onOpen} /> : null}
+      {showRequests ? <RequestsBlock card={card} onOpen={onOpen} extra={requestExtra} /> : null}
       <div className="card-sections">
         {card.resolutions.length > 0 || card.status === 'awaiting_resolution' ? (
           <Resolutions card={card} />

@@ -1,0 +1,66 @@
+import {
+  ATTACHMENT_MIMES,
+  MAX_ATTACHMENT_BYTES,
+  type AttachmentMime,
+} from '../../../../shared/api/attachments';
+import { call } from '../../api/client';
+
+/** Browsers leave `type` empty for some files (and Windows for .docx without Office): the extension decides then. */
+const BY_EXTENSION: Readonly<Record<string, AttachmentMime>> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  txt: 'text/plain',
+};
+
+export function mimeOf(file: File): AttachmentMime | null {
+  const declared = (ATTACHMENT_MIMES as readonly string[]).find((m) => m === file.type);
+  if (declared) return declared as AttachmentMime;
+  const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase();
+  return ext ? (BY_EXTENSION[ext] ?? null) : null;
+}
+
+export const tooLarge = (file: File): boolean => file.size > MAX_ATTACHMENT_BYTES;
+
+/** The file's bytes as base64, the way the API carries them. */
+export function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * Saves an attachment the browser's way: fetch it, wrap it in a Blob URL and click a temporary
+ * `<a download>`. The desktop shell would rather write it to a temp folder and open it in its own program
+ * with Electron's `shell.openPath` (main process), which a sandboxed renderer cannot do itself.
+ */
+export async function downloadAttachment(id: string): Promise<void> {
+  const file = await call('attachments.get', { id });
+  const binary = atob(file.dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.name;
+  a.hidden = true;
+  document.body.append(a);
+  try {
+    a.click();
+  } finally {
+    a.remove();
+    // The download has taken the URL by the next task; revoking at once can cancel it in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
