@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { APPEAL_KINDS, CHANNELS, type AppealCard } from '../../../../shared/api/appeals';
 import { call, isCallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
-import { Check, Field, Kbd } from '../../components/Field';
+import { AppealFlags } from '../../components/AppealFlags';
+import { Field, Kbd } from '../../components/Field';
 import { useFocusFirstInvalid } from '../../components/hooks';
 import { errorText, fieldErrors, L, t } from '../../i18n';
 import { useStore } from '../../store';
@@ -82,9 +83,6 @@ export function CardEditForm(props: {
         </select>
       )}
     </Field>
-  );
-  const flag = (key: 'isRepeat' | 'isCollective' | 'isAnonymous' | 'onControl') => (
-    <Check id={`edit-${key}`} label={fieldLabel(key)} checked={e[key]} onChange={(v) => set({ [key]: v })} />
   );
 
   return (
@@ -198,31 +196,7 @@ export function CardEditForm(props: {
           )}
         </Field>
       </div>
-      <div className="flags">
-        {flag('isRepeat')}
-        {flag('isCollective')}
-        {e.isCollective ? (
-          <Field
-            id="edit-signatories"
-            label={t.register.signatories}
-            error={errors['edit-signatories']}
-            className="field--inline"
-          >
-            {(a) => (
-              <input
-                id="edit-signatories"
-                {...a}
-                type="number"
-                min={2}
-                value={e.signatories}
-                onChange={(ev) => set({ signatories: ev.target.value })}
-              />
-            )}
-          </Field>
-        ) : null}
-        {flag('isAnonymous')}
-        {flag('onControl')}
-      </div>
+      <AppealFlags prefix="edit" values={e} label={fieldLabel} errors={errors} onChange={set} />
       <div className="live" aria-live="assertive">
         {banner ? <p className="banner banner--error">{banner}</p> : null}
       </div>

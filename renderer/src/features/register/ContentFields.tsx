@@ -1,4 +1,5 @@
-import { Check, Field } from '../../components/Field';
+import { AppealFlags } from '../../components/AppealFlags';
+import { Field } from '../../components/Field';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 
@@ -10,12 +11,6 @@ export function ContentFields({ errors }: { errors: Record<string, string> }) {
   const setDraft = useStore((s) => s.setDraft);
   const r = t.register;
   const err = (id: string): string | undefined => errors[id];
-  const flag = (key: 'isRepeat' | 'isCollective' | 'isAnonymous' | 'onControl') => ({
-    id: `reg-${key}`,
-    label: r[key],
-    checked: d[key],
-    onChange: (v: boolean) => setDraft({ [key]: v }),
-  });
 
   return (
     <fieldset className="fieldset">
@@ -76,31 +71,7 @@ export function ContentFields({ errors }: { errors: Record<string, string> }) {
           )}
         </Field>
       </div>
-      <div className="flags" role="group" aria-label={r.flags}>
-        <Check {...flag('isRepeat')} />
-        <Check {...flag('isCollective')} />
-        {d.isCollective ? (
-          <Field
-            id="reg-signatories"
-            label={r.signatories}
-            error={err('reg-signatories')}
-            className="field--inline"
-          >
-            {(a) => (
-              <input
-                id="reg-signatories"
-                {...a}
-                type="number"
-                min={2}
-                value={d.signatories}
-                onChange={(e) => setDraft({ signatories: e.target.value })}
-              />
-            )}
-          </Field>
-        ) : null}
-        <Check {...flag('isAnonymous')} />
-        <Check {...flag('onControl')} />
-      </div>
+      <AppealFlags prefix="reg" values={d} label={(key) => r[key]} errors={errors} onChange={setDraft} />
     </fieldset>
   );
 }
