@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Compilable } from 'kysely';
+import { Kysely, SqliteDialect, type Compilable, type Insertable } from 'kysely';
 import type { DB } from './schema';
 
 /**
@@ -57,6 +57,30 @@ export class WriteDb extends ReadDb {
   rawRun(sql: string, ...params: unknown[]): Database.RunResult {
     return this.statement(sql).run(...params);
   }
+
+  /**
+   * Inserts one typed row without building a query: the hot path of every write (a registration inserts
+   * a dozen rows). Column names come from the row's type, never from input. Undefined fields are left
+   * out, as the builder does.
+   */
+  insert<T extends keyof DB & string>(table: T, row: Insertable<DB[T]>): Database.RunResult {
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    for (const [column, value] of Object.entries(row as object)) {
+      if (value === undefined) continue;
+      columns.push(column);
+      values.push(value);
+    }
+    const key = `${table}(${columns.join(',')})`;
+    let sql = this.inserts.get(key);
+    if (!sql) {
+      sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+      this.inserts.set(key, sql);
+    }
+    return this.statement(sql).run(...values);
+  }
+
+  private readonly inserts = new Map<string, string>();
 }
 
 export class Store {

@@ -1,5 +1,6 @@
 import type { ReadDb, WriteDb } from '../../db/sql';
 import type { AppealTable, OfficeTable } from '../../db/schema';
+import type { ProductionCalendar } from '../../shared/domain/calendar';
 import type { AppealCard, AppealKind, AppealRow, AppealStatus } from '../../shared/api/appeals';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
@@ -9,8 +10,7 @@ import { STATE_TASK } from '../../shared/domain/workflow/appeal';
 import { stageDue } from './workflow/engine';
 import { formatRegNumber } from '../../shared/domain/regnumber';
 import { ftsBody } from '../../shared/domain/text';
-import { newId } from '../../shared/util/ids';
-import { appealHistory, audit, diff, insertSynced, stamp, updateSynced } from './bookkeeping';
+import { appealHistory, audit, diff, insertSynced, newRow, stamp, updateSynced } from './bookkeeping';
 import { contactSummary, resolveApplicant } from './contacts';
 import { requireActor, type CallContext } from './context';
 import { officeCalendar, officeRow, officeToday } from './office';
@@ -23,9 +23,10 @@ export function appealTerm(
   office: OfficeTable,
   registeredOn: string,
   kind: AppealKind,
+  calendar = officeCalendar(ctx, office),
 ): Term {
   return reviewTerm(registeredOn, {
-    calendar: officeCalendar(ctx, office),
+    calendar,
     shift: office.deadline_shift,
     migration: kind === 'migration_report',
   });
@@ -49,8 +50,11 @@ function nextSeq(db: WriteDb, officeId: string, year: number): number {
   return (r?.m ?? 0) + 1;
 }
 
-export function indexForSearch(db: WriteDb, appeal: AppealTable): void {
-  const applicant = contactSummary(db, appeal.applicant_id);
+export function indexForSearch(
+  db: WriteDb,
+  appeal: AppealTable,
+  applicant = contactSummary(db, appeal.applicant_id),
+): void {
   const rowid = db.rawGet<{ rowid: number }>('SELECT rowid FROM appeals WHERE id = ?', appeal.id)!.rowid;
   db.rawRun('DELETE FROM appeal_fts WHERE rowid = ?', rowid);
   db.rawRun(
@@ -70,93 +74,123 @@ export function indexForSearch(db: WriteDb, appeal: AppealTable): void {
 
 function setTopics(db: WriteDb, appealId: string, topics: readonly string[]): void {
   db.run(db.qb.deleteFrom('appeal_topics').where('appeal_id', '=', appealId));
-  for (const code of new Set(topics))
-    db.run(db.qb.insertInto('appeal_topics').values({ code, appeal_id: appealId }));
+  for (const code of new Set(topics)) db.insert('appeal_topics', { code, appeal_id: appealId });
 }
 
 export function register(
   ctx: CallContext,
   input: ParsedInput<'appeals.register'>,
 ): Output<'appeals.register'> {
-  const actor = requireActor(ctx);
-  const id = ctx.store.transaction((db) => {
-    const office = officeRow(db);
-    const st = stamp(ctx);
-    const registeredOn = input.registeredOn ?? officeToday(ctx, office);
-    const receivedOn = input.receivedOn ?? registeredOn;
-    if (receivedOn > registeredOn)
-      throw new ApiError('validation', 'receivedOn: an appeal cannot be received after it is registered', {
-        field: 'receivedOn',
-      });
-    checkUsers(db, input.responsibleId, input.executorId);
-    const applicant = resolveApplicant(db, office.id, input.applicant, st);
-    const year = Number(registeredOn.slice(0, 4));
-    const seq = nextSeq(db, office.id, year);
-    const term = appealTerm(ctx, office, registeredOn, input.kind);
-    const row: AppealTable = {
-      id: newId(st.nowMs),
-      office_id: office.id,
-      created_at: st.now,
-      updated_at: st.now,
-      hlc: st.hlc,
-      deleted_at: null,
-      reg_number: formatRegNumber(office.reg_number_format, office.code, year, seq),
-      reg_year: year,
-      reg_seq: seq,
-      registered_on: registeredOn,
-      received_on: receivedOn,
-      channel: input.channel,
-      kind: input.kind,
-      is_repeat: input.isRepeat ? 1 : 0,
-      is_collective: input.isCollective ? 1 : 0,
-      signatories: input.isCollective ? Math.max(2, input.signatories) : 1,
-      is_anonymous: input.isAnonymous ? 1 : 0,
-      sheets: input.sheets,
-      attachments_note: input.attachmentsNote ?? null,
-      applicant_id: applicant.id,
-      applicant_name: applicant.fullName,
-      applicant_phone: applicant.phones[0] ?? null,
-      summary: input.summary,
-      text: input.text ?? null,
-      topics: JSON.stringify(input.topics),
-      term_date: term.termDate,
-      due_date: term.controlDate,
-      responsible_id: input.responsibleId ?? actor.userId,
-      executor_id: input.executorId ?? null,
-      on_control: input.onControl ? 1 : 0,
-      status: 'registered',
-      result: null,
-      closed_on: null,
-      forwarded_from_body: input.forwardedFrom?.body ?? null,
-      forwarded_from_number: input.forwardedFrom?.outgoingNumber ?? null,
-      forwarded_from_date: input.forwardedFrom?.date ?? null,
-      case_file: input.caseFile ?? null,
-      created_by: actor.userId,
-      ...WORKFLOW_BLANK,
-      resubmission_of: resubmissionOf(db, input.resubmissionOf, applicant.id),
-      stage_since: st.now,
-    };
-    insertSynced(db, 'appeals', row);
-    setTopics(db, row.id, input.topics);
-    indexForSearch(db, row);
-    appealHistory(db, ctx, st, office.id, row.id, 'registered', {}, null);
-    // The stage's task: nobody may forget an open appeal (DOMAIN §4).
-    openTask(db, st, office.id, {
-      appealId: row.id,
-      kind: STATE_TASK.registered.kind,
-      assigneeId: row.responsible_id,
-      dueDate: stageDue(
-        office,
-        officeCalendar(ctx, office),
-        officeToday(ctx, office),
-        row.due_date,
-        'review',
-      ),
-    });
-    audit(db, ctx, office.id, 'appeals.register', 'appeal', row.id, { regNumber: row.reg_number });
-    return row.id;
-  });
+  const id = ctx.store.transaction((db) => registerIn(db, ctx, deskOf(ctx, officeRow(db)), input).id);
   return getCard(ctx.store.read, ctx, id);
+}
+
+/**
+ * Many registrations in one transaction: an import from the office's previous system, or a reception
+ * day's pile entered at once. Each appeal gets what a single registration gives it (contact match,
+ * number, term, history, task, change log, audit); one refused item refuses the whole batch.
+ */
+export function registerBatch(
+  ctx: CallContext,
+  input: ParsedInput<'appeals.registerBatch'>,
+): Output<'appeals.registerBatch'> {
+  return ctx.store.transaction((db) => {
+    const desk = deskOf(ctx, officeRow(db));
+    const registered = input.appeals.map((item, index) => {
+      try {
+        const row = registerIn(db, ctx, desk, item);
+        return { id: row.id, regNumber: row.reg_number };
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        const field = `appeals.${index}${e.extra.field ? `.${e.extra.field}` : ''}`;
+        throw new ApiError(e.code, e.message, { ...e.extra, field });
+      }
+    });
+    return { registered };
+  });
+}
+
+/** What every registration of one call needs from the office, looked up once. */
+interface Desk {
+  office: OfficeTable;
+  calendar: ProductionCalendar;
+  today: string;
+}
+
+function deskOf(ctx: CallContext, office: OfficeTable): Desk {
+  return { office, calendar: officeCalendar(ctx, office), today: officeToday(ctx, office) };
+}
+
+function registerIn(
+  db: WriteDb,
+  ctx: CallContext,
+  { office, calendar, today }: Desk,
+  input: ParsedInput<'appeals.register'>,
+): AppealTable {
+  const actor = requireActor(ctx);
+  const st = stamp(ctx);
+  const registeredOn = input.registeredOn ?? today;
+  const receivedOn = input.receivedOn ?? registeredOn;
+  if (receivedOn > registeredOn)
+    throw new ApiError('validation', 'receivedOn: an appeal cannot be received after it is registered', {
+      field: 'receivedOn',
+    });
+  checkUsers(db, input.responsibleId, input.executorId);
+  const applicant = resolveApplicant(db, office.id, input.applicant, st);
+  const year = Number(registeredOn.slice(0, 4));
+  const seq = nextSeq(db, office.id, year);
+  const term = appealTerm(ctx, office, registeredOn, input.kind, calendar);
+  const row: AppealTable = {
+    ...newRow(st, office.id),
+    reg_number: formatRegNumber(office.reg_number_format, office.code, year, seq),
+    reg_year: year,
+    reg_seq: seq,
+    registered_on: registeredOn,
+    received_on: receivedOn,
+    channel: input.channel,
+    kind: input.kind,
+    is_repeat: input.isRepeat ? 1 : 0,
+    is_collective: input.isCollective ? 1 : 0,
+    signatories: input.isCollective ? Math.max(2, input.signatories) : 1,
+    is_anonymous: input.isAnonymous ? 1 : 0,
+    sheets: input.sheets,
+    attachments_note: input.attachmentsNote ?? null,
+    applicant_id: applicant.id,
+    applicant_name: applicant.fullName,
+    applicant_phone: applicant.phones[0] ?? null,
+    summary: input.summary,
+    text: input.text ?? null,
+    topics: JSON.stringify(input.topics),
+    term_date: term.termDate,
+    due_date: term.controlDate,
+    responsible_id: input.responsibleId ?? actor.userId,
+    executor_id: input.executorId ?? null,
+    on_control: input.onControl ? 1 : 0,
+    status: 'registered',
+    result: null,
+    closed_on: null,
+    forwarded_from_body: input.forwardedFrom?.body ?? null,
+    forwarded_from_number: input.forwardedFrom?.outgoingNumber ?? null,
+    forwarded_from_date: input.forwardedFrom?.date ?? null,
+    case_file: input.caseFile ?? null,
+    created_by: actor.userId,
+    ...WORKFLOW_BLANK,
+    resubmission_of: resubmissionOf(db, input.resubmissionOf, applicant.id),
+    stage_since: st.now,
+  };
+  insertSynced(db, 'appeals', row);
+  setTopics(db, row.id, input.topics);
+  indexForSearch(db, row, applicant);
+  appealHistory(db, ctx, st, office.id, row.id, 'registered', {}, null);
+  // The stage's task: nobody may forget an open appeal (DOMAIN §4).
+  openTask(db, st, office.id, {
+    appealId: row.id,
+    kind: STATE_TASK.registered.kind,
+    assigneeId: row.responsible_id,
+    dueDate: stageDue(office, calendar, today, row.due_date, 'review'),
+  });
+  audit(db, ctx, office.id, 'appeals.register', 'appeal', row.id, { regNumber: row.reg_number });
+  return row;
 }
 
 /** 59-FZ Art. 11 part 7: only a closed appeal left without an answer may be sent again, by its applicant. */

@@ -6,8 +6,7 @@ import type { AttachmentTable } from '../../db/schema';
 import type { Attachment, AttachmentMime } from '../../shared/api/attachments';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
-import { newId } from '../../shared/util/ids';
-import { appealHistory, audit, insertSynced, stamp } from './bookkeeping';
+import { appealHistory, audit, insertSynced, newRow, stamp } from './bookkeeping';
 import type { CallContext } from './context';
 import { officeRow } from './office';
 import { loadAppeal } from './workflow/engine';
@@ -116,12 +115,7 @@ export function add(ctx: CallContext, i: ParsedInput<'attachments.add'>): Output
     const office = officeRow(db);
     const st = stamp(ctx);
     const row: AttachmentTable = {
-      id: newId(st.nowMs),
-      office_id: office.id,
-      created_at: st.now,
-      updated_at: st.now,
-      hlc: st.hlc,
-      deleted_at: null,
+      ...newRow(st, office.id),
       appeal_id: i.appealId,
       request_id: requestId,
       sha256: hash,

@@ -17,9 +17,21 @@ export function stamp(ctx: CallContext): Stamp {
 
 type Row<T extends SyncedTable> = DB[T];
 
+/** The columns every synced row starts with: a fresh time-ordered id, its office, and the write's stamp. */
+export function newRow(st: Stamp, officeId: string) {
+  return {
+    id: newId(st.nowMs),
+    office_id: officeId,
+    created_at: st.now,
+    updated_at: st.now,
+    hlc: st.hlc,
+    deleted_at: null,
+  };
+}
+
 /** Inserts a synced row and its change-log entry (the whole row, for sync). */
 export function insertSynced<T extends SyncedTable>(db: WriteDb, table: T, row: Row<T>): void {
-  db.run(db.qb.insertInto(table).values(row as never));
+  db.insert(table, row as never);
   logChange(db, table, row as Row<SyncedTable>, 'upsert');
 }
 
@@ -46,17 +58,15 @@ export function updateSynced<T extends SyncedTable>(
 }
 
 function logChange(db: WriteDb, table: SyncedTable, row: Row<SyncedTable>, op: 'upsert' | 'delete'): void {
-  db.run(
-    db.qb.insertInto('change_log').values({
-      hlc: row.hlc,
-      office_id: row.office_id,
-      table_name: table,
-      row_id: row.id,
-      op,
-      data: JSON.stringify(row),
-      at: row.updated_at,
-    } as never),
-  );
+  db.insert('change_log', {
+    hlc: row.hlc,
+    office_id: row.office_id,
+    table_name: table,
+    row_id: row.id,
+    op,
+    data: JSON.stringify(row),
+    at: row.updated_at,
+  } as never);
 }
 
 export function audit(
@@ -68,19 +78,17 @@ export function audit(
   entityId: string | null,
   details?: unknown,
 ): void {
-  db.run(
-    db.qb.insertInto('audit_log').values({
-      at: ctx.clock.now().toISOString(),
-      office_id: officeId,
-      user_id: ctx.actor?.userId ?? null,
-      login: ctx.actor?.login ?? null,
-      transport: ctx.transport,
-      action,
-      entity,
-      entity_id: entityId,
-      details: details === undefined ? null : JSON.stringify(details),
-    } as never),
-  );
+  db.insert('audit_log', {
+    at: ctx.clock.now().toISOString(),
+    office_id: officeId,
+    user_id: ctx.actor?.userId ?? null,
+    login: ctx.actor?.login ?? null,
+    transport: ctx.transport,
+    action,
+    entity,
+    entity_id: entityId,
+    details: details === undefined ? null : JSON.stringify(details),
+  } as never);
 }
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
@@ -96,12 +104,7 @@ export function appealHistory(
   comment: string | null = null,
 ): void {
   insertSynced(db, 'appeal_history', {
-    id: newId(st.nowMs),
-    office_id: officeId,
-    created_at: st.now,
-    updated_at: st.now,
-    hlc: st.hlc,
-    deleted_at: null,
+    ...newRow(st, officeId),
     appeal_id: appealId,
     at: st.now,
     user_id: ctx.actor?.userId ?? null,

@@ -4,8 +4,7 @@ import type { ContactSummary } from '../../shared/api/appeals';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, foldText, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
-import { newId } from '../../shared/util/ids';
-import { insertSynced, updateSynced, type Stamp } from './bookkeeping';
+import { insertSynced, newRow, type Stamp, updateSynced } from './bookkeeping';
 import type { CallContext } from './context';
 
 type MatchedBy = 'phone' | 'email' | 'name_address' | 'name';
@@ -187,12 +186,7 @@ export function resolveApplicant(db: WriteDb, officeId: string, a: Applicant, st
       );
   }
   const row: ContactTable = {
-    id: newId(st.nowMs),
-    office_id: officeId,
-    created_at: st.now,
-    updated_at: st.now,
-    hlc: st.hlc,
-    deleted_at: null,
+    ...newRow(st, officeId),
     last_name: a.lastName ?? null,
     first_name: a.firstName ?? null,
     middle_name: a.middleName ?? null,
@@ -219,12 +213,7 @@ function addPhone(
   st: Stamp,
 ): void {
   insertSynced(db, 'contact_phones', {
-    id: newId(st.nowMs),
-    office_id: officeId,
-    created_at: st.now,
-    updated_at: st.now,
-    hlc: st.hlc,
-    deleted_at: null,
+    ...newRow(st, officeId),
     contact_id: contactId,
     phone,
     raw,

@@ -31,6 +31,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'calendar.list': (ctx) => office.listCalendar(ctx),
   'calendar.putYear': office.putCalendarYear,
   'appeals.register': appeals.register,
+  'appeals.registerBatch': appeals.registerBatch,
   'appeals.update': appeals.update,
   'appeals.get': appeals.get,
   'appeals.list': appealsList.list,

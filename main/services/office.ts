@@ -7,8 +7,7 @@ import { CalendarYearSchema, ProductionCalendar, type CalendarYear } from '../..
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { localDate } from '../../shared/util/clock';
 import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/workflow/appeal';
-import { newId } from '../../shared/util/ids';
-import { audit, insertSynced, stamp, updateSynced } from './bookkeeping';
+import { audit, insertSynced, newRow, stamp, updateSynced } from './bookkeeping';
 import type { CallContext } from './context';
 
 export function localOfficeId(db: ReadDb): string | null {
@@ -70,12 +69,7 @@ export function createOffice(
   if (localOfficeId(db)) throw new ApiError('invalid_state', 'the office is already set up');
   const st = stamp(ctx);
   const row: OfficeTable = {
-    id: newId(st.nowMs),
-    office_id: '',
-    created_at: st.now,
-    updated_at: st.now,
-    hlc: st.hlc,
-    deleted_at: null,
+    ...newRow(st, ''),
     code: input.code,
     name: input.name,
     region: input.region ?? null,
@@ -180,12 +174,7 @@ export function putCalendarYear(ctx: CallContext, input: CalendarYear): Output<'
     if (existing) updateSynced(db, 'calendar_years', existing.id, { data, deleted_at: null }, st);
     else
       insertSynced(db, 'calendar_years', {
-        id: newId(st.nowMs),
-        office_id: office.id,
-        created_at: st.now,
-        updated_at: st.now,
-        hlc: st.hlc,
-        deleted_at: null,
+        ...newRow(st, office.id),
         year: input.year,
         data,
       });

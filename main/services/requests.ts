@@ -10,8 +10,7 @@ import {
   REQUEST_TRANSITIONS,
   type RequestState,
 } from '../../shared/domain/workflow/request';
-import { newId } from '../../shared/util/ids';
-import { audit, insertSynced, stamp, updateSynced } from './bookkeeping';
+import { audit, insertSynced, newRow, stamp, updateSynced } from './bookkeeping';
 import { requireActor, type CallContext } from './context';
 import { officeRow, officeToday } from './office';
 import {
@@ -62,12 +61,7 @@ export function createBody(ctx: CallContext, i: ParsedInput<'bodies.create'>): O
     )
       throw new ApiError('conflict', 'this body is already in the directory', { field: 'name' });
     const row: BodyTable = {
-      id: newId(st.nowMs),
-      office_id: office.id,
-      created_at: st.now,
-      updated_at: st.now,
-      hlc: st.hlc,
-      deleted_at: null,
+      ...newRow(st, office.id),
       name: i.name,
       name_key: bodyKey(i.name),
       address: i.address ?? null,

@@ -2,8 +2,7 @@ import type { ReadDb, WriteDb } from '../../db/sql';
 import type { TaskTable } from '../../db/schema';
 import type { TaskKind } from '../../shared/domain/workflow/appeal';
 import { taskTitle } from '../../shared/i18n/ru/tasks';
-import { newId } from '../../shared/util/ids';
-import { insertSynced, updateSynced, type Stamp } from './bookkeeping';
+import { insertSynced, newRow, type Stamp, updateSynced } from './bookkeeping';
 
 export function openTask(
   db: WriteDb,
@@ -18,12 +17,7 @@ export function openTask(
   },
 ): TaskTable {
   const row: TaskTable = {
-    id: newId(st.nowMs),
-    office_id: officeId,
-    created_at: st.now,
-    updated_at: st.now,
-    hlc: st.hlc,
-    deleted_at: null,
+    ...newRow(st, officeId),
     appeal_id: t.appealId,
     request_id: t.requestId ?? null,
     kind: t.kind,

@@ -4,8 +4,7 @@ import type { UserTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
 import type { UserInfo } from '../../shared/api/office';
 import type { ParsedInput, Output } from '../../shared/api/index';
-import { newId } from '../../shared/util/ids';
-import { audit, insertSynced, stamp, updateSynced } from './bookkeeping';
+import { audit, insertSynced, newRow, stamp, updateSynced } from './bookkeeping';
 import type { Actor, CallContext } from './context';
 import { createOffice, officeRow, toOffice } from './office';
 
@@ -85,12 +84,7 @@ function insertUser(
   loginTaken(db, u.login);
   const st = stamp(ctx);
   const row: UserTable = {
-    id: newId(st.nowMs),
-    office_id: officeId,
-    created_at: st.now,
-    updated_at: st.now,
-    hlc: st.hlc,
-    deleted_at: null,
+    ...newRow(st, officeId),
     login: u.login,
     full_name: u.fullName,
     role: u.role,

@@ -286,6 +286,9 @@ export const AppealFilterSchema = z.object({
 });
 export type AppealFilter = z.infer<typeof AppealFilterSchema>;
 
+/** The most appeals one batch registration takes: a transaction short enough not to hold the desk up. */
+export const REGISTER_BATCH_MAX = 1000;
+
 export const appealMethods = {
   'appeals.register': method({
     summary: 'Register a citizen’s appeal (the applicant is matched among contacts first)',
@@ -293,6 +296,14 @@ export const appealMethods = {
     kind: 'write',
     input: RegisterAppealSchema,
     output: AppealCardSchema,
+  }),
+  'appeals.registerBatch': method({
+    summary:
+      'Register many appeals in one transaction (an import, a reception day’s pile); one refused item refuses all',
+    access: ['assistant', 'office_head', 'admin', 'deputy'],
+    kind: 'write',
+    input: z.object({ appeals: z.array(RegisterAppealSchema).min(1).max(REGISTER_BATCH_MAX) }),
+    output: z.object({ registered: z.array(z.object({ id: IdSchema, regNumber: z.string() })) }),
   }),
   'appeals.update': method({
     summary: 'Edit the registration card',

@@ -125,13 +125,15 @@ export async function registerViaApi(
 
 type Parsed = ParsedInput<'appeals.register'>;
 
-/** The same writes as the service, by hand: one IMMEDIATE transaction per appeal. */
+type Actor = { id: string; login: string };
+
+/** The same writes as the service, by hand: one IMMEDIATE transaction per appeal, or per batch. */
 export function rawRegistrar(
   db: Database.Database,
   office: BenchOffice,
   calendar: ProductionCalendar,
   clock: Clock,
-): (input: Parsed, actor: { id: string; login: string }) => void {
+): { one: (input: Parsed, actor: Actor) => void; many: (inputs: Parsed[], actor: Actor) => void } {
   const insert = inserter(db);
   const contactById = db.prepare('SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL');
   const phonesOf = db.prepare(
@@ -153,7 +155,7 @@ export function rawRegistrar(
       at: row.updated_at,
     });
   };
-  const run = db.transaction((input: Parsed, actor: { id: string; login: string }) => {
+  const body = (input: Parsed, actor: Actor): void => {
     const ms = clock.now().getTime();
     const now = new Date(ms).toISOString();
     const sync = () => ({
@@ -291,6 +293,35 @@ export function rawRegistrar(
       entity_id: appeal.id,
       details: JSON.stringify({ regNumber }),
     });
+  };
+  const one = db.transaction(body);
+  const many = db.transaction((inputs: Parsed[], actor: Actor) => {
+    for (const input of inputs) body(input, actor);
   });
-  return (input, actor) => run.immediate(input, actor);
+  return {
+    one: (input, actor) => one.immediate(input, actor),
+    many: (inputs, actor) => many.immediate(inputs, actor),
+  };
+}
+
+/** `appeals.registerBatch` through the API, `size` appeals a call; returns each call's time. */
+export async function registerBatchesViaApi(
+  handle: OfficeHandle,
+  token: string,
+  inputs: RegisterInput[],
+  size: number,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < inputs.length; i += size) {
+    const t0 = performance.now();
+    const r = await handle.api.call(
+      'internal',
+      'appeals.registerBatch',
+      { appeals: inputs.slice(i, i + size) },
+      { token },
+    );
+    times.push(performance.now() - t0);
+    if (!r.ok) throw new Error(`appeals.registerBatch failed: ${r.error.code}: ${r.error.message}`);
+  }
+  return times;
 }

@@ -18,11 +18,19 @@ import {
   readMeta,
 } from './generate';
 import { RegistryBench, registryShapes, searchShapes } from './registry';
-import { mark, rawRegistrar, registerViaApi, registrationInputs, rollBack } from './register';
+import {
+  mark,
+  rawRegistrar,
+  registerBatchesViaApi,
+  registerViaApi,
+  registrationInputs,
+  rollBack,
+} from './register';
+import { REGISTER_BATCH_MAX } from '../../shared/api/appeals';
 import { bytes, ms, summarize, tableHeader, tableRow, thousands, type Row, type Verdict } from './stats';
 
 /**
- * `npm run bench -- [--scale 0.01] [--db file] [--seed n] [--iterations 200] [--registrations 5000] [--check]`
+ * `npm run bench -- [--scale 0.01] [--db file] [--seed n] [--iterations 200] [--registrations 5000] [--batch 500] [--check]`
  *
  * Generates (or reuses) the DESIGN.md data set and measures the registry page, full-text search and
  * registration through the API, each beside the same work done by hand-written SQL in the same run.
@@ -40,6 +48,7 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '10' },
     registrations: { type: 'string', default: '5000' },
+    batch: { type: 'string', default: '500' },
     check: { type: 'boolean', default: false },
   },
 });
@@ -48,7 +57,14 @@ const seed = Number(args.seed);
 const iterations = Number(args.iterations);
 const warmup = Number(args.warmup);
 const registrations = Number(args.registrations);
-if (!(scale > 0 && scale <= 1) || !Number.isInteger(seed) || !(iterations > 0) || !(registrations > 0)) {
+const batch = Number(args.batch);
+if (
+  !(scale > 0 && scale <= 1) ||
+  !Number.isInteger(seed) ||
+  !(iterations > 0) ||
+  !(registrations > 0) ||
+  !(batch > 0 && batch <= REGISTER_BATCH_MAX)
+) {
   console.error(
     'usage: npm run bench -- [--scale 0<s≤1] [--db file] [--seed int] [--iterations n] [--check]',
   );
@@ -122,34 +138,49 @@ const all = (name: string, rows: Row[], target: number): Row => ({
   targetP95: target,
 });
 
-// ---- Registration: the API, then the same inserts by hand; each rolled back afterwards.
-log(`registering ${registrations} appeals through the API …`);
+// ---- Registration: the API, then the same inserts by hand; one by one, then in batches; each rolled back.
 const inputs = registrationInputs(handle.sqlite, local, registrations, seed + 1);
-// CPU time beside wall time: on a shared machine the gap is time spent waiting for a core or the disk.
-const cpuSeconds = (since: NodeJS.CpuUsage): number => {
-  const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1e6;
-};
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-const apiTimes = await registerViaApi(handle, tokens, inputs);
-const apiSeconds = (performance.now() - t0) / 1000;
-const apiCpu = cpuSeconds(cpu0);
-rollBack(handle.sqlite, marks);
-mark(handle.sqlite);
-log(`registering ${registrations} appeals by hand-written SQL …`);
+const signedIn = mark(handle.sqlite);
 const parsed = inputs.map((i) => contract['appeals.register'].input.parse(i));
-const register = rawRegistrar(handle.sqlite, local, new ProductionCalendar(SHIPPED_CALENDAR_YEARS), clock);
-const rawTimes: number[] = [];
-const cpu1 = process.cpuUsage();
-const t1 = performance.now();
-parsed.forEach((input, i) => {
-  const s = performance.now();
-  register(input, { id: local.assistants[i % local.assistants.length]!, login: local.logins[0]! });
-  rawTimes.push(performance.now() - s);
+const raw = rawRegistrar(handle.sqlite, local, new ProductionCalendar(SHIPPED_CALENDAR_YEARS), clock);
+const actor = (i: number) => ({
+  id: local.assistants[i % local.assistants.length]!,
+  login: local.logins[0]!,
 });
-const rawSeconds = (performance.now() - t1) / 1000;
-const rawCpu = cpuSeconds(cpu1);
+interface Run {
+  seconds: number;
+  cpu: number;
+  times: number[];
+}
+// CPU time beside wall time: on a shared machine the gap is time spent waiting for a core or the disk.
+async function measured(what: string, work: () => Promise<number[]> | number[]): Promise<Run> {
+  log(`registering ${registrations} appeals ${what} …`);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const times = await work();
+  const seconds = (performance.now() - t0) / 1000;
+  const u = process.cpuUsage(cpu0);
+  rollBack(handle.sqlite, signedIn);
+  mark(handle.sqlite);
+  return { seconds, cpu: (u.user + u.system) / 1e6, times };
+}
+const timed = (f: () => void): number => {
+  const s = performance.now();
+  f();
+  return performance.now() - s;
+};
+const chunks = <T>(list: T[]): T[][] =>
+  Array.from({ length: Math.ceil(list.length / batch) }, (_, i) => list.slice(i * batch, (i + 1) * batch));
+const oneApi = await measured('through the API', () => registerViaApi(handle, tokens, inputs));
+const oneRaw = await measured('by hand-written SQL', () =>
+  parsed.map((input, i) => timed(() => raw.one(input, actor(i)))),
+);
+const batchApi = await measured(`through the API in batches of ${batch}`, () =>
+  registerBatchesViaApi(handle, tokens[0]!, inputs, batch),
+);
+const batchRaw = await measured(`by hand-written SQL in batches of ${batch}`, () =>
+  chunks(parsed).map((list, i) => timed(() => raw.many(list, actor(i)))),
+);
 rollBack(handle.sqlite, marks);
 handle.close();
 
@@ -182,20 +213,30 @@ for (const r of pageRows) out.push(tableRow(r, verdicts));
 out.push(tableRow(all('registry page, all shapes', pageRows, TARGET_PAGE_MS), verdicts));
 for (const r of searchRows) out.push(tableRow(r, verdicts));
 out.push(tableRow(all('FTS search, all kinds', searchRows, TARGET_SEARCH_MS), verdicts));
-const apiRate = registrations / apiSeconds;
-const rawRate = registrations / rawSeconds;
-const regPass = apiRate >= TARGET_REGISTRATIONS_PER_S;
-verdicts.push({ name: 'registration', pass: regPass });
-const a = summarize(apiTimes);
-const b = summarize(rawTimes);
+const rate = (r: Run): number => registrations / r.seconds;
+const line = (label: string, r: Run, unit: string): string => {
+  const t = summarize(r.times);
+  return (
+    `  ${label}  ${thousands(rate(r))}/s  (per ${unit} p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, max ${ms(t.max)} ms; ` +
+    `CPU ${ms((r.cpu * 1000) / registrations)} ms an appeal)`
+  );
+};
+const verdict = (name: string, r: Run): string => {
+  const pass = rate(r) >= TARGET_REGISTRATIONS_PER_S;
+  verdicts.push({ name, pass });
+  return `target ≥ ${thousands(TARGET_REGISTRATIONS_PER_S)}/s: ${pass ? 'PASS' : 'FAIL'}`;
+};
 out.push(
   '',
   `registration, ${registrations} appeals (70% new contacts with forceNew, 30% an existing contactId):`,
-  `  API  ${thousands(apiRate)}/s  (per call p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, max ${ms(a.max)} ms; ` +
-    `CPU ${ms((apiCpu * 1000) / registrations)} ms a call)`,
-  `  raw  ${thousands(rawRate)}/s  (per call p50 ${ms(b.p50)}, p95 ${ms(b.p95)}, max ${ms(b.max)} ms; ` +
-    `CPU ${ms((rawCpu * 1000) / registrations)} ms a call)`,
-  `  ratio ${(rawRate / apiRate).toFixed(2)}×; target ≥ ${thousands(TARGET_REGISTRATIONS_PER_S)}/s: ${regPass ? 'PASS' : 'FAIL'}`,
+  ' one appeal a call and a transaction (the desk):',
+  line('API', oneApi, 'call'),
+  line('raw', oneRaw, 'call'),
+  `  ratio ${(rate(oneRaw) / rate(oneApi)).toFixed(2)}×; ${verdict('registration, one a call', oneApi)}`,
+  ` appeals.registerBatch, ${batch} appeals a call and a transaction (an import):`,
+  line('API', batchApi, 'batch'),
+  line('raw', batchRaw, 'batch'),
+  `  ratio ${(rate(batchRaw) / rate(batchApi)).toFixed(2)}×; ${verdict('registration in batches', batchApi)}`,
 );
 out.push(
   '',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/api/index';
+import { dumpTables } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 
 type Reg = Input<'appeals.register'>;
@@ -215,5 +216,76 @@ describe('a partial edit', () => {
       signatories: 12,
     });
     expect(Object.keys(b.history.at(-1)!.changes)).toEqual(['caseFile']);
+  });
+});
+
+describe('registering a batch', () => {
+  const applicant = (i: number): Reg['applicant'] => ({
+    forceNew: true,
+    lastName: ['Петров', 'Сидоров', 'Кузнецов'][i - 1] ?? `Петров${i}`,
+    firstName: 'Пётр',
+    phone: `+7 999 000 00 ${String(i).padStart(2, '0')}`,
+  });
+
+  it('gives each appeal what a single registration gives it, numbered in order, in one transaction', async () => {
+    const o = await testOffice();
+    const first = await register(o);
+    const { registered } = await o.call('appeals.registerBatch', {
+      appeals: [1, 2, 3].map((i) => base({ applicant: applicant(i), summary: `Обращение ${i}` })),
+    });
+    expect(registered.map((r) => r.regNumber)).toEqual([
+      'ПТР-2026-00002',
+      'ПТР-2026-00003',
+      'ПТР-2026-00004',
+    ]);
+    const db = o.handle.sqlite;
+    const perAppeal = (sql: string) => registered.map((r) => (db.prepare(sql).get(r.id) as { n: number }).n);
+    expect(perAppeal("SELECT count(*) n FROM tasks WHERE appeal_id = ? AND status = 'open'")).toEqual([
+      1, 1, 1,
+    ]);
+    expect(
+      perAppeal("SELECT count(*) n FROM appeal_history WHERE appeal_id = ? AND action = 'registered'"),
+    ).toEqual([1, 1, 1]);
+    expect(
+      perAppeal("SELECT count(*) n FROM change_log WHERE table_name = 'appeals' AND row_id = ?"),
+    ).toEqual([1, 1, 1]);
+    expect(
+      perAppeal("SELECT count(*) n FROM audit_log WHERE action = 'appeals.register' AND entity_id = ?"),
+    ).toEqual([1, 1, 1]);
+    const card = await o.call('appeals.get', { id: registered[2]!.id });
+    expect(card).toMatchObject({
+      summary: 'Обращение 3',
+      dueDate: first.dueDate,
+      applicantName: 'Кузнецов Пётр',
+    });
+    expect(card.applicant.phones).toEqual(['+79990000003']);
+    const found = await o.call('appeals.list', { filter: { q: 'сидоров' } });
+    expect(found.rows.map((r) => r.id)).toEqual([registered[1]!.id]);
+  });
+
+  it('refuses the whole batch when one item is refused, naming the item, and changes nothing', async () => {
+    const o = await testOffice();
+    await register(o);
+    const before = dumpTables(o.handle.sqlite);
+    const e1 = await o.fail('appeals.registerBatch', {
+      appeals: [
+        base({ applicant: applicant(1) }),
+        base({ applicant: applicant(2), receivedOn: '2026-02-14' }),
+      ],
+    });
+    expect(e1).toMatchObject({ code: 'validation', field: 'appeals.1.receivedOn' });
+    const e2 = await o.fail('appeals.registerBatch', {
+      appeals: [base({ applicant: applicant(1) }), { ...base(), channel: 'pigeon' }],
+    });
+    expect(e2).toMatchObject({ code: 'validation', field: 'appeals.1.channel' });
+    expect(await o.fail('appeals.registerBatch', { appeals: [] })).toMatchObject({ field: 'appeals' });
+    expect(dumpTables(o.handle.sqlite)).toBe(before);
+  });
+
+  it('is refused to a role that may not register', async () => {
+    const o = await testOffice();
+    const analyst = await o.addUser('analyst', 'hq_analyst');
+    const e = await o.fail('appeals.registerBatch', { appeals: [base()] }, analyst.token);
+    expect(e).toMatchObject({ code: 'forbidden' });
   });
 });

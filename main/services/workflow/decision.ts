@@ -3,8 +3,7 @@ import { ApiError } from '../../../shared/api/define';
 import type { Output, ParsedInput } from '../../../shared/api/index';
 import { extendTerm } from '../../../shared/domain/deadlines';
 import { OPEN_REQUEST_STATES } from '../../../shared/domain/workflow/request';
-import { newId } from '../../../shared/util/ids';
-import { appealHistory, audit, insertSynced, updateSynced } from '../bookkeeping';
+import { appealHistory, audit, insertSynced, newRow, updateSynced } from '../bookkeeping';
 import type { CallContext } from '../context';
 import { closeTasks, openTask, openTasks } from '../tasks';
 import { assertAppealAction, moveAppeal, openDraftTask, type Flow } from './engine';
@@ -25,12 +24,7 @@ export function newRequest(
       a.id,
     )?.m ?? 0) + 1;
   const row: ExternalRequestTable = {
-    id: newId(st.nowMs),
-    office_id: f.office.id,
-    created_at: st.now,
-    updated_at: st.now,
-    hlc: st.hlc,
-    deleted_at: null,
+    ...newRow(st, f.office.id),
     appeal_id: a.id,
     seq,
     body_id: init.bodyId ?? null,
