@@ -16,6 +16,7 @@ import { requireActor, type CallContext } from './context';
 import { officeCalendar, officeRow, officeToday } from './office';
 import { openTask, reassignOpenTasks, tasksOf } from './tasks';
 import { WORKFLOW_BLANK } from './workflow/blank';
+import { linkAppeal } from './events/events';
 import { workflowPart } from './workflow/card';
 
 export function appealTerm(
@@ -136,6 +137,7 @@ export function register(
       resubmission_of: resubmissionOf(db, input.resubmissionOf, applicant.id),
       stage_since: st.now,
     };
+    if (input.eventId) row.event_id = linkAppeal(db, ctx, input.eventId, row.reg_number);
     insertSynced(db, 'appeals', row);
     setTopics(db, row.id, input.topics);
     indexForSearch(db, row);

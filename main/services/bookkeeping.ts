@@ -1,5 +1,5 @@
 import type { WriteDb } from '../../db/sql';
-import type { DB, SyncedTable } from '../../db/schema';
+import type { DB, SyncColumns, SyncedTable } from '../../db/schema';
 import { newId } from '../../shared/util/ids';
 import type { CallContext } from './context';
 
@@ -16,6 +16,18 @@ export function stamp(ctx: CallContext): Stamp {
 }
 
 type Row<T extends SyncedTable> = DB[T];
+
+/** The sync columns of a new row (DESIGN invariant 4): a fresh UUIDv7, its office, the write's stamp. */
+export function newSyncColumns(st: Stamp, officeId: string): SyncColumns {
+  return {
+    id: newId(st.nowMs),
+    office_id: officeId,
+    created_at: st.now,
+    updated_at: st.now,
+    hlc: st.hlc,
+    deleted_at: null,
+  };
+}
 
 /** Inserts a synced row and its change-log entry (the whole row, for sync). */
 export function insertSynced<T extends SyncedTable>(db: WriteDb, table: T, row: Row<T>): void {

@@ -7,6 +7,7 @@ import { CalendarYearSchema, ProductionCalendar, type CalendarYear } from '../..
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { localDate } from '../../shared/util/clock';
 import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/workflow/appeal';
+import { DEFAULT_EVENT_STAGE_LIMITS, type EventStageLimits } from '../../shared/domain/workflow/event';
 import { newId } from '../../shared/util/ids';
 import { audit, insertSynced, stamp, updateSynced } from './bookkeeping';
 import type { CallContext } from './context';
@@ -38,6 +39,7 @@ export function toOffice(r: OfficeTable): Office {
     regNumberFormat: r.reg_number_format,
     deadlineShift: r.deadline_shift,
     stageLimits: stageLimits(r),
+    eventStageLimits: eventStageLimits(r),
     deputyRequestDays: r.deputy_request_days,
     updatedAt: r.updated_at,
   };
@@ -45,6 +47,13 @@ export function toOffice(r: OfficeTable): Office {
 
 export function stageLimits(office: OfficeTable): StageLimits {
   return { ...DEFAULT_STAGE_LIMITS, ...(JSON.parse(office.stage_limits) as Partial<StageLimits>) };
+}
+
+export function eventStageLimits(office: OfficeTable): EventStageLimits {
+  return {
+    ...DEFAULT_EVENT_STAGE_LIMITS,
+    ...(JSON.parse(office.event_stage_limits) as Partial<EventStageLimits>),
+  };
 }
 
 /** Today's date where the office is (its time zone), from the injected clock. */
@@ -88,6 +97,7 @@ export function createOffice(
     deadline_shift: 'previous',
     stage_limits: '{}',
     deputy_request_days: 30,
+    event_stage_limits: '{}',
   };
   row.office_id = row.id;
   insertSynced(db, 'offices', row);
@@ -111,6 +121,8 @@ export function updateOffice(ctx: CallContext, input: ParsedInput<'office.update
     if (input.deadlineShift !== undefined) patch.deadline_shift = input.deadlineShift;
     if (input.stageLimits !== undefined)
       patch.stage_limits = JSON.stringify({ ...stageLimits(before), ...input.stageLimits });
+    if (input.eventStageLimits !== undefined)
+      patch.event_stage_limits = JSON.stringify({ ...eventStageLimits(before), ...input.eventStageLimits });
     if (input.deputyRequestDays !== undefined) patch.deputy_request_days = input.deputyRequestDays;
     const after = updateSynced(db, 'offices', before.id, patch, stamp(ctx));
     audit(db, ctx, before.id, 'office.update', 'office', before.id, patch);

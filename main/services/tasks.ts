@@ -33,6 +33,8 @@ export function openTask(
     status: 'open',
     closed_at: null,
     closed_by: null,
+    event_id: null,
+    event_stage: null,
   };
   insertSynced(db, 'tasks', row);
   return row;
