@@ -29,6 +29,8 @@ export interface OfficeTable extends SyncColumns {
   stage_limits: string;
   /** The answer term of a deputy's request in this jurisdiction (3-FZ Art. 14 or the regional law). */
   deputy_request_days: number;
+  /** JSON: per-stage limits of events in working days (shared/domain/workflow/event), partial. */
+  event_stage_limits: string;
 }
 
 export interface UserTable extends SyncColumns {
@@ -131,6 +133,8 @@ export interface AppealTable extends SyncColumns {
   reply_signatory: string | null;
   reviewed_late: number | null;
   stage_since: string | null;
+  /** The event (a reception day) the appeal was taken at. */
+  event_id: string | null;
 }
 
 export interface BodyTable extends SyncColumns {
@@ -204,6 +208,77 @@ export interface TaskTable extends SyncColumns {
   status: 'open' | 'done' | 'cancelled';
   closed_at: string | null;
   closed_by: string | null;
+  event_id: string | null;
+  event_stage: string | null;
+}
+
+export interface EventTable extends SyncColumns {
+  title: string;
+  kind: string;
+  event_date: string;
+  start_time: string | null;
+  end_time: string | null;
+  place: string | null;
+  address: string | null;
+  district: string | null;
+  responsible_id: string | null;
+  escort_id: string | null;
+  transfer_needed: number;
+  transfer_transport: string | null;
+  transfer_out_at: string | null;
+  transfer_back_at: string | null;
+  expected_count: number | null;
+  actual_count: number | null;
+  programme: string | null;
+  agenda: string | null;
+  press_release_sent_on: string | null;
+  press_answer_on: string | null;
+  press_note: string | null;
+  outcome: string | null;
+  stage: string;
+  stage_since: string;
+  cancel_reason: string | null;
+  closed_on: string | null;
+  created_by: string | null;
+}
+
+export interface EventParticipantTable extends SyncColumns {
+  event_id: string;
+  contact_id: string;
+  attended: number;
+}
+
+export interface EventHistoryTable extends SyncColumns {
+  event_id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  changes: string;
+  comment: string | null;
+}
+
+export interface EventKindTable extends SyncColumns {
+  code: string;
+  name: string;
+  position: number;
+  hidden: number;
+}
+
+export interface ChecklistTemplateTable extends SyncColumns {
+  stage: string;
+  event_kind: string;
+  items: string;
+}
+
+export interface TaskItemTable extends SyncColumns {
+  task_id: string;
+  event_id: string;
+  position: number;
+  text: string;
+  mandatory: number;
+  due_date: string | null;
+  done_at: string | null;
+  done_by: string | null;
 }
 
 export interface ChangeLogTable {
@@ -246,6 +321,12 @@ export interface DB {
   external_requests: ExternalRequestTable;
   resolutions: ResolutionTable;
   attachments: AttachmentTable;
+  events: EventTable;
+  event_participants: EventParticipantTable;
+  event_history: EventHistoryTable;
+  event_kinds: EventKindTable;
+  checklist_templates: ChecklistTemplateTable;
+  task_items: TaskItemTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
 }
@@ -264,5 +345,11 @@ export const SYNCED_TABLES = [
   'external_requests',
   'resolutions',
   'attachments',
+  'events',
+  'event_participants',
+  'event_history',
+  'event_kinds',
+  'checklist_templates',
+  'task_items',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

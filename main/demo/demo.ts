@@ -17,10 +17,11 @@ import {
   type Person,
 } from './people';
 import { appealDraft, pickTopic, TOPICS } from './topics';
+import { fillDemoEvents } from './events';
 
 /**
  * A demo office for trying the app and for screenshots: an office, a user of every role, and a few months
- * of registered appeals, all made through the API as a desk would make them.
+ * of registered appeals and a board of events, all made through the API as a desk would make them.
  *
  * Every demo user signs in with DEMO_PASSWORD: admin, head (office head), deputy, assistant1, assistant2.
  */
@@ -37,6 +38,7 @@ export interface DemoResult {
   adminLogin: string;
   password: string;
   appeals: number;
+  events: number;
 }
 
 /** How far back the appeals go: about four months, so the older ones are past their 30-day term. */
@@ -194,7 +196,8 @@ export async function fillDemoOffice(handle: OfficeHandle, opts: DemoOptions = {
     // Someone taken for a known contact is left out: the desk would find them by that contact's details.
     if (keep && !matched) returning.push({ ...keep, contactId: card.applicant.id });
   }
-  return { adminLogin: DEMO_ADMIN_LOGIN, password: DEMO_PASSWORD, appeals: registered };
+  const events = await fillDemoEvents(call, rng, desks, today);
+  return { adminLogin: DEMO_ADMIN_LOGIN, password: DEMO_PASSWORD, appeals: registered, events };
 }
 
 /** What the desk fills in besides the letter: dates, sheets, who is responsible, where it came from. */

@@ -88,6 +88,22 @@ export class Api {
     return new ApiError('internal', e instanceof Error ? e.message : String(e));
   }
 
+  /**
+   * A context for work the office does by itself (the scheduler's auto-moves): no user, the internal
+   * transport, and the same clock and HLC as every call, so its stamps stay in order with theirs.
+   */
+  systemContext(): CallContext {
+    return {
+      store: this.store,
+      clock: this.clock,
+      hlc: this.hlc,
+      transport: 'internal',
+      actor: null,
+      sessionToken: null,
+      dataDir: this.options.dataDir ?? null,
+    };
+  }
+
   methods(): MethodName[] {
     return Object.keys(contract) as MethodName[];
   }

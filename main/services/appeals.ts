@@ -10,12 +10,13 @@ import { STATE_TASK } from '../../shared/domain/workflow/appeal';
 import { stageDue } from './workflow/engine';
 import { formatRegNumber } from '../../shared/domain/regnumber';
 import { ftsBody } from '../../shared/domain/text';
-import { appealHistory, audit, diff, insertSynced, newRow, stamp, updateSynced } from './bookkeeping';
+import { appealHistory, audit, diff, insertSynced, newSyncColumns, stamp, updateSynced } from './bookkeeping';
 import { contactSummary, resolveApplicant } from './contacts';
 import { requireActor, type CallContext } from './context';
 import { officeCalendar, officeRow, officeToday } from './office';
 import { openTask, reassignOpenTasks, tasksOf } from './tasks';
 import { WORKFLOW_BLANK } from './workflow/blank';
+import { linkAppeal } from './events/events';
 import { workflowPart } from './workflow/card';
 
 export function appealTerm(
@@ -141,7 +142,7 @@ function registerIn(
   const seq = nextSeq(db, office.id, year);
   const term = appealTerm(ctx, office, registeredOn, input.kind, calendar);
   const row: AppealTable = {
-    ...newRow(st, office.id),
+    ...newSyncColumns(st, office.id),
     reg_number: formatRegNumber(office.reg_number_format, office.code, year, seq),
     reg_year: year,
     reg_seq: seq,
@@ -178,6 +179,7 @@ function registerIn(
     resubmission_of: resubmissionOf(db, input.resubmissionOf, applicant.id),
     stage_since: st.now,
   };
+  if (input.eventId) row.event_id = linkAppeal(db, ctx, input.eventId, row.reg_number);
   insertSynced(db, 'appeals', row);
   setTopics(db, row.id, input.topics);
   indexForSearch(db, row, applicant);

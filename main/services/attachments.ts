@@ -6,7 +6,7 @@ import type { AttachmentTable } from '../../db/schema';
 import type { Attachment, AttachmentMime } from '../../shared/api/attachments';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
-import { appealHistory, audit, insertSynced, newRow, stamp } from './bookkeeping';
+import { appealHistory, audit, insertSynced, newSyncColumns, stamp } from './bookkeeping';
 import type { CallContext } from './context';
 import { officeRow } from './office';
 import { loadAppeal } from './workflow/engine';
@@ -115,7 +115,7 @@ export function add(ctx: CallContext, i: ParsedInput<'attachments.add'>): Output
     const office = officeRow(db);
     const st = stamp(ctx);
     const row: AttachmentTable = {
-      ...newRow(st, office.id),
+      ...newSyncColumns(st, office.id),
       appeal_id: i.appealId,
       request_id: requestId,
       sha256: hash,

@@ -1,5 +1,5 @@
 import type { WriteDb } from '../../db/sql';
-import type { DB, SyncedTable } from '../../db/schema';
+import type { DB, SyncColumns, SyncedTable } from '../../db/schema';
 import { newId } from '../../shared/util/ids';
 import type { CallContext } from './context';
 
@@ -17,8 +17,8 @@ export function stamp(ctx: CallContext): Stamp {
 
 type Row<T extends SyncedTable> = DB[T];
 
-/** The columns every synced row starts with: a fresh time-ordered id, its office, and the write's stamp. */
-export function newRow(st: Stamp, officeId: string) {
+/** The sync columns of a new row (DESIGN invariant 4): a fresh UUIDv7, its office, the write's stamp. */
+export function newSyncColumns(st: Stamp, officeId: string): SyncColumns {
   return {
     id: newId(st.nowMs),
     office_id: officeId,
@@ -104,7 +104,7 @@ export function appealHistory(
   comment: string | null = null,
 ): void {
   insertSynced(db, 'appeal_history', {
-    ...newRow(st, officeId),
+    ...newSyncColumns(st, officeId),
     appeal_id: appealId,
     at: st.now,
     user_id: ctx.actor?.userId ?? null,

@@ -4,7 +4,7 @@ import type { ContactSummary } from '../../shared/api/appeals';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, foldText, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
-import { insertSynced, newRow, type Stamp, updateSynced } from './bookkeeping';
+import { insertSynced, newSyncColumns, type Stamp, updateSynced } from './bookkeeping';
 import type { CallContext } from './context';
 
 type MatchedBy = 'phone' | 'email' | 'name_address' | 'name';
@@ -186,7 +186,7 @@ export function resolveApplicant(db: WriteDb, officeId: string, a: Applicant, st
       );
   }
   const row: ContactTable = {
-    ...newRow(st, officeId),
+    ...newSyncColumns(st, officeId),
     last_name: a.lastName ?? null,
     first_name: a.firstName ?? null,
     middle_name: a.middleName ?? null,
@@ -213,7 +213,7 @@ function addPhone(
   st: Stamp,
 ): void {
   insertSynced(db, 'contact_phones', {
-    ...newRow(st, officeId),
+    ...newSyncColumns(st, officeId),
     contact_id: contactId,
     phone,
     raw,

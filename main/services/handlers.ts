@@ -3,6 +3,11 @@ import * as appeals from './appeals';
 import * as appealsList from './appeals-list';
 import * as attachments from './attachments';
 import * as contacts from './contacts';
+import * as eventChecklists from './events/checklists';
+import * as events from './events/events';
+import { listEvents } from './events/card';
+import * as eventKinds from './events/kinds';
+import * as eventStages from './events/stages';
 import type { CallContext } from './context';
 import * as office from './office';
 import * as requests from './requests';
@@ -73,4 +78,16 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'attachments.add': attachments.add,
   'attachments.list': attachments.list,
   'attachments.get': attachments.get,
+  'events.list': listEvents,
+  'events.get': events.get,
+  'events.create': events.create,
+  'events.update': events.update,
+  'events.move': eventStages.move,
+  'events.cancel': eventStages.cancel,
+  'events.checkItem': eventStages.checkItem,
+  'events.kinds': eventKinds.listKinds,
+  'events.putKind': eventKinds.putKind,
+  'checklists.list': (ctx) => eventChecklists.listTemplates(ctx),
+  'checklists.put': eventChecklists.putTemplate,
+  'checklists.reset': eventChecklists.resetTemplate,
 };

@@ -7,7 +7,8 @@ import { CalendarYearSchema, ProductionCalendar, type CalendarYear } from '../..
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { localDate } from '../../shared/util/clock';
 import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/workflow/appeal';
-import { audit, insertSynced, newRow, stamp, updateSynced } from './bookkeeping';
+import { DEFAULT_EVENT_STAGE_LIMITS, type EventStageLimits } from '../../shared/domain/workflow/event';
+import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from './bookkeeping';
 import type { CallContext } from './context';
 
 export function localOfficeId(db: ReadDb): string | null {
@@ -37,6 +38,7 @@ export function toOffice(r: OfficeTable): Office {
     regNumberFormat: r.reg_number_format,
     deadlineShift: r.deadline_shift,
     stageLimits: stageLimits(r),
+    eventStageLimits: eventStageLimits(r),
     deputyRequestDays: r.deputy_request_days,
     updatedAt: r.updated_at,
   };
@@ -44,6 +46,13 @@ export function toOffice(r: OfficeTable): Office {
 
 export function stageLimits(office: OfficeTable): StageLimits {
   return { ...DEFAULT_STAGE_LIMITS, ...(JSON.parse(office.stage_limits) as Partial<StageLimits>) };
+}
+
+export function eventStageLimits(office: OfficeTable): EventStageLimits {
+  return {
+    ...DEFAULT_EVENT_STAGE_LIMITS,
+    ...(JSON.parse(office.event_stage_limits) as Partial<EventStageLimits>),
+  };
 }
 
 /** Today's date where the office is (its time zone), from the injected clock. */
@@ -69,7 +78,7 @@ export function createOffice(
   if (localOfficeId(db)) throw new ApiError('invalid_state', 'the office is already set up');
   const st = stamp(ctx);
   const row: OfficeTable = {
-    ...newRow(st, ''),
+    ...newSyncColumns(st, ''),
     code: input.code,
     name: input.name,
     region: input.region ?? null,
@@ -82,6 +91,7 @@ export function createOffice(
     deadline_shift: 'previous',
     stage_limits: '{}',
     deputy_request_days: 30,
+    event_stage_limits: '{}',
   };
   row.office_id = row.id;
   insertSynced(db, 'offices', row);
@@ -105,6 +115,8 @@ export function updateOffice(ctx: CallContext, input: ParsedInput<'office.update
     if (input.deadlineShift !== undefined) patch.deadline_shift = input.deadlineShift;
     if (input.stageLimits !== undefined)
       patch.stage_limits = JSON.stringify({ ...stageLimits(before), ...input.stageLimits });
+    if (input.eventStageLimits !== undefined)
+      patch.event_stage_limits = JSON.stringify({ ...eventStageLimits(before), ...input.eventStageLimits });
     if (input.deputyRequestDays !== undefined) patch.deputy_request_days = input.deputyRequestDays;
     const after = updateSynced(db, 'offices', before.id, patch, stamp(ctx));
     audit(db, ctx, before.id, 'office.update', 'office', before.id, patch);
@@ -174,7 +186,7 @@ export function putCalendarYear(ctx: CallContext, input: CalendarYear): Output<'
     if (existing) updateSynced(db, 'calendar_years', existing.id, { data, deleted_at: null }, st);
     else
       insertSynced(db, 'calendar_years', {
-        ...newRow(st, office.id),
+        ...newSyncColumns(st, office.id),
         year: input.year,
         data,
       });

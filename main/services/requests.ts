@@ -10,7 +10,7 @@ import {
   REQUEST_TRANSITIONS,
   type RequestState,
 } from '../../shared/domain/workflow/request';
-import { audit, insertSynced, newRow, stamp, updateSynced } from './bookkeeping';
+import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from './bookkeeping';
 import { requireActor, type CallContext } from './context';
 import { officeRow, officeToday } from './office';
 import {
@@ -61,7 +61,7 @@ export function createBody(ctx: CallContext, i: ParsedInput<'bodies.create'>): O
     )
       throw new ApiError('conflict', 'this body is already in the directory', { field: 'name' });
     const row: BodyTable = {
-      ...newRow(st, office.id),
+      ...newSyncColumns(st, office.id),
       name: i.name,
       name_key: bodyKey(i.name),
       address: i.address ?? null,

@@ -2,7 +2,7 @@ import type { ReadDb, WriteDb } from '../../db/sql';
 import type { TaskTable } from '../../db/schema';
 import type { TaskKind } from '../../shared/domain/workflow/appeal';
 import { taskTitle } from '../../shared/i18n/ru/tasks';
-import { insertSynced, newRow, type Stamp, updateSynced } from './bookkeeping';
+import { insertSynced, newSyncColumns, type Stamp, updateSynced } from './bookkeeping';
 
 export function openTask(
   db: WriteDb,
@@ -17,7 +17,7 @@ export function openTask(
   },
 ): TaskTable {
   const row: TaskTable = {
-    ...newRow(st, officeId),
+    ...newSyncColumns(st, officeId),
     appeal_id: t.appealId,
     request_id: t.requestId ?? null,
     kind: t.kind,
@@ -27,6 +27,8 @@ export function openTask(
     status: 'open',
     closed_at: null,
     closed_by: null,
+    event_id: null,
+    event_stage: null,
   };
   insertSynced(db, 'tasks', row);
   return row;

@@ -4,7 +4,7 @@ import type { UserTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
 import type { UserInfo } from '../../shared/api/office';
 import type { ParsedInput, Output } from '../../shared/api/index';
-import { audit, insertSynced, newRow, stamp, updateSynced } from './bookkeeping';
+import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from './bookkeeping';
 import type { Actor, CallContext } from './context';
 import { createOffice, officeRow, toOffice } from './office';
 
@@ -84,7 +84,7 @@ function insertUser(
   loginTaken(db, u.login);
   const st = stamp(ctx);
   const row: UserTable = {
-    ...newRow(st, officeId),
+    ...newSyncColumns(st, officeId),
     login: u.login,
     full_name: u.fullName,
     role: u.role,

@@ -94,6 +94,8 @@ export const RegisterAppealSchema = AppealFieldsSchema.extend({
   applicant: ApplicantInputSchema,
   /** 59-FZ Art. 11 part 7: the appeal is sent again once the reason for no answer is gone. */
   resubmissionOf: IdSchema.nullable().optional(),
+  /** The event (a reception day) the appeal was taken at; the event card lists it. */
+  eventId: IdSchema.nullable().optional(),
 });
 export type RegisterAppealInput = z.input<typeof RegisterAppealSchema>;
 

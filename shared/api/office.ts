@@ -3,11 +3,20 @@ import { method, RoleSchema } from './define';
 import { Empty, IdSchema, InstantSchema, Ok, RequiredText, Text } from './common';
 import { CalendarYearSchema } from '../domain/calendar';
 import { STAGE_LIMIT_KEYS, type StageLimitKey } from '../domain/workflow/appeal';
+import { EVENT_STAGES, type EventStage } from '../domain/workflow/event';
 
 /** Per-stage limits in working days (a stage held longer is overdue and, later, "stuck"). */
 export const StageLimitsSchema = z.object(
   Object.fromEntries(STAGE_LIMIT_KEYS.map((k) => [k, z.number().int().min(1).max(60)])) as Record<
     StageLimitKey,
+    z.ZodNumber
+  >,
+);
+
+/** Per-stage limits of events in working days (an event held longer in a stage is "stuck"). */
+export const EventStageLimitsSchema = z.object(
+  Object.fromEntries(EVENT_STAGES.map((k) => [k, z.number().int().min(1).max(365)])) as Record<
+    EventStage,
     z.ZodNumber
   >,
 );
@@ -51,6 +60,7 @@ export const OfficeSchema = z.object({
   regNumberFormat: z.string(),
   deadlineShift: DeadlineShiftSchema,
   stageLimits: StageLimitsSchema,
+  eventStageLimits: EventStageLimitsSchema,
   /** The answer term of a deputy's request here: 30 days under 3-FZ Art. 14, or the regional law's. */
   deputyRequestDays: z.number().int(),
   updatedAt: InstantSchema,
@@ -175,6 +185,7 @@ export const officeMethods = {
         regNumberFormat: RegNumberFormatSchema.optional(),
         deadlineShift: DeadlineShiftSchema.optional(),
         stageLimits: StageLimitsSchema.partial().optional(),
+        eventStageLimits: EventStageLimitsSchema.partial().optional(),
         deputyRequestDays: z.number().int().min(1).max(90).optional(),
       }),
     output: OfficeSchema,

@@ -279,6 +279,8 @@ export function rawRegistrar(
       status: 'open',
       closed_at: null,
       closed_by: null,
+      event_id: null,
+      event_stage: null,
     };
     insert('tasks', task);
     log('tasks', task);

@@ -229,6 +229,8 @@ export function appealRows(ids: Ids, rng: Rng, a: AppealInput): AppealRows {
       status: open ? 'open' : 'done',
       closed_at: closedAt,
       closed_by: open ? null : responsible,
+      event_id: null,
+      event_stage: null,
     },
   };
 }

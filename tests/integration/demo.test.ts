@@ -53,7 +53,7 @@ describe('fillDemoOffice', () => {
   it('fills an office through the API: users of every role, appeals that are open, overdue, repeated', async () => {
     const h = open();
     const result = await fillDemoOffice(h, { seed: 3, appeals: 120 });
-    expect(result).toEqual({ adminLogin: 'admin', password: DEMO_PASSWORD, appeals: 120 });
+    expect(result).toEqual({ adminLogin: 'admin', password: DEMO_PASSWORD, appeals: 120, events: 6 });
 
     const token = await signIn(h, 'assistant1');
     const users = await h.api.call('internal', 'users.list', {}, { token });
@@ -66,6 +66,20 @@ describe('fillDemoOffice', () => {
     expect(new Set(all.map((a) => a.regNumber)).size).toBe(120);
     expect(all.every((a) => a.status === 'registered' && a.registeredOn <= '2026-03-16')).toBe(true);
     expect(all.some((a) => a.registeredOn < '2025-12-01')).toBe(true);
+
+    // The board is not empty: events at several stages, one past and closed, each open one with a task.
+    const events = await h.api.call('internal', 'events.list', { includeFinished: true }, { token });
+    if (!events.ok) throw new Error(events.error.message);
+    const stages = (events.value as { stage: string }[]).map((e) => e.stage);
+    expect(stages).toContain('closed');
+    expect(new Set(stages).size).toBeGreaterThanOrEqual(4);
+    const eventsWithoutTask = h.sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM events e WHERE e.stage NOT IN ('closed', 'cancelled')
+           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.event_id = e.id AND t.status = 'open')`,
+      )
+      .get() as { n: number };
+    expect(eventsWithoutTask.n).toBe(0);
 
     const withoutOpenTask = h.sqlite
       .prepare(

@@ -92,3 +92,55 @@ describe('opening a database', () => {
     db.close();
   });
 });
+
+describe('migration 3: events', () => {
+  it('keeps the rows of version 2, adds the event tables with sync columns, and indexes tasks by event', () => {
+    const file = tempFile();
+    const old = new Database(file);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 2)) {
+      m.up(old);
+      old.pragma(`user_version = ${m.version}`);
+    }
+    const sync = "'o1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'h1', NULL";
+    old.exec(`
+INSERT INTO offices (id, code, name, time_zone, deputy_name, office_id, created_at, updated_at, hlc, deleted_at)
+  VALUES ('o1', 'ТВ', 'Приёмная', 'Europe/Moscow', 'Депутат', ${sync});
+INSERT INTO tasks (id, kind, title, status, office_id, created_at, updated_at, hlc, deleted_at)
+  VALUES ('t1', 'review', 'Рассмотреть', 'open', ${sync});`);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(3);
+    expect(db.prepare('SELECT event_stage_limits FROM offices').get()).toEqual({ event_stage_limits: '{}' });
+    expect(db.prepare('SELECT id, event_id, event_stage FROM tasks').get()).toEqual({
+      id: 't1',
+      event_id: null,
+      event_stage: null,
+    });
+    for (const t of [
+      'events',
+      'event_participants',
+      'event_history',
+      'event_kinds',
+      'checklist_templates',
+      'task_items',
+    ]) {
+      const cols = (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
+      expect(cols, t).toEqual(
+        expect.arrayContaining(['id', 'office_id', 'created_at', 'updated_at', 'hlc', 'deleted_at']),
+      );
+    }
+    const plan = (sql: string): string =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((r) => (r as { detail: string }).detail)
+        .join(' | ');
+    expect(plan("SELECT id FROM tasks WHERE event_id = 'e' AND status = 'open'")).toContain('tasks_event');
+    expect(plan("SELECT id FROM events WHERE event_date BETWEEN '2026-03-01' AND '2026-03-31'")).toContain(
+      'events_date',
+    );
+    expect(plan("SELECT id FROM appeals WHERE event_id = 'e'")).toContain('appeals_event');
+    db.close();
+  });
+});

@@ -26,4 +26,5 @@ export const WORKFLOW_BLANK = {
   reply_number: null,
   reply_signatory: null,
   reviewed_late: null,
+  event_id: null,
 } satisfies Partial<AppealTable>;

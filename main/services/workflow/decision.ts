@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/define';
 import type { Output, ParsedInput } from '../../../shared/api/index';
 import { extendTerm } from '../../../shared/domain/deadlines';
 import { OPEN_REQUEST_STATES } from '../../../shared/domain/workflow/request';
-import { appealHistory, audit, insertSynced, newRow, updateSynced } from '../bookkeeping';
+import { appealHistory, audit, insertSynced, newSyncColumns, updateSynced } from '../bookkeeping';
 import type { CallContext } from '../context';
 import { closeTasks, openTask, openTasks } from '../tasks';
 import { assertAppealAction, moveAppeal, openDraftTask, type Flow } from './engine';
@@ -24,7 +24,7 @@ export function newRequest(
       a.id,
     )?.m ?? 0) + 1;
   const row: ExternalRequestTable = {
-    ...newRow(st, f.office.id),
+    ...newSyncColumns(st, f.office.id),
     appeal_id: a.id,
     seq,
     body_id: init.bodyId ?? null,

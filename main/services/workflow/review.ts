@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/define';
 import type { Output, ParsedInput } from '../../../shared/api/index';
 import { art11Outcome, ART11_RULES } from '../../../shared/domain/workflow/art11';
 import { addressKey, foldText } from '../../../shared/domain/text';
-import { insertSynced, newRow } from '../bookkeeping';
+import { insertSynced, newSyncColumns } from '../bookkeeping';
 import type { CallContext } from '../context';
 import { getCard, indexForSearch } from '../appeals';
 import { assertAppealAction, beginFlow, dueFor, loadAppeal, moveAppeal, type Flow } from './engine';
@@ -204,7 +204,7 @@ export function recordResolution(
 ): void {
   const { st } = f;
   insertSynced(f.db, 'resolutions', {
-    ...newRow(st, f.office.id),
+    ...newSyncColumns(st, f.office.id),
     appeal_id: a.id,
     request_id: requestId,
     author_id: f.actor.userId,

@@ -14,11 +14,17 @@ const DeputyQueueView = lazy(() =>
   import('../features/queue/DeputyQueueView').then((m) => ({ default: m.DeputyQueueView })),
 );
 const TasksView = lazy(() => import('../features/tasks/TasksView').then((m) => ({ default: m.TasksView })));
+const EventsView = lazy(() =>
+  import('../features/events/EventsView').then((m) => ({ default: m.EventsView })),
+);
+const EventCardView = lazy(() =>
+  import('../features/events/EventCardView').then((m) => ({ default: m.EventCardView })),
+);
 const RequestsView = lazy(() =>
   import('../features/requests/RequestsView').then((m) => ({ default: m.RequestsView })),
 );
 
-const PLANNED = ['events', 'contacts', 'reports'] as const;
+const PLANNED = ['contacts', 'reports'] as const;
 type Planned = (typeof PLANNED)[number];
 
 function isPlanned(view: string): view is Planned {
@@ -27,6 +33,7 @@ function isPlanned(view: string): view is Planned {
 
 /** Which section a screen belongs to, for the highlighted navigation item. */
 function sectionOf(route: Route): Section {
+  if (route.view === 'event') return 'events';
   return route.view === 'appeal' || route.view === 'register' ? 'appeals' : route.view;
 }
 
@@ -43,6 +50,10 @@ function Screen({ route }: { route: Route }) {
       return <TasksView />;
     case 'requests':
       return <RequestsView />;
+    case 'events':
+      return <EventsView />;
+    case 'event':
+      return <EventCardView key={route.id} id={route.id} />;
     case 'register':
       return <RegisterForm />;
     case 'appeal':

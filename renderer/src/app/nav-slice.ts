@@ -15,7 +15,8 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export type Route = { view: Section | 'register' } | { view: 'appeal'; id: string };
+export type Route =
+  { view: Section | 'register' } | { view: 'appeal'; id: string } | { view: 'event'; id: string };
 
 export interface NavSlice {
   route: Route;
@@ -28,13 +29,14 @@ export interface NavSlice {
 }
 
 function toHash(r: Route): string {
-  return r.view === 'appeal' ? `#/appeal/${r.id}` : `#/${r.view}`;
+  return r.view === 'appeal' || r.view === 'event' ? `#/${r.view}/${r.id}` : `#/${r.view}`;
 }
 
 /** The route lives in the fragment so a reload (browser mode) stays on the same screen. */
 export function routeFromHash(hash: string): Route {
   const m = /^#\/([a-z]+)(?:\/([0-9a-f-]{36}))?$/.exec(hash);
   if (m?.[1] === 'appeal' && m[2]) return { view: 'appeal', id: m[2] };
+  if (m?.[1] === 'event' && m[2]) return { view: 'event', id: m[2] };
   const view = m?.[1];
   if (view === 'register' || (SECTIONS as readonly string[]).includes(view ?? '')) return { view } as Route;
   return { view: 'appeals' };

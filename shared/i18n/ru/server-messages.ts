@@ -1,4 +1,5 @@
 import { attachmentServerMessages } from './attachments';
+import { eventServerMessages } from './events';
 
 /**
  * The server's validation messages (the contract's zod messages and the services' own), in Russian. Matched
@@ -58,6 +59,7 @@ export const serverMessages: Record<string, string> = {
     'Срок продлевает только запрос документов (ч. 2 ст. 12 59-ФЗ)',
   'only an office head sees everyone’s tasks': 'Задачи всех сотрудников видит только руководитель приёмной',
   ...attachmentServerMessages,
+  ...eventServerMessages,
 };
 
 /** The production calendar's day-list messages name the list and the index first: `nonWorkingDays[3]: …`. */

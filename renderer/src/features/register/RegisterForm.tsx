@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { APPEAL_KINDS, CHANNELS, type AppealCard } from '../../../../shared/api/appeals';
 import { art11Warnings } from '../../../../shared/domain/appeal';
 import { call, isCallError } from '../../api/client';
@@ -112,6 +113,18 @@ export function RegisterForm() {
   return (
     <section className="page page--form">
       <h1 className="page__title">{r.title}</h1>
+      {d.event ? (
+        <p className="banner banner--info" data-testid="register-event">
+          {eventsUi.fromEvent(d.event.title)}{' '}
+          <button
+            type="button"
+            className="btn btn--small btn--ghost"
+            onClick={() => setDraft({ event: null })}
+          >
+            {eventsUi.unlink}
+          </button>
+        </p>
+      ) : null}
       <form
         ref={formRef}
         className="register"

@@ -62,6 +62,7 @@ export function toRegisterInput(
     signatories: d.isCollective ? Number(d.signatories) || 2 : 1,
     isAnonymous: d.isAnonymous,
     onControl: d.onControl,
+    eventId: d.event?.id ?? null,
     forwardedFrom:
       d.channel === 'forwarded' && d.forwardedBody.trim()
         ? { body: d.forwardedBody, outgoingNumber: d.forwardedNumber, date: d.forwardedDate || null }

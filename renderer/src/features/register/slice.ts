@@ -29,6 +29,8 @@ export interface Draft {
   forwardedBody: string;
   forwardedNumber: string;
   forwardedDate: string | null;
+  /** The event (a reception day) the appeals are taken at, when the form was opened from its card. */
+  event: { id: string; title: string } | null;
 }
 
 function blank(today: string, keep?: Draft): Draft {
@@ -56,6 +58,7 @@ function blank(today: string, keep?: Draft): Draft {
     forwardedBody: '',
     forwardedNumber: '',
     forwardedDate: '',
+    event: keep?.event ?? null,
   };
 }
 

@@ -2,6 +2,7 @@ import { mayCall } from '../../api/access';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { CalendarSettings } from './CalendarSettings';
+import { EventSettings } from './EventSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
@@ -20,6 +21,7 @@ export function SettingsView() {
       <OfficeSettings editable={canEditOffice} />
       <WorkflowSettings editable={canEditOffice} />
       <CalendarSettings editable={canEditCalendar} />
+      <EventSettings editable={mayCall(role, 'checklists.put')} />
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />
     </section>
   );

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { EventRow } from '../../../../shared/api/events';
+import { eventsUi as e } from '../../../../shared/i18n/ru/events';
+import { mayCall } from '../../api/access';
+import { call } from '../../api/client';
+import { errorText, t } from '../../i18n';
+import { useStore } from '../../store';
+import { EventBoard } from './EventBoard';
+import { EventCalendar } from './EventCalendar';
+import { NewEventDialog } from './NewEventDialog';
+import './events.css';
+
+type Mode = 'board' | 'calendar';
+
+/** The events section: the board by stage (open events) or the month/week calendar (all of them). */
+export function EventsView() {
+  const role = useStore((s) => s.user?.role);
+  const go = useStore((s) => s.go);
+  const [mode, setMode] = useState<Mode>('board');
+  const [rows, setRows] = useState<EventRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [version, setVersion] = useState(0);
+  const canCreate = mayCall(role, 'events.create');
+
+  useEffect(() => {
+    let live = true;
+    call('events.list', {}).then(
+      (list) => live && setRows(list),
+      (err: unknown) => live && setError(errorText(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  return (
+    <section className="page page--wide">
+      <header className="page__head">
+        <h1 className="page__title">{e.title}</h1>
+        <div className="page__meta" aria-live="polite" data-testid="events-count">
+          {rows ? e.count(rows.length) : t.loading}
+        </div>
+      </header>
+      <div className="list-tools">
+        <div className="segmented" role="group" aria-label={e.title}>
+          {(['board', 'calendar'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className="btn btn--small"
+              aria-pressed={mode === m}
+              onClick={() => setMode(m)}
+            >
+              {e[m]}
+            </button>
+          ))}
+        </div>
+        {canCreate ? (
+          <button type="button" className="btn btn--primary btn--small" onClick={() => setCreating(true)}>
+            {e.newEvent}
+          </button>
+        ) : null}
+      </div>
+      {error ? <p className="banner banner--error">{error}</p> : null}
+      {mode === 'board' && rows ? <EventBoard rows={rows} onChanged={reload} /> : null}
+      {mode === 'calendar' ? <EventCalendar /> : null}
+      {creating ? (
+        <NewEventDialog
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            go({ view: 'event', id });
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,250 @@
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/api/index';
+import {
+  ANY_KIND,
+  CHECKLIST_ASSIGNEES,
+  EVENT_STAGES,
+  type ChecklistItemTemplate,
+  type EventStage,
+} from '../../../../shared/domain/workflow/event';
+import { assigneeLabels, eventsUi as e, eventStageLabels } from '../../../../shared/i18n/ru/events';
+import { call } from '../../api/client';
+import { Field } from '../../components/Field';
+import { errorText } from '../../i18n';
+import { useEventKinds } from '../events/data';
+
+type Templates = Output<'checklists.list'>;
+type Notice = { ok: boolean; text: string } | null;
+
+function KindsEditor({ editable }: { editable: boolean }) {
+  const loaded = useEventKinds(true);
+  // The list as the last change returned it; until then, as loaded.
+  const [changed, setKinds] = useState<typeof loaded | null>(null);
+  const kinds = changed ?? loaded;
+  const [name, setName] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const put = (input: { code?: string; name: string; hidden: boolean }): void => {
+    setNotice(null);
+    call('events.putKind', input).then(
+      (list) => setKinds(list),
+      (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
+    );
+  };
+
+  return (
+    <div>
+      <h3>{e.kinds}</h3>
+      <ul className="plist">
+        {kinds.map((k) => (
+          <li key={k.code} className="plist__item">
+            <input
+              aria-label={e.kindInput(k.name)}
+              defaultValue={k.name}
+              readOnly={!editable}
+              onBlur={(x) => {
+                const v = x.target.value.trim();
+                if (editable && v && v !== k.name) put({ code: k.code, name: v, hidden: k.hidden });
+              }}
+            />
+            {k.hidden ? <span className="muted">{e.kindHidden}</span> : null}
+            {editable ? (
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                onClick={() => put({ code: k.code, name: k.name, hidden: !k.hidden })}
+              >
+                {k.hidden ? e.show : e.hide}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <div className="actions">
+          <input
+            aria-label={e.newKindName}
+            placeholder={e.newKindName}
+            value={name}
+            onChange={(x) => setName(x.target.value)}
+          />
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={!name.trim()}
+            onClick={() => {
+              put({ name: name.trim(), hidden: false });
+              setName('');
+            }}
+          >
+            {e.addKind}
+          </button>
+        </div>
+      ) : null}
+      {notice ? <p className="banner banner--error">{notice.text}</p> : null}
+    </div>
+  );
+}
+
+/** Settings → the events' kinds and the checklist of each stage, per kind; shipped ones can be restored. */
+export function EventSettings({ editable }: { editable: boolean }) {
+  const kinds = useEventKinds(true);
+  const [templates, setTemplates] = useState<Templates | null>(null);
+  const [stage, setStage] = useState<EventStage>('programme');
+  const [kind, setKind] = useState<string>(ANY_KIND);
+  const [items, setItems] = useState<ChecklistItemTemplate[]>([]);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('checklists.list', {}).then(
+      (list) => live && setTemplates(list),
+      (err: unknown) => live && setNotice({ ok: false, text: errorText(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const current = templates?.find((x) => x.stage === stage && x.kind === kind) ?? null;
+  // Another stage, kind or saved edition picked: edit a copy of its items.
+  const [seen, setSeen] = useState<typeof current | undefined>(undefined);
+  if (current !== seen) {
+    setSeen(current);
+    setItems(current ? current.items.map((i) => ({ ...i })) : []);
+  }
+
+  const done = (list: Templates, text: string): void => {
+    setTemplates(list);
+    setNotice({ ok: true, text });
+  };
+  const save = (): void => {
+    setNotice(null);
+    call('checklists.put', { stage, kind, items }).then(
+      (list) => done(list, e.templateSaved),
+      (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
+    );
+  };
+  const reset = (): void => {
+    setNotice(null);
+    call('checklists.reset', { stage, kind }).then(
+      (list) => done(list, e.saved),
+      (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
+    );
+  };
+  const patch = (i: number, p: Partial<ChecklistItemTemplate>): void =>
+    setItems(items.map((x, j) => (j === i ? { ...x, ...p } : x)));
+
+  return (
+    <section className="panel" aria-labelledby="event-settings-title" id="event-settings">
+      <h2 id="event-settings-title">{e.settingsTitle}</h2>
+      <KindsEditor editable={editable} />
+      <h3>{e.templates}</h3>
+      <div className="actions">
+        <Field id="tpl-stage" label={e.templateFor}>
+          {(a) => (
+            <select
+              id="tpl-stage"
+              {...a}
+              value={stage}
+              onChange={(x) => setStage(x.target.value as EventStage)}
+            >
+              {EVENT_STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {eventStageLabels[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="tpl-kind" label={e.templateKind}>
+          {(a) => (
+            <select id="tpl-kind" {...a} value={kind} onChange={(x) => setKind(x.target.value)}>
+              <option value={ANY_KIND}>{e.anyKind}</option>
+              {kinds.map((k) => (
+                <option key={k.code} value={k.code}>
+                  {k.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <span className="muted">{current?.edited ? e.edited : current ? e.shipped : ''}</span>
+      </div>
+      <div className="tpl__items" aria-label={e.templates}>
+        {items.map((item, i) => (
+          <div key={i} className="tpl__item">
+            <input
+              aria-label={`${e.itemText} ${i + 1}`}
+              value={item.text}
+              readOnly={!editable}
+              onChange={(x) => patch(i, { text: x.target.value })}
+            />
+            <label>
+              <input
+                type="checkbox"
+                checked={item.mandatory}
+                disabled={!editable}
+                onChange={(x) => patch(i, { mandatory: x.target.checked })}
+              />{' '}
+              {e.itemMandatory}
+            </label>
+            <select
+              aria-label={e.itemAssignee}
+              value={item.assignee}
+              disabled={!editable}
+              onChange={(x) => patch(i, { assignee: x.target.value as ChecklistItemTemplate['assignee'] })}
+            >
+              {CHECKLIST_ASSIGNEES.map((a) => (
+                <option key={a} value={a}>
+                  {assigneeLabels[a]}
+                </option>
+              ))}
+            </select>
+            <input
+              aria-label={e.itemOffset}
+              title={e.itemOffset}
+              type="number"
+              value={item.offsetDays}
+              readOnly={!editable}
+              onChange={(x) => patch(i, { offsetDays: Number(x.target.value) })}
+            />
+            {editable ? (
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                onClick={() => setItems(items.filter((_, j) => j !== i))}
+              >
+                {e.removeItem}
+              </button>
+            ) : null}
+          </div>
+        ))}
+      </div>
+      {editable ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() =>
+              setItems([...items, { text: '', mandatory: false, assignee: 'responsible', offsetDays: 0 }])
+            }
+          >
+            {e.addItem}
+          </button>
+          <button type="button" className="btn btn--primary" onClick={save}>
+            {e.saveTemplate}
+          </button>
+          {current?.edited ? (
+            <button type="button" className="btn btn--ghost" onClick={reset}>
+              {e.resetTemplate}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="live" aria-live="polite">
+        {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
+      </div>
+    </section>
+  );
+}
