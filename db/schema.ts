@@ -29,6 +29,16 @@ export interface OfficeTable extends SyncColumns {
   stage_limits: string;
   /** The answer term of a deputy's request in this jurisdiction (3-FZ Art. 14 or the regional law). */
   deputy_request_days: number;
+  deputy_title: string | null;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  doc_font: string;
+  doc_font_size: number;
+}
+
+export interface LetterTemplateTable extends SyncColumns {
+  kind: string;
+  body: string;
 }
 
 export interface UserTable extends SyncColumns {
@@ -246,6 +256,7 @@ export interface DB {
   external_requests: ExternalRequestTable;
   resolutions: ResolutionTable;
   attachments: AttachmentTable;
+  letter_templates: LetterTemplateTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
 }
@@ -264,5 +275,6 @@ export const SYNCED_TABLES = [
   'external_requests',
   'resolutions',
   'attachments',
+  'letter_templates',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

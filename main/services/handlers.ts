@@ -3,9 +3,11 @@ import * as appeals from './appeals';
 import * as appealsList from './appeals-list';
 import * as attachments from './attachments';
 import * as contacts from './contacts';
+import * as documents from './documents';
 import type { CallContext } from './context';
 import * as office from './office';
 import * as requests from './requests';
+import * as templates from './templates';
 import * as users from './users';
 import * as decision from './workflow/decision';
 import * as queue from './workflow/queue';
@@ -72,4 +74,13 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'attachments.add': attachments.add,
   'attachments.list': attachments.list,
   'attachments.get': attachments.get,
+  'documents.card': documents.card,
+  'documents.cards': documents.cards,
+  'documents.letter': documents.letter,
+  'documents.report': documents.report,
+  'reports.period': documents.period,
+  'templates.list': (ctx) => templates.list(ctx),
+  'templates.save': templates.save,
+  'templates.preview': (ctx, i) =>
+    templates.preview(ctx, i, (id, kind) => documents.previewValues(ctx, id, kind)),
 };
