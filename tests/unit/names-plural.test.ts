@@ -19,7 +19,8 @@ describe('Russian plural forms', () => {
     [1.5, 'дня'],
   ])('%d → %s', (n, form) => expect(pluralForm(n, DAYS)).toBe(form));
 
-  it('prints the number in the Russian way', () => expect(countOf(12345, APPEALS)).toBe('12\u00a0345 обращений'));
+  it('prints the number in the Russian way', () =>
+    expect(countOf(12345, APPEALS)).toBe('12\u00a0345 обращений'));
 });
 
 describe('names in letters', () => {
