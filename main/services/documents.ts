@@ -309,7 +309,8 @@ export async function letter(
 
 export function period(ctx: CallContext, i: ParsedInput<'reports.period'>): Output<'reports.period'> {
   const db = ctx.store.read;
-  return periodReport(db, i.filter, officeToday(ctx, officeRow(db)));
+  const office = officeRow(db);
+  return periodReport(db, { ...i.filter, officeId: office.id }, officeToday(ctx, office));
 }
 
 export async function report(
@@ -320,7 +321,7 @@ export async function report(
   const row = officeRow(db);
   const office = toOffice(row);
   const rc: ReportContext = {
-    report: periodReport(db, i.filter, officeToday(ctx, row)),
+    report: periodReport(db, { ...i.filter, officeId: row.id }, officeToday(ctx, row)),
     officeName: office.name,
     deputyName: office.deputyName,
     responsibleName: userName(ctx, i.filter.responsibleId ?? null),

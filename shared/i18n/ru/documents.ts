@@ -219,3 +219,42 @@ export const documents = {
   },
   csvHeader: ['Раздел', 'Показатель', 'Значение'],
 };
+
+/** The Documents parts of the UI: the card's buttons, the registry's batch, Settings. */
+export const documentsUi = {
+  printCard: 'Печать карточки',
+  makeLetter: 'Сформировать письмо',
+  letters: {
+    request: 'Запрос в орган',
+    reply: 'Ответ заявителю',
+    art11: 'Уведомление по ст. 11',
+  } as const,
+  letterMade: (name: string) => `Письмо сформировано и прикреплено к обращению: ${name}`,
+  cardMade: (name: string) => `Карточка сформирована: ${name}`,
+  failed: (why: string) => `Документ не сформирован: ${why}`,
+  batchDocx: 'Карточки показанных (DOCX)',
+  batchZip: 'Карточки показанных (ZIP)',
+  batchHint: (n: number, max: number) =>
+    `Карточки обращений, показанных в реестре по текущему отбору (загружено ${n}, не больше ${max}).`,
+};
+
+export const letterSettingsUi = {
+  letterhead: 'Бланк писем и документов',
+  deputyTitle: 'Должность депутата (строка бланка)',
+  deputyTitleHint: 'например: Депутат Законодательного Собрания Тверской области',
+  signatoryName: 'Кто подписывает письма',
+  signatoryNameHint: 'по умолчанию — депутат',
+  signatoryTitle: 'Должность подписывающего',
+  font: 'Шрифт документов',
+  fontSize: 'Размер шрифта, пт',
+  templates: 'Тексты писем',
+  kind: 'Письмо',
+  body: 'Текст (поля — в двойных фигурных скобках)',
+  fields: 'Поля этого письма (щелчок вставляет поле)',
+  preview: 'Предпросмотр на примере',
+  custom: 'текст приёмной',
+  shipped: 'текст по умолчанию',
+  saveTemplate: 'Сохранить текст',
+  templateSaved: 'Текст письма сохранён.',
+  problems: 'В тексте есть ошибки: такое письмо не сохранится.',
+};

@@ -2,6 +2,7 @@ import { mayCall } from '../../api/access';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { CalendarSettings } from './CalendarSettings';
+import { LetterSettings } from './LetterSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
@@ -19,6 +20,7 @@ export function SettingsView() {
       {!canEditOffice ? <p className="muted">{t.settings.readOnly}</p> : null}
       <OfficeSettings editable={canEditOffice} />
       <WorkflowSettings editable={canEditOffice} />
+      <LetterSettings editable={canEditOffice && mayCall(role, 'templates.save')} />
       <CalendarSettings editable={canEditCalendar} />
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />
     </section>
