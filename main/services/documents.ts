@@ -62,20 +62,24 @@ function auditPrint(ctx: CallContext, ids: string[]): void {
   });
 }
 
-export async function cardDocx(ctx: CallContext, appealId: string): Promise<Buffer> {
+/** One card as DOCX, and the registration number its file is named by. */
+export async function cardDocx(
+  ctx: CallContext,
+  appealId: string,
+): Promise<{ data: Buffer; regNumber: string }> {
   const d = cardData(ctx, appealId);
   const style = styleOf(d.office.letterhead);
-  return toBuffer(documentOf([section(cardContent(d, style), style)], style, D.card.title));
+  const data = await toBuffer(documentOf([section(cardContent(d, style), style)], style, D.card.title));
+  return { data, regNumber: d.card.regNumber };
 }
 
 export async function card(
   ctx: CallContext,
   i: ParsedInput<'documents.card'>,
 ): Promise<Output<'documents.card'>> {
-  const data = await cardDocx(ctx, i.appealId);
+  const { data, regNumber } = await cardDocx(ctx, i.appealId);
   auditPrint(ctx, [i.appealId]);
-  const reg = getCard(ctx.store.read, ctx, i.appealId).regNumber;
-  return file(D.fileNames.card(reg), DOCX_MIME, data);
+  return file(D.fileNames.card(regNumber), DOCX_MIME, data);
 }
 
 export async function cards(
@@ -86,10 +90,8 @@ export async function cards(
   if (i.format === 'zip') {
     const entries: Record<string, Uint8Array> = {};
     for (const id of ids) {
-      const d = cardData(ctx, id);
-      const style = styleOf(d.office.letterhead);
-      const doc = await toBuffer(documentOf([section(cardContent(d, style), style)], style, D.card.title));
-      entries[D.fileNames.card(d.card.regNumber)] = doc;
+      const { data, regNumber } = await cardDocx(ctx, id);
+      entries[D.fileNames.card(regNumber)] = data;
     }
     auditPrint(ctx, ids);
     return file(D.fileNames.cardsZip, 'application/zip', Buffer.from(zipSync(entries, { level: 6 })));

@@ -126,7 +126,8 @@ const all = (name: string, rows: Row[], target: number): Row => ({
 });
 
 // ---- Documents: one card, and the period report over the whole data set.
-const [cardRow, reportRow] = await documentsBench(handle, clock, iterations, log);
+const docs = await documentsBench(handle, clock, iterations, log);
+const [cardRow, reportRow] = docs.rows;
 
 // ---- Registration: the API, then the same inserts by hand; each rolled back afterwards.
 log(`registering ${registrations} appeals through the API …`);
@@ -198,8 +199,10 @@ out.push(tableRow(all('FTS search, all kinds', searchRows, TARGET_SEARCH_MS), ve
   verdicts.push({ name: 'appeal card', pass: cardPass }, { name: 'period report', pass: reportPass });
   out.push('', tableRow(cardRow!, verdicts), tableRow(reportRow!, verdicts));
   out.push(
-    `  appeal card: median ${ms(c.p50)} ms, target ≤ ${TARGET_CARD_P50_MS} ms: ${cardPass ? 'PASS' : 'FAIL'}`,
-    `  period report: median ${ms(r.p50)} ms over ${thousands(meta.appeals)} appeals, target ≤ ` +
+    `  appeal card: median ${ms(c.p50)} ms (CPU ${ms(docs.cpuCardMs)} ms a card), target ≤ ` +
+      `${TARGET_CARD_P50_MS} ms: ${cardPass ? 'PASS' : 'FAIL'}`,
+    `  period report: median ${ms(r.p50)} ms (CPU ${ms(docs.cpuReportMs)} ms) over ` +
+      `${thousands(meta.appeals)} appeals, target ≤ ` +
       `${ms(reportTarget)} ms (2 s per 100k): ${reportPass ? 'PASS' : 'FAIL'}`,
   );
 }
