@@ -31,6 +31,16 @@ export interface OfficeTable extends SyncColumns {
   deputy_request_days: number;
   /** JSON: per-stage limits of events in working days (shared/domain/workflow/event), partial. */
   event_stage_limits: string;
+  deputy_title: string | null;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  doc_font: string;
+  doc_font_size: number;
+}
+
+export interface LetterTemplateTable extends SyncColumns {
+  kind: string;
+  body: string;
 }
 
 export interface UserTable extends SyncColumns {
@@ -327,6 +337,7 @@ export interface DB {
   event_kinds: EventKindTable;
   checklist_templates: ChecklistTemplateTable;
   task_items: TaskItemTable;
+  letter_templates: LetterTemplateTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
 }
@@ -351,5 +362,6 @@ export const SYNCED_TABLES = [
   'event_kinds',
   'checklist_templates',
   'task_items',
+  'letter_templates',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -5,7 +5,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../../shared/api/define';
 import type { Api } from '../services/api';
-import { createIpcHandler, IPC_CHANNEL } from '../transport/ipc';
+import { createIpcHandler, documentFile, IPC_CHANNEL, OPEN_DOCUMENT_CHANNEL } from '../transport/ipc';
 import { isAppUrl } from './window';
 
 type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
@@ -36,4 +36,25 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, 
     ): Promise<Envelope<unknown>> => (isTrustedSender(event) ? handler(method, input, session) : untrusted),
   );
   return () => ipcMain.removeHandler(IPC_CHANNEL);
+}
+
+/**
+ * Generated documents open in the system's program for them (Word, LibreOffice, Excel): written to
+ * `dir` (a folder of the app's own under the temp folder), then handed to `openPath`.
+ */
+export function registerOpenDocument(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  dir: string,
+  write: (file: string, data: Buffer) => void,
+  openPath: (file: string) => Promise<string>,
+): () => void {
+  ipcMain.handle(OPEN_DOCUMENT_CHANNEL, async (event: SenderEvent, name: unknown, data: unknown) => {
+    if (!isTrustedSender(event)) return 'calls are accepted only from the app window';
+    const doc = documentFile(dir, name, data);
+    if (!doc) return 'not a document name or content';
+    write(doc.file, doc.data);
+    const error = await openPath(doc.file);
+    return error || null;
+  });
+  return () => ipcMain.removeHandler(OPEN_DOCUMENT_CHANNEL);
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openOffice, type OfficeHandle } from '../core';
 import { DB_FILE_NAME } from '../paths';
 import { appDialogs } from '../../shared/i18n/ru/app';
-import { registerIpc } from './ipc';
+import { registerIpc, registerOpenDocument } from './ipc';
 import { menuTemplate } from './menu';
 import { electronSqliteBinding } from './native';
 import { createAppProtocolHandler } from './protocol';
@@ -91,6 +91,16 @@ function onReady(): void {
     log: (message, error) => console.error(message, error),
   });
   registerIpc(ipcMain, office.api);
+  const documentsDir = path.join(app.getPath('temp'), 'Priemnaya', 'documents');
+  registerOpenDocument(
+    ipcMain,
+    documentsDir,
+    (file, data) => {
+      fs.mkdirSync(documentsDir, { recursive: true });
+      fs.writeFileSync(file, data);
+    },
+    (file) => shell.openPath(file),
+  );
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({

@@ -8,9 +8,11 @@ import * as events from './events/events';
 import { listEvents } from './events/card';
 import * as eventKinds from './events/kinds';
 import * as eventStages from './events/stages';
+import * as documents from './documents';
 import type { CallContext } from './context';
 import * as office from './office';
 import * as requests from './requests';
+import * as templates from './templates';
 import * as users from './users';
 import * as decision from './workflow/decision';
 import * as queue from './workflow/queue';
@@ -90,4 +92,13 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'checklists.list': (ctx) => eventChecklists.listTemplates(ctx),
   'checklists.put': eventChecklists.putTemplate,
   'checklists.reset': eventChecklists.resetTemplate,
+  'documents.card': documents.card,
+  'documents.cards': documents.cards,
+  'documents.letter': documents.letter,
+  'documents.report': documents.report,
+  'reports.period': documents.period,
+  'templates.list': (ctx) => templates.list(ctx),
+  'templates.save': templates.save,
+  'templates.preview': (ctx, i) =>
+    templates.preview(ctx, i, (id, kind) => documents.previewValues(ctx, id, kind)),
 };

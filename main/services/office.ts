@@ -1,7 +1,7 @@
 import type { ReadDb, WriteDb } from '../../db/sql';
 import type { OfficeTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
-import type { Office } from '../../shared/api/office';
+import { DOC_FONTS, type Letterhead, type Office } from '../../shared/api/office';
 import type { ParsedInput, Output } from '../../shared/api/index';
 import { CalendarYearSchema, ProductionCalendar, type CalendarYear } from '../../shared/domain/calendar';
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
@@ -40,6 +40,15 @@ export function toOffice(r: OfficeTable): Office {
     stageLimits: stageLimits(r),
     eventStageLimits: eventStageLimits(r),
     deputyRequestDays: r.deputy_request_days,
+    letterhead: {
+      deputyTitle: r.deputy_title,
+      signatoryName: r.signatory_name,
+      signatoryTitle: r.signatory_title,
+      font: (DOC_FONTS as readonly string[]).includes(r.doc_font)
+        ? (r.doc_font as Letterhead['font'])
+        : 'Times New Roman',
+      fontSize: r.doc_font_size,
+    },
     updatedAt: r.updated_at,
   };
 }
@@ -92,6 +101,11 @@ export function createOffice(
     stage_limits: '{}',
     deputy_request_days: 30,
     event_stage_limits: '{}',
+    deputy_title: null,
+    signatory_name: null,
+    signatory_title: null,
+    doc_font: 'Times New Roman',
+    doc_font_size: 14,
   };
   row.office_id = row.id;
   insertSynced(db, 'offices', row);
@@ -118,6 +132,12 @@ export function updateOffice(ctx: CallContext, input: ParsedInput<'office.update
     if (input.eventStageLimits !== undefined)
       patch.event_stage_limits = JSON.stringify({ ...eventStageLimits(before), ...input.eventStageLimits });
     if (input.deputyRequestDays !== undefined) patch.deputy_request_days = input.deputyRequestDays;
+    const lh = input.letterhead;
+    if (lh?.deputyTitle !== undefined) patch.deputy_title = lh.deputyTitle;
+    if (lh?.signatoryName !== undefined) patch.signatory_name = lh.signatoryName;
+    if (lh?.signatoryTitle !== undefined) patch.signatory_title = lh.signatoryTitle;
+    if (lh?.font !== undefined) patch.doc_font = lh.font;
+    if (lh?.fontSize !== undefined) patch.doc_font_size = lh.fontSize;
     const after = updateSynced(db, 'offices', before.id, patch, stamp(ctx));
     audit(db, ctx, before.id, 'office.update', 'office', before.id, patch);
     return toOffice(after);

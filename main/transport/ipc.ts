@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Envelope } from '../../shared/api/define';
 import type { Api } from '../services/api';
 
@@ -17,3 +18,20 @@ export function createIpcHandler(api: Api) {
 }
 
 export const IPC_CHANNEL = 'api:call';
+export const OPEN_DOCUMENT_CHANNEL = 'documents:open';
+
+const DOCUMENT_NAME = /^[^/\\\0:*?"<>|]{1,200}\.(docx|xlsx|csv|zip)$/;
+
+/**
+ * What the desktop shell does with a generated document: checks the name (a plain file name of a kind we
+ * make) and the content, writes it under `dir`, and returns the path to open; null when refused.
+ */
+export function documentFile(
+  dir: string,
+  name: unknown,
+  dataBase64: unknown,
+): { file: string; data: Buffer } | null {
+  if (typeof name !== 'string' || !DOCUMENT_NAME.test(name) || name.startsWith('.')) return null;
+  if (typeof dataBase64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) return null;
+  return { file: path.join(dir, name), data: Buffer.from(dataBase64, 'base64') };
+}

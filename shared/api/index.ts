@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appealMethods } from './appeals';
 import { attachmentMethods } from './attachments';
 import { eventMethods } from './events';
+import { documentMethods } from './documents';
 import { officeMethods } from './office';
 import { requestMethods } from './requests';
 import { taskMethods } from './tasks';
@@ -17,6 +18,7 @@ export const contract = {
   ...taskMethods,
   ...attachmentMethods,
   ...eventMethods,
+  ...documentMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -47,6 +47,27 @@ export const OfficeCodeSchema = z
   .trim()
   .regex(/^[A-ZА-ЯЁ0-9]{2,10}$/u, { message: '2–10 capital letters or digits' });
 
+/** Fonts a printed document may use: those Word and LibreOffice both have (or substitute metrically). */
+export const DOC_FONTS = [
+  'Times New Roman',
+  'Arial',
+  'PT Serif',
+  'PT Astra Serif',
+  'Liberation Serif',
+] as const;
+
+/** What letters carry at the top and under the text, and how printed documents look. */
+export const LetterheadSchema = z.object({
+  /** «Депутат Государственной Думы …»: the line under the deputy's name. */
+  deputyTitle: z.string().nullable(),
+  /** Who signs letters; the deputy when not set. */
+  signatoryName: z.string().nullable(),
+  signatoryTitle: z.string().nullable(),
+  font: z.enum(DOC_FONTS),
+  fontSize: z.number().int().min(10).max(16),
+});
+export type Letterhead = z.infer<typeof LetterheadSchema>;
+
 export const OfficeSchema = z.object({
   id: IdSchema,
   code: z.string(),
@@ -63,6 +84,7 @@ export const OfficeSchema = z.object({
   eventStageLimits: EventStageLimitsSchema,
   /** The answer term of a deputy's request here: 30 days under 3-FZ Art. 14, or the regional law's. */
   deputyRequestDays: z.number().int(),
+  letterhead: LetterheadSchema,
   updatedAt: InstantSchema,
 });
 export type Office = z.infer<typeof OfficeSchema>;
@@ -187,6 +209,15 @@ export const officeMethods = {
         stageLimits: StageLimitsSchema.partial().optional(),
         eventStageLimits: EventStageLimitsSchema.partial().optional(),
         deputyRequestDays: z.number().int().min(1).max(90).optional(),
+        letterhead: z
+          .object({
+            deputyTitle: Text(300).optional(),
+            signatoryName: Text(200).optional(),
+            signatoryTitle: Text(300).optional(),
+            font: z.enum(DOC_FONTS).optional(),
+            fontSize: z.number().int().min(10).max(16).optional(),
+          })
+          .optional(),
       }),
     output: OfficeSchema,
   }),

@@ -17,6 +17,7 @@ import {
   loadOffices,
   readMeta,
 } from './generate';
+import { documentsBench } from './documents';
 import { RegistryBench, registryShapes, searchShapes } from './registry';
 import {
   mark,
@@ -39,6 +40,8 @@ import { bytes, ms, summarize, tableHeader, tableRow, thousands, type Row, type 
 const TARGET_PAGE_MS = 15;
 const TARGET_SEARCH_MS = 50;
 const TARGET_REGISTRATIONS_PER_S = 2000;
+const TARGET_CARD_P50_MS = 20;
+const TARGET_REPORT_100K_MS = 2000;
 
 const { values: args } = parseArgs({
   options: {
@@ -138,6 +141,10 @@ const all = (name: string, rows: Row[], target: number): Row => ({
   targetP95: target,
 });
 
+// ---- Documents: one card, and the period report over the whole data set.
+const docs = await documentsBench(handle, clock, iterations, log);
+const [cardRow, reportRow] = docs.rows;
+
 // ---- Registration: the API, then the same inserts by hand; one by one, then in batches; each rolled back.
 const inputs = registrationInputs(handle.sqlite, local, registrations, seed + 1);
 const signedIn = mark(handle.sqlite);
@@ -213,6 +220,23 @@ for (const r of pageRows) out.push(tableRow(r, verdicts));
 out.push(tableRow(all('registry page, all shapes', pageRows, TARGET_PAGE_MS), verdicts));
 for (const r of searchRows) out.push(tableRow(r, verdicts));
 out.push(tableRow(all('FTS search, all kinds', searchRows, TARGET_SEARCH_MS), verdicts));
+{
+  const c = summarize(cardRow!.api);
+  const r = summarize(reportRow!.api);
+  // The report's target is for 100k appeals; it grows with the count, so it is scaled to this data set.
+  const reportTarget = (TARGET_REPORT_100K_MS * meta.appeals) / 100_000;
+  const cardPass = c.p50 <= TARGET_CARD_P50_MS;
+  const reportPass = r.p50 <= reportTarget;
+  verdicts.push({ name: 'appeal card', pass: cardPass }, { name: 'period report', pass: reportPass });
+  out.push('', tableRow(cardRow!, verdicts), tableRow(reportRow!, verdicts));
+  out.push(
+    `  appeal card: median ${ms(c.p50)} ms (CPU ${ms(docs.cpuCardMs)} ms a card), target ≤ ` +
+      `${TARGET_CARD_P50_MS} ms: ${cardPass ? 'PASS' : 'FAIL'}`,
+    `  period report: median ${ms(r.p50)} ms (CPU ${ms(docs.cpuReportMs)} ms) over ` +
+      `${thousands(meta.appeals)} appeals, target ≤ ` +
+      `${ms(reportTarget)} ms (2 s per 100k): ${reportPass ? 'PASS' : 'FAIL'}`,
+  );
+}
 const rate = (r: Run): number => registrations / r.seconds;
 const line = (label: string, r: Run, unit: string): string => {
   const t = summarize(r.times);

@@ -333,11 +333,7 @@ describe('checklist templates', () => {
     const kinds = await o.call('events.putKind', { name: 'Отчёт перед избирателями' }, head.token);
     const own = kinds.find((k) => !k.builtin)!;
     expect(own.name).toBe('Отчёт перед избирателями');
-    await o.call(
-      'events.putKind',
-      { code: 'round_table', name: 'Круглый стол', hidden: true },
-      head.token,
-    );
+    await o.call('events.putKind', { code: 'round_table', name: 'Круглый стол', hidden: true }, head.token);
     expect((await o.call('events.kinds', {}, assistant.token)).map((k) => k.code)).toEqual([
       'reception_day',
       'residents_meeting',

@@ -91,6 +91,33 @@ describe('opening a database', () => {
     expect(plan).toContain('appeals_status_due');
     db.close();
   });
+
+  it('migration 4: offices get the letterhead with defaults; letter templates are one per kind', () => {
+    const file = tempFile();
+    const before = MIGRATIONS.filter((m) => m.version < 4);
+    const old = openDatabase(file, { migrations: before });
+    old
+      .prepare(
+        `INSERT INTO offices (id, code, name, time_zone, deputy_name, reg_number_format, deadline_shift,
+           office_id, created_at, updated_at, hlc, deleted_at)
+         VALUES ('o1', 'ПТР', 'Приёмная', 'Europe/Moscow', 'Петров П. П.', 'КОД-ГГГГ-NNNNN', 'previous',
+           'o1', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'h', NULL)`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(
+      db.prepare('SELECT deputy_title, signatory_name, doc_font, doc_font_size FROM offices').get(),
+    ).toEqual({ deputy_title: null, signatory_name: null, doc_font: 'Times New Roman', doc_font_size: 14 });
+    const insert = db.prepare(
+      `INSERT INTO letter_templates (id, kind, body, office_id, created_at, updated_at, hlc)
+       VALUES (?, 'reply', 'текст', 'o1', 'x', 'x', 'h')`,
+    );
+    insert.run('t1');
+    expect(() => insert.run('t2')).toThrow(/UNIQUE/);
+    db.close();
+  });
 });
 
 describe('migration 3: events', () => {
@@ -110,7 +137,7 @@ INSERT INTO tasks (id, kind, title, status, office_id, created_at, updated_at, h
     old.close();
 
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(3);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.prepare('SELECT event_stage_limits FROM offices').get()).toEqual({ event_stage_limits: '{}' });
     expect(db.prepare('SELECT id, event_id, event_stage FROM tasks').get()).toEqual({
       id: 't1',

@@ -10,6 +10,8 @@ declare global {
   interface Window {
     priemnaya?: {
       call(method: string, input: unknown, session: string | null): Promise<Envelope<unknown>>;
+      /** Desktop only: writes the file to a temporary folder and opens it; resolves to an error text or null. */
+      openDocument?(name: string, dataBase64: string): Promise<string | null>;
     };
   }
 }

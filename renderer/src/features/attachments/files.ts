@@ -41,19 +41,23 @@ export function readAsBase64(file: File): Promise<string> {
 }
 
 /**
- * Saves an attachment the browser's way: fetch it, wrap it in a Blob URL and click a temporary
- * `<a download>`. The desktop shell would rather write it to a temp folder and open it in its own program
- * with Electron's `shell.openPath` (main process), which a sandboxed renderer cannot do itself.
+ * Hands a file to the user: the desktop shell writes it to a temporary folder and opens it in the
+ * system's program for it (Electron's `shell.openPath`, which a sandboxed page cannot call); browser
+ * mode saves it the browser's way, through a Blob URL and a temporary `<a download>`.
  */
-export async function downloadAttachment(id: string): Promise<void> {
-  const file = await call('attachments.get', { id });
-  const binary = atob(file.dataBase64);
+export async function deliverFile(name: string, mime: string, dataBase64: string): Promise<void> {
+  if (window.priemnaya?.openDocument) {
+    const error = await window.priemnaya.openDocument(name, dataBase64);
+    if (error) throw new Error(error);
+    return;
+  }
+  const binary = atob(dataBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.name;
+  a.download = name;
   a.hidden = true;
   document.body.append(a);
   try {
@@ -63,4 +67,9 @@ export async function downloadAttachment(id: string): Promise<void> {
     // The download has taken the URL by the next task; revoking at once can cancel it in some browsers.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
+}
+
+export async function downloadAttachment(id: string): Promise<void> {
+  const file = await call('attachments.get', { id });
+  await deliverFile(file.name, file.mime, file.dataBase64);
 }

@@ -8,6 +8,7 @@ import { A, errorText, formatDate, L, t, W } from '../../i18n';
 import { useStore } from '../../store';
 import { AttachButton } from '../attachments/AttachButton';
 import { AttachmentsBlock } from '../attachments/AttachmentsBlock';
+import { DocumentActions } from '../documents/DocumentActions';
 import { primaryTarget, type DialogTarget } from '../workflow/target';
 import { WorkflowBlocks } from '../workflow/WorkflowBlocks';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
@@ -186,6 +187,14 @@ export function AppealCardView({ id }: { id: string }) {
           <button type="button" className="btn btn--ghost btn--small" onClick={reload}>
             {t.card.reload}
           </button>
+          <DocumentActions
+            card={c}
+            onAttached={() => {
+              setFilesVersion((n) => n + 1);
+              if (!editing) setVersion((v) => v + 1);
+            }}
+            onMessage={(kind, text) => setNotice({ kind, text })}
+          />
           {canEdit && !editing ? (
             <button
               type="button"

@@ -4,6 +4,7 @@ import { Kbd } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
 import { t } from '../../i18n';
 import { useStore } from '../../store';
+import { BatchCards } from '../documents/BatchCards';
 import { Filters } from './Filters';
 import { RegistryTable } from './RegistryTable';
 import { queryKey, toApiFilter } from './slice';
@@ -65,6 +66,7 @@ export function RegistryView() {
             {t.registry.reset}
           </button>
         ) : null}
+        <BatchCards />
         <button type="button" className="btn btn--primary" onClick={() => go({ view: 'register' })}>
           {t.nav.newAppeal} <Kbd>Alt+N</Kbd>
         </button>

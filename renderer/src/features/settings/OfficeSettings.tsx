@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Office } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
-import { Field, Kbd } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { errorText, fieldErrors, L, t } from '../../i18n';
 import { useStore } from '../../store';
+import { SettingsForm, TextSetting } from './SettingsForm';
 
 type Form = Pick<Office, 'name' | 'deputyName' | 'timeZone' | 'regNumberFormat' | 'deadlineShift'> & {
   region: string;
@@ -77,36 +78,26 @@ export function OfficeSettings({ editable }: { editable: boolean }) {
     key: 'name' | 'deputyName' | 'region' | 'address' | 'phone' | 'email' | 'regNumberFormat',
     hint?: string,
   ) => (
-    <Field id={`office-${key}`} label={s[key]} hint={hint} error={errors[key]}>
-      {(a) => (
-        <input
-          id={`office-${key}`}
-          {...a}
-          readOnly={!editable}
-          value={form[key]}
-          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-        />
-      )}
-    </Field>
+    <TextSetting
+      id={`office-${key}`}
+      label={s[key]}
+      hint={hint}
+      error={errors[key]}
+      editable={editable}
+      value={form[key]}
+      onChange={(v) => setForm({ ...form, [key]: v })}
+    />
   );
 
   return (
-    <form
-      className="panel"
-      aria-labelledby="office-title"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (editable && e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void save();
-        }
-      }}
+    <SettingsForm
+      id="office"
+      title={s.office}
+      editable={editable}
+      busy={busy}
+      notice={notice}
+      onSave={() => void save()}
     >
-      <h2 id="office-title">{s.office}</h2>
       <div className="grid2">
         {input('name')}
         <Field id="office-code" label={s.code}>
@@ -153,16 +144,6 @@ export function OfficeSettings({ editable }: { editable: boolean }) {
           )}
         </Field>
       </div>
-      <div className="live" aria-live="polite">
-        {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
-      </div>
-      {editable ? (
-        <div className="actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t.saving : t.save} <Kbd>Ctrl+Enter</Kbd>
-          </button>
-        </div>
-      ) : null}
-    </form>
+    </SettingsForm>
   );
 }

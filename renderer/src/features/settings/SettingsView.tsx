@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { CalendarSettings } from './CalendarSettings';
 import { EventSettings } from './EventSettings';
+import { LetterSettings } from './LetterSettings';
 import { OfficeSettings } from './OfficeSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
@@ -20,6 +21,7 @@ export function SettingsView() {
       {!canEditOffice ? <p className="muted">{t.settings.readOnly}</p> : null}
       <OfficeSettings editable={canEditOffice} />
       <WorkflowSettings editable={canEditOffice} />
+      <LetterSettings editable={canEditOffice && mayCall(role, 'templates.save')} />
       <CalendarSettings editable={canEditCalendar} />
       <EventSettings editable={mayCall(role, 'checklists.put')} />
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />

@@ -1,0 +1,280 @@
+import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { LetterTemplateSchema } from '../../../../shared/api/documents';
+import { DOC_FONTS, type Letterhead, type Office } from '../../../../shared/api/office';
+import type { LetterField, LetterKind } from '../../../../shared/domain/letter-templates';
+import {
+  documents as D,
+  letterFieldLabels,
+  letterKindLabels,
+  letterSettingsUi as U,
+} from '../../../../shared/i18n/ru/documents';
+import { call, isCallError } from '../../api/client';
+import { Field } from '../../components/Field';
+import { errorText, fieldErrors, t } from '../../i18n';
+import { useStore } from '../../store';
+import { SettingsForm, TextSetting, type SettingsNotice } from './SettingsForm';
+
+type Template = z.infer<typeof LetterTemplateSchema>;
+type Notice = SettingsNotice;
+
+type LetterheadForm = {
+  deputyTitle: string;
+  signatoryName: string;
+  signatoryTitle: string;
+  font: Letterhead['font'];
+  fontSize: number;
+};
+
+const formOf = (l: Letterhead): LetterheadForm => ({
+  deputyTitle: l.deputyTitle ?? '',
+  signatoryName: l.signatoryName ?? '',
+  signatoryTitle: l.signatoryTitle ?? '',
+  font: l.font,
+  fontSize: l.fontSize,
+});
+
+function LetterheadSettings({ editable }: { editable: boolean }) {
+  const [form, setForm] = useState<LetterheadForm | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let live = true;
+    call('office.get', {}).then(
+      (o) => live && setForm(formOf(o.letterhead)),
+      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!form) return notice ? <p className="banner banner--error">{notice.text}</p> : null;
+
+  const save = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setErrors({});
+    setNotice(null);
+    try {
+      const o: Office = await call('office.update', { letterhead: form });
+      setForm(formOf(o.letterhead));
+      useStore.getState().setOffice(o);
+      setNotice({ ok: true, text: t.settings.saved });
+    } catch (e) {
+      if (isCallError(e)) setErrors(fieldErrors(e));
+      setNotice({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const text = (key: 'deputyTitle' | 'signatoryName' | 'signatoryTitle', hint?: string) => (
+    <TextSetting
+      id={`lh-${key}`}
+      label={U[key]}
+      hint={hint}
+      error={errors[`letterhead.${key}`]}
+      editable={editable}
+      value={form[key]}
+      onChange={(v) => setForm({ ...form, [key]: v })}
+    />
+  );
+  return (
+    <SettingsForm
+      id="letterhead"
+      title={U.letterhead}
+      editable={editable}
+      busy={busy}
+      notice={notice}
+      onSave={() => void save()}
+    >
+      <div className="grid2">
+        {text('deputyTitle', U.deputyTitleHint)}
+        {text('signatoryName', U.signatoryNameHint)}
+        {text('signatoryTitle')}
+        <Field id="lh-font" label={U.font}>
+          {(a) => (
+            <select
+              id="lh-font"
+              {...a}
+              disabled={!editable}
+              value={form.font}
+              onChange={(e) => setForm({ ...form, font: e.target.value as Letterhead['font'] })}
+            >
+              {DOC_FONTS.map((f) => (
+                <option key={f}>{f}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="lh-size" label={U.fontSize} error={errors['letterhead.fontSize']}>
+          {(a) => (
+            <input
+              id="lh-size"
+              {...a}
+              type="number"
+              min={10}
+              max={16}
+              readOnly={!editable}
+              value={form.fontSize}
+              onChange={(e) => setForm({ ...form, fontSize: Number(e.target.value) })}
+            />
+          )}
+        </Field>
+      </div>
+    </SettingsForm>
+  );
+}
+
+function TemplateSettings({ editable }: { editable: boolean }) {
+  const [templates, setTemplates] = useState<Template[] | null>(null);
+  const [kind, setKind] = useState<LetterKind>('reply');
+  const [body, setBody] = useState('');
+  const [preview, setPreview] = useState<{ text: string; problems: string[] } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('templates.list', {}).then(
+      (list) => {
+        if (!live) return;
+        setTemplates(list);
+        setBody(list.find((x) => x.kind === 'reply')?.body ?? '');
+      },
+      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!templates) return;
+    let live = true;
+    call('templates.preview', { kind, body }).then(
+      (p) =>
+        live &&
+        setPreview({
+          text: p.text,
+          problems: p.problems.map((x) =>
+            x.kind === 'unknown' ? D.problems.unknownField(x.field) : D.problems.unclosed(x.field),
+          ),
+        }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind, body, templates]);
+
+  if (!templates) return notice ? <p className="banner banner--error">{notice.text}</p> : null;
+  const current = templates.find((x) => x.kind === kind)!;
+
+  const choose = (k: LetterKind): void => {
+    setKind(k);
+    setBody(templates.find((x) => x.kind === k)?.body ?? '');
+    setNotice(null);
+  };
+  const insert = (f: string): void => {
+    const el = area.current;
+    const at = el ? el.selectionStart : body.length;
+    const token = `{{${f}}}`;
+    setBody(body.slice(0, at) + token + body.slice(el ? el.selectionEnd : at));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at + token.length, at + token.length);
+    });
+  };
+  const save = async (): Promise<void> => {
+    if (busy) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const saved = await call('templates.save', { kind, body });
+      setTemplates(templates.map((x) => (x.kind === kind ? saved : x)));
+      setNotice({ ok: true, text: U.templateSaved });
+    } catch (e) {
+      setNotice({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <SettingsForm
+      id="templates"
+      title={U.templates}
+      editable={editable}
+      busy={busy}
+      notice={notice}
+      onSave={() => void save()}
+      saveLabel={U.saveTemplate}
+    >
+      <Field id="tpl-kind" label={U.kind} hint={current.custom ? U.custom : U.shipped}>
+        {(a) => (
+          <select id="tpl-kind" {...a} value={kind} onChange={(e) => choose(e.target.value as LetterKind)}>
+            {templates.map((x) => (
+              <option key={x.kind} value={x.kind}>
+                {letterKindLabels[x.kind]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="tpl-body" label={U.body}>
+        {(a) => (
+          <textarea
+            id="tpl-body"
+            ref={area}
+            {...a}
+            rows={8}
+            readOnly={!editable}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="tpl-fields" aria-label={U.fields}>
+        <span className="muted">{U.fields}:</span>{' '}
+        {current.fields.map((f) => (
+          <button
+            key={f}
+            type="button"
+            className="btn btn--ghost btn--small"
+            title={letterFieldLabels[f as LetterField]}
+            disabled={!editable}
+            onClick={() => insert(f)}
+          >
+            {`{{${f}}}`}
+          </button>
+        ))}
+      </div>
+      {preview?.problems.length ? (
+        <ul className="banner banner--warning" data-testid="tpl-problems">
+          <li>{U.problems}</li>
+          {preview.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+      <h3>{U.preview}</h3>
+      <div className="tpl-preview" data-testid="tpl-preview">
+        {preview?.text.split('\n').map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+      </div>
+    </SettingsForm>
+  );
+}
+
+/** Settings → the letterhead and the letter bodies, with a preview on sample data. */
+export function LetterSettings({ editable }: { editable: boolean }) {
+  return (
+    <>
+      <LetterheadSettings editable={editable} />
+      <TemplateSettings editable={editable} />
+    </>
+  );
+}
