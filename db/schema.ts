@@ -29,6 +29,8 @@ export interface OfficeTable extends SyncColumns {
   stage_limits: string;
   /** The answer term of a deputy's request in this jurisdiction (3-FZ Art. 14 or the regional law). */
   deputy_request_days: number;
+  /** JSON: reminder settings (shared/domain/reminders ReminderSettings), partial. */
+  reminder_settings: string;
 }
 
 export interface UserTable extends SyncColumns {
@@ -206,6 +208,23 @@ export interface TaskTable extends SyncColumns {
   closed_by: string | null;
 }
 
+/** Local, not synced: derived from the data, raised once per (rule, object, due instant, recipient). */
+export interface ReminderTable {
+  id: string;
+  office_id: string;
+  rule: string;
+  entity: string;
+  entity_id: string;
+  due_at: string;
+  recipient_id: string;
+  appeal_id: string | null;
+  request_id: string | null;
+  params: string;
+  created_at: string;
+  read_at: string | null;
+  notified_at: string | null;
+}
+
 export interface ChangeLogTable {
   seq: number;
   hlc: string;
@@ -246,6 +265,7 @@ export interface DB {
   external_requests: ExternalRequestTable;
   resolutions: ResolutionTable;
   attachments: AttachmentTable;
+  reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
 }

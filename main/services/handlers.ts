@@ -5,6 +5,7 @@ import * as attachments from './attachments';
 import * as contacts from './contacts';
 import type { CallContext } from './context';
 import * as office from './office';
+import * as reminders from './reminders';
 import * as requests from './requests';
 import * as users from './users';
 import * as decision from './workflow/decision';
@@ -72,4 +73,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'attachments.add': attachments.add,
   'attachments.list': attachments.list,
   'attachments.get': attachments.get,
+  'reminders.inbox': reminders.inbox,
+  'reminders.unread': (ctx) => reminders.unread(ctx),
+  'reminders.markRead': reminders.markRead,
+  'reminders.scan': (ctx) => reminders.scanNow(ctx),
 };

@@ -6,6 +6,7 @@ import type { ParsedInput, Output } from '../../shared/api/index';
 import { CalendarYearSchema, ProductionCalendar, type CalendarYear } from '../../shared/domain/calendar';
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { localDate } from '../../shared/util/clock';
+import { reminderSettings } from '../../shared/domain/reminders';
 import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/workflow/appeal';
 import { newId } from '../../shared/util/ids';
 import { audit, insertSynced, stamp, updateSynced } from './bookkeeping';
@@ -39,6 +40,7 @@ export function toOffice(r: OfficeTable): Office {
     deadlineShift: r.deadline_shift,
     stageLimits: stageLimits(r),
     deputyRequestDays: r.deputy_request_days,
+    reminders: reminderSettings(r.reminder_settings),
     updatedAt: r.updated_at,
   };
 }
@@ -88,6 +90,7 @@ export function createOffice(
     deadline_shift: 'previous',
     stage_limits: '{}',
     deputy_request_days: 30,
+    reminder_settings: '{}',
   };
   row.office_id = row.id;
   insertSynced(db, 'offices', row);
@@ -112,6 +115,15 @@ export function updateOffice(ctx: CallContext, input: ParsedInput<'office.update
     if (input.stageLimits !== undefined)
       patch.stage_limits = JSON.stringify({ ...stageLimits(before), ...input.stageLimits });
     if (input.deputyRequestDays !== undefined) patch.deputy_request_days = input.deputyRequestDays;
+    if (input.reminders !== undefined) {
+      const current = reminderSettings(before.reminder_settings);
+      const { enabled, ...rest } = input.reminders;
+      patch.reminder_settings = JSON.stringify({
+        ...current,
+        ...rest,
+        enabled: { ...current.enabled, ...enabled },
+      });
+    }
     const after = updateSynced(db, 'offices', before.id, patch, stamp(ctx));
     audit(db, ctx, before.id, 'office.update', 'office', before.id, patch);
     return toOffice(after);

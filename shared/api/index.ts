@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appealMethods } from './appeals';
 import { attachmentMethods } from './attachments';
 import { officeMethods } from './office';
+import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
 import { taskMethods } from './tasks';
 import { workflowMethods } from './workflow';
@@ -15,6 +16,7 @@ export const contract = {
   ...requestMethods,
   ...taskMethods,
   ...attachmentMethods,
+  ...reminderMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, RoleSchema } from './define';
 import { Empty, IdSchema, InstantSchema, Ok, RequiredText, Text } from './common';
 import { CalendarYearSchema } from '../domain/calendar';
+import { REMINDER_RULES, ReminderSettingsSchema, type ReminderRule } from '../domain/reminders';
 import { STAGE_LIMIT_KEYS, type StageLimitKey } from '../domain/workflow/appeal';
 
 /** Per-stage limits in working days (a stage held longer is overdue and, later, "stuck"). */
@@ -53,6 +54,7 @@ export const OfficeSchema = z.object({
   stageLimits: StageLimitsSchema,
   /** The answer term of a deputy's request here: 30 days under 3-FZ Art. 14, or the regional law's. */
   deputyRequestDays: z.number().int(),
+  reminders: ReminderSettingsSchema,
   updatedAt: InstantSchema,
 });
 export type Office = z.infer<typeof OfficeSchema>;
@@ -176,6 +178,18 @@ export const officeMethods = {
         deadlineShift: DeadlineShiftSchema.optional(),
         stageLimits: StageLimitsSchema.partial().optional(),
         deputyRequestDays: z.number().int().min(1).max(90).optional(),
+        reminders: ReminderSettingsSchema.partial()
+          .extend({
+            enabled: z
+              .object(
+                Object.fromEntries(REMINDER_RULES.map((r) => [r, z.boolean().optional()])) as Record<
+                  ReminderRule,
+                  z.ZodOptional<z.ZodBoolean>
+                >,
+              )
+              .optional(),
+          })
+          .optional(),
       }),
     output: OfficeSchema,
   }),
