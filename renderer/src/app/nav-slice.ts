@@ -15,7 +15,7 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export type Route = { view: Section | 'register' } | { view: 'appeal'; id: string };
+export type Route = { view: Section | 'register' | 'inbox' } | { view: 'appeal'; id: string };
 
 export interface NavSlice {
   route: Route;
@@ -36,7 +36,8 @@ export function routeFromHash(hash: string): Route {
   const m = /^#\/([a-z]+)(?:\/([0-9a-f-]{36}))?$/.exec(hash);
   if (m?.[1] === 'appeal' && m[2]) return { view: 'appeal', id: m[2] };
   const view = m?.[1];
-  if (view === 'register' || (SECTIONS as readonly string[]).includes(view ?? '')) return { view } as Route;
+  if (view === 'register' || view === 'inbox' || (SECTIONS as readonly string[]).includes(view ?? ''))
+    return { view } as Route;
   return { view: 'appeals' };
 }
 

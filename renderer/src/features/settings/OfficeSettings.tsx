@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Office } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
-import { Field, Kbd } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { errorText, fieldErrors, L, t } from '../../i18n';
+import { SettingsForm } from './SettingsForm';
 import { useStore } from '../../store';
 
 type Form = Pick<Office, 'name' | 'deputyName' | 'timeZone' | 'regNumberFormat' | 'deadlineShift'> & {
@@ -91,22 +92,14 @@ export function OfficeSettings({ editable }: { editable: boolean }) {
   );
 
   return (
-    <form
-      className="panel"
-      aria-labelledby="office-title"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (editable && e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void save();
-        }
-      }}
+    <SettingsForm
+      id="office"
+      title={s.office}
+      editable={editable}
+      busy={busy}
+      notice={notice}
+      onSave={() => void save()}
     >
-      <h2 id="office-title">{s.office}</h2>
       <div className="grid2">
         {input('name')}
         <Field id="office-code" label={s.code}>
@@ -153,16 +146,6 @@ export function OfficeSettings({ editable }: { editable: boolean }) {
           )}
         </Field>
       </div>
-      <div className="live" aria-live="polite">
-        {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
-      </div>
-      {editable ? (
-        <div className="actions">
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t.saving : t.save} <Kbd>Ctrl+Enter</Kbd>
-          </button>
-        </div>
-      ) : null}
-    </form>
+    </SettingsForm>
   );
 }

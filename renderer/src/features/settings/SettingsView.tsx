@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { useStore } from '../../store';
 import { CalendarSettings } from './CalendarSettings';
 import { OfficeSettings } from './OfficeSettings';
+import { ReminderSettings } from './ReminderSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
 import './settings.css';
@@ -19,6 +20,7 @@ export function SettingsView() {
       {!canEditOffice ? <p className="muted">{t.settings.readOnly}</p> : null}
       <OfficeSettings editable={canEditOffice} />
       <WorkflowSettings editable={canEditOffice} />
+      <ReminderSettings editable={canEditOffice} />
       <CalendarSettings editable={canEditCalendar} />
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />
     </section>
