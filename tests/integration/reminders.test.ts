@@ -246,3 +246,30 @@ function localOffice(d: Desk): string {
     }
   ).value;
 }
+
+describe('the timer and writes', () => {
+  it('scans on its interval and soon after a write, with the timers injected', async () => {
+    const d = await openDesk('2026-05-15');
+    const pending: { fn: () => void; every: number | null }[] = [];
+    const timers = {
+      setInterval: (fn: () => void, ms: number) => pending.push({ fn, every: ms }),
+      clearInterval: () => pending.splice(0),
+      setTimeout: (fn: () => void) => pending.push({ fn, every: null }),
+      clearTimeout: () => undefined,
+    };
+    const s = scheduler(d, { timers, intervalMs: 60_000 });
+    expect(s.start()).toEqual([]);
+    expect(pending).toEqual([{ fn: expect.any(Function), every: 60_000 }]);
+    // Registered today, backdated to 20.04: its control date is 20.05, "due soon" today (15.05).
+    const b = await d.register('2026-04-20', { responsibleId: d.assistant.id });
+    s.poke();
+    s.poke();
+    const soon = pending.filter((p) => p.every === null);
+    expect(soon).toHaveLength(1);
+    soon[0]!.fn();
+    const inbox = await d.o.call('reminders.inbox', {}, d.assistant.token);
+    expect(inbox.items.map((i) => [i.rule, i.appealId])).toContainEqual(['appeal_due_soon', b.id]);
+    s.stop();
+    expect(pending).toEqual([]);
+  });
+});
