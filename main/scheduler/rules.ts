@@ -36,8 +36,21 @@ export interface DueReminder {
   params: ReminderParams;
 }
 
+/** Objects written since the last pass, by table: looked at whatever their dates (see `sourceRows`). */
+export interface ChangedIds {
+  appeals: string[];
+  requests: string[];
+  tasks: string[];
+}
+
 export interface ScanInput {
   db: ReadDb;
+  /**
+   * With this, the pass is about these objects only, and `window` reaches back over the whole catch-up
+   * period: an object entered with old dates (a request sent a month ago, a notice task whose legal term
+   * has passed) gets the reminders whose days the regular passes had already covered.
+   */
+  changed?: ChangedIds;
   /** Fire days to look at, inclusive: from the last scan's day to today. */
   window: DateRange;
   today: IsoDate;
@@ -64,14 +77,48 @@ type AppealRow = {
   responsible_id: string | null;
 };
 
-// Raw SQL: the partial index appeals_open_due applies only when the query says `status <> 'closed'` literally.
-const OPEN_APPEALS_DUE = `SELECT id, reg_number, applicant_name, due_date, responsible_id FROM appeals
-  WHERE due_date BETWEEN ? AND ? AND status <> 'closed' AND deleted_at IS NULL`;
+interface Source {
+  /** SELECT … WHERE (the open objects); the date range or the id list is appended. */
+  select: string;
+  date: string;
+  id: string;
+  changed: keyof ChangedIds;
+}
 
-function appealsFiring(scan: ScanInput, rule: ReminderRule, fire: FireRule): DueReminder[] {
+/**
+ * The rows a rule looks at: by the range of source dates whose fire day falls in the window (an index
+ * range, nothing read only to be dropped), or, for objects changed since the last pass, by id, keeping
+ * those whose fire day is in the window.
+ */
+function sourceRows<R>(scan: ScanInput, fire: FireRule, src: Source, dateOf: (r: R) => string | null): R[] {
+  if (scan.changed) {
+    const ids = scan.changed[src.changed];
+    if (ids.length === 0) return [];
+    return scan.db
+      .rawAll<R>(`${src.select} AND ${src.id} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))
+      .filter((r) => {
+        const date = dateOf(r);
+        if (!date) return false;
+        const day = scan.days.fireDay(date, fire);
+        return day >= scan.window.from && day <= scan.window.to;
+      });
+  }
   const range = scan.days.sourceRange(scan.window, fire);
   if (!range) return [];
-  return scan.db.rawAll<AppealRow>(OPEN_APPEALS_DUE, range.from, range.to).map((a) => ({
+  return scan.db.rawAll<R>(`${src.select} AND ${src.date} BETWEEN ? AND ?`, range.from, range.to);
+}
+
+// Raw SQL: the partial index appeals_open_due applies only when the query says `status <> 'closed'` literally.
+const OPEN_APPEALS: Source = {
+  select: `SELECT id, reg_number, applicant_name, due_date, responsible_id FROM appeals
+    WHERE status <> 'closed' AND deleted_at IS NULL`,
+  date: 'due_date',
+  id: 'id',
+  changed: 'appeals',
+};
+
+function appealsFiring(scan: ScanInput, rule: ReminderRule, fire: FireRule): DueReminder[] {
+  return sourceRows<AppealRow>(scan, fire, OPEN_APPEALS, (a) => a.due_date).map((a) => ({
     rule,
     entity: 'appeal',
     entityId: a.id,
@@ -83,25 +130,33 @@ function appealsFiring(scan: ScanInput, rule: ReminderRule, fire: FireRule): Due
   }));
 }
 
-const SENT_REQUESTS = `SELECT r.id, r.appeal_id, r.sent_on, a.reg_number, a.applicant_name, a.responsible_id,
-    b.name AS body_name
-  FROM external_requests r JOIN appeals a ON a.id = r.appeal_id LEFT JOIN bodies b ON b.id = r.body_id
-  WHERE r.sent_on BETWEEN ? AND ? AND r.status = 'sent' AND r.deleted_at IS NULL`;
+const SENT_REQUESTS: Source = {
+  select: `SELECT r.id, r.appeal_id, r.sent_on, a.reg_number, a.applicant_name, a.responsible_id,
+      b.name AS body_name
+    FROM external_requests r JOIN appeals a ON a.id = r.appeal_id LEFT JOIN bodies b ON b.id = r.body_id
+    WHERE r.status = 'sent' AND r.deleted_at IS NULL`,
+  date: 'r.sent_on',
+  id: 'r.id',
+  changed: 'requests',
+};
 
 /** Notices with a legal term (59-FZ Art. 11, Art. 12 p.2): late is a breach, not a slow stage. */
 const NOTICE_TASKS: readonly TaskKind[] = ['art11_notice', 'extension_notice'];
 /** Waiting for another body's answer is the 25-day rule's, not a stage the office holds. */
 const NOT_STAGES: readonly TaskKind[] = [...NOTICE_TASKS, 'request_answer'];
 
-const OPEN_TASKS_DUE = `SELECT t.id, t.kind, t.appeal_id, t.request_id, t.assignee_id, t.due_date,
-    a.reg_number, a.applicant_name
-  FROM tasks t JOIN appeals a ON a.id = t.appeal_id
-  WHERE t.due_date BETWEEN ? AND ? AND t.status = 'open' AND t.deleted_at IS NULL`;
+const OPEN_TASKS: Source = {
+  select: `SELECT t.id, t.kind, t.appeal_id, t.request_id, t.assignee_id, t.due_date, a.reg_number,
+      a.applicant_name
+    FROM tasks t JOIN appeals a ON a.id = t.appeal_id
+    WHERE t.status = 'open' AND t.deleted_at IS NULL`,
+  date: 't.due_date',
+  id: 't.id',
+  changed: 'tasks',
+};
 
 function tasksFiring(scan: ScanInput, rule: ReminderRule, notices: boolean): DueReminder[] {
   const fire = fireRules(scan.settings).taskLate;
-  const range = scan.days.sourceRange(scan.window, fire);
-  if (!range) return [];
   type Row = {
     id: string;
     kind: TaskKind;
@@ -112,8 +167,7 @@ function tasksFiring(scan: ScanInput, rule: ReminderRule, notices: boolean): Due
     reg_number: string;
     applicant_name: string;
   };
-  return scan.db
-    .rawAll<Row>(OPEN_TASKS_DUE, range.from, range.to)
+  return sourceRows<Row>(scan, fire, OPEN_TASKS, (t) => t.due_date)
     .filter((t) => (notices ? NOTICE_TASKS.includes(t.kind) : !NOT_STAGES.includes(t.kind)))
     .map((t) => ({
       rule,
@@ -161,7 +215,7 @@ export const RULES: readonly ReminderRuleDef[] = [
     escalate: false,
     // Only today's: after a holiday one digest of what is overdue now says more than one for each day missed.
     due: (scan) => {
-      if (!scan.digestDue || !scan.days.isWorkingDay(scan.today)) return [];
+      if (scan.changed || !scan.digestDue || !scan.days.isWorkingDay(scan.today)) return [];
       const counts = overdueCounts(scan.db, scan.today);
       const digest = (userId: string | null, count: number): DueReminder => ({
         rule: 'overdue_digest',
@@ -186,8 +240,6 @@ export const RULES: readonly ReminderRuleDef[] = [
     escalate: false,
     due: (scan) => {
       const fire = fireRules(scan.settings).requestUnanswered;
-      const range = scan.days.sourceRange(scan.window, fire);
-      if (!range) return [];
       type Row = {
         id: string;
         appeal_id: string;
@@ -197,7 +249,7 @@ export const RULES: readonly ReminderRuleDef[] = [
         responsible_id: string | null;
         body_name: string | null;
       };
-      return scan.db.rawAll<Row>(SENT_REQUESTS, range.from, range.to).map((r) => ({
+      return sourceRows<Row>(scan, fire, SENT_REQUESTS, (r) => r.sent_on).map((r) => ({
         rule: 'request_unanswered',
         entity: 'request',
         entityId: r.id,

@@ -3,7 +3,7 @@
  * "Once" is the database's: the unique key (rule, object, due instant, recipient) and INSERT … ON CONFLICT
  * DO NOTHING inside the write transaction, so two windows on one file, or a restart, never raise twice.
  */
-import type { Store, WriteDb } from '../../db/sql';
+import type { ReadDb, Store, WriteDb } from '../../db/sql';
 import type { OfficeTable, ReminderTable } from '../../db/schema';
 import { addCalendarDays, type IsoDate } from '../../shared/domain/calendar';
 import {
@@ -19,10 +19,12 @@ import { newId } from '../../shared/util/ids';
 import type { CallContext } from '../services/context';
 import { localOfficeId, officeCalendar } from '../services/office';
 import { systemActor } from '../services/system-user';
-import { RULES, type DueReminder, type ReminderRuleDef } from './rules';
+import { RULES, type ChangedIds, type DueReminder, type ReminderRuleDef } from './rules';
 
 /** Where the last pass got to: the last fire day it covered (local_state, this file only). */
 export const SCANNED_THROUGH_KEY = 'reminders.scanned_through';
+/** The last change-log entry a pass has looked at: what was written after it is looked at by id. */
+export const CHANGES_SEEN_KEY = 'reminders.changes_seen';
 /** A first pass (or one after a very long break) looks back this far; older news is in the digest. */
 export const CATCH_UP_DAYS = 31;
 
@@ -47,7 +49,32 @@ export interface ScanPlan {
   settings: ReminderSettings;
   today: IsoDate;
   window: DateRange | null;
+  /** The change log's last entry now; stored with the pass. */
+  changesSeen: number;
   due: DueReminder[];
+}
+
+const TABLE_OF: Record<string, keyof ChangedIds> = {
+  appeals: 'appeals',
+  external_requests: 'requests',
+  tasks: 'tasks',
+};
+
+const stateValue = (db: ReadDb, key: string): string | undefined =>
+  db.rawGet<{ value: string }>('SELECT value FROM local_state WHERE key = ?', key)?.value;
+
+/** Appeals, requests and tasks written since the last pass, from the change log (read by its key). */
+function changedSince(db: ReadDb, seen: string | undefined, upTo: number): ChangedIds | null {
+  if (seen === undefined || upTo <= Number(seen)) return null;
+  const out: ChangedIds = { appeals: [], requests: [], tasks: [] };
+  const rows = db.rawAll<{ table_name: string; row_id: string }>(
+    `SELECT DISTINCT table_name, row_id FROM change_log WHERE seq > ? AND seq <= ?
+       AND table_name IN ('appeals', 'external_requests', 'tasks')`,
+    Number(seen),
+    upTo,
+  );
+  for (const r of rows) out[TABLE_OF[r.table_name]!].push(r.row_id);
+  return out;
 }
 
 /** What is due now, read only. */
@@ -66,10 +93,7 @@ export function planScan(env: ScanEnv): ScanPlan | null {
   // Today's reminders are raised once the working day has begun; before that the window ends yesterday.
   const lastDay = minutes >= minutesOf(settings.workdayStart) ? today : addCalendarDays(today, -1);
   const earliest = addCalendarDays(today, -CATCH_UP_DAYS);
-  const through = db.rawGet<{ value: string }>(
-    'SELECT value FROM local_state WHERE key = ?',
-    SCANNED_THROUGH_KEY,
-  )?.value;
+  const through = stateValue(db, SCANNED_THROUGH_KEY);
   // The last covered day is covered again: something may have fallen due on it since (a new request, a
   // changed date), and the unique key makes the repeat harmless.
   const from = through && through > earliest ? through : earliest;
@@ -85,7 +109,17 @@ export function planScan(env: ScanEnv): ScanPlan | null {
     const scanWindow = window ?? { from: today, to: addCalendarDays(today, -1) };
     due.push(...rule.due({ db, window: scanWindow, today, digestDue, days, settings }));
   }
-  return { office, settings, today, window, due };
+  // What was written since the last pass may fall on days it already covered: look at those objects by id
+  // over the whole catch-up period. A first pass covers that period anyway.
+  const changesSeen = db.rawGet<{ s: number | null }>('SELECT max(seq) AS s FROM change_log')?.s ?? 0;
+  const changed = changedSince(db, stateValue(db, CHANGES_SEEN_KEY), changesSeen);
+  if (changed && earliest <= lastDay)
+    for (const rule of rules) {
+      if (settings.enabled[rule.id] === false) continue;
+      const wide = { from: earliest, to: lastDay };
+      due.push(...rule.due({ db, window: wide, today, digestDue, days, settings, changed }));
+    }
+  return { office, settings, today, window, changesSeen, due };
 }
 
 type Row = Omit<ReminderTable, 'id' | 'office_id' | 'created_at' | 'read_at' | 'notified_at'>;
@@ -153,12 +187,11 @@ export function scanReminders(env: ScanEnv): RaisedReminder[] {
   );
   const fresh = rows.filter((r) => !known.has(keyOf(r.row)));
   const through = plan.window?.to;
-  const stored = db.rawGet<{ value: string }>(
-    'SELECT value FROM local_state WHERE key = ?',
-    SCANNED_THROUGH_KEY,
-  )?.value;
+  const stored = stateValue(db, SCANNED_THROUGH_KEY);
   const advance = through !== undefined && (!stored || through > stored);
-  if (fresh.length === 0 && !advance) return [];
+  const seen = stateValue(db, CHANGES_SEEN_KEY);
+  const advanceSeen = seen === undefined || plan.changesSeen > Number(seen);
+  if (fresh.length === 0 && !advance && !advanceSeen) return [];
 
   return env.store.transaction((wdb) => {
     const raised: RaisedReminder[] = [];
@@ -206,6 +239,13 @@ export function scanReminders(env: ScanEnv): RaisedReminder[] {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE excluded.value > local_state.value`,
         SCANNED_THROUGH_KEY,
         through,
+      );
+    if (advanceSeen)
+      wdb.rawRun(
+        `INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+         WHERE CAST(excluded.value AS INTEGER) > CAST(local_state.value AS INTEGER)`,
+        CHANGES_SEEN_KEY,
+        String(plan.changesSeen),
       );
     return raised;
   });

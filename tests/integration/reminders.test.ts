@@ -273,3 +273,22 @@ describe('the timer and writes', () => {
     expect(pending).toEqual([]);
   });
 });
+
+describe('objects entered with old dates', () => {
+  it('a request recorded today as sent a month ago gets its missed 25-day reminder at the next pass', async () => {
+    const d = await openDesk('2026-05-18');
+    const a = await d.register('2026-04-14', { responsibleId: d.assistant.id });
+    const s = scheduler(d);
+    s.tick();
+    await d.day('2026-05-25');
+    s.tick();
+    // Sent on 27.04, recorded only now: its day, 22.05, was covered by the pass of 22.05 or earlier.
+    const { send } = await sendRequest(d, a.id, { kind: 'deputy_request', answerDays: 30 });
+    await d.o.call('requests.send', { ...send, sentOn: '2026-04-27' }, d.assistant.token);
+    const raised = s.tick();
+    expect(raised.filter((r) => r.rule === 'request_unanswered').map((r) => [r.appealId, r.dueAt])).toEqual([
+      [a.id, '2026-05-22T06:00:00.000Z'],
+    ]);
+    expect(s.tick()).toEqual([]);
+  });
+});
