@@ -36,12 +36,8 @@ export interface DueReminder {
   params: ReminderParams;
 }
 
-/** Objects written since the last pass, by table: looked at whatever their dates (see `sourceRows`). */
-export interface ChangedIds {
-  appeals: string[];
-  requests: string[];
-  tasks: string[];
-}
+/** Ids of rows written since the last pass, by table: looked at whatever their dates (see `sourceRows`). */
+export type ChangedIds = ReadonlyMap<string, readonly string[]>;
 
 export interface ScanInput {
   db: ReadDb;
@@ -82,7 +78,8 @@ interface Source {
   select: string;
   date: string;
   id: string;
-  changed: keyof ChangedIds;
+  /** The table whose change-log entries name the rows (`id` is its key). */
+  changed: string;
 }
 
 /**
@@ -92,8 +89,8 @@ interface Source {
  */
 function sourceRows<R>(scan: ScanInput, fire: FireRule, src: Source, dateOf: (r: R) => string | null): R[] {
   if (scan.changed) {
-    const ids = scan.changed[src.changed];
-    if (ids.length === 0) return [];
+    const ids = scan.changed.get(src.changed);
+    if (!ids || ids.length === 0) return [];
     return scan.db
       .rawAll<R>(`${src.select} AND ${src.id} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))
       .filter((r) => {
@@ -137,7 +134,7 @@ const SENT_REQUESTS: Source = {
     WHERE r.status = 'sent' AND r.deleted_at IS NULL`,
   date: 'r.sent_on',
   id: 'r.id',
-  changed: 'requests',
+  changed: 'external_requests',
 };
 
 /** Notices with a legal term (59-FZ Art. 11, Art. 12 p.2): late is a breach, not a slow stage. */

@@ -54,26 +54,23 @@ export interface ScanPlan {
   due: DueReminder[];
 }
 
-const TABLE_OF: Record<string, keyof ChangedIds> = {
-  appeals: 'appeals',
-  external_requests: 'requests',
-  tasks: 'tasks',
-};
-
 const stateValue = (db: ReadDb, key: string): string | undefined =>
   db.rawGet<{ value: string }>('SELECT value FROM local_state WHERE key = ?', key)?.value;
 
-/** Appeals, requests and tasks written since the last pass, from the change log (read by its key). */
+/** Rows written since the last pass, by table, from the change log (read by its key). */
 function changedSince(db: ReadDb, seen: string | undefined, upTo: number): ChangedIds | null {
   if (seen === undefined || upTo <= Number(seen)) return null;
-  const out: ChangedIds = { appeals: [], requests: [], tasks: [] };
+  const out = new Map<string, string[]>();
   const rows = db.rawAll<{ table_name: string; row_id: string }>(
-    `SELECT DISTINCT table_name, row_id FROM change_log WHERE seq > ? AND seq <= ?
-       AND table_name IN ('appeals', 'external_requests', 'tasks')`,
+    'SELECT DISTINCT table_name, row_id FROM change_log WHERE seq > ? AND seq <= ?',
     Number(seen),
     upTo,
   );
-  for (const r of rows) out[TABLE_OF[r.table_name]!].push(r.row_id);
+  for (const r of rows) {
+    const ids = out.get(r.table_name);
+    if (ids) ids.push(r.row_id);
+    else out.set(r.table_name, [r.row_id]);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, SchemaTooNewError, schemaVersion } from '../../db/connect';
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
+import { m0005 } from '../../db/migrations/0005-reminders';
 import type { Migration } from '../../db/migrations/types';
 
 const dirs: string[] = [];
@@ -93,10 +94,10 @@ describe('opening a database', () => {
   });
 });
 
-describe('migration 5: reminders', () => {
+describe('migration: reminders', () => {
   it('keeps existing offices, adds the reminders table with its unique key, and plans the scans on indexes', () => {
     const file = tempFile();
-    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 5) });
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0005)) });
     old
       .prepare(
         `INSERT INTO offices (id, office_id, created_at, updated_at, hlc, code, name, time_zone, deputy_name,
