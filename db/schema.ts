@@ -36,6 +36,8 @@ export interface OfficeTable extends SyncColumns {
   signatory_title: string | null;
   doc_font: string;
   doc_font_size: number;
+  /** JSON: reminder settings (shared/domain/reminders ReminderSettings), partial. */
+  reminder_settings: string;
 }
 
 export interface LetterTemplateTable extends SyncColumns {
@@ -291,6 +293,23 @@ export interface TaskItemTable extends SyncColumns {
   done_by: string | null;
 }
 
+/** Local, not synced: derived from the data, raised once per (rule, object, due instant, recipient). */
+export interface ReminderTable {
+  id: string;
+  office_id: string;
+  rule: string;
+  entity: string;
+  entity_id: string;
+  due_at: string;
+  recipient_id: string;
+  appeal_id: string | null;
+  request_id: string | null;
+  params: string;
+  created_at: string;
+  read_at: string | null;
+  notified_at: string | null;
+}
+
 export interface ChangeLogTable {
   seq: number;
   hlc: string;
@@ -338,6 +357,7 @@ export interface DB {
   checklist_templates: ChecklistTemplateTable;
   task_items: TaskItemTable;
   letter_templates: LetterTemplateTable;
+  reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
 }

@@ -14,6 +14,8 @@ export interface OfficeHandle {
   store: Store;
   sqlite: Database.Database;
   clock: Clock;
+  /** This database's hybrid logical clock, for writers beside the API (the scheduler). */
+  hlc: Hlc;
   close(): void;
 }
 
@@ -43,10 +45,11 @@ export function openOffice(file: string, opts: OpenOfficeOptions = {}): OfficeHa
   const dataDir =
     opts.dataDir ??
     (scratch ? fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-data-')) : path.dirname(path.resolve(file)));
-  const api = new Api(store, clock, loadHlc(sqlite), { ...opts, dataDir });
+  const hlc = loadHlc(sqlite);
+  const api = new Api(store, clock, hlc, { ...opts, dataDir });
   const close = (): void => {
     closeDatabase(sqlite);
     if (scratch) fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { api, store, sqlite, clock, close };
+  return { api, store, sqlite, clock, hlc, close };
 }

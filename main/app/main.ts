@@ -3,12 +3,13 @@
  * database, serves the renderer, registers the one IPC channel and the menu. Everything it decides
  * is in window.ts, protocol.ts, ipc.ts, menu.ts and native.ts, which do not import Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openOffice, type OfficeHandle } from '../core';
 import { DB_FILE_NAME } from '../paths';
+import { ReminderScheduler, type Notice } from '../scheduler/scheduler';
 import { appDialogs } from '../../shared/i18n/ru/app';
 import { registerIpc, registerOpenDocument } from './ipc';
 import { menuTemplate } from './menu';
@@ -42,6 +43,9 @@ if (process.platform === 'win32') app.setAppUserModelId('ru.priemnaya.app');
 
 let office: OfficeHandle | null = null;
 let mainWindow: BrowserWindow | null = null;
+let scheduler: ReminderScheduler | null = null;
+/** Whose reminders this desktop shows: the user of the last call from the window. */
+let signedIn: string | null = null;
 
 function dataFile(): string {
   return path.join(app.getPath('userData'), DB_FILE_NAME);
@@ -76,6 +80,20 @@ function openDataFolder(): void {
     .catch((e: unknown) => console.error('could not open the data folder:', e));
 }
 
+/** Native notifications; a click brings the window forward, where the inbox lists them. */
+function showNotices(notices: Notice[]): void {
+  if (!Notification.isSupported()) return;
+  for (const n of notices) {
+    const shown = new Notification({ title: n.title, body: n.body });
+    shown.on('click', () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    });
+    shown.show();
+  }
+}
+
 function onReady(): void {
   secureSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
@@ -89,7 +107,20 @@ function onReady(): void {
       exists: (f) => fs.existsSync(f),
     }),
     log: (message, error) => console.error(message, error),
+    afterCall: ({ method, kind, actor }) => {
+      signedIn = method === 'auth.signOut' ? null : (actor?.userId ?? signedIn);
+      if (kind === 'write') scheduler?.poke();
+    },
   });
+  scheduler = new ReminderScheduler({
+    store: office.store,
+    clock: office.clock,
+    hlc: office.hlc,
+    notify: showNotices,
+    recipient: () => signedIn,
+    log: (message, error) => console.error(message, error),
+  });
+  scheduler.start();
   registerIpc(ipcMain, office.api);
   const documentsDir = path.join(app.getPath('temp'), 'Priemnaya', 'documents');
   registerOpenDocument(
@@ -137,6 +168,8 @@ function run(): void {
   });
   // After the windows are gone and before exit: checkpoint the WAL and run PRAGMA optimize.
   app.on('will-quit', () => {
+    scheduler?.stop();
+    scheduler = null;
     office?.close();
     office = null;
   });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { webText } from '../../shared/i18n/ru/cli';
 import { openOffice, type OfficeHandle } from '../core';
 import { defaultDbFile } from '../paths';
+import { ReminderScheduler } from '../scheduler/scheduler';
 import { DEFAULT_PORT, startHttpServer } from './http';
 
 /**
@@ -45,7 +46,17 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
   const built = dir !== null && fs.existsSync(path.join(dir, 'index.html'));
   if (dir !== null && !built) warn(webText.noRenderer(dir));
 
-  const office = openOffice(opts.dbFile, { log: (message, error) => console.error(message, error) });
+  const log = (message: string, error: unknown): void => console.error(message, error);
+  let scheduler: ReminderScheduler | null = null;
+  const office = openOffice(opts.dbFile, {
+    log,
+    // A write may make something due (a request sent long ago, a changed date): scan soon after it.
+    afterCall: (call) => {
+      if (call.kind === 'write') scheduler?.poke();
+    },
+  });
+  // Browser mode has no desktop notifications: the reminders fill the inbox the page shows.
+  scheduler = new ReminderScheduler({ store: office.store, clock: office.clock, hlc: office.hlc, log });
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
     server = await startHttpServer({ api: office.api, staticDir: built ? dir : null, port: wanted });
@@ -53,6 +64,7 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
     office.close();
     throw e;
   }
+  scheduler.start();
   if (wanted !== 0 && server.port !== wanted) out(webText.portBusy(wanted, server.port));
   const url = `${server.url}/#token=${server.token}`;
   out(webText.opened(url));
@@ -71,6 +83,7 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     // The database closes even if the server fails to, so the WAL is checkpointed either way.
+    scheduler?.stop();
     closing ??= server.close().finally(() => office.close());
     return closing;
   };

@@ -20,6 +20,8 @@ export interface ApiOptions {
   log?: (message: string, error: unknown) => void;
   /** The office's data folder (attached files live under `files/`); `openOffice` defaults it. */
   dataDir?: string;
+  /** Told of each successful call: the scheduler scans after writes, the desktop learns who is signed in. */
+  afterCall?: (call: { method: MethodName; kind: 'read' | 'write'; actor: Actor | null }) => void;
 }
 
 /**
@@ -59,6 +61,7 @@ export class Api {
       const handler = handlers[method] as (c: CallContext, i: unknown) => unknown;
       const value = await handler(ctx, parsed.data);
       if (this.options.validateOutput) def.output.parse(value);
+      this.options.afterCall?.({ method, kind: def.kind, actor });
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: this.toError(method, e).toBody() };

@@ -11,6 +11,7 @@ import * as eventStages from './events/stages';
 import * as documents from './documents';
 import type { CallContext } from './context';
 import * as office from './office';
+import * as reminders from './reminders';
 import * as requests from './requests';
 import * as templates from './templates';
 import * as users from './users';
@@ -101,4 +102,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'templates.save': templates.save,
   'templates.preview': (ctx, i) =>
     templates.preview(ctx, i, (id, kind) => documents.previewValues(ctx, id, kind)),
+  'reminders.inbox': reminders.inbox,
+  'reminders.unread': (ctx) => reminders.unread(ctx),
+  'reminders.markRead': reminders.markRead,
+  'reminders.scan': (ctx) => reminders.scanNow(ctx),
 };

@@ -6,6 +6,7 @@ import type { ParsedInput, Output } from '../../shared/api/index';
 import { CalendarYearSchema, ProductionCalendar, type CalendarYear } from '../../shared/domain/calendar';
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { localDate } from '../../shared/util/clock';
+import { reminderSettings } from '../../shared/domain/reminders';
 import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/workflow/appeal';
 import { DEFAULT_EVENT_STAGE_LIMITS, type EventStageLimits } from '../../shared/domain/workflow/event';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from './bookkeeping';
@@ -49,6 +50,7 @@ export function toOffice(r: OfficeTable): Office {
         : 'Times New Roman',
       fontSize: r.doc_font_size,
     },
+    reminders: reminderSettings(r.reminder_settings),
     updatedAt: r.updated_at,
   };
 }
@@ -106,6 +108,7 @@ export function createOffice(
     signatory_title: null,
     doc_font: 'Times New Roman',
     doc_font_size: 14,
+    reminder_settings: '{}',
   };
   row.office_id = row.id;
   insertSynced(db, 'offices', row);
@@ -138,6 +141,15 @@ export function updateOffice(ctx: CallContext, input: ParsedInput<'office.update
     if (lh?.signatoryTitle !== undefined) patch.signatory_title = lh.signatoryTitle;
     if (lh?.font !== undefined) patch.doc_font = lh.font;
     if (lh?.fontSize !== undefined) patch.doc_font_size = lh.fontSize;
+    if (input.reminders !== undefined) {
+      const current = reminderSettings(before.reminder_settings);
+      const { enabled, ...rest } = input.reminders;
+      patch.reminder_settings = JSON.stringify({
+        ...current,
+        ...rest,
+        enabled: { ...current.enabled, ...enabled },
+      });
+    }
     const after = updateSynced(db, 'offices', before.id, patch, stamp(ctx));
     audit(db, ctx, before.id, 'office.update', 'office', before.id, patch);
     return toOffice(after);

@@ -4,6 +4,7 @@ import { attachmentMethods } from './attachments';
 import { eventMethods } from './events';
 import { documentMethods } from './documents';
 import { officeMethods } from './office';
+import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
 import { taskMethods } from './tasks';
 import { workflowMethods } from './workflow';
@@ -19,6 +20,7 @@ export const contract = {
   ...attachmentMethods,
   ...eventMethods,
   ...documentMethods,
+  ...reminderMethods,
 } as const;
 
 export type Contract = typeof contract;

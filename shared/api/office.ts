@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, RoleSchema } from './define';
 import { Empty, IdSchema, InstantSchema, Ok, RequiredText, Text } from './common';
 import { CalendarYearSchema } from '../domain/calendar';
+import { REMINDER_RULES, ReminderSettingsSchema, type ReminderRule } from '../domain/reminders';
 import { STAGE_LIMIT_KEYS, type StageLimitKey } from '../domain/workflow/appeal';
 import { EVENT_STAGES, type EventStage } from '../domain/workflow/event';
 
@@ -85,6 +86,7 @@ export const OfficeSchema = z.object({
   /** The answer term of a deputy's request here: 30 days under 3-FZ Art. 14, or the regional law's. */
   deputyRequestDays: z.number().int(),
   letterhead: LetterheadSchema,
+  reminders: ReminderSettingsSchema,
   updatedAt: InstantSchema,
 });
 export type Office = z.infer<typeof OfficeSchema>;
@@ -216,6 +218,18 @@ export const officeMethods = {
             signatoryTitle: Text(300).optional(),
             font: z.enum(DOC_FONTS).optional(),
             fontSize: z.number().int().min(10).max(16).optional(),
+          })
+          .optional(),
+        reminders: ReminderSettingsSchema.partial()
+          .extend({
+            enabled: z
+              .object(
+                Object.fromEntries(REMINDER_RULES.map((r) => [r, z.boolean().optional()])) as Record<
+                  ReminderRule,
+                  z.ZodOptional<z.ZodBoolean>
+                >,
+              )
+              .optional(),
           })
           .optional(),
       }),

@@ -9,7 +9,7 @@ import { addCalendarDays, ProductionCalendar } from '../../shared/domain/calenda
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { reviewTerm, type Term } from '../../shared/domain/deadlines';
 import { fullName, normalizePhone } from '../../shared/domain/text';
-import { appealRows, contactRows, Ids, inserter, sync, type BenchOffice } from './rows';
+import { appealRows, contactRows, Ids, inserter, requestRow, sync, type BenchOffice } from './rows';
 
 /**
  * The DESIGN.md data set, bulk-loaded with raw prepared statements: an HQ database of many offices, every
@@ -17,7 +17,7 @@ import { appealRows, contactRows, Ids, inserter, sync, type BenchOffice } from '
  * product's own normalisation (shared/domain/text.ts), so search behaves as in the product. Change-log and
  * audit rows are not generated: nothing measured reads them, and they would only add bulk.
  */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** The bench's "now": a Thursday morning in Moscow; the data ends here and the bench clock starts here. */
 export const ANCHOR = '2026-10-15T06:00:00.000Z';
 export const BENCH_PASSWORD = 'bench-password';
@@ -33,6 +33,7 @@ export interface BenchMeta {
   scale: number;
   appeals: number;
   contacts: number;
+  requests: number;
   phones: number;
   offices: number;
   generatedMs: number;
@@ -98,6 +99,8 @@ export async function generate(
     return t;
   };
   const seqs = new Map<string, number>();
+  const anchorDay = ANCHOR.slice(0, 10);
+  let requests = 0;
 
   const appealBatch = (from: number, to: number): void => {
     for (let i = from; i < to; i++) {
@@ -138,6 +141,13 @@ export async function generate(
       insert('appeal_fts', { rowid, body: r.fts });
       insert('appeal_history', r.history);
       insert('tasks', r.task);
+      if (rng.chance(0.3)) {
+        insert(
+          'external_requests',
+          requestRow(ids, rng, { office: o, appeal: r.appeal, ms, today: anchorDay }),
+        );
+        requests++;
+      }
     }
   };
 
@@ -167,6 +177,7 @@ export async function generate(
     scale: opts.scale,
     appeals: appealsTotal,
     contacts: contactsTotal,
+    requests,
     phones,
     offices: OFFICES,
     generatedMs: performance.now() - t0,

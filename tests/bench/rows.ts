@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
+  ExternalRequestTable,
   AppealHistoryTable,
   AppealTable,
   ContactPhoneTable,
@@ -232,5 +233,41 @@ export function appealRows(ids: Ids, rng: Rng, a: AppealInput): AppealRows {
       event_id: null,
       event_stage: null,
     },
+  };
+}
+
+/**
+ * A request on an appeal, about three in ten of them (300k at 1M appeals): answered and resolved for a
+ * closed appeal; for an open one, out and waiting when sent before the data set's today, else a draft.
+ */
+export function requestRow(
+  ids: Ids,
+  rng: Rng,
+  r: { office: BenchOffice; appeal: AppealTable; ms: number; today: string },
+): ExternalRequestTable {
+  const { appeal } = r;
+  const sentOn = addCalendarDays(appeal.registered_on, rng.int(2, 12));
+  const closed = appeal.status === 'closed';
+  const sent = closed || sentOn <= r.today;
+  const answeredOn = closed ? (appeal.closed_on ?? sentOn) : null;
+  return {
+    ...sync(ids.next(r.ms), r.office, r.ms),
+    appeal_id: appeal.id,
+    seq: 1,
+    body_id: null,
+    kind: rng.chance(0.8) ? 'deputy_request' : 'documents_request',
+    status: closed ? 'resolved' : sent ? 'sent' : 'draft',
+    text: 'Прошу представить сведения по обращению.',
+    approved_by: null,
+    approved_on: sent ? sentOn : null,
+    sent_on: sent ? sentOn : null,
+    outgoing_number: sent ? `ИСХ-${rng.int(1, 9999)}` : null,
+    due_date: sent ? addCalendarDays(sentOn, 30) : null,
+    answered_on: answeredOn,
+    answer_number: closed ? `ВХ-${rng.int(1, 9999)}` : null,
+    answer_summary: null,
+    answer_attachment_id: null,
+    next_step: closed ? 'reply' : null,
+    stage_since: `${sent ? sentOn : appeal.registered_on}T09:00:00.000Z`,
   };
 }

@@ -19,6 +19,7 @@ import {
 } from './generate';
 import { documentsBench } from './documents';
 import { RegistryBench, registryShapes, searchShapes } from './registry';
+import { benchReminderScan, clearReminders } from './reminders';
 import {
   mark,
   rawRegistrar,
@@ -42,6 +43,7 @@ const TARGET_SEARCH_MS = 50;
 const TARGET_REGISTRATIONS_PER_S = 2000;
 const TARGET_CARD_P50_MS = 20;
 const TARGET_REPORT_100K_MS = 2000;
+const TARGET_REMINDER_SCAN_MS = 50;
 
 const { values: args } = parseArgs({
   options: {
@@ -145,6 +147,17 @@ const all = (name: string, rows: Row[], target: number): Row => ({
 const docs = await documentsBench(handle, clock, iterations, log);
 const [cardRow, reportRow] = docs.rows;
 
+// ---- The due-reminder scan: a month's catch-up once, then the pass the timer makes every minute.
+log('measuring the due-reminder scan …');
+clearReminders(handle);
+const reminders = benchReminderScan(
+  handle,
+  new ProductionCalendar(SHIPPED_CALENDAR_YEARS),
+  Math.min(iterations, 100),
+  warmup,
+);
+clearReminders(handle);
+
 // ---- Registration: the API, then the same inserts by hand; one by one, then in batches; each rolled back.
 const inputs = registrationInputs(handle.sqlite, local, registrations, seed + 1);
 const signedIn = mark(handle.sqlite);
@@ -201,7 +214,7 @@ const out: string[] = [];
 const verdicts: Verdict[] = [];
 out.push('', `Priemnaya bench — scale ${scale}, seed ${seed}`);
 out.push(
-  `data set: ${thousands(meta.appeals)} appeals, ${thousands(meta.contacts)} contacts, ` +
+  `data set: ${thousands(meta.appeals)} appeals, ${thousands(meta.requests)} requests, ${thousands(meta.contacts)} contacts, ` +
     `${thousands(meta.phones)} phones, ${meta.offices} offices (one of them local); ` +
     `with each appeal its history entry, task, FTS row and topics; no change-log or audit rows in the bulk load`,
 );
@@ -220,6 +233,10 @@ for (const r of pageRows) out.push(tableRow(r, verdicts));
 out.push(tableRow(all('registry page, all shapes', pageRows, TARGET_PAGE_MS), verdicts));
 for (const r of searchRows) out.push(tableRow(r, verdicts));
 out.push(tableRow(all('FTS search, all kinds', searchRows, TARGET_SEARCH_MS), verdicts));
+out.push(
+  tableRow({ ...reminders.row, targetP95: TARGET_REMINDER_SCAN_MS }, verdicts),
+  `  (the first pass caught up a month: ${thousands(reminders.raised)} reminders raised in ${ms(reminders.catchUpMs)} ms)`,
+);
 {
   const c = summarize(cardRow!.api);
   const r = summarize(reportRow!.api);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openOffice, type OfficeHandle } from '../../main/core';
 import { DEMO_PASSWORD, fillDemoOffice } from '../../main/demo/demo';
+import { ReminderScheduler } from '../../main/scheduler/scheduler';
 import type { AppealRow } from '../../shared/api/appeals';
 import { fixedClock } from '../../shared/util/clock';
 
@@ -93,6 +94,13 @@ describe('fillDemoOffice', () => {
     expect(overdue.length).toBeGreaterThan(10);
     expect(overdue.length).toBeLessThan(120);
     expect(overdue.every((a) => a.overdue && a.dueDate < '2026-03-16')).toBe(true);
+    // The inbox has something to show from the first start: overdue reminders, for the office head too.
+    const raised = new ReminderScheduler({ store: h.store, clock: h.clock, hlc: h.hlc }).tick();
+    const head = (users.value as { id: string; role: string }[]).find((u) => u.role === 'office_head')!;
+    const overdueIds = new Set(overdue.map((a) => a.id));
+    const toHead = raised.filter((r) => r.rule === 'appeal_overdue' && r.recipientId === head.id);
+    expect(toHead.length).toBeGreaterThan(0);
+    expect(toHead.every((r) => overdueIds.has(r.appealId!))).toBe(true);
 
     const flags = h.sqlite
       .prepare(

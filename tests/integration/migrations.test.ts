@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, SchemaTooNewError, schemaVersion } from '../../db/connect';
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
+import { m0005 } from '../../db/migrations/0005-reminders';
 import type { Migration } from '../../db/migrations/types';
 
 const dirs: string[] = [];
@@ -168,6 +169,56 @@ INSERT INTO tasks (id, kind, title, status, office_id, created_at, updated_at, h
       'events_date',
     );
     expect(plan("SELECT id FROM appeals WHERE event_id = 'e'")).toContain('appeals_event');
+    db.close();
+  });
+});
+
+describe('migration: reminders', () => {
+  it('keeps existing offices, adds the reminders table with its unique key, and plans the scans on indexes', () => {
+    const file = tempFile();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0005)) });
+    old
+      .prepare(
+        `INSERT INTO offices (id, office_id, created_at, updated_at, hlc, code, name, time_zone, deputy_name,
+           reg_number_format, deadline_shift) VALUES ('o1', 'o1', 't', 't', 'h', 'ПТР', 'n', 'Europe/Moscow', 'd',
+           'КОД-ГГГГ-NNNNN', 'previous')`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare("SELECT reminder_settings FROM offices WHERE id = 'o1'").get()).toEqual({
+      reminder_settings: '{}',
+    });
+    db.prepare(
+      `INSERT INTO users (id, office_id, created_at, updated_at, hlc, login, full_name, role, password_hash)
+       VALUES ('u1', 'o1', 't', 't', 'h', 'a', 'A', 'assistant', 'x')`,
+    ).run();
+    const insert = db.prepare(
+      `INSERT INTO reminders (id, office_id, rule, entity, entity_id, due_at, recipient_id, params, created_at)
+       VALUES (?, 'o1', 'appeal_overdue', 'appeal', 'a1', '2026-05-12T06:00:00.000Z', 'u1', '{}', 't')
+       ON CONFLICT DO NOTHING`,
+    );
+    expect(insert.run('r1').changes).toBe(1);
+    expect(insert.run('r2').changes).toBe(0);
+    const plan = (sql: string): string =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((r) => (r as { detail: string }).detail)
+        .join(' | ');
+    expect(
+      plan(
+        "SELECT id FROM external_requests WHERE sent_on BETWEEN '2026-04-01' AND '2026-04-02' AND status = 'sent'",
+      ),
+    ).toContain('external_requests_sent');
+    expect(
+      plan(
+        "SELECT id FROM appeals WHERE due_date BETWEEN '2026-04-01' AND '2026-04-02' AND status <> 'closed'",
+      ),
+    ).toContain('appeals_open_due');
+    expect(plan("SELECT count(*) FROM reminders WHERE recipient_id = 'u1' AND read_at IS NULL")).toContain(
+      'reminders_unread',
+    );
     db.close();
   });
 });

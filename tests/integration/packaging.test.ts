@@ -61,6 +61,10 @@ export const session = {
   },
 };
 export const shell = { openPath: async () => '' };
+export class Notification extends EventEmitter {
+  static isSupported() { return false; }
+  show() { f.calls.push('notification'); }
+}
 `;
 
 const LOADER = `

@@ -1,10 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { AppealCardView } from '../features/card/AppealCardView';
 import { RegisterForm } from '../features/register/RegisterForm';
+import { Bell } from '../features/reminders/Bell';
+import { InboxView } from '../features/reminders/InboxView';
 import { RegistryView } from '../features/registry/RegistryView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
-import { L, t, W } from '../i18n';
+import { L, R, t, W } from '../i18n';
 import { useStore } from '../store';
 import { mayOpen, SECTIONS, type Route, type Section } from './nav-slice';
 import { useDeskShortcuts } from './shortcuts';
@@ -32,7 +34,8 @@ function isPlanned(view: string): view is Planned {
 }
 
 /** Which section a screen belongs to, for the highlighted navigation item. */
-function sectionOf(route: Route): Section {
+function sectionOf(route: Route): Section | null {
+  if (route.view === 'inbox') return null;
   if (route.view === 'event') return 'events';
   return route.view === 'appeal' || route.view === 'register' ? 'appeals' : route.view;
 }
@@ -60,6 +63,8 @@ function Screen({ route }: { route: Route }) {
       return <AppealCardView key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsView />;
+    case 'inbox':
+      return <InboxView />;
     default:
       if (isPlanned(route.view))
         return (
@@ -87,6 +92,7 @@ export function Shell() {
           <div className="sidebar__app">{t.appName}</div>
           <div className="sidebar__office">{office?.name}</div>
         </div>
+        <Bell />
         <button
           type="button"
           className="btn btn--primary sidebar__new"
@@ -132,6 +138,9 @@ export function Shell() {
           </div>
           <div>
             <Kbd>Ctrl+Enter</Kbd> {t.shortcuts.save}
+          </div>
+          <div>
+            <Kbd>Alt+B</Kbd> {R.bell}
           </div>
           <div>
             <Kbd>Esc</Kbd> {t.shortcuts.back}

@@ -16,7 +16,7 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =
-  { view: Section | 'register' } | { view: 'appeal'; id: string } | { view: 'event'; id: string };
+  { view: Section | 'register' | 'inbox' } | { view: 'appeal'; id: string } | { view: 'event'; id: string };
 
 export interface NavSlice {
   route: Route;
@@ -38,7 +38,8 @@ export function routeFromHash(hash: string): Route {
   if (m?.[1] === 'appeal' && m[2]) return { view: 'appeal', id: m[2] };
   if (m?.[1] === 'event' && m[2]) return { view: 'event', id: m[2] };
   const view = m?.[1];
-  if (view === 'register' || (SECTIONS as readonly string[]).includes(view ?? '')) return { view } as Route;
+  if (view === 'register' || view === 'inbox' || (SECTIONS as readonly string[]).includes(view ?? ''))
+    return { view } as Route;
   return { view: 'appeals' };
 }
 

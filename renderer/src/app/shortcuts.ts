@@ -23,6 +23,11 @@ export function useDeskShortcuts(): void {
         s.go({ view: 'register' });
         return;
       }
+      if (e.altKey && !e.ctrlKey && !e.shiftKey && (e.code === 'KeyB' || key === 'b' || key === 'и')) {
+        e.preventDefault();
+        s.go({ view: 'inbox' });
+        return;
+      }
       if ((e.ctrlKey && (e.code === 'KeyF' || key === 'f')) || (e.key === '/' && !isTyping(e.target))) {
         e.preventDefault();
         if (s.route.view !== 'appeals') s.go({ view: 'appeals' });

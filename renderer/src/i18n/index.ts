@@ -6,12 +6,14 @@ import { attachments } from '../../../shared/i18n/ru/attachments';
 import * as labels from '../../../shared/i18n/ru/labels';
 import { ui } from '../../../shared/i18n/ru/ui';
 import { workflow } from '../../../shared/i18n/ru/workflow';
+import { remindersUi } from '../../../shared/i18n/ru/reminders';
 import type { CallError } from '../api/client';
 
 export const t = ui;
 export const L = labels;
 export const W = workflow;
 export const A = attachments;
+export const R = remindersUi;
 export const LOCALE = 'ru-RU';
 
 /** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`; calendar dates are shown as stored, never through a time zone. */

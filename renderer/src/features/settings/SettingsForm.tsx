@@ -1,32 +1,32 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Input } from '../../../../shared/api/index';
+import type { Office } from '../../../../shared/api/office';
+import { call, isCallError } from '../../api/client';
 import { Field, Kbd } from '../../components/Field';
-import { t } from '../../i18n';
+import { errorText, fieldErrors, t } from '../../i18n';
 
-export type SettingsNotice = { ok: boolean; text: string } | null;
+export interface Notice {
+  ok: boolean;
+  text: string;
+}
+
+export type SettingsNotice = Notice | null;
 
 /**
- * A panel of Settings as a form: its heading, Ctrl+Enter and the save button (when editable), and the
- * notice after a save, read out by screen readers.
+ * A panel of Settings: a form saved by its button or Ctrl+Enter (⌘+Enter on a Mac), with the outcome
+ * announced below it. Read-only for those who may not change it: no button, no key.
  */
-export function SettingsForm({
-  id,
-  title,
-  editable,
-  busy,
-  notice,
-  onSave,
-  saveLabel = t.save,
-  children,
-}: {
+export function SettingsForm(props: {
   id: string;
   title: string;
   editable: boolean;
   busy: boolean;
-  notice: SettingsNotice;
-  onSave: () => void;
+  notice: Notice | null;
   saveLabel?: string;
+  onSave(): void;
   children: ReactNode;
 }) {
+  const { id, editable, busy, notice, onSave } = props;
   return (
     <form
       className="panel"
@@ -43,20 +43,65 @@ export function SettingsForm({
         }
       }}
     >
-      <h2 id={`${id}-title`}>{title}</h2>
-      {children}
+      <h2 id={`${id}-title`}>{props.title}</h2>
+      {props.children}
       <div className="live" aria-live="polite">
         {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
       </div>
       {editable ? (
         <div className="actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t.saving : saveLabel} <Kbd>Ctrl+Enter</Kbd>
+            {busy ? t.saving : (props.saveLabel ?? t.save)} <Kbd>Ctrl+Enter</Kbd>
           </button>
         </div>
       ) : null}
     </form>
   );
+}
+
+/**
+ * The state of a Settings panel over the office's settings: the form loaded from `office.get`, and a save
+ * through `office.update` that reports field errors under the form's own keys (`prefix` taken off).
+ */
+export function useOfficeSettings<F>(formOf: (o: Office) => F, prefix: RegExp) {
+  const [form, setForm] = useState<F | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('office.get', {}).then(
+      (o) => live && setForm(formOf(o)),
+      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+    // The form is loaded once; `formOf` is a plain mapping.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function save(input: Input<'office.update'>, savedText: string): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    setErrors({});
+    setNotice(null);
+    try {
+      setForm(formOf(await call('office.update', input)));
+      setNotice({ ok: true, text: savedText });
+    } catch (e) {
+      if (isCallError(e))
+        setErrors(
+          Object.fromEntries(Object.entries(fieldErrors(e)).map(([k, v]) => [k.replace(prefix, ''), v])),
+        );
+      setNotice({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { form, setForm, errors, notice, busy, save };
 }
 
 /** One text setting: a labelled input, read-only where the role may not edit. */

@@ -5,6 +5,7 @@ import { CalendarSettings } from './CalendarSettings';
 import { EventSettings } from './EventSettings';
 import { LetterSettings } from './LetterSettings';
 import { OfficeSettings } from './OfficeSettings';
+import { ReminderSettings } from './ReminderSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
 import './settings.css';
@@ -22,6 +23,7 @@ export function SettingsView() {
       <OfficeSettings editable={canEditOffice} />
       <WorkflowSettings editable={canEditOffice} />
       <LetterSettings editable={canEditOffice && mayCall(role, 'templates.save')} />
+      <ReminderSettings editable={canEditOffice} />
       <CalendarSettings editable={canEditCalendar} />
       <EventSettings editable={mayCall(role, 'checklists.put')} />
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { ReminderItem } from '../../../../shared/api/reminders';
+import { reminderText } from '../../../../shared/i18n/ru/reminders';
+import { call } from '../../api/client';
+import { Check } from '../../components/Field';
+import { errorText, LOCALE, R } from '../../i18n';
+import { useStore } from '../../store';
+import { useUnread } from './unread';
+import './reminders.css';
+
+const when = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'short' });
+
+/** My reminders, newest first; a click marks one read and opens its appeal (a digest: the overdue registry). */
+export function InboxView() {
+  const go = useStore((s) => s.go);
+  const setFilter = useStore((s) => s.setFilter);
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [items, setItems] = useState<ReminderItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    call('reminders.inbox', { unreadOnly }).then(
+      (inbox) => {
+        if (!live) return;
+        setItems(inbox.items);
+        useUnread.setState({ unread: inbox.unread });
+      },
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [unreadOnly, version]);
+
+  async function open(item: ReminderItem): Promise<void> {
+    if (!item.read) {
+      const r = await call('reminders.markRead', { ids: [item.id] });
+      useUnread.setState({ unread: r.unread });
+    }
+    if (item.appealId) go({ view: 'appeal', id: item.appealId });
+    else {
+      setFilter({ overdue: true });
+      go({ view: 'appeals' });
+    }
+  }
+
+  async function markAll(): Promise<void> {
+    const r = await call('reminders.markRead', { all: true });
+    useUnread.setState({ unread: r.unread });
+    setVersion((v) => v + 1);
+  }
+
+  return (
+    <section className="page inbox">
+      <header className="page__header">
+        <h1 className="page__title">{R.title}</h1>
+        <Check id="inbox-unread-only" label={R.unreadOnly} checked={unreadOnly} onChange={setUnreadOnly} />
+        <button type="button" className="btn" onClick={() => void markAll()}>
+          {R.markAllRead}
+        </button>
+      </header>
+      {error ? <p role="alert">{error}</p> : null}
+      {items === null ? null : items.length === 0 ? (
+        <p className="muted">{R.empty}</p>
+      ) : (
+        <ul className="inbox__list" aria-label={R.title}>
+          {items.map((item) => {
+            const text = reminderText(item.rule, item.params);
+            return (
+              <li key={item.id}>
+                <button
+                  type="button"
+                  className={`inbox__item${item.read ? '' : ' inbox__item--unread'}`}
+                  data-rule={item.rule}
+                  title={item.appealId ? R.open : R.digestOpens}
+                  onClick={() => void open(item)}
+                >
+                  <span className="inbox__title">
+                    {item.read ? null : <span className="inbox__badge">{R.unread}</span>}
+                    {text.title}
+                  </span>
+                  <span className="inbox__body">{text.body}</span>
+                  <span className="inbox__when muted">{when.format(new Date(item.dueAt))}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { method } from './define';
+import { IdSchema, InstantSchema, IsoDateSchema } from './common';
+import { REMINDER_ENTITIES, REMINDER_RULES } from '../domain/reminders';
+import { TASK_KINDS } from '../domain/workflow/appeal';
+
+/** What a reminder says, kept with it: the inbox and the desktop notification read the same words. */
+export const ReminderParamsSchema = z.object({
+  regNumber: z.string().optional(),
+  applicantName: z.string().optional(),
+  /** The date the reminder is about: the control date, the request's sending date, the task's due date. */
+  date: IsoDateSchema.optional(),
+  taskKind: z.enum(TASK_KINDS).optional(),
+  bodyName: z.string().optional(),
+  /** The digest's number of overdue appeals. */
+  count: z.number().int().optional(),
+});
+export type ReminderParams = z.infer<typeof ReminderParamsSchema>;
+
+export const ReminderItemSchema = z.object({
+  id: IdSchema,
+  rule: z.enum(REMINDER_RULES),
+  entity: z.enum(REMINDER_ENTITIES),
+  entityId: IdSchema,
+  appealId: IdSchema.nullable(),
+  requestId: IdSchema.nullable(),
+  dueAt: InstantSchema,
+  params: ReminderParamsSchema,
+  read: z.boolean(),
+});
+export type ReminderItem = z.infer<typeof ReminderItemSchema>;
+
+export const reminderMethods = {
+  'reminders.inbox': method({
+    summary: 'My reminders, newest first, with the number unread',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({
+      unreadOnly: z.boolean().default(false),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ unread: z.number().int(), items: z.array(ReminderItemSchema) }),
+  }),
+  'reminders.unread': method({
+    summary: 'How many of my reminders are unread (the bell)',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ unread: z.number().int() }),
+  }),
+  'reminders.markRead': method({
+    summary: 'Mark my reminders read: the ones named, or all',
+    access: 'signed_in',
+    kind: 'write',
+    input: z
+      .object({ ids: z.array(IdSchema).max(500).optional(), all: z.boolean().default(false) })
+      .refine((i) => i.all || (i.ids && i.ids.length > 0), {
+        message: 'name the reminders, or all',
+        path: ['ids'],
+      }),
+    output: z.object({ unread: z.number().int() }),
+  }),
+  'reminders.scan': method({
+    summary: 'Raise every reminder due now (the scheduler does this by itself; for the command line)',
+    access: ['admin', 'office_head'],
+    kind: 'write',
+    input: z.object({}).strict(),
+    output: z.object({ raised: z.number().int() }),
+  }),
+} as const;
