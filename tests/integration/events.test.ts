@@ -274,6 +274,38 @@ describe('events through their stages', () => {
   });
 });
 
+describe('Задачи', () => {
+  it('lists the stage tasks of events next to appeals’ tasks: the escort sees his own', async () => {
+    const o = await testOffice('2026-02-13T07:30:00Z');
+    const { assistant, escort } = await staff(o);
+    let c = await o.call(
+      'events.create',
+      { title: 'Выезд', kind: 'visit', date: '2026-03-20', transferNeeded: true, escortId: escort.id },
+      assistant.token,
+    );
+    for (const to of ['approval', 'programme', 'trip_prep'] as const) {
+      c = await tickAll(o, c, assistant.token);
+      c = await o.call('events.move', { id: c.id, to }, assistant.token);
+    }
+    const mine = await o.call('tasks.list', {}, escort.token);
+    expect(mine.map((t) => [t.kind, t.eventId, t.eventTitle, t.appealId, t.dueDate])).toEqual([
+      ['event_escort', c.id, 'Выезд', null, '2026-03-17'],
+    ]);
+    expect(mine[0]!.title).toBe('Подготовка выезда (сопровождающий): Выезд');
+    // Naming another escort hands over his open task.
+    c = await o.call(
+      'events.update',
+      { id: c.id, version: c.version, patch: { escortId: null } },
+      assistant.token,
+    );
+    expect(await o.call('tasks.list', {}, escort.token)).toEqual([]);
+    expect((await o.call('tasks.list', {}, assistant.token)).map((t) => t.kind)).toEqual([
+      'event_stage',
+      'event_escort',
+    ]);
+  });
+});
+
 describe('checklist templates', () => {
   it('an edited template applies to new stage entries, never to tasks already created', async () => {
     const o = await testOffice('2026-02-13T07:30:00Z');
@@ -333,11 +365,7 @@ describe('checklist templates', () => {
     const kinds = await o.call('events.putKind', { name: 'Отчёт перед избирателями' }, head.token);
     const own = kinds.find((k) => !k.builtin)!;
     expect(own.name).toBe('Отчёт перед избирателями');
-    await o.call(
-      'events.putKind',
-      { code: 'round_table', name: 'Круглый стол', hidden: true },
-      head.token,
-    );
+    await o.call('events.putKind', { code: 'round_table', name: 'Круглый стол', hidden: true }, head.token);
     expect((await o.call('events.kinds', {}, assistant.token)).map((k) => k.code)).toEqual([
       'reception_day',
       'residents_meeting',
