@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EventCard } from '../../shared/api/events';
 import { EVENT_STAGES, type EventStage } from '../../shared/domain/workflow/event';
-import { moveEventsDue } from '../../main/services/events/stages';
+import { eventsStuck, moveEventsDue } from '../../main/services/events/stages';
+import { officeCalendar, officeRow } from '../../main/services/office';
 import { appealInput, PASSWORD } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 
@@ -426,5 +427,37 @@ describe('the 3-week move to Согласование', () => {
     // A day missed while the app was closed is caught up on the next run.
     o.clock.set('2026-03-05T10:00:00Z');
     expect(moveEventsDue(ctx, o.clock.now()).moved).toEqual([{ id: later.id, title: 'Позднее' }]);
+  });
+});
+
+describe('a stage held too long', () => {
+  it('is found by the office’s per-stage limit in working days', async () => {
+    const o = await testOffice('2026-02-13T07:30:00Z');
+    const { assistant, head } = await staff(o);
+    const e = await o.call(
+      'events.create',
+      { title: 'Встреча', kind: 'residents_meeting', date: '2026-06-01' },
+      assistant.token,
+    );
+    const office = await o.call('office.update', { eventStageLimits: { creation: 3 } }, head.token);
+    expect(office.eventStageLimits).toMatchObject({ creation: 3, approval: 5 });
+    const ctx = o.handle.api.systemContext();
+    const stuck = (now: string) => {
+      o.clock.set(now);
+      const row = officeRow(o.handle.store.read);
+      return eventsStuck(o.handle.store.read, row, officeCalendar(ctx, row), now.slice(0, 10));
+    };
+    // Entered on Friday 13 February: 3 working days end on Wednesday 18th (the 23rd is a holiday later).
+    expect(stuck('2026-02-18T10:00:00Z')).toEqual([]);
+    expect(stuck('2026-02-19T10:00:00Z')).toEqual([
+      {
+        id: e.id,
+        title: 'Встреча',
+        stage: 'creation',
+        since: '2026-02-13',
+        limitDate: '2026-02-18',
+        responsibleId: assistant.id,
+      },
+    ]);
   });
 });
