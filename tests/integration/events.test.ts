@@ -293,8 +293,8 @@ describe('Задачи', () => {
       ['event_escort', c.id, 'Выезд', null, '2026-03-17'],
     ]);
     expect(mine[0]!.title).toBe('Подготовка выезда (сопровождающий): Выезд');
-    // Naming another escort hands over his open task.
-    c = await o.call(
+    // Without an escort, his open task goes to the responsible person.
+    await o.call(
       'events.update',
       { id: c.id, version: c.version, patch: { escortId: null } },
       assistant.token,
