@@ -102,6 +102,11 @@ test('a reception day: created, checklists ticked, an appeal taken, closed with 
   await expect(page.getByTestId('event-stage')).toHaveText('Мероприятие');
   await expect(page.getByTestId('event-appeals')).toContainText('ИВН-2026-00001');
   await expect(page.getByTestId('event-appeals')).toContainText('Громов');
+  // The appeal's card names the event it was taken at.
+  await page.getByTestId('event-appeals').getByRole('button', { name: 'ИВН-2026-00001' }).click();
+  await expect(page.getByRole('heading', { name: /Обращение № ИВН-2026-00001/ })).toBeVisible();
+  await page.getByRole('button', { name: 'День приёма в Заволжском районе' }).click();
+  await expect(page.getByTestId('event-stage')).toHaveText('Мероприятие');
 
   await tickAll(page);
   await next(page, 'После мероприятия');

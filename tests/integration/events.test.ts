@@ -229,6 +229,7 @@ describe('events through their stages', () => {
     );
     const c = await o.call('events.get', { id: e.id }, assistant.token);
     expect(c.appeals.map((x) => x.id)).toEqual([a.id]);
+    expect(a.event).toEqual({ id: e.id, title: 'День приёма' });
     expect(c.history.at(-1)).toMatchObject({ action: 'appeal_registered', comment: a.regNumber });
     expect(
       await o.fail(

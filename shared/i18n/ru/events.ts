@@ -119,6 +119,7 @@ export const eventsUi = {
   registerAppeal: 'Зарегистрировать обращение',
   fromEvent: (title: string) => `Обращение принято на мероприятии «${title}»`,
   unlink: 'Не связывать',
+  takenAt: 'Принято на мероприятии',
   appeals: 'Обращения, принятые на мероприятии',
   noAppeals: 'Обращений нет',
   participants: 'Участники',
