@@ -129,7 +129,7 @@ test('a reception day: created, checklists ticked, an appeal taken, closed with 
 
 test('the board moves a card by keyboard, and the calendar shows the month', async ({ page, app }) => {
   await arrange(app);
-  await app.call(
+  const created = await app.call(
     'events.create',
     { title: 'Встреча с жителями', kind: 'residents_meeting', date: '2026-03-20', startTime: '18:00' },
     ASSISTANT.login,
@@ -145,6 +145,19 @@ test('the board moves a card by keyboard, and the calendar shows the month', asy
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.getByRole('dialog', { name: 'Обязательные пункты не выполнены' })).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(board.locator('[data-stage="creation"]')).toContainText('Встреча с жителями');
+
+  // Its checklist done (at another desk), the same keys move it on, and back.
+  for (const item of created.tasks[0]!.items)
+    await app.call('events.checkItem', { id: item.id, done: true }, ASSISTANT.login);
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+4');
+  await board.getByRole('button', { name: /Встреча с жителями/ }).focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(board.locator('[data-stage="approval"]')).toContainText('Встреча с жителями');
+  await expect(page.getByText('«Встреча с жителями» → Согласование')).toBeVisible();
+  await board.getByRole('button', { name: /Встреча с жителями/ }).focus();
+  await page.keyboard.press('Shift+ArrowLeft');
   await expect(board.locator('[data-stage="creation"]')).toContainText('Встреча с жителями');
 
   await page.getByRole('button', { name: 'Календарь' }).click();
