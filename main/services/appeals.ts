@@ -399,6 +399,12 @@ export function getCard(db: ReadDb, ctx: CallContext, id: string): AppealCard {
     onControl: a.on_control === 1,
     forwardedFrom: e.forwardedFrom as AppealCard['forwardedFrom'],
     caseFile: a.case_file,
+    event: a.event_id
+      ? {
+          id: a.event_id,
+          title: db.get(db.qb.selectFrom('events').select('title').where('id', '=', a.event_id))!.title,
+        }
+      : null,
     result: a.result as AppealCard['result'],
     closedOn: a.closed_on,
     applicant,

@@ -196,6 +196,8 @@ export const AppealCardSchema = AppealRowSchema.extend({
   onControl: z.boolean(),
   forwardedFrom: ForwardedFromSchema.nullable(),
   caseFile: z.string().nullable(),
+  /** The event (a reception day) the appeal was taken at. */
+  event: z.object({ id: IdSchema, title: z.string() }).nullable(),
   result: AppealResultSchema.nullable(),
   closedOn: IsoDateSchema.nullable(),
   applicant: ContactSummarySchema,

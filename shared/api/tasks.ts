@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { method } from './define';
 import { IdSchema, InstantSchema, IsoDateSchema } from './common';
 import { TASK_KINDS } from '../domain/workflow/appeal';
+import { EVENT_TASK_KINDS } from '../domain/workflow/event';
 
 export const TaskRowSchema = z.object({
   id: IdSchema,
   title: z.string(),
-  kind: z.enum(TASK_KINDS),
-  appealId: IdSchema,
-  regNumber: z.string(),
-  applicantName: z.string(),
+  kind: z.enum([...TASK_KINDS, ...EVENT_TASK_KINDS]),
+  /** An appeal's task names the appeal; an event stage's task names the event. */
+  appealId: IdSchema.nullable(),
+  regNumber: z.string().nullable(),
+  applicantName: z.string().nullable(),
+  eventId: IdSchema.nullable(),
+  eventTitle: z.string().nullable(),
   requestId: IdSchema.nullable(),
   assigneeId: IdSchema.nullable(),
   assigneeName: z.string().nullable(),

@@ -102,6 +102,11 @@ test('a reception day: created, checklists ticked, an appeal taken, closed with 
   await expect(page.getByTestId('event-stage')).toHaveText('Мероприятие');
   await expect(page.getByTestId('event-appeals')).toContainText('ИВН-2026-00001');
   await expect(page.getByTestId('event-appeals')).toContainText('Громов');
+  // The appeal's card names the event it was taken at.
+  await page.getByTestId('event-appeals').getByRole('button', { name: 'ИВН-2026-00001' }).click();
+  await expect(page.getByRole('heading', { name: /Обращение № ИВН-2026-00001/ })).toBeVisible();
+  await page.getByRole('button', { name: 'День приёма в Заволжском районе' }).click();
+  await expect(page.getByTestId('event-stage')).toHaveText('Мероприятие');
 
   await tickAll(page);
   await next(page, 'После мероприятия');
@@ -124,7 +129,7 @@ test('a reception day: created, checklists ticked, an appeal taken, closed with 
 
 test('the board moves a card by keyboard, and the calendar shows the month', async ({ page, app }) => {
   await arrange(app);
-  await app.call(
+  const created = await app.call(
     'events.create',
     { title: 'Встреча с жителями', kind: 'residents_meeting', date: '2026-03-20', startTime: '18:00' },
     ASSISTANT.login,
@@ -140,6 +145,19 @@ test('the board moves a card by keyboard, and the calendar shows the month', asy
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.getByRole('dialog', { name: 'Обязательные пункты не выполнены' })).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(board.locator('[data-stage="creation"]')).toContainText('Встреча с жителями');
+
+  // Its checklist done (at another desk), the same keys move it on, and back.
+  for (const item of created.tasks[0]!.items)
+    await app.call('events.checkItem', { id: item.id, done: true }, ASSISTANT.login);
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+4');
+  await board.getByRole('button', { name: /Встреча с жителями/ }).focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(board.locator('[data-stage="approval"]')).toContainText('Встреча с жителями');
+  await expect(page.getByText('«Встреча с жителями» → Согласование')).toBeVisible();
+  await board.getByRole('button', { name: /Встреча с жителями/ }).focus();
+  await page.keyboard.press('Shift+ArrowLeft');
   await expect(board.locator('[data-stage="creation"]')).toContainText('Встреча с жителями');
 
   await page.getByRole('button', { name: 'Календарь' }).click();

@@ -49,3 +49,54 @@ test('registry and card screenshots', async ({ app, page }, testInfo) => {
   await expect(page.getByText('Изменения сохранены.')).toBeVisible();
   await page.screenshot({ path: target('card.png'), fullPage: true });
 });
+
+test('events board and card screenshots', async ({ app, page }, testInfo) => {
+  const target = (name: string): string =>
+    process.env.UPDATE_SCREENSHOTS ? path.join(SCREENSHOTS_DIR, name) : testInfo.outputPath(name);
+  await page.clock.setFixedTime(new Date(NOW));
+  await app.setUp();
+  const escort = await app.call('users.create', {
+    login: 'egorov',
+    fullName: 'Егоров Максим Олегович',
+    role: 'assistant',
+    password: 'assistant-pass-2',
+  });
+  const plan = [
+    ['День приёма граждан в общественной приёмной', 'reception_day', '2026-03-26', 3],
+    ['Выездной приём в с. Никольское', 'visit', '2026-03-24', 4],
+    ['Встреча с жителями по благоустройству двора', 'residents_meeting', '2026-04-02', 1],
+    ['Круглый стол о капитальном ремонте', 'round_table', '2026-04-15', 0],
+  ] as const;
+  let shown = '';
+  for (const [title, kind, date, steps] of plan) {
+    let c = await app.call('events.create', {
+      title,
+      kind,
+      date,
+      startTime: '11:00',
+      place: 'Дом культуры',
+      escortId: escort.id,
+      transferNeeded: kind === 'visit',
+    });
+    for (let i = 0; i < steps; i++) {
+      for (const task of c.tasks.filter((t) => t.status === 'open'))
+        for (const item of task.items) c = await app.call('events.checkItem', { id: item.id, done: true });
+      c = await app.call('events.move', { id: c.id, to: c.next! });
+    }
+    if (kind === 'reception_day') {
+      const items = c.tasks.filter((t) => t.status === 'open').flatMap((t) => t.items);
+      for (const item of items.slice(0, 1))
+        c = await app.call('events.checkItem', { id: item.id, done: true });
+      shown = c.id;
+    }
+  }
+  await app.open(page);
+  await signIn(page, ADMIN.login, ADMIN.password);
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByTestId('events-count')).toHaveText('4 мероприятия');
+  await page.screenshot({ path: target('events-board.png') });
+  await page.getByRole('button', { name: /День приёма граждан/ }).click();
+  await expect(page.getByTestId('event-stage')).toHaveText('Мероприятие');
+  await page.screenshot({ path: target('event-card.png'), fullPage: true });
+  expect(shown).not.toBe('');
+});

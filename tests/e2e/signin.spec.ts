@@ -43,13 +43,13 @@ test('the session survives a reload of the tab and ends with sign-out', async ({
 test('sections not built yet say what will come there', async ({ app, page }) => {
   await app.open(page);
   await signIn(page);
-  await page.keyboard.press('Alt+4');
-  await expect(page.getByRole('heading', { name: 'Мероприятия' })).toBeVisible();
-  await expect(page.getByText(/Здесь будут мероприятия/)).toBeVisible();
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('heading', { name: 'Контакты' })).toBeVisible();
+  await expect(page.getByText(/Здесь будет база контактов/)).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Разделы' });
   await nav.getByRole('button', { name: 'Отчёты' }).click();
   await expect(page.getByText(/Здесь будут отчёты/)).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Отчёты' })).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('heading', { name: 'Мероприятия' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Контакты' })).toBeVisible();
 });

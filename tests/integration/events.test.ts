@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EventCard } from '../../shared/api/events';
 import { EVENT_STAGES, type EventStage } from '../../shared/domain/workflow/event';
-import { moveEventsDue } from '../../main/services/events/stages';
+import { eventsStuck, moveEventsDue } from '../../main/services/events/stages';
+import { officeCalendar, officeRow } from '../../main/services/office';
 import { appealInput, PASSWORD } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 
@@ -228,6 +229,7 @@ describe('events through their stages', () => {
     );
     const c = await o.call('events.get', { id: e.id }, assistant.token);
     expect(c.appeals.map((x) => x.id)).toEqual([a.id]);
+    expect(a.event).toEqual({ id: e.id, title: 'День приёма' });
     expect(c.history.at(-1)).toMatchObject({ action: 'appeal_registered', comment: a.regNumber });
     expect(
       await o.fail(
@@ -271,6 +273,38 @@ describe('events through their stages', () => {
       assistant.token,
     );
     expect(c.participants).toEqual([]);
+  });
+});
+
+describe('Задачи', () => {
+  it('lists the stage tasks of events next to appeals’ tasks: the escort sees his own', async () => {
+    const o = await testOffice('2026-02-13T07:30:00Z');
+    const { assistant, escort } = await staff(o);
+    let c = await o.call(
+      'events.create',
+      { title: 'Выезд', kind: 'visit', date: '2026-03-20', transferNeeded: true, escortId: escort.id },
+      assistant.token,
+    );
+    for (const to of ['approval', 'programme', 'trip_prep'] as const) {
+      c = await tickAll(o, c, assistant.token);
+      c = await o.call('events.move', { id: c.id, to }, assistant.token);
+    }
+    const mine = await o.call('tasks.list', {}, escort.token);
+    expect(mine.map((t) => [t.kind, t.eventId, t.eventTitle, t.appealId, t.dueDate])).toEqual([
+      ['event_escort', c.id, 'Выезд', null, '2026-03-17'],
+    ]);
+    expect(mine[0]!.title).toBe('Подготовка выезда (сопровождающий): Выезд');
+    // Without an escort, his open task goes to the responsible person.
+    await o.call(
+      'events.update',
+      { id: c.id, version: c.version, patch: { escortId: null } },
+      assistant.token,
+    );
+    expect(await o.call('tasks.list', {}, escort.token)).toEqual([]);
+    expect((await o.call('tasks.list', {}, assistant.token)).map((t) => t.kind)).toEqual([
+      'event_stage',
+      'event_escort',
+    ]);
   });
 });
 
@@ -394,5 +428,37 @@ describe('the 3-week move to Согласование', () => {
     // A day missed while the app was closed is caught up on the next run.
     o.clock.set('2026-03-05T10:00:00Z');
     expect(moveEventsDue(ctx, o.clock.now()).moved).toEqual([{ id: later.id, title: 'Позднее' }]);
+  });
+});
+
+describe('a stage held too long', () => {
+  it('is found by the office’s per-stage limit in working days', async () => {
+    const o = await testOffice('2026-02-13T07:30:00Z');
+    const { assistant, head } = await staff(o);
+    const e = await o.call(
+      'events.create',
+      { title: 'Встреча', kind: 'residents_meeting', date: '2026-06-01' },
+      assistant.token,
+    );
+    const office = await o.call('office.update', { eventStageLimits: { creation: 3 } }, head.token);
+    expect(office.eventStageLimits).toMatchObject({ creation: 3, approval: 5 });
+    const ctx = o.handle.api.systemContext();
+    const stuck = (now: string) => {
+      o.clock.set(now);
+      const row = officeRow(o.handle.store.read);
+      return eventsStuck(o.handle.store.read, row, officeCalendar(ctx, row), now.slice(0, 10));
+    };
+    // Entered on Friday 13 February: 3 working days end on Wednesday 18th (the 23rd is a holiday later).
+    expect(stuck('2026-02-18T10:00:00Z')).toEqual([]);
+    expect(stuck('2026-02-19T10:00:00Z')).toEqual([
+      {
+        id: e.id,
+        title: 'Встреча',
+        stage: 'creation',
+        since: '2026-02-13',
+        limitDate: '2026-02-18',
+        responsibleId: assistant.id,
+      },
+    ]);
   });
 });

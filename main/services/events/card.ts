@@ -4,6 +4,7 @@ import type { EventCard, EventRow, EventTask } from '../../../shared/api/events'
 import type { AppealStatus } from '../../../shared/api/appeals';
 import {
   EVENT_STAGES,
+  EVENT_TASK_KIND,
   approvalDueOn,
   isOpenEventState,
   nextState,
@@ -15,7 +16,7 @@ import {
 } from '../../../shared/domain/workflow/event';
 import type { CallContext } from '../context';
 import { officeRow, officeToday } from '../office';
-import { criteria, loadEvent, TASK_KIND_OF } from './flow';
+import { criteria, loadEvent } from './flow';
 import { eventKinds } from './kinds';
 
 type Progress = EventRow['progress'] & { overdue: boolean };
@@ -150,7 +151,7 @@ function tasksOf(db: ReadDb, eventId: string): EventTask[] {
     id: t.id,
     title: t.title,
     stage: t.event_stage as EventStage,
-    role: (t.kind === TASK_KIND_OF.escort ? 'escort' : 'responsible') as ChecklistAssignee,
+    role: (t.kind === EVENT_TASK_KIND.escort ? 'escort' : 'responsible') as ChecklistAssignee,
     assigneeId: t.assignee_id,
     assigneeName: t.full_name,
     dueDate: t.due_date,

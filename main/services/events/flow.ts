@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/define';
 import { addCalendarDays, type ProductionCalendar } from '../../../shared/domain/calendar';
 import {
   CHECKLIST_ASSIGNEES,
+  EVENT_TASK_KIND,
   type ChecklistAssignee,
   type EventStage,
   type StageCriteria,
@@ -92,11 +93,6 @@ function assigneeOf(e: EventTable, role: ChecklistAssignee): string | null {
   return role === 'escort' ? (e.escort_id ?? e.responsible_id) : e.responsible_id;
 }
 
-export const TASK_KIND_OF: Record<ChecklistAssignee, string> = {
-  responsible: 'event_stage',
-  escort: 'event_escort',
-};
-
 /**
  * Entering a stage opens its tasks: one for the responsible person and one for the escort, each with
  * its checklist items copied from the template in force. A stage with no checklist still opens a task
@@ -114,7 +110,7 @@ export function enterStage(flow: EventFlow, e: EventTable, stage: EventStage): v
       ...newSyncColumns(st, office.id),
       appeal_id: null,
       request_id: null,
-      kind: TASK_KIND_OF[role],
+      kind: EVENT_TASK_KIND[role],
       title: eventTaskTitle(stage, role, e.title),
       assignee_id: assigneeOf(e, role),
       due_date: dues.length ? dues.reduce((a, b) => (a < b ? a : b)) : fallback,
@@ -178,7 +174,7 @@ export function closeStageTasks(flow: EventFlow, eventId: string, status: 'done'
 /** When the escort or the responsible person changes, their open tasks follow. */
 export function reassignEventTasks(flow: EventFlow, e: EventTable): void {
   for (const t of openEventTasks(flow.db, e.id)) {
-    const role: ChecklistAssignee = t.kind === TASK_KIND_OF.escort ? 'escort' : 'responsible';
+    const role: ChecklistAssignee = t.kind === EVENT_TASK_KIND.escort ? 'escort' : 'responsible';
     const to = assigneeOf(e, role);
     if (to !== t.assignee_id) updateSynced(flow.db, 'tasks', t.id, { assignee_id: to }, flow.st);
   }

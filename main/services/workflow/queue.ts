@@ -51,7 +51,8 @@ function taskRows(ctx: CallContext, filter: { assigneeId?: string | null; id?: s
   const today = officeToday(ctx, officeRow(db));
   let q = db.qb
     .selectFrom('tasks as t')
-    .innerJoin('appeals as a', 'a.id', 't.appeal_id')
+    .leftJoin('appeals as a', 'a.id', 't.appeal_id')
+    .leftJoin('events as e', 'e.id', 't.event_id')
     .leftJoin('users as u', 'u.id', 't.assignee_id')
     .select([
       't.id',
@@ -60,6 +61,8 @@ function taskRows(ctx: CallContext, filter: { assigneeId?: string | null; id?: s
       't.appeal_id',
       'a.reg_number',
       'a.applicant_name',
+      't.event_id',
+      'e.title as event_title',
       't.request_id',
       't.assignee_id',
       'u.full_name as assignee_name',
@@ -84,10 +87,12 @@ function taskRows(ctx: CallContext, filter: { assigneeId?: string | null; id?: s
   return rows.map((t) => ({
     id: t.id,
     title: t.title,
-    kind: t.kind as TaskKind,
-    appealId: t.appeal_id!,
+    kind: t.kind as Output<'tasks.list'>[number]['kind'],
+    appealId: t.appeal_id,
     regNumber: t.reg_number,
     applicantName: t.applicant_name,
+    eventId: t.event_id,
+    eventTitle: t.event_title,
     requestId: t.request_id,
     assigneeId: t.assignee_id,
     assigneeName: t.assignee_name,

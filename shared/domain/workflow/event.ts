@@ -109,6 +109,13 @@ export function approvalDueOn(eventDate: IsoDate): IsoDate {
 export const CHECKLIST_ASSIGNEES = ['responsible', 'escort'] as const;
 export type ChecklistAssignee = (typeof CHECKLIST_ASSIGNEES)[number];
 
+/** The kinds of task a stage opens: the responsible person's and the escort's. */
+export const EVENT_TASK_KIND: Record<ChecklistAssignee, 'event_stage' | 'event_escort'> = {
+  responsible: 'event_stage',
+  escort: 'event_escort',
+};
+export const EVENT_TASK_KINDS = ['event_stage', 'event_escort'] as const;
+
 export interface ChecklistItemTemplate {
   text: string;
   mandatory: boolean;

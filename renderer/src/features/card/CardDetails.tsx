@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
 import { formatDate, L, t } from '../../i18n';
 import { useStore } from '../../store';
+import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { fieldLabel, formatValue } from './format';
 
 function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -16,6 +17,7 @@ function Item({ label, children, wide }: { label: string; children: ReactNode; w
 /** The card's fields for reading; the same names as the edit form and the history. */
 export function CardDetails({ card }: { card: AppealCard }) {
   const users = useStore((s) => s.users);
+  const go = useStore((s) => s.go);
   const c = card;
   const a = c.applicant;
   const v = (field: string, value: unknown): string => formatValue(field, value, users);
@@ -88,6 +90,17 @@ export function CardDetails({ card }: { card: AppealCard }) {
           <Item label={fieldLabel('executorId')}>{c.executorId ? v('executorId', c.executorId) : null}</Item>
           <Item label={fieldLabel('onControl')}>{c.onControl ? t.yes : t.no}</Item>
           <Item label={fieldLabel('caseFile')}>{c.caseFile}</Item>
+          {c.event ? (
+            <Item label={eventsUi.takenAt}>
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                onClick={() => go({ view: 'event', id: c.event!.id })}
+              >
+                {c.event.title}
+              </button>
+            </Item>
+          ) : null}
           <Item label={fieldLabel('result')}>{c.result ? L.resultLabels[c.result] : null}</Item>
           {c.closedOn ? <Item label={t.card.closedOn}>{formatDate(c.closedOn)}</Item> : null}
         </dl>

@@ -259,7 +259,7 @@ export function EventCardView({ id }: { id: string }) {
         : '';
 
   return (
-    <section className="page page--card">
+    <section className="page page--card page--event">
       <NextStepKey onNext={open && canEdit && card.next ? () => void move(card.id, card.next!) : null} />
       <div className="card-head">
         <div className="card-head__main">

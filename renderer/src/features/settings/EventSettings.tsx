@@ -8,7 +8,9 @@ import {
   type EventStage,
 } from '../../../../shared/domain/workflow/event';
 import { assigneeLabels, eventsUi as e, eventStageLabels } from '../../../../shared/i18n/ru/events';
+import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
+import { useStore } from '../../store';
 import { Field } from '../../components/Field';
 import { errorText } from '../../i18n';
 import { useEventKinds } from '../events/data';
@@ -86,8 +88,76 @@ function KindsEditor({ editable }: { editable: boolean }) {
   );
 }
 
+/** How long an event may stay in each stage before it counts as stuck (working days). */
+function StageLimits({ editable }: { editable: boolean }) {
+  const [form, setForm] = useState<Record<EventStage, string> | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const formOf = (o: Output<'office.get'>) =>
+    Object.fromEntries(EVENT_STAGES.map((s) => [s, String(o.eventStageLimits[s])])) as Record<
+      EventStage,
+      string
+    >;
+  useEffect(() => {
+    let live = true;
+    call('office.get', {}).then(
+      (o) => live && setForm(formOf(o)),
+      (err: unknown) => live && setNotice({ ok: false, text: errorText(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!form) return null;
+  const save = (): void => {
+    setNotice(null);
+    const eventStageLimits = Object.fromEntries(EVENT_STAGES.map((s) => [s, Number(form[s])])) as Record<
+      EventStage,
+      number
+    >;
+    call('office.update', { eventStageLimits }).then(
+      (o) => {
+        setForm(formOf(o));
+        setNotice({ ok: true, text: e.saved });
+      },
+      (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
+    );
+  };
+  return (
+    <div>
+      <h3>{e.stageLimits}</h3>
+      <div className="grid">
+        {EVENT_STAGES.map((s) => (
+          <Field key={s} id={`event-limit-${s}`} label={eventStageLabels[s]}>
+            {(a) => (
+              <input
+                id={`event-limit-${s}`}
+                {...a}
+                type="number"
+                min={1}
+                max={365}
+                readOnly={!editable}
+                value={form[s]}
+                onChange={(x) => setForm({ ...form, [s]: x.target.value })}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      {editable ? (
+        <div className="actions">
+          <button type="button" className="btn" onClick={save}>
+            {e.saveLimits}
+          </button>
+        </div>
+      ) : null}
+      {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
+    </div>
+  );
+}
+
 /** Settings → the events' kinds and the checklist of each stage, per kind; shipped ones can be restored. */
 export function EventSettings({ editable }: { editable: boolean }) {
+  const role = useStore((s) => s.user?.role);
   const kinds = useEventKinds(true);
   const [templates, setTemplates] = useState<Templates | null>(null);
   const [stage, setStage] = useState<EventStage>('programme');
@@ -139,6 +209,7 @@ export function EventSettings({ editable }: { editable: boolean }) {
     <section className="panel" aria-labelledby="event-settings-title" id="event-settings">
       <h2 id="event-settings-title">{e.settingsTitle}</h2>
       <KindsEditor editable={editable} />
+      <StageLimits editable={editable && mayCall(role, 'office.update')} />
       <h3>{e.templates}</h3>
       <div className="actions">
         <Field id="tpl-stage" label={e.templateFor}>

@@ -43,7 +43,7 @@ function ReassignDialog(props: { task: TaskRow; onClose(): void; onDone(task: Ta
       onClose={props.onClose}
     >
       <p>
-        <strong>{props.task.title}</strong> {k.taskOf(props.task.regNumber)}
+        <strong>{props.task.title}</strong> {props.task.regNumber ? k.taskOf(props.task.regNumber) : null}
       </p>
       <Field id="reassign-to" label={k.reassignTo} error={fieldError}>
         {(a) => (
@@ -90,8 +90,13 @@ export function TasksView() {
 
   const columns: Array<Column<TaskRow>> = [
     { key: 'title', header: k.columns.title, cell: (r) => r.title },
-    { key: 'regNumber', header: k.columns.regNumber, cell: (r) => r.regNumber, className: 'num' },
-    { key: 'applicantName', header: k.columns.applicantName, cell: (r) => r.applicantName || t.none },
+    { key: 'regNumber', header: k.columns.regNumber, cell: (r) => r.regNumber ?? t.none, className: 'num' },
+    {
+      key: 'applicantName',
+      header: k.columns.applicantName,
+      // An event's task names the event where an appeal's names the applicant.
+      cell: (r) => r.applicantName || r.eventTitle || t.none,
+    },
   ];
   if (everyone)
     columns.push({
@@ -150,7 +155,9 @@ export function TasksView() {
             columns={columns}
             rowKey={(r) => r.id}
             overdue={(r) => r.overdue}
-            onOpen={(r) => go({ view: 'appeal', id: r.appealId })}
+            onOpen={(r) =>
+              go(r.eventId ? { view: 'event', id: r.eventId } : { view: 'appeal', id: r.appealId! })
+            }
             onSelect={onSelect}
             autoFocus
           />
