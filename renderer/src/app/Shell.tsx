@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { AppealCardView } from '../features/card/AppealCardView';
 import { RegisterForm } from '../features/register/RegisterForm';
 import { RegistryView } from '../features/registry/RegistryView';
+import { ReportsView } from '../features/reports/ReportsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
 import { L, t, W } from '../i18n';
@@ -18,7 +19,7 @@ const RequestsView = lazy(() =>
   import('../features/requests/RequestsView').then((m) => ({ default: m.RequestsView })),
 );
 
-const PLANNED = ['events', 'contacts', 'reports'] as const;
+const PLANNED = ['events', 'contacts'] as const;
 type Planned = (typeof PLANNED)[number];
 
 function isPlanned(view: string): view is Planned {
@@ -47,6 +48,8 @@ function Screen({ route }: { route: Route }) {
       return <RegisterForm />;
     case 'appeal':
       return <AppealCardView key={route.id} id={route.id} />;
+    case 'reports':
+      return <ReportsView />;
     case 'settings':
       return <SettingsView />;
     default:
