@@ -55,3 +55,23 @@ test('Settings refuses a letter body with an unknown field, naming it, and previ
   await panel.getByRole('button', { name: /Сохранить текст/ }).click();
   await expect(panel.getByText('Текст письма сохранён.')).toBeVisible();
 });
+
+test('a report for a period shows its figures and saves as Excel', async ({ app, page }) => {
+  await app.open(page);
+  await signIn(page);
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Отчёты' }).click();
+  await page.getByLabel('С', { exact: true }).fill('01.03.2026');
+  await page.getByLabel('По', { exact: true }).fill('31.03.2026');
+  await page.getByRole('button', { name: /Показать/ }).click();
+  const figures = page.getByTestId('report-figures');
+  await expect(
+    figures.getByRole('row', { name: 'Поступило обращений 1', exact: true }).getByRole('cell'),
+  ).toHaveText('1');
+  await expect(figures.getByRole('row', { name: /Почта/ }).getByRole('cell')).toHaveText('1');
+  await expect(
+    figures.getByRole('row', { name: 'Рассмотрено (закрыто) за период 0', exact: true }).getByRole('cell'),
+  ).toHaveText('0');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Excel (XLSX)' }).click();
+  expect((await download).suggestedFilename()).toBe('Отчёт 01.03.2026 — 31.03.2026.xlsx');
+});

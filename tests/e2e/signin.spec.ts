@@ -47,9 +47,9 @@ test('sections not built yet say what will come there', async ({ app, page }) =>
   await expect(page.getByRole('heading', { name: 'Контакты' })).toBeVisible();
   await expect(page.getByText(/Здесь будет база контактов/)).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Разделы' });
-  await nav.getByRole('button', { name: 'Отчёты' }).click();
-  await expect(page.getByText(/Здесь будут отчёты/)).toBeVisible();
-  await expect(nav.getByRole('button', { name: 'Отчёты' })).toHaveAttribute('aria-current', 'page');
+  await nav.getByRole('button', { name: 'Контакты' }).click();
+  await expect(page.getByText(/Здесь будет база контактов/)).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Контакты' })).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Контакты' })).toBeVisible();
 });

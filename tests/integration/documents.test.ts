@@ -270,6 +270,17 @@ describe('documents', () => {
       '0005': 2,
     });
     expect(r.byResult).toEqual([{ key: 'supported', count: 1 }]);
+    const closedSql =
+      "FROM appeals WHERE status = 'closed' AND closed_on BETWEEN '2026-02-01' AND '2026-02-28'";
+    expect(r.closedLate).toBe(one(`SELECT coalesce(sum(reviewed_late), 0) n ${closedSql}`));
+    expect(r.closedOnTime).toBe(r.closed - r.closedLate);
+    expect(r.avgDaysToClose).toBe(
+      one(`SELECT avg(julianday(closed_on) - julianday(registered_on)) n ${closedSql}`),
+    );
+    for (const p of r.staff)
+      expect(p.open, p.name ?? '').toBe(
+        one("SELECT count(*) n FROM appeals WHERE status <> 'closed' AND responsible_id IS ?", p.userId),
+      );
     expect(r.requests).toEqual([expect.objectContaining({ sent: 1, answered: 0, overdue: 1 })]);
     expect(r.requests[0]!.sent).toBe(
       one('SELECT count(*) n FROM external_requests WHERE sent_on IS NOT NULL'),

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/server/csp';
-import { isTrustedSender, registerIpc } from '../../main/app/ipc';
+import { isTrustedSender, registerIpc, registerOpenDocument } from '../../main/app/ipc';
 import { menuTemplate } from '../../main/app/menu';
 import { ELECTRON_SQLITE_CACHE, electronSqliteBinding, SQLITE_ADDON } from '../../main/app/native';
 import { createAppProtocolHandler, resolveAppFile } from '../../main/app/protocol';
@@ -24,7 +24,7 @@ import {
   type GuardedSession,
 } from '../../main/app/window';
 import type { Api } from '../../main/services/api';
-import { IPC_CHANNEL } from '../../main/transport/ipc';
+import { IPC_CHANNEL, OPEN_DOCUMENT_CHANNEL } from '../../main/transport/ipc';
 import * as nativeScript from '../../scripts/electron-native.mjs';
 
 const FOREIGN_URLS = [
@@ -242,7 +242,7 @@ describe('the IPC channel', () => {
 });
 
 describe('the preload', () => {
-  it('exposes exactly one function, call, which forwards three arguments to the one channel', async () => {
+  it('exposes call (three arguments to the one API channel) and openDocument (two to its own), nothing else', async () => {
     const exposeInMainWorld = vi.fn();
     const invoke = vi.fn(async () => ({ ok: true, value: 1 }));
     vi.doMock('electron', () => ({ contextBridge: { exposeInMainWorld }, ipcRenderer: { invoke } }));
@@ -251,10 +251,45 @@ describe('the preload', () => {
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, bridge] = exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(key).toBe('priemnaya');
-    expect(Object.keys(bridge)).toEqual(['call']);
+    expect(Object.keys(bridge)).toEqual(['call', 'openDocument']);
     const call = bridge.call as (...args: unknown[]) => Promise<unknown>;
     await call('appeals.list', { q: 'x' }, 'tok', 'extra');
     expect(invoke).toHaveBeenCalledWith(IPC_CHANNEL, 'appeals.list', { q: 'x' }, 'tok');
+    const open = bridge.openDocument as (...args: unknown[]) => Promise<unknown>;
+    await open('a.docx', 'UEs=', 'extra');
+    expect(invoke).toHaveBeenLastCalledWith(OPEN_DOCUMENT_CHANNEL, 'a.docx', 'UEs=');
+  });
+});
+
+describe('opening a document from the window', () => {
+  it('writes and opens a document from our page only, and refuses a path for a name', async () => {
+    const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+    const ipcMain = {
+      handle: (ch: string, fn: (...args: unknown[]) => Promise<unknown>) => void handlers.set(ch, fn),
+      removeHandler: (ch: string) => void handlers.delete(ch),
+    };
+    const written: string[] = [];
+    const opened: string[] = [];
+    const off = registerOpenDocument(
+      ipcMain as never,
+      '/tmp/p',
+      (file) => written.push(file),
+      async (file) => {
+        opened.push(file);
+        return '';
+      },
+    );
+    const open = handlers.get(OPEN_DOCUMENT_CHANNEL)!;
+    const ours = { senderFrame: { url: APP_START_URL } };
+    expect(await open(ours, 'Карточка.docx', 'UEs=')).toBeNull();
+    expect(opened).toEqual([path.join('/tmp/p', 'Карточка.docx')]);
+    expect(await open(ours, '../x.docx', 'UEs=')).toMatch(/not a document/);
+    expect(await open({ senderFrame: { url: 'https://example.org/' } }, 'a.docx', 'UEs=')).toMatch(
+      /only from/,
+    );
+    expect(written).toHaveLength(1);
+    off();
+    expect(handlers.size).toBe(0);
   });
 });
 

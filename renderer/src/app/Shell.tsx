@@ -4,6 +4,7 @@ import { RegisterForm } from '../features/register/RegisterForm';
 import { Bell } from '../features/reminders/Bell';
 import { InboxView } from '../features/reminders/InboxView';
 import { RegistryView } from '../features/registry/RegistryView';
+import { ReportsView } from '../features/reports/ReportsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
 import { L, R, t, W } from '../i18n';
@@ -26,7 +27,7 @@ const RequestsView = lazy(() =>
   import('../features/requests/RequestsView').then((m) => ({ default: m.RequestsView })),
 );
 
-const PLANNED = ['contacts', 'reports'] as const;
+const PLANNED = ['contacts'] as const;
 type Planned = (typeof PLANNED)[number];
 
 function isPlanned(view: string): view is Planned {
@@ -61,6 +62,8 @@ function Screen({ route }: { route: Route }) {
       return <RegisterForm />;
     case 'appeal':
       return <AppealCardView key={route.id} id={route.id} />;
+    case 'reports':
+      return <ReportsView />;
     case 'settings':
       return <SettingsView />;
     case 'inbox':

@@ -258,3 +258,17 @@ export const letterSettingsUi = {
   templateSaved: 'Текст письма сохранён.',
   problems: 'В тексте есть ошибки: такое письмо не сохранится.',
 };
+
+export const reportsUi = {
+  title: 'Отчёты',
+  from: 'С',
+  to: 'По',
+  topic: 'Раздел или тема классификатора',
+  topicHint: 'код или его начало: 0005, 0005.0005',
+  responsible: 'Ответственный',
+  anyone: 'все',
+  show: 'Показать',
+  docx: 'Отчёт DOCX',
+  xlsx: 'Excel (XLSX)',
+  csv: 'CSV',
+};

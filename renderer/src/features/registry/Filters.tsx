@@ -4,6 +4,7 @@ import { Check, Field } from '../../components/Field';
 import { L, t } from '../../i18n';
 import { useStore } from '../../store';
 import type { RegistryFilter } from './slice';
+import { UserSelect } from '../../components/UserSelect';
 
 /** Server errors name `filter.<key>`; each belongs under its input. */
 const errorOf = (errors: Record<string, string>, key: keyof RegistryFilter): string | undefined =>
@@ -78,19 +79,14 @@ export function Filters() {
       </Field>
       <Field id="flt-responsible" label={r.responsible}>
         {(a) => (
-          <select
+          <UserSelect
             id="flt-responsible"
             {...a}
+            users={users}
+            anyone={t.any}
             value={f.responsibleId}
-            onChange={(e) => setFilter({ responsibleId: e.target.value })}
-          >
-            <option value="">{t.any}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.fullName}
-              </option>
-            ))}
-          </select>
+            onChange={(responsibleId) => setFilter({ responsibleId })}
+          />
         )}
       </Field>
       <Field id="flt-channel" label={r.channel}>

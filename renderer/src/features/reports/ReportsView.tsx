@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import type { PeriodReport, ReportFilter } from '../../../../shared/api/documents';
+import type { UserInfo } from '../../../../shared/api/office';
+import { documents as D, documentsUi, reportsUi as U } from '../../../../shared/i18n/ru/documents';
+import { call, isCallError } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
+import { Field, Kbd } from '../../components/Field';
+import { UserSelect } from '../../components/UserSelect';
+import { errorText, fieldErrors, formatDate, L, todayIn } from '../../i18n';
+import { useStore } from '../../store';
+import { deliverFile } from '../attachments/files';
+
+const firstOfMonth = (d: string): string => `${d.slice(0, 8)}01`;
+
+/** The report for a period: its figures on screen, and the same report as DOCX, XLSX or CSV. */
+export function ReportsView() {
+  const office = useStore((s) => s.office);
+  const today = todayIn(office?.timeZone ?? 'Europe/Moscow');
+  const [from, setFrom] = useState(firstOfMonth(today));
+  const [to, setTo] = useState(today);
+  const [topic, setTopic] = useState('');
+  const [responsibleId, setResponsibleId] = useState('');
+  const [users, setUsers] = useState<UserInfo[]>([]);
+  const [report, setReport] = useState<PeriodReport | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call('users.list', {}).then(setUsers, () => undefined);
+  }, []);
+
+  const filter = (): ReportFilter => ({
+    from,
+    to,
+    ...(topic.trim() ? { topic: topic.trim() } : {}),
+    ...(responsibleId ? { responsibleId } : {}),
+  });
+  const run = async (make: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setErrors({});
+    setError(null);
+    try {
+      await make();
+    } catch (e) {
+      if (isCallError(e)) setErrors(fieldErrors(e));
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const show = () => run(async () => setReport(await call('reports.period', { filter: filter() })));
+  const save = (format: 'docx' | 'xlsx' | 'csv') =>
+    run(async () => {
+      const f = await call('documents.report', { filter: filter(), format });
+      await deliverFile(f.name, f.mime, f.dataBase64);
+    });
+
+  const R = D.report;
+  const rows: [string, number | string][] = report
+    ? [
+        [R.received, report.received],
+        [R.closed, report.closed],
+        [`${R.closed}: ${R.onTime}`, report.closedOnTime],
+        [`${R.closed}: ${R.late}`, report.closedLate],
+        [R.overdueNow, report.overdueNow],
+        [R.avgDays, report.avgDaysToClose ?? '—'],
+        ...report.byChannel.map((c): [string, number] => [
+          `${R.byChannel}: ${L.channelLabels[c.key as keyof typeof L.channelLabels] ?? c.key}`,
+          c.count,
+        ]),
+      ]
+    : [];
+
+  return (
+    <section className="page">
+      <h1 className="page__title">{U.title}</h1>
+      <form
+        className="panel"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void show();
+        }}
+      >
+        <div className="grid2">
+          <Field id="report-from" label={U.from} error={errors['filter.from']}>
+            {(a) => <DateInput id="report-from" {...a} value={from} onChange={(v) => setFrom(v ?? '')} />}
+          </Field>
+          <Field id="report-to" label={U.to} error={errors['filter.to']}>
+            {(a) => <DateInput id="report-to" {...a} value={to} onChange={(v) => setTo(v ?? '')} />}
+          </Field>
+          <Field id="report-topic" label={U.topic} hint={U.topicHint} error={errors['filter.topic']}>
+            {(a) => (
+              <input id="report-topic" {...a} value={topic} onChange={(e) => setTopic(e.target.value)} />
+            )}
+          </Field>
+          <Field id="report-responsible" label={U.responsible}>
+            {(a) => (
+              <UserSelect
+                id="report-responsible"
+                {...a}
+                users={users}
+                anyone={U.anyone}
+                value={responsibleId}
+                onChange={setResponsibleId}
+              />
+            )}
+          </Field>
+        </div>
+        <div className="actions">
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {U.show} <Kbd>Enter</Kbd>
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void save('docx')}>
+            {U.docx}
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void save('xlsx')}>
+            {U.xlsx}
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void save('csv')}>
+            {U.csv}
+          </button>
+        </div>
+        {error ? (
+          <p className="banner banner--error" role="alert">
+            {documentsUi.failed(error)}
+          </p>
+        ) : null}
+      </form>
+      {report ? (
+        <div className="panel">
+          <p>{R.period(formatDate(report.filter.from), formatDate(report.filter.to))}</p>
+          <table className="table" data-testid="report-figures">
+            <tbody>
+              {rows.map(([name, value]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
