@@ -1,8 +1,9 @@
 import { m0001 } from './0001-initial';
 import { m0002 } from './0002-workflow';
+import { m0006 } from './0006-contacts';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0006];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,5 @@
 import type { WriteDb } from '../../db/sql';
-import type { DB, SyncedTable } from '../../db/schema';
+import type { DB, SyncColumns, SyncedTable } from '../../db/schema';
 import { newId } from '../../shared/util/ids';
 import type { CallContext } from './context';
 
@@ -17,9 +17,37 @@ export function stamp(ctx: CallContext): Stamp {
 
 type Row<T extends SyncedTable> = DB[T];
 
+/** The sync columns of a new row (DESIGN invariant 4): a fresh UUIDv7, the owner, this write's stamp. */
+export function newSynced(officeId: string, st: Stamp): SyncColumns {
+  return {
+    id: newId(st.nowMs),
+    office_id: officeId,
+    created_at: st.now,
+    updated_at: st.now,
+    hlc: st.hlc,
+    deleted_at: null,
+  };
+}
+
+/** INSERT statements by table and column list; built once, so bulk writes (an import) skip the query builder. */
+const insertSql = new Map<string, string>();
+
+function insertStatement(table: string, columns: readonly string[]): string {
+  const key = `${table}(${columns.join(',')})`;
+  let sql = insertSql.get(key);
+  if (!sql) {
+    // Column names come from the typed row, never from input: safe to splice into the statement.
+    sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    insertSql.set(key, sql);
+  }
+  return sql;
+}
+
 /** Inserts a synced row and its change-log entry (the whole row, for sync). */
 export function insertSynced<T extends SyncedTable>(db: WriteDb, table: T, row: Row<T>): void {
-  db.run(db.qb.insertInto(table).values(row as never));
+  const values = row as unknown as Record<string, unknown>;
+  const columns = Object.keys(values);
+  db.rawRun(insertStatement(table, columns), ...columns.map((c) => values[c]));
   logChange(db, table, row as Row<SyncedTable>, 'upsert');
 }
 
@@ -46,16 +74,29 @@ export function updateSynced<T extends SyncedTable>(
 }
 
 function logChange(db: WriteDb, table: SyncedTable, row: Row<SyncedTable>, op: 'upsert' | 'delete'): void {
-  db.run(
-    db.qb.insertInto('change_log').values({
-      hlc: row.hlc,
-      office_id: row.office_id,
-      table_name: table,
-      row_id: row.id,
-      op,
-      data: JSON.stringify(row),
-      at: row.updated_at,
-    } as never),
+  db.rawRun(
+    'INSERT INTO change_log (hlc, office_id, table_name, row_id, op, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    row.hlc,
+    row.office_id,
+    table,
+    row.id,
+    op,
+    JSON.stringify(row),
+    row.updated_at,
+  );
+}
+
+/**
+ * Drops the change-log entries of a row but its latest: after an erasure (152-FZ) the personal data must
+ * not survive in the row's earlier versions; the latest entry (the anonymised row) is what sync needs.
+ */
+export function forgetEarlierVersions(db: WriteDb, table: SyncedTable, rowId: string): void {
+  db.rawRun(
+    'DELETE FROM change_log WHERE table_name = ? AND row_id = ? AND seq < (SELECT max(seq) FROM change_log WHERE table_name = ? AND row_id = ?)',
+    table,
+    rowId,
+    table,
+    rowId,
   );
 }
 

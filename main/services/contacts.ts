@@ -5,8 +5,21 @@ import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, foldText, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
 import { newId } from '../../shared/util/ids';
-import { insertSynced, updateSynced, type Stamp } from './bookkeeping';
+import { insertSynced, newSynced, updateSynced, type Stamp } from './bookkeeping';
 import type { CallContext } from './context';
+
+/** The contact base's fields a contact made at the desk starts without. */
+export const NO_CONTACT_DETAILS = {
+  birth_date: null,
+  region: null,
+  district: null,
+  settlement: null,
+  street: null,
+  house: null,
+  flat: null,
+  source: null,
+  erased_at: null,
+} as const satisfies Partial<ContactTable>;
 
 type MatchedBy = 'phone' | 'email' | 'name_address' | 'name';
 type Candidate = ContactSummary & { matchedBy: MatchedBy; appealsCount: number };
@@ -204,13 +217,14 @@ export function resolveApplicant(db: WriteDb, officeId: string, a: Applicant, st
     email_key: emailKey(a.email),
     social_category: a.socialCategory ?? null,
     comment: null,
+    ...NO_CONTACT_DETAILS,
   };
   insertSynced(db, 'contacts', row);
   if (phone && a.phone) addPhone(db, officeId, row.id, phone, a.phone, st);
   return toContactSummary(row, phone ? [phone] : []);
 }
 
-function addPhone(
+export function addPhone(
   db: WriteDb,
   officeId: string,
   contactId: string,
@@ -218,17 +232,7 @@ function addPhone(
   raw: string,
   st: Stamp,
 ): void {
-  insertSynced(db, 'contact_phones', {
-    id: newId(st.nowMs),
-    office_id: officeId,
-    created_at: st.now,
-    updated_at: st.now,
-    hlc: st.hlc,
-    deleted_at: null,
-    contact_id: contactId,
-    phone,
-    raw,
-  });
+  insertSynced(db, 'contact_phones', { ...newSynced(officeId, st), contact_id: contactId, phone, raw });
 }
 
 function fillMissing(db: WriteDb, c: ContactTable, a: Applicant, phone: string | null, st: Stamp): void {

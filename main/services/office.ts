@@ -88,6 +88,7 @@ export function createOffice(
     deadline_shift: 'previous',
     stage_limits: '{}',
     deputy_request_days: 30,
+    contact_auto_merge_phone: 0,
   };
   row.office_id = row.id;
   insertSynced(db, 'offices', row);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appealMethods } from './appeals';
 import { attachmentMethods } from './attachments';
+import { contactMethods } from './contacts';
 import { officeMethods } from './office';
 import { requestMethods } from './requests';
 import { taskMethods } from './tasks';
@@ -15,6 +16,7 @@ export const contract = {
   ...requestMethods,
   ...taskMethods,
   ...attachmentMethods,
+  ...contactMethods,
 } as const;
 
 export type Contract = typeof contract;
