@@ -34,6 +34,10 @@ export const OPTIONS = {
   'admin-password': { type: 'string' },
   seed: { type: 'string' },
   appeals: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  source: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 export type CliFlag = keyof typeof OPTIONS;
