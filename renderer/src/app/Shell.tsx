@@ -18,7 +18,11 @@ const RequestsView = lazy(() =>
   import('../features/requests/RequestsView').then((m) => ({ default: m.RequestsView })),
 );
 
-const PLANNED = ['events', 'contacts', 'reports'] as const;
+const ContactsView = lazy(() =>
+  import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
+);
+
+const PLANNED = ['events', 'reports'] as const;
 type Planned = (typeof PLANNED)[number];
 
 function isPlanned(view: string): view is Planned {
@@ -47,6 +51,8 @@ function Screen({ route }: { route: Route }) {
       return <RegisterForm />;
     case 'appeal':
       return <AppealCardView key={route.id} id={route.id} />;
+    case 'contacts':
+      return <ContactsView />;
     case 'settings':
       return <SettingsView />;
     default:

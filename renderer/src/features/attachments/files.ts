@@ -41,19 +41,18 @@ export function readAsBase64(file: File): Promise<string> {
 }
 
 /**
- * Saves an attachment the browser's way: fetch it, wrap it in a Blob URL and click a temporary
- * `<a download>`. The desktop shell would rather write it to a temp folder and open it in its own program
- * with Electron's `shell.openPath` (main process), which a sandboxed renderer cannot do itself.
+ * Saves a file the browser's way: wrap the bytes in a Blob URL and click a temporary `<a download>`. The
+ * desktop shell would rather write it to a temp folder and open it with Electron's `shell.openPath` (main
+ * process), which a sandboxed renderer cannot do itself.
  */
-export async function downloadAttachment(id: string): Promise<void> {
-  const file = await call('attachments.get', { id });
-  const binary = atob(file.dataBase64);
+export function saveFile(name: string, mime: string, dataBase64: string): void {
+  const binary = atob(dataBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.name;
+  a.download = name;
   a.hidden = true;
   document.body.append(a);
   try {
@@ -63,4 +62,16 @@ export async function downloadAttachment(id: string): Promise<void> {
     // The download has taken the URL by the next task; revoking at once can cancel it in some browsers.
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
+}
+
+/** Text as UTF-8 base64, for `saveFile`. */
+export function textAsBase64(text: string): string {
+  let binary = '';
+  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+export async function downloadAttachment(id: string): Promise<void> {
+  const file = await call('attachments.get', { id });
+  saveFile(file.name, file.mime, file.dataBase64);
 }
