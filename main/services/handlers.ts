@@ -7,6 +7,7 @@ import * as dedupe from './contact-base/dedupe';
 import * as contactExport from './contact-base/export';
 import * as filter from './contact-base/filter';
 import * as contactImport from './contact-base/import';
+import * as importJobs from './contact-base/jobs';
 import * as personal from './contact-base/personal';
 import * as contacts from './contacts';
 import type { CallContext } from './context';
@@ -97,6 +98,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'contacts.upload': contactImport.upload,
   'contacts.importPreview': contactImport.preview,
   'contacts.import': (ctx, input) => contactImport.importContacts(ctx, input),
+  'contacts.importStart': importJobs.start,
+  'contacts.importStatus': importJobs.status,
+  'contacts.importCancel': importJobs.cancel,
   'contacts.export': contactExport.exportContacts,
   'contacts.personalData': personal.personalData,
   'contacts.erase': personal.erase,

@@ -278,6 +278,17 @@ export const ImportPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
+export const ImportJobSchema = z.object({
+  jobId: IdSchema,
+  state: z.enum(['running', 'done', 'failed']),
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  totalBytes: z.number().int(),
+  summary: ImportSummarySchema.nullable(),
+  error: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
 /** Uploads for import: a cp1251 CSV of ~250k rows fits; bigger files go through `import-contacts`. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
@@ -443,6 +454,27 @@ export const contactMethods = {
       dryRun: z.boolean().default(false),
     }),
     output: ImportSummarySchema,
+  }),
+  'contacts.importStart': method({
+    summary: 'Start an import in the background; its progress is read with contacts.importStatus',
+    access: DESK,
+    kind: 'write',
+    input: z.object({ source: ImportSourceSchema, options: ImportOptionsSchema.prefault({}) }),
+    output: z.object({ jobId: IdSchema }),
+  }),
+  'contacts.importStatus': method({
+    summary: 'How far a background import is, and its summary once it has ended',
+    access: DESK,
+    kind: 'read',
+    input: z.object({ jobId: IdSchema }),
+    output: ImportJobSchema,
+  }),
+  'contacts.importCancel': method({
+    summary: 'Cancel a background import: the batch under way is not written, earlier ones stay',
+    access: DESK,
+    kind: 'write',
+    input: z.object({ jobId: IdSchema }),
+    output: ImportJobSchema,
   }),
   'segments.list': method({
     summary: 'Saved segments with their current counts',

@@ -264,6 +264,37 @@ describe('contact import', () => {
     expect(changes - changesBefore).toBe(40 + 1);
   });
 
+  it('runs in the background with progress, and answers status and cancel', async () => {
+    const o = await testOffice();
+    const file = o.tmp.file('bg.csv');
+    writeCsv(file, [HEADER, ...PEOPLE], ';', 'cp1251');
+    const { uploadId } = await o.call('contacts.upload', {
+      name: 'bg.csv',
+      dataBase64: fs.readFileSync(file).toString('base64'),
+    });
+    // Cancelled at once: it stops before its first batch, and the base is as it was.
+    const first = await o.call('contacts.importStart', { source: { uploadId } });
+    const stopped = await o.call('contacts.importCancel', { jobId: first.jobId });
+    expect(stopped).toMatchObject({ state: 'done', summary: { cancelled: true, created: 0 } });
+    expect(count(o)).toBe(0);
+    // Left to run: the status reads as it goes, then the summary.
+    const { jobId } = await o.call('contacts.importStart', { source: { uploadId } });
+    let status = await o.call('contacts.importStatus', { jobId });
+    expect(status.state).toBe('running');
+    while (status.state === 'running') {
+      await new Promise((resolve) => setImmediate(resolve));
+      status = await o.call('contacts.importStatus', { jobId });
+    }
+    expect(status).toMatchObject({
+      state: 'done',
+      rows: 4,
+      error: null,
+      summary: { created: 4, cancelled: false },
+    });
+    expect(status.totalBytes).toBe(fs.statSync(file).size);
+    expect((await o.fail('contacts.importStatus', { jobId: uploadId })).code).toBe('not_found');
+  });
+
   it('a batch that fails midway rolls back whole', async () => {
     const o = await testOffice();
     const file = o.tmp.file('two.csv');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   IMPORT_TARGETS,
   MAX_IMPORT_BYTES,
+  type ImportJob,
   type ImportOptions,
   type ImportPreview,
   type ImportSummary,
@@ -13,6 +14,8 @@ import { C, errorText } from '../../i18n';
 import { readAsBase64, saveFile } from '../attachments/files';
 
 const k = C.import;
+/** How often a running import's progress is read. */
+const POLL_MS = 300;
 
 type Encoding = NonNullable<ImportOptions['encoding']>;
 type Delimiter = NonNullable<ImportOptions['delimiter']>;
@@ -21,6 +24,7 @@ function Summary({ s }: { s: ImportSummary }) {
   return (
     <div className={`banner ${s.dryRun ? 'banner--info' : 'banner--success'}`} data-testid="import-summary">
       <p>
+        {s.cancelled ? <strong>{k.cancelled} </strong> : null}
         <strong>{s.dryRun ? k.summaryDry : k.summary}:</strong> {k.rows} — {s.rows}; {k.created} — {s.created}
         ; {k.merged} — {s.merged}; {k.unchanged} — {s.unchanged}; {k.skipped} — {s.skipped}
       </p>
@@ -74,6 +78,7 @@ export function ImportWizard(props: { onImported(): void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const options = (m: ImportTarget[] | null = mapping): ImportOptions => ({
@@ -123,14 +128,38 @@ export function ImportWizard(props: { onImported(): void }) {
     await refresh(up.uploadId, { encoding, delimiter });
   }
 
-  async function start(dryRun: boolean): Promise<void> {
+  async function dryRun(): Promise<void> {
     if (!uploadId) return;
     const s = await run(k.running, () =>
-      call('contacts.import', { source: { uploadId }, options: options(), dryRun }),
+      call('contacts.import', { source: { uploadId }, options: options(), dryRun: true }),
     );
-    if (!s) return;
-    setSummary(s);
-    if (!dryRun) props.onImported();
+    if (s) setSummary(s);
+  }
+
+  /** The import runs in the background on the server; its progress is read until it ends. */
+  async function start(): Promise<void> {
+    if (!uploadId) return;
+    setError(null);
+    setSummary(null);
+    try {
+      let status: ImportJob = await call(
+        'contacts.importStatus',
+        await call('contacts.importStart', { source: { uploadId }, options: options() }),
+      );
+      setJob(status);
+      while (status.state === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        status = await call('contacts.importStatus', { jobId: status.jobId });
+        setJob(status);
+      }
+      if (status.summary) setSummary(status.summary);
+      if (status.error) setError(status.error);
+      props.onImported();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setJob(null);
+    }
   }
 
   return (
@@ -149,6 +178,19 @@ export function ImportWizard(props: { onImported(): void }) {
       {busy ? (
         <p role="status" className="import__busy">
           <progress /> {busy}
+        </p>
+      ) : null}
+      {job ? (
+        <p role="status" className="import__busy">
+          <progress max={job.totalBytes || 1} value={job.bytes} aria-label={k.progress} />{' '}
+          {k.progressRows(job.rows)}{' '}
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => void call('contacts.importCancel', { jobId: job.jobId })}
+          >
+            {k.cancel}
+          </button>
         </p>
       ) : null}
       {error ? <div className="banner banner--error">{error}</div> : null}
@@ -251,14 +293,19 @@ export function ImportWizard(props: { onImported(): void }) {
             </tbody>
           </table>
           <div className="actions">
-            <button type="button" className="btn" disabled={busy !== null} onClick={() => void start(true)}>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy !== null || job !== null}
+              onClick={() => void dryRun()}
+            >
               {k.dryRun}
             </button>
             <button
               type="button"
               className="btn btn--primary"
-              disabled={busy !== null}
-              onClick={() => void start(false)}
+              disabled={busy !== null || job !== null}
+              onClick={() => void start()}
             >
               {k.run}
             </button>
