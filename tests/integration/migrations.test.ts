@@ -116,9 +116,15 @@ describe('opening a database', () => {
         .join(' | ');
     expect(
       plan(
-        "SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL AND c.district = 'x' AND c.id IN (SELECT contact_id FROM contact_labels WHERE kind = 'status' AND value IN ('supporter') AND deleted_at IS NULL)",
+        "SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL AND c.erased_at IS NULL AND c.district = 'x' AND c.id IN (SELECT contact_id FROM contact_labels WHERE kind = 'status' AND value IN ('supporter') AND deleted_at IS NULL)",
       ),
     ).toMatch(/contacts_district[\s\S]*contact_labels_value|contact_labels_value[\s\S]*contacts_district/);
+    // The whole live base is counted off the live-contacts index, never the wide rows.
+    expect(
+      plan(
+        'SELECT count(*) FROM contacts c INDEXED BY contacts_district WHERE c.deleted_at IS NULL AND c.erased_at IS NULL',
+      ),
+    ).toContain('USING INDEX contacts_district');
     expect(() =>
       db.exec(`INSERT INTO contact_labels (id, contact_id, kind, value, office_id, created_at, updated_at, hlc, deleted_at)
         VALUES ('l2', 'c1', 'colour', 'x', ${sync})`),
