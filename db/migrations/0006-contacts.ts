@@ -26,6 +26,8 @@ ALTER TABLE contacts ADD COLUMN flat TEXT;
 ALTER TABLE contacts ADD COLUMN source TEXT;
 ALTER TABLE contacts ADD COLUMN erased_at TEXT;
 -- Live contacts only, ending in id: a segment count reads the index alone, never the wide rows.
+-- contacts_live answers "is this id a live contact" for label, consent and activity conditions.
+CREATE INDEX contacts_live ON contacts (id) WHERE deleted_at IS NULL AND erased_at IS NULL;
 CREATE INDEX contacts_district ON contacts (district, id) WHERE deleted_at IS NULL AND erased_at IS NULL;
 CREATE INDEX contacts_source ON contacts (source, id) WHERE deleted_at IS NULL AND erased_at IS NULL;
 CREATE INDEX contacts_social_category ON contacts (social_category, id) WHERE deleted_at IS NULL AND erased_at IS NULL;

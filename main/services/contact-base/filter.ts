@@ -85,11 +85,11 @@ export function whereOf(f: ContactFilter): Where {
 
 /**
  * Without a condition on an indexed column the planner would read every wide contact row; the live-contacts
- * index `contacts_district` (district, id) holds every live contact, so counting walks it instead.
+ * index `contacts_live` holds the id of every live contact, so counting walks it instead.
  */
 function countSource(f: ContactFilter): string {
   const narrowed = f.q || f.district || f.source || f.socialCategory || f.region || f.settlement;
-  return narrowed ? 'contacts c' : 'contacts c INDEXED BY contacts_district';
+  return narrowed ? 'contacts c' : 'contacts c INDEXED BY contacts_live';
 }
 
 export function countContacts(db: ReadDb, f: ContactFilter): number {
