@@ -38,6 +38,9 @@ export const OPTIONS = {
   delimiter: { type: 'string' },
   source: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  format: { type: 'string' },
+  purpose: { type: 'string' },
+  segment: { type: 'string' },
 } as const;
 
 export type CliFlag = keyof typeof OPTIONS;

@@ -300,6 +300,8 @@ const ExportInput = z.object({
   purpose: z.enum(EXPORT_PURPOSES),
   /** For outreach: which consent the people must have given. */
   consentPurpose: ConsentPurposeSchema.default('mailing'),
+  /** Write the file here instead of returning it (the command line only: a base of millions). */
+  toPath: z.string().min(1).max(4000).optional(),
 });
 
 export const contactMethods = {
@@ -502,7 +504,13 @@ export const contactMethods = {
     access: DESK,
     kind: 'write',
     input: ExportInput,
-    output: z.object({ name: z.string(), mime: z.string(), count: z.number().int(), dataBase64: z.string() }),
+    output: z.object({
+      name: z.string(),
+      mime: z.string(),
+      count: z.number().int(),
+      /** The file, unless it was written to `toPath`. */
+      dataBase64: z.string().nullable(),
+    }),
   }),
   'contacts.personalData': method({
     summary: 'Everything kept about one person, for a request under 152-FZ (the export is logged)',

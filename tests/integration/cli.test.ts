@@ -203,6 +203,33 @@ describe('CLI import-contacts', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, unchanged: 2, skipped: 1 });
     const bad = await cli(['import-contacts', '--db', db, '--user', 'admin', '--encoding', 'koi8', file]);
     expect(bad.code).toBe(2);
+
+    const out = tmp.file('base.csv');
+    const exported = await cli(['export-contacts', '--db', db, '--user', 'admin', out]);
+    expect(exported.stderr).toBe('');
+    const sqlite = new Database(db, { readonly: true });
+    const live = (
+      sqlite
+        .prepare('SELECT count(*) AS n FROM contacts WHERE deleted_at IS NULL AND erased_at IS NULL')
+        .get() as {
+        n: number;
+      }
+    ).n;
+    sqlite.close();
+    expect(JSON.parse(exported.stdout)).toMatchObject({ count: live, path: out });
+    expect(iconv.decode(fs.readFileSync(out), 'cp1251')).toContain('Петрова;Мария;;8 (912) 000-00-02');
+    const outreach = await cli([
+      'export-contacts',
+      '--db',
+      db,
+      '--user',
+      'admin',
+      '--purpose',
+      'outreach',
+      tmp.file('o.csv'),
+    ]);
+    expect(outreach.code).toBe(1);
+    expect(JSON.parse(outreach.stderr).error.details).toEqual({ withoutConsent: live });
   });
 });
 

@@ -243,7 +243,7 @@ describe('export', () => {
     await seed(o);
     const e = await o.call('contacts.export', { purpose: 'records' });
     expect(e.count).toBe(4);
-    const bytes = Buffer.from(e.dataBase64, 'base64');
+    const bytes = Buffer.from(e.dataBase64!, 'base64');
     const text = iconv.decode(bytes, 'cp1251');
     expect(text.split('\r\n')[0]).toBe(
       'Фамилия;Имя;Отчество;Телефон;Эл. почта;Адрес;Регион;Район;Населённый пункт;Улица;Дом;Квартира;Дата рождения;Социальная категория;Статусы;Метки;Источник;Комментарий',
@@ -269,7 +269,7 @@ describe('export', () => {
       ['xlsx', 'utf-8'],
     ] as const) {
       const e = await o.call('contacts.export', { purpose: 'records', format, encoding });
-      const { uploadId } = await o.call('contacts.upload', { name: e.name, dataBase64: e.dataBase64 });
+      const { uploadId } = await o.call('contacts.upload', { name: e.name, dataBase64: e.dataBase64! });
       const s = await o.call('contacts.import', { source: { uploadId } });
       expect(s, `${format} ${encoding}`).toMatchObject({
         rows: 4,
@@ -281,7 +281,7 @@ describe('export', () => {
     }
     const xlsx = await o.call('contacts.export', { purpose: 'records', format: 'xlsx' });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
+    await book.xlsx.load(Buffer.from(xlsx.dataBase64!, 'base64') as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(5);
     expect(sheet.getRow(2).getCell(1).value).toBe("'-Минусов");
@@ -310,6 +310,14 @@ describe('export', () => {
     });
     expect(again.details).toEqual({ withoutConsent: 1 });
     expect((await o.call('contacts.export', { purpose: 'records' })).count).toBe(4);
+    const toPath = o.tmp.file('out.csv');
+    const viaHttp = await o.handle.api.call(
+      'http',
+      'contacts.export',
+      { purpose: 'records', toPath },
+      { token: o.token },
+    );
+    expect(viaHttp).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'toPath' } });
     expect(audits(o, 'contacts.export').map((a) => JSON.parse(a.details!).purpose)).toEqual([
       'outreach',
       'records',

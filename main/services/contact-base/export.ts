@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import type { ReadDb } from '../../../db/sql';
@@ -162,14 +163,25 @@ export async function exportContacts(
         details: { withoutConsent: missing },
       });
   }
+  if (input.toPath && ctx.transport !== 'cli' && ctx.transport !== 'internal')
+    throw new ApiError('forbidden', 'only the command line may export to a path', { field: 'toPath' });
   const chunks: Buffer[] = [];
-  const count = await writeContacts(db, filter, input, statusNamer(ctx), (b) => chunks.push(b));
+  const fd = input.toPath ? fs.openSync(input.toPath, 'wx') : null;
+  let count: number;
+  try {
+    count = await writeContacts(db, filter, input, statusNamer(ctx), (b) =>
+      fd === null ? chunks.push(b) : fs.writeSync(fd, b),
+    );
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
   ctx.store.transaction((w) =>
     audit(w, ctx, officeRow(w).id, 'contacts.export', 'segment', input.segmentId ?? null, {
       purpose: input.purpose,
       consentPurpose: input.purpose === 'outreach' ? input.consentPurpose : null,
       filter,
       format: input.format,
+      toPath: input.toPath ?? null,
       count,
     }),
   );
@@ -181,6 +193,6 @@ export async function exportContacts(
         ? 'text/csv'
         : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     count,
-    dataBase64: Buffer.concat(chunks).toString('base64'),
+    dataBase64: fd === null ? Buffer.concat(chunks).toString('base64') : null,
   };
 }

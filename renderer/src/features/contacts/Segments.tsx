@@ -30,7 +30,7 @@ export function ExportPanel(props: { filter?: ContactFilter; segmentId?: string;
         encoding: format === 'csv-utf8' ? 'utf-8' : 'cp1251',
         purpose,
       });
-      saveFile(r.name, r.mime, r.dataBase64);
+      if (r.dataBase64) saveFile(r.name, r.mime, r.dataBase64);
       setNotice({ ok: true, text: x.done(r.count) });
     } catch (e) {
       const missing = isCallError(e)
