@@ -38,6 +38,8 @@ export interface OfficeTable extends SyncColumns {
   doc_font_size: number;
   /** JSON: reminder settings (shared/domain/reminders ReminderSettings), partial. */
   reminder_settings: string;
+  /** Duplicates with the same phone are merged without asking (off unless the office turns it on). */
+  contact_auto_merge_phone: number;
 }
 
 export interface LetterTemplateTable extends SyncColumns {
@@ -79,6 +81,69 @@ export interface ContactTable extends SyncColumns {
   email_key: string | null;
   social_category: string | null;
   comment: string | null;
+  birth_date: string | null;
+  region: string | null;
+  district: string | null;
+  settlement: string | null;
+  street: string | null;
+  house: string | null;
+  flat: string | null;
+  /** Which campaign, import or event the contact came from. */
+  source: string | null;
+  /** Set when the person's data was erased on request (152-FZ); the row stays for the appeals. */
+  erased_at: string | null;
+}
+
+export interface ContactLabelTable extends SyncColumns {
+  contact_id: string;
+  kind: 'status' | 'tag';
+  value: string;
+}
+
+export interface ContactStatusTable extends SyncColumns {
+  code: string;
+  name: string;
+}
+
+export interface ContactConsentTable extends SyncColumns {
+  contact_id: string;
+  purpose: string;
+  wording_version: string;
+  given_at: string;
+  given_by: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+export interface ContactNoteTable extends SyncColumns {
+  contact_id: string;
+  at: string;
+  user_id: string | null;
+  text: string;
+}
+
+export interface ContactMergeTable extends SyncColumns {
+  kept_id: string;
+  merged_id: string;
+  /** JSON: the kept contact's row before the merge. */
+  kept_before: string;
+  /** JSON: ids of the rows that moved from the merged contact to the kept one, by table. */
+  moved: string;
+  merged_by: string | null;
+  automatic: number;
+  undone_at: string | null;
+}
+
+export interface ContactSegmentTable extends SyncColumns {
+  name: string;
+  /** JSON: the segment's filter (shared/api/contacts ContactFilter). */
+  filter: string;
+}
+
+export interface ContactImportLayoutTable extends SyncColumns {
+  /** The file's header row, folded: the same layout gets the same mapping next time. */
+  header_key: string;
+  mapping: string;
 }
 
 export interface ContactPhoneTable extends SyncColumns {
@@ -342,6 +407,13 @@ export interface DB {
   calendar_years: CalendarYearTable;
   contacts: ContactTable;
   contact_phones: ContactPhoneTable;
+  contact_labels: ContactLabelTable;
+  contact_statuses: ContactStatusTable;
+  contact_consents: ContactConsentTable;
+  contact_notes: ContactNoteTable;
+  contact_merges: ContactMergeTable;
+  contact_segments: ContactSegmentTable;
+  contact_import_layouts: ContactImportLayoutTable;
   appeals: AppealTable;
   appeal_topics: AppealTopicTable;
   appeal_history: AppealHistoryTable;
@@ -369,6 +441,13 @@ export const SYNCED_TABLES = [
   'calendar_years',
   'contacts',
   'contact_phones',
+  'contact_labels',
+  'contact_statuses',
+  'contact_consents',
+  'contact_notes',
+  'contact_merges',
+  'contact_segments',
+  'contact_import_layouts',
   'appeals',
   'appeal_history',
   'tasks',

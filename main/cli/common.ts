@@ -34,6 +34,13 @@ export const OPTIONS = {
   'admin-password': { type: 'string' },
   seed: { type: 'string' },
   appeals: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  source: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  format: { type: 'string' },
+  purpose: { type: 'string' },
+  segment: { type: 'string' },
 } as const;
 
 export type CliFlag = keyof typeof OPTIONS;

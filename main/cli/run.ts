@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLI_HELP, cliText } from '../../shared/i18n/ru/cli';
 import { defaultDbFile } from '../paths';
+import { exportContactsCommand, importContactsCommand } from './contacts';
 import { backupCommand, callCommand, demoCommand, initCommand, methodsCommand } from './commands';
 import {
   EXIT_FAILED,
@@ -42,6 +43,8 @@ const COMMANDS: Record<string, Command> = {
   methods: { flags: [], run: methodsCommand },
   backup: { flags: [], run: backupCommand },
   demo: { flags: ['seed', 'appeals'], run: demoCommand },
+  'import-contacts': { flags: ['encoding', 'delimiter', 'source', 'dry-run'], run: importContactsCommand },
+  'export-contacts': { flags: ['format', 'encoding', 'purpose', 'segment'], run: exportContactsCommand },
 };
 
 function parse(argv: string[]): { values: CliValues; positionals: string[] } {

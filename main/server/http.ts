@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { MAX_IMPORT_BYTES } from '../../shared/api/contacts';
 import type { ApiErrorBody, Envelope, ErrorCode } from '../../shared/api/define';
 import type { Api } from '../services/api';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -11,7 +12,12 @@ export const DEFAULT_PORT = 4780;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** A file upload carries up to 20 MiB as base64 (4/3 of it) in JSON; only that method gets the room. */
 export const MAX_UPLOAD_BODY_BYTES = 30 * 1024 * 1024;
-const BODY_LIMITS: ReadonlyMap<string, number> = new Map([['attachments.add', MAX_UPLOAD_BODY_BYTES]]);
+/** A contact list for import: up to MAX_IMPORT_BYTES as base64 in JSON (bigger lists go through the CLI). */
+export const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
+const BODY_LIMITS: ReadonlyMap<string, number> = new Map([
+  ['attachments.add', MAX_UPLOAD_BODY_BYTES],
+  ['contacts.upload', MAX_IMPORT_BODY_BYTES],
+]);
 
 export function bodyLimitFor(method: string): number {
   return BODY_LIMITS.get(method) ?? MAX_BODY_BYTES;

@@ -69,6 +69,20 @@ function logChange(db: WriteDb, table: SyncedTable, row: Row<SyncedTable>, op: '
   } as never);
 }
 
+/**
+ * Drops the change-log entries of a row but its latest: after an erasure (152-FZ) the personal data must
+ * not survive in the row's earlier versions; the latest entry (the anonymised row) is what sync needs.
+ */
+export function forgetEarlierVersions(db: WriteDb, table: SyncedTable, rowId: string): void {
+  db.rawRun(
+    'DELETE FROM change_log WHERE table_name = ? AND row_id = ? AND seq < (SELECT max(seq) FROM change_log WHERE table_name = ? AND row_id = ?)',
+    table,
+    rowId,
+    table,
+    rowId,
+  );
+}
+
 export function audit(
   db: WriteDb,
   ctx: CallContext,

@@ -7,6 +7,19 @@ import { addressKey, emailKey, foldText, fullName, nameKey, normalizePhone } fro
 import { insertSynced, newSyncColumns, type Stamp, updateSynced } from './bookkeeping';
 import type { CallContext } from './context';
 
+/** The contact base's fields a contact made at the desk starts without. */
+export const NO_CONTACT_DETAILS = {
+  birth_date: null,
+  region: null,
+  district: null,
+  settlement: null,
+  street: null,
+  house: null,
+  flat: null,
+  source: null,
+  erased_at: null,
+} as const satisfies Partial<ContactTable>;
+
 type MatchedBy = 'phone' | 'email' | 'name_address' | 'name';
 type Candidate = ContactSummary & { matchedBy: MatchedBy; appealsCount: number };
 
@@ -198,13 +211,14 @@ export function resolveApplicant(db: WriteDb, officeId: string, a: Applicant, st
     email_key: emailKey(a.email),
     social_category: a.socialCategory ?? null,
     comment: null,
+    ...NO_CONTACT_DETAILS,
   };
   insertSynced(db, 'contacts', row);
   if (phone && a.phone) addPhone(db, officeId, row.id, phone, a.phone, st);
   return toContactSummary(row, phone ? [phone] : []);
 }
 
-function addPhone(
+export function addPhone(
   db: WriteDb,
   officeId: string,
   contactId: string,

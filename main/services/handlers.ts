@@ -2,6 +2,13 @@ import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
 import * as appeals from './appeals';
 import * as appealsList from './appeals-list';
 import * as attachments from './attachments';
+import * as card from './contact-base/card';
+import * as dedupe from './contact-base/dedupe';
+import * as contactExport from './contact-base/export';
+import * as filter from './contact-base/filter';
+import * as contactImport from './contact-base/import';
+import * as importJobs from './contact-base/jobs';
+import * as personal from './contact-base/personal';
 import * as contacts from './contacts';
 import * as eventChecklists from './events/checklists';
 import * as events from './events/events';
@@ -106,4 +113,32 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'reminders.unread': (ctx) => reminders.unread(ctx),
   'reminders.markRead': reminders.markRead,
   'reminders.scan': (ctx) => reminders.scanNow(ctx),
+  'contacts.list': filter.list,
+  'contacts.count': filter.count,
+  'contacts.get': card.get,
+  'contacts.create': card.create,
+  'contacts.update': card.update,
+  'contacts.addNote': card.addNote,
+  'contacts.giveConsent': card.giveConsent,
+  'contacts.withdrawConsent': card.withdrawConsent,
+  'contacts.statuses': (ctx) => card.statuses(ctx),
+  'contacts.saveStatuses': card.saveStatuses,
+  'contacts.settings': (ctx) => card.settings(ctx),
+  'contacts.updateSettings': card.updateSettings,
+  'contacts.duplicates': dedupe.duplicates,
+  'contacts.merge': dedupe.merge,
+  'contacts.undoMerge': dedupe.undoMerge,
+  'contacts.autoMerge': (ctx) => dedupe.autoMerge(ctx),
+  'contacts.upload': contactImport.upload,
+  'contacts.importPreview': contactImport.preview,
+  'contacts.import': (ctx, input) => contactImport.importContacts(ctx, input),
+  'contacts.importStart': importJobs.start,
+  'contacts.importStatus': importJobs.status,
+  'contacts.importCancel': importJobs.cancel,
+  'contacts.export': contactExport.exportContacts,
+  'contacts.personalData': personal.personalData,
+  'contacts.erase': personal.erase,
+  'segments.list': (ctx) => filter.listSegments(ctx),
+  'segments.save': filter.saveSegment,
+  'segments.delete': filter.deleteSegment,
 };

@@ -109,6 +109,7 @@ export function createOffice(
     doc_font: 'Times New Roman',
     doc_font_size: 14,
     reminder_settings: '{}',
+    contact_auto_merge_phone: 0,
   };
   row.office_id = row.id;
   insertSynced(db, 'offices', row);

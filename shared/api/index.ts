@@ -3,6 +3,7 @@ import { appealMethods } from './appeals';
 import { attachmentMethods } from './attachments';
 import { eventMethods } from './events';
 import { documentMethods } from './documents';
+import { contactMethods } from './contacts';
 import { officeMethods } from './office';
 import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
@@ -21,6 +22,7 @@ export const contract = {
   ...eventMethods,
   ...documentMethods,
   ...reminderMethods,
+  ...contactMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { OfficeHandle } from '../../main/core';
 import { makePerson, PHONE_STYLES, Rng, writePhone } from '../../main/demo/people';
 import { appealDraft } from '../../main/demo/topics';
+import { NO_CONTACT_DETAILS } from '../../main/services/contacts';
 import type {
   AppealHistoryTable,
   AppealTable,
@@ -188,6 +189,7 @@ export function rawRegistrar(
         email_key: emailKey(a.email),
         social_category: null,
         comment: null,
+        ...NO_CONTACT_DETAILS,
       };
       insert('contacts', contact);
       log('contacts', contact);

@@ -1,3 +1,4 @@
+import { NO_CONTACT_DETAILS } from '../../main/services/contacts';
 import type Database from 'better-sqlite3';
 import type {
   ExternalRequestTable,
@@ -90,6 +91,7 @@ export function contactRows(
     email_key: emailKey(p.email),
     social_category: p.socialCategory,
     comment: null,
+    ...NO_CONTACT_DETAILS,
   };
   const phones = p.phones.map((raw) => ({
     ...sync(ids.next(ms), office, ms),

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOffice } from '../../main/core';
 import { DB_FILE_NAME } from '../../main/paths';
@@ -181,6 +182,54 @@ describe('CLI backup', () => {
     const missing = await cli(['backup', '--db', tmp.file('nothing.sqlite'), tmp.file('x.sqlite')]);
     expect(missing.code).toBe(1);
     expect(fs.existsSync(tmp.file('nothing.sqlite'))).toBe(false);
+  });
+});
+
+describe('CLI import-contacts', () => {
+  it('imports a cp1251 file and prints the summary as JSON; a dry run changes nothing', async () => {
+    const file = tmp.file('list.csv');
+    const text =
+      'ФИО;Телефон\r\nИванов Иван Иванович;8 (912) 000-00-01\r\nПетрова Мария;+7 912 000 00 02\r\n;89120000003\r\n';
+    fs.writeFileSync(file, iconv.encode(text, 'cp1251'));
+    const dry = await cli(['import-contacts', '--db', db, '--user', 'admin', '--dry-run', file]);
+    expect(dry.stderr).toBe('');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, rows: 3, created: 2, skipped: 1 });
+    const r = await cli(['import-contacts', '--db', db, '--user', 'admin', '--source', 'Подписи 2026', file]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ encoding: 'cp1251', delimiter: ';', rows: 3, created: 2, skipped: 1 });
+    expect(summary.rejected).toEqual([{ line: 4, reason: 'no_surname', values: ['', '89120000003'] }]);
+    const again = await cli(['import-contacts', '--db', db, '--user', 'admin', file]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, unchanged: 2, skipped: 1 });
+    const bad = await cli(['import-contacts', '--db', db, '--user', 'admin', '--encoding', 'koi8', file]);
+    expect(bad.code).toBe(2);
+
+    const out = tmp.file('base.csv');
+    const exported = await cli(['export-contacts', '--db', db, '--user', 'admin', out]);
+    expect(exported.stderr).toBe('');
+    const sqlite = new Database(db, { readonly: true });
+    const live = (
+      sqlite
+        .prepare('SELECT count(*) AS n FROM contacts WHERE deleted_at IS NULL AND erased_at IS NULL')
+        .get() as {
+        n: number;
+      }
+    ).n;
+    sqlite.close();
+    expect(JSON.parse(exported.stdout)).toMatchObject({ count: live, path: out });
+    expect(iconv.decode(fs.readFileSync(out), 'cp1251')).toContain('Петрова;Мария;;8 (912) 000-00-02');
+    const outreach = await cli([
+      'export-contacts',
+      '--db',
+      db,
+      '--user',
+      'admin',
+      '--purpose',
+      'outreach',
+      tmp.file('o.csv'),
+    ]);
+    expect(outreach.code).toBe(1);
+    expect(JSON.parse(outreach.stderr).error.details).toEqual({ withoutConsent: live });
   });
 });
 

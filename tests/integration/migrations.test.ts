@@ -222,3 +222,45 @@ describe('migration: reminders', () => {
     db.close();
   });
 });
+
+describe('migration 6: contacts', () => {
+  it('migration 6: contacts gain the base’s fields, and segment counts read indexes', () => {
+    const file = tempFile();
+    const upTo = (v: number) => MIGRATIONS.filter((m) => m.version <= v);
+    const old = openDatabase(file, { migrations: upTo(5) });
+    const sync = "'o1', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'h', NULL";
+    old.exec(`INSERT INTO contacts (id, full_name, office_id, created_at, updated_at, hlc, deleted_at)
+      VALUES ('c1', 'Иванов Иван', ${sync})`);
+    old.close();
+    const db = openDatabase(file, { migrations: upTo(6) });
+    expect(db.prepare("SELECT district, source, erased_at FROM contacts WHERE id = 'c1'").get()).toEqual({
+      district: null,
+      source: null,
+      erased_at: null,
+    });
+    db.exec(`INSERT INTO contact_labels (id, contact_id, kind, value, office_id, created_at, updated_at, hlc, deleted_at)
+      VALUES ('l1', 'c1', 'status', 'supporter', ${sync})`);
+    const plan = (sql: string): string =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((r) => (r as { detail: string }).detail)
+        .join(' | ');
+    expect(
+      plan(
+        "SELECT count(*) FROM contacts c WHERE c.deleted_at IS NULL AND c.erased_at IS NULL AND c.district = 'x' AND c.id IN (SELECT contact_id FROM contact_labels WHERE kind = 'status' AND value IN ('supporter') AND deleted_at IS NULL)",
+      ),
+    ).toMatch(/contacts_district[\s\S]*contact_labels_value|contact_labels_value[\s\S]*contacts_district/);
+    // The live-contacts index can drive a count (the service names it): it proves liveness without the rows.
+    expect(
+      plan(
+        "SELECT count(*) FROM contacts c INDEXED BY contacts_live WHERE c.deleted_at IS NULL AND c.erased_at IS NULL AND c.id IN (SELECT contact_id FROM contact_consents WHERE purpose = 'mailing')",
+      ),
+    ).toContain('USING INDEX contacts_live');
+    expect(() =>
+      db.exec(`INSERT INTO contact_labels (id, contact_id, kind, value, office_id, created_at, updated_at, hlc, deleted_at)
+        VALUES ('l2', 'c1', 'colour', 'x', ${sync})`),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});

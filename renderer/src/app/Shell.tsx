@@ -27,12 +27,9 @@ const RequestsView = lazy(() =>
   import('../features/requests/RequestsView').then((m) => ({ default: m.RequestsView })),
 );
 
-const PLANNED = ['contacts'] as const;
-type Planned = (typeof PLANNED)[number];
-
-function isPlanned(view: string): view is Planned {
-  return (PLANNED as readonly string[]).includes(view);
-}
+const ContactsView = lazy(() =>
+  import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
+);
 
 /** Which section a screen belongs to, for the highlighted navigation item. */
 function sectionOf(route: Route): Section | null {
@@ -64,19 +61,14 @@ function Screen({ route }: { route: Route }) {
       return <AppealCardView key={route.id} id={route.id} />;
     case 'reports':
       return <ReportsView />;
+    case 'contacts':
+      return <ContactsView />;
     case 'settings':
       return <SettingsView />;
     case 'inbox':
       return <InboxView />;
     default:
-      if (isPlanned(route.view))
-        return (
-          <section className="page">
-            <h1 className="page__title">{t.nav[route.view]}</h1>
-            <p className="muted">{t.placeholders[route.view]}</p>
-          </section>
-        );
-      throw new Error(`no screen for ${route.view}`);
+      throw new Error(`no screen for ${(route satisfies never as Route).view}`);
   }
 }
 

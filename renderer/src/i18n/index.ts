@@ -3,6 +3,7 @@
  * Views import `t` and `L` from here only, so switching the language is one import.
  */
 import { attachments } from '../../../shared/i18n/ru/attachments';
+import { contactsUi } from '../../../shared/i18n/ru/contacts-ui';
 import * as labels from '../../../shared/i18n/ru/labels';
 import { ui } from '../../../shared/i18n/ru/ui';
 import { workflow } from '../../../shared/i18n/ru/workflow';
@@ -14,6 +15,7 @@ export const L = labels;
 export const W = workflow;
 export const A = attachments;
 export const R = remindersUi;
+export const C = contactsUi;
 export const LOCALE = 'ru-RU';
 
 /** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`; calendar dates are shown as stored, never through a time zone. */

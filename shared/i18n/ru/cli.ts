@@ -16,6 +16,16 @@ export const CLI_HELP = `Приёмная — командная строка
   methods       все методы API: назначение, роли, вход и выход в JSON Schema
   backup <файл> согласованная копия базы данных (существующий файл не перезаписывается)
   demo          заполнить НОВУЮ базу демонстрационной приёмной [--seed <n>] [--appeals <n>]
+  import-contacts <файл>
+                загрузить контакты из CSV или XLSX; итог — JSON: сколько создано,
+                объединено, без изменений, пропущено и почему
+                  [--encoding auto|utf-8|cp1251] [--delimiter auto|;|,|tab]
+                  [--source <источник, напр. кампания>] [--dry-run — только проверить]
+  export-contacts <файл>
+                выгрузить базу контактов (или сохранённый сегмент) в один файл любого
+                размера; существующий файл не перезаписывается
+                  [--format csv|xlsx] [--encoding cp1251|utf-8] [--segment <id>]
+                  [--purpose records|outreach — для рассылки нужно согласие каждого]
 
 Общие параметры:
   --db <файл>       файл базы данных (по умолчанию — папка данных приложения)
@@ -53,6 +63,9 @@ export const cliText = {
   demoDone: (file: string, appeals: number, login: string, password: string) =>
     `Демонстрационная приёмная создана в ${file}: обращений — ${appeals}.\n` +
     `Вход: логин ${login}, пароль ${password}`,
+
+  badChoice: (flag: string, choices: readonly string[]) =>
+    `Параметр --${flag} принимает одно из значений: ${choices.join(', ')}.`,
 
   failed: (message: string) => `Ошибка: ${message}`,
 } as const;

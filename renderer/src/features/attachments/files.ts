@@ -69,6 +69,13 @@ export async function deliverFile(name: string, mime: string, dataBase64: string
   }
 }
 
+/** Text as UTF-8 base64, for `deliverFile`. */
+export function textAsBase64(text: string): string {
+  let binary = '';
+  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
 export async function downloadAttachment(id: string): Promise<void> {
   const file = await call('attachments.get', { id });
   await deliverFile(file.name, file.mime, file.dataBase64);

@@ -1,0 +1,564 @@
+import iconv from 'iconv-lite';
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { ReadDb, WriteDb } from '../../../db/sql';
+import type { ContactTable } from '../../../db/schema';
+import {
+  ImportOptionsSchema,
+  MAX_IMPORT_BYTES,
+  type ImportPreview,
+  type ImportSummary,
+  type ImportTarget,
+  type RejectedRow,
+  type RejectReason,
+} from '../../../shared/api/contacts';
+import { ApiError } from '../../../shared/api/define';
+import type { Output, ParsedInput } from '../../../shared/api/index';
+import { contactText } from '../../../shared/i18n/ru/contacts';
+import { foldText } from '../../../shared/domain/text';
+import { newId } from '../../../shared/util/ids';
+import type { z } from 'zod';
+import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../bookkeeping';
+import type { CallContext } from '../context';
+import { addPhone, NO_CONTACT_DETAILS } from '../contacts';
+import { officeRow } from '../office';
+import { addLabelRow, statuses } from './card';
+import { fileLayout, firstRows, readRows, type FileLayout, type FileRow } from './file';
+import { guessMapping, headerKey, normalizeRow, type ImportedContact } from './normalize';
+
+type Options = z.output<typeof ImportOptionsSchema>;
+
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ImportControl {
+  /** Checked between batches: a cancelled import stops before the next batch, never inside one. */
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Rows per transaction. */
+  batchSize?: number;
+}
+
+/** Rejected rows returned inline; the downloadable CSV has all of them. */
+const REJECTED_INLINE = 200;
+const DEFAULT_BATCH = 5000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Where the import writes: the database, or (a dry run) an overlay that answers as if it had.
+
+interface ContactState {
+  row: Pick<ContactTable, MergeColumn | 'id'>;
+  phones: Set<string>;
+  labels: Set<string>;
+}
+
+const MERGE_COLUMNS = [
+  'first_name',
+  'middle_name',
+  'email',
+  'email_key',
+  'address',
+  'address_key',
+  'region',
+  'district',
+  'settlement',
+  'street',
+  'house',
+  'flat',
+  'birth_date',
+  'social_category',
+  'comment',
+] as const;
+type MergeColumn = (typeof MERGE_COLUMNS)[number];
+
+const labelKey = (kind: 'status' | 'tag', value: string): string => `${kind}\u001f${value}`;
+
+function columnsOf(c: ImportedContact): Pick<ContactTable, MergeColumn> {
+  return {
+    first_name: c.firstName,
+    middle_name: c.middleName,
+    email: c.email,
+    email_key: c.emailKey,
+    address: c.address,
+    address_key: c.addressKey,
+    region: c.region,
+    district: c.district,
+    settlement: c.settlement,
+    street: c.street,
+    house: c.house,
+    flat: c.flat,
+    birth_date: c.birthDate,
+    social_category: c.socialCategory,
+    comment: c.comment,
+  };
+}
+
+function findInDb(db: ReadDb, c: ImportedContact): string | null {
+  for (const { phone } of c.phones) {
+    const hit = db.rawGet<{ id: string }>(
+      `SELECT p.contact_id AS id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+       WHERE p.phone = ? AND p.deleted_at IS NULL AND c.deleted_at IS NULL AND c.erased_at IS NULL LIMIT 1`,
+      phone,
+    );
+    if (hit) return hit.id;
+  }
+  if (c.emailKey) {
+    const hit = db.rawGet<{ id: string }>(
+      'SELECT id FROM contacts WHERE email_key = ? AND deleted_at IS NULL AND erased_at IS NULL LIMIT 1',
+      c.emailKey,
+    );
+    if (hit) return hit.id;
+  }
+  if (c.nameKey && c.addressKey) {
+    const hit = db.rawGet<{ id: string }>(
+      'SELECT id FROM contacts WHERE name_key = ? AND address_key = ? AND deleted_at IS NULL AND erased_at IS NULL LIMIT 1',
+      c.nameKey,
+      c.addressKey,
+    );
+    if (hit) return hit.id;
+  }
+  return null;
+}
+
+function stateInDb(db: ReadDb, id: string): ContactState {
+  const row = db.rawGet<ContactState['row']>(
+    `SELECT id, ${MERGE_COLUMNS.join(', ')} FROM contacts WHERE id = ?`,
+    id,
+  )!;
+  const phones = new Set(
+    db
+      .rawAll<{ phone: string }>(
+        'SELECT phone FROM contact_phones WHERE contact_id = ? AND deleted_at IS NULL',
+        id,
+      )
+      .map((p) => p.phone),
+  );
+  const labels = new Set(
+    db
+      .rawAll<{
+        kind: 'status' | 'tag';
+        value: string;
+      }>('SELECT kind, value FROM contact_labels WHERE contact_id = ? AND deleted_at IS NULL', id)
+      .map((l) => labelKey(l.kind, l.value)),
+  );
+  return { row, phones, labels };
+}
+
+/** What a row adds to a contact it matched: empty fields filled, new phones and labels. Nothing is overwritten. */
+function additions(
+  s: ContactState,
+  c: ImportedContact,
+): { patch: Partial<ContactTable>; phones: ImportedContact['phones']; labels: ['status' | 'tag', string][] } {
+  const cols = columnsOf(c);
+  const patch: Partial<ContactTable> = {};
+  for (const k of MERGE_COLUMNS)
+    if (s.row[k] === null && cols[k] !== null) (patch as Record<string, unknown>)[k] = cols[k];
+  const phones = c.phones.filter((p) => !s.phones.has(p.phone));
+  const labels: ['status' | 'tag', string][] = [
+    ...c.statuses.map((v) => ['status', v] as ['status', string]),
+    ...c.tags.map((v) => ['tag', v] as ['tag', string]),
+  ].filter(([k, v]) => !s.labels.has(labelKey(k, v)));
+  return { patch, phones, labels };
+}
+
+interface Target {
+  find(c: ImportedContact): string | null;
+  state(id: string): ContactState;
+  create(c: ImportedContact): void;
+  merge(id: string, a: ReturnType<typeof additions>): void;
+}
+
+function newContactRow(c: ImportedContact, officeId: string, st: Stamp): ContactTable {
+  return {
+    ...newSyncColumns(st, officeId),
+    last_name: c.lastName,
+    full_name: c.fullName,
+    name_key: c.nameKey,
+    ...NO_CONTACT_DETAILS,
+    ...columnsOf(c),
+    source: c.source,
+  };
+}
+
+/** Writes through the bookkeeping: every row with its change-log entry, inside the batch's transaction. */
+function dbTarget(db: WriteDb, officeId: string, st: Stamp): Target {
+  return {
+    find: (c) => findInDb(db, c),
+    state: (id) => stateInDb(db, id),
+    create(c) {
+      const row = newContactRow(c, officeId, st);
+      insertSynced(db, 'contacts', row);
+      for (const p of c.phones) addPhone(db, officeId, row.id, p.phone, p.raw, st);
+      for (const s of c.statuses) addLabelRow(db, officeId, row.id, 'status', s, st);
+      for (const t of c.tags) addLabelRow(db, officeId, row.id, 'tag', t, st);
+    },
+    merge(id, a) {
+      if (Object.keys(a.patch).length > 0) updateSynced(db, 'contacts', id, a.patch, st);
+      for (const p of a.phones) addPhone(db, officeId, id, p.phone, p.raw, st);
+      for (const [k, v] of a.labels) addLabelRow(db, officeId, id, k, v, st);
+    },
+  };
+}
+
+/** A dry run: the base is read, never written; what the import would have written is kept in memory. */
+function dryTarget(db: ReadDb): Target {
+  const states = new Map<string, ContactState>();
+  const byPhone = new Map<string, string>();
+  const byEmail = new Map<string, string>();
+  const byNameAddress = new Map<string, string>();
+  let seq = 0;
+  const index = (
+    id: string,
+    c: {
+      phones: { phone: string }[];
+      emailKey: string | null;
+      nameKey: string | null;
+      addressKey: string | null;
+    },
+  ): void => {
+    for (const { phone } of c.phones) if (!byPhone.has(phone)) byPhone.set(phone, id);
+    if (c.emailKey && !byEmail.has(c.emailKey)) byEmail.set(c.emailKey, id);
+    if (c.nameKey && c.addressKey) byNameAddress.set(`${c.nameKey}\u001f${c.addressKey}`, id);
+  };
+  const state = (id: string): ContactState => {
+    let s = states.get(id);
+    if (!s) {
+      s = stateInDb(db, id);
+      states.set(id, s);
+    }
+    return s;
+  };
+  return {
+    find(c) {
+      for (const { phone } of c.phones) {
+        const id = byPhone.get(phone);
+        if (id) return id;
+      }
+      const email = c.emailKey && byEmail.get(c.emailKey);
+      if (email) return email;
+      const na = c.nameKey && c.addressKey && byNameAddress.get(`${c.nameKey}\u001f${c.addressKey}`);
+      if (na) return na;
+      return findInDb(db, c);
+    },
+    state,
+    create(c) {
+      const id = `dry-${++seq}`;
+      states.set(id, {
+        row: { id, ...columnsOf(c) },
+        phones: new Set(c.phones.map((p) => p.phone)),
+        labels: new Set([
+          ...c.statuses.map((v) => labelKey('status', v)),
+          ...c.tags.map((v) => labelKey('tag', v)),
+        ]),
+      });
+      index(id, c);
+    },
+    merge(id, a) {
+      const s = state(id);
+      Object.assign(s.row, a.patch);
+      for (const p of a.phones) s.phones.add(p.phone);
+      for (const [k, v] of a.labels) s.labels.add(labelKey(k, v));
+      index(id, {
+        phones: a.phones,
+        emailKey: (a.patch.email_key as string | undefined) ?? null,
+        nameKey: null,
+        addressKey: null,
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The import itself.
+
+type Outcome = 'created' | 'merged' | 'unchanged';
+
+function applyRow(t: Target, c: ImportedContact): Outcome {
+  const id = t.find(c);
+  if (!id) {
+    t.create(c);
+    return 'created';
+  }
+  const a = additions(t.state(id), c);
+  if (Object.keys(a.patch).length === 0 && a.phones.length === 0 && a.labels.length === 0) return 'unchanged';
+  t.merge(id, a);
+  return 'merged';
+}
+
+/** Status names and codes, folded, to the code an import stores. */
+function statusCodes(ctx: CallContext): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const s of statuses(ctx)) {
+    m.set(foldText(s.code), s.code);
+    m.set(foldText(s.name), s.code);
+  }
+  return m;
+}
+
+function rememberedMapping(db: ReadDb, headers: readonly string[]): ImportTarget[] | null {
+  const r = db.rawGet<{ mapping: string }>(
+    'SELECT mapping FROM contact_import_layouts WHERE header_key = ? AND deleted_at IS NULL',
+    headerKey(headers),
+  );
+  return r ? (JSON.parse(r.mapping) as ImportTarget[]) : null;
+}
+
+function rememberMapping(
+  db: WriteDb,
+  officeId: string,
+  headers: readonly string[],
+  mapping: readonly ImportTarget[],
+  st: Stamp,
+): void {
+  const key = headerKey(headers);
+  const json = JSON.stringify(mapping);
+  const r = db.rawGet<{ id: string; mapping: string }>(
+    'SELECT id, mapping FROM contact_import_layouts WHERE header_key = ?',
+    key,
+  );
+  if (!r)
+    insertSynced(db, 'contact_import_layouts', {
+      ...newSyncColumns(st, officeId),
+      header_key: key,
+      mapping: json,
+    });
+  else if (r.mapping !== json)
+    updateSynced(db, 'contact_import_layouts', r.id, { mapping: json, deleted_at: null }, st);
+}
+
+/** A row the file itself breaks: its quoting, or more filled cells than the header has columns. */
+function brokenReason(row: FileRow, width: number): RejectReason | null {
+  if (row.brokenQuotes) return 'broken_quotes';
+  if (row.values.length > width && row.values.slice(width).some((v) => v.trim() !== ''))
+    return 'too_many_columns';
+  return null;
+}
+
+export function rejectedCsv(headers: readonly string[], rejected: readonly RejectedRow[]): Buffer {
+  const text = Papa.unparse(
+    {
+      fields: [...contactText.rejectedHeader, ...headers],
+      data: rejected.map((r) => [String(r.line), contactText.rejectReason[r.reason], ...r.values]),
+    },
+    { delimiter: ';', escapeFormulae: true, newline: '\r\n' },
+  );
+  return iconv.encode(text, 'cp1251');
+}
+
+/**
+ * Imports a file in batches, each one transaction (the rows, their change-log entries). A dry run reads the
+ * same way and writes nothing. Every data row ends as created, merged, unchanged or skipped with a reason.
+ */
+export async function importFile(
+  ctx: CallContext,
+  file: string,
+  fileName: string,
+  options: Options,
+  dryRun: boolean,
+  control: ImportControl = {},
+): Promise<ImportSummary> {
+  const layout = fileLayout(file, options);
+  const codes = statusCodes(ctx);
+  const office = officeRow(ctx.store.read);
+  const defaultSource = options.source ?? contactText.importSource(fileName);
+  const totalBytes = fs.statSync(file).size;
+  const batchSize = control.batchSize ?? DEFAULT_BATCH;
+  const dry = dryRun ? dryTarget(ctx.store.read) : null;
+
+  const counts: Record<Outcome, number> = { created: 0, merged: 0, unchanged: 0 };
+  const skippedBy: Record<string, number> = {};
+  const rejected: RejectedRow[] = [];
+  let headers: string[] | null = null;
+  let mapping: ImportTarget[] = [];
+  let rows = 0;
+  let bytes = 0;
+  let cancelled = false;
+  const pending: FileRow[] = [];
+
+  const flush = (): boolean => {
+    if (control.signal?.aborted) {
+      cancelled = true;
+      return false;
+    }
+    const batch = pending.splice(0, batchSize);
+    const done: Record<Outcome, number> = { created: 0, merged: 0, unchanged: 0 };
+    const skipped: RejectedRow[] = [];
+    const run = (t: Target): void => {
+      for (const row of batch) {
+        const broken = brokenReason(row, headers!.length);
+        const n = broken ? null : normalizeRow(row.values, mapping, codes, defaultSource);
+        const reason = broken ?? (n && !n.ok ? n.reason : null);
+        if (reason || !n?.ok) skipped.push({ line: row.line, reason: reason!, values: row.values });
+        else done[applyRow(t, n.contact)]++;
+      }
+    };
+    if (dry) run(dry);
+    else ctx.store.transaction((db) => run(dbTarget(db, office.id, stamp(ctx))));
+    // Counted only once the batch is committed: a cancelled or failed batch leaves no trace in the summary.
+    for (const k of Object.keys(done) as Outcome[]) counts[k] += done[k];
+    for (const r of skipped) {
+      skippedBy[r.reason] = (skippedBy[r.reason] ?? 0) + 1;
+      rejected.push(r);
+    }
+    rows += batch.length;
+    control.onProgress?.({ rows, bytes, totalBytes });
+    return true;
+  };
+
+  let failure: { error: unknown } | null = null;
+  await readRows(
+    file,
+    layout,
+    (chunk) => {
+      try {
+        for (const row of chunk) {
+          if (!headers) {
+            headers = row.values.map((v) => v.trim());
+            mapping = options.mapping ?? rememberedMapping(ctx.store.read, headers) ?? guessMapping(headers);
+            continue;
+          }
+          pending.push(row);
+        }
+        while (pending.length >= batchSize) if (!flush()) return false;
+        return true;
+      } catch (error) {
+        // The batch's transaction rolled back; stop reading and report the failure to the caller.
+        failure = { error };
+        return false;
+      }
+    },
+    (n) => (bytes += n),
+  );
+  if (failure) throw (failure as { error: unknown }).error;
+  while (!cancelled && pending.length > 0) flush();
+
+  const summary: ImportSummary = {
+    dryRun,
+    cancelled,
+    format: layout.format,
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    rows,
+    ...counts,
+    skipped: rejected.length,
+    skippedBy,
+    rejected: rejected.slice(0, REJECTED_INLINE),
+    rejectedCsvBase64: rejected.length > 0 ? rejectedCsv(headers ?? [], rejected).toString('base64') : null,
+  };
+  ctx.store.transaction((db) => {
+    if (!dryRun && headers) rememberMapping(db, office.id, headers, mapping, stamp(ctx));
+    const { rejected: _r, rejectedCsvBase64: _c, ...logged } = summary;
+    audit(db, ctx, office.id, dryRun ? 'contacts.importDryRun' : 'contacts.import', null, null, {
+      file: fileName,
+      ...logged,
+    });
+  });
+  return summary;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The API: uploads, preview, import.
+
+function uploadsDir(ctx: CallContext): string {
+  if (!ctx.dataDir) throw new ApiError('internal', 'this office was opened without a data folder for files');
+  return path.join(ctx.dataDir, 'imports');
+}
+
+export function upload(ctx: CallContext, input: ParsedInput<'contacts.upload'>): Output<'contacts.upload'> {
+  const data = Buffer.from(input.dataBase64, 'base64');
+  if (data.length > MAX_IMPORT_BYTES)
+    throw new ApiError('validation', 'dataBase64: the file is too large', { field: 'dataBase64' });
+  const dir = uploadsDir(ctx);
+  fs.mkdirSync(dir, { recursive: true });
+  const uploadId = newId(ctx.clock.now().getTime());
+  fs.writeFileSync(path.join(dir, uploadId), data);
+  fs.writeFileSync(path.join(dir, `${uploadId}.name`), input.name);
+  ctx.store.transaction((db) =>
+    audit(db, ctx, officeRow(db).id, 'contacts.upload', null, null, { name: input.name, bytes: data.length }),
+  );
+  return { uploadId };
+}
+
+/** The file behind a source: an upload, or a path, which only the command line may name. */
+function sourceFile(
+  ctx: CallContext,
+  source: ParsedInput<'contacts.import'>['source'],
+): { file: string; name: string } {
+  if ('path' in source) {
+    if (ctx.transport !== 'cli' && ctx.transport !== 'internal')
+      throw new ApiError('forbidden', 'only the command line may import a file by its path', {
+        field: 'source.path',
+      });
+    if (!fs.existsSync(source.path))
+      throw new ApiError('not_found', 'no such file', { field: 'source.path' });
+    return { file: source.path, name: path.basename(source.path) };
+  }
+  const file = path.join(uploadsDir(ctx), source.uploadId);
+  if (!fs.existsSync(file)) throw new ApiError('not_found', 'no such upload', { field: 'source.uploadId' });
+  const nameFile = `${file}.name`;
+  return { file, name: fs.existsSync(nameFile) ? fs.readFileSync(nameFile, 'utf8') : source.uploadId };
+}
+
+const PREVIEW_ROWS = 10;
+
+export async function preview(
+  ctx: CallContext,
+  input: ParsedInput<'contacts.importPreview'>,
+): Promise<ImportPreview> {
+  const { file, name } = sourceFile(ctx, input.source);
+  const layout: FileLayout = fileLayout(file, input.options);
+  const [head, ...rows] = await firstRows(file, layout, PREVIEW_ROWS + 1);
+  const headers = (head?.values ?? []).map((v) => v.trim());
+  const remembered = input.options.mapping ? null : rememberedMapping(ctx.store.read, headers);
+  const mapping = input.options.mapping ?? remembered ?? guessMapping(headers);
+  const codes = statusCodes(ctx);
+  const source = input.options.source ?? contactText.importSource(name);
+  return {
+    format: layout.format,
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    headers,
+    mapping,
+    remembered: remembered !== null,
+    rows: rows.map((row) => {
+      const broken = brokenReason(row, headers.length);
+      const n = broken ? null : normalizeRow(row.values, mapping, codes, source);
+      const reason = broken ?? (n && !n.ok ? n.reason : null);
+      return {
+        line: row.line,
+        values: row.values,
+        normalized: n?.ok ? previewValues(n.contact) : null,
+        reason: reason ? contactText.rejectReason[reason] : null,
+      };
+    }),
+  };
+}
+
+function previewValues(c: ImportedContact): Record<string, string> {
+  const out: Record<string, string> = { fullName: c.fullName };
+  if (c.phones.length > 0) out.phone = c.phones.map((p) => p.phone).join(', ');
+  const rest: [string, string | null][] = [
+    ['email', c.email],
+    ['address', c.address],
+    ['district', c.district],
+    ['birthDate', c.birthDate],
+    ['source', c.source],
+  ];
+  for (const [k, v] of rest) if (v) out[k] = v;
+  if (c.statuses.length > 0) out.statuses = c.statuses.join(', ');
+  if (c.tags.length > 0) out.tags = c.tags.join(', ');
+  return out;
+}
+
+export async function importContacts(
+  ctx: CallContext,
+  input: ParsedInput<'contacts.import'>,
+  control: ImportControl = {},
+): Promise<Output<'contacts.import'>> {
+  const { file, name } = sourceFile(ctx, input.source);
+  return importFile(ctx, file, name, input.options, input.dryRun, control);
+}

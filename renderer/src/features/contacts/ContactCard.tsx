@@ -1,0 +1,199 @@
+import { useEffect, useState } from 'react';
+import { CONSENT_PURPOSES, type ContactCard as Card } from '../../../../shared/api/contacts';
+import { mayCall } from '../../api/access';
+import { call } from '../../api/client';
+import { Field } from '../../components/Field';
+import { C, errorText, formatDate, formatInstant, t } from '../../i18n';
+import { useStore } from '../../store';
+import { deliverFile, textAsBase64 } from '../attachments/files';
+
+const k = C.card;
+
+function Row({ label, value }: { label: string; value: string | null | undefined }) {
+  if (!value) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+/** One person: the card, consents (152-FZ Art. 9), the timeline; opening it is logged by the server. */
+export function ContactCard(props: {
+  id: string;
+  statusName(code: string): string;
+  onClose(): void;
+  onChanged(): void;
+}) {
+  const role = useStore((s) => s.user?.role);
+  const [card, setCard] = useState<Card | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [purpose, setPurpose] = useState<(typeof CONSENT_PURPOSES)[number]>('mailing');
+  const [wording, setWording] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    call('contacts.get', { id: props.id }).then(
+      (c) => live && setCard(c),
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.id]);
+
+  async function act(run: () => Promise<Card | void>): Promise<void> {
+    setError(null);
+    try {
+      const next = await run();
+      if (next) setCard(next);
+      props.onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  if (!card) return <aside className="panel contact-card">{error ?? t.loading}</aside>;
+  return (
+    <aside className="panel contact-card" aria-label={card.fullName}>
+      <header className="contact-card__head">
+        <h2>{card.fullName}</h2>
+        <button type="button" className="btn btn--ghost btn--small" onClick={props.onClose}>
+          {k.close}
+        </button>
+      </header>
+      {error ? <div className="banner banner--error">{error}</div> : null}
+      <dl className="contact-card__fields">
+        <Row label={k.phones} value={card.phones.map((p) => `${p.phone} (${p.raw})`).join(', ')} />
+        <Row label={k.email} value={card.email} />
+        <Row label={k.address} value={card.address} />
+        <Row label={k.district} value={card.district} />
+        <Row label={k.birthDate} value={card.birthDate ? formatDate(card.birthDate) : null} />
+        <Row label={k.socialCategory} value={card.socialCategory} />
+        <Row label={k.statuses} value={card.statuses.map(props.statusName).join(', ')} />
+        <Row label={k.tags} value={card.tags.join(', ')} />
+        <Row label={k.source} value={card.source} />
+        <Row label={k.comment} value={card.comment} />
+      </dl>
+
+      <h3>{k.consents}</h3>
+      {card.consents.length === 0 ? <p className="muted">{k.noConsents}</p> : null}
+      <ul className="contact-card__consents">
+        {card.consents.map((c) => (
+          <li key={c.id}>
+            {C.purposes[c.purpose]}, ред. {c.wordingVersion}: {k.given(formatInstant(c.givenAt), c.givenBy)}
+            {c.withdrawnAt ? (
+              `; ${k.withdrawn(formatInstant(c.withdrawnAt))}`
+            ) : mayCall(role, 'contacts.withdrawConsent') ? (
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={() => void act(() => call('contacts.withdrawConsent', { consentId: c.id }))}
+              >
+                {k.withdraw}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {!card.erased && mayCall(role, 'contacts.giveConsent') ? (
+        <form
+          className="contact-card__form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => call('contacts.giveConsent', { id: card.id, purpose, wordingVersion: wording }));
+          }}
+        >
+          <select
+            aria-label={C.segments.consent}
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value as typeof purpose)}
+          >
+            {CONSENT_PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {C.purposes[p]}
+              </option>
+            ))}
+          </select>
+          <Field id="consent-wording" label={k.wordingVersion}>
+            {(a) => (
+              <input
+                id="consent-wording"
+                {...a}
+                value={wording}
+                onChange={(e) => setWording(e.target.value)}
+              />
+            )}
+          </Field>
+          <button type="submit" className="btn">
+            {k.giveConsent}
+          </button>
+        </form>
+      ) : null}
+
+      <h3>{k.timeline}</h3>
+      <form
+        className="contact-card__form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => {
+            const next = await call('contacts.addNote', { id: card.id, text: note });
+            setNote('');
+            return next;
+          });
+        }}
+      >
+        <Field id="contact-note" label={k.note}>
+          {(a) => <input id="contact-note" {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+        <button type="submit" className="btn">
+          {k.addNote}
+        </button>
+      </form>
+      <ol className="contact-card__timeline">
+        {card.timeline.map((entry, i) => (
+          <li key={`${entry.at}-${i}`}>
+            <span className="muted">
+              {entry.at.length === 10 ? formatDate(entry.at) : formatInstant(entry.at)}
+            </span>{' '}
+            {entry.title}
+          </li>
+        ))}
+      </ol>
+
+      <div className="actions">
+        {mayCall(role, 'contacts.personalData') ? (
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              void act(async () => {
+                const d = await call('contacts.personalData', { id: card.id });
+                await deliverFile(d.name, 'application/json', textAsBase64(d.json));
+              })
+            }
+          >
+            {k.personalData}
+          </button>
+        ) : null}
+        {!card.erased && mayCall(role, 'contacts.erase') ? (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              if (window.confirm(k.eraseConfirm))
+                void act(async () => {
+                  await call('contacts.erase', { id: card.id });
+                  return call('contacts.get', { id: card.id });
+                });
+            }}
+          >
+            {k.erase}
+          </button>
+        ) : null}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,272 @@
+import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openOffice } from '../../main/core';
+import { makePerson, PHONE_STYLES, phoneDigits, Rng, writePhone } from '../../main/demo/people';
+import { countContacts } from '../../main/services/contact-base/filter';
+import { writeContacts } from '../../main/services/contact-base/export';
+import { readRows, fileLayout } from '../../main/services/contact-base/file';
+import { guessMapping, normalizeRow, type ImportedContact } from '../../main/services/contact-base/normalize';
+import type { ContactFilter } from '../../shared/api/contacts';
+import { newId } from '../../shared/util/ids';
+import { ms, summarize, thousands } from './stats';
+
+/**
+ * `npm run bench:contacts -- [--rows 1000000] [--base 2000000] [--dir /tmp/contacts-bench] [--iterations 30]`
+ *
+ * The contact base at an HQ's size: import of a cp1251 CSV through the product (parse, normalise, dedupe
+ * against the base, change log) beside raw better-sqlite3 inserts of the same parsed rows; export of the
+ * whole base to one CSV file; segment counts over `--base` contacts. A report: it prints, it never fails.
+ */
+const TARGET_IMPORT_ROWS_PER_S = 100_000;
+const TARGET_IMPORT_RATIO = 0.3;
+const TARGET_EXPORT_S = 10;
+const TARGET_COUNT_MS = 200;
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    base: { type: 'string', default: '2000000' },
+    dir: { type: 'string', default: path.join(os.tmpdir(), 'contacts-bench') },
+    iterations: { type: 'string', default: '30' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const rows = Number(args.rows);
+const baseSize = Math.max(Number(args.base), rows);
+const iterations = Number(args.iterations);
+const seed = Number(args.seed);
+const dir = path.resolve(args.dir);
+const log = (s: string): void => void process.stderr.write(s + '\n');
+fs.mkdirSync(dir, { recursive: true });
+
+const DISTRICTS = ['Центральный', 'Заволжский', 'Московский', 'Пролетарский', 'Ленинский', 'Советский'];
+const STATUSES = ['Старший по дому', 'Председатель ТСЖ', 'Сторонник', 'Член партии', 'Волонтёр'];
+const TAGS = ['двор', 'школа', 'дороги', 'ЖКХ', 'транспорт', 'парк', 'поликлиника'];
+
+// ---- The file: written the way an office's Excel saves it.
+const csvFile = path.join(dir, `contacts-${rows}.csv`);
+if (!fs.existsSync(csvFile)) {
+  log(`writing ${thousands(rows)} rows to ${csvFile} …`);
+  const fd = fs.openSync(csvFile, 'w');
+  const rng = new Rng(seed);
+  let chunk = 'Фамилия;Имя;Отчество;Телефон;Адрес;Район;Статус;Метки\r\n';
+  for (let i = 0; i < rows; i++) {
+    const p = makePerson(rng);
+    const phone = writePhone(p.phoneDigits[0] ?? phoneDigits(rng, p.city), rng.int(0, PHONE_STYLES - 1));
+    const status = rng.chance(0.3) ? rng.pick(STATUSES) : '';
+    const tags = rng.chance(0.4) ? rng.pick(TAGS) : '';
+    chunk += `${p.lastName};${p.firstName};${p.middleName};${phone};"${p.address}";${rng.pick(DISTRICTS)};${status};${tags}\r\n`;
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(fd, iconv.encode(chunk, 'cp1251'));
+      chunk = '';
+    }
+  }
+  fs.writeSync(fd, iconv.encode(chunk, 'cp1251'));
+  fs.closeSync(fd);
+}
+const fileBytes = fs.statSync(csvFile).size;
+
+function freshOffice(name: string) {
+  const file = path.join(dir, name);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  return openOffice(file, { dataDir: dir });
+}
+
+async function setUp(handle: ReturnType<typeof openOffice>): Promise<void> {
+  const r = await handle.api.call('internal', 'setup.init', {
+    office: { name: 'Штаб', code: 'ШТБ', deputyName: 'Депутат', timeZone: 'Europe/Moscow' },
+    admin: { login: 'admin', fullName: 'Администратор', password: 'bench-password-1' },
+  });
+  if (!r.ok) throw new Error(r.error.message);
+}
+
+// ---- Import through the product.
+const product = freshOffice('import.sqlite');
+await setUp(product);
+log('importing through the API …');
+const t0 = performance.now();
+const imported = await product.api.call(
+  'cli',
+  'contacts.import',
+  { source: { path: csvFile } },
+  { login: 'admin' },
+);
+const importSeconds = (performance.now() - t0) / 1000;
+if (!imported.ok) throw new Error(imported.error.message);
+const summary = imported.value as {
+  rows: number;
+  created: number;
+  merged: number;
+  unchanged: number;
+  skipped: number;
+};
+
+// ---- The same rows parsed (untimed), then inserted by hand: contacts, phones, labels, no dedupe, no log.
+log('parsing the same rows for the raw insert …');
+const parsed: ImportedContact[] = [];
+const layout = fileLayout(csvFile, {});
+let mapping: ReturnType<typeof guessMapping> | null = null;
+await readRows(csvFile, layout, (chunk) => {
+  for (const r of chunk) {
+    if (!mapping) {
+      mapping = guessMapping(r.values);
+      continue;
+    }
+    const n = normalizeRow(r.values, mapping, new Map(), 'bench');
+    if (n.ok) parsed.push(n.contact);
+  }
+  return true;
+});
+const rawFile = path.join(dir, 'raw.sqlite');
+for (const f of [rawFile, `${rawFile}-wal`, `${rawFile}-shm`]) fs.rmSync(f, { force: true });
+fs.copyFileSync(path.join(dir, 'import.sqlite'), rawFile);
+const raw = new Database(rawFile);
+// The same pragmas the product's connection runs with (db/connect.ts).
+for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'cache_size = -65536'])
+  raw.pragma(p);
+raw.exec(
+  'DELETE FROM contact_labels; DELETE FROM contact_phones; DELETE FROM contacts; DELETE FROM change_log;',
+);
+raw.exec('VACUUM');
+const now = new Date().toISOString();
+const insContact = raw.prepare(
+  `INSERT INTO contacts (id, office_id, created_at, updated_at, hlc, last_name, first_name, middle_name, full_name,
+   name_key, address, address_key, district, source) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+const insPhone = raw.prepare(
+  `INSERT INTO contact_phones (id, office_id, created_at, updated_at, hlc, contact_id, phone, raw) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?)`,
+);
+const insLabel = raw.prepare(
+  `INSERT INTO contact_labels (id, office_id, created_at, updated_at, hlc, contact_id, kind, value) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?)`,
+);
+log(`inserting ${thousands(parsed.length)} parsed rows by hand …`);
+const insertBatch = raw.transaction((batch: ImportedContact[]) => {
+  for (const c of batch) {
+    const id = newId();
+    insContact.run(
+      id,
+      now,
+      now,
+      c.lastName,
+      c.firstName,
+      c.middleName,
+      c.fullName,
+      c.nameKey,
+      c.address,
+      c.addressKey,
+      c.district,
+      c.source,
+    );
+    for (const p of c.phones) insPhone.run(newId(), now, now, id, p.phone, p.raw);
+    for (const s of c.statuses) insLabel.run(newId(), now, now, id, 'status', s);
+    for (const t of c.tags) insLabel.run(newId(), now, now, id, 'tag', t);
+  }
+});
+const t1 = performance.now();
+for (let i = 0; i < parsed.length; i += 5000) insertBatch(parsed.slice(i, i + 5000));
+const rawSeconds = (performance.now() - t1) / 1000;
+raw.close();
+parsed.length = 0;
+
+// ---- Export of the whole base to one file.
+log('exporting the base to one CSV …');
+const exportFile = path.join(dir, 'export.csv');
+const fd = fs.openSync(exportFile, 'w');
+const t2 = performance.now();
+const exported = await writeContacts(
+  product.store.read,
+  {},
+  { format: 'csv', encoding: 'cp1251' },
+  (c) => c,
+  (b) => {
+    fs.writeSync(fd, b);
+  },
+);
+const exportSeconds = (performance.now() - t2) / 1000;
+fs.closeSync(fd);
+
+// ---- Grow the base to its HQ size (raw inserts: the base, not the import, is measured here).
+const have = (product.sqlite.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
+if (have < baseSize) {
+  log(`growing the base to ${thousands(baseSize)} contacts …`);
+  const rng = new Rng(seed + 1);
+  const office = (product.sqlite.prepare('SELECT id FROM offices').get() as { id: string }).id;
+  const c = product.sqlite.prepare(
+    `INSERT INTO contacts (id, office_id, created_at, updated_at, hlc, full_name, last_name, name_key, district, source)
+     VALUES (?, ?, ?, ?, 'h', ?, ?, ?, ?, 'bench')`,
+  );
+  const l = product.sqlite.prepare(
+    `INSERT INTO contact_labels (id, office_id, created_at, updated_at, hlc, contact_id, kind, value) VALUES (?, ?, ?, ?, 'h', ?, ?, ?)`,
+  );
+  const k = product.sqlite.prepare(
+    `INSERT INTO contact_consents (id, office_id, created_at, updated_at, hlc, contact_id, purpose, wording_version, given_at)
+     VALUES (?, ?, ?, ?, 'h', ?, 'mailing', '1', ?)`,
+  );
+  const grow = product.sqlite.transaction((n: number) => {
+    for (let i = 0; i < n; i++) {
+      const id = newId();
+      const name = `Фамилия${rng.int(0, 99999)}`;
+      c.run(id, office, now, now, name, name, name.toLowerCase(), rng.pick(DISTRICTS));
+      if (rng.chance(0.3))
+        l.run(newId(), office, now, now, id, 'status', rng.pick(['supporter', 'house_head', 'volunteer']));
+      if (rng.chance(0.4)) l.run(newId(), office, now, now, id, 'tag', rng.pick(TAGS));
+      if (rng.chance(0.2)) k.run(newId(), office, now, now, id, now);
+    }
+  });
+  for (let left = baseSize - have; left > 0; left -= 50_000) grow(Math.min(50_000, left));
+  product.sqlite.exec('ANALYZE');
+}
+const total = (product.sqlite.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
+
+const segments: [string, ContactFilter][] = [
+  ['whole base', {}],
+  ['district', { district: 'Заволжский' }],
+  ['status', { statuses: ['supporter'] }],
+  ['district + status', { district: 'Центральный', statuses: ['supporter', 'Сторонник'] }],
+  ['tag', { tags: ['школа'] }],
+  ['consent for mailing', { consent: { purpose: 'mailing', given: true } }],
+  ['district + no consent', { district: 'Московский', consent: { purpose: 'mailing', given: false } }],
+];
+log('counting segments …');
+const countRows = segments.map(([name, filter]) => {
+  const times: number[] = [];
+  let count = 0;
+  for (let i = 0; i < iterations + 2; i++) {
+    const t = performance.now();
+    count = countContacts(product.store.read, filter);
+    if (i >= 2) times.push(performance.now() - t);
+  }
+  return { name, count, ...summarize(times) };
+});
+product.close();
+
+// ---- The report.
+const rate = summary.rows / importSeconds;
+const rawRate = summary.created / rawSeconds;
+const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+console.log(
+  `\nContact base bench — ${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
+console.log(`file: ${thousands(summary.rows)} rows, ${(fileBytes / 1e6).toFixed(1)} MB cp1251 CSV`);
+console.log(
+  `import (API):  ${importSeconds.toFixed(1)} s, ${thousands(rate)} rows/s — created ${thousands(summary.created)}, merged ${thousands(summary.merged)}, unchanged ${thousands(summary.unchanged)}, skipped ${thousands(summary.skipped)}  target ≥ ${thousands(TARGET_IMPORT_ROWS_PER_S)} rows/s ${verdict(rate >= TARGET_IMPORT_ROWS_PER_S)}`,
+);
+console.log(`raw insert of the same parsed rows: ${rawSeconds.toFixed(1)} s, ${thousands(rawRate)} rows/s`);
+console.log(
+  `ratio import / raw insert: ${(rate / rawRate).toFixed(2)}  goal ≥ ${TARGET_IMPORT_RATIO} ${verdict(rate / rawRate >= TARGET_IMPORT_RATIO)}`,
+);
+console.log(
+  `export to one CSV: ${thousands(exported)} contacts in ${exportSeconds.toFixed(1)} s (${(fs.statSync(exportFile).size / 1e6).toFixed(1)} MB)  target ≤ ${TARGET_EXPORT_S} s ${verdict(exportSeconds <= TARGET_EXPORT_S)}`,
+);
+console.log(`segment counts over ${thousands(total)} contacts (${iterations} runs each):`);
+for (const r of countRows)
+  console.log(
+    `  ${r.name.padEnd(24)} ${thousands(r.count).padStart(10)}  p50 ${ms(r.p50).padStart(6)} ms  p95 ${ms(r.p95).padStart(6)} ms  max ${ms(r.max).padStart(6)} ms  target ≤ ${TARGET_COUNT_MS} ms ${verdict(r.p95 <= TARGET_COUNT_MS)}`,
+  );
