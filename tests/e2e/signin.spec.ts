@@ -50,6 +50,6 @@ test('every section opens from the keyboard and from the navigation', async ({ a
   await nav.getByRole('button', { name: 'Отчёты' }).click();
   await expect(nav.getByRole('button', { name: 'Отчёты' })).toHaveAttribute('aria-current', 'page');
   await nav.getByRole('button', { name: 'Контакты' }).click();
-  await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Контакты', level: 1 })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Контакты' })).toHaveAttribute('aria-current', 'page');
 });
