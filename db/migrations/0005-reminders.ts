@@ -30,7 +30,7 @@ CREATE TABLE reminders (
 ) STRICT;
 CREATE INDEX reminders_inbox ON reminders (recipient_id, due_at);
 CREATE INDEX reminders_unread ON reminders (recipient_id) WHERE read_at IS NULL;
-CREATE INDEX reminders_undelivered ON reminders (due_at) WHERE notified_at IS NULL;
+CREATE INDEX reminders_due ON reminders (due_at);
 
 -- Requests awaiting an answer, by the day they went out: the 25-day scan reads a few days of it.
 CREATE INDEX external_requests_sent ON external_requests (status, sent_on) WHERE status = 'sent';

@@ -19,6 +19,7 @@ import {
   type ReminderSettings,
 } from '../../shared/domain/reminders';
 import type { TaskKind } from '../../shared/domain/workflow/appeal';
+import { zonedInstant } from '../../shared/util/clock';
 import type { CallContext } from '../services/context';
 
 /** One reminder a rule wants raised: its key is (rule, entityId, fire instant, each recipient). */
@@ -50,6 +51,7 @@ export interface ScanInput {
   /** Fire days to look at, inclusive: from the last scan's day to today. */
   window: DateRange;
   today: IsoDate;
+  timeZone: string;
   /** Whether the daily time of `settings.digestTime` has come today. */
   digestDue: boolean;
   days: ReminderDays;
@@ -213,6 +215,10 @@ export const RULES: readonly ReminderRuleDef[] = [
     // Only today's: after a holiday one digest of what is overdue now says more than one for each day missed.
     due: (scan) => {
       if (scan.changed || !scan.digestDue || !scan.days.isWorkingDay(scan.today)) return [];
+      // Counting every overdue appeal is the dearest read of a pass: once today's digest is out, skip it.
+      const at = zonedInstant(scan.today, scan.settings.digestTime, scan.timeZone).toISOString();
+      if (scan.db.rawGet("SELECT 1 FROM reminders WHERE due_at = ? AND rule = 'overdue_digest' LIMIT 1", at))
+        return [];
       const counts = overdueCounts(scan.db, scan.today);
       const digest = (userId: string | null, count: number): DueReminder => ({
         rule: 'overdue_digest',

@@ -91,9 +91,9 @@ export function planScan(env: ScanEnv): ScanPlan | null {
   const lastDay = minutes >= minutesOf(settings.workdayStart) ? today : addCalendarDays(today, -1);
   const earliest = addCalendarDays(today, -CATCH_UP_DAYS);
   const through = stateValue(db, SCANNED_THROUGH_KEY);
-  // The last covered day is covered again: something may have fallen due on it since (a new request, a
-  // changed date), and the unique key makes the repeat harmless.
-  const from = through && through > earliest ? through : earliest;
+  // A day once covered is not read again: what falls due on it later comes from a write, which the
+  // change-log pass below looks at by id.
+  const from = through && through >= earliest ? addCalendarDays(through, 1) : earliest;
   const window = from <= lastDay ? { from, to: lastDay } : null;
   const ctx = { store: env.store, clock: env.clock } as CallContext;
   const days = new ReminderDays(officeCalendar(ctx, office), office.deadline_shift);
@@ -104,7 +104,7 @@ export function planScan(env: ScanEnv): ScanPlan | null {
     if (settings.enabled[rule.id] === false) continue;
     if (!window && rule.id !== 'overdue_digest') continue;
     const scanWindow = window ?? { from: today, to: addCalendarDays(today, -1) };
-    due.push(...rule.due({ db, window: scanWindow, today, digestDue, days, settings }));
+    due.push(...rule.due({ db, window: scanWindow, today, timeZone: tz, digestDue, days, settings }));
   }
   // What was written since the last pass may fall on days it already covered: look at those objects by id
   // over the whole catch-up period. A first pass covers that period anyway.
@@ -114,7 +114,7 @@ export function planScan(env: ScanEnv): ScanPlan | null {
     for (const rule of rules) {
       if (settings.enabled[rule.id] === false) continue;
       const wide = { from: earliest, to: lastDay };
-      due.push(...rule.due({ db, window: wide, today, digestDue, days, settings, changed }));
+      due.push(...rule.due({ db, window: wide, today, timeZone: tz, digestDue, days, settings, changed }));
     }
   return { office, settings, today, window, changesSeen, due };
 }

@@ -6,6 +6,7 @@ import type { UserInfo } from '../../shared/api/office';
 import type { ParsedInput, Output } from '../../shared/api/index';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from './bookkeeping';
 import type { Actor, CallContext } from './context';
+import { SYSTEM_LOGIN } from './system-user';
 import { createOffice, officeRow, toOffice } from './office';
 
 const SCRYPT: ScryptOptions = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -116,6 +117,11 @@ export async function updateUser(
   return ctx.store.transaction((db) => {
     const user = db.get(db.qb.selectFrom('users').selectAll().where('id', '=', input.id));
     if (!user) throw new ApiError('not_found', 'no such user', { field: 'id' });
+    // Nobody may give the automatic changes' author a password or a role.
+    if (user.login === SYSTEM_LOGIN)
+      throw new ApiError('forbidden', 'the system user writes automatic changes and cannot be edited', {
+        field: 'id',
+      });
     if (user.id === ctx.actor?.userId && (input.active === false || (input.role && input.role !== 'admin')))
       throw new ApiError('invalid_state', 'an administrator cannot lock themselves out', { field: 'role' });
     const patch: Partial<UserTable> = {};
@@ -137,7 +143,12 @@ export async function updateUser(
 
 export function listUsers(ctx: CallContext, input: ParsedInput<'users.list'>): Output<'users.list'> {
   const db = ctx.store.read;
-  let q = db.qb.selectFrom('users').selectAll().where('deleted_at', 'is', null).orderBy('full_name');
+  let q = db.qb
+    .selectFrom('users')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('login', '<>', SYSTEM_LOGIN)
+    .orderBy('full_name');
   if (!input.includeInactive) q = q.where('active', '=', 1);
   return db.all(q).map(toUserInfo);
 }

@@ -233,6 +233,16 @@ describe('a rule with an effect (the shape of the events rules)', () => {
     );
     expect(entry?.userName).toBe(systemUserName);
     expect(sys.fullName).toBe(systemUserName);
+    // Not a person: not in the list of users, and nobody can give it a password.
+    const users = await d.o.call('users.list', { includeInactive: true }, d.admin.token);
+    expect(users.map((u) => u.login)).not.toContain('@system');
+    expect(
+      await d.o.fail(
+        'users.update',
+        { id: sys.userId, active: true, password: 'new-pass-123' },
+        d.admin.token,
+      ),
+    ).toMatchObject({ code: 'forbidden' });
     expect(await d.o.fail('auth.signIn', { login: '@system', password: 'whatever-1' }, '')).toMatchObject({
       code: 'unauthenticated',
     });
