@@ -1,7 +1,11 @@
 import type { OfficeHandle } from '../../main/core';
 import { planScan, scanReminders } from '../../main/scheduler/scan';
+import { CATCH_UP_DAYS } from '../../main/scheduler/scan';
+import { eventStageLimits } from '../../main/services/office';
 import { fireRules, ReminderDays } from '../../shared/domain/reminders';
-import type { ProductionCalendar } from '../../shared/domain/calendar';
+import { addCalendarDays, type ProductionCalendar } from '../../shared/domain/calendar';
+import { EVENT_STAGES } from '../../shared/domain/workflow/event';
+import { zonedInstant } from '../../shared/util/clock';
 import type { Row } from './stats';
 
 export interface ReminderBench {
@@ -35,7 +39,28 @@ export function benchReminderScan(
   const ranges = [fire.dueSoon, fire.overdue, fire.requestUnanswered, fire.taskLate].map((f) =>
     days.sourceRange(plan.window!, f),
   );
+  // The events' rules: the move reads the whole catch-up period; "stuck" one range of entry instants a stage.
+  const approval = days.sourceRange(
+    { from: addCalendarDays(plan.today, -CATCH_UP_DAYS), to: plan.window.to },
+    fire.eventApproval,
+  );
+  const limits = eventStageLimits(plan.office);
+  const tz = plan.office.time_zone;
+  const stuckRanges = EVENT_STAGES.flatMap((stage) => {
+    const r = days.lateSourceRange(plan.window!, limits[stage]);
+    if (!r) return [];
+    const to = zonedInstant(addCalendarDays(r.to, 1), '00:00', tz).getTime() - 1;
+    return [[stage, zonedInstant(r.from, '00:00', tz).toISOString(), new Date(to).toISOString()] as const];
+  });
   const sqlite = handle.sqlite;
+  const events = sqlite.prepare(
+    `SELECT id, title, event_date, stage, stage_since, responsible_id FROM events
+      WHERE stage = ? AND event_date BETWEEN ? AND ? AND deleted_at IS NULL`,
+  );
+  const stuck = sqlite.prepare(
+    `SELECT id, title, event_date, stage, stage_since, responsible_id FROM events
+      WHERE stage = ? AND stage_since BETWEEN ? AND ? AND deleted_at IS NULL`,
+  );
   const appeals = sqlite.prepare(
     `SELECT id, reg_number, applicant_name, due_date, responsible_id FROM appeals
       WHERE due_date BETWEEN ? AND ? AND status <> 'closed' AND deleted_at IS NULL`,
@@ -61,6 +86,8 @@ export function benchReminderScan(
     if (overdue) n += appeals.all(overdue.from, overdue.to).length;
     if (request) n += requests.all(request.from, request.to).length;
     if (task) n += tasks.all(task.from, task.to).length;
+    if (approval) n += events.all('creation', approval.from, approval.to).length;
+    for (const [stage, from, to] of stuckRanges) n += stuck.all(stage, from, to).length;
     return n + known.all(since).length;
   };
 
