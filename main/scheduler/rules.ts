@@ -6,9 +6,10 @@
  * A rule that changes something when it fires (the event's move to Согласование 3 weeks ahead) gives an
  * `effect`, which runs in the scan's write transaction as the "system" user through a service function.
  */
+import type { OfficeTable } from '../../db/schema';
 import type { ReadDb, WriteDb } from '../../db/sql';
 import type { ReminderParams } from '../../shared/api/reminders';
-import type { IsoDate } from '../../shared/domain/calendar';
+import { addCalendarDays, type IsoDate } from '../../shared/domain/calendar';
 import {
   fireRules,
   type DateRange,
@@ -19,8 +20,11 @@ import {
   type ReminderSettings,
 } from '../../shared/domain/reminders';
 import type { TaskKind } from '../../shared/domain/workflow/appeal';
-import { zonedInstant } from '../../shared/util/clock';
+import { EVENT_STAGES, type EventStage } from '../../shared/domain/workflow/event';
+import { localDate, zonedInstant } from '../../shared/util/clock';
 import type { CallContext } from '../services/context';
+import { moveEventToApproval } from '../services/events/stages';
+import { eventStageLimits } from '../services/office';
 
 /** One reminder a rule wants raised: its key is (rule, entityId, fire instant, each recipient). */
 export interface DueReminder {
@@ -50,8 +54,11 @@ export interface ScanInput {
   changed?: ChangedIds;
   /** Fire days to look at, inclusive: from the last scan's day to today. */
   window: DateRange;
+  /** The earliest fire day any pass looks at (a first pass, or one after a long break, starts here). */
+  catchUpFrom: IsoDate;
   today: IsoDate;
   timeZone: string;
+  office: OfficeTable;
   /** Whether the daily time of `settings.digestTime` has come today. */
   digestDue: boolean;
   days: ReminderDays;
@@ -62,6 +69,8 @@ export interface ReminderRuleDef {
   id: ReminderRule;
   /** Overdue: the office head hears of it too (when the office's setting says so). */
   escalate: boolean;
+  /** Looked at on every pass, also when no new day has come (its set empties itself, or it is daily). */
+  everyPass?: boolean;
   due(scan: ScanInput): DueReminder[];
   /** A change the rule makes the first time it fires, in the same transaction, as the "system" user. */
   effect?(db: WriteDb, ctx: CallContext, reminder: DueReminder): void;
@@ -85,26 +94,48 @@ interface Source {
 }
 
 /**
- * The rows a rule looks at: by the range of source dates whose fire day falls in the window (an index
- * range, nothing read only to be dropped), or, for objects changed since the last pass, by id, keeping
- * those whose fire day is in the window.
+ * When a rule speaks of a row: its fire day, and the bounds on the source's date column (inclusive) that
+ * hold exactly the rows whose fire day falls in a window (null: none can).
  */
-function sourceRows<R>(scan: ScanInput, fire: FireRule, src: Source, dateOf: (r: R) => string | null): R[] {
+interface Timing<R> {
+  fireDay(row: R): IsoDate | null;
+  bounds(window: DateRange): { from: string; to: string } | null;
+}
+
+/** A rule whose day is its object's date moved by a number of calendar days (`FireRule`). */
+function dated<R>(scan: ScanInput, fire: FireRule, dateOf: (r: R) => string | null): Timing<R> {
+  return {
+    fireDay: (r) => {
+      const date = dateOf(r);
+      return date ? scan.days.fireDay(date, fire) : null;
+    },
+    bounds: (window) => scan.days.sourceRange(window, fire),
+  };
+}
+
+/**
+ * The rows a rule looks at, with their fire days: by the range of source dates whose fire day falls in
+ * the window (an index range, nothing read only to be dropped), or, for objects changed since the last
+ * pass, by id, keeping those whose fire day is in the window.
+ */
+function sourceRows<R>(scan: ScanInput, src: Source, timing: Timing<R>): { row: R; fireDay: IsoDate }[] {
+  const inWindow = (row: R): { row: R; fireDay: IsoDate }[] => {
+    const day = timing.fireDay(row);
+    return day && day >= scan.window.from && day <= scan.window.to ? [{ row, fireDay: day }] : [];
+  };
   if (scan.changed) {
     const ids = scan.changed.get(src.changed);
     if (!ids || ids.length === 0) return [];
     return scan.db
       .rawAll<R>(`${src.select} AND ${src.id} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))
-      .filter((r) => {
-        const date = dateOf(r);
-        if (!date) return false;
-        const day = scan.days.fireDay(date, fire);
-        return day >= scan.window.from && day <= scan.window.to;
-      });
+      .flatMap(inWindow);
   }
-  const range = scan.days.sourceRange(scan.window, fire);
+  const range = timing.bounds(scan.window);
   if (!range) return [];
-  return scan.db.rawAll<R>(`${src.select} AND ${src.date} BETWEEN ? AND ?`, range.from, range.to);
+  // The bounds are exact, so every row is in the window; the check costs nothing and keeps one path.
+  return scan.db
+    .rawAll<R>(`${src.select} AND ${src.date} BETWEEN ? AND ?`, range.from, range.to)
+    .flatMap(inWindow);
 }
 
 // Raw SQL: the partial index appeals_open_due applies only when the query says `status <> 'closed'` literally.
@@ -117,11 +148,12 @@ const OPEN_APPEALS: Source = {
 };
 
 function appealsFiring(scan: ScanInput, rule: ReminderRule, fire: FireRule): DueReminder[] {
-  return sourceRows<AppealRow>(scan, fire, OPEN_APPEALS, (a) => a.due_date).map((a) => ({
+  const timing = dated<AppealRow>(scan, fire, (a) => a.due_date);
+  return sourceRows(scan, OPEN_APPEALS, timing).map(({ row: a, fireDay }) => ({
     rule,
     entity: 'appeal',
     entityId: a.id,
-    fireDay: scan.days.fireDay(a.due_date, fire),
+    fireDay,
     recipientId: a.responsible_id,
     appealId: a.id,
     requestId: null,
@@ -166,13 +198,17 @@ function tasksFiring(scan: ScanInput, rule: ReminderRule, notices: boolean): Due
     reg_number: string;
     applicant_name: string;
   };
-  return sourceRows<Row>(scan, fire, OPEN_TASKS, (t) => t.due_date)
-    .filter((t) => (notices ? NOTICE_TASKS.includes(t.kind) : !NOT_STAGES.includes(t.kind)))
-    .map((t) => ({
+  return sourceRows(
+    scan,
+    OPEN_TASKS,
+    dated<Row>(scan, fire, (t) => t.due_date),
+  )
+    .filter(({ row: t }) => (notices ? NOTICE_TASKS.includes(t.kind) : !NOT_STAGES.includes(t.kind)))
+    .map(({ row: t, fireDay }) => ({
       rule,
       entity: 'task',
       entityId: t.id,
-      fireDay: scan.days.fireDay(t.due_date, fire),
+      fireDay,
       recipientId: t.assignee_id,
       appealId: t.appeal_id,
       requestId: t.request_id,
@@ -198,6 +234,67 @@ export function overdueCounts(db: ReadDb, today: IsoDate): { total: number; by: 
   };
 }
 
+type EventRow = {
+  id: string;
+  title: string;
+  event_date: string;
+  stage: EventStage;
+  stage_since: string;
+  responsible_id: string | null;
+};
+
+// Stage names are the domain's constants, never input. `stage IN ('x')` is `stage = 'x'` to the planner,
+// so each stage's read is one range of events_stage (stage, event_date) or events_stage_since.
+function eventsIn(stages: readonly EventStage[], date: 'event_date' | 'stage_since'): Source {
+  return {
+    select: `SELECT id, title, event_date, stage, stage_since, responsible_id FROM events
+      WHERE stage IN (${stages.map((st) => `'${st}'`).join(', ')}) AND deleted_at IS NULL`,
+    date,
+    id: 'id',
+    changed: 'events',
+  };
+}
+
+function eventReminder(
+  rule: ReminderRule,
+  e: EventRow,
+  fireDay: IsoDate,
+  params: ReminderParams,
+): DueReminder {
+  return {
+    rule,
+    entity: 'event',
+    entityId: e.id,
+    fireDay,
+    recipientId: e.responsible_id,
+    appealId: null,
+    requestId: null,
+    params: { eventTitle: e.title, ...params },
+  };
+}
+
+/**
+ * An event is stuck on the first working day after its stage's limit (working days from the day it
+ * entered the stage, in the office's time zone); the instants of `stage_since` that fall on the source
+ * days are the range read.
+ */
+function stuckTiming(scan: ScanInput, stage: EventStage | null): Timing<EventRow> {
+  const limits = eventStageLimits(scan.office);
+  const tz = scan.office.time_zone;
+  return {
+    fireDay: (e) => scan.days.lateDay(localDate(new Date(e.stage_since), tz), limits[e.stage]),
+    bounds: (window) => {
+      const days = stage ? scan.days.lateSourceRange(window, limits[stage]) : null;
+      if (!days) return null;
+      const next = zonedInstant(addCalendarDays(days.to, 1), '00:00', tz).getTime();
+      return {
+        from: zonedInstant(days.from, '00:00', tz).toISOString(),
+        to: new Date(next - 1).toISOString(),
+      };
+    },
+  };
+}
+
 export const RULES: readonly ReminderRuleDef[] = [
   {
     id: 'appeal_due_soon',
@@ -212,6 +309,7 @@ export const RULES: readonly ReminderRuleDef[] = [
   {
     id: 'overdue_digest',
     escalate: false,
+    everyPass: true,
     // Only today's: after a holiday one digest of what is overdue now says more than one for each day missed.
     due: (scan) => {
       if (scan.changed || !scan.digestDue || !scan.days.isWorkingDay(scan.today)) return [];
@@ -252,11 +350,12 @@ export const RULES: readonly ReminderRuleDef[] = [
         responsible_id: string | null;
         body_name: string | null;
       };
-      return sourceRows<Row>(scan, fire, SENT_REQUESTS, (r) => r.sent_on).map((r) => ({
+      const timing = dated<Row>(scan, fire, (r) => r.sent_on);
+      return sourceRows(scan, SENT_REQUESTS, timing).map(({ row: r, fireDay }) => ({
         rule: 'request_unanswered',
         entity: 'request',
         entityId: r.id,
-        fireDay: scan.days.fireDay(r.sent_on, fire),
+        fireDay,
         recipientId: r.responsible_id,
         appealId: r.appeal_id,
         requestId: r.id,
@@ -271,4 +370,41 @@ export const RULES: readonly ReminderRuleDef[] = [
   },
   { id: 'stage_stuck', escalate: false, due: (scan) => tasksFiring(scan, 'stage_stuck', false) },
   { id: 'notice_late', escalate: true, due: (scan) => tasksFiring(scan, 'notice_late', true) },
+  {
+    id: 'event_approval',
+    escalate: false,
+    everyPass: true,
+    // Its effect takes the event out of Создание, so what it reads empties itself: it reads the whole
+    // catch-up period on every pass, and an event whose day went by unmoved (the rule turned back on, a
+    // longer offset set, an event entered late) moves at the next pass. Changed rows add nothing to that.
+    due: (scan) => {
+      if (scan.changed) return [];
+      const wide: ScanInput = { ...scan, window: { from: scan.catchUpFrom, to: scan.window.to } };
+      const timing = dated<EventRow>(wide, fireRules(scan.settings).eventApproval, (e) => e.event_date);
+      return sourceRows(wide, eventsIn(['creation'], 'event_date'), timing).map(({ row: e, fireDay }) =>
+        eventReminder('event_approval', e, fireDay, { date: e.event_date }),
+      );
+    },
+    effect: (db, ctx, due) => moveEventToApproval(db, ctx, due.entityId),
+  },
+  {
+    id: 'event_stuck',
+    escalate: true,
+    due: (scan) => {
+      // The nine stages (closed and cancelled are not stages): by id, one read for all of them; by range,
+      // one index range per stage, since each has its own limit.
+      const reads = scan.changed
+        ? [{ stages: EVENT_STAGES, timing: stuckTiming(scan, null) }]
+        : EVENT_STAGES.map((st) => ({ stages: [st], timing: stuckTiming(scan, st) }));
+      const tz = scan.office.time_zone;
+      return reads.flatMap(({ stages, timing }) =>
+        sourceRows(scan, eventsIn(stages, 'stage_since'), timing).map(({ row: e, fireDay }) =>
+          eventReminder('event_stuck', e, fireDay, {
+            eventStage: e.stage,
+            date: localDate(new Date(e.stage_since), tz),
+          }),
+        ),
+      );
+    },
+  },
 ];

@@ -31,6 +31,8 @@ export const CATCH_UP_DAYS = 31;
 export interface RaisedReminder {
   id: string;
   rule: DueReminder['rule'];
+  entity: DueReminder['entity'];
+  entityId: string;
   recipientId: string;
   appealId: string | null;
   dueAt: string;
@@ -99,12 +101,14 @@ export function planScan(env: ScanEnv): ScanPlan | null {
   const days = new ReminderDays(officeCalendar(ctx, office), office.deadline_shift);
   const digestDue = minutes >= minutesOf(settings.digestTime);
   const rules = env.rules ?? RULES;
+  const base = { db, catchUpFrom: earliest, today, timeZone: tz, office, digestDue, days, settings };
   const due: DueReminder[] = [];
   for (const rule of rules) {
     if (settings.enabled[rule.id] === false) continue;
-    if (!window && rule.id !== 'overdue_digest') continue;
-    const scanWindow = window ?? { from: today, to: addCalendarDays(today, -1) };
-    due.push(...rule.due({ db, window: scanWindow, today, timeZone: tz, digestDue, days, settings }));
+    if (!window && !rule.everyPass) continue;
+    // No new day: an every-pass rule gets an empty window that ends on the last day covered.
+    const scanWindow = window ?? { from: addCalendarDays(lastDay, 1), to: lastDay };
+    due.push(...rule.due({ ...base, window: scanWindow }));
   }
   // What was written since the last pass may fall on days it already covered: look at those objects by id
   // over the whole catch-up period. A first pass covers that period anyway.
@@ -113,8 +117,7 @@ export function planScan(env: ScanEnv): ScanPlan | null {
   if (changed && earliest <= lastDay)
     for (const rule of rules) {
       if (settings.enabled[rule.id] === false) continue;
-      const wide = { from: earliest, to: lastDay };
-      due.push(...rule.due({ db, window: wide, today, timeZone: tz, digestDue, days, settings, changed }));
+      due.push(...rule.due({ ...base, window: { from: earliest, to: lastDay }, changed }));
     }
   return { office, settings, today, window, changesSeen, due };
 }
@@ -130,11 +133,17 @@ export function scanReminders(env: ScanEnv): RaisedReminder[] {
   if (!plan) return [];
   const { office, settings } = plan;
   const db = env.store.read;
-  const heads = db
-    .rawAll<{ id: string }>(
-      "SELECT id FROM users WHERE role = 'office_head' AND active = 1 AND deleted_at IS NULL ORDER BY id",
-    )
-    .map((u) => u.id);
+  const staff = (role: string): string[] =>
+    db
+      .rawAll<{ id: string }>(
+        'SELECT id FROM users WHERE role = ? AND active = 1 AND deleted_at IS NULL ORDER BY id',
+        role,
+      )
+      .map((u) => u.id);
+  const heads = staff('office_head');
+  // What is nobody's goes to the office head, or with no head to the administrators: it is never dropped,
+  // and a rule's effect (which runs with the first recorded reminder) always runs.
+  const unowned = heads.length > 0 ? heads : staff('admin');
   const byRule = new Map((env.rules ?? RULES).map((r) => [r.id, r]));
   const instants = new Map<string, string>();
   const instant = (day: IsoDate, time: string): string => {
@@ -152,8 +161,8 @@ export function scanReminders(env: ScanEnv): RaisedReminder[] {
     const rule = byRule.get(d.rule);
     const recipients = new Set<string>();
     if (d.recipientId) recipients.add(d.recipientId);
-    if (!d.recipientId || (rule?.escalate && settings.escalateToHead))
-      heads.forEach((h) => recipients.add(h));
+    else unowned.forEach((u) => recipients.add(u));
+    if (rule?.escalate && settings.escalateToHead) heads.forEach((h) => recipients.add(h));
     for (const to of recipients)
       rows.push({
         due: d,
@@ -217,6 +226,8 @@ export function scanReminders(env: ScanEnv): RaisedReminder[] {
       raised.push({
         id,
         rule: due.rule,
+        entity: due.entity,
+        entityId: row.entity_id,
         recipientId: row.recipient_id,
         appealId: row.appeal_id,
         dueAt: row.due_at,

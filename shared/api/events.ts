@@ -132,8 +132,11 @@ export const EventCardSchema = EventRowSchema.extend({
   stageSince: InstantSchema,
   cancelReason: z.string().nullable(),
   closedOn: IsoDateSchema.nullable(),
-  /** The day an event still in Создание moves to Согласование by itself (3 weeks ahead). */
-  approvalOn: IsoDateSchema,
+  /**
+   * The day an event still in Создание moves to Согласование by itself (3 weeks ahead, an office
+   * setting); null when the office has turned that reminder rule off.
+   */
+  approvalOn: IsoDateSchema.nullable(),
   stages: z.array(
     z.object({ stage: EventStageSchema, state: z.enum(['passed', 'current', 'ahead', 'skipped']) }),
   ),

@@ -3,15 +3,22 @@ import { method } from './define';
 import { IdSchema, InstantSchema, IsoDateSchema } from './common';
 import { REMINDER_ENTITIES, REMINDER_RULES } from '../domain/reminders';
 import { TASK_KINDS } from '../domain/workflow/appeal';
+import { EVENT_STAGES } from '../domain/workflow/event';
 
 /** What a reminder says, kept with it: the inbox and the desktop notification read the same words. */
 export const ReminderParamsSchema = z.object({
   regNumber: z.string().optional(),
   applicantName: z.string().optional(),
-  /** The date the reminder is about: the control date, the request's sending date, the task's due date. */
+  /**
+   * The date the reminder is about: the control date, the request's sending date, the task's due date,
+   * the event's date, the day an event entered its stage.
+   */
   date: IsoDateSchema.optional(),
   taskKind: z.enum(TASK_KINDS).optional(),
   bodyName: z.string().optional(),
+  eventTitle: z.string().optional(),
+  /** The stage an event is held in (the "stuck" rule). */
+  eventStage: z.enum(EVENT_STAGES).optional(),
   /** The digest's number of overdue appeals. */
   count: z.number().int().optional(),
 });

@@ -7,10 +7,11 @@
 import { z } from 'zod';
 import { addCalendarDays, type IsoDate, type ProductionCalendar } from './calendar';
 import type { ShiftRule } from './deadlines';
+import { APPROVAL_LEAD_DAYS } from './workflow/event';
 
 /**
- * Every rule the scheduler knows. Events (§5) add `event_approval` (moves an event to Согласование
- * 3 weeks ahead) and `event_stuck` here and in main/scheduler/rules.ts.
+ * Every rule the scheduler knows (main/scheduler/rules.ts has one entry each). `event_approval` also
+ * moves the event to Согласование (§5: 3 weeks before its date).
  */
 export const REMINDER_RULES = [
   'appeal_due_soon',
@@ -19,11 +20,13 @@ export const REMINDER_RULES = [
   'request_unanswered',
   'stage_stuck',
   'notice_late',
+  'event_approval',
+  'event_stuck',
 ] as const;
 export type ReminderRule = (typeof REMINDER_RULES)[number];
 
 /** What a reminder is about; the inbox opens it. `user` is the recipient's own digest. */
-export const REMINDER_ENTITIES = ['appeal', 'request', 'task', 'user'] as const;
+export const REMINDER_ENTITIES = ['appeal', 'request', 'task', 'event', 'user'] as const;
 export type ReminderEntity = (typeof REMINDER_ENTITIES)[number];
 
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM, 00:00–23:59' });
@@ -37,6 +40,8 @@ export const ReminderSettingsSchema = z.object({
   dueSoonDays: z.number().int().min(1).max(30),
   /** A sent request with no answer this many calendar days after it went out (seed: 25). */
   requestUnansweredDays: z.number().int().min(1).max(90),
+  /** An event still in Создание moves to Согласование this many calendar days before its date (seed: 21). */
+  eventApprovalDays: z.number().int().min(1).max(90),
   /** Reminders of a day are raised when the office's working day starts, in its time zone. */
   workdayStart: TimeOfDaySchema,
   /** The daily digest of overdue items, on working days. */
@@ -53,6 +58,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   enabled: Object.fromEntries(REMINDER_RULES.map((r) => [r, true])) as Record<ReminderRule, boolean>,
   dueSoonDays: 5,
   requestUnansweredDays: 25,
+  eventApprovalDays: APPROVAL_LEAD_DAYS,
   workdayStart: '09:00',
   digestTime: '09:30',
   quietFrom: '20:00',
@@ -137,6 +143,26 @@ export class ReminderDays {
   isWorkingDay(d: IsoDate): boolean {
     return this.calendar.isWorkingDay(d);
   }
+
+  /**
+   * The working day something begun on `since` and allowed `limit` working days is late: the first
+   * working day after the limit's last. Begun on a day off, it counts from the working day before, as
+   * `addWorkingDays` does; so the day is the (limit + 1)-th working day after that one.
+   */
+  lateDay(since: IsoDate, limit: number): IsoDate {
+    return this.calendar.addWorkingDays(this.onOrBefore(since), limit + 1);
+  }
+
+  /** The `since` dates whose `lateDay` falls in `window`, exactly (see `sourceRange`). */
+  lateSourceRange(window: DateRange, limit: number): DateRange | null {
+    const first = this.onOrAfter(window.from);
+    const last = this.onOrBefore(window.to);
+    if (first > last) return null;
+    // On working days lateDay is a shift by limit + 1 places; a day off belongs to the working day before it.
+    const from = this.calendar.addWorkingDays(first, -(limit + 1));
+    const lastStart = this.calendar.addWorkingDays(last, -(limit + 1));
+    return { from, to: addCalendarDays(this.calendar.addWorkingDays(lastStart, 1), -1) };
+  }
 }
 
 /** The fire rule of each dated rule, from the office's settings. */
@@ -145,12 +171,15 @@ export function fireRules(s: ReminderSettings): {
   overdue: FireRule;
   requestUnanswered: FireRule;
   taskLate: FireRule;
+  eventApproval: FireRule;
 } {
   return {
     dueSoon: { offset: -s.dueSoonDays, move: 'shift' },
     overdue: { offset: 1, move: 'after' },
     requestUnanswered: { offset: s.requestUnansweredDays, move: 'shift' },
     taskLate: { offset: 1, move: 'after' },
+    // A day off before the event's own day moves it earlier by default: approval never gets less time.
+    eventApproval: { offset: -s.eventApprovalDays, move: 'shift' },
   };
 }
 

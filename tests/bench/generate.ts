@@ -9,7 +9,7 @@ import { addCalendarDays, ProductionCalendar } from '../../shared/domain/calenda
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { reviewTerm, type Term } from '../../shared/domain/deadlines';
 import { fullName, normalizePhone } from '../../shared/domain/text';
-import { appealRows, contactRows, Ids, inserter, requestRow, sync, type BenchOffice } from './rows';
+import { appealRows, contactRows, eventRow, Ids, inserter, requestRow, sync, type BenchOffice } from './rows';
 
 /**
  * The DESIGN.md data set, bulk-loaded with raw prepared statements: an HQ database of many offices, every
@@ -17,7 +17,7 @@ import { appealRows, contactRows, Ids, inserter, requestRow, sync, type BenchOff
  * product's own normalisation (shared/domain/text.ts), so search behaves as in the product. Change-log and
  * audit rows are not generated: nothing measured reads them, and they would only add bulk.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 /** The bench's "now": a Thursday morning in Moscow; the data ends here and the bench clock starts here. */
 export const ANCHOR = '2026-10-15T06:00:00.000Z';
 export const BENCH_PASSWORD = 'bench-password';
@@ -34,6 +34,7 @@ export interface BenchMeta {
   appeals: number;
   contacts: number;
   requests: number;
+  events: number;
   phones: number;
   offices: number;
   generatedMs: number;
@@ -165,6 +166,15 @@ export async function generate(
       }
     })();
   }
+  // Events (DESIGN: 50,000 at full scale) over the span and four months ahead, spread over the offices.
+  const eventsTotal = Math.round(50_000 * opts.scale);
+  db.transaction(() => {
+    for (let i = 0; i < eventsTotal; i++) {
+      const date = addCalendarDays(start, Math.floor(((SPAN_DAYS + 120) * i) / eventsTotal));
+      const office = offices[rng.int(0, OFFICES - 1)]!;
+      insert('events', eventRow(ids, rng, { office, date, today: anchorDay, anchorMs }));
+    }
+  })();
   opts.log(`  rows loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s; building indexes`);
   for (const i of indexes) db.exec(i.sql);
   opts.log(`  indexes built at ${((performance.now() - t0) / 1000).toFixed(1)} s; ANALYZE`);
@@ -178,6 +188,7 @@ export async function generate(
     appeals: appealsTotal,
     contacts: contactsTotal,
     requests,
+    events: eventsTotal,
     phones,
     offices: OFFICES,
     generatedMs: performance.now() - t0,

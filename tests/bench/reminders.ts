@@ -1,6 +1,8 @@
 import type { OfficeHandle } from '../../main/core';
 import { planScan, scanReminders } from '../../main/scheduler/scan';
-import type { ProductionCalendar } from '../../shared/domain/calendar';
+import { CATCH_UP_DAYS } from '../../main/scheduler/scan';
+import { addCalendarDays, type ProductionCalendar } from '../../shared/domain/calendar';
+import { fireRules, ReminderDays } from '../../shared/domain/reminders';
 import { zonedInstant } from '../../shared/util/clock';
 import type { Row } from './stats';
 
@@ -39,11 +41,22 @@ export function benchReminderScan(
     "SELECT 1 FROM reminders WHERE due_at = ? AND rule = 'overdue_digest' LIMIT 1",
   );
   const digestAt = zonedInstant(plan.today, plan.settings.digestTime, plan.office.time_zone).toISOString();
+  // The 3-week move reads, every pass, the events still in Создание whose day fell in the catch-up period.
+  const days = new ReminderDays(calendar, plan.office.deadline_shift);
+  const approval = days.sourceRange(
+    { from: addCalendarDays(plan.today, -CATCH_UP_DAYS), to: plan.today },
+    fireRules(plan.settings).eventApproval,
+  );
+  const waiting = sqlite.prepare(
+    `SELECT id, title, event_date, stage, stage_since, responsible_id FROM events
+      WHERE stage = 'creation' AND event_date BETWEEN ? AND ? AND deleted_at IS NULL`,
+  );
   const byHand = (): number => {
     state.get('reminders.scanned_through');
     state.get('reminders.changes_seen');
     lastSeq.get();
-    return digest.get(digestAt) ? 1 : 0;
+    const moving = approval ? waiting.all(approval.from, approval.to).length : 0;
+    return (digest.get(digestAt) ? 1 : 0) + moving;
   };
 
   const row: Row = { name: 'due-reminder scan, steady state', api: [], raw: [] };

@@ -6,6 +6,7 @@ import type {
   AppealTable,
   ContactPhoneTable,
   ContactTable,
+  EventTable,
   SyncColumns,
   TaskTable,
 } from '../../db/schema';
@@ -18,6 +19,7 @@ import { addressKey, emailKey, fullName, ftsBody, nameKey, normalizePhone } from
 import { taskTitle } from '../../shared/i18n/ru/tasks';
 import { formatHlc } from '../../shared/util/hlc';
 import { WORKFLOW_BLANK } from '../../main/services/workflow/blank';
+import { EVENT_BLANK } from '../../main/services/events/events';
 
 /** Rows of the data set, typed by the product's own table types so a schema change breaks the build here. */
 
@@ -271,5 +273,48 @@ export function requestRow(
     answer_attachment_id: null,
     next_step: closed ? 'reply' : null,
     stage_since: `${sent ? sentOn : appeal.registered_on}T09:00:00.000Z`,
+  };
+}
+
+/**
+ * An event of the data set: past ones closed (a few cancelled); ahead ones in Создание while more than
+ * four weeks off (so no pass of the bench moves one), in a later stage as the date nears, each entered its stage a few days before the
+ * anchor, so the "stuck" reads find some past their limit.
+ */
+export function eventRow(
+  ids: Ids,
+  rng: Rng,
+  e: { office: BenchOffice; date: string; today: string; anchorMs: number },
+): EventTable {
+  const daysAhead = (Date.parse(`${e.date}T00:00:00Z`) - Date.parse(`${e.today}T00:00:00Z`)) / 86_400_000;
+  const stage: EventTable['stage'] =
+    daysAhead < 0
+      ? rng.chance(0.1)
+        ? 'cancelled'
+        : 'closed'
+      : daysAhead > 28
+        ? 'creation'
+        : daysAhead > 10
+          ? 'approval'
+          : daysAhead > 2
+            ? 'programme'
+            : 'event';
+  const sinceMs = e.anchorMs - rng.int(0, daysAhead > 28 ? 90 : 15) * 86_400_000;
+  const createdMs = Math.min(sinceMs, Date.parse(`${e.date}T06:00:00Z`)) - 30 * 86_400_000;
+  const responsible = e.office.assistants[rng.int(0, e.office.assistants.length - 1)]!;
+  return {
+    ...sync(ids.next(createdMs), e.office, createdMs),
+    title: `Встреча с жителями № ${rng.int(1, 999)}`,
+    kind: 'residents_meeting',
+    event_date: e.date,
+    ...EVENT_BLANK,
+    start_time: '18:00',
+    responsible_id: responsible,
+    outcome: stage === 'closed' ? 'Проведено' : null,
+    stage,
+    stage_since: new Date(daysAhead < 0 ? Date.parse(`${e.date}T15:00:00Z`) : sinceMs).toISOString(),
+    cancel_reason: stage === 'cancelled' ? 'Перенесено' : null,
+    closed_on: stage === 'closed' ? e.date : null,
+    created_by: responsible,
   };
 }

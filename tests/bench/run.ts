@@ -214,7 +214,7 @@ const out: string[] = [];
 const verdicts: Verdict[] = [];
 out.push('', `Priemnaya bench — scale ${scale}, seed ${seed}`);
 out.push(
-  `data set: ${thousands(meta.appeals)} appeals, ${thousands(meta.requests)} requests, ${thousands(meta.contacts)} contacts, ` +
+  `data set: ${thousands(meta.appeals)} appeals, ${thousands(meta.requests)} requests, ${thousands(meta.events)} events, ${thousands(meta.contacts)} contacts, ` +
     `${thousands(meta.phones)} phones, ${meta.offices} offices (one of them local); ` +
     `with each appeal its history entry, task, FTS row and topics; no change-log or audit rows in the bulk load`,
 );

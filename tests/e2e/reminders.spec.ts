@@ -1,15 +1,13 @@
 import { DEMO_PASSWORD, fillDemoOffice } from '../../main/demo/demo';
 import { ReminderScheduler } from '../../main/scheduler/scheduler';
-import { expect, signIn, test } from './fixtures';
+import type { RaisedReminder } from '../../main/scheduler/scan';
+import { expect, signIn, test, type App } from './fixtures';
 
 /** The demo office, with the scheduler running as the browser-mode server runs it. */
 test.use({ serverNow: '2026-03-16T07:00:00Z' });
 
-test('an overdue demo appeal is in the office head’s inbox, counted on the bell; a click opens its card', async ({
-  app,
-  page,
-}) => {
-  await fillDemoOffice(app.office, { appeals: 80 });
+/** The scheduler's first pass, as when the server starts. */
+function catchUp(app: App): RaisedReminder[] {
   const scheduler = new ReminderScheduler({
     store: app.office.store,
     clock: app.office.clock,
@@ -17,6 +15,15 @@ test('an overdue demo appeal is in the office head’s inbox, counted on the bel
   });
   const raised = scheduler.start();
   scheduler.stop();
+  return raised;
+}
+
+test('an overdue demo appeal is in the office head’s inbox, counted on the bell; a click opens its card', async ({
+  app,
+  page,
+}) => {
+  await fillDemoOffice(app.office, { appeals: 80 });
+  const raised = catchUp(app);
   const head = app.office.sqlite.prepare("SELECT id FROM users WHERE login = 'head'").get() as { id: string };
   const mine = raised.filter((r) => r.recipientId === head.id);
   const overdue = mine.find((r) => r.rule === 'appeal_overdue');
@@ -42,6 +49,31 @@ test('an overdue demo appeal is in the office head’s inbox, counted on the bel
   await expect(item).not.toContainText('новое');
 });
 
+test('an event moved to Согласование by itself is in its responsible person’s inbox; a click opens the event', async ({
+  app,
+  page,
+}) => {
+  await app.setUp();
+  // 6 April less 21 days is today, Monday 16 March.
+  const event = await app.call('events.create', {
+    title: 'Встреча с жителями микрорайона',
+    kind: 'residents_meeting',
+    date: '2026-04-06',
+  });
+  const raised = catchUp(app);
+  expect(raised.map((r) => [r.rule, r.entityId])).toEqual([['event_approval', event.id]]);
+
+  await app.open(page);
+  await signIn(page);
+  await page.keyboard.press('Alt+B');
+  const item = page.locator('.inbox__item[data-rule="event_approval"]');
+  await expect(item).toContainText('Мероприятие перешло на «Согласование»');
+  await expect(item).toContainText('«Встреча с жителями микрорайона» (06.04.2026)');
+  await item.click();
+  await expect(page.getByRole('heading', { name: 'Встреча с жителями микрорайона' })).toBeVisible();
+  await expect(page.getByTestId('event-stage')).toHaveText('Согласование');
+});
+
 test('the administrator turns a reminder rule off and moves the digest in Settings', async ({
   app,
   page,
@@ -52,6 +84,9 @@ test('the administrator turns a reminder rule off and moves the digest in Settin
   await page.getByRole('button', { name: 'Настройки' }).click();
   const form = page.getByRole('form', { name: 'Напоминания' });
   await form.getByLabel('Этап задержался').uncheck();
+  await form.getByLabel('Этап мероприятия задержался').uncheck();
+  await expect(form.getByLabel('Мероприятие перешло на «Согласование»')).toBeChecked();
+  await form.getByLabel('За сколько дней до мероприятия переводить его на «Согласование»').fill('28');
   await form.getByLabel('Время ежедневной сводки просроченных').fill('10:15');
   await form.getByLabel('За сколько дней до контрольного срока предупреждать').fill('7');
   await form.getByLabel('За сколько дней до контрольного срока предупреждать').press('Control+Enter');
@@ -60,6 +95,7 @@ test('the administrator turns a reminder rule off and moves the digest in Settin
   expect(office.reminders).toMatchObject({
     digestTime: '10:15',
     dueSoonDays: 7,
-    enabled: { stage_stuck: false, appeal_overdue: true },
+    eventApprovalDays: 28,
+    enabled: { stage_stuck: false, appeal_overdue: true, event_stuck: false, event_approval: true },
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EventCard } from '../../shared/api/events';
 import { EVENT_STAGES, type EventStage } from '../../shared/domain/workflow/event';
-import { eventsStuck, moveEventsDue } from '../../main/services/events/stages';
+import { eventsStuck } from '../../main/services/events/stages';
 import { officeCalendar, officeRow } from '../../main/services/office';
-import { appealInput, PASSWORD } from './helpers';
+import { appealInput } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 
 async function staff(o: TestOffice) {
@@ -384,50 +384,6 @@ describe('checklist templates', () => {
       assistant.token,
     );
     expect(e.kindName).toBe('Отчёт перед избирателями');
-  });
-});
-
-describe('the 3-week move to Согласование', () => {
-  it('happens on the right day, once, written by the system with history and audit', async () => {
-    const o = await testOffice('2026-02-13T07:30:00Z');
-    const { assistant } = await staff(o);
-    const ctx = o.handle.api.systemContext();
-    const far = await o.call(
-      'events.create',
-      { title: 'Далёкое', kind: 'visit', date: '2026-03-20' },
-      assistant.token,
-    );
-    const later = await o.call(
-      'events.create',
-      { title: 'Позднее', kind: 'visit', date: '2026-03-21' },
-      assistant.token,
-    );
-    // 20 March less 21 days is 27 February: not on the 26th (evening in Moscow), on the 27th.
-    o.clock.set('2026-02-26T20:59:00Z');
-    expect(moveEventsDue(ctx, o.clock.now()).moved).toEqual([]);
-    o.clock.set('2026-02-26T21:00:00Z');
-    expect(moveEventsDue(ctx, o.clock.now()).moved).toEqual([{ id: far.id, title: 'Далёкое' }]);
-    expect(moveEventsDue(ctx, o.clock.now()).moved).toEqual([]);
-    o.clock.set('2026-02-27T10:00:00Z');
-    expect(moveEventsDue(ctx, o.clock.now()).moved).toEqual([]);
-    const { token } = await o.call('auth.signIn', { login: 'assistant', password: PASSWORD }, '');
-    const c = await o.call('events.get', { id: far.id }, token);
-    expect(c.stage).toBe('approval');
-    expect(c.history.filter((h) => h.action === 'auto_moved')).toHaveLength(1);
-    expect(c.history.find((h) => h.action === 'auto_moved')).toMatchObject({ userName: null });
-    expect(openTasks(c).map((t) => t.stage)).toEqual(['approval']);
-    expect((await o.call('events.get', { id: later.id }, token)).stage).toBe('creation');
-    const audit = o.handle.sqlite
-      .prepare("SELECT user_id, transport FROM audit_log WHERE action = 'events.autoMove'")
-      .all();
-    expect(audit).toEqual([{ user_id: null, transport: 'internal' }]);
-    const logged = o.handle.sqlite
-      .prepare("SELECT count(*) AS n FROM change_log WHERE table_name = 'events' AND row_id = ?")
-      .get(far.id) as { n: number };
-    expect(logged.n).toBe(2);
-    // A day missed while the app was closed is caught up on the next run.
-    o.clock.set('2026-03-05T10:00:00Z');
-    expect(moveEventsDue(ctx, o.clock.now()).moved).toEqual([{ id: later.id, title: 'Позднее' }]);
   });
 });
 

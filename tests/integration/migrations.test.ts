@@ -6,7 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, SchemaTooNewError, schemaVersion } from '../../db/connect';
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { m0005 } from '../../db/migrations/0005-reminders';
+import { m0007 } from '../../db/migrations/0007-event-reminders';
 import type { Migration } from '../../db/migrations/types';
+
+/** What SQLite plans for a query, its steps joined: the index a read uses is named in it. */
+function queryPlan(db: Database.Database, sql: string): string {
+  return db
+    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .all()
+    .map((r) => (r as { detail: string }).detail)
+    .join(' | ');
+}
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -158,12 +168,7 @@ INSERT INTO tasks (id, kind, title, status, office_id, created_at, updated_at, h
         expect.arrayContaining(['id', 'office_id', 'created_at', 'updated_at', 'hlc', 'deleted_at']),
       );
     }
-    const plan = (sql: string): string =>
-      db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all()
-        .map((r) => (r as { detail: string }).detail)
-        .join(' | ');
+    const plan = (sql: string): string => queryPlan(db, sql);
     expect(plan("SELECT id FROM tasks WHERE event_id = 'e' AND status = 'open'")).toContain('tasks_event');
     expect(plan("SELECT id FROM events WHERE event_date BETWEEN '2026-03-01' AND '2026-03-31'")).toContain(
       'events_date',
@@ -200,12 +205,7 @@ describe('migration: reminders', () => {
     );
     expect(insert.run('r1').changes).toBe(1);
     expect(insert.run('r2').changes).toBe(0);
-    const plan = (sql: string): string =>
-      db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all()
-        .map((r) => (r as { detail: string }).detail)
-        .join(' | ');
+    const plan = (sql: string): string => queryPlan(db, sql);
     expect(
       plan(
         "SELECT id FROM external_requests WHERE sent_on BETWEEN '2026-04-01' AND '2026-04-02' AND status = 'sent'",
@@ -261,6 +261,37 @@ describe('migration 6: contacts', () => {
       db.exec(`INSERT INTO contact_labels (id, contact_id, kind, value, office_id, created_at, updated_at, hlc, deleted_at)
         VALUES ('l2', 'c1', 'colour', 'x', ${sync})`),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration: event reminders', () => {
+  it('keeps the events and plans both event rules on an index range', () => {
+    const file = tempFile();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0007)) });
+    old
+      .prepare(
+        `INSERT INTO events (id, office_id, created_at, updated_at, hlc, title, kind, event_date, stage, stage_since)
+         VALUES ('e1', 'o1', 't', 't', 'h', 'Встреча', 'visit', '2026-06-01', 'approval', '2026-05-08T06:00:00.000Z')`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare("SELECT stage, stage_since FROM events WHERE id = 'e1'").get()).toEqual({
+      stage: 'approval',
+      stage_since: '2026-05-08T06:00:00.000Z',
+    });
+    const plan = (sql: string): string => queryPlan(db, sql);
+    const stuck = plan(
+      `SELECT id FROM events WHERE stage IN ('approval') AND deleted_at IS NULL
+         AND stage_since BETWEEN '2026-05-01T21:00:00.000Z' AND '2026-05-04T20:59:59.999Z'`,
+    );
+    expect(stuck).toContain('events_stage_since (stage=? AND stage_since>? AND stage_since<?)');
+    const approval = plan(
+      `SELECT id FROM events WHERE stage IN ('creation') AND deleted_at IS NULL
+         AND event_date BETWEEN '2026-05-29' AND '2026-06-01'`,
+    );
+    expect(approval).toContain('events_stage (stage=? AND event_date>? AND event_date<?)');
     db.close();
   });
 });

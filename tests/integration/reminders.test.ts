@@ -20,7 +20,7 @@ function scheduler(d: Desk, extra: Partial<ConstructorParameters<typeof Reminder
 
 type Seen = RaisedReminder & { day: string };
 
-/** The month of data the walk runs over: open appeals, one closed, one with a request out. */
+/** The month of data the walk runs over: open appeals, one closed, one with a request out; two events. */
 async function arrange(d: Desk) {
   const head = await d.o.addUser('head', 'office_head');
   const mine = { responsibleId: d.assistant.id };
@@ -30,13 +30,17 @@ async function arrange(d: Desk) {
   const withRequest = await d.register('2026-04-14', mine);
   const { send } = await sendRequest(d, withRequest.id, { kind: 'deputy_request', answerDays: 30 });
   await d.o.call('requests.send', send, d.assistant.token);
-  return { head, a, b, closed, withRequest, requestId: send.id };
+  const event = (title: string, date: string) =>
+    d.o.call('events.create', { title, kind: 'residents_meeting', date }, d.assistant.token);
+  const meeting = await event('Встреча с жителями', '2026-06-01');
+  const dropped = await event('Отменённая встреча', '2026-05-25');
+  return { head, a, b, closed, withRequest, requestId: send.id, meeting, dropped };
 }
 
 describe('the reminder scheduler over a month with holidays', () => {
   it('raises every reminder on its day, exactly once, and none for a closed appeal', async () => {
     const d = await openDesk('2026-04-27');
-    const { head, a, b, closed, withRequest, requestId } = await arrange(d);
+    const { head, a, b, closed, withRequest, requestId, meeting, dropped } = await arrange(d);
     const s = scheduler(d);
     const seen: Seen[] = [];
     for (let day = '2026-04-27'; day <= '2026-05-31'; day = addCalendarDays(day, 1)) {
@@ -46,17 +50,20 @@ describe('the reminder scheduler over a month with holidays', () => {
       expect(early.filter((r) => r.dueAt.startsWith(day) && r.rule !== 'overdue_digest')).toEqual([]);
       seen.push(...early.map((r) => ({ ...r, day: `${day}-early` })));
       await d.day(day);
-      if (day === '2026-04-28') await answerOnMerits(d, closed.id);
+      if (day === '2026-04-28') {
+        await answerOnMerits(d, closed.id);
+        await d.o.call('events.cancel', { id: dropped.id, reason: 'Перенесена' }, d.assistant.token);
+      }
       seen.push(...s.tick().map((r) => ({ ...r, day })));
       d.o.clock.set(`${day}T13:00:00Z`);
       expect(s.tick()).toEqual([]);
     }
 
-    const keys = seen.map((r) => `${r.rule} ${r.appealId} ${r.dueAt} ${r.recipientId}`);
+    const keys = seen.map((r) => `${r.rule} ${r.entityId} ${r.dueAt} ${r.recipientId}`);
     expect(new Set(keys).size).toBe(keys.length);
-    const about = (rule: string, appealId: string, to = d.assistant.id) =>
+    const about = (rule: string, id: string, to = d.assistant.id) =>
       seen
-        .filter((r) => r.rule === rule && r.appealId === appealId && r.recipientId === to)
+        .filter((r) => r.rule === rule && (r.appealId ?? r.entityId) === id && r.recipientId === to)
         .map((r) => r.day);
 
     // A: registered 08.04, term 08.05 (Fri, shortened but working): due soon 5 days before = 03.05, a
@@ -84,6 +91,16 @@ describe('the reminder scheduler over a month with holidays', () => {
 
     // Closed on 28.04, before any of its days: nothing at all.
     expect(seen.filter((r) => r.appealId === closed.id)).toEqual([]);
+
+    // The meeting of 01.06 goes to Согласование 21 days before, on 11.05, the moved holiday → Friday 08.05;
+    // the stage's five working days then end on Monday 18.05, and it is stuck on Tuesday 19.05, which the
+    // office head hears of too. The meeting cancelled on 28.04 (its day was 04.05) says nothing.
+    expect(about('event_approval', meeting.id)).toEqual(['2026-05-08']);
+    expect(about('event_approval', meeting.id, head.id)).toEqual([]);
+    expect(about('event_stuck', meeting.id)).toEqual(['2026-05-19']);
+    expect(about('event_stuck', meeting.id, head.id)).toEqual(['2026-05-19']);
+    expect(seen.filter((r) => r.entityId === dropped.id)).toEqual([]);
+    expect((await d.o.call('events.get', { id: meeting.id }, d.assistant.token)).stage).toBe('approval');
 
     // Each reminder is on a working day; digests once a working day, none on holidays.
     for (const r of seen) expect(calendar.isWorkingDay(r.day.slice(0, 10)), r.day).toBe(true);
@@ -172,7 +189,7 @@ describe('two windows on one database', () => {
         const [x, y] = day.endsWith('1') || day.endsWith('3') ? [two, one] : [one, two];
         all.push(...x.tick(), ...y.tick());
       }
-      const keys = all.map((r) => `${r.rule} ${r.appealId} ${r.dueAt} ${r.recipientId}`);
+      const keys = all.map((r) => `${r.rule} ${r.entityId} ${r.dueAt} ${r.recipientId}`);
       expect(keys.length).toBeGreaterThan(10);
       expect(new Set(keys).size).toBe(keys.length);
       const stored = d.o.handle.sqlite.prepare('SELECT count(*) AS n FROM reminders').get() as { n: number };

@@ -40,6 +40,37 @@ describe('fire days and the ranges a scan reads', () => {
           }
     });
 
+  it('a stage entry day is in the range exactly when its late day is in the window', () => {
+    const days = new ReminderDays(calendar, 'previous');
+    for (const limit of [1, 3, 5, 10, 60])
+      for (const from of starts)
+        for (const length of [0, 1, 3, 13]) {
+          const window = { from, to: addCalendarDays(from, length) };
+          const range = days.lateSourceRange(window, limit);
+          for (let i = -120; i <= 30; i++) {
+            const since = addCalendarDays(from, i);
+            const late = days.lateDay(since, limit);
+            const inWindow = late >= window.from && late <= window.to;
+            const inRange = range !== null && since >= range.from && since <= range.to;
+            expect(inRange, `${JSON.stringify({ limit, window, since, late })}`).toBe(inWindow);
+          }
+        }
+  });
+
+  it('a stage is late on the first working day after its limit, counted as addWorkingDays counts', () => {
+    const days = new ReminderDays(calendar, 'previous');
+    // Entered on Thursday 30 April 2026 with 3 working days: 4, 5, 6 May; late on Thursday 7 May.
+    expect(days.lateDay('2026-04-30', 3)).toBe('2026-05-07');
+    // Entered on the holiday of 1 May: counted from 30 April, the same.
+    expect(days.lateDay('2026-05-01', 3)).toBe('2026-05-07');
+    for (let d = '2025-12-20'; d <= '2026-01-20'; d = addCalendarDays(d, 1)) {
+      const late = days.lateDay(d, 5);
+      expect(calendar.isWorkingDay(late)).toBe(true);
+      expect(late > calendar.addWorkingDays(d, 5)).toBe(true);
+      expect(late).toBe(calendar.nextWorkingDay(addCalendarDays(calendar.addWorkingDays(d, 5), 1)));
+    }
+  });
+
   it('fire days are working days; `after` never comes before its date', () => {
     const days = new ReminderDays(calendar, 'previous');
     for (let d = '2025-12-20'; d <= '2026-01-20'; d = addCalendarDays(d, 1)) {

@@ -5,7 +5,6 @@ import type { AppealStatus } from '../../../shared/api/appeals';
 import {
   EVENT_STAGES,
   EVENT_TASK_KIND,
-  approvalDueOn,
   isOpenEventState,
   nextState,
   stageApplies,
@@ -14,8 +13,10 @@ import {
   type EventStage,
   type EventState,
 } from '../../../shared/domain/workflow/event';
+import { fireRules, ReminderDays, reminderSettings } from '../../../shared/domain/reminders';
+import type { OfficeTable } from '../../../db/schema';
 import type { CallContext } from '../context';
-import { officeRow, officeToday } from '../office';
+import { officeCalendar, officeRow, officeToday } from '../office';
 import { criteria, loadEvent } from './flow';
 import { eventKinds } from './kinds';
 
@@ -208,6 +209,17 @@ function stagesOf(e: EventTable): EventCard['stages'] {
   }));
 }
 
+/**
+ * The day the scheduler's `event_approval` rule moves an event still in Создание: the office's offset
+ * before its date, onto a working day by the office's rule. Null when the office has turned the rule off.
+ */
+function approvalDay(ctx: CallContext, office: OfficeTable, eventDate: string): string | null {
+  const settings = reminderSettings(office.reminder_settings);
+  if (!settings.enabled.event_approval) return null;
+  const days = new ReminderDays(officeCalendar(ctx, office), office.deadline_shift);
+  return days.fireDay(eventDate, fireRules(settings).eventApproval);
+}
+
 export function getEventCard(ctx: CallContext, id: string): EventCard {
   const db = ctx.store.read;
   const office = officeRow(db);
@@ -285,7 +297,7 @@ export function getEventCard(ctx: CallContext, id: string): EventCard {
     stageSince: e.stage_since,
     cancelReason: e.cancel_reason,
     closedOn: e.closed_on,
-    approvalOn: approvalDueOn(e.event_date),
+    approvalOn: approvalDay(ctx, office, e.event_date),
     stages: stagesOf(e),
     next: isOpenEventState(state) ? nextState(state, criteria(e)) : null,
     participants,

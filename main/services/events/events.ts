@@ -18,6 +18,30 @@ import { checkKind } from './kinds';
 import { officeRow } from '../office';
 import { isOpenEventState, type EventState } from '../../../shared/domain/workflow/event';
 
+/** A new event's card before anything but its title, kind and date is filled in. */
+export const EVENT_BLANK = {
+  start_time: null,
+  end_time: null,
+  place: null,
+  address: null,
+  district: null,
+  escort_id: null,
+  transfer_needed: 0,
+  transfer_transport: null,
+  transfer_out_at: null,
+  transfer_back_at: null,
+  expected_count: null,
+  actual_count: null,
+  programme: null,
+  agenda: null,
+  press_release_sent_on: null,
+  press_answer_on: null,
+  press_note: null,
+  outcome: null,
+  cancel_reason: null,
+  closed_on: null,
+} as const satisfies Partial<EventTable>;
+
 type Fields = Partial<EventPatch> & { participants?: { contactId: string; attended: boolean }[] };
 
 function checkUser(db: ReadDb, id: string | null | undefined, field: string): void {
@@ -123,29 +147,10 @@ export function create(ctx: CallContext, input: ParsedInput<'events.create'>): O
       title: input.title,
       kind: input.kind,
       event_date: input.date,
-      start_time: null,
-      end_time: null,
-      place: null,
-      address: null,
-      district: null,
+      ...EVENT_BLANK,
       responsible_id: flow.userId,
-      escort_id: null,
-      transfer_needed: 0,
-      transfer_transport: null,
-      transfer_out_at: null,
-      transfer_back_at: null,
-      expected_count: null,
-      actual_count: null,
-      programme: null,
-      agenda: null,
-      press_release_sent_on: null,
-      press_answer_on: null,
-      press_note: null,
-      outcome: null,
       stage: 'creation',
       stage_since: st.now,
-      cancel_reason: null,
-      closed_on: null,
       created_by: flow.userId,
       ...toColumns(input),
     };

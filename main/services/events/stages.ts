@@ -1,10 +1,9 @@
-import type { ReadDb } from '../../../db/sql';
+import type { ReadDb, WriteDb } from '../../../db/sql';
 import type { EventTable, OfficeTable } from '../../../db/schema';
 import { ApiError } from '../../../shared/api/define';
 import type { Output, ParsedInput } from '../../../shared/api/index';
 import type { ProductionCalendar } from '../../../shared/domain/calendar';
 import {
-  APPROVAL_LEAD_DAYS,
   CHECKLIST_OVERRIDE,
   checkMove,
   EVENT_DESK,
@@ -13,8 +12,7 @@ import {
   type EventStage,
   type EventState,
 } from '../../../shared/domain/workflow/event';
-import { addCalendarDays } from '../../../shared/domain/calendar';
-import { localDate, type Clock } from '../../../shared/util/clock';
+import { localDate } from '../../../shared/util/clock';
 import { audit, updateSynced } from '../bookkeeping';
 import type { CallContext } from '../context';
 import { eventStageLimits } from '../office';
@@ -179,29 +177,17 @@ export function checkItem(
 }
 
 /**
- * DOMAIN §5: an event created ahead moves to Согласование 3 weeks before its date. The reminders
- * scheduler calls this on start and on its timer; it is idempotent (an event moves once: after the
- * move it is no longer in Создание) and catches up on whatever fell due while the app was closed.
- * It writes as the system (no user), with history, change log and audit like any other change.
+ * DOMAIN §5: an event created ahead moves to Согласование by itself when its day comes. The reminders
+ * scheduler's `event_approval` rule calls this in its pass's write transaction, as the "system" user,
+ * once per event (the reminder's unique key); the move has history, change log and audit like any other.
+ * An event no longer in Создание stays where it is: someone may have moved it since the pass read it.
  */
-export function moveEventsDue(ctx: CallContext, now: Date): { moved: { id: string; title: string }[] } {
-  const clock: Clock = { now: () => new Date(now.getTime()) };
-  const sys: CallContext = { ...ctx, clock, actor: null, transport: 'internal', sessionToken: null };
-  return sys.store.transaction((db) => {
-    const flow = beginEventFlow(db, sys);
-    const due = db.all(
-      db.qb
-        .selectFrom('events')
-        .selectAll()
-        .where('office_id', '=', flow.office.id)
-        .where('stage', '=', 'creation')
-        .where('deleted_at', 'is', null)
-        .where('event_date', '<=', addCalendarDays(localDate(now, flow.office.time_zone), APPROVAL_LEAD_DAYS))
-        .orderBy('event_date'),
-    );
-    for (const e of due) moveTo(flow, e, 'approval', { direction: 'forward', system: true });
-    return { moved: due.map((e) => ({ id: e.id, title: e.title })) };
-  });
+export function moveEventToApproval(db: WriteDb, ctx: CallContext, eventId: string): void {
+  const e = db.get(
+    db.qb.selectFrom('events').selectAll().where('id', '=', eventId).where('deleted_at', 'is', null),
+  );
+  if (e?.stage !== 'creation') return;
+  moveTo(beginEventFlow(db, ctx), e, 'approval', { direction: 'forward', system: true });
 }
 
 /**

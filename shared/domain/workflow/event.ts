@@ -4,7 +4,6 @@
  * Pure: the service layer applies it inside the write transaction; the current date is passed in.
  */
 import type { Role } from '../../api/define';
-import { addCalendarDays, type IsoDate } from '../calendar';
 
 export const EVENT_STAGES = [
   'creation',
@@ -95,13 +94,11 @@ export function checkMove(from: EventState, to: EventState, c: StageCriteria): '
   throw new EventMoveError('target', `an event cannot move from ${from} to ${to}`);
 }
 
-/** DOMAIN §5: an event created ahead moves to Согласование this many days before its date. */
+/**
+ * DOMAIN §5: an event created ahead moves to Согласование this many days before its date (the default of
+ * the office's reminder setting; the scheduler's `event_approval` rule makes the move).
+ */
 export const APPROVAL_LEAD_DAYS = 21;
-
-/** The last day an event still in Создание may wait; from this day on it belongs in Согласование. */
-export function approvalDueOn(eventDate: IsoDate): IsoDate {
-  return addCalendarDays(eventDate, -APPROVAL_LEAD_DAYS);
-}
 
 // ---- Checklists
 

@@ -4,6 +4,7 @@
  */
 import type { ReminderParams } from '../../api/reminders';
 import type { ReminderRule } from '../../domain/reminders';
+import { eventStageLabels } from './events';
 import { taskTitle } from './tasks';
 
 export const systemUserName = 'Система (автоматически)';
@@ -28,6 +29,8 @@ export const reminderRuleNames: Record<ReminderRule, string> = {
   request_unanswered: 'Нет ответа на запрос',
   stage_stuck: 'Этап задержался',
   notice_late: 'Уведомление не отправлено в срок',
+  event_approval: 'Мероприятие перешло на «Согласование»',
+  event_stuck: 'Этап мероприятия задержался',
 };
 
 /** Title and text of one reminder. */
@@ -50,6 +53,16 @@ export function reminderText(rule: ReminderRule, p: ReminderParams): { title: st
       return {
         title: reminderRuleNames[rule],
         body: `${who}: ${p.taskKind ? taskTitle(p.taskKind) : ''} — срок ${date(p.date)}`,
+      };
+    case 'event_approval':
+      return {
+        title: reminderRuleNames[rule],
+        body: `«${p.eventTitle ?? ''}» (${date(p.date)}): согласуйте мероприятие`,
+      };
+    case 'event_stuck':
+      return {
+        title: reminderRuleNames[rule],
+        body: `«${p.eventTitle ?? ''}»: этап «${p.eventStage ? eventStageLabels[p.eventStage] : ''}» с ${date(p.date)} — дольше срока`,
       };
     default: {
       const unknown: never = rule;
@@ -87,6 +100,7 @@ export const remindersUi = {
     rules: 'Правила',
     dueSoonDays: 'За сколько дней до контрольного срока предупреждать',
     requestUnansweredDays: 'Через сколько дней без ответа на запрос напоминать',
+    eventApprovalDays: 'За сколько дней до мероприятия переводить его на «Согласование»',
     workdayStart: 'Начало рабочего дня (напоминания дня приходят в это время)',
     digestTime: 'Время ежедневной сводки просроченных',
     quietFrom: 'Тихие часы: с',

@@ -277,7 +277,7 @@ export function EventCardView({ id }: { id: string }) {
               {card.place ? ` · ${card.place}` : ''}
             </span>
           </div>
-          {card.stage === 'creation' ? (
+          {card.stage === 'creation' && card.approvalOn ? (
             <p className="muted">{e.approvalOn(formatDate(card.approvalOn))}</p>
           ) : null}
           {card.stage === 'cancelled' ? (

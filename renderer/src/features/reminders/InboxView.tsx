@@ -10,7 +10,10 @@ import './reminders.css';
 
 const when = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'short' });
 
-/** My reminders, newest first; a click marks one read and opens its appeal (a digest: the overdue registry). */
+/**
+ * My reminders, newest first; a click marks one read and opens what it is about: the event's card, the
+ * appeal's, or for a digest the overdue registry.
+ */
 export function InboxView() {
   const go = useStore((s) => s.go);
   const setFilter = useStore((s) => s.setFilter);
@@ -40,7 +43,8 @@ export function InboxView() {
       const r = await call('reminders.markRead', { ids: [item.id] });
       useUnread.setState({ unread: r.unread });
     }
-    if (item.appealId) go({ view: 'appeal', id: item.appealId });
+    if (item.entity === 'event') go({ view: 'event', id: item.entityId });
+    else if (item.appealId) go({ view: 'appeal', id: item.appealId });
     else {
       setFilter({ overdue: true });
       go({ view: 'appeals' });
@@ -75,7 +79,7 @@ export function InboxView() {
                   type="button"
                   className={`inbox__item${item.read ? '' : ' inbox__item--unread'}`}
                   data-rule={item.rule}
-                  title={item.appealId ? R.open : R.digestOpens}
+                  title={item.entity === 'event' || item.appealId ? R.open : R.digestOpens}
                   onClick={() => void open(item)}
                 >
                   <span className="inbox__title">

@@ -10,7 +10,7 @@ import { R, t } from '../../i18n';
 
 const s = R.settings;
 type TimeKey = 'workdayStart' | 'digestTime' | 'quietFrom' | 'quietTo';
-type DaysKey = 'dueSoonDays' | 'requestUnansweredDays';
+type DaysKey = 'dueSoonDays' | 'requestUnansweredDays' | 'eventApprovalDays';
 
 /** Each reminder rule on or off, its offsets, the working-day start, the digest's time and quiet hours. */
 export function ReminderSettings({ editable }: { editable: boolean }) {
@@ -92,6 +92,7 @@ export function ReminderSettings({ editable }: { editable: boolean }) {
       <div className="grid">
         {days('dueSoonDays', 30)}
         {days('requestUnansweredDays', 90)}
+        {days('eventApprovalDays', 90)}
         {time('workdayStart')}
         {time('digestTime')}
         {time('quietFrom')}
