@@ -93,6 +93,17 @@ export function rollBack(db: Database.Database, marks?: Marks): number {
     { value: string } | undefined;
   const m = marks ?? (stored ? (JSON.parse(stored.value) as Marks) : null);
   if (!m) return 0;
+  // What goes is exactly what the run added, children first; checking each deleted appeal against the
+  // unindexed self-reference (resubmission_of) would scan the whole table once per row.
+  db.pragma('foreign_keys = OFF');
+  try {
+    return removeSince(db, m);
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function removeSince(db: Database.Database, m: Marks): number {
   return db.transaction(() => {
     const newAppeals = 'SELECT id FROM appeals WHERE rowid > ?';
     db.prepare('DELETE FROM appeal_fts WHERE rowid > ?').run(m.appeals);
