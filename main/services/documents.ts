@@ -22,9 +22,11 @@ import * as L from '../../shared/i18n/ru/labels';
 import { cardContent, type CardData } from '../documents/card';
 import { documentOf, section, shortDate, styleOf, toBuffer } from '../documents/common';
 import { letterContent, type LetterData } from '../documents/letter';
+import { programmeContent, programmeItems } from '../documents/programme';
 import { reportContent, reportCsv, reportXlsx, type ReportContext } from '../documents/report';
 import * as attachments from './attachments';
 import { getCard } from './appeals';
+import { getEventCard } from './events/card';
 import { audit } from './bookkeeping';
 import type { CallContext } from './context';
 import { officeRow, officeToday, toOffice } from './office';
@@ -60,6 +62,30 @@ function auditPrint(ctx: CallContext, ids: string[]): void {
     const officeId = officeRow(db).id;
     for (const id of ids) audit(db, ctx, officeId, 'documents.card', 'appeal', id);
   });
+}
+
+/** The programme of an event on the letterhead, its items from the card's programme text. */
+export async function programme(
+  ctx: CallContext,
+  i: ParsedInput<'documents.programme'>,
+): Promise<Output<'documents.programme'>> {
+  const event = getEventCard(ctx, i.eventId);
+  const office = toOffice(officeRow(ctx.store.read));
+  const style = styleOf(office.letterhead);
+  const content = programmeContent(
+    {
+      office,
+      title: event.title,
+      date: event.date,
+      place: [event.place, event.address].filter(Boolean).join(', ') || null,
+      escort: event.escortName,
+      items: programmeItems(event.programme, event.startTime),
+    },
+    style,
+  );
+  const data = await toBuffer(documentOf([section(content, style)], style, D.programme.title));
+  ctx.store.transaction((db) => audit(db, ctx, officeRow(db).id, 'documents.programme', 'event', i.eventId));
+  return file(D.fileNames.programme(event.title), DOCX_MIME, data);
 }
 
 /** One card as DOCX, and the registration number its file is named by. */

@@ -103,6 +103,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'documents.card': documents.card,
   'documents.cards': documents.cards,
   'documents.letter': documents.letter,
+  'documents.programme': documents.programme,
   'documents.report': documents.report,
   'reports.period': documents.period,
   'templates.list': (ctx) => templates.list(ctx),

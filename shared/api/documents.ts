@@ -107,6 +107,13 @@ export const documentMethods = {
     }),
     output: DocFileSchema.extend({ attachmentId: IdSchema.nullable() }),
   }),
+  'documents.programme': method({
+    summary: 'The programme of an event on the letterhead as DOCX',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({ eventId: IdSchema }),
+    output: DocFileSchema,
+  }),
   'documents.report': method({
     summary: 'The report for a period as DOCX, XLSX or CSV',
     access: 'signed_in',

@@ -68,6 +68,11 @@ test('a reception day: created, checklists ticked, an appeal taken, closed with 
     'Обратный трансфер',
   ]);
 
+  // The programme prints on the letterhead, named after the event.
+  const programmeFile = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Программа (DOCX)' }).click();
+  expect((await programmeFile).suggestedFilename()).toBe('Программа — День приёма в Заволжском районе.docx');
+
   // Leaving a stage with a mandatory item undone is refused, and the items are named.
   await page.keyboard.press('Alt+Enter');
   const refusal = page.getByRole('dialog', { name: 'Обязательные пункты не выполнены' });

@@ -349,4 +349,36 @@ describe('documents', () => {
     expect(pdf.text).toContain('Встреча с жителями микрорайона Южный');
     expect(pdf.text).toContain('ПЕТРОВ ПЁТР ПЕТРОВИЧ');
   });
+
+  it('an event programme prints from the event card, its times taken from the programme text', async () => {
+    const d = await desk();
+    const event = await d.o.call(
+      'events.create',
+      {
+        title: 'Встреча с жителями микрорайона Южный',
+        kind: 'residents_meeting',
+        date: '2026-03-12',
+        startTime: '18:00',
+        place: 'ДК «Пролетарка»',
+        address: 'ул. Коминтерна, д. 93',
+        escortId: d.assistant.id,
+        programme: 'Открытие встречи, слово депутата\n18.20 — Вопросы жителей\n19:05 Итоги',
+      },
+      d.assistant.token,
+    );
+    const f = await d.o.call('documents.programme', { eventId: event.id }, d.assistant.token);
+    expect(f.name).toBe('Программа — Встреча с жителями микрорайона Южный.docx');
+    const xml = docxText(bytes(f));
+    for (const text of ['12 марта 2026 г.', 'ДК «Пролетарка», ул. Коминтерна, д. 93', 'Вопросы жителей'])
+      expect(xml).toContain(text);
+    const pdf = print(f, 'programme-event');
+    expect(pdf.text).toContain('Встреча с жителями микрорайона Южный');
+    expect(pdf.text).toMatch(/18:00\s+Открытие встречи, слово депутата/);
+    expect(pdf.text).toMatch(/18:20\s+Вопросы жителей/);
+    expect(pdf.text).toMatch(/19:05\s+Итоги/);
+    const audited = d.o.handle.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'documents.programme' AND entity_id = ?")
+      .get(event.id) as { n: number };
+    expect(audited.n).toBe(1);
+  });
 });

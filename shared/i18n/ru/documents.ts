@@ -83,6 +83,12 @@ export const documents = {
     letter: (kind: string, number: string | null, reg: string) =>
       `${kind}${number ? ` исх. ${number}` : ''} по ${reg}.docx`,
     report: (from: string, to: string, ext: string) => `Отчёт ${from} — ${to}.${ext}`,
+    // A file name keeps only what every system allows.
+    programme: (title: string) =>
+      `Программа — ${title
+        .replace(/[\\/:*?"<>|\r\n\t]+/g, ' ')
+        .trim()
+        .slice(0, 80)}.docx`,
   },
   letterhead: {
     deputyTitle: 'Депутат',

@@ -117,6 +117,7 @@ export const eventsUi = {
   overrideOnlyHead: 'Перевести этап без них может только руководитель приёмной.',
   approvalOn: (date: string) => `Перейдёт на «Согласование» автоматически ${date}`,
   registerAppeal: 'Зарегистрировать обращение',
+  printProgramme: 'Программа (DOCX)',
   fromEvent: (title: string) => `Обращение принято на мероприятии «${title}»`,
   unlink: 'Не связывать',
   takenAt: 'Принято на мероприятии',

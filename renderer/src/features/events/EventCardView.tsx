@@ -10,6 +10,7 @@ import {
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { deliverFile } from '../attachments/files';
 import { Field, Kbd } from '../../components/Field';
 import { errorText, fieldErrors, formatDate, formatInstant, L, t } from '../../i18n';
 import { useStore } from '../../store';
@@ -251,6 +252,12 @@ export function EventCardView({ id }: { id: string }) {
     s.setDraft({ event: { id: card.id, title: card.title }, channel: 'reception' });
     go({ view: 'register' });
   };
+  const printProgramme = (): void => {
+    setError(null);
+    call('documents.programme', { eventId: card.id })
+      .then((f) => deliverFile(f.name, f.mime, f.dataBase64))
+      .catch((err: unknown) => setError(errorText(err)));
+  };
   const nextLabel =
     card.next === 'closed'
       ? e.close
@@ -303,6 +310,9 @@ export function EventCardView({ id }: { id: string }) {
                 {e.registerAppeal}
               </button>
             ) : null}
+            <button type="button" className="btn" onClick={printProgramme}>
+              {e.printProgramme}
+            </button>
             {!editing ? (
               <button type="button" className="btn" onClick={() => setEditing(true)}>
                 {e.edit}
