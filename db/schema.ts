@@ -1,5 +1,40 @@
 /** Kysely table types: the database as it is (snake_case); repositories map rows to the contract's shapes. */
 
+import type {
+  ContactLabelTable,
+  ContactStatusTable,
+  ContactConsentTable,
+  ContactNoteTable,
+  ContactMergeTable,
+  ContactSegmentTable,
+  ContactImportLayoutTable,
+} from './schema-contacts';
+import type {
+  EventTable,
+  EventParticipantTable,
+  EventHistoryTable,
+  EventKindTable,
+  ChecklistTemplateTable,
+  TaskItemTable,
+} from './schema-events';
+export type {
+  ContactLabelTable,
+  ContactStatusTable,
+  ContactConsentTable,
+  ContactNoteTable,
+  ContactMergeTable,
+  ContactSegmentTable,
+  ContactImportLayoutTable,
+} from './schema-contacts';
+export type {
+  EventTable,
+  EventParticipantTable,
+  EventHistoryTable,
+  EventKindTable,
+  ChecklistTemplateTable,
+  TaskItemTable,
+} from './schema-events';
+
 export interface SyncColumns {
   id: string;
   office_id: string;
@@ -92,58 +127,6 @@ export interface ContactTable extends SyncColumns {
   source: string | null;
   /** Set when the person's data was erased on request (152-FZ); the row stays for the appeals. */
   erased_at: string | null;
-}
-
-export interface ContactLabelTable extends SyncColumns {
-  contact_id: string;
-  kind: 'status' | 'tag';
-  value: string;
-}
-
-export interface ContactStatusTable extends SyncColumns {
-  code: string;
-  name: string;
-}
-
-export interface ContactConsentTable extends SyncColumns {
-  contact_id: string;
-  purpose: string;
-  wording_version: string;
-  given_at: string;
-  given_by: string | null;
-  withdrawn_at: string | null;
-  withdrawn_by: string | null;
-}
-
-export interface ContactNoteTable extends SyncColumns {
-  contact_id: string;
-  at: string;
-  user_id: string | null;
-  text: string;
-}
-
-export interface ContactMergeTable extends SyncColumns {
-  kept_id: string;
-  merged_id: string;
-  /** JSON: the kept contact's row before the merge. */
-  kept_before: string;
-  /** JSON: ids of the rows that moved from the merged contact to the kept one, by table. */
-  moved: string;
-  merged_by: string | null;
-  automatic: number;
-  undone_at: string | null;
-}
-
-export interface ContactSegmentTable extends SyncColumns {
-  name: string;
-  /** JSON: the segment's filter (shared/api/contacts ContactFilter). */
-  filter: string;
-}
-
-export interface ContactImportLayoutTable extends SyncColumns {
-  /** The file's header row, folded: the same layout gets the same mapping next time. */
-  header_key: string;
-  mapping: string;
 }
 
 export interface ContactPhoneTable extends SyncColumns {
@@ -287,75 +270,6 @@ export interface TaskTable extends SyncColumns {
   closed_by: string | null;
   event_id: string | null;
   event_stage: string | null;
-}
-
-export interface EventTable extends SyncColumns {
-  title: string;
-  kind: string;
-  event_date: string;
-  start_time: string | null;
-  end_time: string | null;
-  place: string | null;
-  address: string | null;
-  district: string | null;
-  responsible_id: string | null;
-  escort_id: string | null;
-  transfer_needed: number;
-  transfer_transport: string | null;
-  transfer_out_at: string | null;
-  transfer_back_at: string | null;
-  expected_count: number | null;
-  actual_count: number | null;
-  programme: string | null;
-  agenda: string | null;
-  press_release_sent_on: string | null;
-  press_answer_on: string | null;
-  press_note: string | null;
-  outcome: string | null;
-  stage: string;
-  stage_since: string;
-  cancel_reason: string | null;
-  closed_on: string | null;
-  created_by: string | null;
-}
-
-export interface EventParticipantTable extends SyncColumns {
-  event_id: string;
-  contact_id: string;
-  attended: number;
-}
-
-export interface EventHistoryTable extends SyncColumns {
-  event_id: string;
-  at: string;
-  user_id: string | null;
-  action: string;
-  changes: string;
-  comment: string | null;
-}
-
-export interface EventKindTable extends SyncColumns {
-  code: string;
-  name: string;
-  position: number;
-  hidden: number;
-}
-
-export interface ChecklistTemplateTable extends SyncColumns {
-  stage: string;
-  event_kind: string;
-  items: string;
-}
-
-export interface TaskItemTable extends SyncColumns {
-  task_id: string;
-  event_id: string;
-  position: number;
-  text: string;
-  mandatory: number;
-  due_date: string | null;
-  done_at: string | null;
-  done_by: string | null;
 }
 
 /** Local, not synced: derived from the data, raised once per (rule, object, due instant, recipient). */

@@ -5,7 +5,7 @@ import type { AppealFilter } from '../../shared/api/appeals';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { ftsQuery } from '../../shared/domain/text';
-import { toRow } from './appeals';
+import { toRow } from './appeal-card';
 import type { CallContext } from './context';
 import { officeRow, officeToday } from './office';
 

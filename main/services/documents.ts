@@ -25,7 +25,7 @@ import { letterContent, type LetterData } from '../documents/letter';
 import { programmeContent, programmeItems } from '../documents/programme';
 import { reportContent, reportCsv, reportXlsx, type ReportContext } from '../documents/report';
 import * as attachments from './attachments';
-import { getCard } from './appeals';
+import { getCard } from './appeal-card';
 import { getEventCard } from './events/card';
 import { audit } from './bookkeeping';
 import type { CallContext } from './context';

@@ -1,8 +1,10 @@
 import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
+import * as appealCard from './appeal-card';
 import * as appeals from './appeals';
 import * as appealsList from './appeals-list';
 import * as attachments from './attachments';
 import * as card from './contact-base/card';
+import * as contactSettings from './contact-base/settings';
 import * as dedupe from './contact-base/dedupe';
 import * as contactExport from './contact-base/export';
 import * as filter from './contact-base/filter';
@@ -48,7 +50,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'appeals.register': appeals.register,
   'appeals.registerBatch': appeals.registerBatch,
   'appeals.update': appeals.update,
-  'appeals.get': appeals.get,
+  'appeals.get': appealCard.get,
   'appeals.list': appealsList.list,
   'appeals.count': appealsList.count,
   'appeals.previewTerm': appeals.previewTerm,
@@ -122,10 +124,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'contacts.addNote': card.addNote,
   'contacts.giveConsent': card.giveConsent,
   'contacts.withdrawConsent': card.withdrawConsent,
-  'contacts.statuses': (ctx) => card.statuses(ctx),
-  'contacts.saveStatuses': card.saveStatuses,
-  'contacts.settings': (ctx) => card.settings(ctx),
-  'contacts.updateSettings': card.updateSettings,
+  'contacts.statuses': (ctx) => contactSettings.statuses(ctx),
+  'contacts.saveStatuses': contactSettings.saveStatuses,
+  'contacts.settings': (ctx) => contactSettings.settings(ctx),
+  'contacts.updateSettings': contactSettings.updateSettings,
   'contacts.duplicates': dedupe.duplicates,
   'contacts.merge': dedupe.merge,
   'contacts.undoMerge': dedupe.undoMerge,

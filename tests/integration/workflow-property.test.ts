@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCard } from '../../main/services/appeals';
+import { getCard } from '../../main/services/appeal-card';
 import type { CallContext } from '../../main/services/context';
 import {
   APPEAL_ACTIONS,

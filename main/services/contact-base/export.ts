@@ -12,7 +12,7 @@ import { contactText } from '../../../shared/i18n/ru/contacts';
 import { audit } from '../bookkeeping';
 import type { CallContext } from '../context';
 import { officeRow } from '../office';
-import { statuses } from './card';
+import { statuses } from './settings';
 import { segmentFilter, whereOf } from './filter';
 
 /**

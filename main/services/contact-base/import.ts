@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { ReadDb, WriteDb } from '../../../db/sql';
-import type { ContactTable } from '../../../db/schema';
 import {
   ImportOptionsSchema,
   MAX_IMPORT_BYTES,
@@ -21,11 +20,13 @@ import { newId } from '../../../shared/util/ids';
 import type { z } from 'zod';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../bookkeeping';
 import type { CallContext } from '../context';
-import { addPhone, NO_CONTACT_DETAILS } from '../contacts';
 import { officeRow } from '../office';
-import { addLabelRow, statuses } from './card';
+import { statuses } from './settings';
 import { fileLayout, firstRows, readRows, type FileLayout, type FileRow } from './file';
 import { guessMapping, headerKey, normalizeRow, type ImportedContact } from './normalize';
+import { applyRow, dbTarget, dryTarget, type Outcome, type Target } from './targets';
+
+// The import itself.
 
 type Options = z.output<typeof ImportOptionsSchema>;
 
@@ -46,248 +47,6 @@ export interface ImportControl {
 /** Rejected rows returned inline; the downloadable CSV has all of them. */
 const REJECTED_INLINE = 200;
 const DEFAULT_BATCH = 5000;
-
-// ---------------------------------------------------------------------------------------------------------
-// Where the import writes: the database, or (a dry run) an overlay that answers as if it had.
-
-interface ContactState {
-  row: Pick<ContactTable, MergeColumn | 'id'>;
-  phones: Set<string>;
-  labels: Set<string>;
-}
-
-const MERGE_COLUMNS = [
-  'first_name',
-  'middle_name',
-  'email',
-  'email_key',
-  'address',
-  'address_key',
-  'region',
-  'district',
-  'settlement',
-  'street',
-  'house',
-  'flat',
-  'birth_date',
-  'social_category',
-  'comment',
-] as const;
-type MergeColumn = (typeof MERGE_COLUMNS)[number];
-
-const labelKey = (kind: 'status' | 'tag', value: string): string => `${kind}\u001f${value}`;
-
-function columnsOf(c: ImportedContact): Pick<ContactTable, MergeColumn> {
-  return {
-    first_name: c.firstName,
-    middle_name: c.middleName,
-    email: c.email,
-    email_key: c.emailKey,
-    address: c.address,
-    address_key: c.addressKey,
-    region: c.region,
-    district: c.district,
-    settlement: c.settlement,
-    street: c.street,
-    house: c.house,
-    flat: c.flat,
-    birth_date: c.birthDate,
-    social_category: c.socialCategory,
-    comment: c.comment,
-  };
-}
-
-function findInDb(db: ReadDb, c: ImportedContact): string | null {
-  for (const { phone } of c.phones) {
-    const hit = db.rawGet<{ id: string }>(
-      `SELECT p.contact_id AS id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
-       WHERE p.phone = ? AND p.deleted_at IS NULL AND c.deleted_at IS NULL AND c.erased_at IS NULL LIMIT 1`,
-      phone,
-    );
-    if (hit) return hit.id;
-  }
-  if (c.emailKey) {
-    const hit = db.rawGet<{ id: string }>(
-      'SELECT id FROM contacts WHERE email_key = ? AND deleted_at IS NULL AND erased_at IS NULL LIMIT 1',
-      c.emailKey,
-    );
-    if (hit) return hit.id;
-  }
-  if (c.nameKey && c.addressKey) {
-    const hit = db.rawGet<{ id: string }>(
-      'SELECT id FROM contacts WHERE name_key = ? AND address_key = ? AND deleted_at IS NULL AND erased_at IS NULL LIMIT 1',
-      c.nameKey,
-      c.addressKey,
-    );
-    if (hit) return hit.id;
-  }
-  return null;
-}
-
-function stateInDb(db: ReadDb, id: string): ContactState {
-  const row = db.rawGet<ContactState['row']>(
-    `SELECT id, ${MERGE_COLUMNS.join(', ')} FROM contacts WHERE id = ?`,
-    id,
-  )!;
-  const phones = new Set(
-    db
-      .rawAll<{ phone: string }>(
-        'SELECT phone FROM contact_phones WHERE contact_id = ? AND deleted_at IS NULL',
-        id,
-      )
-      .map((p) => p.phone),
-  );
-  const labels = new Set(
-    db
-      .rawAll<{
-        kind: 'status' | 'tag';
-        value: string;
-      }>('SELECT kind, value FROM contact_labels WHERE contact_id = ? AND deleted_at IS NULL', id)
-      .map((l) => labelKey(l.kind, l.value)),
-  );
-  return { row, phones, labels };
-}
-
-/** What a row adds to a contact it matched: empty fields filled, new phones and labels. Nothing is overwritten. */
-function additions(
-  s: ContactState,
-  c: ImportedContact,
-): { patch: Partial<ContactTable>; phones: ImportedContact['phones']; labels: ['status' | 'tag', string][] } {
-  const cols = columnsOf(c);
-  const patch: Partial<ContactTable> = {};
-  for (const k of MERGE_COLUMNS)
-    if (s.row[k] === null && cols[k] !== null) (patch as Record<string, unknown>)[k] = cols[k];
-  const phones = c.phones.filter((p) => !s.phones.has(p.phone));
-  const labels: ['status' | 'tag', string][] = [
-    ...c.statuses.map((v) => ['status', v] as ['status', string]),
-    ...c.tags.map((v) => ['tag', v] as ['tag', string]),
-  ].filter(([k, v]) => !s.labels.has(labelKey(k, v)));
-  return { patch, phones, labels };
-}
-
-interface Target {
-  find(c: ImportedContact): string | null;
-  state(id: string): ContactState;
-  create(c: ImportedContact): void;
-  merge(id: string, a: ReturnType<typeof additions>): void;
-}
-
-function newContactRow(c: ImportedContact, officeId: string, st: Stamp): ContactTable {
-  return {
-    ...newSyncColumns(st, officeId),
-    last_name: c.lastName,
-    full_name: c.fullName,
-    name_key: c.nameKey,
-    ...NO_CONTACT_DETAILS,
-    ...columnsOf(c),
-    source: c.source,
-  };
-}
-
-/** Writes through the bookkeeping: every row with its change-log entry, inside the batch's transaction. */
-function dbTarget(db: WriteDb, officeId: string, st: Stamp): Target {
-  return {
-    find: (c) => findInDb(db, c),
-    state: (id) => stateInDb(db, id),
-    create(c) {
-      const row = newContactRow(c, officeId, st);
-      insertSynced(db, 'contacts', row);
-      for (const p of c.phones) addPhone(db, officeId, row.id, p.phone, p.raw, st);
-      for (const s of c.statuses) addLabelRow(db, officeId, row.id, 'status', s, st);
-      for (const t of c.tags) addLabelRow(db, officeId, row.id, 'tag', t, st);
-    },
-    merge(id, a) {
-      if (Object.keys(a.patch).length > 0) updateSynced(db, 'contacts', id, a.patch, st);
-      for (const p of a.phones) addPhone(db, officeId, id, p.phone, p.raw, st);
-      for (const [k, v] of a.labels) addLabelRow(db, officeId, id, k, v, st);
-    },
-  };
-}
-
-/** A dry run: the base is read, never written; what the import would have written is kept in memory. */
-function dryTarget(db: ReadDb): Target {
-  const states = new Map<string, ContactState>();
-  const byPhone = new Map<string, string>();
-  const byEmail = new Map<string, string>();
-  const byNameAddress = new Map<string, string>();
-  let seq = 0;
-  const index = (
-    id: string,
-    c: {
-      phones: { phone: string }[];
-      emailKey: string | null;
-      nameKey: string | null;
-      addressKey: string | null;
-    },
-  ): void => {
-    for (const { phone } of c.phones) if (!byPhone.has(phone)) byPhone.set(phone, id);
-    if (c.emailKey && !byEmail.has(c.emailKey)) byEmail.set(c.emailKey, id);
-    if (c.nameKey && c.addressKey) byNameAddress.set(`${c.nameKey}\u001f${c.addressKey}`, id);
-  };
-  const state = (id: string): ContactState => {
-    let s = states.get(id);
-    if (!s) {
-      s = stateInDb(db, id);
-      states.set(id, s);
-    }
-    return s;
-  };
-  return {
-    find(c) {
-      for (const { phone } of c.phones) {
-        const id = byPhone.get(phone);
-        if (id) return id;
-      }
-      const email = c.emailKey && byEmail.get(c.emailKey);
-      if (email) return email;
-      const na = c.nameKey && c.addressKey && byNameAddress.get(`${c.nameKey}\u001f${c.addressKey}`);
-      if (na) return na;
-      return findInDb(db, c);
-    },
-    state,
-    create(c) {
-      const id = `dry-${++seq}`;
-      states.set(id, {
-        row: { id, ...columnsOf(c) },
-        phones: new Set(c.phones.map((p) => p.phone)),
-        labels: new Set([
-          ...c.statuses.map((v) => labelKey('status', v)),
-          ...c.tags.map((v) => labelKey('tag', v)),
-        ]),
-      });
-      index(id, c);
-    },
-    merge(id, a) {
-      const s = state(id);
-      Object.assign(s.row, a.patch);
-      for (const p of a.phones) s.phones.add(p.phone);
-      for (const [k, v] of a.labels) s.labels.add(labelKey(k, v));
-      index(id, {
-        phones: a.phones,
-        emailKey: (a.patch.email_key as string | undefined) ?? null,
-        nameKey: null,
-        addressKey: null,
-      });
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The import itself.
-
-type Outcome = 'created' | 'merged' | 'unchanged';
-
-function applyRow(t: Target, c: ImportedContact): Outcome {
-  const id = t.find(c);
-  if (!id) {
-    t.create(c);
-    return 'created';
-  }
-  const a = additions(t.state(id), c);
-  if (Object.keys(a.patch).length === 0 && a.phones.length === 0 && a.labels.length === 0) return 'unchanged';
-  t.merge(id, a);
-  return 'merged';
-}
 
 /** Status names and codes, folded, to the code an import stores. */
 function statusCodes(ctx: CallContext): Map<string, string> {

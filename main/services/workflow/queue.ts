@@ -4,7 +4,7 @@ import type { TaskKind } from '../../../shared/domain/workflow/appeal';
 import { stamp, updateSynced, audit } from '../bookkeeping';
 import { requireActor, type CallContext } from '../context';
 import { officeRow, officeToday } from '../office';
-import { toRow } from '../appeals';
+import { toRow } from '../appeal-card';
 
 type Waiting = Output<'workflow.deputyQueue'>[number]['waitingFor'];
 const DEPUTY_TASK_WAITS: Partial<Record<TaskKind, Waiting>> = {

@@ -5,7 +5,8 @@ import { art11Outcome, ART11_RULES } from '../../../shared/domain/workflow/art11
 import { addressKey, foldText } from '../../../shared/domain/text';
 import { insertSynced, newSyncColumns } from '../bookkeeping';
 import type { CallContext } from '../context';
-import { getCard, indexForSearch } from '../appeals';
+import { getCard } from '../appeal-card';
+import { indexForSearch } from '../appeals';
 import { assertAppealAction, beginFlow, dueFor, loadAppeal, moveAppeal, type Flow } from './engine';
 import { STATE_TASK } from '../../../shared/domain/workflow/appeal';
 
