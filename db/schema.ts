@@ -17,23 +17,8 @@ import type {
   ChecklistTemplateTable,
   TaskItemTable,
 } from './schema-events';
-export type {
-  ContactLabelTable,
-  ContactStatusTable,
-  ContactConsentTable,
-  ContactNoteTable,
-  ContactMergeTable,
-  ContactSegmentTable,
-  ContactImportLayoutTable,
-} from './schema-contacts';
-export type {
-  EventTable,
-  EventParticipantTable,
-  EventHistoryTable,
-  EventKindTable,
-  ChecklistTemplateTable,
-  TaskItemTable,
-} from './schema-events';
+export type * from './schema-contacts';
+export type * from './schema-events';
 
 export interface SyncColumns {
   id: string;
