@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { method } from './define';
 import { IdSchema, InstantSchema, IsoDateSchema, RequiredText, Text } from './common';
 import { DEPUTY, DESK } from '../domain/workflow/appeal';
+import {
+  ImportJobSchema,
+  ImportOptionsSchema,
+  ImportPreviewSchema,
+  ImportSourceSchema,
+  ImportSummarySchema,
+  MAX_IMPORT_BYTES,
+} from './contact-import';
+
+export * from './contact-import';
 
 /** Who keeps the contact base; the deputy reads it, the HQ analyst sees counts only through reports. */
 const BASE_READERS = [...DESK, ...DEPUTY] as const;
@@ -175,122 +185,6 @@ export const SegmentSchema = z.object({
   updatedAt: InstantSchema,
 });
 export type Segment = z.infer<typeof SegmentSchema>;
-
-/** Where a column of the file goes. Several columns may hold phones, statuses or tags. */
-export const IMPORT_TARGETS = [
-  'skip',
-  'fullName',
-  'lastName',
-  'firstName',
-  'middleName',
-  'phone',
-  'email',
-  'address',
-  'region',
-  'district',
-  'settlement',
-  'street',
-  'house',
-  'flat',
-  'birthDate',
-  'socialCategory',
-  'statuses',
-  'tags',
-  'source',
-  'comment',
-] as const;
-export const ImportTargetSchema = z.enum(IMPORT_TARGETS);
-export type ImportTarget = z.infer<typeof ImportTargetSchema>;
-
-export const ImportOptionsSchema = z.object({
-  encoding: z.enum(['auto', 'utf-8', 'cp1251']).default('auto'),
-  delimiter: z.enum(['auto', ';', ',', '\t']).default('auto'),
-  /** Column index → target; when left out, the mapping remembered for this layout or guessed from headers. */
-  mapping: z.array(ImportTargetSchema).max(200).optional(),
-  /** The source written on contacts this import creates, e.g. the campaign's name. */
-  source: Text(200).optional(),
-});
-export type ImportOptions = z.input<typeof ImportOptionsSchema>;
-
-/** A file uploaded for import (browser and desktop), or a path on this computer (the CLI only). */
-export const ImportSourceSchema = z.union([
-  z.object({ uploadId: IdSchema }),
-  z.object({ path: z.string().min(1).max(4000) }),
-]);
-
-export const REJECT_REASONS = [
-  'no_surname',
-  'broken_quotes',
-  'too_many_columns',
-  'bad_phone',
-  'bad_email',
-  'bad_date',
-  'no_contact_data',
-] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
-
-export const RejectedRowSchema = z.object({
-  /** The row's number in the file as a spreadsheet shows it (the header is row 1). */
-  line: z.number().int(),
-  reason: z.enum(REJECT_REASONS),
-  values: z.array(z.string()),
-});
-export type RejectedRow = z.infer<typeof RejectedRowSchema>;
-
-export const ImportSummarySchema = z.object({
-  dryRun: z.boolean(),
-  cancelled: z.boolean(),
-  format: z.enum(['csv', 'xlsx']),
-  encoding: z.enum(['utf-8', 'cp1251']).nullable(),
-  delimiter: z.string().nullable(),
-  /** Data rows read (the header not counted). Always created + merged + unchanged + skipped. */
-  rows: z.number().int(),
-  created: z.number().int(),
-  /** Matched a contact (in the base or earlier in the file) and added something to it. */
-  merged: z.number().int(),
-  /** Matched a contact and added nothing: a re-import of the same data. */
-  unchanged: z.number().int(),
-  skipped: z.number().int(),
-  skippedBy: z.record(z.string(), z.number().int()),
-  /** The first rejected rows; all of them are in `rejectedCsvBase64`. */
-  rejected: z.array(RejectedRowSchema),
-  rejectedCsvBase64: z.string().nullable(),
-});
-export type ImportSummary = z.infer<typeof ImportSummarySchema>;
-
-export const ImportPreviewSchema = z.object({
-  format: z.enum(['csv', 'xlsx']),
-  encoding: z.enum(['utf-8', 'cp1251']).nullable(),
-  delimiter: z.string().nullable(),
-  headers: z.array(z.string()),
-  mapping: z.array(ImportTargetSchema),
-  /** Whether the mapping came from an earlier import of a file with the same columns. */
-  remembered: z.boolean(),
-  rows: z.array(
-    z.object({
-      line: z.number().int(),
-      values: z.array(z.string()),
-      /** What the row becomes: the normalised values, or why it is skipped. */
-      normalized: z.record(z.string(), z.string()).nullable(),
-      reason: z.string().nullable(),
-    }),
-  ),
-});
-export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
-
-export const ImportJobSchema = z.object({
-  jobId: IdSchema,
-  state: z.enum(['running', 'done', 'failed']),
-  rows: z.number().int(),
-  bytes: z.number().int(),
-  totalBytes: z.number().int(),
-  summary: ImportSummarySchema.nullable(),
-  error: z.string().nullable(),
-});
-export type ImportJob = z.infer<typeof ImportJobSchema>;
-
-/** Uploads for import: a cp1251 CSV of ~250k rows fits; bigger files go through `import-contacts`. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const ExportInput = z.object({
   filter: ContactFilterSchema.optional(),
