@@ -10,7 +10,9 @@ import {
   ImportSummarySchema,
   MAX_IMPORT_BYTES,
 } from './contact-import';
+import { ConsentPurposeSchema, ContactCardSchema } from './contact-card';
 
+export * from './contact-card';
 export * from './contact-import';
 
 /** Who keeps the contact base; the deputy reads it, the HQ analyst sees counts only through reports. */
@@ -26,8 +28,6 @@ export const DEFAULT_CONTACT_STATUSES = [
 ] as const;
 
 /** Purposes a consent is given for (152-FZ Art. 9); outreach needs one, the office's own records do not. */
-export const CONSENT_PURPOSES = ['mailing', 'calls', 'events'] as const;
-export const ConsentPurposeSchema = z.enum(CONSENT_PURPOSES);
 
 /** Why contacts are exported: outreach needs consent; the office's own records (Art. 6 p.1.2) do not. */
 export const EXPORT_PURPOSES = ['outreach', 'records'] as const;
@@ -107,55 +107,6 @@ export const ContactRowSchema = z.object({
   source: z.string().nullable(),
 });
 export type ContactRow = z.infer<typeof ContactRowSchema>;
-
-export const ConsentSchema = z.object({
-  id: IdSchema,
-  purpose: ConsentPurposeSchema,
-  wordingVersion: z.string(),
-  givenAt: InstantSchema,
-  givenBy: z.string().nullable(),
-  withdrawnAt: InstantSchema.nullable(),
-  withdrawnBy: z.string().nullable(),
-});
-export type Consent = z.infer<typeof ConsentSchema>;
-
-export const TimelineEntrySchema = z.object({
-  at: z.string(),
-  kind: z.enum(['appeal', 'note', 'consent_given', 'consent_withdrawn', 'merge', 'created']),
-  title: z.string(),
-  /** The appeal or merge this entry opens. */
-  refId: z.string().nullable(),
-});
-export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
-
-export const ContactCardSchema = z.object({
-  id: IdSchema,
-  fullName: z.string(),
-  lastName: z.string().nullable(),
-  firstName: z.string().nullable(),
-  middleName: z.string().nullable(),
-  phones: z.array(z.object({ phone: z.string(), raw: z.string() })),
-  email: z.string().nullable(),
-  address: z.string().nullable(),
-  region: z.string().nullable(),
-  district: z.string().nullable(),
-  settlement: z.string().nullable(),
-  street: z.string().nullable(),
-  house: z.string().nullable(),
-  flat: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  socialCategory: z.string().nullable(),
-  statuses: z.array(z.string()),
-  tags: z.array(z.string()),
-  source: z.string().nullable(),
-  comment: z.string().nullable(),
-  erased: z.boolean(),
-  createdAt: InstantSchema,
-  updatedAt: InstantSchema,
-  consents: z.array(ConsentSchema),
-  timeline: z.array(TimelineEntrySchema),
-});
-export type ContactCard = z.infer<typeof ContactCardSchema>;
 
 /** Fields a person chooses between when merging two cards. */
 export const MERGE_FIELDS = [
