@@ -77,6 +77,7 @@ function applyFilter(q: Query, f: AppealFilter, today: string, plan?: PagePlan):
   if (f.open === true) q = q.where(OPEN);
   if (f.open === false) q = q.where('appeals.status', '=', 'closed');
   if (f.responsibleId) q = q.where('appeals.responsible_id', '=', f.responsibleId);
+  if (f.unassigned === true) q = q.where('appeals.responsible_id', 'is', null);
   if (f.channel?.length) q = q.where('appeals.channel', 'in', f.channel);
   if (f.kind?.length) q = q.where('appeals.kind', 'in', f.kind);
   if (f.receivedFrom) q = q.where('appeals.received_on', '>=', f.receivedFrom);

@@ -14,6 +14,7 @@ import * as personal from './contact-base/personal';
 import * as contacts from './contacts';
 import * as eventChecklists from './events/checklists';
 import * as events from './events/events';
+import { getHome } from './home/home';
 import { listEvents } from './events/card';
 import * as eventKinds from './events/kinds';
 import * as eventStages from './events/stages';
@@ -71,7 +72,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'workflow.sendReply': decision.sendReply,
   'workflow.extend': decision.extend,
   'workflow.notifyExtension': decision.notifyExtension,
-  'workflow.deputyQueue': (ctx) => queue.deputyQueue(ctx),
+  'workflow.deputyQueue': queue.deputyQueue,
   'bodies.list': requests.listBodies,
   'bodies.create': requests.createBody,
   'bodies.update': requests.updateBody,
@@ -144,4 +145,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'segments.list': (ctx) => filter.listSegments(ctx),
   'segments.save': filter.saveSegment,
   'segments.delete': filter.deleteSegment,
+  'home.get': (ctx) => getHome(ctx),
 };

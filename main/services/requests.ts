@@ -3,6 +3,7 @@ import type { BodyTable, ExternalRequestTable } from '../../db/schema';
 import type { ExternalRequest } from '../../shared/api/appeals';
 import { ApiError, type Role } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
+import type { RequestFilter } from '../../shared/api/requests';
 import { termFrom, TERMS } from '../../shared/domain/deadlines';
 import { addressKey, foldText } from '../../shared/domain/text';
 import {
@@ -285,15 +286,21 @@ export const cancelRequest = (ctx: CallContext, i: ParsedInput<'requests.cancel'
     }
   });
 
-export function listRequests(ctx: CallContext, i: ParsedInput<'requests.list'>): Output<'requests.list'> {
-  const db = ctx.store.read;
-  const today = officeToday(ctx, officeRow(db));
+/** The register's filter over the requests query; the list and the home screen's figures share it. */
+export function filterRequests(db: ReadDb, i: RequestFilter, today: string) {
   let q = requestQuery(db);
   if (i.status?.length) q = q.where('r.status', 'in', i.status);
   if (i.awaitingAnswer) q = q.where('r.status', '=', 'sent');
   if (i.overdue) q = q.where('r.status', '=', 'sent').where('r.due_date', '<', today);
   if (i.bodyId) q = q.where('r.body_id', '=', i.bodyId);
   if (i.appealId) q = q.where('r.appeal_id', '=', i.appealId);
+  return q;
+}
+
+export function listRequests(ctx: CallContext, i: ParsedInput<'requests.list'>): Output<'requests.list'> {
+  const db = ctx.store.read;
+  const today = officeToday(ctx, officeRow(db));
+  const q = filterRequests(db, i, today);
   const total = Number(db.get(q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
   const rows = db.all(q.orderBy('r.due_date').orderBy('r.id').limit(i.limit).offset(i.offset));
   return { rows: rows.map((r) => toRequest(r as Row, today, ctx.actor?.role ?? null)), total };

@@ -276,6 +276,8 @@ export const AppealFilterSchema = z.object({
   status: z.array(AppealStatusSchema).optional(),
   open: z.boolean().optional(),
   responsibleId: IdSchema.optional(),
+  /** Appeals with nobody responsible (an office head's list to hand out). */
+  unassigned: z.boolean().optional(),
   topic: z
     .string()
     .regex(/^\d{4}(\.\d{4}){0,3}$/, { message: 'expected a classifier code or its prefix' })

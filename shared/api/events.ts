@@ -189,14 +189,19 @@ export const ChecklistTemplateRowSchema = ChecklistTemplateSchema.extend({
 
 const MANAGERS = CHECKLIST_OVERRIDE;
 
+/** Events by date, as the board and a link to it (from the home screen) narrow them. */
+export const EventFilterSchema = z.object({
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+});
+export type EventFilter = z.infer<typeof EventFilterSchema>;
+
 export const eventMethods = {
   'events.list': method({
     summary: 'Events by date range (the board and the calendar); closed and cancelled ones on request',
     access: 'signed_in',
     kind: 'read',
-    input: z.object({
-      from: IsoDateSchema.optional(),
-      to: IsoDateSchema.optional(),
+    input: EventFilterSchema.extend({
       includeFinished: z.boolean().default(false),
       limit: z.number().int().min(1).max(5000).default(1000),
     }),

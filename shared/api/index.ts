@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appealMethods } from './appeals';
 import { attachmentMethods } from './attachments';
 import { eventMethods } from './events';
+import { homeMethods } from './home';
 import { documentMethods } from './documents';
 import { contactMethods } from './contacts';
 import { officeMethods } from './office';
@@ -9,7 +10,7 @@ import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
 import { taskMethods } from './tasks';
 import { workflowMethods } from './workflow';
-import type { MethodDef } from './define';
+import type { MethodDef, Role } from './define';
 
 /** The one API contract: every operation, its input and output schemas, and who may call it. */
 export const contract = {
@@ -23,6 +24,7 @@ export const contract = {
   ...documentMethods,
   ...reminderMethods,
   ...contactMethods,
+  ...homeMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -37,6 +39,17 @@ export function isMethodName(name: string): name is MethodName {
 
 export function methodDef(name: MethodName): MethodDef {
   return contract[name] as MethodDef;
+}
+
+/**
+ * Whether the contract lets this role call a method: the UI hides what the server would refuse, and the
+ * home screen offers no figure whose list would refuse. `Api.call` still checks every call.
+ */
+export function mayCall(role: Role | undefined, name: MethodName): boolean {
+  const access = contract[name].access;
+  if (access === 'public') return true;
+  if (!role) return false;
+  return access === 'signed_in' || access.includes(role);
 }
 
 export * from './define';

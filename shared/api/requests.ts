@@ -26,6 +26,16 @@ const BodyInput = {
 
 const Target = { id: IdSchema, comment: Text(2000).optional() };
 
+/** The requests register's filter; a link to it (from the home screen) carries the same fields. */
+export const RequestFilterSchema = z.object({
+  status: z.array(z.enum(REQUEST_STATES)).optional(),
+  awaitingAnswer: z.boolean().optional(),
+  overdue: z.boolean().optional(),
+  bodyId: IdSchema.optional(),
+  appealId: IdSchema.optional(),
+});
+export type RequestFilter = z.infer<typeof RequestFilterSchema>;
+
 export const requestMethods = {
   'bodies.list': method({
     summary: 'The directory of outside bodies requests go to',
@@ -140,12 +150,7 @@ export const requestMethods = {
     summary: 'All requests: awaiting an answer, overdue, by body',
     access: 'signed_in',
     kind: 'read',
-    input: z.object({
-      status: z.array(z.enum(REQUEST_STATES)).optional(),
-      awaitingAnswer: z.boolean().optional(),
-      overdue: z.boolean().optional(),
-      bodyId: IdSchema.optional(),
-      appealId: IdSchema.optional(),
+    input: RequestFilterSchema.extend({
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     }),

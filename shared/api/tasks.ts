@@ -22,16 +22,23 @@ export const TaskRowSchema = z.object({
   createdAt: InstantSchema,
 });
 
+/**
+ * Which open tasks a list shows: mine, one person's (null: nobody's), or everyone's; narrowed to those
+ * due today or past their due date.
+ */
+export const TaskFilterSchema = z.object({
+  assigneeId: IdSchema.nullable().optional(),
+  everyone: z.boolean().default(false),
+  due: z.enum(['today', 'overdue']).optional(),
+});
+export type TaskFilter = z.input<typeof TaskFilterSchema>;
+
 export const taskMethods = {
   'tasks.list': method({
     summary: 'Open tasks, overdue first: mine, or (office head, admin) anyone’s',
     access: 'signed_in',
     kind: 'read',
-    input: z.object({
-      assigneeId: IdSchema.nullable().optional(),
-      everyone: z.boolean().default(false),
-      limit: z.number().int().min(1).max(500).default(200),
-    }),
+    input: TaskFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }),
     output: z.array(TaskRowSchema),
   }),
   'tasks.reassign': method({

@@ -6,6 +6,24 @@ import { ART11_GROUNDS } from '../domain/workflow/art11';
 import { DEPUTY, DESK } from '../domain/workflow/appeal';
 
 export const Art11GroundSchema = z.enum(ART11_GROUNDS);
+
+/** What an item of the deputy's queue waits for: one of his tasks. */
+export const QUEUE_WAITS = [
+  'resolution',
+  'art11_decision',
+  'reply_approval',
+  'request_approval',
+  'answer_resolution',
+] as const;
+export const QueueWaitSchema = z.enum(QUEUE_WAITS);
+export type QueueWait = z.infer<typeof QueueWaitSchema>;
+
+/** The queue narrowed: to some of what it waits for, and to the appeals already past their control date. */
+export const QueueFilterSchema = z.object({
+  waitingFor: z.array(QueueWaitSchema).max(QUEUE_WAITS.length).optional(),
+  overdue: z.boolean().optional(),
+});
+export type QueueFilter = z.infer<typeof QueueFilterSchema>;
 export const SendFormSchema = z.enum(['post', 'email', 'in_person']);
 
 const Target = { id: IdSchema, comment: Text(2000).optional() };
@@ -165,16 +183,10 @@ export const workflowMethods = {
     summary: 'What awaits the deputy, oldest first, with the due dates',
     access: [...DEPUTY, 'office_head', 'admin'],
     kind: 'read',
-    input: z.object({}),
+    input: QueueFilterSchema,
     output: z.array(
       AppealRowSchema.extend({
-        waitingFor: z.enum([
-          'resolution',
-          'art11_decision',
-          'reply_approval',
-          'request_approval',
-          'answer_resolution',
-        ]),
+        waitingFor: QueueWaitSchema,
         requestId: IdSchema.nullable(),
         since: z.string(),
       }),

@@ -1,28 +1,33 @@
 import type { Output, ParsedInput } from '../../../shared/api/index';
 import { ApiError } from '../../../shared/api/define';
-import type { TaskKind } from '../../../shared/domain/workflow/appeal';
+import type { TaskFilter } from '../../../shared/api/tasks';
+import { QUEUE_WAITS, type QueueFilter, type QueueWait } from '../../../shared/api/workflow';
+import type { ReadDb } from '../../../db/sql';
 import { stamp, updateSynced, audit } from '../bookkeeping';
 import { requireActor, type CallContext } from '../context';
 import { officeRow, officeToday } from '../office';
 import { toRow } from '../appeal-card';
 
-type Waiting = Output<'workflow.deputyQueue'>[number]['waitingFor'];
-const DEPUTY_TASK_WAITS: Partial<Record<TaskKind, Waiting>> = {
-  resolution: 'resolution',
-  art11_decision: 'art11_decision',
-  reply_approval: 'reply_approval',
-  request_approval: 'request_approval',
-  answer_resolution: 'answer_resolution',
-};
+/**
+ * The deputy's queue is his open tasks' appeals; the filter narrows it to some of what they wait for, or to
+ * the appeals already past their control date. The list and the home screen's figures read this one query.
+ */
+export function queueQuery(db: ReadDb, f: QueueFilter, today: string) {
+  let q = db.qb
+    .selectFrom('tasks as t')
+    .innerJoin('appeals', 'appeals.id', 't.appeal_id')
+    .where('t.status', '=', 'open')
+    .where('t.kind', 'in', f.waitingFor?.length ? f.waitingFor : [...QUEUE_WAITS]);
+  if (f.overdue) q = q.where('appeals.status', '<>', 'closed').where('appeals.due_date', '<', today);
+  return q;
+}
 
-/** The deputy's queue is his open tasks' appeals, oldest waiting first. */
-export function deputyQueue(ctx: CallContext): Output<'workflow.deputyQueue'> {
+/** The queue, oldest waiting first. */
+export function deputyQueue(ctx: CallContext, f: QueueFilter = {}): Output<'workflow.deputyQueue'> {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
   const rows = db.all(
-    db.qb
-      .selectFrom('tasks as t')
-      .innerJoin('appeals', 'appeals.id', 't.appeal_id')
+    queueQuery(db, f, today)
       .leftJoin('users as u', 'u.id', 'appeals.responsible_id')
       .selectAll('appeals')
       .select([
@@ -31,14 +36,12 @@ export function deputyQueue(ctx: CallContext): Output<'workflow.deputyQueue'> {
         't.created_at as since',
         'u.full_name as responsible_name',
       ])
-      .where('t.status', '=', 'open')
-      .where('t.kind', 'in', Object.keys(DEPUTY_TASK_WAITS) as TaskKind[])
       .orderBy('t.created_at')
       .orderBy('t.hlc'),
   );
   return rows.map((r) => ({
     ...toRow(r, today),
-    waitingFor: DEPUTY_TASK_WAITS[r.task_kind as TaskKind]!,
+    waitingFor: r.task_kind as QueueWait,
     requestId: r.task_request_id,
     since: r.since,
   }));
@@ -46,11 +49,31 @@ export function deputyQueue(ctx: CallContext): Output<'workflow.deputyQueue'> {
 
 // ---- The Задачи section.
 
-function taskRows(ctx: CallContext, filter: { assigneeId?: string | null; id?: string }, limit: number) {
+/** Whose open tasks, resolved: one person's (null: nobody's) or, with no `assigneeId`, everyone's. */
+export interface OpenTaskFilter {
+  assigneeId?: string | null;
+  due?: TaskFilter['due'];
+  id?: string;
+}
+
+/** Open tasks narrowed by the filter; the list and the home screen's figures read this one query. */
+export function openTaskQuery(db: ReadDb, f: OpenTaskFilter, today: string) {
+  let q = db.qb.selectFrom('tasks as t').where('t.status', '=', 'open').where('t.deleted_at', 'is', null);
+  if (f.id) q = q.where('t.id', '=', f.id);
+  if (f.assigneeId !== undefined)
+    q =
+      f.assigneeId === null
+        ? q.where('t.assignee_id', 'is', null)
+        : q.where('t.assignee_id', '=', f.assigneeId);
+  if (f.due === 'today') q = q.where('t.due_date', '=', today);
+  if (f.due === 'overdue') q = q.where('t.due_date', '<', today);
+  return q;
+}
+
+function taskRows(ctx: CallContext, filter: OpenTaskFilter, limit: number) {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
-  let q = db.qb
-    .selectFrom('tasks as t')
+  const q = openTaskQuery(db, filter, today)
     .leftJoin('appeals as a', 'a.id', 't.appeal_id')
     .leftJoin('events as e', 'e.id', 't.event_id')
     .leftJoin('users as u', 'u.id', 't.assignee_id')
@@ -68,15 +91,7 @@ function taskRows(ctx: CallContext, filter: { assigneeId?: string | null; id?: s
       'u.full_name as assignee_name',
       't.due_date',
       't.created_at',
-    ])
-    .where('t.status', '=', 'open')
-    .where('t.deleted_at', 'is', null);
-  if (filter.id) q = q.where('t.id', '=', filter.id);
-  if (filter.assigneeId !== undefined)
-    q =
-      filter.assigneeId === null
-        ? q.where('t.assignee_id', 'is', null)
-        : q.where('t.assignee_id', '=', filter.assigneeId);
+    ]);
   // Overdue first, then by due date; tasks with no date last.
   const rows = db.all(
     q
@@ -102,16 +117,19 @@ function taskRows(ctx: CallContext, filter: { assigneeId?: string | null; id?: s
   }));
 }
 
-export function listTasks(ctx: CallContext, i: ParsedInput<'tasks.list'>): Output<'tasks.list'> {
+/** Whose tasks a caller asks for, or a refusal: only an office head (or admin) sees another's. */
+export function taskScope(ctx: CallContext, i: TaskFilter): OpenTaskFilter {
   const actor = requireActor(ctx);
   const manager = actor.role === 'office_head' || actor.role === 'admin';
   if ((i.everyone || (i.assigneeId !== undefined && i.assigneeId !== actor.userId)) && !manager)
     throw new ApiError('forbidden', 'only an office head sees everyone’s tasks');
-  return taskRows(
-    ctx,
-    i.everyone ? {} : { assigneeId: i.assigneeId === undefined ? actor.userId : i.assigneeId },
-    i.limit,
-  );
+  return i.everyone
+    ? { due: i.due }
+    : { assigneeId: i.assigneeId === undefined ? actor.userId : i.assigneeId, due: i.due };
+}
+
+export function listTasks(ctx: CallContext, i: ParsedInput<'tasks.list'>): Output<'tasks.list'> {
+  return taskRows(ctx, taskScope(ctx, i), i.limit);
 }
 
 export function reassignTask(ctx: CallContext, i: ParsedInput<'tasks.reassign'>): Output<'tasks.reassign'> {
