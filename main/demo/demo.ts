@@ -18,6 +18,7 @@ import {
 } from './people';
 import { appealDraft, pickTopic, TOPICS } from './topics';
 import { fillDemoEvents } from './events';
+import { advanceDemoAppeals, type DemoAppeal } from './workflow';
 
 /**
  * A demo office for trying the app and for screenshots: an office, a user of every role, and a few months
@@ -153,6 +154,7 @@ export async function fillDemoOffice(handle: OfficeHandle, opts: DemoOptions = {
     });
 
   const returning: Returning[] = [];
+  const made: DemoAppeal[] = [];
   let registered = 0;
   for (const registeredOn of dates) {
     const desk = rng.weighted<Desk>([
@@ -192,11 +194,14 @@ export async function fillDemoOffice(handle: OfficeHandle, opts: DemoOptions = {
     }
     input = { ...input, ...deskFields(rng, input.channel, registeredOn, other.userId) };
     const { card, matched } = await registerAs(call, input, desk.token);
+    made.push({ id: card.id, registeredOn, deskToken: desk.token });
     registered++;
     // Someone taken for a known contact is left out: the desk would find them by that contact's details.
     if (keep && !matched) returning.push({ ...keep, contactId: card.applicant.id });
   }
   const events = await fillDemoEvents(call, rng, desks, today);
+  const deputySession = await call('auth.signIn', { login: 'deputy', password: DEMO_PASSWORD });
+  await advanceDemoAppeals(call, rng, made, today, deputySession.token);
   return { adminLogin: DEMO_ADMIN_LOGIN, password: DEMO_PASSWORD, appeals: registered, events };
 }
 

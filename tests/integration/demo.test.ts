@@ -65,7 +65,14 @@ describe('fillDemoOffice', () => {
     const all = await registry(h, token);
     expect(all).toHaveLength(120);
     expect(new Set(all.map((a) => a.regNumber)).size).toBe(120);
-    expect(all.every((a) => a.status === 'registered' && a.registeredOn <= '2026-03-16')).toBe(true);
+    expect(all.every((a) => a.registeredOn <= '2026-03-16')).toBe(true);
+    // The office has been at work: appeals closed, at the deputy, in requests and replies, in review.
+    const states = new Set(all.map((a) => a.status));
+    for (const s of ['registered', 'awaiting_resolution', 'in_request', 'closed'] as const)
+      expect(states, s).toContain(s);
+    const queue = await h.api.call('internal', 'workflow.deputyQueue', {}, { login: 'deputy' });
+    if (!queue.ok) throw new Error(queue.error.message);
+    expect((queue.value as unknown[]).length).toBeGreaterThan(0);
     expect(all.some((a) => a.registeredOn < '2025-12-01')).toBe(true);
 
     // The board is not empty: events at several stages, one past and closed, each open one with a task.
@@ -84,7 +91,7 @@ describe('fillDemoOffice', () => {
 
     const withoutOpenTask = h.sqlite
       .prepare(
-        `SELECT count(*) AS n FROM appeals a WHERE NOT EXISTS
+        `SELECT count(*) AS n FROM appeals a WHERE a.status <> 'closed' AND NOT EXISTS
            (SELECT 1 FROM tasks t WHERE t.appeal_id = a.id AND t.status = 'open')`,
       )
       .get() as { n: number };
