@@ -21,6 +21,7 @@ test.beforeEach(async ({ app }) => {
 test('a file is attached on the card, listed, and downloaded byte for byte', async ({ app, page }) => {
   await app.open(page);
   await signIn(page);
+  await page.keyboard.press('Alt+1');
   await page.getByRole('grid').getByRole('row').filter({ hasText: 'Кузнецова' }).dblclick();
   const files = page.getByRole('region', { name: 'Файлы' });
   await expect(files.getByText('Файлов пока нет.')).toBeVisible();
@@ -46,6 +47,7 @@ test('a file is attached on the card, listed, and downloaded byte for byte', asy
 test('a file of a type the office does not keep is refused before upload', async ({ app, page }) => {
   await app.open(page);
   await signIn(page);
+  await page.keyboard.press('Alt+1');
   await page.getByRole('grid').getByRole('row').filter({ hasText: 'Кузнецова' }).dblclick();
   const files = page.getByRole('region', { name: 'Файлы' });
   await files.getByLabel('Прикрепить файл').setInputFiles({

@@ -19,6 +19,7 @@ test.beforeEach(async ({ app }) => {
 test('the card is edited with F2 and Ctrl+Enter; the history shows old → new', async ({ app, page }) => {
   await app.open(page);
   await signIn(page);
+  await page.keyboard.press('Alt+1');
   await page.getByRole('grid').getByRole('row').filter({ hasText: 'Фёдорова' }).dblclick();
   await expect(page.getByRole('heading', { name: 'Обращение № ИВН-2026-00001' })).toBeVisible();
   await expect(page.getByTestId('card-due-date')).toHaveText(/^01\.04\.2026/);
@@ -47,6 +48,7 @@ test('the card is edited with F2 and Ctrl+Enter; the history shows old → new',
 test('an edit over someone else’s newer change is refused with a reload offer', async ({ app, page }) => {
   await app.open(page);
   await signIn(page);
+  await page.keyboard.press('Alt+1');
   await page.getByRole('grid').getByRole('row').filter({ hasText: 'Фёдорова' }).dblclick();
   await page.getByRole('button', { name: /Изменить/ }).click();
   await page.getByLabel('Номер дела').fill('05-01');
@@ -69,6 +71,7 @@ test('a role that may not edit sees the card read-only', async ({ app, page }) =
   });
   await app.open(page);
   await signIn(page, 'analyst', 'analyst-pass-1');
+  await page.keyboard.press('Alt+1');
   await page.getByRole('grid').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Обращение № ИВН-2026-00001' })).toBeVisible();

@@ -18,6 +18,7 @@ test('the card prints as a DOCX from the card (Ctrl+P) and the registry prints t
 }) => {
   await app.open(page);
   await signIn(page);
+  await page.keyboard.press('Alt+1');
   const batch = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Карточки показанных (ZIP)' }).click();
   expect((await batch).suggestedFilename()).toBe('Карточки обращений.zip');

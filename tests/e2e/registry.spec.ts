@@ -23,6 +23,7 @@ test.beforeEach(async ({ app, page }) => {
   await seedMany(app);
   await app.open(page);
   await signIn(page);
+  await page.keyboard.press('Alt+1');
 });
 
 test('a long registry is virtualized, pages in as it is walked, and moves by keyboard', async ({ page }) => {

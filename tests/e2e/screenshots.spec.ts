@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ADMIN, expect, signIn, test } from './fixtures';
 import { SCREENSHOTS_DIR } from './paths';
 import { seedAppeals } from './seed';
+import { DEMO_PASSWORD, fillDemoOffice } from '../../main/demo/demo';
 const NOW = '2026-03-20T07:00:00Z';
 
 // A fixed "today" on both sides, so the same rows are overdue in every run.
@@ -32,6 +33,7 @@ test('registry and card screenshots', async ({ app, page }, testInfo) => {
 
   await app.open(page);
   await signIn(page, ADMIN.login, ADMIN.password);
+  await page.keyboard.press('Alt+1');
   await expect(page.getByTestId('registry-count')).toHaveText(`Всего: ${count} обращений`);
   const grid = page.getByRole('grid', { name: 'Реестр обращений' });
   await grid.focus();
@@ -99,4 +101,23 @@ test('events board and card screenshots', async ({ app, page }, testInfo) => {
   await expect(page.getByTestId('event-stage')).toHaveText('Мероприятие');
   await page.screenshot({ path: target('event-card.png'), fullPage: true });
   expect(shown).not.toBe('');
+});
+
+test.describe('the home screen', () => {
+  // A Monday: the demo's next outing falls within this week.
+  const MONDAY = '2026-03-16T07:00:00Z';
+  test.use({ serverNow: MONDAY });
+
+  test('the deputy’s home screen with the demo office', async ({ app, page }, testInfo) => {
+    const target = (name: string): string =>
+      process.env.UPDATE_SCREENSHOTS ? path.join(SCREENSHOTS_DIR, name) : testInfo.outputPath(name);
+    await page.clock.setFixedTime(new Date(MONDAY));
+    await fillDemoOffice(app.office, { appeals: 300 });
+    const queue = await app.call('workflow.deputyQueue', {}, 'deputy');
+    await app.open(page);
+    await signIn(page, 'deputy', DEMO_PASSWORD);
+    await expect(page.getByTestId('home-queue-count')).toHaveText(String(queue.length));
+    await expect(page.getByRole('list', { name: 'Мероприятия недели' })).toBeVisible();
+    await page.screenshot({ path: target('home-deputy.png') });
+  });
 });

@@ -31,8 +31,9 @@ test('the session survives a reload of the tab and ends with sign-out', async ({
   await app.open(page);
   await signIn(page);
   await expect(page.locator('.sidebar')).toContainText(OFFICE.name);
+  await expect(page.getByTestId('home')).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Обращения' })).toBeVisible();
+  await expect(page.getByTestId('home')).toBeVisible();
   await page.getByRole('button', { name: 'Выйти' }).click();
   await expect(page.getByRole('heading', { name: 'Вход' })).toBeVisible();
   await expect(page.getByLabel('Логин')).toHaveValue(ADMIN.login);

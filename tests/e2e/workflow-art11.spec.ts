@@ -22,6 +22,7 @@ test('Art. 11 part 2 → the notice task with its due date → notice sent → c
   });
   await app.open(page);
   await signIn(page);
+  await page.keyboard.press('Alt+1');
   await page.getByRole('grid').getByRole('row').filter({ hasText: 'Белов' }).dblclick();
   await expect(page.getByRole('heading', { name: 'Обращение № ИВН-2026-00001' })).toBeVisible();
 

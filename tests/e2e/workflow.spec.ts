@@ -49,12 +49,16 @@ async function signInAs(page: Page, who: { login: string; password: string }): P
 /** The assistant finds the appeal in the registry; the deputy in "На резолюцию", by keyboard. */
 async function openAsAssistant(page: Page): Promise<void> {
   await signInAs(page, ASSISTANT);
+  await page.keyboard.press('Alt+1');
   await page.getByRole('grid').getByRole('row').filter({ hasText: REG }).dblclick();
   await expect(page.getByRole('heading', { name: `Обращение № ${REG}` })).toBeVisible();
 }
 
 async function openAsDeputy(page: Page, waitingFor: string): Promise<void> {
   await signInAs(page, DEPUTY);
+  // He lands on his home screen; its first figure, the queue, has the focus.
+  await expect(page.getByTestId('home-queue')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'На резолюцию' })).toBeVisible();
   const queue = page.getByRole('grid', { name: 'Ожидают решения депутата' });
   await expect(queue.getByRole('row').filter({ hasText: REG })).toContainText(waitingFor);

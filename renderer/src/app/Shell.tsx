@@ -7,7 +7,7 @@ import { RegistryView } from '../features/registry/RegistryView';
 import { ReportsView } from '../features/reports/ReportsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
-import { L, R, t, W } from '../i18n';
+import { H, L, R, t, W } from '../i18n';
 import { useStore } from '../store';
 import { mayOpen, SECTIONS, type Route, type Section } from './nav-slice';
 import { useDeskShortcuts } from './shortcuts';
@@ -27,13 +27,15 @@ const RequestsView = lazy(() =>
   import('../features/requests/RequestsView').then((m) => ({ default: m.RequestsView })),
 );
 
+const HomeView = lazy(() => import('../features/home/HomeView').then((m) => ({ default: m.HomeView })));
+
 const ContactsView = lazy(() =>
   import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
 );
 
 /** Which section a screen belongs to, for the highlighted navigation item. */
 function sectionOf(route: Route): Section | null {
-  if (route.view === 'inbox') return null;
+  if (route.view === 'inbox' || route.view === 'home') return null;
   if (route.view === 'event') return 'events';
   return route.view === 'appeal' || route.view === 'register' ? 'appeals' : route.view;
 }
@@ -43,6 +45,8 @@ const sectionLabel = (section: Section): string => (section === 'queue' ? W.nav.
 function Screen({ route }: { route: Route }) {
   const role = useStore((s) => s.user?.role);
   switch (route.view) {
+    case 'home':
+      return <HomeView />;
     case 'queue':
       return mayOpen(role, 'queue') ? <DeputyQueueView /> : <RegistryView />;
     case 'appeals':
@@ -99,6 +103,18 @@ export function Shell() {
         </button>
         <nav aria-label={t.nav.label}>
           <ul className="nav">
+            <li>
+              <button
+                type="button"
+                className="nav__item"
+                aria-current={route.view === 'home' ? 'page' : undefined}
+                aria-keyshortcuts="Alt+H"
+                title="Alt+H"
+                onClick={() => go({ view: 'home' })}
+              >
+                {H.nav}
+              </button>
+            </li>
             {SECTIONS.map((section, i) =>
               mayOpen(user?.role, section) ? (
                 <li key={section}>
@@ -136,6 +152,9 @@ export function Shell() {
           </div>
           <div>
             <Kbd>Alt+B</Kbd> {R.bell}
+          </div>
+          <div>
+            <Kbd>Alt+H</Kbd> {H.nav}
           </div>
           <div>
             <Kbd>Esc</Kbd> {t.shortcuts.back}

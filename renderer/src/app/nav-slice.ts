@@ -1,6 +1,13 @@
 import type { Role } from '../../../shared/api/define';
 import { mayCall } from '../api/access';
 import type { SliceCreator } from '../store';
+import {
+  decodeFilter,
+  encodeFilter,
+  isFilteredList,
+  type FilteredList,
+  type ListFilters,
+} from './route-filters';
 
 /** In the order of their Alt+digit keys: the deputy's queue is Alt+0, the registry Alt+1. */
 export const SECTIONS = [
@@ -15,32 +22,51 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** A list opened with a filter (a figure of the home screen, or the list's own filters kept in the fragment). */
+export type ListRoute = { [L in FilteredList]: { view: L; filter: ListFilters[L] } }[FilteredList];
+
 export type Route =
-  { view: Section | 'register' | 'inbox' } | { view: 'appeal'; id: string } | { view: 'event'; id: string };
+  | { view: Section | 'register' | 'inbox' | 'home'; filter?: undefined }
+  | ListRoute
+  | { view: 'appeal'; id: string }
+  | { view: 'event'; id: string };
 
 export interface NavSlice {
   route: Route;
   /** Where Escape goes back to. */
   trail: Route[];
   go(route: Route): void;
+  /** The same screen with another filter: the fragment follows, nothing is added to the trail. */
+  replace(route: Route): void;
   back(): void;
   /** A new start (a sign-in): this screen, with nothing to go back to. */
   home(route: Route): void;
 }
 
-function toHash(r: Route): string {
-  return r.view === 'appeal' || r.view === 'event' ? `#/${r.view}/${r.id}` : `#/${r.view}`;
+export function toHash(r: Route): string {
+  if (r.view === 'appeal' || r.view === 'event') return `#/${r.view}/${r.id}`;
+  const query = r.filter ? encodeFilter(r.filter) : '';
+  return query ? `#/${r.view}?${query}` : `#/${r.view}`;
 }
 
-/** The route lives in the fragment so a reload (browser mode) stays on the same screen. */
+/** The route lives in the fragment so a reload (browser mode) stays on the same screen, filter and all. */
 export function routeFromHash(hash: string): Route {
-  const m = /^#\/([a-z]+)(?:\/([0-9a-f-]{36}))?$/.exec(hash);
+  const m = /^#\/([a-z]+)(?:\/([0-9a-f-]{36}))?(?:\?(.*))?$/.exec(hash);
   if (m?.[1] === 'appeal' && m[2]) return { view: 'appeal', id: m[2] };
   if (m?.[1] === 'event' && m[2]) return { view: 'event', id: m[2] };
   const view = m?.[1];
-  if (view === 'register' || view === 'inbox' || (SECTIONS as readonly string[]).includes(view ?? ''))
+  if (view && isFilteredList(view) && m[3]) {
+    const filter = decodeFilter(view, m[3]);
+    if (filter) return { view, filter } as ListRoute;
+  }
+  if (
+    view === 'register' ||
+    view === 'inbox' ||
+    view === 'home' ||
+    (SECTIONS as readonly string[]).includes(view ?? '')
+  )
     return { view } as Route;
-  return { view: 'appeals' };
+  return { view: 'home' };
 }
 
 function show(r: Route): void {
@@ -50,7 +76,7 @@ function show(r: Route): void {
 const same = (a: Route, b: Route): boolean => toHash(a) === toHash(b);
 
 export const createNavSlice: SliceCreator<NavSlice> = (set, get) => ({
-  route: typeof window !== 'undefined' ? routeFromHash(window.location.hash) : { view: 'appeals' },
+  route: typeof window !== 'undefined' ? routeFromHash(window.location.hash) : { view: 'home' },
   trail: [],
   go(route) {
     const { route: current, trail } = get();
@@ -58,9 +84,14 @@ export const createNavSlice: SliceCreator<NavSlice> = (set, get) => ({
     show(route);
     set({ route, trail: [...trail, current].slice(-20) });
   },
+  replace(route) {
+    if (same(get().route, route)) return;
+    show(route);
+    set({ route });
+  },
   back() {
     const { trail } = get();
-    const previous = trail[trail.length - 1] ?? startRoute(get().user?.role);
+    const previous = trail[trail.length - 1] ?? startRoute();
     show(previous);
     set({ route: previous, trail: trail.slice(0, -1) });
   },
@@ -75,7 +106,7 @@ export function mayOpen(role: Role | undefined, section: Section): boolean {
   return section !== 'queue' || mayCall(role, 'workflow.deputyQueue');
 }
 
-/** Where a person lands after signing in: the deputy on what awaits his decision. */
-export function startRoute(role: Role | undefined): Route {
-  return role === 'deputy' ? { view: 'queue' } : { view: 'appeals' };
+/** Where a person lands after signing in: the home screen of his role. */
+export function startRoute(): Route {
+  return { view: 'home' };
 }

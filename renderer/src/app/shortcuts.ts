@@ -23,6 +23,11 @@ export function useDeskShortcuts(): void {
         s.go({ view: 'register' });
         return;
       }
+      if (e.altKey && !e.ctrlKey && !e.shiftKey && (e.code === 'KeyH' || key === 'h' || key === 'р')) {
+        e.preventDefault();
+        s.go({ view: 'home' });
+        return;
+      }
       if (e.altKey && !e.ctrlKey && !e.shiftKey && (e.code === 'KeyB' || key === 'b' || key === 'и')) {
         e.preventDefault();
         s.go({ view: 'inbox' });

@@ -8,6 +8,7 @@ import * as labels from '../../../shared/i18n/ru/labels';
 import { ui } from '../../../shared/i18n/ru/ui';
 import { workflow } from '../../../shared/i18n/ru/workflow';
 import { remindersUi } from '../../../shared/i18n/ru/reminders';
+import { home } from '../../../shared/i18n/ru/home';
 import type { CallError } from '../api/client';
 
 export const t = ui;
@@ -16,6 +17,7 @@ export const W = workflow;
 export const A = attachments;
 export const R = remindersUi;
 export const C = contactsUi;
+export const H = home;
 export const LOCALE = 'ru-RU';
 
 /** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`; calendar dates are shown as stored, never through a time zone. */

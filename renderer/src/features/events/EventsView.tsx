@@ -3,7 +3,8 @@ import type { EventRow } from '../../../../shared/api/events';
 import { eventsUi as e } from '../../../../shared/i18n/ru/events';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
-import { errorText, t } from '../../i18n';
+import { FilterNote } from '../../components/FilterNote';
+import { errorText, H, t } from '../../i18n';
 import { useStore } from '../../store';
 import { EventBoard } from './EventBoard';
 import { EventCalendar } from './EventCalendar';
@@ -22,17 +23,21 @@ export function EventsView() {
   const [creating, setCreating] = useState(false);
   const [version, setVersion] = useState(0);
   const canCreate = mayCall(role, 'events.create');
+  // A figure of the home screen opens the board for today or this week.
+  const range = useStore((s) => (s.route.view === 'events' ? s.route.filter : undefined));
+  const from = range?.from;
+  const to = range?.to;
 
   useEffect(() => {
     let live = true;
-    call('events.list', {}).then(
+    call('events.list', { from, to }).then(
       (list) => live && setRows(list),
       (err: unknown) => live && setError(errorText(err)),
     );
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, from, to]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
@@ -64,6 +69,10 @@ export function EventsView() {
           </button>
         ) : null}
       </div>
+      <FilterNote
+        text={from || to ? H.filtered.events(from ?? to!, to ?? from!) : ''}
+        onShowAll={() => useStore.getState().replace({ view: 'events' })}
+      />
       {error ? <p className="banner banner--error">{error}</p> : null}
       {mode === 'board' && rows ? <EventBoard rows={rows} onChanged={reload} /> : null}
       {mode === 'calendar' ? <EventCalendar /> : null}

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
+import type { QueueFilter } from '../../../../shared/api/workflow';
 import { call } from '../../api/client';
+import { FilterNote } from '../../components/FilterNote';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
-import { errorText, formatInstant, L, t, W } from '../../i18n';
+import { errorText, formatInstant, H, L, t, W } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
 
@@ -13,19 +15,22 @@ const q = W.queue;
 export function DeputyQueueView() {
   const go = useStore((s) => s.go);
   const timeZone = useStore((s) => s.office?.timeZone);
+  // A figure of the home screen opens the queue narrowed (to resolutions, letters, the late ones).
+  const filter = useStore((s) => (s.route.view === 'queue' ? s.route.filter : undefined));
+  const filterKey = JSON.stringify(filter ?? {});
   const [rows, setRows] = useState<QueueRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    call('workflow.deputyQueue', {}).then(
+    call('workflow.deputyQueue', JSON.parse(filterKey) as QueueFilter).then(
       (list) => live && setRows(list),
       (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;
     };
-  }, []);
+  }, [filterKey]);
 
   const columns: ReadonlyArray<Column<QueueRow>> = [
     { key: 'regNumber', header: q.columns.regNumber, cell: (r) => r.regNumber, className: 'num' },
@@ -59,6 +64,10 @@ export function DeputyQueueView() {
         </div>
       </header>
       <p className="muted">{q.intro}</p>
+      <FilterNote
+        text={filter ? H.filtered.queue(filter.waitingFor, filter.overdue) : ''}
+        onShowAll={() => useStore.getState().replace({ view: 'queue' })}
+      />
       {error ? (
         <p className="banner banner--error" role="alert">
           {error}

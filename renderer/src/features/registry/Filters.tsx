@@ -1,7 +1,7 @@
 import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS } from '../../../../shared/api/appeals';
 import { DateInput } from '../../components/DateInput';
 import { Check, Field } from '../../components/Field';
-import { L, t } from '../../i18n';
+import { H, L, t } from '../../i18n';
 import { useStore } from '../../store';
 import type { RegistryFilter } from './slice';
 import { UserSelect } from '../../components/UserSelect';
@@ -146,6 +146,20 @@ export function Filters() {
           checked={f.overdue}
           onChange={(v) => setFilter({ overdue: v })}
         />
+        <Check
+          id="flt-open"
+          label={H.filtered.openOnly}
+          checked={f.open}
+          onChange={(v) => setFilter({ open: v })}
+        />
+        {f.unassigned ? (
+          <Check
+            id="flt-unassigned"
+            label={H.filtered.unassigned}
+            checked={f.unassigned}
+            onChange={(v) => setFilter({ unassigned: v })}
+          />
+        ) : null}
       </div>
     </div>
   );

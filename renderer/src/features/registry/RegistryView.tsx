@@ -7,7 +7,7 @@ import { useStore } from '../../store';
 import { BatchCards } from '../documents/BatchCards';
 import { Filters } from './Filters';
 import { RegistryTable } from './RegistryTable';
-import { queryKey, toApiFilter } from './slice';
+import { fromApiFilter, queryKey, toApiFilter } from './slice';
 import './registry.css';
 
 /** The search request this view has answered; module-level because the view remounts on every visit. */
@@ -23,7 +23,21 @@ export function RegistryView() {
   const listError = useStore((s) => s.listError);
   const searchRequest = useStore((s) => s.searchFocusRequest);
   const go = useStore((s) => s.go);
+  const route = useStore((s) => s.route);
   const key = queryKey(filter, sort);
+
+  // A link (a figure of the home screen, a reload) brings its filter in the route: the registry takes it.
+  useEffect(() => {
+    if (route.view !== 'appeals' || !route.filter) return;
+    const s = useStore.getState();
+    const wanted = fromApiFilter(route.filter);
+    if (queryKey(wanted, s.sort) !== queryKey(s.filter, s.sort)) s.applyFilter(wanted);
+  }, [route]);
+  // …and the fragment follows the filter as it is changed here, so back and reload keep it.
+  useEffect(() => {
+    const s = useStore.getState();
+    s.replace({ view: 'appeals', filter: toApiFilter(s.filter) });
+  }, [key]);
   // Typing in the search box waits for a pause; a changed select or sort is a fresh key the same way.
   const settled = useDebounced(key, 250);
 

@@ -26,6 +26,9 @@ export interface RegistryFilter {
   dueFrom: string;
   dueTo: string;
   overdue: boolean;
+  /** Open appeals only, and those with nobody responsible (links from the home screen set them). */
+  open: boolean;
+  unassigned: boolean;
 }
 
 export const EMPTY_FILTER: RegistryFilter = {
@@ -40,6 +43,8 @@ export const EMPTY_FILTER: RegistryFilter = {
   dueFrom: '',
   dueTo: '',
   overdue: false,
+  open: false,
+  unassigned: false,
 };
 
 const DEFAULT_SORT: Sort = { field: 'registeredOn', dir: 'desc' };
@@ -59,7 +64,28 @@ export function toApiFilter(f: RegistryFilter): AppealFilter {
   if (f.dueFrom) out.dueFrom = f.dueFrom;
   if (f.dueTo) out.dueTo = f.dueTo;
   if (f.overdue) out.overdue = true;
+  if (f.open) out.open = true;
+  if (f.unassigned) out.unassigned = true;
   return out;
+}
+
+/** The contract's filter (a link's) as the inputs hold it; a list with several values shows the first. */
+export function fromApiFilter(f: AppealFilter): RegistryFilter {
+  return {
+    q: f.q ?? '',
+    status: f.status?.[0] ?? '',
+    responsibleId: f.responsibleId ?? '',
+    channel: f.channel?.[0] ?? '',
+    kind: f.kind?.[0] ?? '',
+    topic: f.topic ?? '',
+    receivedFrom: f.receivedFrom ?? '',
+    receivedTo: f.receivedTo ?? '',
+    dueFrom: f.dueFrom ?? '',
+    dueTo: f.dueTo ?? '',
+    overdue: f.overdue === true,
+    open: f.open === true,
+    unassigned: f.unassigned === true,
+  };
 }
 
 export function queryKey(filter: RegistryFilter, sort: Sort): string {
@@ -86,6 +112,8 @@ export interface RegistrySlice {
   searchFocusRequest: number;
   requestSearchFocus(): void;
   setFilter(patch: Partial<RegistryFilter>): void;
+  /** A whole filter at once: the one a link (the route) carries. */
+  applyFilter(filter: RegistryFilter): void;
   resetFilters(): void;
   toggleSort(field: SortField): void;
   reload(): Promise<void>;
@@ -124,6 +152,9 @@ export const createRegistrySlice: SliceCreator<RegistrySlice> = (set, get) => {
     },
     setFilter(patch) {
       set({ filter: { ...get().filter, ...patch } });
+    },
+    applyFilter(filter) {
+      set({ filter });
     },
     resetFilters() {
       set({ filter: EMPTY_FILTER });

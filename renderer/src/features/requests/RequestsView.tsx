@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExternalRequest } from '../../../../shared/api/appeals';
-import type { Body } from '../../../../shared/api/requests';
+import type { Body, RequestFilter } from '../../../../shared/api/requests';
 import { call } from '../../api/client';
 import { Check, Field } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
@@ -47,10 +47,25 @@ const COLUMNS: ReadonlyArray<Column<ExternalRequest>> = [
   },
 ];
 
+function toRequestFilter(f: Filter): RequestFilter {
+  return {
+    awaitingAnswer: f.awaitingAnswer || undefined,
+    overdue: f.overdue || undefined,
+    bodyId: f.bodyId || undefined,
+  };
+}
+
 /** Every request of the office: awaiting an answer, overdue, by body; Enter opens its appeal. */
 export function RequestsView() {
   const go = useStore((s) => s.go);
-  const [filter, setFilter] = useState<Filter>({ awaitingAnswer: false, overdue: false, bodyId: '' });
+  // The filter lives in the route, so a figure of the home screen opens the list with it and back keeps it.
+  const routed = useStore((s) => (s.route.view === 'requests' ? s.route.filter : undefined));
+  const filter: Filter = {
+    awaitingAnswer: routed?.awaitingAnswer === true,
+    overdue: routed?.overdue === true,
+    bodyId: routed?.bodyId ?? '',
+  };
+  const filterKey = JSON.stringify(filter);
   const [bodies, setBodies] = useState<Body[]>([]);
   const [rows, setRows] = useState<ExternalRequest[] | null>(null);
   const [total, setTotal] = useState(0);
@@ -70,12 +85,7 @@ export function RequestsView() {
 
   useEffect(() => {
     let live = true;
-    call('requests.list', {
-      awaitingAnswer: filter.awaitingAnswer || undefined,
-      overdue: filter.overdue || undefined,
-      bodyId: filter.bodyId || undefined,
-      limit,
-    }).then(
+    call('requests.list', { ...toRequestFilter(JSON.parse(filterKey) as Filter), limit }).then(
       (page) => {
         if (!live) return;
         setRows(page.rows);
@@ -87,11 +97,11 @@ export function RequestsView() {
     return () => {
       live = false;
     };
-  }, [filter, limit]);
+  }, [filterKey, limit]);
 
   const set = (patch: Partial<Filter>): void => {
     setLimit(PAGE);
-    setFilter({ ...filter, ...patch });
+    useStore.getState().replace({ view: 'requests', filter: toRequestFilter({ ...filter, ...patch }) });
   };
   const filtered = filter.awaitingAnswer || filter.overdue || filter.bodyId !== '';
 

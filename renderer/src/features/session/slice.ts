@@ -73,7 +73,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     signedIn(result) {
       setSession(result.token);
       set({ phase: 'ready', user: result.user, office: result.office, signInNotice: null });
-      if (!resume) get().home(startRoute(result.user.role));
+      if (!resume) get().home(startRoute());
       resume = false;
       get().resetDraft(false);
       void get().loadUsers();

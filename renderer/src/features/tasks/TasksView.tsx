@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
+import type { TaskFilter } from '../../../../shared/api/tasks';
 import { Dialog } from '../../components/Dialog';
+import { FilterNote } from '../../components/FilterNote';
 import { Check, Field, Kbd } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
-import { errorText, fieldErrors, t, W } from '../../i18n';
+import { errorText, fieldErrors, H, t, W } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
 
@@ -64,11 +66,33 @@ function ReassignDialog(props: { task: TaskRow; onClose(): void; onDone(task: Ta
 }
 
 /** My open tasks, overdue first; an office head sees everyone's and can give a task to another person. */
+/** The route's filter in words: whose tasks (when not mine) and which due day. */
+function describe(
+  filter: TaskFilter | undefined,
+  users: readonly { id: string; fullName: string }[],
+): string {
+  if (!filter) return '';
+  const f = H.filtered;
+  const who =
+    filter.assigneeId === null
+      ? f.tasks.nobody
+      : filter.assigneeId
+        ? f.tasksOf(users.find((u) => u.id === filter.assigneeId)?.fullName ?? t.none)
+        : null;
+  return [who, filter.due ? f.tasks[filter.due] : null].filter(Boolean).join('; ');
+}
+
 export function TasksView() {
   const role = useStore((s) => s.user?.role);
   const go = useStore((s) => s.go);
+  const users = useStore((s) => s.users);
   const canSeeAll = mayCall(role, 'tasks.reassign');
-  const [everyone, setEveryone] = useState(false);
+  // A figure of the home screen opens the list for one person or one due day; the fragment keeps it.
+  const filter = useStore((s) => (s.route.view === 'tasks' ? s.route.filter : undefined));
+  const filterKey = JSON.stringify(filter ?? {});
+  const everyone = filter?.everyone === true;
+  const setEveryone = (v: boolean): void =>
+    useStore.getState().replace(v ? { view: 'tasks', filter: { everyone: true } } : { view: 'tasks' });
   const [rows, setRows] = useState<TaskRow[] | null>(null);
   const [selected, setSelected] = useState<TaskRow | null>(null);
   const [reassigning, setReassigning] = useState<TaskRow | null>(null);
@@ -77,14 +101,14 @@ export function TasksView() {
 
   useEffect(() => {
     let live = true;
-    call('tasks.list', { everyone }).then(
+    call('tasks.list', JSON.parse(filterKey) as TaskFilter).then(
       (list) => live && setRows(list),
       (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
     );
     return () => {
       live = false;
     };
-  }, [everyone, version]);
+  }, [filterKey, version]);
 
   const onSelect = useCallback((row: TaskRow | null) => setSelected(row), []);
 
@@ -98,7 +122,7 @@ export function TasksView() {
       cell: (r) => r.applicantName || r.eventTitle || t.none,
     },
   ];
-  if (everyone)
+  if (everyone || filter?.assigneeId !== undefined)
     columns.push({
       key: 'assigneeName',
       header: k.columns.assigneeName,
@@ -120,7 +144,7 @@ export function TasksView() {
         </div>
       </header>
       <div className="list-tools">
-        <span className="muted">{everyone ? k.tableLabel : k.mine}</span>
+        <span className="muted">{everyone || filter?.assigneeId !== undefined ? k.tableLabel : k.mine}</span>
         {canSeeAll ? (
           <>
             <Check id="tasks-everyone" label={k.everyone} checked={everyone} onChange={setEveryone} />
@@ -135,6 +159,10 @@ export function TasksView() {
           </>
         ) : null}
       </div>
+      <FilterNote
+        text={describe(filter, users)}
+        onShowAll={() => useStore.getState().replace({ view: 'tasks' })}
+      />
       <div className="live" aria-live="polite">
         {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
       </div>

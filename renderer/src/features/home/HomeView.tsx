@@ -1,0 +1,301 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Figure, Home, HomeLink } from '../../../../shared/api/home';
+import { eventStateLabels } from '../../../../shared/i18n/ru/events';
+import { dayShort } from '../../../../shared/i18n/ru/home';
+import { call } from '../../api/client';
+import { toHash, type ListRoute, type Route } from '../../app/nav-slice';
+import { errorText, H, L, t } from '../../i18n';
+import { useStore } from '../../store';
+import './home.css';
+
+type View<V extends Home['view']> = Extract<Home, { view: V }>;
+
+const routeOf = (link: HomeLink): ListRoute => ({ view: link.list, filter: link.filter }) as ListRoute;
+
+/** A link that goes through the store (the fragment alone would not move the app). */
+function Go(props: { to: Route; className?: string; label?: string; testId?: string; children: ReactNode }) {
+  const go = useStore((s) => s.go);
+  return (
+    <a
+      href={toHash(props.to)}
+      className={props.className}
+      aria-label={props.label}
+      data-testid={props.testId}
+      onClick={(e) => {
+        e.preventDefault();
+        go(props.to);
+      }}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+/**
+ * A big number and what it counts; it opens the list behind it. `late` figures turn red when not zero,
+ * so what is overdue stands out before anything is read.
+ */
+function FigureTile(props: { figure: Figure; label: string; late?: boolean; big?: boolean; testId: string }) {
+  const { figure, label } = props;
+  const tone = figure.count === 0 ? 'zero' : props.late ? 'late' : 'normal';
+  return (
+    <Go
+      to={routeOf(figure.link)}
+      className={`figure figure--${tone}${props.big ? ' figure--big' : ''}`}
+      label={H.figureLabel(figure.count, label)}
+      testId={props.testId}
+    >
+      <span className="figure__n" data-testid={`${props.testId}-count`}>
+        {figure.count.toLocaleString('ru-RU')}
+      </span>
+      <span className="figure__label">{label}</span>
+    </Go>
+  );
+}
+
+/** A count in a table cell: a link to its list, red when late and not zero. */
+function CountCell(props: { figure: Figure | null; what: string; late?: boolean; testId?: string }) {
+  const { figure } = props;
+  if (!figure) return <td className="num muted">{t.none}</td>;
+  return (
+    <td className="num">
+      <Go
+        to={routeOf(figure.link)}
+        className={`count-link${props.late && figure.count > 0 ? ' count-link--late' : ''}`}
+        label={H.figureLabel(figure.count, props.what)}
+        testId={props.testId}
+      >
+        {figure.count.toLocaleString('ru-RU')}
+      </Go>
+    </td>
+  );
+}
+
+function Panel(props: { title: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`home__group ${props.className ?? ''}`} aria-label={props.title}>
+      <h2 className="home__group-title">{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** A row of figures under a heading. */
+function Group(props: { title: string; children: ReactNode; className?: string }) {
+  return (
+    <Panel title={props.title} className={props.className}>
+      <div className="home__figures">{props.children}</div>
+    </Panel>
+  );
+}
+
+function DeputyHome({ home }: { home: View<'deputy'> }) {
+  const d = H.deputy;
+  return (
+    <>
+      <Group title={d.waiting} className="home__group--main">
+        <FigureTile figure={home.queue} label={d.queue} big testId="home-queue" />
+        <FigureTile figure={home.resolutions} label={d.resolutions} testId="home-resolutions" />
+        <FigureTile figure={home.letters} label={d.letters} testId="home-letters" />
+      </Group>
+      <Group title={d.late}>
+        <FigureTile figure={home.queueOverdue} label={d.queueOverdue} late testId="home-queue-overdue" />
+        <FigureTile figure={home.overdueAppeals} label={d.overdueAppeals} late testId="home-overdue" />
+        <FigureTile
+          figure={home.overdueRequests}
+          label={d.overdueRequests}
+          late
+          testId="home-requests-overdue"
+        />
+      </Group>
+      <Group title={d.events}>
+        <FigureTile figure={home.eventsToday} label={d.eventsToday} testId="home-events-today" />
+        <FigureTile
+          figure={home.eventsWeek}
+          label={d.eventsWeek(home.week.from, home.week.to)}
+          testId="home-events-week"
+        />
+        <div className="home__events">
+          {home.events.length === 0 ? (
+            <p className="muted">{d.noEvents}</p>
+          ) : (
+            <ul aria-label={d.eventsList}>
+              {home.events.map((e) => (
+                <li key={e.id} className={e.date === home.today ? 'home__event--today' : undefined}>
+                  <Go to={{ view: 'event', id: e.id }}>
+                    <span className="home__event-when">
+                      {dayShort(e.date)}
+                      {e.startTime ? `, ${e.startTime}` : ''}
+                    </span>
+                    <span className="home__event-title">{e.title}</span>
+                  </Go>
+                  <span className="muted">
+                    {[e.place, eventStateLabels[e.stage]].filter(Boolean).join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </Group>
+    </>
+  );
+}
+
+function AssistantHome({ home }: { home: View<'assistant'> }) {
+  const a = H.assistant;
+  return (
+    <>
+      <Group title={a.day} className="home__group--main">
+        <FigureTile figure={home.tasksToday} label={a.tasksToday} big testId="home-tasks-today" />
+        <FigureTile figure={home.tasksOverdue} label={a.tasksOverdue} late testId="home-tasks-overdue" />
+      </Group>
+      <Group title={a.appeals}>
+        <FigureTile figure={home.openAppeals} label={a.openAppeals} testId="home-my-open" />
+        <FigureTile figure={home.overdueAppeals} label={a.overdueAppeals} late testId="home-my-overdue" />
+      </Group>
+      <Panel title={a.byStage}>
+        {home.byStage.length === 0 ? (
+          <p className="muted">{a.noAppeals}</p>
+        ) : (
+          <ul className="home__stages">
+            {home.byStage.map((s) => (
+              <li key={s.status}>
+                <Go
+                  to={routeOf(s.figure.link)}
+                  className="home__stage"
+                  label={H.figureLabel(s.figure.count, L.statusLabels[s.status])}
+                  testId={`home-stage-${s.status}`}
+                >
+                  <span className={`pill pill--${s.status}`}>{L.statusLabels[s.status]}</span>
+                  <span className="home__stage-n">{s.figure.count}</span>
+                </Go>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+    </>
+  );
+}
+
+function OfficeHome({ home }: { home: View<'office'> }) {
+  const o = H.office;
+  return (
+    <>
+      <Group title={o.office} className="home__group--main">
+        <FigureTile figure={home.overdueAppeals} label={o.overdueAppeals} late big testId="home-overdue" />
+        <FigureTile figure={home.openAppeals} label={o.openAppeals} testId="home-open" />
+        {home.overdueTasks ? (
+          <FigureTile figure={home.overdueTasks} label={o.overdueTasks} late testId="home-tasks-overdue" />
+        ) : null}
+        <FigureTile
+          figure={home.overdueRequests}
+          label={o.overdueRequests}
+          late
+          testId="home-requests-overdue"
+        />
+        {home.queue ? <FigureTile figure={home.queue} label={o.queue} testId="home-queue" /> : null}
+      </Group>
+      <Panel title={o.staff}>
+        <table className="home__table" aria-label={o.staffLabel}>
+          <thead>
+            <tr>
+              <th scope="col">{o.person}</th>
+              <th scope="col" className="num">
+                {o.openAppealsColumn}
+              </th>
+              <th scope="col" className="num">
+                {o.overdueAppealsColumn}
+              </th>
+              <th scope="col" className="num">
+                {o.openTasksColumn}
+              </th>
+              <th scope="col" className="num">
+                {o.overdueTasksColumn}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {home.staff.map((p) => {
+              const who = p.name ?? o.nobody;
+              return (
+                <tr key={p.userId ?? 'nobody'}>
+                  <th scope="row">{who}</th>
+                  <CountCell figure={p.openAppeals} what={`${who}: ${o.openAppealsColumn}`} />
+                  <CountCell figure={p.overdueAppeals} what={`${who}: ${o.overdueAppealsColumn}`} late />
+                  <CountCell figure={p.openTasks} what={`${who}: ${o.openTasksColumn}`} />
+                  <CountCell figure={p.overdueTasks} what={`${who}: ${o.overdueTasksColumn}`} late />
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Panel>
+      <Panel title={o.bodies}>
+        {home.requestsByBody.length === 0 ? (
+          <p className="muted">{o.noLateRequests}</p>
+        ) : (
+          <table className="home__table" aria-label={o.bodiesLabel}>
+            <thead>
+              <tr>
+                <th scope="col">{o.body}</th>
+                <th scope="col" className="num">
+                  {o.overdueColumn}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {home.requestsByBody.map((b) => (
+                <tr key={b.bodyId}>
+                  <th scope="row">{b.body ?? o.noBody}</th>
+                  <CountCell figure={b.overdue} what={`${b.body ?? o.noBody}: ${o.overdueColumn}`} late />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+    </>
+  );
+}
+
+/** The first screen after sign-in: the role's figures, each a link to the list behind it. */
+export function HomeView() {
+  const user = useStore((s) => s.user);
+  const [home, setHome] = useState<Home | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('home.get', {}).then(
+      (h) => live && setHome(h),
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    // Keyboard first: the first figure takes the focus, Tab walks the rest.
+    if (home) document.querySelector<HTMLElement>('.home .figure')?.focus();
+  }, [home]);
+
+  return (
+    <section className="page home" data-testid="home" data-view={home?.view}>
+      <header className="page__head">
+        <h1 className="page__title">{user?.fullName ?? H.title}</h1>
+        <div className="page__meta">{home ? H.today(home.today) : t.loading}</div>
+      </header>
+      {error ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {home?.view === 'deputy' ? <DeputyHome home={home} /> : null}
+      {home?.view === 'assistant' ? <AssistantHome home={home} /> : null}
+      {home?.view === 'office' ? <OfficeHome home={home} /> : null}
+    </section>
+  );
+}
