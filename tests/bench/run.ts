@@ -18,6 +18,7 @@ import {
   readMeta,
 } from './generate';
 import { documentsBench } from './documents';
+import { homeBench } from './home';
 import { RegistryBench, registryShapes, searchShapes } from './registry';
 import { benchReminderScan, clearReminders } from './reminders';
 import {
@@ -44,6 +45,8 @@ const TARGET_REGISTRATIONS_PER_S = 2000;
 const TARGET_CARD_P50_MS = 20;
 const TARGET_REPORT_100K_MS = 2000;
 const TARGET_REMINDER_SCAN_MS = 50;
+/** The home screen of each role: "instant". */
+const TARGET_HOME_MS = 100;
 
 const { values: args } = parseArgs({
   options: {
@@ -158,6 +161,17 @@ const reminders = benchReminderScan(
 );
 clearReminders(handle);
 
+// ---- The home screen of each role (the local office's deputy, an assistant, the office head).
+const officeCode = local.logins[0]!.split('.')[0]!;
+const homeRows = await homeBench(
+  handle,
+  { deputy: `${officeCode}.deputy`, assistant: local.logins[0]!, head: `${officeCode}.office_head` },
+  BENCH_PASSWORD,
+  Math.min(iterations, 100),
+  warmup,
+  log,
+);
+
 // ---- Registration: the API, then the same inserts by hand; one by one, then in batches; each rolled back.
 const inputs = registrationInputs(handle.sqlite, local, registrations, seed + 1);
 const signedIn = mark(handle.sqlite);
@@ -237,6 +251,7 @@ out.push(
   tableRow({ ...reminders.row, targetP95: TARGET_REMINDER_SCAN_MS }, verdicts),
   `  (the first pass caught up a month: ${thousands(reminders.raised)} reminders raised in ${ms(reminders.catchUpMs)} ms)`,
 );
+for (const r of homeRows) out.push(tableRow({ ...r, targetP95: TARGET_HOME_MS }, verdicts));
 {
   const c = summarize(cardRow!.api);
   const r = summarize(reportRow!.api);

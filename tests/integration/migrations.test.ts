@@ -7,6 +7,7 @@ import { openDatabase, SchemaTooNewError, schemaVersion } from '../../db/connect
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { m0005 } from '../../db/migrations/0005-reminders';
 import { m0007 } from '../../db/migrations/0007-event-reminders';
+import { m0009 } from '../../db/migrations/0009-home';
 import type { Migration } from '../../db/migrations/types';
 
 /** What SQLite plans for a query, its steps joined: the index a read uses is named in it. */
@@ -292,6 +293,58 @@ describe('migration: event reminders', () => {
          AND event_date BETWEEN '2026-05-29' AND '2026-06-01'`,
     );
     expect(approval).toContain('events_stage (stage=? AND event_date>? AND event_date<?)');
+    db.close();
+  });
+});
+
+describe('migration: home', () => {
+  it('keeps the tasks and counts open appeals and tasks by person on covering indexes of the open rows', () => {
+    const file = tempFile();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0009)) });
+    const sync = "'o1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'h1', NULL";
+    old.exec(`
+INSERT INTO tasks (id, kind, title, status, assignee_id, due_date, office_id, created_at, updated_at, hlc, deleted_at)
+  VALUES ('t1', 'resolution', 'Резолюция', 'open', NULL, '2026-01-05', ${sync}),
+         ('t2', 'review', 'Рассмотреть', 'done', NULL, '2026-01-02', ${sync});`);
+    old.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(m0009.version);
+    const open = db
+      .prepare(
+        `SELECT assignee_id, count(*) AS n FROM tasks WHERE status = 'open' AND deleted_at IS NULL GROUP BY assignee_id`,
+      )
+      .all();
+    expect(open).toEqual([{ assignee_id: null, n: 1 }]);
+    const plan = (sql: string): string => queryPlan(db, sql);
+    expect(
+      plan(
+        `SELECT responsible_id, count(*), sum(due_date < '2026-01-10') FROM appeals
+         WHERE status <> 'closed' AND deleted_at IS NULL GROUP BY responsible_id`,
+      ),
+    ).toContain('COVERING INDEX appeals_open_responsible');
+    expect(
+      plan(
+        `SELECT status, count(*) FROM appeals
+         WHERE responsible_id = 'u1' AND status <> 'closed' AND deleted_at IS NULL GROUP BY status`,
+      ),
+    ).toContain('COVERING INDEX appeals_open_responsible (responsible_id=?)');
+    expect(
+      plan(
+        `SELECT assignee_id, count(*), sum(due_date < '2026-01-10') FROM tasks
+         WHERE status = 'open' AND deleted_at IS NULL GROUP BY assignee_id`,
+      ),
+    ).toContain('COVERING INDEX tasks_open_assignee (status=?)');
+    expect(
+      plan(
+        `SELECT count(*) FROM tasks t WHERE t.status = 'open' AND t.deleted_at IS NULL
+         AND t.assignee_id = 'u1' AND t.due_date < '2026-01-10'`,
+      ),
+    ).toContain('COVERING INDEX tasks_open_assignee (status=? AND assignee_id=? AND due_date<?)');
+    expect(
+      plan(
+        `SELECT count(*) FROM tasks t WHERE t.status = 'open' AND t.kind IN ('resolution', 'reply_approval')`,
+      ),
+    ).toContain('COVERING INDEX tasks_open_kind (status=? AND kind=?)');
     db.close();
   });
 });

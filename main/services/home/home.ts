@@ -88,12 +88,17 @@ function deputyHome(ctx: CallContext, f: Figures): Output<'home.get'> {
 }
 
 function assistantHome(f: Figures, me: string): Output<'home.get'> {
-  const stages = f.db.rawAll<{ status: AppealState }>(
-    `SELECT DISTINCT status FROM appeals
-     WHERE responsible_id = ? AND status <> 'closed' AND deleted_at IS NULL`,
-    me,
+  // One walk of the open appeals' index for this person, grouped by stage; the tests hold each stage's
+  // count to the registry's own count for the stage's link.
+  const stages = new Map(
+    f.db
+      .rawAll<{ status: AppealState; n: number }>(
+        `SELECT status, count(*) AS n FROM appeals
+         WHERE responsible_id = ? AND status <> 'closed' AND deleted_at IS NULL GROUP BY status`,
+        me,
+      )
+      .map((r) => [r.status, r.n]),
   );
-  const present = new Set(stages.map((s) => s.status));
   return {
     view: 'assistant',
     today: f.today,
@@ -101,9 +106,9 @@ function assistantHome(f: Figures, me: string): Output<'home.get'> {
     tasksOverdue: f.tasks({ due: 'overdue' }),
     openAppeals: f.appeals({ responsibleId: me, open: true }),
     overdueAppeals: f.appeals({ responsibleId: me, overdue: true }),
-    byStage: APPEAL_STATES.filter((s) => present.has(s)).map((status) => ({
+    byStage: APPEAL_STATES.filter((s) => stages.has(s)).map((status) => ({
       status,
-      figure: f.appeals({ responsibleId: me, status: [status] }),
+      figure: appealFigure(stages.get(status)!, { responsibleId: me, status: [status] }),
     })),
   };
 }

@@ -2,11 +2,18 @@ import type { Output, ParsedInput } from '../../../shared/api/index';
 import { ApiError } from '../../../shared/api/define';
 import type { TaskFilter } from '../../../shared/api/tasks';
 import { QUEUE_WAITS, type QueueFilter, type QueueWait } from '../../../shared/api/workflow';
+import { sql } from 'kysely';
 import type { ReadDb } from '../../../db/sql';
 import { stamp, updateSynced, audit } from '../bookkeeping';
 import { requireActor, type CallContext } from '../context';
 import { officeRow, officeToday } from '../office';
 import { toRow } from '../appeal-card';
+
+/**
+ * An open task, written as a literal so the planner can match it to the partial indexes over open tasks
+ * (a bound parameter is not known to equal 'open' when the statement is prepared).
+ */
+const OPEN_TASK = sql<boolean>`t.status = 'open'`;
 
 /**
  * The deputy's queue is his open tasks' appeals; the filter narrows it to some of what they wait for, or to
@@ -16,7 +23,7 @@ export function queueQuery(db: ReadDb, f: QueueFilter, today: string) {
   let q = db.qb
     .selectFrom('tasks as t')
     .innerJoin('appeals', 'appeals.id', 't.appeal_id')
-    .where('t.status', '=', 'open')
+    .where(OPEN_TASK)
     .where('t.kind', 'in', f.waitingFor?.length ? f.waitingFor : [...QUEUE_WAITS]);
   if (f.overdue) q = q.where('appeals.status', '<>', 'closed').where('appeals.due_date', '<', today);
   return q;
@@ -58,7 +65,7 @@ export interface OpenTaskFilter {
 
 /** Open tasks narrowed by the filter; the list and the home screen's figures read this one query. */
 export function openTaskQuery(db: ReadDb, f: OpenTaskFilter, today: string) {
-  let q = db.qb.selectFrom('tasks as t').where('t.status', '=', 'open').where('t.deleted_at', 'is', null);
+  let q = db.qb.selectFrom('tasks as t').where(OPEN_TASK).where('t.deleted_at', 'is', null);
   if (f.id) q = q.where('t.id', '=', f.id);
   if (f.assigneeId !== undefined)
     q =
