@@ -6,7 +6,7 @@ import type { Card } from './workflow-steps';
 import { BODY_NAMES, mulberry32, walker, type Person } from './workflow-walk';
 
 /**
- * An office after six weeks of work, for the home screen's tests: appeals registered day by day by
+ * An office after eight weeks of work, for the home screen's tests: appeals registered day by day by
  * several people and walked through random steps of the workflow (so every stage, requests overdue at
  * several bodies, tasks due today and late), some appeals with nobody responsible, and events around
  * the last day. Calls are made by login (the internal transport), so no session runs out between days.

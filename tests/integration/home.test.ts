@@ -5,7 +5,7 @@ import { homeOffice, type HomeOffice } from './home-fixture';
 import type { Person } from './workflow-walk';
 
 /**
- * Every figure of the home screens, over an office after six weeks of work: each equals a count written
+ * Every figure of the home screens, over an office after eight weeks of work: each equals a count written
  * here by hand in SQL, and the list its link opens, called as the same person, shows exactly that many.
  */
 
