@@ -9,6 +9,12 @@ async function demo(app: App): Promise<void> {
   await fillDemoOffice(app.office, { appeals: 120 });
 }
 
+/** The appeals a grid shows, in its order: each row's key begins with its appeal's id. */
+async function appealIds(page: import('@playwright/test').Page, grid: string): Promise<string[]> {
+  const rows = page.getByRole('grid', { name: grid }).locator('tbody tr');
+  return rows.evaluateAll((trs) => trs.map((tr) => (tr.getAttribute('data-key') ?? '').slice(0, 36)));
+}
+
 /** The registration numbers a grid shows, in its order. */
 async function regNumbers(page: import('@playwright/test').Page, grid: string): Promise<string[]> {
   const rows = page.getByRole('grid', { name: grid }).getByRole('row');
@@ -39,6 +45,7 @@ test('the deputy lands on his home, sees his queue count, and the figure opens e
   await expect(page.getByRole('heading', { name: 'На резолюцию', level: 1 })).toBeVisible();
   await expect(page.getByTestId('queue-count')).toHaveText(`Ждут решения: ${queue.length}`);
   expect(await regNumbers(page, 'Ожидают решения депутата')).toEqual(queue.map((q) => q.regNumber));
+  expect(await appealIds(page, 'Ожидают решения депутата')).toEqual(queue.map((q) => q.id));
 
   // Back on the home screen, the letters figure opens the queue narrowed to the letters, and says so.
   await page.keyboard.press('Alt+H');
@@ -50,6 +57,7 @@ test('the deputy lands on his home, sees his queue count, and the figure opens e
   await expect(page.getByTestId('filter-note')).toContainText('согласование ответа');
   await expect(page.getByTestId('queue-count')).toHaveText(`Ждут решения: ${letters.length}`);
   expect(await regNumbers(page, 'Ожидают решения депутата')).toEqual(letters.map((q) => q.regNumber));
+  expect(await appealIds(page, 'Ожидают решения депутата')).toEqual(letters.map((q) => q.id));
   expect(page.url()).toContain('#/queue?waitingFor=reply_approval,request_approval');
 
   // The fragment carries the filter: a reload shows the same narrowed list.

@@ -37,6 +37,9 @@ test('first run → sign in → keyboard registration → search → card with t
   await expect(nav).toBeVisible();
   await expect(page.locator('.sidebar')).toContainText(ADMIN.fullName);
   await expect(page.locator('.sidebar')).toContainText(OFFICE.name);
+  // The administrator lands on the office's home screen: nothing in work yet; Alt+1 opens the registry.
+  await expect(page.getByTestId('home-open-count')).toHaveText('0');
+  await page.keyboard.press('Alt+1');
   await expect(page.getByText('Обращений нет')).toBeVisible();
 
   // Keyboard only from here to the saved appeal: the tab order is the order of the paper.

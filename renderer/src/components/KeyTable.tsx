@@ -90,6 +90,7 @@ export function KeyTable<R>(props: {
           <tr
             key={props.rowKey(row)}
             id={`${props.id}-row-${i}`}
+            data-key={props.rowKey(row)}
             aria-selected={i === index}
             className={props.overdue?.(row) ? 'is-overdue' : undefined}
             onClick={() => {
