@@ -7,6 +7,7 @@ import { openDatabase, SchemaTooNewError, schemaVersion } from '../../db/connect
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { m0005 } from '../../db/migrations/0005-reminders';
 import { m0007 } from '../../db/migrations/0007-event-reminders';
+import { m0011 } from '../../db/migrations/0011-contacts-speed';
 import type { Migration } from '../../db/migrations/types';
 
 /** What SQLite plans for a query, its steps joined: the index a read uses is named in it. */
@@ -292,6 +293,55 @@ describe('migration: event reminders', () => {
          AND event_date BETWEEN '2026-05-29' AND '2026-06-01'`,
     );
     expect(approval).toContain('events_stage (stage=? AND event_date>? AND event_date<?)');
+    db.close();
+  });
+});
+
+describe('migration: contacts speed', () => {
+  it('counts the live contacts of the base by facets, keeps them counted, and matches name with address on one index', () => {
+    const file = tempFile();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0011)) });
+    const sync = "'o1', 't', 't', 'h'";
+    old.exec(`
+      INSERT INTO contacts (id, full_name, name_key, address_key, district, office_id, created_at, updated_at, hlc, deleted_at)
+        VALUES ('c1', 'Иванов', 'иванов', 'тверь 1', 'Центральный', ${sync}, NULL),
+               ('c2', 'Петров', 'петров', NULL, 'Центральный', ${sync}, NULL),
+               ('c3', 'Сидоров', 'сидоров', NULL, 'Центральный', ${sync}, 't');
+      INSERT INTO contact_labels (id, contact_id, kind, value, office_id, created_at, updated_at, hlc)
+        VALUES ('l1', 'c1', 'status', 'supporter', ${sync}), ('l2', 'c1', 'tag', 'двор', ${sync});
+      INSERT INTO contact_phones (id, contact_id, phone, raw, office_id, created_at, updated_at, hlc)
+        VALUES ('p1', 'c2', '+79990000000', '89990000000', ${sync});`);
+    old.close();
+    const db = openDatabase(file);
+    const counts = (): Record<string, number> =>
+      Object.fromEntries(
+        (
+          db.prepare("SELECT sig, n FROM contact_facet_counts WHERE n > 0 AND sig <> ''").all() as {
+            sig: string;
+            n: number;
+          }[]
+        ).map((r) => [r.sig, r.n]),
+      );
+    expect(counts()).toEqual({
+      '["Центральный",null,null,null,null,["status:supporter","tag:двор"],[],0]': 1,
+      '["Центральный",null,null,null,null,[],[],1]': 1,
+    });
+    db.exec(`UPDATE contacts SET district = 'Заволжский' WHERE id = 'c2';
+      UPDATE contact_labels SET deleted_at = 't' WHERE id = 'l2';
+      INSERT INTO contact_consents (id, contact_id, purpose, wording_version, given_at, office_id, created_at, updated_at, hlc)
+        VALUES ('k1', 'c1', 'mailing', '1', 't', ${sync});
+      UPDATE contacts SET deleted_at = NULL WHERE id = 'c3';`);
+    expect(counts()).toEqual({
+      '["Центральный",null,null,null,null,["status:supporter"],["mailing"],0]': 1,
+      '["Заволжский",null,null,null,null,[],[],1]': 1,
+      '["Центральный",null,null,null,null,[],[],0]': 1,
+    });
+    expect(
+      queryPlan(
+        db,
+        "SELECT id FROM contacts WHERE address_key = 'тверь 1' AND name_key = 'иванов' AND deleted_at IS NULL",
+      ),
+    ).toContain('contacts_address_name (address_key=? AND name_key=?)');
     db.close();
   });
 });
