@@ -152,6 +152,7 @@ describe('import matching against the base', () => {
     let written = false;
     const s = await importFile(ctx, file, 'late.csv', ImportOptionsSchema.parse({}), false, {
       batchSize: 2,
+      keyFilterFromBytes: 0,
       onProgress: () => {
         if (written) return;
         written = true;
