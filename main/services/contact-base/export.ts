@@ -186,8 +186,15 @@ export interface ExportFormat {
   encoding: 'cp1251' | 'utf-8';
 }
 
-const csvLines = (rows: readonly string[][]): string =>
-  rows.map((cells) => cells.map(csvCell).join(';')).join('\r\n') + '\r\n';
+/** Rows as CSV lines, each ended by CRLF: one string per chunk, no array per line. */
+function csvLines(rows: readonly string[][]): string {
+  let out = '';
+  for (const cells of rows) {
+    for (let i = 0; i < cells.length; i++) out += i === 0 ? csvCell(cells[i]!) : ';' + csvCell(cells[i]!);
+    out += '\r\n';
+  }
+  return out;
+}
 
 /** Writes the contacts a filter selects to `write`, chunk by chunk; returns how many. */
 export async function writeContacts(
