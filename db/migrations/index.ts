@@ -6,9 +6,20 @@ import { m0005 } from './0005-reminders';
 import { m0006 } from './0006-contacts';
 import { m0007 } from './0007-event-reminders';
 import { m0009 } from './0009-home';
+import { m0011 } from './0011-contacts-speed';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0009];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0009,
+  m0011,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -35,6 +35,22 @@ export function insertSynced<T extends SyncedTable>(db: WriteDb, table: T, row: 
   logChange(db, table, row as Row<SyncedTable>, 'upsert');
 }
 
+/**
+ * `insertSynced` for many rows of one table (an import): the columns are fixed once, so each row is a bind
+ * and a step of one prepared statement, with the same whole-row change-log entry.
+ */
+export function syncedInserter<T extends SyncedTable>(
+  db: WriteDb,
+  table: T,
+  columns: readonly (keyof Row<T> & string)[],
+): (row: Row<T>) => void {
+  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  return (row) => {
+    db.rawRun(sql, ...columns.map((c) => row[c]));
+    logChange(db, table, row as Row<SyncedTable>, 'upsert');
+  };
+}
+
 /** Updates a synced row, bumps its stamp, and logs the row as it now is. Returns the row after the change. */
 export function updateSynced<T extends SyncedTable>(
   db: WriteDb,

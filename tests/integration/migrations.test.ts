@@ -8,6 +8,7 @@ import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { m0005 } from '../../db/migrations/0005-reminders';
 import { m0007 } from '../../db/migrations/0007-event-reminders';
 import { m0009 } from '../../db/migrations/0009-home';
+import { m0011 } from '../../db/migrations/0011-contacts-speed';
 import type { Migration } from '../../db/migrations/types';
 
 /** What SQLite plans for a query, its steps joined: the index a read uses is named in it. */
@@ -308,7 +309,7 @@ INSERT INTO tasks (id, kind, title, status, assignee_id, due_date, office_id, cr
          ('t2', 'review', 'Рассмотреть', 'done', NULL, '2026-01-02', ${sync});`);
     old.close();
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(m0009.version);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
     const open = db
       .prepare(
         `SELECT assignee_id, count(*) AS n FROM tasks WHERE status = 'open' AND deleted_at IS NULL GROUP BY assignee_id`,
@@ -345,6 +346,55 @@ INSERT INTO tasks (id, kind, title, status, assignee_id, due_date, office_id, cr
         `SELECT count(*) FROM tasks t WHERE t.status = 'open' AND t.kind IN ('resolution', 'reply_approval')`,
       ),
     ).toContain('COVERING INDEX tasks_open_kind (status=? AND kind=?)');
+    db.close();
+  });
+});
+
+describe('migration: contacts speed', () => {
+  it('counts the live contacts of the base by facets, keeps them counted, and matches name with address on one index', () => {
+    const file = tempFile();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0011)) });
+    const sync = "'o1', 't', 't', 'h'";
+    old.exec(`
+      INSERT INTO contacts (id, full_name, name_key, address_key, district, office_id, created_at, updated_at, hlc, deleted_at)
+        VALUES ('c1', 'Иванов', 'иванов', 'тверь 1', 'Центральный', ${sync}, NULL),
+               ('c2', 'Петров', 'петров', NULL, 'Центральный', ${sync}, NULL),
+               ('c3', 'Сидоров', 'сидоров', NULL, 'Центральный', ${sync}, 't');
+      INSERT INTO contact_labels (id, contact_id, kind, value, office_id, created_at, updated_at, hlc)
+        VALUES ('l1', 'c1', 'status', 'supporter', ${sync}), ('l2', 'c1', 'tag', 'двор', ${sync});
+      INSERT INTO contact_phones (id, contact_id, phone, raw, office_id, created_at, updated_at, hlc)
+        VALUES ('p1', 'c2', '+79990000000', '89990000000', ${sync});`);
+    old.close();
+    const db = openDatabase(file);
+    const counts = (): Record<string, number> =>
+      Object.fromEntries(
+        (
+          db.prepare("SELECT sig, n FROM contact_facet_counts WHERE n > 0 AND sig <> ''").all() as {
+            sig: string;
+            n: number;
+          }[]
+        ).map((r) => [r.sig, r.n]),
+      );
+    expect(counts()).toEqual({
+      '["Центральный",null,null,null,null,["status:supporter","tag:двор"],[],0]': 1,
+      '["Центральный",null,null,null,null,[],[],1]': 1,
+    });
+    db.exec(`UPDATE contacts SET district = 'Заволжский' WHERE id = 'c2';
+      UPDATE contact_labels SET deleted_at = 't' WHERE id = 'l2';
+      INSERT INTO contact_consents (id, contact_id, purpose, wording_version, given_at, office_id, created_at, updated_at, hlc)
+        VALUES ('k1', 'c1', 'mailing', '1', 't', ${sync});
+      UPDATE contacts SET deleted_at = NULL WHERE id = 'c3';`);
+    expect(counts()).toEqual({
+      '["Центральный",null,null,null,null,["status:supporter"],["mailing"],0]': 1,
+      '["Заволжский",null,null,null,null,[],[],1]': 1,
+      '["Центральный",null,null,null,null,[],[],0]': 1,
+    });
+    expect(
+      queryPlan(
+        db,
+        "SELECT id FROM contacts WHERE address_key = 'тверь 1' AND name_key = 'иванов' AND deleted_at IS NULL",
+      ),
+    ).toContain('contacts_address_name (address_key=? AND name_key=?)');
     db.close();
   });
 });

@@ -7,6 +7,7 @@ import { foldText, looksLikePhone, normalizePhone } from '../../../shared/domain
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../bookkeeping';
 import type { CallContext } from '../context';
 import { officeRow } from '../office';
+import { countByFacets } from './facets';
 
 export interface Where {
   sql: string;
@@ -92,7 +93,12 @@ function countSource(f: ContactFilter): string {
   return narrowed ? 'contacts c' : 'contacts c INDEXED BY contacts_live';
 }
 
+/** How many live contacts a filter selects: from the facet counts when they answer it, else by SQL. */
 export function countContacts(db: ReadDb, f: ContactFilter): number {
+  return countByFacets(db, f) ?? countBySql(db, f);
+}
+
+export function countBySql(db: ReadDb, f: ContactFilter): number {
   const w = whereOf(f);
   return db.rawGet<{ n: number }>(`SELECT count(*) AS n FROM ${countSource(f)} WHERE ${w.sql}`, ...w.params)!
     .n;

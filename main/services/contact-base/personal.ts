@@ -98,8 +98,9 @@ export function erase(ctx: CallContext, input: ParsedInput<'contacts.erase'>): O
     if (c.erased_at) throw new ApiError('invalid_state', 'the contact was erased');
     const st = stamp(ctx);
     // Duplicates merged into this contact hold the same person's data: they go too, and the merges with them.
+    // A merge that was undone made them two people again: the other one keeps his data.
     const merges = db.rawAll<{ id: string; merged_id: string }>(
-      'SELECT id, merged_id FROM contact_merges WHERE kept_id = ? AND deleted_at IS NULL',
+      'SELECT id, merged_id FROM contact_merges WHERE kept_id = ? AND undone_at IS NULL AND deleted_at IS NULL',
       c.id,
     );
     for (const id of [c.id, ...merges.map((m) => m.merged_id)]) anonymise(db, ctx, st, id);

@@ -3,10 +3,12 @@
  * written. Both match a row to a contact the same way and add only what the contact lacks.
  */
 import type { ReadDb, WriteDb } from '../../../db/sql';
-import type { ContactTable } from '../../../db/schema';
-import { insertSynced, newSyncColumns, updateSynced, type Stamp } from '../bookkeeping';
+import type { ContactTable, SyncColumns } from '../../../db/schema';
+import { newSyncColumns, syncedInserter, updateSynced, type Stamp } from '../bookkeeping';
 import { addPhone, NO_CONTACT_DETAILS } from '../contacts';
 import { addLabelRow } from './card';
+import type { FacetBatch } from './facets';
+import { type KnownKeys, nameAddressKey } from './known-keys';
 import type { ImportedContact } from './normalize';
 
 interface ContactState {
@@ -56,8 +58,13 @@ function columnsOf(c: ImportedContact): Pick<ContactTable, MergeColumn> {
   };
 }
 
-function findInDb(db: ReadDb, c: ImportedContact): string | null {
+/**
+ * The contact a row matches: by phone, then e-mail, then name and address. `known` (an import's filter of
+ * the base's keys) skips the lookups that certainly find nothing.
+ */
+function findInDb(db: ReadDb, c: ImportedContact, known?: KnownKeys): string | null {
   for (const { phone } of c.phones) {
+    if (known && !known.mayHave('phone', phone)) continue;
     const hit = db.rawGet<{ id: string }>(
       `SELECT p.contact_id AS id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
        WHERE p.phone = ? AND p.deleted_at IS NULL AND c.deleted_at IS NULL AND c.erased_at IS NULL LIMIT 1`,
@@ -65,18 +72,22 @@ function findInDb(db: ReadDb, c: ImportedContact): string | null {
     );
     if (hit) return hit.id;
   }
-  if (c.emailKey) {
+  if (c.emailKey && (!known || known.mayHave('email', c.emailKey))) {
     const hit = db.rawGet<{ id: string }>(
       'SELECT id FROM contacts WHERE email_key = ? AND deleted_at IS NULL AND erased_at IS NULL LIMIT 1',
       c.emailKey,
     );
     if (hit) return hit.id;
   }
-  if (c.nameKey && c.addressKey) {
+  if (
+    c.nameKey &&
+    c.addressKey &&
+    (!known || known.mayHave('nameAddress', nameAddressKey(c.nameKey, c.addressKey)))
+  ) {
     const hit = db.rawGet<{ id: string }>(
-      'SELECT id FROM contacts WHERE name_key = ? AND address_key = ? AND deleted_at IS NULL AND erased_at IS NULL LIMIT 1',
-      c.nameKey,
+      'SELECT id FROM contacts WHERE address_key = ? AND name_key = ? AND deleted_at IS NULL AND erased_at IS NULL LIMIT 1',
       c.addressKey,
+      c.nameKey,
     );
     if (hit) return hit.id;
   }
@@ -143,24 +154,62 @@ function newContactRow(c: ImportedContact, officeId: string, st: Stamp): Contact
   };
 }
 
-/** Writes through the bookkeeping: every row with its change-log entry, inside the batch's transaction. */
-export function dbTarget(db: WriteDb, officeId: string, st: Stamp): Target {
+/**
+ * Writes through the bookkeeping: every row with its change-log entry, inside the batch's transaction.
+ * `known`, when given, learns every key written, so later rows of the same import still find these;
+ * `facets`, when given, is told of every contact created or changed (the batch keeps the segment counts).
+ */
+export function dbTarget(
+  db: WriteDb,
+  officeId: string,
+  st: Stamp,
+  known?: KnownKeys,
+  facets?: FacetBatch,
+): Target {
+  // Rows a batch creates go through one prepared statement per table; the columns are the rows' own.
+  let contacts: ((row: ContactTable) => void) | null = null;
+  const phones = syncedInserter(db, 'contact_phones', PHONE_COLUMNS);
+  const labels = syncedInserter(db, 'contact_labels', LABEL_COLUMNS);
+  const sync = (): SyncColumns => newSyncColumns(st, officeId);
   return {
-    find: (c) => findInDb(db, c),
+    find: (c) => findInDb(db, c, known),
     state: (id) => stateInDb(db, id),
     create(c) {
       const row = newContactRow(c, officeId, st);
-      insertSynced(db, 'contacts', row);
-      for (const p of c.phones) addPhone(db, officeId, row.id, p.phone, p.raw, st);
-      for (const s of c.statuses) addLabelRow(db, officeId, row.id, 'status', s, st);
-      for (const t of c.tags) addLabelRow(db, officeId, row.id, 'tag', t, st);
+      contacts ??= syncedInserter(db, 'contacts', Object.keys(row) as (keyof ContactTable)[]);
+      contacts(row);
+      facets?.created(row.id);
+      for (const p of c.phones) phones({ ...sync(), contact_id: row.id, phone: p.phone, raw: p.raw });
+      for (const v of c.statuses) labels({ ...sync(), contact_id: row.id, kind: 'status', value: v });
+      for (const v of c.tags) labels({ ...sync(), contact_id: row.id, kind: 'tag', value: v });
+      if (known) learn(known, row, c.phones);
     },
     merge(id, a) {
-      if (Object.keys(a.patch).length > 0) updateSynced(db, 'contacts', id, a.patch, st);
+      facets?.changing(id);
+      if (Object.keys(a.patch).length > 0) {
+        const row = updateSynced(db, 'contacts', id, a.patch, st);
+        if (known) learn(known, row, []);
+      }
       for (const p of a.phones) addPhone(db, officeId, id, p.phone, p.raw, st);
       for (const [k, v] of a.labels) addLabelRow(db, officeId, id, k, v, st);
+      if (known) for (const p of a.phones) known.add('phone', p.phone);
     },
   };
+}
+
+const SYNC_COLUMNS = ['id', 'office_id', 'created_at', 'updated_at', 'hlc', 'deleted_at'] as const;
+const PHONE_COLUMNS = [...SYNC_COLUMNS, 'contact_id', 'phone', 'raw'] as const;
+const LABEL_COLUMNS = [...SYNC_COLUMNS, 'contact_id', 'kind', 'value'] as const;
+
+function learn(
+  known: KnownKeys,
+  row: Pick<ContactTable, 'email_key' | 'name_key' | 'address_key'>,
+  phones: readonly { phone: string }[],
+): void {
+  for (const p of phones) known.add('phone', p.phone);
+  if (row.email_key) known.add('email', row.email_key);
+  if (row.name_key && row.address_key)
+    known.add('nameAddress', nameAddressKey(row.name_key, row.address_key));
 }
 
 /** A dry run: the base is read, never written; what the import would have written is kept in memory. */

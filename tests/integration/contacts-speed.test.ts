@@ -1,0 +1,196 @@
+import iconv from 'iconv-lite';
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { csvCell } from '../../main/services/contact-base/export';
+import { countByFacets } from '../../main/services/contact-base/facets';
+import { countBySql } from '../../main/services/contact-base/filter';
+import { importFile } from '../../main/services/contact-base/import';
+import { KnownKeys } from '../../main/services/contact-base/known-keys';
+import type { CallContext } from '../../main/services/context';
+import { ImportOptionsSchema, type ContactFilter } from '../../shared/api/contacts';
+import { Hlc } from '../../shared/util/hlc';
+import { seed } from './contacts-fixture';
+import { testOffice, type TestOffice } from './office-fixture';
+
+const FILTERS: ContactFilter[] = [
+  {},
+  { district: 'Центральный' },
+  { district: 'Заволжский', tags: ['школа'] },
+  { statuses: ['house_head'] },
+  { statuses: ['supporter', 'house_head'] },
+  { tags: ['двор', 'собрание'] },
+  { source: 'Подписи 2025' },
+  { hasPhone: true },
+  { hasPhone: false },
+  { consent: { purpose: 'mailing', given: true } },
+  { consent: { purpose: 'mailing', given: false } },
+  { district: 'Центральный', statuses: ['supporter'], consent: { purpose: 'calls', given: false } },
+];
+
+/** Every filter counted from the facet counts, beside the same filter counted by SQL over the rows. */
+function bothCounts(o: TestOffice): { facets: (number | null)[]; sql: number[] } {
+  const db = o.handle.store.read;
+  return { facets: FILTERS.map((f) => countByFacets(db, f)), sql: FILTERS.map((f) => countBySql(db, f)) };
+}
+
+/** A file as Excel saves it: cp1251, `;`, CRLF. */
+function excelCsv(o: TestOffice, name: string, lines: readonly string[]): string {
+  const file = o.tmp.file(name);
+  fs.writeFileSync(file, iconv.encode(lines.join('\r\n'), 'cp1251'));
+  return file;
+}
+
+function expectCountsAgree(o: TestOffice, step: string): void {
+  const { facets, sql } = bothCounts(o);
+  expect(facets, step).toEqual(sql);
+}
+
+describe('segment counts kept in the writing transaction', () => {
+  it('agree with a count over the rows after every kind of write', async () => {
+    const o = await testOffice();
+    const [elkina, smirnov, orlova] = await seed(o);
+    expectCountsAgree(o, 'seeded');
+    expect(bothCounts(o).sql.slice(0, 4)).toEqual([4, 2, 1, 1]);
+
+    await o.call('contacts.update', {
+      id: smirnov!,
+      fields: { district: 'Заволжский', statuses: ['supporter', 'volunteer'], phones: [] },
+    });
+    expectCountsAgree(o, 'card edited');
+
+    const mailing = await o.call('contacts.giveConsent', {
+      id: orlova!,
+      purpose: 'mailing',
+      wordingVersion: '1',
+    });
+    await o.call('contacts.giveConsent', { id: elkina!, purpose: 'calls', wordingVersion: '1' });
+    expectCountsAgree(o, 'consents given');
+    await o.call('contacts.withdrawConsent', { consentId: mailing.consents[0]!.id });
+    expectCountsAgree(o, 'consent withdrawn');
+
+    const twin = await o.call('contacts.create', {
+      lastName: 'Елкина',
+      firstName: 'Майя',
+      phones: ['+79990001111'],
+      district: 'Заволжский',
+      tags: ['собрание'],
+    });
+    const { mergeId } = await o.call('contacts.merge', { keepId: elkina!, mergeId: twin.id, take: [] });
+    expectCountsAgree(o, 'merged');
+    await o.call('contacts.undoMerge', { mergeId });
+    expectCountsAgree(o, 'merge undone');
+
+    await o.call('contacts.erase', { id: elkina! });
+    expectCountsAgree(o, 'erased');
+    // The merge was undone: the twin is another person and keeps his phone.
+    expect((await o.call('contacts.get', { id: twin.id })).phones.map((p) => p.phone)).toEqual([
+      '+79990001111',
+    ]);
+
+    const file = excelCsv(o, 'more.csv', [
+      'Фамилия;Имя;Телефон;Район;Статус;Метки',
+      'Петров;Пётр;89995550001;Центральный;Сторонник;школа',
+      'Сидорова;Анна;89995550002;Заволжский;;двор',
+      'Петров;Пётр;8 999 555-00-01;;Старший по дому;',
+      // the twin, in the base since before the import: gains a status and a tag
+      'Елкина;Майя;89990001111;;Волонтёр;школа',
+    ]);
+    expect(await o.call('contacts.import', { source: { path: file } })).toMatchObject({
+      created: 2,
+      merged: 2,
+    });
+    expectCountsAgree(o, 'imported');
+    // The import counted its batch itself and handed counting back to the triggers.
+    expect(o.handle.sqlite.prepare('SELECT deferred FROM contact_facet_state').get()).toEqual({
+      deferred: 0,
+    });
+    await o.call('contacts.update', { id: smirnov!, fields: { tags: ['дача'] } });
+    expectCountsAgree(o, 'edited after the import');
+    expect(bothCounts(o).facets.every((n) => n !== null)).toBe(true);
+  });
+
+  it('leave to SQL what the combinations do not hold: a name search, activity in appeals', async () => {
+    const o = await testOffice();
+    await seed(o);
+    const db = o.handle.store.read;
+    expect(countByFacets(db, { q: 'елкина' })).toBeNull();
+    expect(countByFacets(db, { appealed: {} })).toBeNull();
+    expect((await o.call('contacts.count', { filter: { q: 'елкина', district: 'Центральный' } })).count).toBe(
+      1,
+    );
+  });
+});
+
+describe('import matching against the base', () => {
+  it('the key filter never hides a contact, even one written by someone else between two batches', async () => {
+    const o = await testOffice();
+    await seed(o);
+    const known = KnownKeys.ofBase(o.handle.store.read, 10);
+    expect(known.mayHave('phone', '+79991234567')).toBe(true);
+    expect(known.mayHave('email', 'orlova@example.ru')).toBe(true);
+    const misses = Array.from({ length: 1000 }, (_, i) => `+7900${String(i).padStart(7, '0')}`).filter((p) =>
+      known.mayHave('phone', p),
+    );
+    expect(misses.length).toBeLessThan(20);
+
+    const file = excelCsv(o, 'late.csv', [
+      'Фамилия;Имя;Телефон',
+      'Первый;Ряд;89990000001',
+      'Второй;Ряд;89990000002',
+      'Третий;Ряд;89997770000',
+    ]);
+    const ctx: CallContext = {
+      store: o.handle.store,
+      clock: o.clock,
+      hlc: new Hlc('00000000000000ab'),
+      transport: 'internal',
+      actor: null,
+      sessionToken: null,
+      dataDir: o.tmp.dir,
+    };
+    let written = false;
+    const s = await importFile(ctx, file, 'late.csv', ImportOptionsSchema.parse({}), false, {
+      batchSize: 2,
+      keyFilterFromBytes: 0,
+      onProgress: () => {
+        if (written) return;
+        written = true;
+        // Another desk adds the third row's person while the import runs.
+        void o.handle.api.call(
+          'internal',
+          'contacts.create',
+          { lastName: 'Третьякова', phones: ['+7 999 777-00-00'] },
+          { token: o.token },
+        );
+      },
+    });
+    expect(s).toMatchObject({ rows: 3, created: 2, merged: 1 });
+    const holders = o.handle.sqlite
+      .prepare("SELECT count(*) AS n FROM contact_phones WHERE phone = '+79997770000'")
+      .get() as { n: number };
+    expect(holders.n).toBe(1);
+  });
+});
+
+describe('export', () => {
+  it('quotes and neutralises each CSV cell exactly as papaparse’s unparse with escapeFormulae', () => {
+    const cells = [
+      '',
+      'Иванов',
+      ' lead',
+      'trail ',
+      'a;b',
+      'a,b',
+      'say "hi"',
+      'two\nlines',
+      'cr\r',
+      '\ufeffbom',
+    ];
+    const formulas = ['=1+2', '=HYPERLINK("x")', '+7 999', '-Минусов', '@Собака', '\tx', '\ry', "'=x"];
+    for (const s of [...cells, ...formulas])
+      expect(csvCell(s), JSON.stringify(s)).toBe(
+        Papa.unparse([[s]], { delimiter: ';', newline: '\r\n', escapeFormulae: true, header: false }),
+      );
+  });
+});
