@@ -1,9 +1,10 @@
 import type { Migration } from './types';
 
 /**
- * Statistics for a period stay instant at an HQ's million appeals: the day's counts per office are kept in
- * `appeal_counts` (measure, day, office, key → n), which a year's page sums in a few tens of thousands of
- * rows instead of reading four hundred thousand appeals with their topics and applicants.
+ * Statistics for a period stay instant at an HQ's million appeals: the counts per office are kept in
+ * `appeal_counts` (measure, day, office, key → n), each for its day (`day` = `YYYY-MM-DD`) and for its
+ * month (`YYYY-MM`), so a year's page sums twelve months' rows (and the days of a month begun) instead
+ * of reading four hundred thousand appeals with their topics and applicants.
  *
  * Triggers keep it, so every write that touches an appeal — the desk's, the scheduler's, a sync's — updates
  * it in its own transaction, and no service can forget to. A row's counts are subtracted as it was and
@@ -22,7 +23,8 @@ function countsOf(r: Row): string {
   const received = `${r}.deleted_at IS NULL`;
   const closed = `${r}.deleted_at IS NULL AND ${r}.status = 'closed' AND ${r}.closed_on IS NOT NULL`;
   return `
-    SELECT 'channel' AS m, ${r}.registered_on AS d, ${r}.channel AS k WHERE ${received}
+    SELECT 'received' AS m, ${r}.registered_on AS d, '' AS k WHERE ${received}
+    UNION ALL SELECT 'channel', ${r}.registered_on, ${r}.channel WHERE ${received}
     UNION ALL SELECT 'kind', ${r}.registered_on, ${r}.kind WHERE ${received}
     UNION ALL SELECT 'repeat', ${r}.registered_on, '' WHERE ${received} AND ${r}.is_repeat
     UNION ALL SELECT 'collective', ${r}.registered_on, '' WHERE ${received} AND ${r}.is_collective
@@ -41,10 +43,13 @@ function countsOf(r: Row): string {
 }
 
 const UPSERT = `INSERT INTO appeal_counts (measure, day, office_id, key, n)`;
+/** Each count is kept for its day (`YYYY-MM-DD`) and for its month (`YYYY-MM`): a year sums twelve months. */
+const GRAINS = `(SELECT 10 AS len UNION ALL SELECT 7) g`;
 const ON_CONFLICT = `ON CONFLICT (measure, day, office_id, key) DO UPDATE SET n = n + excluded.n`;
 
 const apply = (r: Row, sign: 1 | -1): string =>
-  `${UPSERT} SELECT m, d, ${r}.office_id, k, ${sign} FROM (${countsOf(r)}) WHERE true ${ON_CONFLICT};`;
+  `${UPSERT} SELECT m, substr(d, 1, g.len), ${r}.office_id, k, ${sign} FROM (${countsOf(r)}), ${GRAINS}
+    WHERE true ${ON_CONFLICT};`;
 
 /** The columns the counts read: an update that changes none of them costs one comparison. */
 const COUNTED = [
@@ -72,8 +77,8 @@ function topicCounts(r: Row, sign: 1 | -1): string {
     `NOT EXISTS (SELECT 1 FROM appeal_topics o WHERE o.appeal_id = ${r}.appeal_id AND o.code <> ${r}.code
       AND substr(o.code, 1, ${len}) = substr(${r}.code, 1, ${len}))`;
   return `${UPSERT}
-    SELECT x.m, a.registered_on, a.office_id, x.k, ${sign}
-    FROM appeals a, (
+    SELECT x.m, substr(a.registered_on, 1, g.len), a.office_id, x.k, ${sign}
+    FROM appeals a, ${GRAINS}, (
       SELECT 'section' AS m, substr(${r}.code, 1, 4) AS k WHERE ${others(4)}
       UNION ALL SELECT 'subject', substr(${r}.code, 1, 9) WHERE ${others(9)}
       UNION ALL SELECT 'topical', '' WHERE ${others(0)}
@@ -84,9 +89,9 @@ function topicCounts(r: Row, sign: 1 | -1): string {
 /** A contact's district moves the counts of its live appeals from the old district to the new. */
 function districtCounts(r: Row, sign: 1 | -1): string {
   return `${UPSERT}
-    SELECT 'district', a.registered_on, a.office_id, coalesce(${r}.district, ''), ${sign} * count(*)
-    FROM appeals a WHERE a.applicant_id = ${r}.id AND a.deleted_at IS NULL
-    GROUP BY a.registered_on, a.office_id ${ON_CONFLICT};`;
+    SELECT 'district', substr(a.registered_on, 1, g.len), a.office_id, coalesce(${r}.district, ''), ${sign} * count(*)
+    FROM appeals a, ${GRAINS} WHERE a.applicant_id = ${r}.id AND a.deleted_at IS NULL
+    GROUP BY 2, 3 ${ON_CONFLICT};`;
 }
 
 export const m0010: Migration = {
@@ -135,8 +140,9 @@ CREATE INDEX external_requests_sent_on ON external_requests
     // The counts of the appeals already there, as the triggers would have made them one by one.
     db.exec(`
 INSERT INTO appeal_counts (measure, day, office_id, key, n)
-SELECT m, d, o, k, count(*) FROM (
-  SELECT 'channel' AS m, registered_on AS d, office_id AS o, channel AS k FROM appeals WHERE deleted_at IS NULL
+SELECT m, substr(d, 1, g.len), o, k, count(*) FROM (
+  SELECT 'received' AS m, registered_on AS d, office_id AS o, '' AS k FROM appeals WHERE deleted_at IS NULL
+  UNION ALL SELECT 'channel', registered_on, office_id, channel FROM appeals WHERE deleted_at IS NULL
   UNION ALL SELECT 'kind', registered_on, office_id, kind FROM appeals WHERE deleted_at IS NULL
   UNION ALL SELECT 'repeat', registered_on, office_id, '' FROM appeals WHERE deleted_at IS NULL AND is_repeat
   UNION ALL SELECT 'collective', registered_on, office_id, '' FROM appeals
@@ -156,8 +162,8 @@ SELECT m, d, o, k, count(*) FROM (
   UNION ALL SELECT 'days', closed_on, office_id,
     CAST(CAST(julianday(closed_on) - julianday(registered_on) AS INTEGER) AS TEXT) FROM appeals
     WHERE deleted_at IS NULL AND status = 'closed' AND closed_on IS NOT NULL
-)
-GROUP BY m, d, o, k;
+), ${GRAINS}
+GROUP BY 1, 2, 3, 4;
 `);
   },
 };

@@ -46,6 +46,8 @@ export const FiguresSchema = z.object({
   closedOnTime: z.number().int(),
   closedLate: z.number().int(),
   byResult: z.array(CountSchema),
+  /** By day when the timeline is, by month otherwise. */
+  resultsGranularity: z.enum(['day', 'month']),
   /** Closed appeals by bucket of their closing day and result. */
   resultsTimeline: z.array(z.object({ start: IsoDateSchema, byResult: z.record(z.string(), z.number()) })),
   avgDaysToClose: z.number().nullable(),

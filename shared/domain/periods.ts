@@ -45,29 +45,32 @@ function startOf(preset: Preset, d: string): string {
   }
 }
 
-/** The start of the preset's period before the one that starts on `start`. */
-function previousStart(preset: Preset, start: string): string {
-  if (preset === 'week') return addCalendarDays(start, -7);
-  const d = utc(start);
-  const months = preset === 'month' ? 1 : preset === 'quarter' ? 3 : 12;
-  return iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1)));
-}
-
 /** The preset's period so far: from its first day to today. */
 export function presetPeriod(preset: Preset, today: string): Period {
   return { from: startOf(preset, today), to: today };
 }
 
+/** The same date `n` months earlier, the month's last day when it has no such day (31 March → 28 February). */
+function monthsBefore(d: string, n: number): string {
+  const u = utc(d);
+  const first = new Date(Date.UTC(u.getUTCFullYear(), u.getUTCMonth() - n, 1));
+  const last = monthEnd(iso(first));
+  const day = `${iso(first).slice(0, 8)}${d.slice(8)}`;
+  return day > last ? last : day;
+}
+
 /**
  * What a period is compared with. A preset's: the same stretch of the period before (1–25 November
- * against 1–25 October), cut at that period's end. A custom range's: as many days just before it.
+ * against 1–25 October; a whole year against the whole year before). A custom range's: as many days
+ * just before it.
  */
 export function previousPeriod(p: Period, preset: Preset | null): Period {
   if (preset && p.from === startOf(preset, p.from)) {
-    const from = previousStart(preset, p.from);
+    if (preset === 'week') return { from: addCalendarDays(p.from, -7), to: addCalendarDays(p.to, -7) };
+    const n = preset === 'month' ? 1 : preset === 'quarter' ? 3 : 12;
+    const to = p.to === monthEnd(p.to) ? monthEnd(monthsBefore(p.to, n)) : monthsBefore(p.to, n);
     const end = addCalendarDays(p.from, -1);
-    const to = addCalendarDays(from, lengthInDays(p) - 1);
-    return { from, to: to < end ? to : end };
+    return { from: monthsBefore(p.from, n), to: to < end ? to : end };
   }
   const to = addCalendarDays(p.from, -1);
   return { from: addCalendarDays(to, -(lengthInDays(p) - 1)), to };
@@ -97,4 +100,27 @@ export function bucketsOf(p: Period, g: Granularity): string[] {
     }
   }
   return out;
+}
+
+/** The last day of the date's month. */
+export function monthEnd(d: string): string {
+  const u = utc(d);
+  return iso(new Date(Date.UTC(u.getUTCFullYear(), u.getUTCMonth() + 1, 0)));
+}
+
+/**
+ * A period cut into its whole months (`YYYY-MM`) and the day ranges of the months it only touches, so
+ * counts kept per month and per day can sum it in a few rows: 5 January – 10 March is the days 5–31
+ * January, the month of February, and the days 1–10 March.
+ */
+export function monthsAndDays(p: Period): { months: string[]; days: Period[] } {
+  const months: string[] = [];
+  const days: Period[] = [];
+  for (let d = p.from; d <= p.to;) {
+    const end = monthEnd(d);
+    if (d.endsWith('-01') && end <= p.to) months.push(d.slice(0, 7));
+    else days.push({ from: d, to: end < p.to ? end : p.to });
+    d = addCalendarDays(end < p.to ? end : p.to, 1);
+  }
+  return { months, days };
 }

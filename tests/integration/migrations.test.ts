@@ -320,7 +320,8 @@ describe('migration: statistics', () => {
     const counts = () =>
       db
         .prepare(
-          "SELECT measure || ':' || day || ':' || key || '=' || n AS r FROM appeal_counts WHERE n <> 0 ORDER BY 1",
+          `SELECT measure || ':' || day || ':' || key || '=' || n AS r FROM appeal_counts
+           WHERE n <> 0 AND length(day) = 10 ORDER BY 1`,
         )
         .all()
         .map((r) => (r as { r: string }).r);
@@ -333,6 +334,7 @@ describe('migration: statistics', () => {
       'district:2026-03-02:Ленинский=1',
       'kind:2026-03-02:complaint=2',
       'late:2026-03-20:1=1',
+      'received:2026-03-02:=2',
       'result:2026-03-20:supported=1',
       'section:2026-03-02:0002=1',
       'section:2026-03-02:0005=1',
@@ -353,6 +355,17 @@ describe('migration: statistics', () => {
       ).run(r);
     for (const t of topics) db.prepare('INSERT INTO appeal_topics VALUES (@code, @appeal_id)').run(t);
     expect(counts()).toEqual(filled);
+    // Each month's row is the sum of its days'.
+    expect(
+      db
+        .prepare(
+          `SELECT m.measure, m.day, m.key, m.n, (SELECT sum(d.n) FROM appeal_counts d WHERE d.measure = m.measure
+             AND d.office_id = m.office_id AND d.key = m.key AND substr(d.day, 1, 7) = m.day AND length(d.day) = 10) AS days
+           FROM appeal_counts m WHERE length(m.day) = 7`,
+        )
+        .all()
+        .filter((r) => (r as { n: number; days: number }).n !== (r as { days: number }).days),
+    ).toEqual([]);
     const plan = queryPlan(
       db,
       `SELECT key, sum(n) FROM appeal_counts WHERE measure = 'channel' AND day BETWEEN '2026-01-01' AND '2026-12-31'

@@ -7,7 +7,14 @@
  */
 import type { ReadDb } from '../../../db/sql';
 import type { Figures, StatCount } from '../../../shared/api/statistics';
-import { bucketOf, bucketsOf, granularityOf, type Period } from '../../../shared/domain/periods';
+import {
+  bucketOf,
+  bucketsOf,
+  granularityOf,
+  monthsAndDays,
+  type Granularity,
+  type Period,
+} from '../../../shared/domain/periods';
 import { officeCondition, requestsByBody } from '../reports/period';
 
 /** A period and whose appeals: the listed offices, or every office in the file when not given. */
@@ -16,6 +23,7 @@ export interface StatisticsScope extends Period {
 }
 
 type Measure =
+  | 'received'
   | 'channel'
   | 'kind'
   | 'repeat'
@@ -29,17 +37,48 @@ type Measure =
   | 'days';
 
 interface DayCount {
+  /** `YYYY-MM-DD`, or `YYYY-MM` for a whole month's count. */
   day: string;
   key: string;
   count: number;
 }
 
-/** One measure's counts in the period, by day and key (a range of the table's primary key). */
-function byDay(db: ReadDb, s: StatisticsScope, measure: Measure): DayCount[] {
+/**
+ * One measure's counts over the period as few rows as the kept grains allow: whole months from the
+ * month rows, the days of months only touched from the day rows (each part a range of the primary key).
+ * `by: 'key'` sums them per key; `by: 'day'` keeps each row's day or month.
+ */
+function counts(db: ReadDb, s: StatisticsScope, measure: Measure, by: 'key' | 'day'): DayCount[] {
+  const o = officeCondition('office_id', s.officeIds);
+  const office = o.sql ? `AND ${o.sql}` : '';
+  const { months, days } = monthsAndDays(s);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (months.length) {
+    parts.push(
+      `SELECT day, key, n FROM appeal_counts
+       WHERE measure = ? AND day IN (${months.map(() => '?').join(', ')}) ${office}`,
+    );
+    params.push(measure, ...months, ...o.params);
+  }
+  for (const d of days) {
+    parts.push(`SELECT day, key, n FROM appeal_counts WHERE measure = ? AND day BETWEEN ? AND ? ${office}`);
+    params.push(measure, d.from, d.to, ...o.params);
+  }
+  const group = by === 'key' ? `'' AS day, key` : 'day, key';
+  return db.rawAll<DayCount>(
+    `SELECT ${group}, sum(n) AS count FROM (${parts.join(' UNION ALL ')})
+     GROUP BY ${by === 'key' ? 'key' : 'day, key'} HAVING count <> 0 ORDER BY count DESC, key`,
+    ...params,
+  );
+}
+
+/** Day by day (the day rows only): for a timeline drawn by day or week. */
+function daily(db: ReadDb, s: StatisticsScope, measure: Measure): DayCount[] {
   const o = officeCondition('office_id', s.officeIds);
   return db.rawAll<DayCount>(
     `SELECT day, key, sum(n) AS count FROM appeal_counts
-     WHERE measure = ? AND day BETWEEN ? AND ? ${o.sql ? `AND ${o.sql}` : ''}
+     WHERE measure = ? AND day BETWEEN ? AND ? AND length(day) = 10 ${o.sql ? `AND ${o.sql}` : ''}
      GROUP BY day, key HAVING count <> 0`,
     measure,
     s.from,
@@ -48,19 +87,8 @@ function byDay(db: ReadDb, s: StatisticsScope, measure: Measure): DayCount[] {
   );
 }
 
-/** One measure's counts in the period by key, the largest first. */
-function byKey(db: ReadDb, s: StatisticsScope, measure: Measure): StatCount[] {
-  const o = officeCondition('office_id', s.officeIds);
-  return db.rawAll<StatCount>(
-    `SELECT key, sum(n) AS count FROM appeal_counts
-     WHERE measure = ? AND day BETWEEN ? AND ? ${o.sql ? `AND ${o.sql}` : ''}
-     GROUP BY key HAVING count <> 0 ORDER BY count DESC, key`,
-    measure,
-    s.from,
-    s.to,
-    ...o.params,
-  );
-}
+const byKey = (db: ReadDb, s: StatisticsScope, measure: Measure): StatCount[] =>
+  counts(db, s, measure, 'key').map(({ key, count }) => ({ key, count }));
 
 const total = (counts: readonly { count: number }[]): number => counts.reduce((n, c) => n + c.count, 0);
 
@@ -94,31 +122,40 @@ export function daysToClose(histogram: readonly StatCount[]): { avg: number | nu
   return { avg: Math.round((sum / n) * 10) / 10, p90 };
 }
 
+/** A measure in buckets of the granularity: day rows for days and weeks, month and day rows for months. */
+function inBuckets(
+  db: ReadDb,
+  s: StatisticsScope,
+  measure: Measure,
+  g: Granularity,
+): Map<string, DayCount[]> {
+  const out = new Map(bucketsOf(s, g).map((b) => [b, [] as DayCount[]]));
+  const rows = g === 'month' ? counts(db, s, measure, 'day') : daily(db, s, measure);
+  for (const r of rows) out.get(bucketOf(r.day.length === 7 ? `${r.day}-01` : r.day, g))?.push(r);
+  return out;
+}
+
 export function periodFigures(db: ReadDb, s: StatisticsScope, asOf: string): Figures {
   const granularity = granularityOf(s);
-  const buckets = bucketsOf(s, granularity);
-
-  const channels = byDay(db, s, 'channel');
-  const perBucket = new Map(buckets.map((b) => [b, 0]));
-  for (const r of channels) {
-    const b = bucketOf(r.day, granularity);
-    perBucket.set(b, (perBucket.get(b) ?? 0) + r.count);
-  }
-  const received = total(channels);
+  const timeline = [...inBuckets(db, s, 'received', granularity)].map(([start, rows]) => ({
+    start,
+    count: total(rows),
+  }));
+  const received = total(timeline);
 
   const sections = byKey(db, s, 'section').sort((a, b) => a.key.localeCompare(b.key));
   const withoutTopic = received - total(byKey(db, s, 'topical'));
   if (withoutTopic > 0) sections.push({ key: '', count: withoutTopic });
 
-  const results = byDay(db, s, 'result');
-  const stacked = new Map(buckets.map((b) => [b, {} as Record<string, number>]));
-  for (const r of results) {
-    const row = stacked.get(bucketOf(r.day, granularity))!;
-    row[r.key] = (row[r.key] ?? 0) + r.count;
-  }
-  const late = byKey(db, s, 'late');
-  const closedLate = late.find((c) => c.key === '1')?.count ?? 0;
-  const closed = total(results);
+  // Results stacked by day for a month, by month beyond: fifty-three stacked weeks would not read.
+  const resultsGranularity = granularity === 'day' ? 'day' : 'month';
+  const resultsTimeline = [...inBuckets(db, s, 'result', resultsGranularity)].map(([start, rows]) => ({
+    start,
+    byResult: Object.fromEntries(tally(rows).map((c) => [c.key, c.count])),
+  }));
+  const byResult = byKey(db, s, 'result');
+  const closed = total(byResult);
+  const closedLate = byKey(db, s, 'late').find((c) => c.key === '1')?.count ?? 0;
   const days = daysToClose(byKey(db, s, 'days'));
 
   return {
@@ -128,8 +165,8 @@ export function periodFigures(db: ReadDb, s: StatisticsScope, asOf: string): Fig
     received,
     repeat: total(byKey(db, s, 'repeat')),
     collective: total(byKey(db, s, 'collective')),
-    timeline: [...perBucket].map(([start, count]) => ({ start, count })),
-    byChannel: tally(channels),
+    timeline,
+    byChannel: byKey(db, s, 'channel'),
     byKind: byKey(db, s, 'kind'),
     bySection: sections,
     topSubjects: byKey(db, s, 'subject').slice(0, 10),
@@ -137,8 +174,9 @@ export function periodFigures(db: ReadDb, s: StatisticsScope, asOf: string): Fig
     closed,
     closedOnTime: closed - closedLate,
     closedLate,
-    byResult: tally(results),
-    resultsTimeline: [...stacked].map(([start, byResult]) => ({ start, byResult })),
+    byResult,
+    resultsGranularity,
+    resultsTimeline,
     avgDaysToClose: days.avg,
     p90DaysToClose: days.p90,
     requests: requestsByBody(db, { from: s.from, to: s.to, officeIds: s.officeIds }, asOf),
