@@ -13,7 +13,8 @@ import type { Migration } from './types';
  * once, and whether it has any topic); closed ones on `closed_on` (by result, late or on time, and the
  * whole days it took). Derived data, local to the file: never synced itself.
  *
- * The requests' figures read `external_requests` by the date sent, on a covering index.
+ * Requests count the same way on the day they were sent, by body: sent and answered. Which of them are
+ * overdue depends on today, so that figure reads the requests still awaiting an answer, on an index.
  */
 
 type Row = 'NEW' | 'OLD';
@@ -47,9 +48,21 @@ const UPSERT = `INSERT INTO appeal_counts (measure, day, office_id, key, n)`;
 const GRAINS = `(SELECT 10 AS len UNION ALL SELECT 7) g`;
 const ON_CONFLICT = `ON CONFLICT (measure, day, office_id, key) DO UPDATE SET n = n + excluded.n`;
 
-const apply = (r: Row, sign: 1 | -1): string =>
-  `${UPSERT} SELECT m, substr(d, 1, g.len), ${r}.office_id, k, ${sign} FROM (${countsOf(r)}), ${GRAINS}
+const apply = (r: Row, sign: 1 | -1, rows: (r: Row) => string = countsOf): string =>
+  `${UPSERT} SELECT m, substr(d, 1, g.len), ${r}.office_id, k, ${sign} FROM (${rows(r)}), ${GRAINS}
     WHERE true ${ON_CONFLICT};`;
+
+/** A request counts on the day it was sent, by body: sent, and answered (whenever the answer came). */
+function requestCountsOf(r: Row): string {
+  const sent = `${r}.deleted_at IS NULL AND ${r}.sent_on IS NOT NULL`;
+  return `
+    SELECT 'request_sent' AS m, ${r}.sent_on AS d, coalesce(${r}.body_id, '') AS k WHERE ${sent}
+    UNION ALL SELECT 'request_answered', ${r}.sent_on, coalesce(${r}.body_id, '')
+      WHERE ${sent} AND ${r}.answered_on IS NOT NULL`;
+}
+const requestChanged = ['office_id', 'sent_on', 'body_id', 'answered_on', 'deleted_at']
+  .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+  .join(' OR ');
 
 /** The columns the counts read: an update that changes none of them costs one comparison. */
 const COUNTED = [
@@ -132,10 +145,22 @@ WHEN OLD.district IS NOT NEW.district BEGIN
   ${districtCounts('NEW', 1)}
 END;
 
--- The requests sent in a period, by body, answered and overdue, read from the index alone.
--- (deleted_at is a column, not the partial index's condition: SQLite reads a row to check a condition's column.)
-CREATE INDEX external_requests_sent_on ON external_requests
-  (sent_on, office_id, body_id, status, due_date, answered_on, deleted_at);
+CREATE TRIGGER request_counts_insert AFTER INSERT ON external_requests BEGIN
+  ${apply('NEW', 1, requestCountsOf)}
+END;
+CREATE TRIGGER request_counts_update AFTER UPDATE ON external_requests WHEN ${requestChanged} BEGIN
+  ${apply('OLD', -1, requestCountsOf)}
+  ${apply('NEW', 1, requestCountsOf)}
+END;
+CREATE TRIGGER request_counts_delete BEFORE DELETE ON external_requests BEGIN
+  ${apply('OLD', -1, requestCountsOf)}
+END;
+
+-- The requests still awaiting an answer, by the day sent, with what "overdue by body" reads: the index
+-- alone answers it. (status and deleted_at are columns too: SQLite reads the row for a column the
+-- index does not hold, even one its condition fixes.)
+CREATE INDEX external_requests_awaiting ON external_requests
+  (sent_on, status, due_date, office_id, body_id, deleted_at) WHERE status = 'sent';
 `);
     // The counts of the appeals already there, as the triggers would have made them one by one.
     db.exec(`
@@ -162,6 +187,10 @@ SELECT m, substr(d, 1, g.len), o, k, count(*) FROM (
   UNION ALL SELECT 'days', closed_on, office_id,
     CAST(CAST(julianday(closed_on) - julianday(registered_on) AS INTEGER) AS TEXT) FROM appeals
     WHERE deleted_at IS NULL AND status = 'closed' AND closed_on IS NOT NULL
+  UNION ALL SELECT 'request_sent', sent_on, office_id, coalesce(body_id, '') FROM external_requests
+    WHERE deleted_at IS NULL AND sent_on IS NOT NULL
+  UNION ALL SELECT 'request_answered', sent_on, office_id, coalesce(body_id, '') FROM external_requests
+    WHERE deleted_at IS NULL AND sent_on IS NOT NULL AND answered_on IS NOT NULL
 ), ${GRAINS}
 GROUP BY 1, 2, 3, 4;
 `);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ADMIN, expect, signIn, test } from './fixtures';
 import { SCREENSHOTS_DIR } from './paths';
 import { seedAppeals } from './seed';
+import { DEMO_PASSWORD, fillDemoOffice } from '../../main/demo/demo';
 const NOW = '2026-03-20T07:00:00Z';
 
 // A fixed "today" on both sides, so the same rows are overdue in every run.
@@ -99,4 +100,20 @@ test('events board and card screenshots', async ({ app, page }, testInfo) => {
   await expect(page.getByTestId('event-stage')).toHaveText('Мероприятие');
   await page.screenshot({ path: target('event-card.png'), fullPage: true });
   expect(shown).not.toBe('');
+});
+
+test('statistics screenshot', async ({ app, page }, testInfo) => {
+  const target = (name: string): string =>
+    process.env.UPDATE_SCREENSHOTS ? path.join(SCREENSHOTS_DIR, name) : testInfo.outputPath(name);
+  await page.clock.setFixedTime(new Date(NOW));
+  await fillDemoOffice(app.office, { appeals: 200, answered: 0.7 });
+  // The main pane scrolls, not the page: a tall window shows the whole screen.
+  await page.setViewportSize({ width: 1440, height: 2500 });
+  await app.open(page);
+  await signIn(page, 'head', DEMO_PASSWORD);
+  await page.keyboard.press('Alt+8');
+  await page.getByRole('button', { name: 'Этот квартал' }).click();
+  await expect(page.locator('section.stats')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('stats-period')).toContainText('01.01.2026 — 20.03.2026');
+  await page.screenshot({ path: target('statistics.png'), fullPage: true });
 });

@@ -6,86 +6,13 @@
  * Received appeals count on their registration day, closed ones on their closing day, as in the report.
  */
 import type { ReadDb } from '../../../db/sql';
+import type { StatisticsScope } from './counts';
 import type { Figures, StatCount } from '../../../shared/api/statistics';
-import {
-  bucketOf,
-  bucketsOf,
-  granularityOf,
-  monthsAndDays,
-  type Granularity,
-  type Period,
-} from '../../../shared/domain/periods';
-import { officeCondition, requestsByBody } from '../reports/period';
+import { bucketOf, bucketsOf, granularityOf, type Granularity } from '../../../shared/domain/periods';
+import { requestsByBody } from '../reports/period';
+import { counts, daily, type DayCount, type Measure } from './counts';
 
-/** A period and whose appeals: the listed offices, or every office in the file when not given. */
-export interface StatisticsScope extends Period {
-  officeIds?: readonly string[];
-}
-
-type Measure =
-  | 'received'
-  | 'channel'
-  | 'kind'
-  | 'repeat'
-  | 'collective'
-  | 'district'
-  | 'section'
-  | 'subject'
-  | 'topical'
-  | 'result'
-  | 'late'
-  | 'days';
-
-interface DayCount {
-  /** `YYYY-MM-DD`, or `YYYY-MM` for a whole month's count. */
-  day: string;
-  key: string;
-  count: number;
-}
-
-/**
- * One measure's counts over the period as few rows as the kept grains allow: whole months from the
- * month rows, the days of months only touched from the day rows (each part a range of the primary key).
- * `by: 'key'` sums them per key; `by: 'day'` keeps each row's day or month.
- */
-function counts(db: ReadDb, s: StatisticsScope, measure: Measure, by: 'key' | 'day'): DayCount[] {
-  const o = officeCondition('office_id', s.officeIds);
-  const office = o.sql ? `AND ${o.sql}` : '';
-  const { months, days } = monthsAndDays(s);
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (months.length) {
-    parts.push(
-      `SELECT day, key, n FROM appeal_counts
-       WHERE measure = ? AND day IN (${months.map(() => '?').join(', ')}) ${office}`,
-    );
-    params.push(measure, ...months, ...o.params);
-  }
-  for (const d of days) {
-    parts.push(`SELECT day, key, n FROM appeal_counts WHERE measure = ? AND day BETWEEN ? AND ? ${office}`);
-    params.push(measure, d.from, d.to, ...o.params);
-  }
-  const group = by === 'key' ? `'' AS day, key` : 'day, key';
-  return db.rawAll<DayCount>(
-    `SELECT ${group}, sum(n) AS count FROM (${parts.join(' UNION ALL ')})
-     GROUP BY ${by === 'key' ? 'key' : 'day, key'} HAVING count <> 0 ORDER BY count DESC, key`,
-    ...params,
-  );
-}
-
-/** Day by day (the day rows only): for a timeline drawn by day or week. */
-function daily(db: ReadDb, s: StatisticsScope, measure: Measure): DayCount[] {
-  const o = officeCondition('office_id', s.officeIds);
-  return db.rawAll<DayCount>(
-    `SELECT day, key, sum(n) AS count FROM appeal_counts
-     WHERE measure = ? AND day BETWEEN ? AND ? AND length(day) = 10 ${o.sql ? `AND ${o.sql}` : ''}
-     GROUP BY day, key HAVING count <> 0`,
-    measure,
-    s.from,
-    s.to,
-    ...o.params,
-  );
-}
+export type { StatisticsScope } from './counts';
 
 const byKey = (db: ReadDb, s: StatisticsScope, measure: Measure): StatCount[] =>
   counts(db, s, measure, 'key').map(({ key, count }) => ({ key, count }));

@@ -32,6 +32,7 @@ export const statisticsUi = {
     p90Days: '90 % закрыты за, дней',
   },
   delta: (d: string) => `к прошлому периоду: ${d}`,
+  deltaShort: (d: string) => `${d} к прошлому`,
   charts: {
     timeline: { day: 'Поступление по дням', week: 'Поступление по неделям', month: 'Поступление по месяцам' },
     channel: 'По каналам поступления',
