@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openOffice } from '../../main/core';
+import { openDatabase } from '../../db/connect';
 import { m0010 } from '../../db/migrations/0010-statistics';
-import { periodFigures } from '../../main/services/statistics/index';
 import type { Figures } from '../../shared/api/statistics';
 import { previousPeriod, type Period } from '../../shared/domain/periods';
 import { ANCHOR, BENCH_PASSWORD, loadOffices, readMeta } from './generate';
+import { yearPages } from './statistics-page';
 import { bytes, ms, summarize, thousands } from './stats';
 
 /**
@@ -52,9 +53,37 @@ if (!meta) {
 }
 const DISTRICTS = ['Центральный', 'Заволжский', 'Московский', 'Пролетарский', 'Ленинский', 'Советский'];
 
+/** The file's tables, indexes and triggers as their SQL. */
+function schemaOf(db: Database.Database): string {
+  return (
+    db
+      .prepare(
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_stat%' ORDER BY name",
+      )
+      .all() as { sql: string }[]
+  )
+    .map((r) => r.sql)
+    .join('\n');
+}
+const fresh = openDatabase(':memory:');
+const wanted = schemaOf(fresh);
+fresh.close();
+/** A copy made by an earlier edition of the migration is made again. */
+function stale(): boolean {
+  if (!fs.existsSync(file)) return true;
+  const db = new Database(file, { readonly: true });
+  try {
+    return (
+      (db.pragma('user_version', { simple: true }) as number) >= m0010.version && schemaOf(db) !== wanted
+    );
+  } finally {
+    db.close();
+  }
+}
+
 // ---- The copy, brought to this schema once (and again when the data set is regenerated).
 const copyMeta = readMeta(file);
-if (!copyMeta || copyMeta.generatedMs !== meta.generatedMs || copyMeta.seed !== meta.seed) {
+if (!copyMeta || copyMeta.generatedMs !== meta.generatedMs || copyMeta.seed !== meta.seed || stale()) {
   fs.mkdirSync(dir, { recursive: true });
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   log(`copying ${source} to ${file} …`);
@@ -85,54 +114,13 @@ const loadAtStart = load();
 const started = performance.now();
 const clock = { now: () => new Date(Date.parse(ANCHOR) + (performance.now() - started)) };
 const handle = openOffice(file, { clock, log: (m, e) => log(`${m}: ${String(e)}`) });
-const db = handle.store.read;
 const sqlite = handle.sqlite;
 const asOf = ANCHOR.slice(0, 10);
 const previous = previousPeriod(year, 'year');
 const offices = loadOffices(sqlite);
 const local = offices[0]!;
 
-// ---- The same figures by hand: the twelve month rows of each measure (both periods are whole years),
-// the received ones also day by day for the weekly line; and the requests awaiting an answer.
-const months = (p: Period): string[] =>
-  Array.from({ length: 12 }, (_, i) => `${p.from.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
-const sumBy = sqlite.prepare(
-  `SELECT key, sum(n) AS n FROM appeal_counts WHERE measure = ? AND day IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-   GROUP BY key`,
-);
-const byDay = sqlite.prepare(
-  `SELECT day, sum(n) AS n FROM appeal_counts WHERE measure = 'received' AND day BETWEEN ? AND ? AND length(day) = 10
-   GROUP BY day`,
-);
-const byMonth = sqlite.prepare(
-  `SELECT day, key, sum(n) AS n FROM appeal_counts WHERE measure = 'result' AND day IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-   GROUP BY day, key`,
-);
-const overdue = sqlite.prepare(
-  `SELECT body_id, count(*) FROM external_requests INDEXED BY external_requests_awaiting
-   WHERE status = 'sent' AND deleted_at IS NULL AND sent_on BETWEEN ? AND ? AND due_date < ? GROUP BY body_id`,
-);
-const MEASURES = [
-  'channel',
-  'kind',
-  'repeat',
-  'collective',
-  'district',
-  'section',
-  'subject',
-  'topical',
-  'result',
-  'late',
-  'days',
-  'request_sent',
-  'request_answered',
-];
-function rawPage(p: Period): number {
-  let n = 0;
-  for (const m of MEASURES) n += (sumBy.all(m, ...months(p)) as unknown[]).length;
-  n += (byDay.all(p.from, p.to) as unknown[]).length + (byMonth.all(...months(p)) as unknown[]).length;
-  return n + (overdue.all(p.from, p.to, asOf) as unknown[]).length;
-}
+const { page: yearPage, raw: rawPage } = yearPages(handle, asOf);
 // …and from the appeals themselves, with their topics and applicants, as it would be without the counts.
 const fromRows = [
   `SELECT registered_on, channel, kind, sum(is_repeat), sum(is_collective), count(*) FROM appeals
@@ -146,8 +134,7 @@ const fromRows = [
 ].map((q) => sqlite.prepare(q));
 const rowsPage = (p: Period): void => fromRows.forEach((s) => s.all(p.from, p.to));
 
-const page = (p: Period, officeIds?: readonly string[]): Figures =>
-  periodFigures(db, { ...p, ...(officeIds ? { officeIds } : {}) }, asOf);
+const page = (p: Period): Figures => yearPage(p);
 
 // ---- Through the API too: one office's own page, as its desk asks for it.
 const signIn = await handle.api.call('internal', 'auth.signIn', {
