@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { Migration } from './types';
 
 /**
@@ -107,6 +108,44 @@ function districtCounts(r: Row, sign: 1 | -1): string {
     GROUP BY 2, 3 ${ON_CONFLICT};`;
 }
 
+/**
+ * The counts of the rows already there, as the triggers would have made them one by one: the migration's
+ * first fill (and a bulk load's, which leaves the triggers off while it inserts).
+ */
+export function fillCounts(db: Database): void {
+  db.exec(`
+INSERT INTO appeal_counts (measure, day, office_id, key, n)
+SELECT m, substr(d, 1, g.len), o, k, count(*) FROM (
+  SELECT 'received' AS m, registered_on AS d, office_id AS o, '' AS k FROM appeals WHERE deleted_at IS NULL
+  UNION ALL SELECT 'channel', registered_on, office_id, channel FROM appeals WHERE deleted_at IS NULL
+  UNION ALL SELECT 'kind', registered_on, office_id, kind FROM appeals WHERE deleted_at IS NULL
+  UNION ALL SELECT 'repeat', registered_on, office_id, '' FROM appeals WHERE deleted_at IS NULL AND is_repeat
+  UNION ALL SELECT 'collective', registered_on, office_id, '' FROM appeals
+    WHERE deleted_at IS NULL AND is_collective
+  UNION ALL SELECT 'district', a.registered_on, a.office_id, coalesce(c.district, '')
+    FROM appeals a LEFT JOIN contacts c ON c.id = a.applicant_id WHERE a.deleted_at IS NULL
+  UNION ALL SELECT 'section', d, o, k FROM (SELECT DISTINCT a.id, a.registered_on AS d, a.office_id AS o,
+    substr(t.code, 1, 4) AS k FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id WHERE a.deleted_at IS NULL)
+  UNION ALL SELECT 'subject', d, o, k FROM (SELECT DISTINCT a.id, a.registered_on AS d, a.office_id AS o,
+    substr(t.code, 1, 9) AS k FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id WHERE a.deleted_at IS NULL)
+  UNION ALL SELECT 'topical', registered_on, office_id, '' FROM appeals a
+    WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM appeal_topics t WHERE t.appeal_id = a.id)
+  UNION ALL SELECT 'result', closed_on, office_id, coalesce(result, '') FROM appeals
+    WHERE deleted_at IS NULL AND status = 'closed' AND closed_on IS NOT NULL
+  UNION ALL SELECT 'late', closed_on, office_id, CASE WHEN reviewed_late THEN '1' ELSE '0' END FROM appeals
+    WHERE deleted_at IS NULL AND status = 'closed' AND closed_on IS NOT NULL
+  UNION ALL SELECT 'days', closed_on, office_id,
+    CAST(CAST(julianday(closed_on) - julianday(registered_on) AS INTEGER) AS TEXT) FROM appeals
+    WHERE deleted_at IS NULL AND status = 'closed' AND closed_on IS NOT NULL
+  UNION ALL SELECT 'request_sent', sent_on, office_id, coalesce(body_id, '') FROM external_requests
+    WHERE deleted_at IS NULL AND sent_on IS NOT NULL
+  UNION ALL SELECT 'request_answered', sent_on, office_id, coalesce(body_id, '') FROM external_requests
+    WHERE deleted_at IS NULL AND sent_on IS NOT NULL AND answered_on IS NOT NULL
+), ${GRAINS}
+GROUP BY 1, 2, 3, 4;
+`);
+}
+
 export const m0010: Migration = {
   version: 10,
   name: 'statistics',
@@ -162,37 +201,6 @@ END;
 CREATE INDEX external_requests_awaiting ON external_requests
   (sent_on, status, due_date, office_id, body_id, deleted_at) WHERE status = 'sent';
 `);
-    // The counts of the appeals already there, as the triggers would have made them one by one.
-    db.exec(`
-INSERT INTO appeal_counts (measure, day, office_id, key, n)
-SELECT m, substr(d, 1, g.len), o, k, count(*) FROM (
-  SELECT 'received' AS m, registered_on AS d, office_id AS o, '' AS k FROM appeals WHERE deleted_at IS NULL
-  UNION ALL SELECT 'channel', registered_on, office_id, channel FROM appeals WHERE deleted_at IS NULL
-  UNION ALL SELECT 'kind', registered_on, office_id, kind FROM appeals WHERE deleted_at IS NULL
-  UNION ALL SELECT 'repeat', registered_on, office_id, '' FROM appeals WHERE deleted_at IS NULL AND is_repeat
-  UNION ALL SELECT 'collective', registered_on, office_id, '' FROM appeals
-    WHERE deleted_at IS NULL AND is_collective
-  UNION ALL SELECT 'district', a.registered_on, a.office_id, coalesce(c.district, '')
-    FROM appeals a LEFT JOIN contacts c ON c.id = a.applicant_id WHERE a.deleted_at IS NULL
-  UNION ALL SELECT 'section', d, o, k FROM (SELECT DISTINCT a.id, a.registered_on AS d, a.office_id AS o,
-    substr(t.code, 1, 4) AS k FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id WHERE a.deleted_at IS NULL)
-  UNION ALL SELECT 'subject', d, o, k FROM (SELECT DISTINCT a.id, a.registered_on AS d, a.office_id AS o,
-    substr(t.code, 1, 9) AS k FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id WHERE a.deleted_at IS NULL)
-  UNION ALL SELECT 'topical', registered_on, office_id, '' FROM appeals a
-    WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM appeal_topics t WHERE t.appeal_id = a.id)
-  UNION ALL SELECT 'result', closed_on, office_id, coalesce(result, '') FROM appeals
-    WHERE deleted_at IS NULL AND status = 'closed' AND closed_on IS NOT NULL
-  UNION ALL SELECT 'late', closed_on, office_id, CASE WHEN reviewed_late THEN '1' ELSE '0' END FROM appeals
-    WHERE deleted_at IS NULL AND status = 'closed' AND closed_on IS NOT NULL
-  UNION ALL SELECT 'days', closed_on, office_id,
-    CAST(CAST(julianday(closed_on) - julianday(registered_on) AS INTEGER) AS TEXT) FROM appeals
-    WHERE deleted_at IS NULL AND status = 'closed' AND closed_on IS NOT NULL
-  UNION ALL SELECT 'request_sent', sent_on, office_id, coalesce(body_id, '') FROM external_requests
-    WHERE deleted_at IS NULL AND sent_on IS NOT NULL
-  UNION ALL SELECT 'request_answered', sent_on, office_id, coalesce(body_id, '') FROM external_requests
-    WHERE deleted_at IS NULL AND sent_on IS NOT NULL AND answered_on IS NOT NULL
-), ${GRAINS}
-GROUP BY 1, 2, 3, 4;
-`);
+    fillCounts(db);
   },
 };
