@@ -152,11 +152,11 @@ export function StatisticsView() {
       </div>
       {stats ? (
         <StatisticsCharts stats={stats} />
-      ) : (
+      ) : busy ? (
         <p className="muted" role="status">
           {S.loading}
         </p>
-      )}
+      ) : null}
     </section>
   );
 }
