@@ -6,6 +6,7 @@ import { m0005 } from './0005-reminders';
 import { m0006 } from './0006-contacts';
 import { m0007 } from './0007-event-reminders';
 import { m0009 } from './0009-home';
+import { m0010 } from './0010-statistics';
 import { m0011 } from './0011-contacts-speed';
 import type { Migration } from './types';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006,
   m0007,
   m0009,
+  m0010,
   m0011,
 ];
 

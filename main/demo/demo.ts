@@ -16,6 +16,7 @@ import {
   writePhone,
   type Person,
 } from './people';
+import { answerAppeals, placeApplicants, type Registered } from './history';
 import { appealDraft, pickTopic, TOPICS } from './topics';
 import { fillDemoEvents } from './events';
 import { advanceDemoAppeals, type DemoAppeal } from './workflow';
@@ -33,6 +34,11 @@ export interface DemoOptions {
   seed?: number;
   /** How many appeals to register (300 by default). */
   appeals?: number;
+  /**
+   * The share (0–1) of the appeals older than two weeks to answer, with the applicants' districts filled
+   * in: months of history for the statistics. None by default: every demo appeal is still registered.
+   */
+  answered?: number;
 }
 
 export interface DemoResult {
@@ -155,6 +161,7 @@ export async function fillDemoOffice(handle: OfficeHandle, opts: DemoOptions = {
 
   const returning: Returning[] = [];
   const made: DemoAppeal[] = [];
+  const registeredAppeals: Registered[] = [];
   let registered = 0;
   for (const registeredOn of dates) {
     const desk = rng.weighted<Desk>([
@@ -196,12 +203,26 @@ export async function fillDemoOffice(handle: OfficeHandle, opts: DemoOptions = {
     const { card, matched } = await registerAs(call, input, desk.token);
     made.push({ id: card.id, registeredOn, deskToken: desk.token });
     registered++;
+    registeredAppeals.push({
+      id: card.id,
+      registeredOn,
+      applicantId: card.applicant.id,
+      local: card.applicant.address?.includes(`г. ${city.name},`) ?? false,
+    });
     // Someone taken for a known contact is left out: the desk would find them by that contact's details.
     if (keep && !matched) returning.push({ ...keep, contactId: card.applicant.id });
   }
+  if (opts.answered) {
+    const deputyToken = (await call('auth.signIn', { login: 'deputy', password: DEMO_PASSWORD })).token;
+    await placeApplicants(call, rng, registeredAppeals, desks[0]!.token);
+    await answerAppeals(call, rng, registeredAppeals, opts.answered, today, desks[0]!.token, deputyToken);
+  }
   const events = await fillDemoEvents(call, rng, desks, today);
-  const deputySession = await call('auth.signIn', { login: 'deputy', password: DEMO_PASSWORD });
-  await advanceDemoAppeals(call, rng, made, today, deputySession.token);
+  // With a share to answer given, the statistics' history above has moved the appeals already.
+  if (!opts.answered) {
+    const deputySession = await call('auth.signIn', { login: 'deputy', password: DEMO_PASSWORD });
+    await advanceDemoAppeals(call, rng, made, today, deputySession.token);
+  }
   return { adminLogin: DEMO_ADMIN_LOGIN, password: DEMO_PASSWORD, appeals: registered, events };
 }
 

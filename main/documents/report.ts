@@ -22,6 +22,10 @@ export interface ReportContext {
   deputyName: string;
   /** Names for the filter line: the responsible person's, the topic's. */
   responsibleName: string | null;
+  /** The document's title, when not the period report's own (the statistics' export). */
+  title?: string;
+  /** More tables after the report's own (the statistics' timeline, subjects, districts, terms). */
+  extra?: ReportTable[];
 }
 
 const channelName = (k: string) => L.channelLabels[k as Channel] ?? k;
@@ -79,6 +83,7 @@ export function reportTables(ctx: ReportContext): ReportTable[] {
       header: [R.person, R.received, R.open, R.closedCol, R.overdueCol],
       rows: r.staff.map((s) => [s.name ?? R.unassigned, s.received, s.open, s.closed, s.overdue]),
     },
+    ...(ctx.extra ?? []),
   ];
 }
 
@@ -107,7 +112,7 @@ export function reportContent(ctx: ReportContext, style: DocStyle): FileChild[] 
   const tables = reportTables(ctx);
   const out: FileChild[] = [
     para(ctx.officeName, { align: 'center', size: style.size - 2 }),
-    para(R.title, { align: 'center', bold: true, before: 120 }),
+    para(ctx.title ?? R.title, { align: 'center', bold: true, before: 120 }),
     para(R.period(shortDate(r.filter.from), shortDate(r.filter.to)), { align: 'center', after: 120 }),
   ];
   const filters = filterLine(ctx);
@@ -164,7 +169,7 @@ export async function reportXlsx(ctx: ReportContext): Promise<Buffer> {
   const r = ctx.report;
   for (const t of reportTables(ctx)) {
     const ws = wb.addWorksheet(t.title.slice(0, 31));
-    ws.addRow([R.title]).font = { bold: true };
+    ws.addRow([ctx.title ?? R.title]).font = { bold: true };
     ws.addRow([R.period(shortDate(r.filter.from), shortDate(r.filter.to))]);
     ws.addRow([]);
     ws.addRow(t.header).font = { bold: true };

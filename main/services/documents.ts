@@ -338,7 +338,7 @@ export async function letter(
 export function period(ctx: CallContext, i: ParsedInput<'reports.period'>): Output<'reports.period'> {
   const db = ctx.store.read;
   const office = officeRow(db);
-  return periodReport(db, { ...i.filter, officeId: office.id }, officeToday(ctx, office));
+  return periodReport(db, { ...i.filter, officeIds: [office.id] }, officeToday(ctx, office));
 }
 
 export async function report(
@@ -349,7 +349,7 @@ export async function report(
   const row = officeRow(db);
   const office = toOffice(row);
   const rc: ReportContext = {
-    report: periodReport(db, { ...i.filter, officeId: row.id }, officeToday(ctx, row)),
+    report: periodReport(db, { ...i.filter, officeIds: [row.id] }, officeToday(ctx, row)),
     officeName: office.name,
     deputyName: office.deputyName,
     responsibleName: userName(ctx, i.filter.responsibleId ?? null),

@@ -19,6 +19,7 @@ import { listEvents } from './events/card';
 import * as eventKinds from './events/kinds';
 import * as eventStages from './events/stages';
 import * as documents from './documents';
+import * as statistics from './statistics/index';
 import type { CallContext } from './context';
 import * as office from './office';
 import * as reminders from './reminders';
@@ -109,6 +110,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'documents.programme': documents.programme,
   'documents.report': documents.report,
   'reports.period': documents.period,
+  'statistics.period': statistics.period,
+  'statistics.export': statistics.exportStatistics,
   'templates.list': (ctx) => templates.list(ctx),
   'templates.save': templates.save,
   'templates.preview': (ctx, i) =>

@@ -25,7 +25,7 @@ export const ReportFilterSchema = z
   .refine((f) => f.from <= f.to, { message: 'the period ends before it starts', path: ['to'] });
 export type ReportFilter = z.infer<typeof ReportFilterSchema>;
 
-const CountSchema = z.object({ key: z.string(), count: z.number().int() });
+export const CountSchema = z.object({ key: z.string(), count: z.number().int() });
 
 export const PeriodReportSchema = z.object({
   filter: ReportFilterSchema,

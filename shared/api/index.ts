@@ -8,6 +8,7 @@ import { contactMethods } from './contacts';
 import { officeMethods } from './office';
 import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
+import { statisticsMethods } from './statistics';
 import { taskMethods } from './tasks';
 import { workflowMethods } from './workflow';
 import type { MethodDef, Role } from './define';
@@ -25,6 +26,7 @@ export const contract = {
   ...reminderMethods,
   ...contactMethods,
   ...homeMethods,
+  ...statisticsMethods,
 } as const;
 
 export type Contract = typeof contract;

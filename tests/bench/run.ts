@@ -19,6 +19,7 @@ import {
 } from './generate';
 import { documentsBench } from './documents';
 import { homeBench } from './home';
+import { statisticsRow } from './statistics-page';
 import { RegistryBench, registryShapes, searchShapes } from './registry';
 import { benchReminderScan, clearReminders } from './reminders';
 import {
@@ -47,6 +48,7 @@ const TARGET_REPORT_100K_MS = 2000;
 const TARGET_REMINDER_SCAN_MS = 50;
 /** The home screen of each role: "instant". */
 const TARGET_HOME_MS = 100;
+const TARGET_STATISTICS_MS = 300;
 
 const { values: args } = parseArgs({
   options: {
@@ -150,6 +152,19 @@ const all = (name: string, rows: Row[], target: number): Row => ({
 const docs = await documentsBench(handle, clock, iterations, log);
 const [cardRow, reportRow] = docs.rows;
 
+// ---- The statistics page for the last whole year, every office (and the year before, compared).
+log('measuring the statistics page …');
+const lastYear = `${Number(ANCHOR.slice(0, 4)) - 1}`;
+const statistics: Row = {
+  ...statisticsRow(
+    handle,
+    ANCHOR.slice(0, 10),
+    { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` },
+    iterations,
+  ),
+  targetP95: TARGET_STATISTICS_MS,
+};
+
 // ---- The due-reminder scan: a month's catch-up once, then the pass the timer makes every minute.
 log('measuring the due-reminder scan …');
 clearReminders(handle);
@@ -247,6 +262,7 @@ for (const r of pageRows) out.push(tableRow(r, verdicts));
 out.push(tableRow(all('registry page, all shapes', pageRows, TARGET_PAGE_MS), verdicts));
 for (const r of searchRows) out.push(tableRow(r, verdicts));
 out.push(tableRow(all('FTS search, all kinds', searchRows, TARGET_SEARCH_MS), verdicts));
+out.push(tableRow(statistics, verdicts));
 out.push(
   tableRow({ ...reminders.row, targetP95: TARGET_REMINDER_SCAN_MS }, verdicts),
   `  (the first pass caught up a month: ${thousands(reminders.raised)} reminders raised in ${ms(reminders.catchUpMs)} ms)`,

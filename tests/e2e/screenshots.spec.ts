@@ -121,3 +121,19 @@ test.describe('the home screen', () => {
     await page.screenshot({ path: target('home-deputy.png') });
   });
 });
+
+test('statistics screenshot', async ({ app, page }, testInfo) => {
+  const target = (name: string): string =>
+    process.env.UPDATE_SCREENSHOTS ? path.join(SCREENSHOTS_DIR, name) : testInfo.outputPath(name);
+  await page.clock.setFixedTime(new Date(NOW));
+  await fillDemoOffice(app.office, { appeals: 200, answered: 0.7 });
+  // The main pane scrolls, not the page: a tall window shows the whole screen.
+  await page.setViewportSize({ width: 1440, height: 2500 });
+  await app.open(page);
+  await signIn(page, 'head', DEMO_PASSWORD);
+  await page.keyboard.press('Alt+8');
+  await page.getByRole('button', { name: 'Этот квартал' }).click();
+  await expect(page.locator('section.stats')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('stats-period')).toContainText('01.01.2026 — 20.03.2026');
+  await page.screenshot({ path: target('statistics.png'), fullPage: true });
+});

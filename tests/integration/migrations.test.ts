@@ -8,6 +8,7 @@ import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { m0005 } from '../../db/migrations/0005-reminders';
 import { m0007 } from '../../db/migrations/0007-event-reminders';
 import { m0009 } from '../../db/migrations/0009-home';
+import { m0010 } from '../../db/migrations/0010-statistics';
 import { m0011 } from '../../db/migrations/0011-contacts-speed';
 import type { Migration } from '../../db/migrations/types';
 
@@ -395,6 +396,108 @@ describe('migration: contacts speed', () => {
         "SELECT id FROM contacts WHERE address_key = 'тверь 1' AND name_key = 'иванов' AND deleted_at IS NULL",
       ),
     ).toContain('contacts_address_name (address_key=? AND name_key=?)');
+    db.close();
+  });
+});
+
+describe('migration: statistics', () => {
+  it('fills the day counts from the appeals already there, as the triggers then keep them', () => {
+    const file = tempFile();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0010)) });
+    const sync = `'o1', 't', 't', 'h', NULL`;
+    old.exec(`INSERT INTO contacts (id, full_name, district, office_id, created_at, updated_at, hlc, deleted_at)
+      VALUES ('c1', 'Иванов', 'Ленинский', ${sync}), ('c2', 'Петров', NULL, ${sync})`);
+    const appeal = (id: string, contact: string, day: string, closed: string | null) =>
+      old.exec(`INSERT INTO appeals (id, reg_number, reg_year, reg_seq, registered_on, received_on, channel, kind,
+          applicant_id, applicant_name, summary, term_date, due_date, status, closed_on, result, reviewed_late,
+          is_collective, office_id, created_at, updated_at, hlc, deleted_at)
+        VALUES ('${id}', '${id}', 2026, ${id.slice(1)}, '${day}', '${day}', 'post', 'complaint', '${contact}', 'x', 's',
+          '2026-04-01', '2026-04-01', '${closed ? 'closed' : 'registered'}', ${closed ? `'${closed}'` : 'NULL'},
+          ${closed ? "'supported'" : 'NULL'}, ${closed ? 1 : 'NULL'}, 1, ${sync})`);
+    appeal('a1', 'c1', '2026-03-02', '2026-03-20');
+    appeal('a2', 'c2', '2026-03-02', null);
+    old.exec(`INSERT INTO appeal_topics VALUES ('0005.0005.0056.1149', 'a1'), ('0005.0005.0057.0001', 'a1'),
+      ('0002.0007.0000.0000', 'a1')`);
+    old.exec(`INSERT INTO external_requests (id, appeal_id, seq, kind, status, sent_on, due_date, answered_on,
+        office_id, created_at, updated_at, hlc, deleted_at)
+      VALUES ('r1', 'a2', 1, 'deputy_request', 'answered', '2026-03-05', '2026-04-04', '2026-03-15', ${sync}),
+        ('r2', 'a2', 2, 'deputy_request', 'sent', '2026-03-05', '2026-04-04', NULL, ${sync})`);
+    old.close();
+    const db = openDatabase(file);
+    const counts = () =>
+      db
+        .prepare(
+          `SELECT measure || ':' || day || ':' || key || '=' || n AS r FROM appeal_counts
+           WHERE n <> 0 AND length(day) = 10 ORDER BY 1`,
+        )
+        .all()
+        .map((r) => (r as { r: string }).r);
+    const filled = counts();
+    expect(filled).toEqual([
+      'channel:2026-03-02:post=2',
+      'collective:2026-03-02:=2',
+      'days:2026-03-20:18=1',
+      'district:2026-03-02:=1',
+      'district:2026-03-02:Ленинский=1',
+      'kind:2026-03-02:complaint=2',
+      'late:2026-03-20:1=1',
+      'received:2026-03-02:=2',
+      'request_answered:2026-03-05:=1',
+      'request_sent:2026-03-05:=2',
+      'result:2026-03-20:supported=1',
+      'section:2026-03-02:0002=1',
+      'section:2026-03-02:0005=1',
+      'subject:2026-03-02:0002.0007=1',
+      'subject:2026-03-02:0005.0005=1',
+      'topical:2026-03-02:=1',
+    ]);
+    // The same rows taken out and put back through the triggers give the same counts.
+    const rows = db.prepare('SELECT * FROM appeals ORDER BY id').all() as Record<string, unknown>[];
+    const topics = db.prepare('SELECT * FROM appeal_topics').all() as Record<string, unknown>[];
+    const requests = db.prepare('SELECT * FROM external_requests ORDER BY id').all() as Record<
+      string,
+      unknown
+    >[];
+    db.exec('DELETE FROM external_requests; DELETE FROM appeal_topics; DELETE FROM appeals;');
+    expect(counts()).toEqual([]);
+    for (const r of rows)
+      db.prepare(
+        `INSERT INTO appeals (${Object.keys(r).join(', ')}) VALUES (${Object.keys(r)
+          .map((k) => `@${k}`)
+          .join(', ')})`,
+      ).run(r);
+    for (const t of topics) db.prepare('INSERT INTO appeal_topics VALUES (@code, @appeal_id)').run(t);
+    for (const r of requests)
+      db.prepare(
+        `INSERT INTO external_requests (${Object.keys(r).join(', ')}) VALUES (${Object.keys(r)
+          .map((k) => `@${k}`)
+          .join(', ')})`,
+      ).run(r);
+    expect(counts()).toEqual(filled);
+    // Each month's row is the sum of its days'.
+    expect(
+      db
+        .prepare(
+          `SELECT m.measure, m.day, m.key, m.n, (SELECT sum(d.n) FROM appeal_counts d WHERE d.measure = m.measure
+             AND d.office_id = m.office_id AND d.key = m.key AND substr(d.day, 1, 7) = m.day AND length(d.day) = 10) AS days
+           FROM appeal_counts m WHERE length(m.day) = 7`,
+        )
+        .all()
+        .filter((r) => (r as { n: number; days: number }).n !== (r as { days: number }).days),
+    ).toEqual([]);
+    const plan = queryPlan(
+      db,
+      `SELECT key, sum(n) FROM appeal_counts WHERE measure = 'channel' AND day BETWEEN '2026-01-01' AND '2026-12-31'
+       AND office_id IN ('o1') GROUP BY key`,
+    );
+    expect(plan).toContain('USING PRIMARY KEY (measure=? AND day>? AND day<?)');
+    const awaiting = queryPlan(
+      db,
+      `SELECT body_id, count(*) FROM external_requests INDEXED BY external_requests_awaiting
+       WHERE status = 'sent' AND deleted_at IS NULL AND sent_on BETWEEN '2026-01-01' AND '2026-12-31'
+         AND due_date < '2026-04-01' AND office_id IN ('o1') GROUP BY body_id`,
+    );
+    expect(awaiting).toContain('USING COVERING INDEX external_requests_awaiting');
     db.close();
   });
 });

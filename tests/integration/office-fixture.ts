@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { ApiErrorBody } from '../../shared/api/define';
 import type { Input, MethodName, Output } from '../../shared/api/index';
 import { expectError, setUpOffice, type TestOffice as Office } from './helpers';
@@ -14,10 +14,16 @@ export interface TestOffice extends Omit<Office, 'call'> {
 
 const opened: Office[] = [];
 afterEach(() => opened.splice(0).forEach((o) => o.close()));
+/** Offices a whole file's tests read (one fixture, a test per figure), closed after the last. */
+const kept: Office[] = [];
+afterAll(() => kept.splice(0).forEach((o) => o.close()));
 
-export async function testOffice(now = '2026-02-13T07:30:00Z'): Promise<TestOffice> {
+export async function testOffice(
+  now = '2026-02-13T07:30:00Z',
+  life: 'test' | 'file' = 'test',
+): Promise<TestOffice> {
   const office = await setUpOffice(now);
-  opened.push(office);
+  (life === 'test' ? opened : kept).push(office);
   return {
     ...office,
     call: (method, input, token) => office.value(method, input, token),

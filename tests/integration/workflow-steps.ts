@@ -28,8 +28,12 @@ export interface Desk {
 
 const tenInMoscow = (date: string): string => `${date}T07:00:00Z`;
 
-export async function openDesk(date: string, shift: 'previous' | 'next' = 'previous'): Promise<Desk> {
-  const o = await testOffice(tenInMoscow(date));
+export async function openDesk(
+  date: string,
+  shift: 'previous' | 'next' = 'previous',
+  life: 'test' | 'file' = 'test',
+): Promise<Desk> {
+  const o = await testOffice(tenInMoscow(date), life);
   const admin: Person = { id: '', login: 'admin', token: o.token };
   const deputy: Person = { login: 'deputy', ...(await o.addUser('deputy', 'deputy')) };
   const assistant: Person = { login: 'assistant', ...(await o.addUser('assistant', 'assistant')) };

@@ -7,6 +7,7 @@ import { RegistryView } from '../features/registry/RegistryView';
 import { ReportsView } from '../features/reports/ReportsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
+import { statisticsUi } from '../../../shared/i18n/ru/statistics';
 import { H, L, R, t, W } from '../i18n';
 import { useStore } from '../store';
 import { mayOpen, SECTIONS, type Route, type Section } from './nav-slice';
@@ -28,6 +29,9 @@ const RequestsView = lazy(() =>
 );
 
 const HomeView = lazy(() => import('../features/home/HomeView').then((m) => ({ default: m.HomeView })));
+const StatisticsView = lazy(() =>
+  import('../features/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
+);
 
 const ContactsView = lazy(() =>
   import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
@@ -40,7 +44,8 @@ function sectionOf(route: Route): Section | null {
   return route.view === 'appeal' || route.view === 'register' ? 'appeals' : route.view;
 }
 
-const sectionLabel = (section: Section): string => (section === 'queue' ? W.nav.queue : t.nav[section]);
+const sectionLabel = (section: Section): string =>
+  section === 'queue' ? W.nav.queue : section === 'statistics' ? statisticsUi.nav : t.nav[section];
 
 function Screen({ route }: { route: Route }) {
   const role = useStore((s) => s.user?.role);
@@ -67,6 +72,8 @@ function Screen({ route }: { route: Route }) {
       return <ReportsView />;
     case 'contacts':
       return <ContactsView />;
+    case 'statistics':
+      return <StatisticsView />;
     case 'settings':
       return <SettingsView />;
     case 'inbox':

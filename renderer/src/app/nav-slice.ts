@@ -19,6 +19,7 @@ export const SECTIONS = [
   'contacts',
   'reports',
   'settings',
+  'statistics',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

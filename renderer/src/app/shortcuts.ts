@@ -39,7 +39,7 @@ export function useDeskShortcuts(): void {
         s.requestSearchFocus();
         return;
       }
-      if (e.altKey && !e.ctrlKey && /^Digit[0-7]$/.test(e.code)) {
+      if (e.altKey && !e.ctrlKey && /^Digit[0-9]$/.test(e.code)) {
         e.preventDefault();
         const section = SECTIONS[Number(e.code.slice(5))];
         if (section && mayOpen(s.user?.role, section)) s.go({ view: section });

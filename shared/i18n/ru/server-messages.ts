@@ -1,5 +1,6 @@
 import { attachmentServerMessages } from './attachments';
 import { eventServerMessages } from './events';
+import { statisticsServerMessages } from './statistics';
 
 /**
  * The server's validation messages (the contract's zod messages and the services' own), in Russian. Matched
@@ -60,6 +61,7 @@ export const serverMessages: Record<string, string> = {
   'only an office head sees everyone’s tasks': 'Задачи всех сотрудников видит только руководитель приёмной',
   ...attachmentServerMessages,
   ...eventServerMessages,
+  ...statisticsServerMessages,
 };
 
 /** The production calendar's day-list messages name the list and the index first: `nonWorkingDays[3]: …`. */

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import type { Statistics } from '../../../../shared/api/statistics';
+import {
+  previousPeriod,
+  presetPeriod,
+  PRESETS,
+  type Period,
+  type Preset,
+} from '../../../../shared/domain/periods';
+import { statisticsUi as S } from '../../../../shared/i18n/ru/statistics';
+import { call, isCallError } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
+import { Field, Kbd } from '../../components/Field';
+import { errorText, fieldErrors, formatDate, todayIn } from '../../i18n';
+import { useStore } from '../../store';
+import { deliverFile } from '../attachments/files';
+import { StatisticsCharts } from './StatisticsCharts';
+import './statistics.css';
+
+interface Loaded {
+  /** Which period (and comparison) these figures are for: a newer choice shows as busy until it loads. */
+  key: string;
+  stats: Statistics | null;
+  errors: Record<string, string>;
+  error: string | null;
+}
+
+/**
+ * Statistics for any period: a preset (this week, month, quarter, year — each up to today) or a range
+ * of one's own, compared with the period before; every chart with its table, printable, exportable.
+ */
+export function StatisticsView() {
+  const office = useStore((s) => s.office);
+  const today = todayIn(office?.timeZone ?? 'Europe/Moscow');
+  const [preset, setPreset] = useState<Preset | null>('month');
+  const [period, setPeriod] = useState<Period>(presetPeriod('month', today));
+  const [draft, setDraft] = useState<Period>(period);
+  const [compare, setCompare] = useState(true);
+  const [result, setResult] = useState<Loaded | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const key = JSON.stringify([period, preset, compare]);
+  useEffect(() => {
+    let live = true;
+    const compareWith = compare ? previousPeriod(period, preset) : null;
+    call('statistics.period', { period, compareWith }).then(
+      (stats) => live && setResult({ key, stats, errors: {}, error: null }),
+      (e: unknown) =>
+        live &&
+        setResult({ key, stats: null, errors: isCallError(e) ? fieldErrors(e) : {}, error: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, period, preset, compare]);
+  const busy = result?.key !== key || exporting;
+  const stats = result?.stats ?? null;
+  const errors = result?.errors ?? {};
+  const error = result?.error ?? exportError;
+
+  const choose = (p: Preset) => {
+    const next = presetPeriod(p, today);
+    setPreset(p);
+    setPeriod(next);
+    setDraft(next);
+  };
+  const save = async (format: 'docx' | 'xlsx') => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const f = await call('statistics.export', { period, format });
+      await deliverFile(f.name, f.mime, f.dataBase64);
+    } catch (e) {
+      setExportError(errorText(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <section className="page stats" aria-busy={busy}>
+      <div className="page__head">
+        <h1 className="page__title">{S.title}</h1>
+        <span className="page__meta" data-testid="stats-period">
+          {S.range(formatDate(period.from), formatDate(period.to))}
+          {stats?.previous
+            ? ` · ${S.comparedWith(formatDate(stats.previous.from), formatDate(stats.previous.to))}`
+            : ''}
+        </span>
+      </div>
+      <div className="panel stats-controls">
+        <div className="stats-presets" role="group" aria-label={S.period}>
+          {PRESETS.map((p) => (
+            <button
+              key={p}
+              type="button"
+              className="btn"
+              aria-pressed={preset === p}
+              onClick={() => choose(p)}
+            >
+              {S.presets[p]}
+            </button>
+          ))}
+        </div>
+        <form
+          className="stats-range"
+          noValidate
+          aria-label={S.custom}
+          onSubmit={(e) => {
+            e.preventDefault();
+            setPreset(null);
+            setPeriod({ ...draft });
+          }}
+        >
+          {(['from', 'to'] as const).map((end) => (
+            <Field key={end} id={`stats-${end}`} label={S[end]} error={errors[`period.${end}`]}>
+              {(a) => (
+                <DateInput
+                  id={`stats-${end}`}
+                  {...a}
+                  value={draft[end]}
+                  onChange={(v) => setDraft((d) => ({ ...d, [end]: v ?? '' }))}
+                />
+              )}
+            </Field>
+          ))}
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {S.show} <Kbd>Enter</Kbd>
+          </button>
+        </form>
+        <label className="stats-compare">
+          <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} />{' '}
+          {S.compare}
+        </label>
+        <div className="actions stats-actions">
+          <button type="button" className="btn" onClick={() => window.print()}>
+            {S.print}
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void save('docx')}>
+            {S.docx}
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void save('xlsx')}>
+            {S.xlsx}
+          </button>
+        </div>
+        {error ? (
+          <p className="banner banner--error" role="alert">
+            {S.failed(error)}
+          </p>
+        ) : null}
+      </div>
+      {stats ? (
+        <StatisticsCharts stats={stats} />
+      ) : busy ? (
+        <p className="muted" role="status">
+          {S.loading}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,413 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Statistics } from '../../shared/api/statistics';
+import { PASSWORD } from './helpers';
+import { answerOnMerits, openDesk, sendRequest, type Desk } from './workflow-steps';
+
+/**
+ * Statistics against direct SQL. One office is made through the API over two months — appeals of every
+ * channel and kind, repeated and collective, with one, two or no topics, applicants in districts; closed
+ * on time and late, with results; requests sent and answered; a topic edited, a district corrected, an
+ * appeal re-dated — and a second office's appeals copied in by hand, as an HQ's file holds them. Each
+ * figure is then recounted from the appeals, topics, contacts and requests by SQL written here.
+ */
+
+const FEB = { from: '2026-02-01', to: '2026-02-28' };
+const JAN = { from: '2026-01-01', to: '2026-01-31' };
+const OTHER_OFFICE = '01900000-0000-7000-8000-000000000001';
+
+let d: Desk;
+let own: string;
+let stats: Statistics;
+let analystToken: string;
+
+type Sql = (q: string, ...p: unknown[]) => unknown[];
+let all: Sql;
+const asCounts = (rows: unknown[]) =>
+  Object.fromEntries((rows as { key: string; n: number }[]).map((r) => [r.key, r.n]));
+const byKey = (c: { key: string; count: number }[]) => Object.fromEntries(c.map((x) => [x.key, x.count]));
+const one = (q: string, ...p: unknown[]): number => (all(q, ...p)[0] as { n: number | null }).n ?? 0;
+
+/** The received appeals of a period and office, as a condition on `a`. */
+const RECEIVED = `a.deleted_at IS NULL AND a.office_id = ? AND a.registered_on BETWEEN ? AND ?`;
+const CLOSED = `a.deleted_at IS NULL AND a.office_id = ? AND a.status = 'closed' AND a.closed_on BETWEEN ? AND ?`;
+const args = (p: { from: string; to: string }, office = own) => [office, p.from, p.to];
+
+beforeAll(async () => {
+  d = await openDesk('2026-01-12', 'previous', 'file');
+  const sqlite = d.o.handle.store.sqlite;
+  all = (q, ...p) => sqlite.prepare(q).all(...p);
+  own = (sqlite.prepare('SELECT id FROM offices').get() as { id: string }).id;
+  await d.o.addUser('analyst', 'hq_analyst');
+  const ids: string[] = [];
+  const plan = [
+    ['2026-01-12', 'post', 'complaint', ['0005.0005.0056.1149'], false, false, 'Ленинский'],
+    ['2026-01-20', 'email', 'proposal', [], false, false, null],
+    [
+      '2026-02-02',
+      'post',
+      'complaint',
+      ['0005.0005.0056.1149', '0005.0005.0057.0001'],
+      true,
+      false,
+      'Ленинский',
+    ],
+    [
+      '2026-02-02',
+      'email',
+      'application',
+      ['0002.0007.0000.0000', '0005.0005.0056.1149'],
+      false,
+      true,
+      'Заволжский',
+    ],
+    ['2026-02-03', 'reception', 'complaint', ['0001.0002.0027.0124'], false, false, null],
+    ['2026-02-09', 'email', 'proposal', [], true, true, 'Московский'],
+    ['2026-02-16', 'web', 'application', ['0005.0005.0056.1149'], false, false, 'Ленинский'],
+    ['2026-02-27', 'post', 'other', ['0003.0009.0000.0000'], false, false, 'Заволжский'],
+    ['2026-03-02', 'post', 'complaint', ['0005.0005.0056.1149'], false, false, 'Ленинский'],
+  ] as const;
+  for (const [day, channel, kind, topics, isRepeat, isCollective, district] of plan) {
+    if (d.today !== day) await d.day(day);
+    const card = await d.register(day, { channel, kind, topics: [...topics], isRepeat, isCollective });
+    ids.push(card.id);
+    if (district)
+      await d.o.call('contacts.update', { id: card.applicant.id, fields: { district } }, d.assistant.token);
+  }
+  // Closed in February: two on time with different results; one late in March.
+  await d.day('2026-02-10');
+  await answerOnMerits(d, ids[0]!, 'supported');
+  await d.day('2026-02-20');
+  await answerOnMerits(d, ids[2]!, 'explained');
+  await answerOnMerits(d, ids[3]!, 'explained');
+  // Requests: one sent and answered, one sent and left to run past its term.
+  await d.day('2026-02-12');
+  const r1 = await sendRequest(d, ids[4]!, { kind: 'deputy_request', answerDays: 10 });
+  await d.o.call('requests.send', r1.send, d.assistant.token);
+  const r2 = await sendRequest(d, ids[5]!, { kind: 'deputy_request', answerDays: 10 });
+  await d.o.call('requests.send', r2.send, d.assistant.token);
+  await d.day('2026-02-18');
+  await d.o.call(
+    'requests.recordAnswer',
+    { id: r1.requestId, answeredOn: '2026-02-18', incomingNumber: 'ВХ-1', summary: 'Ответ получен' },
+    d.assistant.token,
+  );
+  // Edits that move counts: a topic changed, a district corrected, an appeal's section added.
+  const edited = await d.o.call('appeals.get', { id: ids[6]! }, d.assistant.token);
+  await d.o.call(
+    'appeals.update',
+    { id: edited.id, version: edited.version, patch: { topics: ['0002.0007.0000.0000'] } },
+    d.assistant.token,
+  );
+  const moved = await d.o.call('appeals.get', { id: ids[3]! }, d.assistant.token);
+  await d.o.call(
+    'contacts.update',
+    { id: moved.applicant.id, fields: { district: 'Московский' } },
+    d.assistant.token,
+  );
+  await d.day('2026-03-25');
+  await answerOnMerits(d, ids[8]!, 'not_supported');
+  await answerOnMerits(d, ids[7]!, 'supported');
+  await answerOnMerits(d, ids[1]!, 'explained'); // due in February: late
+
+  // Another office's appeals in the same file: copies of ours under its id, as sync brings them to an HQ.
+  for (const id of ids.slice(2, 6)) {
+    const copy = `${id.slice(0, -4)}ffff`;
+    sqlite
+      .prepare(
+        `INSERT INTO appeals SELECT ${(
+          sqlite.prepare('PRAGMA table_info(appeals)').all() as { name: string }[]
+        )
+          .map((c) =>
+            c.name === 'id'
+              ? '@copy'
+              : c.name === 'office_id'
+                ? '@office'
+                : c.name === 'reg_number'
+                  ? "'ДР-' || reg_number"
+                  : c.name,
+          )
+          .join(', ')} FROM appeals WHERE id = @id`,
+      )
+      .run({ copy, office: OTHER_OFFICE, id });
+    sqlite
+      .prepare('INSERT INTO appeal_topics SELECT code, ? FROM appeal_topics WHERE appeal_id = ?')
+      .run(copy, id);
+  }
+  // …and one of them deleted there: a tombstone counts nowhere.
+  sqlite
+    .prepare(
+      "UPDATE appeals SET deleted_at = '2026-03-25T07:00:00Z' WHERE office_id = ? AND channel = 'reception'",
+    )
+    .run(OTHER_OFFICE);
+
+  stats = await d.o.call('statistics.period', { period: FEB, compareWith: JAN }, d.admin.token);
+  analystToken = (await d.o.call('auth.signIn', { login: 'analyst', password: PASSWORD }, '')).token;
+});
+
+describe('statistics for a period equal direct SQL over the same appeals', () => {
+  it('received, repeated and collective', () => {
+    const f = stats.current;
+    expect(f.received).toBe(one(`SELECT count(*) n FROM appeals a WHERE ${RECEIVED}`, ...args(FEB)));
+    expect(f.received).toBe(6);
+    expect(f.repeat).toBe(
+      one(`SELECT count(*) n FROM appeals a WHERE ${RECEIVED} AND is_repeat = 1`, ...args(FEB)),
+    );
+    expect(f.collective).toBe(
+      one(`SELECT count(*) n FROM appeals a WHERE ${RECEIVED} AND is_collective = 1`, ...args(FEB)),
+    );
+    expect([f.repeat, f.collective]).toEqual([2, 2]);
+  });
+
+  it('received by day: every day of the period, with its count', () => {
+    const f = stats.current;
+    expect(f.granularity).toBe('day');
+    expect(f.timeline).toHaveLength(28);
+    const sql = asCounts(
+      all(
+        `SELECT registered_on AS key, count(*) n FROM appeals a WHERE ${RECEIVED} GROUP BY 1`,
+        ...args(FEB),
+      ),
+    );
+    for (const b of f.timeline) expect(b.count, b.start).toBe(sql[b.start] ?? 0);
+  });
+
+  it('received by week over a quarter, each week from its Monday', async () => {
+    const q = await d.o.call(
+      'statistics.period',
+      { period: { from: '2026-01-01', to: '2026-03-31' } },
+      d.admin.token,
+    );
+    expect(q.current.granularity).toBe('week');
+    expect(q.current.timeline[0]!.start).toBe('2025-12-29');
+    const sql = asCounts(
+      all(
+        `SELECT date(registered_on, '-' || ((strftime('%w', registered_on) + 6) % 7) || ' days') AS key, count(*) n
+         FROM appeals a WHERE ${RECEIVED} GROUP BY 1`,
+        ...args({ from: '2026-01-01', to: '2026-03-31' }),
+      ),
+    );
+    for (const b of q.current.timeline) expect(b.count, b.start).toBe(sql[b.start] ?? 0);
+    expect(q.current.timeline.reduce((s, b) => s + b.count, 0)).toBe(9);
+  });
+
+  it('by channel and by kind', () => {
+    const f = stats.current;
+    for (const col of ['channel', 'kind'] as const) {
+      const sql = asCounts(
+        all(`SELECT ${col} AS key, count(*) n FROM appeals a WHERE ${RECEIVED} GROUP BY 1`, ...args(FEB)),
+      );
+      expect(byKey(col === 'channel' ? f.byChannel : f.byKind)).toEqual(sql);
+    }
+    expect(byKey(f.byChannel)).toEqual({ post: 2, email: 2, reception: 1, web: 1 });
+  });
+
+  it('by classifier section (an appeal once per section) and without a topic', () => {
+    const sql = asCounts(
+      all(
+        `SELECT coalesce(substr(t.code, 1, 4), '') AS key, count(DISTINCT a.id) n
+         FROM appeals a LEFT JOIN appeal_topics t ON t.appeal_id = a.id WHERE ${RECEIVED} GROUP BY 1`,
+        ...args(FEB),
+      ),
+    );
+    expect(byKey(stats.current.bySection)).toEqual(sql);
+    expect(sql).toEqual({ '': 1, '0001': 1, '0002': 2, '0003': 1, '0005': 2 });
+  });
+
+  it('top subjects', () => {
+    const sql = all(
+      `SELECT substr(t.code, 1, 9) AS key, count(DISTINCT a.id) AS count
+       FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id WHERE ${RECEIVED}
+       GROUP BY 1 ORDER BY count DESC, key LIMIT 10`,
+      ...args(FEB),
+    );
+    expect(stats.current.topSubjects).toEqual(sql);
+  });
+
+  it('by district, from the applicants’ addresses as they are now', () => {
+    const sql = asCounts(
+      all(
+        `SELECT coalesce(c.district, '') AS key, count(*) n
+         FROM appeals a JOIN contacts c ON c.id = a.applicant_id WHERE ${RECEIVED} GROUP BY 1`,
+        ...args(FEB),
+      ),
+    );
+    expect(byKey(stats.current.byDistrict)).toEqual(sql);
+    expect(sql['Московский']).toBe(2);
+  });
+
+  it('closed, on time and late', () => {
+    const f = stats.current;
+    expect(f.closed).toBe(one(`SELECT count(*) n FROM appeals a WHERE ${CLOSED}`, ...args(FEB)));
+    expect(f.closedLate).toBe(
+      one(`SELECT count(*) n FROM appeals a WHERE ${CLOSED} AND reviewed_late = 1`, ...args(FEB)),
+    );
+    expect(f.closedOnTime).toBe(
+      one(
+        `SELECT count(*) n FROM appeals a WHERE ${CLOSED} AND coalesce(reviewed_late, 0) = 0`,
+        ...args(FEB),
+      ),
+    );
+    expect(f.closed).toBe(3);
+    const march = { from: '2026-03-01', to: '2026-03-31' };
+    return d.o.call('statistics.period', { period: march }, d.admin.token).then((m) => {
+      expect(m.current.closedLate).toBe(
+        one(`SELECT count(*) n FROM appeals a WHERE ${CLOSED} AND reviewed_late = 1`, ...args(march)),
+      );
+      expect(m.current.closedLate).toBeGreaterThan(0);
+    });
+  });
+
+  it('results, in all and by day (the stacked chart)', () => {
+    const f = stats.current;
+    const sql = asCounts(
+      all(
+        `SELECT coalesce(result, '') AS key, count(*) n FROM appeals a WHERE ${CLOSED} GROUP BY 1`,
+        ...args(FEB),
+      ),
+    );
+    expect(byKey(f.byResult)).toEqual(sql);
+    const daily = all(
+      `SELECT closed_on AS day, result AS key, count(*) n FROM appeals a WHERE ${CLOSED} GROUP BY 1, 2`,
+      ...args(FEB),
+    ) as { day: string; key: string; n: number }[];
+    const stacked = f.resultsTimeline.flatMap((b) =>
+      Object.entries(b.byResult).map(([key, n]) => ({ day: b.start, key, n })),
+    );
+    expect(stacked.sort((a, b) => (a.day + a.key).localeCompare(b.day + b.key))).toEqual(daily);
+  });
+
+  it('average and 90th-percentile days to close', () => {
+    const f = stats.current;
+    const days = `CAST(julianday(closed_on) - julianday(registered_on) AS INTEGER)`;
+    const avg = one(`SELECT avg(${days}) n FROM appeals a WHERE ${CLOSED}`, ...args(FEB));
+    expect(f.avgDaysToClose).toBe(Math.round(avg * 10) / 10);
+    const n = one(`SELECT count(*) n FROM appeals a WHERE ${CLOSED}`, ...args(FEB));
+    const p90 = one(
+      `SELECT ${days} n FROM appeals a WHERE ${CLOSED} ORDER BY ${days} LIMIT 1 OFFSET ?`,
+      ...args(FEB),
+      Math.ceil(0.9 * n) - 1,
+    );
+    expect(f.p90DaysToClose).toBe(p90);
+  });
+
+  it('requests sent, answered and overdue, by body', () => {
+    const sql = all(
+      `SELECT r.body_id AS bodyId, b.name AS body, count(*) AS sent, count(r.answered_on) AS answered,
+              sum(r.status = 'sent' AND r.due_date < ?) AS overdue
+       FROM external_requests r LEFT JOIN bodies b ON b.id = r.body_id
+       WHERE r.deleted_at IS NULL AND r.office_id = ? AND r.sent_on BETWEEN ? AND ?
+       GROUP BY r.body_id ORDER BY sent DESC, body`,
+      stats.asOf,
+      ...args(FEB),
+    );
+    expect(stats.current.requests).toEqual(sql);
+    expect(stats.current.requests.map((r) => [r.sent, r.answered, r.overdue]).sort()).toEqual([
+      [1, 0, 1],
+      [1, 1, 0],
+    ]);
+  });
+
+  it('the previous period is counted by the same rules', () => {
+    const p = stats.previous!;
+    expect([p.from, p.to]).toEqual([JAN.from, JAN.to]);
+    expect(p.received).toBe(one(`SELECT count(*) n FROM appeals a WHERE ${RECEIVED}`, ...args(JAN)));
+    expect(p.received).toBe(2);
+    expect(byKey(p.bySection)).toEqual({ '': 1, '0005': 1 });
+  });
+
+  it('another office: only the HQ analyst sees it, counted apart, its tombstone nowhere', async () => {
+    const desk = await d.o.fail(
+      'statistics.period',
+      { period: FEB, officeIds: [OTHER_OFFICE] },
+      d.assistant.token,
+    );
+    expect(desk.code).toBe('forbidden');
+    const hq = await d.o.call('statistics.period', { period: FEB, officeIds: [OTHER_OFFICE] }, analystToken);
+    expect(hq.current.received).toBe(
+      one(`SELECT count(*) n FROM appeals a WHERE ${RECEIVED}`, ...args(FEB, OTHER_OFFICE)),
+    );
+    expect(hq.current.received).toBe(3);
+    const sql = asCounts(
+      all(
+        `SELECT coalesce(substr(t.code, 1, 4), '') AS key, count(DISTINCT a.id) n
+         FROM appeals a LEFT JOIN appeal_topics t ON t.appeal_id = a.id WHERE ${RECEIVED} GROUP BY 1`,
+        ...args(FEB, OTHER_OFFICE),
+      ),
+    );
+    expect(byKey(hq.current.bySection)).toEqual(sql);
+    const both = await d.o.call(
+      'statistics.period',
+      { period: FEB, officeIds: [own, OTHER_OFFICE] },
+      analystToken,
+    );
+    expect(both.current.received).toBe(stats.current.received + hq.current.received);
+  });
+
+  it('a hard delete and a re-dated appeal leave the counts equal to the rows', () => {
+    const sqlite = d.o.handle.store.sqlite;
+    const [victim] = all(`SELECT id FROM appeals WHERE office_id = ? LIMIT 1`, OTHER_OFFICE) as {
+      id: string;
+    }[];
+    sqlite.prepare('DELETE FROM appeal_topics WHERE appeal_id = ?').run(victim!.id);
+    sqlite.prepare('DELETE FROM appeals WHERE id = ?').run(victim!.id);
+    sqlite
+      .prepare("UPDATE appeals SET registered_on = '2026-02-05' WHERE office_id = ? AND id <> ?")
+      .run(OTHER_OFFICE, victim!.id);
+    // The kept counts, day by day and month by month, are those the rows give now.
+    for (const [grain, len] of [
+      ['day', 10],
+      ['month', 7],
+    ] as const) {
+      const kept = asCounts(
+        all(
+          `SELECT measure || '|' || day || '|' || office_id || '|' || key AS key, n FROM appeal_counts
+           WHERE n <> 0 AND length(day) = ? AND measure IN ('channel', 'section', 'district')`,
+          len,
+        ),
+      );
+      const rows = asCounts(
+        all(
+          `SELECT 'channel|' || substr(registered_on, 1, @len) || '|' || office_id || '|' || channel AS key, count(*) n
+           FROM appeals WHERE deleted_at IS NULL GROUP BY 1
+           UNION ALL
+           SELECT 'section|' || substr(a.registered_on, 1, @len) || '|' || a.office_id || '|' || s.section, count(*)
+           FROM appeals a JOIN (SELECT DISTINCT appeal_id, substr(code, 1, 4) AS section FROM appeal_topics) s
+             ON s.appeal_id = a.id WHERE a.deleted_at IS NULL GROUP BY 1
+           UNION ALL
+           SELECT 'district|' || substr(a.registered_on, 1, @len) || '|' || a.office_id || '|' || coalesce(c.district, ''),
+             count(*)
+           FROM appeals a JOIN contacts c ON c.id = a.applicant_id WHERE a.deleted_at IS NULL GROUP BY 1`,
+          { len },
+        ),
+      );
+      expect(kept, grain).toEqual(rows);
+    }
+  });
+});
+
+describe('statistics export', () => {
+  it('is the period report with the statistics’ tables, from the same figures', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const xlsx = await d.o.call('statistics.export', { period: FEB, format: 'xlsx' }, d.admin.token);
+    expect(xlsx.name).toBe('Статистика 01.02.2026–28.02.2026.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Основные показатели', 'Поступление по дням', 'Сроки рассмотрения']),
+    );
+    expect(wb.getWorksheet('Основные показатели')!.getRow(5).values).toEqual([
+      undefined,
+      'Поступило обращений',
+      stats.current.received,
+    ]);
+    const terms = wb.getWorksheet('Сроки рассмотрения')!;
+    expect(terms.getRow(6).values).toEqual([
+      undefined,
+      expect.stringContaining('90 %'),
+      stats.current.p90DaysToClose,
+    ]);
+    const docx = await d.o.call('statistics.export', { period: FEB }, d.admin.token);
+    expect(docx.name.endsWith('.docx')).toBe(true);
+  });
+});
