@@ -152,6 +152,8 @@ export function rawRegistrar(
     'SELECT phone FROM contact_phones WHERE contact_id = ? AND deleted_at IS NULL ORDER BY created_at',
   );
   const maxSeq = db.prepare('SELECT max(reg_seq) AS m FROM appeals WHERE office_id = ? AND reg_year = ?');
+  // As the service does: the year's last number is read once a transaction and counted on from there.
+  let seqs = new Map<number, number>();
   let counter = 0;
   const log = (
     table: string,
@@ -213,7 +215,8 @@ export function rawRegistrar(
       }
     }
     const year = Number(today.slice(0, 4));
-    const seq = ((maxSeq.get(office.id, year) as { m: number | null }).m ?? 0) + 1;
+    const seq = (seqs.get(year) ?? (maxSeq.get(office.id, year) as { m: number | null }).m ?? 0) + 1;
+    seqs.set(year, seq);
     const term = reviewTerm(today, {
       calendar,
       shift: 'previous',
@@ -309,8 +312,12 @@ export function rawRegistrar(
       details: JSON.stringify({ regNumber }),
     });
   };
-  const one = db.transaction(body);
+  const one = db.transaction((input: Parsed, actor: Actor) => {
+    seqs = new Map();
+    body(input, actor);
+  });
   const many = db.transaction((inputs: Parsed[], actor: Actor) => {
+    seqs = new Map();
     for (const input of inputs) body(input, actor);
   });
   return {
