@@ -109,8 +109,11 @@ export function register(
   ctx: CallContext,
   input: ParsedInput<'appeals.register'>,
 ): Output<'appeals.register'> {
-  const id = ctx.store.transaction((db) => registerIn(db, ctx, deskOf(ctx, officeRow(db)), input).id);
-  return getCard(ctx.store.read, ctx, id);
+  const { id, office } = ctx.store.transaction((db) => {
+    const desk = deskOf(ctx, officeRow(db));
+    return { id: registerIn(db, ctx, desk, input).id, office: desk.office };
+  });
+  return getCard(ctx.store.read, ctx, id, office);
 }
 
 /**
