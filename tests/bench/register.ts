@@ -172,6 +172,8 @@ export function rawRegistrar(
   const body = (input: Parsed, actor: Actor): void => {
     const ms = clock.now().getTime();
     const now = new Date(ms).toISOString();
+    // Spread last in every row, as the service does: V8 adds properties written after a leading spread
+    // one at a time through the runtime.
     const sync = () => ({
       id: newId(ms),
       office_id: office.id,
@@ -190,7 +192,6 @@ export function rawRegistrar(
     } else {
       const parts = { lastName: a.lastName, firstName: a.firstName, middleName: a.middleName };
       contact = {
-        ...sync(),
         last_name: a.lastName ?? null,
         first_name: a.firstName ?? null,
         middle_name: a.middleName ?? null,
@@ -203,13 +204,14 @@ export function rawRegistrar(
         social_category: null,
         comment: null,
         ...NO_CONTACT_DETAILS,
+        ...sync(),
       };
       insert('contacts', contact);
       log('contacts', contact);
       const phone = a.phone ? normalizePhone(a.phone) : null;
       phones = phone ? [phone] : [];
       if (phone) {
-        const row: ContactPhoneTable = { ...sync(), contact_id: contact.id, phone, raw: a.phone! };
+        const row: ContactPhoneTable = { contact_id: contact.id, phone, raw: a.phone!, ...sync() };
         insert('contact_phones', row);
         log('contact_phones', row);
       }
@@ -224,8 +226,6 @@ export function rawRegistrar(
     });
     const regNumber = formatRegNumber('КОД-ГГГГ-NNNNN', office.code, year, seq);
     const appeal: AppealTable = {
-      ...sync(),
-      ...WORKFLOW_BLANK,
       stage_since: now,
       reg_number: regNumber,
       reg_year: year,
@@ -259,6 +259,8 @@ export function rawRegistrar(
       forwarded_from_date: null,
       case_file: null,
       created_by: actor.id,
+      ...WORKFLOW_BLANK,
+      ...sync(),
     };
     const rowid = insert('appeals', appeal).lastInsertRowid;
     log('appeals', appeal);
@@ -274,18 +276,17 @@ export function rawRegistrar(
     });
     insert('appeal_fts', { rowid, body });
     const history: AppealHistoryTable = {
-      ...sync(),
       appeal_id: appeal.id,
       at: now,
       user_id: actor.id,
       action: 'registered',
       changes: '{}',
       comment: null,
+      ...sync(),
     };
     insert('appeal_history', history);
     log('appeal_history', history);
     const task: TaskTable = {
-      ...sync(),
       appeal_id: appeal.id,
       request_id: null,
       kind: 'review',
@@ -297,6 +298,7 @@ export function rawRegistrar(
       closed_by: null,
       event_id: null,
       event_stage: null,
+      ...sync(),
     };
     insert('tasks', task);
     log('tasks', task);
