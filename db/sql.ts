@@ -61,26 +61,39 @@ export class WriteDb extends ReadDb {
   /**
    * Inserts one typed row without building a query: the hot path of every write (a registration inserts
    * a dozen rows). Column names come from the row's type, never from input. Undefined fields are left
-   * out, as the builder does.
+   * out, as the builder does. Rows of one shape (the same keys in the same order, as the code that
+   * builds them writes them) find their statement by comparing keys, with no string built per row.
    */
   insert<T extends keyof DB & string>(table: T, row: Insertable<DB[T]>): Database.RunResult {
-    const columns: string[] = [];
-    const values: unknown[] = [];
-    for (const [column, value] of Object.entries(row as object)) {
-      if (value === undefined) continue;
-      columns.push(column);
-      values.push(value);
+    const r = row as Record<string, unknown>;
+    const columns = Object.keys(r);
+    const values: unknown[] = new Array(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const v = r[columns[i]!];
+      if (v === undefined) return this.insertDefined(table, r);
+      values[i] = v;
     }
-    const key = `${table}(${columns.join(',')})`;
-    let sql = this.inserts.get(key);
-    if (!sql) {
-      sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-      this.inserts.set(key, sql);
-    }
-    return this.statement(sql).run(...values);
+    return this.insertStatement(table, columns).run(values);
   }
 
-  private readonly inserts = new Map<string, string>();
+  private insertDefined(table: string, row: Record<string, unknown>): Database.RunResult {
+    const columns = Object.keys(row).filter((c) => row[c] !== undefined);
+    return this.insertStatement(table, columns).run(columns.map((c) => row[c]));
+  }
+
+  private insertStatement(table: string, columns: readonly string[]): Database.Statement {
+    let shapes = this.inserts.get(table);
+    if (!shapes) this.inserts.set(table, (shapes = []));
+    for (const shape of shapes)
+      if (shape.columns.length === columns.length && shape.columns.every((c, i) => c === columns[i]))
+        return shape.statement;
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const statement = this.statement(sql);
+    shapes.push({ columns: [...columns], statement });
+    return statement;
+  }
+
+  private readonly inserts = new Map<string, { columns: string[]; statement: Database.Statement }[]>();
 }
 
 export class Store {

@@ -73,8 +73,8 @@ function userName(db: ReadDb, id: string | null): string | null {
   return db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
 }
 
-export function getCard(db: ReadDb, ctx: CallContext, id: string): AppealCard {
-  const office = officeRow(db);
+/** `office` may be passed by a caller that has just read it (registration), to save reading it again. */
+export function getCard(db: ReadDb, ctx: CallContext, id: string, office = officeRow(db)): AppealCard {
   const a = appealRow(db, id);
   const applicant = contactSummary(db, a.applicant_id);
   const history = db

@@ -198,8 +198,8 @@ export function resolveApplicant(db: WriteDb, officeId: string, a: Applicant, st
         },
       );
   }
+  // The sync columns last: properties after a leading spread are added one by one by V8's runtime.
   const row: ContactTable = {
-    ...newSyncColumns(st, officeId),
     last_name: a.lastName ?? null,
     first_name: a.firstName ?? null,
     middle_name: a.middleName ?? null,
@@ -212,6 +212,7 @@ export function resolveApplicant(db: WriteDb, officeId: string, a: Applicant, st
     social_category: a.socialCategory ?? null,
     comment: null,
     ...NO_CONTACT_DETAILS,
+    ...newSyncColumns(st, officeId),
   };
   insertSynced(db, 'contacts', row);
   if (phone && a.phone) addPhone(db, officeId, row.id, phone, a.phone, st);
@@ -226,12 +227,7 @@ export function addPhone(
   raw: string,
   st: Stamp,
 ): void {
-  insertSynced(db, 'contact_phones', {
-    ...newSyncColumns(st, officeId),
-    contact_id: contactId,
-    phone,
-    raw,
-  });
+  insertSynced(db, 'contact_phones', { contact_id: contactId, phone, raw, ...newSyncColumns(st, officeId) });
 }
 
 function fillMissing(db: WriteDb, c: ContactTable, a: Applicant, phone: string | null, st: Stamp): void {

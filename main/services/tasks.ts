@@ -16,8 +16,8 @@ export function openTask(
     dueDate: string | null;
   },
 ): TaskTable {
+  // The sync columns last: properties after a leading spread are added one by one by V8's runtime.
   const row: TaskTable = {
-    ...newSyncColumns(st, officeId),
     appeal_id: t.appealId,
     request_id: t.requestId ?? null,
     kind: t.kind,
@@ -29,6 +29,7 @@ export function openTask(
     closed_by: null,
     event_id: null,
     event_stage: null,
+    ...newSyncColumns(st, officeId),
   };
   insertSynced(db, 'tasks', row);
   return row;

@@ -152,6 +152,8 @@ export function rawRegistrar(
     'SELECT phone FROM contact_phones WHERE contact_id = ? AND deleted_at IS NULL ORDER BY created_at',
   );
   const maxSeq = db.prepare('SELECT max(reg_seq) AS m FROM appeals WHERE office_id = ? AND reg_year = ?');
+  // As the service does: the year's last number is read once a transaction and counted on from there.
+  let seqs = new Map<number, number>();
   let counter = 0;
   const log = (
     table: string,
@@ -170,6 +172,8 @@ export function rawRegistrar(
   const body = (input: Parsed, actor: Actor): void => {
     const ms = clock.now().getTime();
     const now = new Date(ms).toISOString();
+    // Spread last in every row, as the service does: V8 adds properties written after a leading spread
+    // one at a time through the runtime.
     const sync = () => ({
       id: newId(ms),
       office_id: office.id,
@@ -188,7 +192,6 @@ export function rawRegistrar(
     } else {
       const parts = { lastName: a.lastName, firstName: a.firstName, middleName: a.middleName };
       contact = {
-        ...sync(),
         last_name: a.lastName ?? null,
         first_name: a.firstName ?? null,
         middle_name: a.middleName ?? null,
@@ -201,19 +204,21 @@ export function rawRegistrar(
         social_category: null,
         comment: null,
         ...NO_CONTACT_DETAILS,
+        ...sync(),
       };
       insert('contacts', contact);
       log('contacts', contact);
       const phone = a.phone ? normalizePhone(a.phone) : null;
       phones = phone ? [phone] : [];
       if (phone) {
-        const row: ContactPhoneTable = { ...sync(), contact_id: contact.id, phone, raw: a.phone! };
+        const row: ContactPhoneTable = { contact_id: contact.id, phone, raw: a.phone!, ...sync() };
         insert('contact_phones', row);
         log('contact_phones', row);
       }
     }
     const year = Number(today.slice(0, 4));
-    const seq = ((maxSeq.get(office.id, year) as { m: number | null }).m ?? 0) + 1;
+    const seq = (seqs.get(year) ?? (maxSeq.get(office.id, year) as { m: number | null }).m ?? 0) + 1;
+    seqs.set(year, seq);
     const term = reviewTerm(today, {
       calendar,
       shift: 'previous',
@@ -221,8 +226,6 @@ export function rawRegistrar(
     });
     const regNumber = formatRegNumber('КОД-ГГГГ-NNNNN', office.code, year, seq);
     const appeal: AppealTable = {
-      ...sync(),
-      ...WORKFLOW_BLANK,
       stage_since: now,
       reg_number: regNumber,
       reg_year: year,
@@ -256,6 +259,8 @@ export function rawRegistrar(
       forwarded_from_date: null,
       case_file: null,
       created_by: actor.id,
+      ...WORKFLOW_BLANK,
+      ...sync(),
     };
     const rowid = insert('appeals', appeal).lastInsertRowid;
     log('appeals', appeal);
@@ -271,18 +276,17 @@ export function rawRegistrar(
     });
     insert('appeal_fts', { rowid, body });
     const history: AppealHistoryTable = {
-      ...sync(),
       appeal_id: appeal.id,
       at: now,
       user_id: actor.id,
       action: 'registered',
       changes: '{}',
       comment: null,
+      ...sync(),
     };
     insert('appeal_history', history);
     log('appeal_history', history);
     const task: TaskTable = {
-      ...sync(),
       appeal_id: appeal.id,
       request_id: null,
       kind: 'review',
@@ -294,6 +298,7 @@ export function rawRegistrar(
       closed_by: null,
       event_id: null,
       event_stage: null,
+      ...sync(),
     };
     insert('tasks', task);
     log('tasks', task);
@@ -309,8 +314,12 @@ export function rawRegistrar(
       details: JSON.stringify({ regNumber }),
     });
   };
-  const one = db.transaction(body);
+  const one = db.transaction((input: Parsed, actor: Actor) => {
+    seqs = new Map();
+    body(input, actor);
+  });
   const many = db.transaction((inputs: Parsed[], actor: Actor) => {
+    seqs = new Map();
     for (const input of inputs) body(input, actor);
   });
   return {

@@ -220,6 +220,11 @@ const timed = (f: () => void): number => {
 };
 const chunks = <T>(list: T[]): T[][] =>
   Array.from({ length: Math.ceil(list.length / batch) }, (_, i) => list.slice(i * batch, (i + 1) * batch));
+// One untimed pass first: the contacts the inputs name and the index pages a registration touches are read
+// from disk once, so the run measured first (the API) does not pay a cold file the runs after it skip.
+await measured('untimed, to warm the cache', () =>
+  chunks(parsed).map((list, i) => timed(() => raw.many(list, actor(i)))),
+);
 const oneApi = await measured('through the API', () => registerViaApi(handle, tokens, inputs));
 const oneRaw = await measured('by hand-written SQL', () =>
   parsed.map((input, i) => timed(() => raw.one(input, actor(i)))),

@@ -282,6 +282,37 @@ describe('registering a batch', () => {
     expect(dumpTables(o.handle.sqlite)).toBe(before);
   });
 
+  it('numbers each year of a batch on from that year, gives each kind its term, and spends no number on a refused batch', async () => {
+    const o = await testOffice();
+    await register(o, { registeredOn: '2025-12-30', applicant: applicant(1) });
+    const { registered } = await o.call('appeals.registerBatch', {
+      appeals: [
+        base({ applicant: applicant(2) }),
+        base({ registeredOn: '2025-12-30', applicant: applicant(3) }),
+        base({ applicant: applicant(4), kind: 'migration_report' }),
+        base({ registeredOn: '2025-12-30', applicant: applicant(5) }),
+      ],
+    });
+    expect(registered.map((r) => r.regNumber)).toEqual([
+      'ПТР-2026-00001',
+      'ПТР-2025-00002',
+      'ПТР-2026-00002',
+      'ПТР-2025-00003',
+    ]);
+    const plain = await o.call('appeals.get', { id: registered[0]!.id });
+    const migration = await o.call('appeals.get', { id: registered[2]!.id });
+    // The same day, two kinds: 30 days (a Sunday, moved back to Friday) and 20 days for a migration report.
+    expect([plain.termDate, plain.dueDate]).toEqual(['2026-03-15', '2026-03-13']);
+    expect([migration.termDate, migration.dueDate]).toEqual(['2026-03-05', '2026-03-05']);
+    await o.fail('appeals.registerBatch', {
+      appeals: [
+        base({ applicant: applicant(6) }),
+        base({ applicant: applicant(7), receivedOn: '2026-02-14' }),
+      ],
+    });
+    expect((await register(o, { applicant: applicant(8) })).regNumber).toBe('ПТР-2026-00003');
+  });
+
   it('is refused to a role that may not register', async () => {
     const o = await testOffice();
     const analyst = await o.addUser('analyst', 'hq_analyst');
