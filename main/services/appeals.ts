@@ -73,7 +73,8 @@ export function indexForSearch(
   );
 }
 
-function setTopics(db: WriteDb, appealId: string, topics: readonly string[]): void {
+/** The topic filter's rows, derived from the appeal's topics (sync rebuilds them after a merge too). */
+export function setTopics(db: WriteDb, appealId: string, topics: readonly string[]): void {
   db.run(db.qb.deleteFrom('appeal_topics').where('appeal_id', '=', appealId));
   for (const code of new Set(topics)) db.insert('appeal_topics', { code, appeal_id: appealId });
 }

@@ -7,6 +7,7 @@ import { openDatabase, SchemaTooNewError, schemaVersion } from '../../db/connect
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { m0005 } from '../../db/migrations/0005-reminders';
 import { m0007 } from '../../db/migrations/0007-event-reminders';
+import { m0008 } from '../../db/migrations/0008-sync';
 import type { Migration } from '../../db/migrations/types';
 
 /** What SQLite plans for a query, its steps joined: the index a read uses is named in it. */
@@ -292,6 +293,40 @@ describe('migration: event reminders', () => {
          AND event_date BETWEEN '2026-05-29' AND '2026-06-01'`,
     );
     expect(approval).toContain('events_stage (stage=? AND event_date>? AND event_date<?)');
+    db.close();
+  });
+});
+
+describe('migration: sync', () => {
+  it('keeps the change log, adds the sync tables, and reads pending rows and open conflicts off indexes', () => {
+    const file = tempFile();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0008)) });
+    old
+      .prepare(
+        `INSERT INTO change_log (hlc, office_id, table_name, row_id, op, data, at)
+         VALUES ('h', 'o1', 'appeals', 'a1', 'upsert', '{}', 't')`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT row_id FROM change_log').all()).toEqual([{ row_id: 'a1' }]);
+    db.prepare(
+      `INSERT INTO sync_rows (table_name, row_id, office_id, hlc, data, pending) VALUES ('appeals', 'a1', 'o1', 'h', '{}', 1)`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO sync_conflicts (id, office_id, table_name, row_id, field, kept_hlc, lost_hlc, detected_at, resolution)
+           VALUES ('c1', 'o1', 'appeals', 'a1', 'summary', 'h2', 'h1', 't', 'maybe')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(queryPlan(db, 'SELECT * FROM sync_rows WHERE pending = 1 LIMIT 10')).toContain(
+      'sync_rows_pending',
+    );
+    expect(queryPlan(db, 'SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT 10')).toContain(
+      'sync_conflicts_pending',
+    );
     db.close();
   });
 });

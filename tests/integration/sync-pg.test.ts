@@ -1,0 +1,7 @@
+import { afterAll } from 'vitest';
+import { stopTestPg } from './sync-pg';
+import { syncSuite } from './sync-suite';
+
+// The same suite with HQ on PostgreSQL (PRIEMNAYA_TEST_PG, or a throwaway cluster on loopback).
+syncSuite('postgres');
+afterAll(stopTestPg, 60_000);
