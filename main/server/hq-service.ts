@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { SYNCED_TABLES } from '../../db/schema';
-import { mergeRow } from '../../shared/sync/merge';
+import { localWrite, mergeRow } from '../../shared/sync/merge';
 import {
   SHARED_TABLES,
   conflictFromRecord,
@@ -457,21 +457,21 @@ export class Hq {
         office_id: this.officeId,
         updated_at: now.toISOString(),
       };
-      const incoming = { t: table, id, o: this.officeId, h: hlc, d } as RowState;
-      const m = mergeRow(before, incoming);
+      const state = localWrite(before, table, d, hlc, this.node);
+      if (!state) return before!;
       await this.writeRows(trx, [
         {
           table_name: table,
           row_id: id,
           office_id: this.officeId,
-          hlc: m.state.h,
-          data: JSON.stringify(m.state.d),
-          clocks: m.state.c ? JSON.stringify(m.state.c) : null,
-          bases: m.state.b ? JSON.stringify(m.state.b) : null,
+          hlc: state.h,
+          data: JSON.stringify(state.d),
+          clocks: state.c ? JSON.stringify(state.c) : null,
+          bases: state.b ? JSON.stringify(state.b) : null,
           origin: null,
         },
       ]);
-      return m.state;
+      return state;
     });
   }
 

@@ -1,9 +1,11 @@
 import { afterAll } from 'vitest';
 import { stopTestPg } from './sync-pg';
+import { convergenceSuite } from './sync-convergence';
 import { isolationSuite } from './sync-isolation';
 import { syncSuite } from './sync-suite';
 
 // The same suite with HQ on PostgreSQL (PRIEMNAYA_TEST_PG, or a throwaway cluster on loopback).
 syncSuite('postgres');
 isolationSuite('postgres');
+convergenceSuite('postgres');
 afterAll(stopTestPg, 60_000);
