@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import { SYNCED_TABLES } from '../../db/schema';
 import { localWrite, mergeRow } from '../../shared/sync/merge';
 import {
+  MAX_BATCH_ROWS,
+  OfficeBundlePayloadSchema,
+  PROTOCOL_VERSION,
   SHARED_TABLES,
   conflictFromRecord,
   stateFromRecord,
@@ -19,6 +22,7 @@ import type { Clock } from '../../shared/util/clock';
 import { Hlc } from '../../shared/util/hlc';
 import { newId } from '../../shared/util/ids';
 import { conflictFromLoss } from '../sync/office-store';
+import { BundleError, readBundle, signBundle, verifiedPayload } from '../sync/signing';
 import { currentSeq, takeSeq, type HqDB, type HqRowTable, type HqStore } from './hq-store';
 
 /** Why HQ refuses: the HTTP status goes with it, the message is for the office's log and status. */
@@ -430,6 +434,56 @@ export class Hq {
       more,
       hqNow: this.now().toISOString(),
     };
+  }
+
+  // ---- bundles ----------------------------------------------------------------------------------
+
+  /**
+   * An office's bundle: checked against the sending computer's public key, merged batch by batch as
+   * over HTTP, answered by a bundle signed by HQ with what HQ holds for the office from its cursor.
+   */
+  async importOfficeBundle(text: string): Promise<string> {
+    let bundle;
+    try {
+      bundle = readBundle(text);
+    } catch (e) {
+      throw new HqError(400, e instanceof Error ? e.message : String(e));
+    }
+    const node = await this.nodeById(bundle.from);
+    if (node.officeId !== bundle.officeId)
+      throw new HqError(403, 'the bundle names another office than its sender’s');
+    let payload;
+    try {
+      payload = OfficeBundlePayloadSchema.parse(verifiedPayload(bundle, node.publicKey));
+    } catch (e) {
+      throw new HqError(
+        403,
+        e instanceof BundleError ? e.message : 'the bundle’s contents are not an office batch',
+      );
+    }
+    if (payload.node !== node.node) throw new HqError(403, 'the bundle’s contents name another computer');
+    for (const push of payload.pushes) await this.push(node, push);
+    const pulls: PullResponse[] = [];
+    for (let cursor = payload.cursor, more = true; more;) {
+      const page = await this.pull(node, { v: PROTOCOL_VERSION, cursor, limit: MAX_BATCH_ROWS });
+      pulls.push(page);
+      cursor = page.cursor;
+      more = page.more;
+    }
+    const acknowledges = {
+      rows: payload.pushes.flatMap((p) =>
+        p.rows.map((r) => ({ t: r.t, id: r.id, h: r.h, ...(r.b ? { b: r.b } : {}) })),
+      ),
+      conflicts: payload.pushes.flatMap((p) =>
+        p.conflicts.map((c) => ({ id: c.id, resolvedAt: c.resolvedAt })),
+      ),
+    };
+    return signBundle(
+      node.officeId,
+      'hq',
+      { kind: 'hq', node: this.node, acknowledges, pulls },
+      this.privateKey,
+    );
   }
 
   // ---- HQ's own reference data -------------------------------------------------------------------

@@ -2,6 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { Store } from '../../db/sql';
 import {
   EnrolResponseSchema,
+  HqBundlePayloadSchema,
+  MAX_BATCH_ROWS,
   PROTOCOL_VERSION,
   PullResponseSchema,
   PushResponseSchema,
@@ -24,6 +26,7 @@ import {
   type ApplyResult,
   type OutgoingBatch,
 } from './office-store';
+import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 
 export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
 export const DEFAULT_INTERVAL_MIN = 5;
@@ -216,6 +219,56 @@ export class OfficeSync {
     } finally {
       sqlite.pragma('foreign_keys = ON');
     }
+  }
+
+  /**
+   * A signed file with everything HQ has not acknowledged, for an office without a connection. Nothing
+   * is cleared until HQ's answer bundle acknowledges it, so a lost stick loses nothing.
+   */
+  exportBundle(): string {
+    const officeId = this.state('office_id');
+    const privateKey = this.state('private_key');
+    if (!officeId || !privateKey) throw new Error('this office is not enrolled at HQ');
+    const batch = this.store.transaction((db) => {
+      foldChangeLog(db);
+      return extractBatch(db, null);
+    });
+    const now = this.ctx.clock.now();
+    const pushes: PushRequest[] = [];
+    const rows = batch.rows;
+    const conflicts = batch.conflicts;
+    for (let i = 0; i === 0 || i < Math.max(rows.length, conflicts.length); i += MAX_BATCH_ROWS)
+      pushes.push({
+        v: PROTOCOL_VERSION,
+        batchId: newBatchId(now.getTime()),
+        now: now.toISOString(),
+        rows: rows.slice(i, i + MAX_BATCH_ROWS),
+        conflicts: conflicts.slice(i, i + MAX_BATCH_ROWS),
+      });
+    const node = ownNode(this.read);
+    return signBundle(officeId, node, { kind: 'office', node, pushes, cursor: this.cursor() }, privateKey);
+  }
+
+  /** HQ's answer bundle: checked against HQ's key, then acknowledged and merged as an HTTP sync would. */
+  importBundle(text: string): ApplyResult {
+    const bundle = readBundle(text);
+    const hqKey = this.state('hq_public_key');
+    if (!hqKey) throw new Error('this office is not enrolled at HQ');
+    if (bundle.officeId !== this.state('office_id'))
+      throw new BundleError('the bundle is for another office');
+    const parsed = HqBundlePayloadSchema.safeParse(verifiedPayload(bundle, hqKey));
+    if (!parsed.success) throw new BundleError('the bundle’s contents are not an answer from HQ');
+    this.store.transaction((db) => acknowledge(db, parsed.data.acknowledges));
+    const total: ApplyResult = { rows: 0, changed: 0, conflicts: 0, newest: null };
+    for (const pull of parsed.data.pulls) {
+      const r = this.apply(pull);
+      total.rows += r.rows;
+      total.changed += r.changed;
+      total.conflicts += r.conflicts;
+      if (r.newest && (!total.newest || r.newest > total.newest)) total.newest = r.newest;
+    }
+    this.set({ last_sync_at: this.ctx.clock.now().toISOString(), last_error: null });
+    return total;
   }
 
   cursor(): number {

@@ -136,18 +136,23 @@ export interface OutgoingBatch {
 }
 
 /** Up to `limit` rows and conflicts HQ has not acknowledged; the same until acknowledged (resumable). */
-export function extractBatch(db: ReadDb, limit: number): OutgoingBatch {
+export function extractBatch(db: ReadDb, limit: number | null): OutgoingBatch {
   const rows = db
-    .rawAll<StoredRow>('SELECT * FROM sync_rows WHERE pending = 1 LIMIT ?', limit)
+    .rawAll<StoredRow>('SELECT * FROM sync_rows WHERE pending = 1 LIMIT ?', limit ?? -1)
     .map(stateFromRecord);
   const conflicts = db
-    .rawAll<ConflictRow>('SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT ?', limit)
+    .rawAll<ConflictRow>('SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT ?', limit ?? -1)
     .map(conflictFromRecord);
   return { rows, conflicts };
 }
 
+export interface Acknowledged {
+  rows: Pick<RowState, 't' | 'id' | 'h' | 'b'>[];
+  conflicts: Pick<Conflict, 'id' | 'resolvedAt'>[];
+}
+
 /** HQ holds these states now: a row changed again since is still pending (its clock moved on). */
-export function acknowledge(db: WriteDb, batch: OutgoingBatch): void {
+export function acknowledge(db: WriteDb, batch: Acknowledged): void {
   for (const r of batch.rows)
     db.rawRun(
       'UPDATE sync_rows SET pending = 0 WHERE table_name = ? AND row_id = ? AND hlc = ? AND bases IS ?',

@@ -116,18 +116,27 @@ export type Bundle = z.infer<typeof BundleSchema>;
 export const OfficeBundlePayloadSchema = z.object({
   kind: z.literal('office'),
   node: z.string(),
-  push: PushRequestSchema,
+  /** Everything HQ has not acknowledged, in batches as over HTTP. */
+  pushes: z.array(PushRequestSchema),
   /** Where HQ's answer bundle should start. */
   cursor: z.number().int().min(0),
 });
 export type OfficeBundlePayload = z.infer<typeof OfficeBundlePayloadSchema>;
 
+/** What HQ took from an office bundle: the office clears exactly these states (a later edit stays pending). */
+export const AcknowledgementSchema = z.object({
+  rows: z.array(
+    z.object({ t: z.string(), id: Id, h: HlcSchema, b: z.record(z.string(), HlcSchema).optional() }),
+  ),
+  conflicts: z.array(z.object({ id: Id, resolvedAt: z.string().nullable() })),
+});
+
 export const HqBundlePayloadSchema = z.object({
   kind: z.literal('hq'),
   node: z.string(),
-  /** The office batch this answers, so the office can clear what HQ now holds. */
-  acknowledges: z.string(),
-  pull: PullResponseSchema,
+  acknowledges: AcknowledgementSchema,
+  /** HQ's answer from the office's cursor, page by page as over HTTP. */
+  pulls: z.array(PullResponseSchema),
 });
 export type HqBundlePayload = z.infer<typeof HqBundlePayloadSchema>;
 

@@ -2,6 +2,7 @@ import { afterEach } from 'vitest';
 import { openHqStore } from '../../main/server/hq-store';
 import { startHqServer, type HqServerHandle } from '../../main/server/hq-http';
 import { Hq } from '../../main/server/hq-service';
+import { openOffice } from '../../main/core';
 import { OfficeSync } from '../../main/sync/engine';
 import { fixedClock } from '../../shared/util/clock';
 import { openTempOffice, PASSWORD, tempDir, type TestOffice } from './helpers';
@@ -88,4 +89,35 @@ export async function joinedNode(hq: TestHq, of: SyncNode, now: string): Promise
   const login = (await of.value('auth.me', {})).user.login;
   office.token = (await office.value('auth.signIn', { login, password: PASSWORD }, null)).token;
   return node;
+}
+
+/**
+ * The same office in another universe: a consistent copy of its database, opened on its own, so one
+ * history can be synced two ways and the results compared.
+ */
+export function copiedNode(of: SyncNode): SyncNode {
+  const tmp = tempDir();
+  const file = tmp.file('office.sqlite');
+  of.handle.sqlite.prepare('VACUUM INTO ?').run(file);
+  const clock = fixedClock(of.clock.now().toISOString());
+  const handle = openOffice(file, { clock, validateOutput: true });
+  const office: TestOffice = {
+    ...of,
+    tmp,
+    file,
+    handle,
+    clock,
+    call: (method, input, token) =>
+      handle.api.call('internal', method, input, { token: token === undefined ? office.token : token }),
+    close: () => {
+      handle.close();
+      tmp.remove();
+    },
+  };
+  office.value = async (method, input, token) => {
+    const r = await office.call(method, input, token);
+    if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+    return r.value as never;
+  };
+  return nodeOf(office);
 }

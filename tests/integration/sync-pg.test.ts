@@ -1,5 +1,6 @@
 import { afterAll } from 'vitest';
 import { stopTestPg } from './sync-pg';
+import { bundleSuite } from './sync-bundle';
 import { convergenceSuite } from './sync-convergence';
 import { isolationSuite } from './sync-isolation';
 import { syncSuite } from './sync-suite';
@@ -8,4 +9,5 @@ import { syncSuite } from './sync-suite';
 syncSuite('postgres');
 isolationSuite('postgres');
 convergenceSuite('postgres');
+bundleSuite('postgres');
 afterAll(stopTestPg, 60_000);
