@@ -25,7 +25,8 @@ CREATE TABLE sync_rows (
   pending INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (table_name, row_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX sync_rows_pending ON sync_rows (pending) WHERE pending = 1;
+-- The rows to send, in key order, so a sync can take the next batch while the previous one is on its way.
+CREATE INDEX sync_rows_pending ON sync_rows (table_name, row_id) WHERE pending = 1;
 
 CREATE TABLE sync_conflicts (
   id TEXT PRIMARY KEY,

@@ -51,7 +51,8 @@ export interface HqOptions {
 const SYNCED = new Set<string>(SYNCED_TABLES);
 const SHARED = new Set<string>(SHARED_TABLES);
 const ENROLMENT_DAYS = 7;
-const CHUNK = 400;
+/** Ids in one `IN (…)` and rows in one multi-row insert: well under SQLite's 32,766 parameters. */
+const CHUNK = 1000;
 
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
@@ -335,7 +336,7 @@ export class Hq {
   private async writeRows(trx: Kysely<HqDB>, writes: Omit<HqRowTable, 'seq'>[]): Promise<void> {
     if (writes.length === 0) return;
     let seq = await takeSeq(trx, writes.length);
-    for (const part of chunks(writes, 200))
+    for (const part of chunks(writes, CHUNK))
       await trx
         .insertInto('hq_rows')
         .values(part.map((w) => ({ ...w, seq: seq++ })))

@@ -30,8 +30,8 @@ import { BundleError, readBundle, signBundle, verifiedPayload } from './signing'
 
 export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
 export const DEFAULT_INTERVAL_MIN = 5;
-const PUSH_ROWS = 2000;
-const PULL_ROWS = 2000;
+const PUSH_ROWS = MAX_BATCH_ROWS;
+const PULL_ROWS = MAX_BATCH_ROWS;
 
 /** How an office reaches HQ: over HTTP, or (for tests of failure) anything with the same two calls. */
 export interface HqLink {
@@ -169,12 +169,18 @@ export class OfficeSync {
     return httpLink(url, token);
   }
 
-  /** Folds and takes out the next batch HQ has not acknowledged. */
-  nextBatch(limit = PUSH_ROWS): { request: PushRequest; batch: OutgoingBatch } | null {
-    const batch = this.store.transaction((db) => {
-      foldChangeLog(db);
-      return extractBatch(db, limit);
-    });
+  /** Brings the per-field states up to the change log (each sync starts with it). */
+  fold(): number {
+    return this.store.transaction((db) => foldChangeLog(db));
+  }
+
+  /** The next batch HQ has not acknowledged, after the key `after` (null: from the start). */
+  nextBatch(
+    limit = PUSH_ROWS,
+    after: readonly [string, string] | null = null,
+  ): { request: PushRequest; batch: OutgoingBatch } | null {
+    if (!after) this.fold();
+    const batch = extractBatch(this.read, limit, after);
     if (batch.rows.length === 0 && batch.conflicts.length === 0) return null;
     const now = this.ctx.clock.now();
     return {
@@ -187,6 +193,31 @@ export class OfficeSync {
         conflicts: batch.conflicts,
       },
     };
+  }
+
+  /**
+   * Sends every pending batch, the next one taken while the previous is on its way (two in flight):
+   * batches are independent states, so HQ may merge them in either order.
+   */
+  private async pushAll(link: HqLink, outcome: SyncOutcome): Promise<void> {
+    const inflight: Promise<void>[] = [];
+    for (let next = this.nextBatch(); next;) {
+      const { batch, request } = next;
+      const sending = link.push(request).then((answer) => {
+        this.acknowledge(batch);
+        outcome.sent += batch.rows.length;
+        outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
+      });
+      // Handled here so a failure while the other batch is awaited is not reported as unhandled;
+      // awaiting it below still throws.
+      sending.catch(() => undefined);
+      inflight.push(sending);
+      if (inflight.length >= 2) await inflight.shift();
+      const last = batch.rows[batch.rows.length - 1];
+      if (!last) break;
+      next = this.nextBatch(PUSH_ROWS, [last.t, last.id]);
+    }
+    for (const p of inflight) await p;
   }
 
   acknowledge(batch: OutgoingBatch): void {
@@ -229,10 +260,8 @@ export class OfficeSync {
     const officeId = this.state('office_id');
     const privateKey = this.state('private_key');
     if (!officeId || !privateKey) throw new Error('this office is not enrolled at HQ');
-    const batch = this.store.transaction((db) => {
-      foldChangeLog(db);
-      return extractBatch(db, null);
-    });
+    this.fold();
+    const batch = extractBatch(this.read, null);
     const now = this.ctx.clock.now();
     const pushes: PushRequest[] = [];
     const rows = batch.rows;
@@ -291,12 +320,7 @@ export class OfficeSync {
     };
     const started = this.ctx.clock.now().toISOString();
     try {
-      for (let next = this.nextBatch(); next; next = this.nextBatch()) {
-        const answer = await link.push(next.request);
-        this.acknowledge(next.batch);
-        outcome.sent += next.batch.rows.length;
-        outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
-      }
+      await this.pushAll(link, outcome);
       for (;;) {
         const answer = await link.pull(this.cursor(), PULL_ROWS);
         outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();

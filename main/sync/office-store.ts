@@ -135,14 +135,34 @@ export interface OutgoingBatch {
   conflicts: Conflict[];
 }
 
-/** Up to `limit` rows and conflicts HQ has not acknowledged; the same until acknowledged (resumable). */
-export function extractBatch(db: ReadDb, limit: number | null): OutgoingBatch {
-  const rows = db
-    .rawAll<StoredRow>('SELECT * FROM sync_rows WHERE pending = 1 LIMIT ?', limit ?? -1)
-    .map(stateFromRecord);
-  const conflicts = db
-    .rawAll<ConflictRow>('SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT ?', limit ?? -1)
-    .map(conflictFromRecord);
+/**
+ * Up to `limit` rows HQ has not acknowledged, in key order after `after` (the previous batch's last
+ * key, so the next batch can be taken while that one is on its way), and with the first batch the
+ * conflicts to send. The same until acknowledged: an interrupted sync sends them again.
+ */
+export function extractBatch(
+  db: ReadDb,
+  limit: number | null,
+  after: readonly [string, string] | null = null,
+): OutgoingBatch {
+  const rows = (
+    after
+      ? db.rawAll<StoredRow>(
+          'SELECT * FROM sync_rows WHERE pending = 1 AND (table_name, row_id) > (?, ?) ORDER BY table_name, row_id LIMIT ?',
+          after[0],
+          after[1],
+          limit ?? -1,
+        )
+      : db.rawAll<StoredRow>(
+          'SELECT * FROM sync_rows WHERE pending = 1 ORDER BY table_name, row_id LIMIT ?',
+          limit ?? -1,
+        )
+  ).map(stateFromRecord);
+  const conflicts = after
+    ? []
+    : db
+        .rawAll<ConflictRow>('SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT ?', limit ?? -1)
+        .map(conflictFromRecord);
   return { rows, conflicts };
 }
 

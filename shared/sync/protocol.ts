@@ -11,6 +11,22 @@ const HLC_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f
 export const HlcSchema = z.string().regex(HLC_RE);
 const Id = z.string().min(1).max(64);
 const Json = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+type Json = z.infer<typeof Json>;
+
+/** A row's values are flat (SQLite columns): checked in one loop, a batch has 5,000 rows of 50 fields. */
+function isFlatRecord(v: unknown): v is Record<string, Json> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const x of Object.values(v)) {
+    const t = typeof x;
+    if (x !== null && t !== 'string' && t !== 'boolean' && !(t === 'number' && Number.isFinite(x)))
+      return false;
+  }
+  return true;
+}
+const FlatRecord = z.custom<Record<string, Json>>(
+  isFlatRecord,
+  'values must be strings, numbers, booleans or null',
+);
 
 /** One row: table, id, owning office, the newest field clock, the values, and the exceptions. */
 export const RowStateSchema = z.object({
@@ -18,7 +34,7 @@ export const RowStateSchema = z.object({
   id: Id,
   o: Id,
   h: HlcSchema,
-  d: z.record(z.string(), Json),
+  d: FlatRecord,
   /** Fields whose clock is not `h`. */
   c: z.record(z.string(), HlcSchema).optional(),
   /** Per field, the newest clock its writer had seen from other nodes (absent: none). */
