@@ -109,8 +109,10 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
   return {
     url: `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
+    // Closing twice (a test's own close, then its clean-up) is no error.
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

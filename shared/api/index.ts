@@ -7,6 +7,7 @@ import { contactMethods } from './contacts';
 import { officeMethods } from './office';
 import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
+import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
 import { workflowMethods } from './workflow';
 import type { MethodDef } from './define';
@@ -23,6 +24,7 @@ export const contract = {
   ...documentMethods,
   ...reminderMethods,
   ...contactMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

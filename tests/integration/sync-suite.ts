@@ -110,3 +110,64 @@ export function syncSuite(kind: HqKind): void {
     });
   });
 }
+
+export function syncApiSuite(kind: HqKind): void {
+  describe(`sync through the API (HQ on ${kind})`, () => {
+    it('shows the status, syncs now, lists a conflict with both values and puts the replaced value back', async () => {
+      const hq = await startTestHq(kind, T0);
+      const desk = await enrolledOffice(hq, 'ТВР', T0);
+      const { id } = await desk.value('appeals.register', appealInput());
+      expect(await desk.value('sync.status', {})).toMatchObject({
+        enrolled: true,
+        lastSyncAt: null,
+        openConflicts: 0,
+      });
+      expect((await desk.value('sync.status', {})).pending).toBeGreaterThan(0);
+      expect(await desk.value('sync.now', {})).toMatchObject({ ok: true, error: null });
+      expect(await desk.value('sync.status', {})).toMatchObject({
+        pending: 0,
+        lastSyncAt: new Date(T0).toISOString(),
+        lastError: null,
+        driftWarning: null,
+      });
+      const laptop = await joinedNode(hq, desk, T0);
+      await editSummary(desk, id, 'Правка в приёмной');
+      laptop.clock.advance(60_000);
+      await editSummary(laptop, id, 'Правка на выезде');
+      await desk.value('sync.now', {});
+      await laptop.value('sync.now', {});
+      await desk.value('sync.now', {});
+      const [conflict] = await desk.value('sync.conflicts', {});
+      expect(conflict).toMatchObject({
+        table: 'appeals',
+        rowId: id,
+        field: 'summary',
+        keptValue: 'Правка на выезде',
+        lostValue: 'Правка в приёмной',
+        resolvedAt: null,
+      });
+      expect((await desk.value('sync.status', {})).openConflicts).toBe(1);
+      desk.clock.advance(120_000);
+      expect(await desk.value('sync.resolve', { id: conflict!.id, choice: 'restored' })).toMatchObject({
+        resolution: 'restored',
+      });
+      await desk.value('sync.now', {});
+      await laptop.value('sync.now', {});
+      for (const n of [desk, laptop]) expect(appealRow(n, id).summary).toBe('Правка в приёмной');
+      expect((await laptop.value('sync.conflicts', {}))[0]).toMatchObject({
+        id: conflict!.id,
+        resolution: 'restored',
+      });
+      expect((await desk.value('sync.status', {})).openConflicts).toBe(0);
+
+      // HQ out of reach: the status says so in plain words, and the changes wait.
+      await editSummary(desk, id, 'Без связи');
+      await hq.server.close();
+      const failed = await desk.value('sync.now', {});
+      expect(failed.ok).toBe(false);
+      expect(failed.error).toMatch(/Нет связи с сервером штаба/);
+      expect(await desk.value('sync.status', {})).toMatchObject({ lastError: failed.error });
+      expect((await desk.value('sync.status', {})).pending).toBeGreaterThan(0);
+    });
+  });
+}

@@ -1,3 +1,4 @@
-import { syncSuite } from './sync-suite';
+import { syncApiSuite, syncSuite } from './sync-suite';
 
 syncSuite('sqlite');
+syncApiSuite('sqlite');
