@@ -115,26 +115,18 @@ export function SyncPanel() {
                 });
               }}
             >
-              <Field id="sync-url" label={S.hqUrl}>
-                {(a) => (
-                  <input
-                    id="sync-url"
-                    {...a}
-                    value={enrolForm.url}
-                    onChange={(e) => setEnrolForm({ ...enrolForm, url: e.target.value })}
-                  />
-                )}
-              </Field>
-              <Field id="sync-code" label={S.enrolCode}>
-                {(a) => (
-                  <input
-                    id="sync-code"
-                    {...a}
-                    value={enrolForm.code}
-                    onChange={(e) => setEnrolForm({ ...enrolForm, code: e.target.value })}
-                  />
-                )}
-              </Field>
+              {(['url', 'code'] as const).map((key) => (
+                <Field key={key} id={`sync-${key}`} label={key === 'url' ? S.hqUrl : S.enrolCode}>
+                  {(a) => (
+                    <input
+                      id={`sync-${key}`}
+                      {...a}
+                      value={enrolForm[key]}
+                      onChange={(e) => setEnrolForm({ ...enrolForm, [key]: e.target.value })}
+                    />
+                  )}
+                </Field>
+              ))}
               <button type="submit" className="button button--primary" disabled={busy}>
                 {S.enrol}
               </button>
