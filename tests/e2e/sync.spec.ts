@@ -24,7 +24,7 @@ test('the administrator connects the office to HQ and syncs from Settings', asyn
     const panel = page.getByRole('region', { name: 'Синхронизация со штабом' });
     await expect(panel.getByText(/не подключена к штабу/)).toBeVisible();
     await panel.getByLabel('Адрес сервера штаба').fill(server.url);
-    await panel.getByLabel('Код подключения').fill(code);
+    await panel.getByLabel('Ключ подключения из штаба').fill(code);
     await panel.getByRole('button', { name: 'Подключить' }).click();
     await expect(panel.getByText('ещё не было')).toBeVisible();
 
