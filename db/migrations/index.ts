@@ -8,6 +8,7 @@ import { m0007 } from './0007-event-reminders';
 import { m0009 } from './0009-home';
 import { m0010 } from './0010-statistics';
 import { m0011 } from './0011-contacts-speed';
+import { m0012 } from './0012-sync';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

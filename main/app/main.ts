@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openOffice, type OfficeHandle } from '../core';
 import { DB_FILE_NAME } from '../paths';
 import { ReminderScheduler, type Notice } from '../scheduler/scheduler';
+import { AutoSync } from '../sync/auto';
 import { appDialogs } from '../../shared/i18n/ru/app';
 import { registerIpc, registerOpenDocument } from './ipc';
 import { menuTemplate } from './menu';
@@ -44,6 +45,7 @@ if (process.platform === 'win32') app.setAppUserModelId('ru.priemnaya.app');
 let office: OfficeHandle | null = null;
 let mainWindow: BrowserWindow | null = null;
 let scheduler: ReminderScheduler | null = null;
+let autoSync: AutoSync | null = null;
 /** Whose reminders this desktop shows: the user of the last call from the window. */
 let signedIn: string | null = null;
 
@@ -121,6 +123,9 @@ function onReady(): void {
     log: (message, error) => console.error(message, error),
   });
   scheduler.start();
+  // Sync with HQ on the office's interval, once the office is enrolled.
+  autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
+  autoSync.start();
   registerIpc(ipcMain, office.api);
   const documentsDir = path.join(app.getPath('temp'), 'Priemnaya', 'documents');
   registerOpenDocument(
@@ -170,6 +175,8 @@ function run(): void {
   app.on('will-quit', () => {
     scheduler?.stop();
     scheduler = null;
+    autoSync?.stop();
+    autoSync = null;
     office?.close();
     office = null;
   });

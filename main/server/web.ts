@@ -6,6 +6,7 @@ import { webText } from '../../shared/i18n/ru/cli';
 import { openOffice, type OfficeHandle } from '../core';
 import { defaultDbFile } from '../paths';
 import { ReminderScheduler } from '../scheduler/scheduler';
+import { AutoSync } from '../sync/auto';
 import { DEFAULT_PORT, startHttpServer } from './http';
 
 /**
@@ -65,6 +66,9 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
     throw e;
   }
   scheduler.start();
+  // Sync with HQ on the office's interval, once the office is enrolled.
+  const autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
+  autoSync.start();
   if (wanted !== 0 && server.port !== wanted) out(webText.portBusy(wanted, server.port));
   const url = `${server.url}/#token=${server.token}`;
   out(webText.opened(url));
@@ -84,6 +88,7 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
     process.off('SIGTERM', onSignal);
     // The database closes even if the server fails to, so the WAL is checkpointed either way.
     scheduler?.stop();
+    autoSync.stop();
     closing ??= server.close().finally(() => office.close());
     return closing;
   };

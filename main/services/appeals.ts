@@ -96,7 +96,8 @@ function addToSearch(db: WriteDb, rowid: number, appeal: AppealTable, applicant:
   );
 }
 
-function setTopics(db: WriteDb, appealId: string, topics: readonly string[]): void {
+/** The topic filter's rows, derived from the appeal's topics (sync rebuilds them after a merge too). */
+export function setTopics(db: WriteDb, appealId: string, topics: readonly string[]): void {
   db.run(db.qb.deleteFrom('appeal_topics').where('appeal_id', '=', appealId));
   addTopics(db, appealId, topics);
 }

@@ -73,7 +73,13 @@ export function updateSynced<T extends SyncedTable>(
   return row;
 }
 
-function logChange(db: WriteDb, table: SyncedTable, row: Row<SyncedTable>, op: 'upsert' | 'delete'): void {
+/** Appends a row as it now is to the change log (sync writes merged rows through it too). */
+export function logChange(
+  db: WriteDb,
+  table: SyncedTable,
+  row: Row<SyncedTable>,
+  op: 'upsert' | 'delete',
+): void {
   db.insert('change_log', {
     hlc: row.hlc,
     office_id: row.office_id,

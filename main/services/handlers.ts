@@ -26,6 +26,7 @@ import * as reminders from './reminders';
 import * as requests from './requests';
 import * as templates from './templates';
 import * as users from './users';
+import * as sync from '../sync/service';
 import * as decision from './workflow/decision';
 import * as queue from './workflow/queue';
 import * as review from './workflow/review';
@@ -149,4 +150,12 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'segments.save': filter.saveSegment,
   'segments.delete': filter.deleteSegment,
   'home.get': (ctx) => getHome(ctx),
+  'sync.status': (ctx) => sync.status(ctx),
+  'sync.enrol': sync.enrol,
+  'sync.now': (ctx) => sync.syncNow(ctx),
+  'sync.settings': sync.settings,
+  'sync.conflicts': sync.conflicts,
+  'sync.resolve': sync.resolve,
+  'sync.exportBundle': (ctx) => sync.exportBundle(ctx),
+  'sync.importBundle': sync.importBundle,
 };

@@ -9,6 +9,7 @@ import { officeMethods } from './office';
 import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
 import { statisticsMethods } from './statistics';
+import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
 import { workflowMethods } from './workflow';
 import type { MethodDef, Role } from './define';
@@ -27,6 +28,7 @@ export const contract = {
   ...contactMethods,
   ...homeMethods,
   ...statisticsMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

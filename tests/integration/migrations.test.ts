@@ -10,6 +10,7 @@ import { m0007 } from '../../db/migrations/0007-event-reminders';
 import { m0009 } from '../../db/migrations/0009-home';
 import { m0010 } from '../../db/migrations/0010-statistics';
 import { m0011 } from '../../db/migrations/0011-contacts-speed';
+import { m0012 } from '../../db/migrations/0012-sync';
 import type { Migration } from '../../db/migrations/types';
 
 /** What SQLite plans for a query, its steps joined: the index a read uses is named in it. */
@@ -498,6 +499,40 @@ describe('migration: statistics', () => {
          AND due_date < '2026-04-01' AND office_id IN ('o1') GROUP BY body_id`,
     );
     expect(awaiting).toContain('USING COVERING INDEX external_requests_awaiting');
+    db.close();
+  });
+});
+
+describe('migration: sync', () => {
+  it('keeps the change log, adds the sync tables, and reads pending rows and open conflicts off indexes', () => {
+    const file = tempFile();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0012)) });
+    old
+      .prepare(
+        `INSERT INTO change_log (hlc, office_id, table_name, row_id, op, data, at)
+         VALUES ('h', 'o1', 'appeals', 'a1', 'upsert', '{}', 't')`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT row_id FROM change_log').all()).toEqual([{ row_id: 'a1' }]);
+    db.prepare(
+      `INSERT INTO sync_rows (table_name, row_id, office_id, hlc, data, pending) VALUES ('appeals', 'a1', 'o1', 'h', '{}', 1)`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO sync_conflicts (id, office_id, table_name, row_id, field, kept_hlc, lost_hlc, detected_at, resolution)
+           VALUES ('c1', 'o1', 'appeals', 'a1', 'summary', 'h2', 'h1', 't', 'maybe')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(queryPlan(db, 'SELECT * FROM sync_rows WHERE pending = 1 LIMIT 10')).toContain(
+      'sync_rows_pending',
+    );
+    expect(queryPlan(db, 'SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT 10')).toContain(
+      'sync_conflicts_pending',
+    );
     db.close();
   });
 });

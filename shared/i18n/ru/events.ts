@@ -144,6 +144,7 @@ export const eventsUi = {
     item_done: 'Выполнен пункт',
     item_undone: 'Снята отметка',
     appeal_registered: 'Зарегистрировано обращение',
+    sync_conflict: 'Расхождение при синхронизации',
   } as Record<string, string>,
   // Fields
   fields: {

@@ -197,6 +197,8 @@ export const historyActionLabels: Record<string, string> = {
   'request.resolveAnswer': 'Резолюция по ответу на запрос',
   'request.cancel': 'Запрос отозван',
   attachmentAdded: 'Прикреплён файл',
+  sync_conflict:
+    'Расхождение при синхронизации: сохранено более позднее значение, прежнее — в «Синхронизации»',
 };
 
 /** Names of the card's fields, as history diffs and server errors name them. */

@@ -8,6 +8,7 @@ import { OfficeSettings } from './OfficeSettings';
 import { ReminderSettings } from './ReminderSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
+import { SyncPanel } from '../sync/SyncPanel';
 import './settings.css';
 
 export function SettingsView() {
@@ -27,6 +28,7 @@ export function SettingsView() {
       <CalendarSettings editable={canEditCalendar} />
       <EventSettings editable={mayCall(role, 'checklists.put')} />
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />
+      <SyncPanel />
     </section>
   );
 }

@@ -1,0 +1,120 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
+import { EnrolRequestSchema, PullRequestSchema, PushRequestSchema } from '../../shared/sync/protocol';
+import { HqError, type Hq } from './hq-service';
+
+export const HQ_DEFAULT_PORT = 4790;
+/** A batch of 5,000 rows at a few kB each. */
+export const HQ_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface HqServerOptions {
+  hq: Hq;
+  port?: number;
+  /** 127.0.0.1 unless set: HQ listens on the network only when told to. */
+  host?: string;
+  /** PEM key and certificate: HTTPS instead of HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface HqServerHandle {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > HQ_MAX_BODY_BYTES)
+      throw new HqError(400, `the body is larger than ${HQ_MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HqError(400, 'the body is not JSON');
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    throw new HqError(400, `${first?.path.join('.') || '(body)'}: ${first?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+/**
+ * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push` and `/pull` (Bearer token). The
+ * server only parses and authenticates; every rule is in `Hq`.
+ */
+export async function startHqServer(opts: HqServerOptions): Promise<HqServerHandle> {
+  const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
+  const { hq } = opts;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://hq');
+    if (req.method !== 'POST') return send(res, 405, { error: 'sync is called with POST' });
+    try {
+      const body = await readJson(req);
+      if (pathname === '/sync/v1/enrol')
+        return send(res, 200, await hq.enrol(parse(EnrolRequestSchema, body)));
+      const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+      if (!auth?.[1]) throw new HqError(401, 'the sync token is missing');
+      const node = await hq.authenticate(auth[1]);
+      if (pathname === '/sync/v1/push')
+        return send(res, 200, await hq.push(node, parse(PushRequestSchema, body)));
+      if (pathname === '/sync/v1/pull')
+        return send(res, 200, await hq.pull(node, parse(PullRequestSchema, body)));
+      return send(res, 404, { error: `no endpoint ${pathname}` });
+    } catch (e) {
+      if (e instanceof HqError) return send(res, e.status, { error: e.message });
+      log(`HQ ${pathname} failed`, e);
+      return send(res, 500, { error: 'HQ failed; see its log' });
+    }
+  }
+
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    handle(req, res).catch((e: unknown) => {
+      log(`HQ ${req.url} failed`, e);
+      if (!res.headersSent) send(res, 500, { error: 'HQ failed; see its log' });
+      else res.destroy();
+    });
+  };
+  const server = opts.tls
+    ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener)
+    : http.createServer(listener);
+  const host = opts.host ?? '127.0.0.1';
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? HQ_DEFAULT_PORT, host, () => resolve((server.address() as AddressInfo).port));
+  });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}`,
+    port,
+    // Closing twice (a test's own close, then its clean-up) is no error.
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

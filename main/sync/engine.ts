@@ -1,0 +1,347 @@
+import { generateKeyPairSync } from 'node:crypto';
+import type { Store } from '../../db/sql';
+import {
+  EnrolResponseSchema,
+  HqBundlePayloadSchema,
+  MAX_BATCH_ROWS,
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+  type EnrolResponse,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../shared/sync/protocol';
+import type { CallContext } from '../services/context';
+import { localOfficeId, officeRow } from '../services/office';
+import {
+  acknowledge,
+  applyIncoming,
+  extractBatch,
+  foldChangeLog,
+  getState,
+  newBatchId,
+  ownNode,
+  setState,
+  type ApplyResult,
+  type OutgoingBatch,
+} from './office-store';
+import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
+
+export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
+export const DEFAULT_INTERVAL_MIN = 5;
+const PUSH_ROWS = MAX_BATCH_ROWS;
+const PULL_ROWS = MAX_BATCH_ROWS;
+
+/** How an office reaches HQ: over HTTP, or (for tests of failure) anything with the same two calls. */
+export interface HqLink {
+  push(req: PushRequest): Promise<PushResponse>;
+  pull(cursor: number, limit: number): Promise<PullResponse>;
+}
+
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+async function postJson(url: string, body: unknown, token: string | null): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new SyncHttpError(res.status, `HQ answered with something that is not JSON (HTTP ${res.status})`);
+  }
+  if (!res.ok) {
+    const message = (parsed as { error?: string }).error ?? `HTTP ${res.status}`;
+    throw new SyncHttpError(res.status, message);
+  }
+  return parsed;
+}
+
+export function httpLink(baseUrl: string, token: string): HqLink {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    push: async (req) => PushResponseSchema.parse(await postJson(`${base}/sync/v1/push`, req, token)),
+    pull: async (cursor, limit) =>
+      PullResponseSchema.parse(
+        await postJson(`${base}/sync/v1/pull`, { v: PROTOCOL_VERSION, cursor, limit }, token),
+      ),
+  };
+}
+
+export interface SyncOutcome {
+  ok: boolean;
+  sent: number;
+  received: number;
+  conflicts: number;
+  /** HQ's clock minus ours, in ms; beyond the limit it is reported. */
+  driftMs: number | null;
+  error: string | null;
+}
+
+/**
+ * The office's sync: fold the change log, send what HQ has not acknowledged in batches, then take what
+ * HQ holds for this office, each batch one transaction. An interrupted sync resumes where it stopped:
+ * unacknowledged rows stay pending, and the pull cursor moves only with a committed batch.
+ */
+export class OfficeSync {
+  constructor(
+    private readonly store: Store,
+    private readonly ctx: CallContext,
+    private readonly log: (message: string) => void = () => {},
+  ) {}
+
+  private get read() {
+    return this.store.read;
+  }
+
+  state(key: string): string | null {
+    return getState(this.read, key);
+  }
+
+  private set(values: Record<string, string | null>): void {
+    this.store.transaction((db) => {
+      for (const [k, v] of Object.entries(values)) setState(db, k, v);
+    });
+  }
+
+  enrolled(): boolean {
+    return this.state('token') !== null;
+  }
+
+  /** Sends the enrolment code from HQ; keeps the token and HQ's key. A new computer of an office passes its id. */
+  async enrol(
+    url: string,
+    code: string,
+    join?: { officeId: string; officeCode: string; officeName: string },
+  ) {
+    const node = ownNode(this.read);
+    const keys = generateKeyPairSync('ed25519');
+    const publicKey = keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const office =
+      join ??
+      (() => {
+        const row = officeRow(this.read);
+        return { officeId: row.id, officeCode: row.code, officeName: row.name };
+      })();
+    const answer: EnrolResponse = EnrolResponseSchema.parse(
+      await postJson(
+        `${url.replace(/\/+$/, '')}/sync/v1/enrol`,
+        { v: PROTOCOL_VERSION, code, node, publicKey, ...office },
+        null,
+      ),
+    );
+    this.store.transaction((db) => {
+      if (join && !localOfficeId(db))
+        db.rawRun("INSERT INTO local_state (key, value) VALUES ('office_id', ?)", join.officeId);
+      for (const [k, v] of Object.entries({
+        url,
+        token: answer.token,
+        hq_office_id: answer.hqOfficeId,
+        hq_public_key: answer.hqPublicKey,
+        public_key: publicKey,
+        private_key: keys.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+        office_id: office.officeId,
+      }))
+        setState(db, k, v);
+    });
+    return answer;
+  }
+
+  link(): HqLink {
+    const url = this.state('url');
+    const token = this.state('token');
+    if (!url || !token) throw new Error('this office is not enrolled at HQ');
+    return httpLink(url, token);
+  }
+
+  /** Brings the per-field states up to the change log (each sync starts with it). */
+  fold(): number {
+    return this.store.transaction((db) => foldChangeLog(db));
+  }
+
+  /** The next batch HQ has not acknowledged, after the key `after` (null: from the start). */
+  nextBatch(
+    limit = PUSH_ROWS,
+    after: readonly [string, string] | null = null,
+  ): { request: PushRequest; batch: OutgoingBatch } | null {
+    if (!after) this.fold();
+    const batch = extractBatch(this.read, limit, after);
+    if (batch.rows.length === 0 && batch.conflicts.length === 0) return null;
+    const now = this.ctx.clock.now();
+    return {
+      batch,
+      request: {
+        v: PROTOCOL_VERSION,
+        batchId: newBatchId(now.getTime()),
+        now: now.toISOString(),
+        rows: batch.rows,
+        conflicts: batch.conflicts,
+      },
+    };
+  }
+
+  /**
+   * Sends every pending batch, the next one taken while the previous is on its way (two in flight):
+   * batches are independent states, so HQ may merge them in either order.
+   */
+  private async pushAll(link: HqLink, outcome: SyncOutcome): Promise<void> {
+    const inflight: Promise<void>[] = [];
+    for (let next = this.nextBatch(); next;) {
+      const { batch, request } = next;
+      const sending = link.push(request).then((answer) => {
+        this.acknowledge(batch);
+        outcome.sent += batch.rows.length;
+        outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
+      });
+      // Handled here so a failure while the other batch is awaited is not reported as unhandled;
+      // awaiting it below still throws.
+      sending.catch(() => undefined);
+      inflight.push(sending);
+      if (inflight.length >= 2) await inflight.shift();
+      const last = batch.rows[batch.rows.length - 1];
+      if (!last) break;
+      next = this.nextBatch(PUSH_ROWS, [last.t, last.id]);
+    }
+    for (const p of inflight) await p;
+  }
+
+  acknowledge(batch: OutgoingBatch): void {
+    this.store.transaction((db) => acknowledge(db, batch));
+  }
+
+  /**
+   * Merges HQ's answer. Foreign keys are checked by the office that wrote the rows; here a row may
+   * arrive before the row it points to (another batch), so the merge runs with them off.
+   */
+  apply(pull: Pick<PullResponse, 'rows' | 'conflicts' | 'cursor'>): ApplyResult {
+    const officeId = this.state('office_id');
+    const hqOfficeId = this.state('hq_office_id');
+    if (!officeId || !hqOfficeId) throw new Error('this office is not enrolled at HQ');
+    const sqlite = this.store.sqlite;
+    sqlite.pragma('foreign_keys = OFF');
+    try {
+      const result = this.store.transaction((db) => {
+        const r = applyIncoming(db, this.ctx, officeId, hqOfficeId, pull);
+        setState(db, 'cursor', String(pull.cursor));
+        return r;
+      });
+      if (result.newest) {
+        // The clock moves past everything received, so later local edits order after them even when
+        // this computer's clock is behind; a drift is reported, not refused (HLC keeps the order).
+        const now = this.ctx.clock.now().getTime();
+        this.ctx.hlc.receive(result.newest, Math.max(now, Date.parse(result.newest.slice(0, 24))));
+      }
+      return result;
+    } finally {
+      sqlite.pragma('foreign_keys = ON');
+    }
+  }
+
+  /**
+   * A signed file with everything HQ has not acknowledged, for an office without a connection. Nothing
+   * is cleared until HQ's answer bundle acknowledges it, so a lost stick loses nothing.
+   */
+  exportBundle(): string {
+    const officeId = this.state('office_id');
+    const privateKey = this.state('private_key');
+    if (!officeId || !privateKey) throw new Error('this office is not enrolled at HQ');
+    this.fold();
+    const batch = extractBatch(this.read, null);
+    const now = this.ctx.clock.now();
+    const pushes: PushRequest[] = [];
+    const rows = batch.rows;
+    const conflicts = batch.conflicts;
+    for (let i = 0; i === 0 || i < Math.max(rows.length, conflicts.length); i += MAX_BATCH_ROWS)
+      pushes.push({
+        v: PROTOCOL_VERSION,
+        batchId: newBatchId(now.getTime()),
+        now: now.toISOString(),
+        rows: rows.slice(i, i + MAX_BATCH_ROWS),
+        conflicts: conflicts.slice(i, i + MAX_BATCH_ROWS),
+      });
+    const node = ownNode(this.read);
+    return signBundle(officeId, node, { kind: 'office', node, pushes, cursor: this.cursor() }, privateKey);
+  }
+
+  /** HQ's answer bundle: checked against HQ's key, then acknowledged and merged as an HTTP sync would. */
+  importBundle(text: string): ApplyResult {
+    const bundle = readBundle(text);
+    const hqKey = this.state('hq_public_key');
+    if (!hqKey) throw new Error('this office is not enrolled at HQ');
+    if (bundle.officeId !== this.state('office_id'))
+      throw new BundleError('the bundle is for another office');
+    const parsed = HqBundlePayloadSchema.safeParse(verifiedPayload(bundle, hqKey));
+    if (!parsed.success) throw new BundleError('the bundle’s contents are not an answer from HQ');
+    this.store.transaction((db) => acknowledge(db, parsed.data.acknowledges));
+    const total: ApplyResult = { rows: 0, changed: 0, conflicts: 0, newest: null };
+    for (const pull of parsed.data.pulls) {
+      const r = this.apply(pull);
+      total.rows += r.rows;
+      total.changed += r.changed;
+      total.conflicts += r.conflicts;
+      if (r.newest && (!total.newest || r.newest > total.newest)) total.newest = r.newest;
+    }
+    this.set({ last_sync_at: this.ctx.clock.now().toISOString(), last_error: null });
+    return total;
+  }
+
+  cursor(): number {
+    return Number(this.state('cursor') ?? 0);
+  }
+
+  driftLimitMs(): number {
+    return Number(this.state('drift_limit_ms') ?? DEFAULT_DRIFT_LIMIT_MS);
+  }
+
+  /** One full sync over `link` (HTTP by default). Never throws: the outcome says what went wrong. */
+  async syncNow(link: HqLink = this.link()): Promise<SyncOutcome> {
+    const outcome: SyncOutcome = {
+      ok: false,
+      sent: 0,
+      received: 0,
+      conflicts: 0,
+      driftMs: null,
+      error: null,
+    };
+    const started = this.ctx.clock.now().toISOString();
+    try {
+      await this.pushAll(link, outcome);
+      for (;;) {
+        const answer = await link.pull(this.cursor(), PULL_ROWS);
+        outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
+        const r = this.apply(answer);
+        outcome.received += r.rows;
+        outcome.conflicts += r.conflicts;
+        if (!answer.more) break;
+      }
+      outcome.ok = true;
+    } catch (e) {
+      outcome.error = e instanceof Error ? e.message : String(e);
+      this.log(`sync failed: ${outcome.error}`);
+    }
+    const drift = outcome.driftMs;
+    const drifted = drift !== null && Math.abs(drift) > this.driftLimitMs();
+    if (drifted) this.log(`clock drift: HQ's clock is ${Math.round(drift / 1000)} s off this computer's`);
+    this.set({
+      last_attempt_at: started,
+      ...(outcome.ok ? { last_sync_at: started, last_error: null } : { last_error: outcome.error }),
+      drift_ms: drift === null ? null : String(drift),
+    });
+    return outcome;
+  }
+}

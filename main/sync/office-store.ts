@@ -1,0 +1,438 @@
+import { createHash } from 'node:crypto';
+import type { ReadDb, WriteDb } from '../../db/sql';
+import { SYNCED_TABLES, type SyncedTable } from '../../db/schema';
+import {
+  SHARED_TABLES,
+  conflictFromRecord,
+  stateFromRecord,
+  type Conflict,
+  type ConflictRecord,
+  type PullResponse,
+  type RowState,
+  type RowStateRecord,
+} from '../../shared/sync/protocol';
+import { localWrite, mergeRow, type FieldLoss } from '../../shared/sync/merge';
+import { newId } from '../../shared/util/ids';
+import { logChange, stamp } from '../services/bookkeeping';
+import type { CallContext } from '../services/context';
+import { indexForSearch, setTopics } from '../services/appeals';
+
+/**
+ * The office's side of sync, over its own SQLite file: folding the change log into per-field states,
+ * taking out what HQ has not acknowledged, and merging what HQ sends. Every function runs inside the
+ * caller's write transaction, so the rows, their change-log entries and the sync states commit together.
+ */
+
+const SYNCED = new Set<string>(SYNCED_TABLES);
+const SHARED = new Set<string>(SHARED_TABLES);
+
+export function isSyncedTable(t: string): t is SyncedTable {
+  return SYNCED.has(t);
+}
+
+export function isSharedTable(t: string): boolean {
+  return SHARED.has(t);
+}
+
+// ---- sync_state ----------------------------------------------------------------------------------
+
+export function getState(db: ReadDb, key: string): string | null {
+  return db.rawGet<{ value: string }>('SELECT value FROM sync_state WHERE key = ?', key)?.value ?? null;
+}
+
+export function setState(db: WriteDb, key: string, value: string | null): void {
+  if (value === null) db.rawRun('DELETE FROM sync_state WHERE key = ?', key);
+  else
+    db.rawRun(
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      key,
+      value,
+    );
+}
+
+export function ownNode(db: ReadDb): string {
+  const node = db.rawGet<{ value: string }>("SELECT value FROM local_state WHERE key = 'hlc_node'")?.value;
+  if (!node) throw new Error('internal: the database has no HLC node id');
+  return node;
+}
+
+// ---- per-field states ----------------------------------------------------------------------------
+
+interface StoredRow extends RowStateRecord {
+  pending: number;
+}
+
+function loadState(db: ReadDb, table: string, id: string): { state: RowState; pending: boolean } | undefined {
+  const r = db.rawGet<StoredRow>('SELECT * FROM sync_rows WHERE table_name = ? AND row_id = ?', table, id);
+  return r ? { state: stateFromRecord(r), pending: r.pending === 1 } : undefined;
+}
+
+function saveState(db: WriteDb, s: RowState, pending: boolean): void {
+  db.rawRun(
+    `INSERT INTO sync_rows (table_name, row_id, office_id, hlc, data, clocks, bases, pending)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (table_name, row_id) DO UPDATE SET office_id = excluded.office_id, hlc = excluded.hlc,
+       data = excluded.data, clocks = excluded.clocks, bases = excluded.bases, pending = excluded.pending`,
+    s.t,
+    s.id,
+    s.o,
+    s.h,
+    JSON.stringify(s.d),
+    s.c ? JSON.stringify(s.c) : null,
+    s.b ? JSON.stringify(s.b) : null,
+    pending ? 1 : 0,
+  );
+}
+
+const FOLD_CHUNK = 5000;
+
+/**
+ * Brings the per-field states up to the change log: each entry since the last fold is compared with
+ * the row's state, and the fields it changed take its clock. Entries written by a merge equal the state
+ * already and change nothing, so what HQ sent is never sent back as news.
+ */
+export function foldChangeLog(db: WriteDb): number {
+  const node = ownNode(db);
+  let from = Number(getState(db, 'folded_seq') ?? 0);
+  let folded = 0;
+  for (;;) {
+    const entries = db.rawAll<{ seq: number; table_name: string; row_id: string; hlc: string; data: string }>(
+      'SELECT seq, table_name, row_id, hlc, data FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?',
+      from,
+      FOLD_CHUNK,
+    );
+    for (const e of entries) {
+      if (!isSyncedTable(e.table_name)) continue;
+      const prev = loadState(db, e.table_name, e.row_id);
+      const next = localWrite(prev?.state, e.table_name, JSON.parse(e.data), e.hlc, node);
+      if (next) {
+        saveState(db, next, true);
+        folded++;
+      }
+    }
+    if (entries.length === 0) break;
+    from = entries[entries.length - 1]!.seq;
+    if (entries.length < FOLD_CHUNK) break;
+  }
+  setState(db, 'folded_seq', String(from));
+  return folded;
+}
+
+export function pendingCount(db: ReadDb): number {
+  const rows = db.rawGet<{ n: number }>('SELECT count(*) AS n FROM sync_rows WHERE pending = 1')!.n;
+  const conflicts = db.rawGet<{ n: number }>('SELECT count(*) AS n FROM sync_conflicts WHERE pending = 1')!.n;
+  return rows + conflicts;
+}
+
+/** Changes since the last fold not yet folded: pending too, though not yet in `sync_rows`. */
+export function unfoldedCount(db: ReadDb): number {
+  const from = Number(getState(db, 'folded_seq') ?? 0);
+  return db.rawGet<{ n: number }>('SELECT count(*) AS n FROM change_log WHERE seq > ?', from)!.n;
+}
+
+export interface OutgoingBatch {
+  rows: RowState[];
+  conflicts: Conflict[];
+}
+
+/**
+ * Up to `limit` rows HQ has not acknowledged, in key order after `after` (the previous batch's last
+ * key, so the next batch can be taken while that one is on its way), and with the first batch the
+ * conflicts to send. The same until acknowledged: an interrupted sync sends them again.
+ */
+export function extractBatch(
+  db: ReadDb,
+  limit: number | null,
+  after: readonly [string, string] | null = null,
+): OutgoingBatch {
+  const rows = (
+    after
+      ? db.rawAll<StoredRow>(
+          'SELECT * FROM sync_rows WHERE pending = 1 AND (table_name, row_id) > (?, ?) ORDER BY table_name, row_id LIMIT ?',
+          after[0],
+          after[1],
+          limit ?? -1,
+        )
+      : db.rawAll<StoredRow>(
+          'SELECT * FROM sync_rows WHERE pending = 1 ORDER BY table_name, row_id LIMIT ?',
+          limit ?? -1,
+        )
+  ).map(stateFromRecord);
+  const conflicts = after
+    ? []
+    : db
+        .rawAll<ConflictRow>('SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT ?', limit ?? -1)
+        .map(conflictFromRecord);
+  return { rows, conflicts };
+}
+
+export interface Acknowledged {
+  rows: Pick<RowState, 't' | 'id' | 'h' | 'b'>[];
+  conflicts: Pick<Conflict, 'id' | 'resolvedAt'>[];
+}
+
+/** HQ holds these states now: a row changed again since is still pending (its clock moved on). */
+export function acknowledge(db: WriteDb, batch: Acknowledged): void {
+  for (const r of batch.rows)
+    db.rawRun(
+      'UPDATE sync_rows SET pending = 0 WHERE table_name = ? AND row_id = ? AND hlc = ? AND bases IS ?',
+      r.t,
+      r.id,
+      r.h,
+      r.b ? JSON.stringify(r.b) : null,
+    );
+  for (const c of batch.conflicts)
+    db.rawRun('UPDATE sync_conflicts SET pending = 0 WHERE id = ? AND resolved_at IS ?', c.id, c.resolvedAt);
+}
+
+// ---- conflicts -----------------------------------------------------------------------------------
+
+interface ConflictRow extends ConflictRecord {
+  pending: number;
+}
+
+/** The same lost write gets the same id wherever it is noticed, so HQ and an office record it once. */
+export function conflictId(table: string, rowId: string, field: string, lostHlc: string): string {
+  return createHash('sha256').update(`${table}\n${rowId}\n${field}\n${lostHlc}`).digest('hex').slice(0, 32);
+}
+
+export function conflictFromLoss(row: RowState, loss: FieldLoss, detectedAt: string): Conflict {
+  return {
+    id: conflictId(row.t, row.id, loss.field, loss.lostHlc),
+    o: row.o,
+    t: row.t,
+    r: row.id,
+    f: loss.field,
+    keptValue: (loss.keptValue ?? null) as Conflict['keptValue'],
+    keptHlc: loss.keptHlc,
+    lostValue: (loss.lostValue ?? null) as Conflict['lostValue'],
+    lostHlc: loss.lostHlc,
+    detectedAt,
+    resolvedAt: null,
+    resolution: null,
+  };
+}
+
+/**
+ * Keeps a conflict (once) and, for an appeal or an event, notes it in the object's history so the card
+ * shows it. A resolution made elsewhere is taken over. Returns whether the conflict is new here.
+ */
+export function recordConflict(db: WriteDb, ctx: CallContext, c: Conflict, pending: boolean): boolean {
+  const inserted = db.rawRun(
+    `INSERT INTO sync_conflicts (id, office_id, table_name, row_id, field, kept_value, kept_hlc, lost_value,
+       lost_hlc, detected_at, resolved_at, resolution, pending)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    c.id,
+    c.o,
+    c.t,
+    c.r,
+    c.f,
+    JSON.stringify(c.keptValue),
+    c.keptHlc,
+    JSON.stringify(c.lostValue),
+    c.lostHlc,
+    c.detectedAt,
+    c.resolvedAt,
+    c.resolution,
+    pending ? 1 : 0,
+  ).changes;
+  if (inserted === 0) {
+    if (c.resolvedAt)
+      db.rawRun(
+        'UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL',
+        c.resolvedAt,
+        c.resolution,
+        c.id,
+      );
+    return false;
+  }
+  noteInHistory(db, ctx, c);
+  return true;
+}
+
+const HISTORY: Partial<Record<string, { table: 'appeal_history' | 'event_history'; key: string }>> = {
+  appeals: { table: 'appeal_history', key: 'appeal_id' },
+  events: { table: 'event_history', key: 'event_id' },
+};
+
+function noteInHistory(db: WriteDb, ctx: CallContext, c: Conflict): void {
+  const target = HISTORY[c.t];
+  if (!target) return;
+  if (!db.rawGet(`SELECT 1 FROM ${c.t} WHERE id = ?`, c.r)) return;
+  const st = stamp(ctx);
+  // Every node that learns of the conflict writes the same entry (its id comes from the conflict's),
+  // so the history shows it once after sync.
+  const row = {
+    id: historyId(c.id),
+    office_id: c.o,
+    created_at: c.detectedAt,
+    updated_at: c.detectedAt,
+    hlc: st.hlc,
+    deleted_at: null,
+    [target.key]: c.r,
+    at: c.detectedAt,
+    user_id: null,
+    action: 'sync_conflict',
+    changes: JSON.stringify({ [c.f]: { from: c.lostValue, to: c.keptValue } }),
+    comment: null,
+  };
+  const exists = db.rawGet(`SELECT 1 FROM ${target.table} WHERE id = ?`, row.id);
+  if (exists) return;
+  db.insert(target.table, row as never);
+  logChange(db, target.table, row as never, 'upsert');
+}
+
+/** A UUID-shaped id derived from the conflict's. */
+function historyId(conflict: string): string {
+  const h = createHash('sha256').update(`history\n${conflict}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+// ---- applying what HQ sends ----------------------------------------------------------------------
+
+const columnCache = new WeakMap<ReadDb, Map<string, Set<string>>>();
+
+function columnsOf(db: ReadDb, table: SyncedTable): Set<string> {
+  let byTable = columnCache.get(db);
+  if (!byTable) {
+    byTable = new Map();
+    columnCache.set(db, byTable);
+  }
+  let cols = byTable.get(table);
+  if (!cols) {
+    cols = new Set(db.rawAll<{ name: string }>(`PRAGMA table_info(${table})`).map((c) => c.name));
+    byTable.set(table, cols);
+  }
+  return cols;
+}
+
+/** Writes a merged row into its table (insert or update in place: no delete, so no cascade). */
+function writeRow(db: WriteDb, s: RowState): Record<string, unknown> {
+  const table = s.t as SyncedTable;
+  const cols = columnsOf(db, table);
+  const names = Object.keys(s.d).filter((k) => cols.has(k));
+  const values = names.map((k) => s.d[k]);
+  const updates = names.filter((k) => k !== 'id').map((k) => `${k} = excluded.${k}`);
+  // Names are the table's own columns (checked above), never text from the wire.
+  db.rawRun(
+    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+    ...values,
+  );
+  const row = db.rawGet<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = ?`, s.id)!;
+  logChange(db, table, row as never, 'upsert');
+  return row;
+}
+
+/** What a row's change means beyond the row: the topic index and the full-text index of appeals. */
+function refreshDerived(db: WriteDb, touched: Map<string, Set<string>>): void {
+  const appeals = new Set(touched.get('appeals') ?? []);
+  const contacts = [...(touched.get('contacts') ?? []), ...contactsOfPhones(db, touched)];
+  for (const contact of contacts)
+    for (const a of db.rawAll<{ id: string }>('SELECT id FROM appeals WHERE applicant_id = ?', contact))
+      appeals.add(a.id);
+  for (const id of appeals) {
+    const appeal = db.rawGet<Record<string, unknown>>('SELECT * FROM appeals WHERE id = ?', id);
+    if (!appeal) continue;
+    setTopics(db, id, JSON.parse(String(appeal.topics)) as string[]);
+    // The applicant may arrive in a later batch; the appeal is indexed again when it does.
+    if (db.rawGet('SELECT 1 FROM contacts WHERE id = ?', appeal.applicant_id))
+      indexForSearch(db, appeal as never);
+  }
+}
+
+function contactsOfPhones(db: ReadDb, touched: Map<string, Set<string>>): string[] {
+  const out: string[] = [];
+  for (const id of touched.get('contact_phones') ?? []) {
+    const p = db.rawGet<{ contact_id: string }>('SELECT contact_id FROM contact_phones WHERE id = ?', id);
+    if (p) out.push(p.contact_id);
+  }
+  return out;
+}
+
+export interface ApplyResult {
+  rows: number;
+  changed: number;
+  conflicts: number;
+  /** The newest clock received, for the node's own HLC. */
+  newest: string | null;
+}
+
+const TABLE_ORDER = new Map<string, number>(SYNCED_TABLES.map((t, i) => [t, i]));
+
+/**
+ * Merges HQ's rows into this office: fields by LWW, lost local edits kept as conflicts, the rows
+ * written with their change-log entries. Rows of another office or a table that is not synced are
+ * refused whole (HQ never sends them; a forged answer changes nothing).
+ */
+export function applyIncoming(
+  db: WriteDb,
+  ctx: CallContext,
+  officeId: string,
+  hqOfficeId: string,
+  incoming: Pick<PullResponse, 'rows' | 'conflicts'>,
+): ApplyResult {
+  for (const r of incoming.rows) {
+    const allowed = r.o === officeId || (r.o === hqOfficeId && isSharedTable(r.t));
+    if (!isSyncedTable(r.t) || !allowed || r.d.id !== r.id || (r.d.office_id ?? r.o) !== r.o)
+      throw new Error(`HQ sent a row this office may not hold: ${r.t} ${r.id}`);
+  }
+  for (const c of incoming.conflicts)
+    if (c.o !== officeId) throw new Error(`HQ sent a conflict of another office: ${c.id}`);
+  foldChangeLog(db);
+  const now = ctx.clock.now().toISOString();
+  const touched = new Map<string, Set<string>>();
+  let changed = 0;
+  let conflicts = 0;
+  let newest: string | null = null;
+  const rows = [...incoming.rows].sort((a, b) => TABLE_ORDER.get(a.t)! - TABLE_ORDER.get(b.t)!);
+  for (const r of rows) {
+    if (!newest || r.h > newest) newest = r.h;
+    const local = loadState(db, r.t, r.id);
+    const m = mergeRow(local?.state, r);
+    for (const loss of m.losses)
+      if (recordConflict(db, ctx, conflictFromLoss(m.state, loss, now), true)) conflicts++;
+    if (m.valuesChanged) {
+      writeRow(db, m.state);
+      changed++;
+      let set = touched.get(r.t);
+      if (!set) touched.set(r.t, (set = new Set()));
+      set.add(r.id);
+    }
+    if (m.stateChanged || m.localAhead)
+      saveState(db, m.state, (local?.pending ?? false) || m.localAhead || m.losses.length > 0);
+  }
+  for (const c of incoming.conflicts) if (recordConflict(db, ctx, c, false)) conflicts++;
+  refreshDerived(db, touched);
+  // The merge wrote change-log entries equal to the states: fold them now, so they are not news.
+  foldChangeLog(db);
+  return { rows: rows.length, changed, conflicts, newest };
+}
+
+/** Conflicts for the screen: open first, newest first. */
+export function listConflicts(db: ReadDb, limit: number): Conflict[] {
+  return db
+    .rawAll<ConflictRow>(
+      'SELECT * FROM sync_conflicts ORDER BY resolved_at IS NOT NULL, detected_at DESC LIMIT ?',
+      limit,
+    )
+    .map(conflictFromRecord);
+}
+
+export function getConflict(db: ReadDb, id: string): Conflict | undefined {
+  const r = db.rawGet<ConflictRow>('SELECT * FROM sync_conflicts WHERE id = ?', id);
+  return r ? conflictFromRecord(r) : undefined;
+}
+
+export function markResolved(db: WriteDb, id: string, resolution: 'kept' | 'restored', at: string): void {
+  db.rawRun(
+    'UPDATE sync_conflicts SET resolved_at = ?, resolution = ?, pending = 1 WHERE id = ?',
+    at,
+    resolution,
+    id,
+  );
+}
+
+export function newBatchId(nowMs: number): string {
+  return newId(nowMs);
+}

@@ -1,0 +1,277 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SyncConflictView, SyncStatus } from '../../../../shared/api/sync';
+import { syncUi as S } from '../../../../shared/i18n/ru/sync';
+import { mayCall } from '../../api/access';
+import { call } from '../../api/client';
+import { Field } from '../../components/Field';
+import { errorText, t } from '../../i18n';
+import { useStore } from '../../store';
+
+type Notice = { ok: boolean; text: string };
+
+function shown(v: string | number | boolean | null): string {
+  return v === null || v === '' ? t.none : String(v);
+}
+
+function when(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString('ru-RU') : S.never;
+}
+
+/**
+ * Sync with HQ in Settings: the status in plain words, «sync now», the interval, a bundle for a USB
+ * stick, and the conflicts with both values and a choice. HQ refuses what a role may not do; the
+ * buttons follow the contract so nobody meets a button that cannot work.
+ */
+export function SyncPanel() {
+  const role = useStore((s) => s.user?.role);
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [conflicts, setConflicts] = useState<SyncConflictView[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [enrolForm, setEnrolForm] = useState({ url: '', code: '' });
+  const [interval, setIntervalMin] = useState<number | null>(null);
+
+  const show = useCallback((s: SyncStatus, c: SyncConflictView[]) => {
+    setStatus(s);
+    setConflicts(c);
+    setIntervalMin((i) => i ?? s.intervalMinutes);
+  }, []);
+  const load = useCallback(
+    async () => show(...(await Promise.all([call('sync.status', {}), call('sync.conflicts', {})]))),
+    [show],
+  );
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([call('sync.status', {}), call('sync.conflicts', {})]).then(
+      ([s, c]) => {
+        if (live) show(s, c);
+      },
+      (e: unknown) => {
+        if (live) setNotice({ ok: false, text: errorText(e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [show]);
+
+  const run = async (fn: () => Promise<string | null>) => {
+    if (busy) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const text = await fn();
+      await load();
+      if (text) setNotice({ ok: true, text });
+    } catch (e) {
+      setNotice({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const syncNow = () =>
+    run(async () => {
+      const r = await call('sync.now', {});
+      if (!r.ok) throw new Error(r.error ?? S.syncNow);
+      return `${S.sent(r.sent)}. ${S.received(r.received)}.`;
+    });
+
+  const exportBundle = () =>
+    run(async () => {
+      const { bundle } = await call('sync.exportBundle', {});
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([bundle], { type: 'application/json' }));
+      a.download = `priemnaya-sync-${new Date().toISOString().slice(0, 10)}.json`;
+      a.click();
+      URL.revokeObjectURL(a.href);
+      return null;
+    });
+
+  const importBundle = (file: File | undefined) =>
+    file &&
+    run(async () => {
+      const r = await call('sync.importBundle', { bundle: await file.text() });
+      return S.received(r.received);
+    });
+
+  if (!status) return <p className="muted">{notice?.text ?? t.loading}</p>;
+
+  return (
+    <section className="panel" aria-labelledby="sync-title">
+      <h2 id="sync-title">{S.title}</h2>
+      {!status.enrolled ? (
+        <>
+          <p className="muted">{S.notEnrolled}</p>
+          {mayCall(role, 'sync.enrol') ? (
+            <form
+              className="grid4"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(async () => {
+                  await call('sync.enrol', enrolForm);
+                  return null;
+                });
+              }}
+            >
+              {(['url', 'code'] as const).map((key) => (
+                <Field key={key} id={`sync-${key}`} label={key === 'url' ? S.hqUrl : S.enrolCode}>
+                  {(a) => (
+                    <input
+                      id={`sync-${key}`}
+                      {...a}
+                      value={enrolForm[key]}
+                      onChange={(e) => setEnrolForm({ ...enrolForm, [key]: e.target.value })}
+                    />
+                  )}
+                </Field>
+              ))}
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {S.enrol}
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <dl className="details">
+            <dt>{S.hqUrl}</dt>
+            <dd>{status.hqUrl}</dd>
+            <dt>{S.lastSync}</dt>
+            <dd>{when(status.lastSyncAt)}</dd>
+            <dt>{S.pending}</dt>
+            <dd>{status.pending}</dd>
+          </dl>
+          {status.lastError ? <p className="banner banner--error">{status.lastError}</p> : null}
+          {status.driftWarning ? <p className="banner banner--error">{status.driftWarning}</p> : null}
+          <div className="actions">
+            {mayCall(role, 'sync.now') ? (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void syncNow()}
+              >
+                {busy ? S.syncing : S.syncNow}
+              </button>
+            ) : null}
+            {mayCall(role, 'sync.exportBundle') ? (
+              <button type="button" className="button" disabled={busy} onClick={() => void exportBundle()}>
+                {S.exportBundle}
+              </button>
+            ) : null}
+            {mayCall(role, 'sync.importBundle') ? (
+              <label className="button">
+                {S.importBundle}
+                <input
+                  type="file"
+                  accept=".json,application/json"
+                  hidden
+                  onChange={(e) => void importBundle(e.target.files?.[0])}
+                />
+              </label>
+            ) : null}
+          </div>
+          {mayCall(role, 'sync.settings') && interval !== null ? (
+            <form
+              className="grid4"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(async () => {
+                  await call('sync.settings', {
+                    intervalMinutes: interval,
+                    driftLimitMinutes: status.driftLimitMinutes,
+                  });
+                  return t.settings.saved;
+                });
+              }}
+            >
+              <Field id="sync-interval" label={S.interval}>
+                {(a) => (
+                  <input
+                    id="sync-interval"
+                    {...a}
+                    type="number"
+                    min={0}
+                    max={1440}
+                    title={S.intervalOff}
+                    value={interval}
+                    onChange={(e) => setIntervalMin(Number(e.target.value))}
+                  />
+                )}
+              </Field>
+              <button type="submit" className="button" disabled={busy}>
+                {S.save}
+              </button>
+            </form>
+          ) : null}
+          <h3>{S.conflicts}</h3>
+          {conflicts.length === 0 ? (
+            <p className="muted">{S.noConflicts}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{S.field}</th>
+                  <th>{S.kept}</th>
+                  <th>{S.lost}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {conflicts.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      {c.table}.{c.field}
+                    </td>
+                    <td>{shown(c.keptValue)}</td>
+                    <td>{shown(c.lostValue)}</td>
+                    <td>
+                      {c.resolvedAt ? (
+                        S.resolved
+                      ) : mayCall(role, 'sync.resolve') ? (
+                        <>
+                          <button
+                            type="button"
+                            className="button"
+                            disabled={busy}
+                            onClick={() =>
+                              void run(
+                                async () => (await call('sync.resolve', { id: c.id, choice: 'kept' }), null),
+                              )
+                            }
+                          >
+                            {S.keepKept}
+                          </button>{' '}
+                          <button
+                            type="button"
+                            className="button"
+                            disabled={busy}
+                            onClick={() =>
+                              void run(
+                                async () => (
+                                  await call('sync.resolve', { id: c.id, choice: 'restored' }),
+                                  null
+                                ),
+                              )
+                            }
+                          >
+                            {S.restoreLost}
+                          </button>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+      <div className="live" aria-live="polite">
+        {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
+      </div>
+    </section>
+  );
+}

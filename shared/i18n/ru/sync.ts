@@ -1,0 +1,80 @@
+/** What sync says to people: the HQ server's command line and the office's sync screen. */
+
+export const HQ_HELP = `Приёмная — сервер штаба (синхронизация приёмных)
+
+Использование: npm run hq -- <команда> [параметры]
+
+Команды:
+  serve         принимать синхронизацию приёмных
+                  [--port <порт, 4790>] [--host <адрес, 127.0.0.1; 0.0.0.0 — для сети>]
+                  [--tls-key <файл PEM> --tls-cert <файл PEM>] — HTTPS
+                  [--drift-limit <минуты, 5>] — расхождение часов, о котором сообщать
+  enrol-code <код приёмной>
+                одноразовый код подключения приёмной (действует 7 дней)
+  import-bundle <файл приёмной> <файл ответа>
+                принять пакет синхронизации с флешки и записать ответный пакет
+  publish <таблица> '<json>'
+                разослать справочную запись штаба всем приёмным (органы, шаблоны писем,
+                календарь, виды мероприятий, чек-листы, статусы контактов)
+
+Общие параметры:
+  --db <файл SQLite или postgres://…>  база штаба (или переменная PRIEMNAYA_HQ_DB;
+                по умолчанию hq.sqlite в текущей папке)`;
+
+export const hqText = {
+  listening: (url: string) => `Сервер штаба принимает синхронизацию: ${url}`,
+  database: (target: string) => `База штаба: ${target}`,
+  enrolCode: (code: string, office: string) =>
+    `Код подключения приёмной ${office}: ${code} (действует 7 дней)`,
+  bundleWritten: (file: string) => `Ответный пакет записан: ${file}`,
+  unknownCommand: (c: string) => `Неизвестная команда: ${c}. Справка: npm run hq -- --help`,
+  missing: (what: string) => `Не указано: ${what}`,
+  tlsPair: 'Для HTTPS нужны оба файла: --tls-key и --tls-cert',
+  fileExists: (file: string) => `Файл уже существует: ${file}`,
+};
+
+export const syncUi = {
+  title: 'Синхронизация со штабом',
+  notEnrolled:
+    'Приёмная не подключена к штабу. Введите адрес сервера штаба и ключ подключения, полученный в штабе.',
+  hqUrl: 'Адрес сервера штаба',
+  enrolCode: 'Ключ подключения из штаба',
+  enrol: 'Подключить',
+  lastSync: 'Последняя синхронизация',
+  never: 'ещё не было',
+  pending: 'Изменений ждут отправки',
+  syncNow: 'Синхронизировать сейчас',
+  syncing: 'Синхронизация…',
+  interval: 'Синхронизировать автоматически каждые, мин',
+  intervalOff: '0 — только вручную',
+  save: 'Сохранить',
+  exportBundle: 'Сохранить пакет для штаба (флешка)',
+  importBundle: 'Загрузить ответ штаба',
+  conflicts: 'Расхождения при объединении',
+  noConflicts: 'Расхождений нет.',
+  kept: 'Осталось',
+  lost: 'Было у нас',
+  keepKept: 'Оставить',
+  restoreLost: 'Вернуть наше',
+  resolved: 'Решено',
+  field: 'Поле',
+  drift: (minutes: number) =>
+    `Часы этого компьютера расходятся с часами штаба на ${minutes} мин. Изменения объединяются в правильном порядке, но поправьте время в Windows.`,
+  sent: (n: number) => `Отправлено: ${n}`,
+  received: (n: number) => `Получено: ${n}`,
+};
+
+/** Errors in plain words: what happened and what to do, instead of a stack of codes. */
+export function plainSyncError(message: string): string {
+  if (/fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|network/i.test(message))
+    return 'Нет связи с сервером штаба. Проверьте интернет; изменения сохранены и уйдут при следующей синхронизации.';
+  if (/token is wrong|revoked|not enrolled/i.test(message))
+    return 'Штаб не узнаёт эту приёмную. Попросите в штабе новый код подключения и подключитесь заново.';
+  if (/enrolment code/i.test(message))
+    return 'Код подключения неверный, уже использован или просрочен. Попросите новый.';
+  if (/belongs to another office|another office/i.test(message))
+    return 'Штаб отказал: в пакете есть записи другой приёмной. Обратитесь к администратору.';
+  if (/signature/i.test(message))
+    return 'Пакет повреждён или изменён по дороге — он не принят. Запишите его заново.';
+  return `Синхронизация не удалась: ${message}`;
+}

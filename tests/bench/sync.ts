@@ -1,0 +1,160 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openOffice } from '../../main/core';
+import { OfficeSync } from '../../main/sync/engine';
+import { ms, summarize, thousands } from './stats';
+
+/**
+ * `npm run bench:sync -- [--rows 100000] [--hq <file or postgres://…>] [--dir /tmp/sync-bench]`
+ *
+ * An office with `--rows` changed rows (registrations through the API: appeals, applicants, phones,
+ * history, tasks) sends them to HQ over loopback HTTP, HQ on SQLite unless `--hq` names PostgreSQL;
+ * then a sync with nothing to send, repeated. Beside them, raw better-sqlite3 reading the same change-log
+ * rows and writing them into one table in one transaction: the ratio says what the protocol costs. A
+ * report: it prints, it never fails.
+ */
+const TARGET_FULL_S = 10;
+const TARGET_IDLE_MS = 100;
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000' },
+    hq: { type: 'string' },
+    dir: { type: 'string', default: path.join(os.tmpdir(), 'sync-bench') },
+    iterations: { type: 'string', default: '30' },
+  },
+});
+const rows = Number(args.rows);
+const dir = path.resolve(args.dir);
+const log = (s: string): void => void process.stderr.write(s + '\n');
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+
+const office = openOffice(path.join(dir, 'office.sqlite'), { dataDir: dir });
+const call = async (method: string, input: unknown): Promise<unknown> => {
+  const r = await office.api.call('internal', method, input, { login: 'admin' });
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value;
+};
+await office.api.call('internal', 'setup.init', {
+  office: { name: 'Приёмная', code: 'БНЧ', deputyName: 'Петров Пётр Петрович', timeZone: 'Europe/Moscow' },
+  admin: { login: 'admin', fullName: 'Администратор', password: 'secret-pass-1' },
+});
+
+log(`registering appeals until the change log holds ${thousands(rows)} rows …`);
+const changes = (): number =>
+  (
+    office.sqlite.prepare('SELECT count(DISTINCT table_name || row_id) AS n FROM change_log').get() as {
+      n: number;
+    }
+  ).n;
+let made = 0;
+while (changes() < rows) {
+  const batch = Array.from({ length: 500 }, () => {
+    made++;
+    return {
+      channel: 'post',
+      kind: 'complaint',
+      summary: `Ремонт подъезда ${made}`,
+      topics: ['0005.0005.0056.1149'],
+      applicant: {
+        lastName: `Иванов-${made}`,
+        firstName: 'Иван',
+        address: `г. Тверь, ул. Советская, д. ${made}`,
+        phone: `+7915${String(1000000 + made).slice(-7)}`,
+      },
+    };
+  });
+  await call('appeals.registerBatch', { appeals: batch });
+}
+const changed = changes();
+
+// HQ runs as `npm run hq` does, in a process of its own (another machine in life).
+const hqTarget = args.hq ?? path.join(dir, 'hq.sqlite');
+const hqCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main/server/hq-cli.ts');
+const runHq = (cliArgs: string[]) =>
+  spawn(process.execPath, ['--import', 'tsx', hqCli, ...cliArgs, '--db', hqTarget], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+const codeOut = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  const p = runHq(['enrol-code', 'БНЧ']);
+  p.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  p.on('error', reject);
+  p.on('close', () => resolve(out));
+});
+const code = /[A-Z0-9]{4}(-[A-Z0-9]{4}){3}/.exec(codeOut)?.[0];
+if (!code) throw new Error(`no enrolment code from HQ: ${codeOut}`);
+const server = runHq(['serve', '--port', '0']);
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  server.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    const m = /https?:\/\/127\.0\.0\.1:\d+/.exec(out);
+    if (m) resolve(m[0]);
+  });
+  server.on('error', reject);
+  server.on('close', () => reject(new Error(`HQ stopped: ${out}`)));
+});
+const dialect = /^postgres/.test(hqTarget) ? 'postgres' : 'sqlite';
+const sync = new OfficeSync(office.store, office.api.systemContext());
+await sync.enrol(url, code);
+
+log('sending them to HQ …');
+const t0 = performance.now();
+const full = await sync.syncNow();
+const fullMs = performance.now() - t0;
+if (!full.ok) throw new Error(full.error ?? 'sync failed');
+
+const idle: number[] = [];
+for (let i = 0; i < Number(args.iterations); i++) {
+  const t = performance.now();
+  const r = await sync.syncNow();
+  idle.push(performance.now() - t);
+  if (!r.ok || r.sent !== 0) throw new Error(`an idle sync sent ${r.sent}: ${r.error}`);
+}
+
+// Raw: the same change-log rows read and written whole into one table, one transaction.
+const rawFile = path.join(dir, 'raw.sqlite');
+const raw = new Database(rawFile);
+raw.pragma('journal_mode = WAL');
+raw.pragma('synchronous = NORMAL');
+raw.exec(
+  'CREATE TABLE rows (table_name TEXT, row_id TEXT, data TEXT, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID',
+);
+const source = new Database(path.join(dir, 'office.sqlite'), { readonly: true });
+const r0 = performance.now();
+const insert = raw.prepare('INSERT OR REPLACE INTO rows VALUES (?, ?, ?)');
+raw.transaction(() => {
+  for (const r of source.prepare('SELECT table_name, row_id, data FROM change_log ORDER BY seq').iterate())
+    insert.run(...Object.values(r as Record<string, unknown>));
+})();
+const rawMs = performance.now() - r0;
+source.close();
+raw.close();
+
+const idleS = summarize(idle);
+const [l1, l5] = os.loadavg();
+console.log(
+  `sync bench — ${os.cpus().length} cores, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min)`,
+);
+console.log(
+  `HQ on ${dialect} (its own process); ${thousands(changed)} changed rows (${thousands(made)} appeals registered)`,
+);
+console.log(
+  `office → HQ, all rows:   ${(fullMs / 1000).toFixed(2)} s (${thousands(full.sent)} sent)   target ≤ ${TARGET_FULL_S} s   ${fullMs / 1000 <= TARGET_FULL_S ? 'ok' : 'OVER'}`,
+);
+console.log(
+  `raw SQLite, same rows:   ${(rawMs / 1000).toFixed(2)} s   ratio ${(fullMs / rawMs).toFixed(1)}×`,
+);
+console.log(
+  `nothing to send:         p50 ${ms(idleS.p50)} ms  p95 ${ms(idleS.p95)} ms  max ${ms(idleS.max)} ms (n=${idleS.n})   target ≤ ${TARGET_IDLE_MS} ms   ${idleS.p95 <= TARGET_IDLE_MS ? 'ok' : 'OVER'}`,
+);
+server.removeAllListeners('close');
+server.kill('SIGTERM');
+office.close();

@@ -1,0 +1,3 @@
+import { bundleSuite } from './sync-bundle';
+
+bundleSuite('sqlite');

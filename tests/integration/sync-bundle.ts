@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { SYNCED_TABLES } from '../../db/schema';
+import { HqError } from '../../main/server/hq-service';
+import { BundleError } from '../../main/sync/signing';
+import { appealInput } from './helpers';
+import {
+  copiedNode,
+  enrolledOffice,
+  startTestHq,
+  type HqKind,
+  type SyncNode,
+  type TestHq,
+} from './sync-fixture';
+
+const T0 = '2026-03-02T07:00:00Z';
+
+function officeData(node: SyncNode, except: string[] = []): string {
+  const tables = [...SYNCED_TABLES, 'sync_rows', 'sync_conflicts'].filter((t) => !except.includes(t));
+  return JSON.stringify(
+    tables.map((t) =>
+      node.handle.sqlite
+        .prepare(
+          `SELECT * FROM ${t} ${t === 'sync_rows' ? "WHERE table_name <> 'bodies'" : ''} ORDER BY 1, 2`,
+        )
+        .all(),
+    ),
+  );
+}
+
+async function hqRows(hq: TestHq, officeId: string): Promise<string> {
+  const rows = await hq.hq.rowsOf(officeId);
+  return JSON.stringify(rows.sort((a, b) => (a.t + a.id < b.t + b.id ? -1 : 1)));
+}
+
+async function hqDump(hq: TestHq): Promise<string> {
+  const rows = await hq.hq.db.selectFrom('hq_rows').selectAll().orderBy('row_id').execute();
+  return JSON.stringify(rows);
+}
+
+async function register(node: SyncNode, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await node.value('appeals.register', appealInput());
+}
+
+export function bundleSuite(kind: HqKind): void {
+  describe(`sync bundles (HQ on ${kind})`, () => {
+    it('a bundle round trip ends where an HTTP sync does; a changed bundle is refused both ways', async () => {
+      const viaHttp = await startTestHq(kind, T0);
+      const viaFile = await startTestHq(kind, T0);
+      const desk = await enrolledOffice(viaHttp, 'ТВР', T0);
+      await register(desk, 4);
+      const copy = copiedNode(desk);
+      const code = (await copy.value('office.get', {})).code;
+      await copy.sync.enrol(viaFile.url, await viaFile.hq.createEnrolmentCode(code));
+      const officeId = desk.sync.state('office_id')!;
+
+      const roundTrip = async () => {
+        expect((await desk.sync.syncNow()).error).toBeNull();
+        const answer = await viaFile.hq.importOfficeBundle(copy.sync.exportBundle());
+        copy.sync.importBundle(answer);
+      };
+      await roundTrip();
+      expect(await hqRows(viaFile, officeId)).toBe(await hqRows(viaHttp, officeId));
+      expect(officeData(copy)).toBe(officeData(desk));
+
+      // A second round brings HQ's reference data back; the office's rows stay as they are on both ways.
+      for (const hq of [viaHttp, viaFile])
+        await hq.hq.publish('bodies', {
+          name: 'Администрация Твери',
+          name_key: 'администрация твери',
+          answer_days: 30,
+        });
+      await roundTrip();
+      expect(await hqRows(viaFile, officeId)).toBe(await hqRows(viaHttp, officeId));
+      expect(officeData(copy, ['bodies'])).toBe(officeData(desk, ['bodies']));
+      for (const node of [desk, copy])
+        expect(node.handle.sqlite.prepare('SELECT name FROM bodies').all()).toEqual([
+          { name: 'Администрация Твери' },
+        ]);
+      expect(
+        copy.handle.sqlite.prepare('SELECT count(*) AS n FROM sync_rows WHERE pending = 1').get(),
+      ).toEqual({ n: 0 });
+
+      // Changed on the way: HQ refuses the office's bundle, and the office refuses HQ's answer.
+      await register(copy, 1);
+      const bundle = copy.sync.exportBundle();
+      const before = await hqDump(viaFile);
+      const tampered = bundle.replace('Протекает крыша', 'Протекает кровля');
+      expect(tampered).not.toBe(bundle);
+      await expect(viaFile.hq.importOfficeBundle(tampered)).rejects.toThrow(HqError);
+      await expect(viaFile.hq.importOfficeBundle(tampered)).rejects.toMatchObject({ status: 403 });
+      const otherOffice = JSON.stringify({ ...JSON.parse(bundle), officeId: viaFile.hq.officeId });
+      await expect(viaFile.hq.importOfficeBundle(otherOffice)).rejects.toMatchObject({ status: 403 });
+      expect(await hqDump(viaFile)).toBe(before);
+
+      await viaFile.hq.publish('bodies', { name: 'Прокуратура', name_key: 'прокуратура', answer_days: 30 });
+      const answer = await viaFile.hq.importOfficeBundle(bundle);
+      const local = officeData(copy);
+      expect(() => copy.sync.importBundle(answer.replace('Прокуратура', 'Прокурорура'))).toThrow(BundleError);
+      expect(officeData(copy)).toBe(local);
+      copy.sync.importBundle(answer);
+      expect(
+        copy.handle.sqlite.prepare("SELECT count(*) AS n FROM bodies WHERE name = 'Прокуратура'").get(),
+      ).toEqual({ n: 1 });
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { convergenceSuite } from './sync-convergence';
+
+convergenceSuite('sqlite');

@@ -1,0 +1,3 @@
+import { isolationSuite } from './sync-isolation';
+
+isolationSuite('sqlite');

@@ -1,0 +1,4 @@
+import { syncApiSuite, syncSuite } from './sync-suite';
+
+syncSuite('sqlite');
+syncApiSuite('sqlite');
