@@ -23,7 +23,8 @@ import { Hlc } from '../../shared/util/hlc';
 import { newId } from '../../shared/util/ids';
 import { conflictFromLoss } from '../sync/office-store';
 import { BundleError, readBundle, signBundle, verifiedPayload } from '../sync/signing';
-import { currentSeq, takeSeq, type HqDB, type HqRowTable, type HqStore } from './hq-store';
+import { loadRows, writeConflicts, writeRows } from './hq-rows';
+import { currentSeq, type HqDB, type HqRowTable, type HqStore } from './hq-store';
 
 /** Why HQ refuses: the HTTP status goes with it, the message is for the office's log and status. */
 export class HqError extends Error {
@@ -51,17 +52,8 @@ export interface HqOptions {
 const SYNCED = new Set<string>(SYNCED_TABLES);
 const SHARED = new Set<string>(SHARED_TABLES);
 const ENROLMENT_DAYS = 7;
-/** Ids in one `IN (…)` and rows in one multi-row insert: well under SQLite's 32,766 parameters. */
-const CHUNK = 1000;
-
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**
@@ -265,7 +257,7 @@ export class Hq {
         .where('batch_id', '=', req.batchId)
         .executeTakeFirst();
       if (done) return { applied: 0, replayed: true };
-      const existing = await this.loadRows(trx, req.rows);
+      const existing = await loadRows(trx, req.rows);
       for (const e of existing.values())
         if (e.office_id !== node.officeId)
           throw new HqError(403, `row ${e.table_name} ${e.row_id} belongs to another office`);
@@ -290,8 +282,8 @@ export class Hq {
         });
       }
       conflicts.push(...req.conflicts);
-      await this.writeRows(trx, writes);
-      await this.writeConflicts(trx, conflicts);
+      await writeRows(trx, writes);
+      await writeConflicts(trx, conflicts);
       await trx
         .insertInto('hq_batches')
         .values({ node: node.node, batch_id: req.batchId, applied_at: nowIso, applied: writes.length })
@@ -311,83 +303,6 @@ export class Hq {
         node,
       );
     return { ...result, hqNow: nowIso };
-  }
-
-  private async loadRows(trx: Kysely<HqDB>, rows: readonly RowState[]): Promise<Map<string, HqRowTable>> {
-    const byTable = new Map<string, string[]>();
-    for (const r of rows) {
-      let ids = byTable.get(r.t);
-      if (!ids) byTable.set(r.t, (ids = []));
-      ids.push(r.id);
-    }
-    const out = new Map<string, HqRowTable>();
-    for (const [table, ids] of byTable)
-      for (const part of chunks(ids, CHUNK))
-        for (const row of await trx
-          .selectFrom('hq_rows')
-          .selectAll()
-          .where('table_name', '=', table)
-          .where('row_id', 'in', part)
-          .execute())
-          out.set(`${row.table_name}\n${row.row_id}`, row);
-    return out;
-  }
-
-  private async writeRows(trx: Kysely<HqDB>, writes: Omit<HqRowTable, 'seq'>[]): Promise<void> {
-    if (writes.length === 0) return;
-    let seq = await takeSeq(trx, writes.length);
-    for (const part of chunks(writes, CHUNK))
-      await trx
-        .insertInto('hq_rows')
-        .values(part.map((w) => ({ ...w, seq: seq++ })))
-        .onConflict((oc) =>
-          oc.columns(['table_name', 'row_id']).doUpdateSet((eb) => ({
-            hlc: eb.ref('excluded.hlc'),
-            data: eb.ref('excluded.data'),
-            clocks: eb.ref('excluded.clocks'),
-            bases: eb.ref('excluded.bases'),
-            origin: eb.ref('excluded.origin'),
-            seq: eb.ref('excluded.seq'),
-          })),
-        )
-        .execute();
-  }
-
-  private async writeConflicts(trx: Kysely<HqDB>, conflicts: Conflict[]): Promise<void> {
-    for (const c of conflicts) {
-      const prev = await trx
-        .selectFrom('hq_conflicts')
-        .select(['resolved_at'])
-        .where('id', '=', c.id)
-        .executeTakeFirst();
-      if (prev && (prev.resolved_at || !c.resolvedAt)) continue;
-      const seq = await takeSeq(trx, 1);
-      if (prev)
-        await trx
-          .updateTable('hq_conflicts')
-          .set({ resolved_at: c.resolvedAt, resolution: c.resolution, seq })
-          .where('id', '=', c.id)
-          .execute();
-      else
-        await trx
-          .insertInto('hq_conflicts')
-          .values({
-            id: c.id,
-            office_id: c.o,
-            table_name: c.t,
-            row_id: c.r,
-            field: c.f,
-            kept_value: JSON.stringify(c.keptValue),
-            kept_hlc: c.keptHlc,
-            lost_value: JSON.stringify(c.lostValue),
-            lost_hlc: c.lostHlc,
-            detected_at: c.detectedAt,
-            resolved_at: c.resolvedAt,
-            resolution: c.resolution,
-            seq,
-          })
-          .execute();
-    }
   }
 
   // ---- pull --------------------------------------------------------------------------------------
@@ -499,7 +414,7 @@ export class Hq {
     return this.db.transaction().execute(async (trx) => {
       const id = typeof values.id === 'string' ? values.id : newId(now.getTime());
       const hlc = this.hlc.send(now.getTime());
-      const prev = (await this.loadRows(trx, [{ t: table, id, o: this.officeId, h: hlc, d: {} }])).get(
+      const prev = (await loadRows(trx, [{ t: table, id, o: this.officeId, h: hlc, d: {} }])).get(
         `${table}\n${id}`,
       );
       if (prev && prev.office_id !== this.officeId)
@@ -514,7 +429,7 @@ export class Hq {
       };
       const state = localWrite(before, table, d, hlc, this.node);
       if (!state) return before!;
-      await this.writeRows(trx, [
+      await writeRows(trx, [
         {
           table_name: table,
           row_id: id,
