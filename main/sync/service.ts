@@ -7,14 +7,8 @@ import { isSyncedTable } from './office-store';
 import { audit, stamp, updateSynced } from '../services/bookkeeping';
 import type { CallContext } from '../services/context';
 import { DEFAULT_INTERVAL_MIN, OfficeSync } from './engine';
-import {
-  getConflict,
-  listConflicts,
-  markResolved,
-  pendingCount,
-  setState,
-  unfoldedCount,
-} from './office-store';
+import { getConflict, listConflicts, markResolved } from './conflicts';
+import { pendingCount, setState, unfoldedCount } from './office-store';
 
 /** The sync methods of the contract: the office's side, over the same engine the scheduler runs. */
 

@@ -199,10 +199,13 @@ export const historyActionLabels: Record<string, string> = {
   attachmentAdded: 'Прикреплён файл',
   sync_conflict:
     'Расхождение при синхронизации: сохранено более позднее значение, прежнее — в «Синхронизации»',
+  number_clash:
+    'Один регистрационный номер выдан двум обращениям на разных компьютерах: оба обращения сохранены, позднее зарегистрированное получило номер с дробью',
 };
 
 /** Names of the card's fields, as history diffs and server errors name them. */
 export const fieldLabels: Record<string, string> = {
+  regNumber: 'Регистрационный номер',
   registeredOn: 'Дата регистрации',
   receivedOn: 'Дата поступления',
   channel: 'Канал поступления',

@@ -1,0 +1,3 @@
+import { deskSuite } from './regnumber-desks';
+
+deskSuite('sqlite');
