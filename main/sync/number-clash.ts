@@ -112,8 +112,13 @@ interface Clash {
 function note(db: WriteDb, ctx: CallContext, st: Stamp, officeId: string, c: Clash): void {
   const key = `number-clash\n${c.kept}\n${c.moved}\n${c.number}`;
   const entries = [
-    { appeal: c.kept, changes: {}, comment: c.to },
-    { appeal: c.moved, changes: { regNumber: { from: c.number, to: c.to } }, comment: c.number },
+    { appeal: c.kept, action: 'number_clash_kept', changes: {}, comment: c.to },
+    {
+      appeal: c.moved,
+      action: 'number_clash',
+      changes: { regNumber: { from: c.number, to: c.to } },
+      comment: null,
+    },
   ];
   for (const [i, e] of entries.entries()) {
     const id = historyId(`${key}\n${i}`);
@@ -128,7 +133,7 @@ function note(db: WriteDb, ctx: CallContext, st: Stamp, officeId: string, c: Cla
       appeal_id: e.appeal,
       at: c.at,
       user_id: null,
-      action: 'number_clash',
+      action: e.action,
       changes: JSON.stringify(e.changes),
       comment: e.comment,
     };

@@ -194,7 +194,9 @@ export function deskSuite(kind: HqKind): void {
       for (const n of [desk1, laptop]) {
         expect(numbers(n)).toEqual(numbers(desk1));
         expect(numbers(n)).toHaveLength(3);
-        expect(historyOf(n, kept.id, 'number_clash')).toHaveLength(1);
+        expect(historyOf(n, kept.id, 'number_clash_kept')).toEqual([
+          expect.objectContaining({ comment: `${first}/2` }),
+        ]);
         const note = historyOf(n, moved.id, 'number_clash') as { changes: string }[];
         expect(note).toHaveLength(1);
         expect(JSON.parse(note[0]!.changes)).toEqual({ regNumber: { from: first, to: `${first}/2` } });
