@@ -28,15 +28,16 @@ function outOfSequenceKey(id: string): number {
   return -parseInt(createHash('sha256').update(id).digest('hex').slice(0, 12), 16);
 }
 
+/** Another appeal with the number, or with the key, each found off its unique index. */
+export const HOLDER_BY_NUMBER =
+  'SELECT id, reg_number, created_at FROM appeals WHERE office_id = ? AND reg_number = ? AND id <> ?';
+export const HOLDER_BY_KEY =
+  'SELECT id, reg_number, created_at FROM appeals WHERE office_id = ? AND reg_year = ? AND reg_seq = ? AND id <> ?';
+
 function holderOf(db: WriteDb, s: RowState): Holder | undefined {
-  return db.rawGet<Holder>(
-    `SELECT id, reg_number, created_at FROM appeals
-     WHERE office_id = ? AND id <> ? AND (reg_number = ? OR (reg_year = ? AND reg_seq = ?))`,
-    s.o,
-    s.id,
-    s.d.reg_number,
-    s.d.reg_year,
-    s.d.reg_seq,
+  return (
+    db.rawGet<Holder>(HOLDER_BY_NUMBER, s.o, s.d.reg_number, s.id) ??
+    db.rawGet<Holder>(HOLDER_BY_KEY, s.o, s.d.reg_year, s.d.reg_seq, s.id)
   );
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HqLink } from '../../main/sync/engine';
+import { HOLDER_BY_KEY, HOLDER_BY_NUMBER } from '../../main/sync/number-clash';
 import { splitDeskSeq } from '../../shared/domain/regnumber';
+import { queryPlan } from './migration-helpers';
 import { serverMessages } from '../../shared/i18n/ru/server-messages';
 import { appealInput } from './helpers';
 import {
@@ -213,6 +215,13 @@ export function deskSuite(kind: HqKind): void {
       // The card shows it.
       const card = await laptop.value('appeals.get', { id: moved.id });
       expect(JSON.stringify(card)).toContain('number_clash');
+      // Every appeal merged is checked so: each look-up reads one entry of a unique index.
+      expect(queryPlan(desk1.handle.sqlite, HOLDER_BY_NUMBER.replaceAll('?', "'1'"))).toMatch(
+        /SEARCH appeals USING INDEX sqlite_autoindex_appeals_\d \(office_id=\? AND reg_number=\?\)/,
+      );
+      expect(queryPlan(desk1.handle.sqlite, HOLDER_BY_KEY.replaceAll('?', '1'))).toMatch(
+        /SEARCH appeals USING INDEX sqlite_autoindex_appeals_\d \(office_id=\? AND reg_year=\? AND reg_seq=\?\)/,
+      );
     });
 
     it('an office with one computer keeps its numbers and its format', async () => {
