@@ -34,6 +34,13 @@ export interface LocalStateTable {
   value: string;
 }
 
+/** A computer of the office and its desk number (in registration numbers, АРМ). */
+export interface OfficeDeskTable extends SyncColumns {
+  /** The computer's HLC node id. */
+  node: string;
+  number: number;
+}
+
 export interface OfficeTable extends SyncColumns {
   code: string;
   name: string;
@@ -300,6 +307,7 @@ export interface AuditLogTable {
 
 export interface DB {
   local_state: LocalStateTable;
+  office_desks: OfficeDeskTable;
   offices: OfficeTable;
   users: UserTable;
   sessions: SessionTable;
@@ -336,6 +344,7 @@ export interface DB {
 /** Tables whose rows travel between an office and the headquarters. */
 export const SYNCED_TABLES = [
   'offices',
+  'office_desks',
   'users',
   'calendar_years',
   'contacts',

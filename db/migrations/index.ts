@@ -9,6 +9,7 @@ import { m0009 } from './0009-home';
 import { m0010 } from './0010-statistics';
 import { m0011 } from './0011-contacts-speed';
 import { m0012 } from './0012-sync';
+import { m0014 } from './0014-desk-numbers';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0014,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,9 +14,16 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_UPLOAD_BODY_BYTES = 30 * 1024 * 1024;
 /** A contact list for import: up to MAX_IMPORT_BYTES as base64 in JSON (bigger lists go through the CLI). */
 export const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 64 * 1024;
+/**
+ * HQ's answer bundle after a week offline carries every row the office's other computers and HQ changed
+ * meanwhile: tens of megabytes of JSON. It is read whole (it is verified as a whole before anything is
+ * merged), so the bound is what a desk's memory holds comfortably, not what a form posts.
+ */
+export const MAX_BUNDLE_BODY_BYTES = 256 * 1024 * 1024;
 const BODY_LIMITS: ReadonlyMap<string, number> = new Map([
   ['attachments.add', MAX_UPLOAD_BODY_BYTES],
   ['contacts.upload', MAX_IMPORT_BODY_BYTES],
+  ['sync.importBundle', MAX_BUNDLE_BODY_BYTES],
 ]);
 
 export function bodyLimitFor(method: string): number {

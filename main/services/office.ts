@@ -11,6 +11,7 @@ import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/work
 import { DEFAULT_EVENT_STAGE_LIMITS, type EventStageLimits } from '../../shared/domain/workflow/event';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from './bookkeeping';
 import type { CallContext } from './context';
+import { setUpFirstDesk } from '../sync/desks';
 
 export function localOfficeId(db: ReadDb): string | null {
   return (
@@ -114,6 +115,7 @@ export function createOffice(
   row.office_id = row.id;
   insertSynced(db, 'offices', row);
   db.run(db.qb.insertInto('local_state').values({ key: 'office_id', value: row.id }));
+  setUpFirstDesk(db, ctx, row.id);
   audit(db, ctx, row.id, 'setup.init', 'office', row.id);
   return row;
 }

@@ -27,11 +27,13 @@ import {
   type OutgoingBatch,
 } from './office-store';
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
+import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
 
 export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
 export const DEFAULT_INTERVAL_MIN = 5;
 const PUSH_ROWS = MAX_BATCH_ROWS;
 const PULL_ROWS = MAX_BATCH_ROWS;
+const DESK_ROUNDS = 4;
 
 /** How an office reaches HQ: over HTTP, or (for tests of failure) anything with the same two calls. */
 export interface HqLink {
@@ -308,6 +310,43 @@ export class OfficeSync {
     return Number(this.state('drift_limit_ms') ?? DEFAULT_DRIFT_LIMIT_MS);
   }
 
+  private officeId(): string {
+    const officeId = this.state('office_id');
+    if (!officeId) throw new Error('this office is not enrolled at HQ');
+    return officeId;
+  }
+
+  private async pullAll(link: HqLink, outcome: SyncOutcome): Promise<void> {
+    for (;;) {
+      const answer = await link.pull(this.cursor(), PULL_ROWS);
+      outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
+      const r = this.apply(answer);
+      outcome.received += r.rows;
+      outcome.conflicts += r.conflicts;
+      if (!answer.more) break;
+    }
+  }
+
+  /**
+   * A computer that joined the office takes a desk number (see `desks.ts`): the claim HQ acknowledged is
+   * settled by the pull that follows; a contested one is claimed anew and sent again. Two rounds settle
+   * any pair of computers joining at once; one more leaves room for a third.
+   */
+  private async takeDesk(link: HqLink, outcome: SyncOutcome): Promise<void> {
+    const officeId = this.officeId();
+    for (let round = 0; round < DESK_ROUNDS && needsDesk(this.read); round++) {
+      const held = this.store.transaction((db) => settleDesk(db, officeId));
+      if (held !== null) {
+        this.log(`this computer is desk ${held} of the office`);
+        return;
+      }
+      this.store.transaction((db) => claimDesk(db, this.ctx, officeId));
+      await this.pushAll(link, outcome);
+      await this.pullAll(link, outcome);
+    }
+    if (needsDesk(this.read)) this.store.transaction((db) => settleDesk(db, officeId));
+  }
+
   /** One full sync over `link` (HTTP by default). Never throws: the outcome says what went wrong. */
   async syncNow(link: HqLink = this.link()): Promise<SyncOutcome> {
     const outcome: SyncOutcome = {
@@ -320,15 +359,10 @@ export class OfficeSync {
     };
     const started = this.ctx.clock.now().toISOString();
     try {
+      this.store.transaction((db) => ensureHeldDeskRow(db, this.ctx, this.officeId()));
       await this.pushAll(link, outcome);
-      for (;;) {
-        const answer = await link.pull(this.cursor(), PULL_ROWS);
-        outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
-        const r = this.apply(answer);
-        outcome.received += r.rows;
-        outcome.conflicts += r.conflicts;
-        if (!answer.more) break;
-      }
+      await this.pullAll(link, outcome);
+      await this.takeDesk(link, outcome);
       outcome.ok = true;
     } catch (e) {
       outcome.error = e instanceof Error ? e.message : String(e);

@@ -7,14 +7,10 @@ import { isSyncedTable } from './office-store';
 import { audit, stamp, updateSynced } from '../services/bookkeeping';
 import type { CallContext } from '../services/context';
 import { DEFAULT_INTERVAL_MIN, OfficeSync } from './engine';
-import {
-  getConflict,
-  listConflicts,
-  markResolved,
-  pendingCount,
-  setState,
-  unfoldedCount,
-} from './office-store';
+import { getConflict, listConflicts, markResolved } from './conflicts';
+import { deskCount, heldDesk } from './desks';
+import { localOfficeId } from '../services/office';
+import { pendingCount, setState, unfoldedCount } from './office-store';
 
 /** The sync methods of the contract: the office's side, over the same engine the scheduler runs. */
 
@@ -46,6 +42,8 @@ export function status(ctx: CallContext): SyncStatus {
     intervalMinutes: Number(s.state('interval_min') ?? DEFAULT_INTERVAL_MIN),
     driftLimitMinutes: s.driftLimitMs() / 60_000,
     openConflicts: open,
+    desk: heldDesk(db),
+    desks: deskCount(db, localOfficeId(db) ?? ''),
   };
 }
 

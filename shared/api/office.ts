@@ -5,6 +5,7 @@ import { CalendarYearSchema } from '../domain/calendar';
 import { REMINDER_RULES, ReminderSettingsSchema, type ReminderRule } from '../domain/reminders';
 import { STAGE_LIMIT_KEYS, type StageLimitKey } from '../domain/workflow/appeal';
 import { EVENT_STAGES, type EventStage } from '../domain/workflow/event';
+import { regNumberFormatProblem } from '../domain/regnumber';
 
 /** Per-stage limits in working days (a stage held longer is overdue and, later, "stuck"). */
 export const StageLimitsSchema = z.object(
@@ -29,7 +30,13 @@ export const RegNumberFormatSchema = z
   .string()
   .trim()
   .max(40)
-  .refine((f) => /N+/.test(f), { message: 'the format must contain N… for the sequence number' });
+  .refine((f) => /N+/.test(f), { message: 'the format must contain N… for the sequence number' })
+  .refine((f) => regNumberFormatProblem(f) !== 'desk_twice', {
+    message: 'the desk token АРМ may appear once',
+  })
+  .refine((f) => regNumberFormatProblem(f) !== 'desk_not_apart', {
+    message: 'the desk token АРМ must be set apart by a dash, a slash or a dot',
+  });
 
 const TimeZoneSchema = z.string().refine(
   (tz) => {

@@ -20,6 +20,10 @@ export const SyncStatusSchema = z.object({
   intervalMinutes: z.number().int(),
   driftLimitMinutes: z.number(),
   openConflicts: z.number().int(),
+  /** This computer's desk number (АРМ in registration numbers); null until a joined computer holds one. */
+  desk: z.number().int().nullable(),
+  /** The desks of the office this computer knows of. */
+  desks: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

@@ -263,6 +263,8 @@ function insertOffices(
       offices.push(office);
     }
     db.prepare("INSERT INTO local_state (key, value) VALUES ('office_id', ?)").run(offices[0]!.id);
+    // The bench registers as the computer the office was set up on: desk 1, numbering as it always has.
+    db.prepare("INSERT INTO local_state (key, value) VALUES ('desk', '1')").run();
   })();
   return offices;
 }

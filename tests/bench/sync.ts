@@ -81,15 +81,21 @@ const runHq = (cliArgs: string[]) =>
   spawn(process.execPath, ['--import', 'tsx', hqCli, ...cliArgs, '--db', hqTarget], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-const codeOut = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  const p = runHq(['enrol-code', 'БНЧ']);
-  p.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-  p.on('error', reject);
-  p.on('close', () => resolve(out));
-});
-const code = /[A-Z0-9]{4}(-[A-Z0-9]{4}){3}/.exec(codeOut)?.[0];
-if (!code) throw new Error(`no enrolment code from HQ: ${codeOut}`);
+const enrolmentCode = async (): Promise<string> => {
+  const out = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const p = runHq(['enrol-code', 'БНЧ']);
+    p.stdout.setEncoding('utf8').on('data', (d: string) => (text += d));
+    p.on('error', reject);
+    p.on('close', () => resolve(text));
+  });
+  const found = /[A-Z0-9]{4}(-[A-Z0-9]{4}){3}/.exec(out)?.[0];
+  if (!found) throw new Error(`no enrolment code from HQ: ${out}`);
+  return found;
+};
+const code = await enrolmentCode();
+// The office's second computer, for its first sync: everything received and merged, a desk claimed.
+const laptopCode = await enrolmentCode();
 const server = runHq(['serve', '--port', '0']);
 const url = await new Promise<string>((resolve, reject) => {
   let out = '';
@@ -118,6 +124,24 @@ for (let i = 0; i < Number(args.iterations); i++) {
   idle.push(performance.now() - t);
   if (!r.ok || r.sent !== 0) throw new Error(`an idle sync sent ${r.sent}: ${r.error}`);
 }
+
+log('a second computer of the office joins and receives them …');
+const laptop = openOffice(path.join(dir, 'laptop.sqlite'), { dataDir: dir });
+const laptopSync = new OfficeSync(laptop.store, laptop.api.systemContext());
+const officeRow = (await call('office.get', {})) as { id: string; code: string; name: string };
+await laptopSync.enrol(url, laptopCode, {
+  officeId: officeRow.id,
+  officeCode: officeRow.code,
+  officeName: officeRow.name,
+});
+const j0 = performance.now();
+const joined = await laptopSync.syncNow();
+const joinMs = performance.now() - j0;
+if (!joined.ok) throw new Error(joined.error ?? 'the join failed');
+const laptopDesk = (
+  laptop.sqlite.prepare("SELECT value FROM local_state WHERE key = 'desk'").get() as { value: string }
+).value;
+laptop.close();
 
 // Raw: the same change-log rows read and written whole into one table, one transaction.
 const rawFile = path.join(dir, 'raw.sqlite');
@@ -151,6 +175,9 @@ console.log(
 );
 console.log(
   `raw SQLite, same rows:   ${(rawMs / 1000).toFixed(2)} s   ratio ${(fullMs / rawMs).toFixed(1)}×`,
+);
+console.log(
+  `HQ → a joining computer: ${(joinMs / 1000).toFixed(2)} s (${thousands(joined.received)} received and merged, desk ${laptopDesk})   ratio ${(joinMs / rawMs).toFixed(1)}×`,
 );
 console.log(
   `nothing to send:         p50 ${ms(idleS.p50)} ms  p95 ${ms(idleS.p95)} ms  max ${ms(idleS.max)} ms (n=${idleS.n})   target ≤ ${TARGET_IDLE_MS} ms   ${idleS.p95 <= TARGET_IDLE_MS ? 'ok' : 'OVER'}`,

@@ -24,14 +24,19 @@ test('the administrator changes the office and adds a user', async ({ app, page 
     regNumberFormat: 'КОД/ГГ/NNNN',
   });
 
-  // A bad format is refused at its field.
-  await page.getByLabel('Формат регистрационного номера').fill('КОД-ГГГГ');
-  await page
-    .locator('form[aria-labelledby="office-title"]')
-    .getByRole('button', { name: /Сохранить/ })
-    .click();
-  await expect(page.locator('#office-regNumberFormat-error')).toHaveText(
-    'Формат должен содержать N… для порядкового номера',
+  // A bad format is refused at its field, with the reason.
+  const formatError = async (format: string) => {
+    await page.getByLabel('Формат регистрационного номера').fill(format);
+    await page
+      .locator('form[aria-labelledby="office-title"]')
+      .getByRole('button', { name: /Сохранить/ })
+      .click();
+    return page.locator('#office-regNumberFormat-error');
+  };
+  await expect(await formatError('КОД-ГГГГ')).toHaveText('Формат должен содержать N… для порядкового номера');
+  // АРМ glued to the sequence: two computers' numbers could read the same.
+  await expect(await formatError('КОД-ГГГГ-АРМNNNNN')).toContainText(
+    'иначе номера разных рабочих мест могут совпасть',
   );
 
   // The workflow's stage limits: the review stage gets 4 working days.

@@ -27,6 +27,8 @@ test('the administrator connects the office to HQ and syncs from Settings', asyn
     await panel.getByLabel('Ключ подключения из штаба').fill(code);
     await panel.getByRole('button', { name: 'Подключить' }).click();
     await expect(panel.getByText('ещё не было')).toBeVisible();
+    // The computer the office was set up on is desk 1, and alone it numbers as before.
+    await expect(panel.getByText('№ 1', { exact: true })).toBeVisible();
 
     await panel.getByRole('button', { name: 'Синхронизировать сейчас' }).click();
     await expect(panel.getByText(/Отправлено: \d+/)).toBeVisible();

@@ -5,6 +5,7 @@ import { m0009 } from '../../db/migrations/0009-home';
 import { m0010 } from '../../db/migrations/0010-statistics';
 import { m0011 } from '../../db/migrations/0011-contacts-speed';
 import { m0012 } from '../../db/migrations/0012-sync';
+import { m0014 } from '../../db/migrations/0014-desk-numbers';
 import { queryPlan, tempFiles } from './migration-helpers';
 
 // The migrations of the home screen, the statistics, the contact base at scale and sync: each opens a
@@ -245,6 +246,64 @@ describe('migration: sync', () => {
     expect(queryPlan(db, 'SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT 10')).toContain(
       'sync_conflicts_pending',
     );
+    db.close();
+  });
+});
+
+describe('migration: desk numbers', () => {
+  const before = () => MIGRATIONS.slice(0, MIGRATIONS.indexOf(m0014));
+
+  it('makes the computer the office was set up on desk 1, and leaves a joined computer to claim one', () => {
+    const founder = tempFile();
+    const old = openDatabase(founder, { migrations: before() });
+    old
+      .prepare(
+        `INSERT INTO audit_log (at, office_id, transport, action, entity, entity_id)
+         VALUES ('2026-01-01T00:00:00.000Z', 'o1', 'ipc', 'setup.init', 'office', 'o1')`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(founder);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare("SELECT value FROM local_state WHERE key = 'desk'").get()).toEqual({ value: '1' });
+    const sync = "'o1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'h1', NULL";
+    db.exec(`INSERT INTO office_desks (id, node, number, office_id, created_at, updated_at, hlc, deleted_at)
+      VALUES ('d1', 'aaaaaaaaaaaaaaaa', 1, ${sync}), ('d2', 'bbbbbbbbbbbbbbbb', 2, ${sync})`);
+    // A number may be claimed twice for a moment (settled through HQ); a computer has one desk.
+    db.exec(`INSERT INTO office_desks (id, node, number, office_id, created_at, updated_at, hlc, deleted_at)
+      VALUES ('d3', 'cccccccccccccccc', 2, ${sync})`);
+    expect(() =>
+      db.exec(`INSERT INTO office_desks (id, node, number, office_id, created_at, updated_at, hlc, deleted_at)
+        VALUES ('d4', 'aaaaaaaaaaaaaaaa', 3, ${sync})`),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(`INSERT INTO office_desks (id, node, number, office_id, created_at, updated_at, hlc, deleted_at)
+        VALUES ('d5', 'dddddddddddddddd', 0, ${sync})`),
+    ).toThrow(/CHECK/);
+    expect(
+      queryPlan(db, "SELECT 1 FROM office_desks WHERE office_id = 'o1' AND number = 2 AND node <> 'x'"),
+    ).toContain('office_desks_number');
+    expect(queryPlan(db, "SELECT max(number) FROM office_desks WHERE office_id = 'o1'")).toContain(
+      'office_desks_number',
+    );
+    db.close();
+
+    const joined = tempFile();
+    openDatabase(joined, { migrations: before() }).close();
+    const other = openDatabase(joined);
+    expect(other.prepare("SELECT value FROM local_state WHERE key = 'desk'").get()).toBeUndefined();
+    other.close();
+  });
+
+  it('reads a desk’s last number of the year off the (office, year, seq) key', () => {
+    const db = openDatabase(tempFile());
+    expect(
+      queryPlan(
+        db,
+        `SELECT max(reg_seq) FROM appeals WHERE office_id = 'o1' AND reg_year = 2026
+         AND reg_seq >= 1000000001 AND reg_seq <= 1999999999`,
+      ),
+    ).toMatch(/sqlite_autoindex_appeals_\d \(office_id=\? AND reg_year=\? AND reg_seq>\? AND reg_seq<\?\)/);
     db.close();
   });
 });

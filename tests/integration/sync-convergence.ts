@@ -158,6 +158,8 @@ export function convergenceSuite(kind: HqKind): void {
           for (let i = 0; i < count; i++) await edit(name);
         }
         if (round % 4 === 1) await desk.value('appeals.register', appealInput());
+        // The laptop registers too, offline as well: its numbers are its desk's own.
+        if (round % 3 === 0) await laptop.value('appeals.register', appealInput());
         if (round % 5 === 2) await other.value('appeals.register', appealInput());
         if (round % 6 === 0)
           await hq.hq.publish('bodies', {
@@ -193,6 +195,28 @@ export function convergenceSuite(kind: HqKind): void {
         for (const [k, v] of Object.entries(s.d)) expect(local![k], `${s.t} ${s.id} ${k}`).toEqual(v);
       }
       expect(rowsOf(other, 'bodies').size).toBe(rowsOf(desk, 'bodies').size);
+
+      // Both computers of the office registered, the laptop offline for a while: every number is
+      // distinct on both and at HQ, and the laptop's carry its desk.
+      const officeNumbers = [
+        [...rowsOf(desk, 'appeals').values()].map(
+          (r) => (JSON.parse(r) as { reg_number: string }).reg_number,
+        ),
+        (await hq.hq.rowsOf(desk.sync.state('office_id')!))
+          .filter((s) => s.t === 'appeals')
+          .map((s) => String(s.d.reg_number)),
+      ];
+      for (const list of officeNumbers) {
+        expect(list).toHaveLength(6 + 4 + 5);
+        expect(new Set(list).size).toBe(list.length);
+      }
+      expect(officeNumbers[0]!.filter((n) => n.startsWith('ТВР-2026-2-')).sort()).toEqual([
+        'ТВР-2026-2-00001',
+        'ТВР-2026-2-00002',
+        'ТВР-2026-2-00003',
+        'ТВР-2026-2-00004',
+        'ТВР-2026-2-00005',
+      ]);
 
       // Lost by LWW: an edit nobody built on that is not the value in the end.
       const parents = new Set([...edits.values()].map((e) => e.parent));

@@ -76,19 +76,29 @@ export async function enrolledOffice(
 
 /** A second computer of an office: an empty database that enrols for the office and pulls it whole. */
 export async function joinedNode(hq: TestHq, of: SyncNode, now: string): Promise<SyncNode> {
-  const office = openTempOffice(now);
-  const node = nodeOf(office);
+  const node = await enrolledComputer(hq, of, now);
+  const first = await node.sync.syncNow();
+  if (!first.ok) throw new Error(`the first sync failed: ${first.error}`);
+  await signInAs(node, of);
+  return node;
+}
+
+/** A new computer of an office, enrolled at HQ, before its first sync (it holds nothing yet). */
+export async function enrolledComputer(hq: TestHq, of: SyncNode, now: string): Promise<SyncNode> {
+  const node = nodeOf(openTempOffice(now));
   const row = await of.value('office.get', {});
   await node.sync.enrol(hq.url, await hq.hq.createEnrolmentCode(row.code), {
     officeId: row.id,
     officeCode: row.code,
     officeName: row.name,
   });
-  const first = await node.sync.syncNow();
-  if (!first.ok) throw new Error(`the first sync failed: ${first.error}`);
-  const login = (await of.value('auth.me', {})).user.login;
-  office.token = (await office.value('auth.signIn', { login, password: PASSWORD }, null)).token;
   return node;
+}
+
+/** Signs a joined computer in as the user signed in on `of` (the users came with the first sync). */
+export async function signInAs(node: SyncNode, of: SyncNode): Promise<void> {
+  const login = (await of.value('auth.me', {})).user.login;
+  node.token = (await node.value('auth.signIn', { login, password: PASSWORD }, null)).token;
 }
 
 /**

@@ -199,10 +199,15 @@ export const historyActionLabels: Record<string, string> = {
   attachmentAdded: 'Прикреплён файл',
   sync_conflict:
     'Расхождение при синхронизации: сохранено более позднее значение, прежнее — в «Синхронизации»',
+  number_clash:
+    'Этот регистрационный номер на другом компьютере приёмной выдан и более раннему обращению: оба обращения сохранены, этому присвоен номер с дробью',
+  number_clash_kept:
+    'Этот регистрационный номер на другом компьютере приёмной выдан и более позднему обращению: оба обращения сохранены, номер этого не изменился, позднее получило номер',
 };
 
 /** Names of the card's fields, as history diffs and server errors name them. */
 export const fieldLabels: Record<string, string> = {
+  regNumber: 'Регистрационный номер',
   registeredOn: 'Дата регистрации',
   receivedOn: 'Дата поступления',
   channel: 'Канал поступления',

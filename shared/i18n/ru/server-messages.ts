@@ -22,6 +22,11 @@ export const serverMessages: Record<string, string> = {
   '2–40 latin letters, digits, dot, dash or underscore': '2–40 латинских букв, цифр, точек, дефисов или _',
   'unknown time zone': 'Неизвестный часовой пояс',
   'the format must contain N… for the sequence number': 'Формат должен содержать N… для порядкового номера',
+  'this computer has no desk number yet; sync with HQ first':
+    'Этот компьютер ещё не получил номер рабочего места (АРМ): выполните синхронизацию со штабом, затем регистрируйте',
+  'the desk token АРМ may appear once': 'АРМ (номер рабочего места) может стоять в формате только один раз',
+  'the desk token АРМ must be set apart by a dash, a slash or a dot':
+    'Отделите АРМ от соседних знаков дефисом, косой чертой или точкой: иначе номера разных рабочих мест могут совпасть (например, 1-е место, № 100001 и 11-е место, № 1 дали бы одно и то же «1100001»)',
   'expected a classifier code like 0005.0005.0056.1149': 'Код классификатора вида 0005.0005.0056.1149',
   'expected a classifier code or its prefix': 'Код классификатора или его начало, например 0005.0005',
   'nothing to search for': 'Нечего искать: введите слово или номер',

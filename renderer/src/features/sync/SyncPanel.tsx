@@ -142,6 +142,8 @@ export function SyncPanel() {
             <dd>{when(status.lastSyncAt)}</dd>
             <dt>{S.pending}</dt>
             <dd>{status.pending}</dd>
+            <dt>{S.desk}</dt>
+            <dd>{S.deskOf(status.desk, status.desks)}</dd>
           </dl>
           {status.lastError ? <p className="banner banner--error">{status.lastError}</p> : null}
           {status.driftWarning ? <p className="banner banner--error">{status.driftWarning}</p> : null}
