@@ -177,6 +177,46 @@ describe('import matching against the base', () => {
   });
 });
 
+describe('import settings', () => {
+  it('a large import writes with a larger cache and rarer checkpoints, and gives the settings back', async () => {
+    const o = await testOffice();
+    const db = o.handle.sqlite;
+    const settings = (): number[] =>
+      ['cache_size', 'wal_autocheckpoint'].map((p) => db.pragma(p, { simple: true }) as number);
+    const before = settings();
+    const lines = [
+      'Фамилия;Телефон',
+      ...Array.from({ length: 30 }, (_, i) => `Объёмов${i};8999${String(i).padStart(7, '0')}`),
+    ];
+    const seen: number[][] = [];
+    const ac = new AbortController();
+    const run = (signal?: AbortSignal) =>
+      importFile(
+        importContext(o),
+        excelCsv(o, 'bulk.csv', lines),
+        'bulk.csv',
+        ImportOptionsSchema.parse({}),
+        false,
+        {
+          batchSize: 10,
+          bulkFromBytes: 0,
+          signal,
+          onProgress: () => {
+            seen.push(settings());
+            if (signal) ac.abort();
+          },
+        },
+      );
+    expect(await run()).toMatchObject({ rows: 30, created: 30 });
+    expect(seen[0]).toEqual([-512 * 1024, 100_000]);
+    expect(settings()).toEqual(before);
+    // Cancelled after its first batch: the settings come back all the same.
+    expect(await run(ac.signal)).toMatchObject({ cancelled: true, rows: 10 });
+    expect(settings()).toEqual(before);
+    expect(before).toEqual([-65536, 10000]);
+  });
+});
+
 describe('export', () => {
   it('quotes and neutralises each CSV cell exactly as papaparse’s unparse with escapeFormulae', () => {
     const cells = [
