@@ -239,7 +239,16 @@ export async function writeContacts(
   const sheet = book.addWorksheet(contactText.exportSheet);
   sheet.addRow(headers).commit();
   const count = walkContacts(db, filter, (c, d) =>
-    sheet.addRow(CELL_ORDER.map((cell) => neutralise(cell(c, d, statusName)))).commit(),
+    // An empty cell is left out of the row (most are: a list rarely fills every column), which spares
+    // exceljs a cell object and the sheet an empty string element.
+    sheet
+      .addRow(
+        CELL_ORDER.map((cell) => {
+          const v = cell(c, d, statusName);
+          return v === '' ? undefined : neutralise(v);
+        }),
+      )
+      .commit(),
   );
   sheet.commit();
   await book.commit();
