@@ -213,6 +213,11 @@ describe('import settings', () => {
     // Cancelled after its first batch: the settings come back all the same.
     expect(await run(ac.signal)).toMatchObject({ cancelled: true, rows: 10 });
     expect(settings()).toEqual(before);
+    // Two at once (background jobs): the settings hold until the last one ends.
+    seen.length = 0;
+    await Promise.all([run(), run()]);
+    expect(seen.every((s) => s[0] === -512 * 1024)).toBe(true);
+    expect(settings()).toEqual(before);
     expect(before).toEqual([-65536, 10000]);
   });
 });

@@ -83,15 +83,27 @@ function keyFilterPays(db: ReadDb, fileBytes: number): boolean {
  */
 const BULK_PRAGMAS = { cache_size: -512 * 1024, wal_autocheckpoint: 100_000 } as const;
 
+/** Large imports running on a connection, and its settings from before the first of them. */
+const bulkUsers = new WeakMap<Database.Database, { imports: number; before: [string, number][] }>();
+
 async function withBulkPragmas<T>(sqlite: Database.Database, run: () => Promise<T>): Promise<T> {
-  const before = Object.keys(BULK_PRAGMAS).map(
-    (name) => [name, sqlite.pragma(name, { simple: true }) as number] as const,
-  );
-  for (const [name, value] of Object.entries(BULK_PRAGMAS)) sqlite.pragma(`${name} = ${value}`);
+  // Two imports may overlap (background jobs): the first sets, the last one out restores.
+  let users = bulkUsers.get(sqlite);
+  if (!users) {
+    const before = Object.keys(BULK_PRAGMAS).map(
+      (name) => [name, sqlite.pragma(name, { simple: true }) as number] as [string, number],
+    );
+    for (const [name, value] of Object.entries(BULK_PRAGMAS)) sqlite.pragma(`${name} = ${value}`);
+    bulkUsers.set(sqlite, (users = { imports: 0, before }));
+  }
+  users.imports++;
   try {
     return await run();
   } finally {
-    for (const [name, value] of before) sqlite.pragma(`${name} = ${value}`);
+    if (--users.imports === 0) {
+      bulkUsers.delete(sqlite);
+      for (const [name, value] of users.before) sqlite.pragma(`${name} = ${value}`);
+    }
   }
 }
 
@@ -176,10 +188,11 @@ export async function importFile(
   const dry = dryRun ? dryTarget(ctx.store.read) : null;
   // A file row is rarely shorter than ~30 bytes and brings up to three keys: the filter is sized for all.
   const useFilter =
-    control.keyFilterFromBytes === undefined
+    !dryRun &&
+    (control.keyFilterFromBytes === undefined
       ? keyFilterPays(ctx.store.read, totalBytes)
-      : totalBytes >= control.keyFilterFromBytes;
-  const known = dryRun || !useFilter ? null : KnownKeys.ofBase(ctx.store.read, Math.ceil(totalBytes / 10));
+      : totalBytes >= control.keyFilterFromBytes);
+  const known = useFilter ? KnownKeys.ofBase(ctx.store.read, Math.ceil(totalBytes / 10)) : null;
 
   const counts: Record<Outcome, number> = { created: 0, merged: 0, unchanged: 0 };
   const skippedBy: Record<string, number> = {};
