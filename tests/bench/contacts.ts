@@ -10,10 +10,10 @@ import { COUNT_DEFERRED, DEFER_FACETS, RESUME_FACETS } from '../../main/services
 import { countBySql, countContacts } from '../../main/services/contact-base/filter';
 import { writeContacts } from '../../main/services/contact-base/export';
 import { readRows, fileLayout } from '../../main/services/contact-base/file';
-import { DEFAULT_BATCH } from '../../main/services/contact-base/import';
+import { BULK_PRAGMAS, DEFAULT_BATCH } from '../../main/services/contact-base/import';
 import { guessMapping, normalizeRow, type ImportedContact } from '../../main/services/contact-base/normalize';
 import type { ContactFilter } from '../../shared/api/contacts';
-import { newId } from '../../shared/util/ids';
+import { idSequence, newId } from '../../shared/util/ids';
 import { ms, summarize, thousands } from './stats';
 
 /**
@@ -99,11 +99,17 @@ async function setUp(handle: ReturnType<typeof openOffice>): Promise<void> {
   if (!r.ok) throw new Error(r.error.message);
 }
 
+/** The settings the product's connection runs a large import with (db/connect.ts, then `BULK_PRAGMAS`). */
+function rawPragmas(db: Database.Database): void {
+  for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON']) db.pragma(p);
+  for (const [name, value] of Object.entries(BULK_PRAGMAS)) db.pragma(`${name} = ${value}`);
+}
+
 /**
  * Raw inserts of parsed rows, a batch a transaction: contacts, phones, labels, and (`facets`) the segment
  * counts kept as the import keeps them, once per contact at the end of the batch; no dedupe. With
  * `changeLog`, each row's whole-row change-log entry as well. Ids made the way the product makes them
- * (one instant per batch).
+ * (one instant and one `idSequence` per batch).
  */
 function rawInserter(
   db: Database.Database,
@@ -132,10 +138,11 @@ function rawInserter(
     deferFacets.run();
     const nowMs = Date.now();
     const now = new Date(nowMs).toISOString();
+    const nextId = idSequence(nowMs);
     const sync = { office_id: 'o', created_at: now, updated_at: now, hlc: 'h', deleted_at: null };
     const ids: string[] = [];
     for (const c of batch) {
-      const id = newId(nowMs);
+      const id = nextId();
       ids.push(id);
       insContact.run(
         id,
@@ -153,7 +160,7 @@ function rawInserter(
       );
       logged('contacts', { id, ...sync, ...c }, now);
       for (const p of c.phones) {
-        const row = { id: newId(nowMs), ...sync, contact_id: id, phone: p.phone, raw: p.raw };
+        const row = { id: nextId(), ...sync, contact_id: id, phone: p.phone, raw: p.raw };
         insPhone.run(row.id, now, now, id, p.phone, p.raw);
         logged('contact_phones', row, now);
       }
@@ -162,7 +169,7 @@ function rawInserter(
         ['tag', c.tags],
       ] as const)
         for (const value of values) {
-          const row = { id: newId(nowMs), ...sync, contact_id: id, kind, value };
+          const row = { id: nextId(), ...sync, contact_id: id, kind, value };
           insLabel.run(row.id, now, now, id, kind, value);
           logged('contact_labels', row, now);
         }
@@ -223,9 +230,7 @@ for (const f of [rawFile, `${rawFile}-wal`, `${rawFile}-shm`]) fs.rmSync(f, { fo
 product.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 fs.copyFileSync(path.join(dir, 'import.sqlite'), rawFile);
 const raw = new Database(rawFile);
-// The same pragmas the product's connection runs with (db/connect.ts).
-for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'cache_size = -65536'])
-  raw.pragma(p);
+rawPragmas(raw);
 raw.exec(
   'DELETE FROM contact_labels; DELETE FROM contact_phones; DELETE FROM contacts; DELETE FROM change_log;',
 );
@@ -346,8 +351,7 @@ if (costRows > 0) {
   for (const f of [costFile, `${costFile}-wal`, `${costFile}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(path.join(dir, 'import.sqlite'), costFile);
   const db = new Database(costFile);
-  for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'cache_size = -65536'])
-    db.pragma(p);
+  rawPragmas(db);
   // Each step takes away one more piece, so a step's rate against the one before is that piece's cost.
   const steps: [string, () => { changeLog: boolean; facets: boolean }][] = [
     ['warm-up (not a result)', () => ({ changeLog: true, facets: true })],

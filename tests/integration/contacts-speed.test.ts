@@ -177,6 +177,33 @@ describe('import matching against the base', () => {
   });
 });
 
+describe('import batch ids', () => {
+  it('a batch writes its contacts, phones and labels in the order of their ids', async () => {
+    const o = await testOffice();
+    const lines = [
+      'Фамилия;Телефон;Метки',
+      ...Array.from({ length: 300 }, (_, i) => `Порядков${i};8999${String(i).padStart(7, '0')};двор, школа`),
+    ];
+    const file = excelCsv(o, 'order.csv', lines);
+    const s = await importFile(importContext(o), file, 'order.csv', ImportOptionsSchema.parse({}), false, {
+      batchSize: 300,
+    });
+    expect(s).toMatchObject({ rows: 300, created: 300 });
+    const inRowOrder = (sql: string): string[] => o.handle.sqlite.prepare(sql).pluck().all() as string[];
+    for (const sql of [
+      "SELECT id FROM contacts WHERE last_name LIKE 'Порядков%' ORDER BY rowid",
+      'SELECT id FROM contact_phones ORDER BY rowid',
+      'SELECT contact_id FROM contact_phones ORDER BY rowid',
+      'SELECT id FROM contact_labels ORDER BY rowid',
+    ]) {
+      const ids = inRowOrder(sql);
+      expect(ids.length, sql).toBeGreaterThanOrEqual(300);
+      expect(ids, sql).toEqual([...ids].sort());
+    }
+    expect(new Set(inRowOrder('SELECT id FROM contact_labels')).size).toBe(600);
+  });
+});
+
 describe('import settings', () => {
   it('a large import writes with a larger cache and rarer checkpoints, and gives the settings back', async () => {
     const o = await testOffice();

@@ -81,7 +81,7 @@ function keyFilterPays(db: ReadDb, fileBytes: number): boolean {
  * A larger page cache keeps those indexes' pages in memory between batches, and a rarer checkpoint writes
  * a page dirtied by many batches once, not once per batch (the WAL grows to some 400 MB meanwhile).
  */
-const BULK_PRAGMAS = { cache_size: -512 * 1024, wal_autocheckpoint: 100_000 } as const;
+export const BULK_PRAGMAS = { cache_size: -512 * 1024, wal_autocheckpoint: 100_000 } as const;
 
 /** Large imports running on a connection, and its settings from before the first of them. */
 const bulkUsers = new WeakMap<Database.Database, { imports: number; before: [string, number][] }>();
