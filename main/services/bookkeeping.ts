@@ -17,10 +17,13 @@ export function stamp(ctx: CallContext): Stamp {
 
 type Row<T extends SyncedTable> = DB[T];
 
-/** The sync columns of a new row (DESIGN invariant 4): a fresh UUIDv7, its office, the write's stamp. */
-export function newSyncColumns(st: Stamp, officeId: string): SyncColumns {
+/**
+ * The sync columns of a new row (DESIGN invariant 4): a fresh UUIDv7 (or one the caller made, from an
+ * `idSequence`), its office, the write's stamp.
+ */
+export function newSyncColumns(st: Stamp, officeId: string, id: string = newId(st.nowMs)): SyncColumns {
   return {
-    id: newId(st.nowMs),
+    id,
     office_id: officeId,
     created_at: st.now,
     updated_at: st.now,

@@ -10,10 +10,10 @@ import { COUNT_DEFERRED, DEFER_FACETS, RESUME_FACETS } from '../../main/services
 import { countBySql, countContacts } from '../../main/services/contact-base/filter';
 import { writeContacts } from '../../main/services/contact-base/export';
 import { readRows, fileLayout } from '../../main/services/contact-base/file';
-import { DEFAULT_BATCH } from '../../main/services/contact-base/import';
+import { BULK_PRAGMAS, DEFAULT_BATCH } from '../../main/services/contact-base/import';
 import { guessMapping, normalizeRow, type ImportedContact } from '../../main/services/contact-base/normalize';
 import type { ContactFilter } from '../../shared/api/contacts';
-import { newId } from '../../shared/util/ids';
+import { idSequence, newId } from '../../shared/util/ids';
 import { ms, summarize, thousands } from './stats';
 
 /**
@@ -22,6 +22,10 @@ import { ms, summarize, thousands } from './stats';
  * The contact base at an HQ's size: import of a cp1251 CSV through the product (parse, normalise, dedupe
  * against the base, change log) beside raw better-sqlite3 inserts of the same parsed rows; export of the
  * whole base to one CSV file; segment counts over `--base` contacts. A report: it prints, it never fails.
+ *
+ * `--costs 20000` adds what each piece of the schema costs an import at the base's full size: on a copy of
+ * the grown base, the same raw inserts of that many rows a step, with the change log, the segment counts
+ * and each matching index taken away in turn.
  */
 const TARGET_IMPORT_ROWS_PER_S = 100_000;
 const TARGET_IMPORT_RATIO = 0.3;
@@ -35,12 +39,14 @@ const { values: args } = parseArgs({
     dir: { type: 'string', default: path.join(os.tmpdir(), 'contacts-bench') },
     iterations: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
+    costs: { type: 'string', default: '0' },
   },
 });
 const rows = Number(args.rows);
 const baseSize = Math.max(Number(args.base), rows);
 const iterations = Number(args.iterations);
 const seed = Number(args.seed);
+const costRows = Number(args.costs);
 const dir = path.resolve(args.dir);
 const log = (s: string): void => void process.stderr.write(s + '\n');
 fs.mkdirSync(dir, { recursive: true });
@@ -93,6 +99,86 @@ async function setUp(handle: ReturnType<typeof openOffice>): Promise<void> {
   if (!r.ok) throw new Error(r.error.message);
 }
 
+/** The settings the product's connection runs a large import with (db/connect.ts, then `BULK_PRAGMAS`). */
+function rawPragmas(db: Database.Database): void {
+  for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON']) db.pragma(p);
+  for (const [name, value] of Object.entries(BULK_PRAGMAS)) db.pragma(`${name} = ${value}`);
+}
+
+/**
+ * Raw inserts of parsed rows, a batch a transaction: contacts, phones, labels, and (`facets`) the segment
+ * counts kept as the import keeps them, once per contact at the end of the batch; no dedupe. With
+ * `changeLog`, each row's whole-row change-log entry as well. Ids made the way the product makes them
+ * (one instant and one `idSequence` per batch).
+ */
+function rawInserter(
+  db: Database.Database,
+  opts: { changeLog: boolean; facets: boolean },
+): (batch: ImportedContact[]) => void {
+  const insContact = db.prepare(
+    `INSERT INTO contacts (id, office_id, created_at, updated_at, hlc, last_name, first_name, middle_name, full_name,
+     name_key, address, address_key, district, source) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insPhone = db.prepare(
+    `INSERT INTO contact_phones (id, office_id, created_at, updated_at, hlc, contact_id, phone, raw) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?)`,
+  );
+  const insLabel = db.prepare(
+    `INSERT INTO contact_labels (id, office_id, created_at, updated_at, hlc, contact_id, kind, value) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?)`,
+  );
+  const insLog = db.prepare(
+    `INSERT INTO change_log (hlc, office_id, table_name, row_id, op, data, at) VALUES ('h', 'o', ?, ?, 'upsert', ?, ?)`,
+  );
+  const logged = (table: string, row: Record<string, unknown>, at: string): void => {
+    if (opts.changeLog) insLog.run(table, row.id, JSON.stringify(row), at);
+  };
+  const deferFacets = db.prepare(DEFER_FACETS);
+  const countDeferred = db.prepare(COUNT_DEFERRED);
+  const resumeFacets = db.prepare(RESUME_FACETS);
+  return db.transaction((batch: ImportedContact[]) => {
+    deferFacets.run();
+    const nowMs = Date.now();
+    const now = new Date(nowMs).toISOString();
+    const nextId = idSequence(nowMs);
+    const sync = { office_id: 'o', created_at: now, updated_at: now, hlc: 'h', deleted_at: null };
+    const ids: string[] = [];
+    for (const c of batch) {
+      const id = nextId();
+      ids.push(id);
+      insContact.run(
+        id,
+        now,
+        now,
+        c.lastName,
+        c.firstName,
+        c.middleName,
+        c.fullName,
+        c.nameKey,
+        c.address,
+        c.addressKey,
+        c.district,
+        c.source,
+      );
+      logged('contacts', { id, ...sync, ...c }, now);
+      for (const p of c.phones) {
+        const row = { id: nextId(), ...sync, contact_id: id, phone: p.phone, raw: p.raw };
+        insPhone.run(row.id, now, now, id, p.phone, p.raw);
+        logged('contact_phones', row, now);
+      }
+      for (const [kind, values] of [
+        ['status', c.statuses],
+        ['tag', c.tags],
+      ] as const)
+        for (const value of values) {
+          const row = { id: nextId(), ...sync, contact_id: id, kind, value };
+          insLabel.run(row.id, now, now, id, kind, value);
+          logged('contact_labels', row, now);
+        }
+    }
+    if (opts.facets) countDeferred.run(JSON.stringify(ids));
+    resumeFacets.run();
+  });
+}
+
 // ---- Import through the product.
 const product = freshOffice('import.sqlite');
 await setUp(product);
@@ -120,75 +206,37 @@ const summary = imported.value as {
 // and the segment counts, no dedupe, no change log, in transactions of the import's size, ids made the way
 // the product makes them (one instant per batch).
 log('parsing the same rows for the raw insert …');
-const parsed: ImportedContact[] = [];
-const layout = fileLayout(csvFile, {});
-let mapping: ReturnType<typeof guessMapping> | null = null;
-await readRows(csvFile, layout, (chunk) => {
-  for (const r of chunk) {
-    if (!mapping) {
-      mapping = guessMapping(r.values);
-      continue;
+/** The file's first `limit` rows, parsed and normalised as the import does. */
+async function parseRows(limit = Infinity): Promise<ImportedContact[]> {
+  const out: ImportedContact[] = [];
+  let mapping: ReturnType<typeof guessMapping> | null = null;
+  await readRows(csvFile, fileLayout(csvFile, {}), (chunk) => {
+    for (const r of chunk) {
+      if (!mapping) {
+        mapping = guessMapping(r.values);
+        continue;
+      }
+      const n = normalizeRow(r.values, mapping, new Map(), 'bench');
+      if (n.ok && out.length < limit) out.push(n.contact);
     }
-    const n = normalizeRow(r.values, mapping, new Map(), 'bench');
-    if (n.ok) parsed.push(n.contact);
-  }
-  return true;
-});
+    return out.length < limit;
+  });
+  return out;
+}
+const parsed = await parseRows();
 const rawFile = path.join(dir, 'raw.sqlite');
 for (const f of [rawFile, `${rawFile}-wal`, `${rawFile}-shm`]) fs.rmSync(f, { force: true });
+// The product's connection is open: its WAL goes into the file first, so the copy is whole.
+product.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 fs.copyFileSync(path.join(dir, 'import.sqlite'), rawFile);
 const raw = new Database(rawFile);
-// The same pragmas the product's connection runs with (db/connect.ts).
-for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'cache_size = -65536'])
-  raw.pragma(p);
+rawPragmas(raw);
 raw.exec(
   'DELETE FROM contact_labels; DELETE FROM contact_phones; DELETE FROM contacts; DELETE FROM change_log;',
 );
 raw.exec('VACUUM');
-const nowMs = Date.now();
-const now = new Date(nowMs).toISOString();
-const insContact = raw.prepare(
-  `INSERT INTO contacts (id, office_id, created_at, updated_at, hlc, last_name, first_name, middle_name, full_name,
-   name_key, address, address_key, district, source) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-);
-const insPhone = raw.prepare(
-  `INSERT INTO contact_phones (id, office_id, created_at, updated_at, hlc, contact_id, phone, raw) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?)`,
-);
-const insLabel = raw.prepare(
-  `INSERT INTO contact_labels (id, office_id, created_at, updated_at, hlc, contact_id, kind, value) VALUES (?, 'o', ?, ?, 'h', ?, ?, ?)`,
-);
 log(`inserting ${thousands(parsed.length)} parsed rows by hand …`);
-const deferFacets = raw.prepare(DEFER_FACETS);
-const countDeferred = raw.prepare(COUNT_DEFERRED);
-const resumeFacets = raw.prepare(RESUME_FACETS);
-const insertBatch = raw.transaction((batch: ImportedContact[]) => {
-  // The segment counts kept as the import keeps them: once per contact at the end of the batch.
-  deferFacets.run();
-  const ids: string[] = [];
-  for (const c of batch) {
-    const id = newId(nowMs);
-    ids.push(id);
-    insContact.run(
-      id,
-      now,
-      now,
-      c.lastName,
-      c.firstName,
-      c.middleName,
-      c.fullName,
-      c.nameKey,
-      c.address,
-      c.addressKey,
-      c.district,
-      c.source,
-    );
-    for (const p of c.phones) insPhone.run(newId(nowMs), now, now, id, p.phone, p.raw);
-    for (const s of c.statuses) insLabel.run(newId(nowMs), now, now, id, 'status', s);
-    for (const t of c.tags) insLabel.run(newId(nowMs), now, now, id, 'tag', t);
-  }
-  countDeferred.run(JSON.stringify(ids));
-  resumeFacets.run();
-});
+const insertBatch = rawInserter(raw, { changeLog: false, facets: true });
 const cpu1 = process.cpuUsage();
 const t1 = performance.now();
 for (let i = 0; i < parsed.length; i += DEFAULT_BATCH) insertBatch(parsed.slice(i, i + DEFAULT_BATCH));
@@ -198,27 +246,34 @@ raw.close();
 parsed.length = 0;
 
 // ---- Export of the whole base to one file.
-log('exporting the base to one CSV …');
-const exportFile = path.join(dir, 'export.csv');
-const fd = fs.openSync(exportFile, 'w');
-const cpu2 = process.cpuUsage();
-const t2 = performance.now();
-const exported = await writeContacts(
-  product.store.read,
-  {},
-  { format: 'csv', encoding: 'cp1251' },
-  (c) => c,
-  (b) => {
-    fs.writeSync(fd, b);
-  },
-);
-const exportSeconds = (performance.now() - t2) / 1000;
-const exportCpu = cpuSeconds(cpu2);
-fs.closeSync(fd);
+/** The whole base exported to one file, timed: wall and CPU seconds, the count, the file's size. */
+async function exportTo(format: 'csv' | 'xlsx') {
+  log(`exporting the base to one ${format.toUpperCase()} …`);
+  const file = path.join(dir, `export.${format}`);
+  const fd = fs.openSync(file, 'w');
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const count = await writeContacts(
+    product.store.read,
+    {},
+    { format, encoding: 'cp1251' },
+    (c) => c,
+    (b) => {
+      fs.writeSync(fd, b);
+    },
+  );
+  const seconds = (performance.now() - t) / 1000;
+  const cpuS = cpuSeconds(cpu);
+  fs.closeSync(fd);
+  return { count, seconds, cpu: cpuS, mb: fs.statSync(file).size / 1e6 };
+}
+const csvExport = await exportTo('csv');
+const xlsxExport = await exportTo('xlsx');
 
 // ---- Grow the base to its HQ size (raw inserts: the base, not the import, is measured here).
 const have = (product.sqlite.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
 if (have < baseSize) {
+  const now = new Date().toISOString();
   log(`growing the base to ${thousands(baseSize)} contacts …`);
   const rng = new Rng(seed + 1);
   const office = (product.sqlite.prepare('SELECT id FROM offices').get() as { id: string }).id;
@@ -284,6 +339,55 @@ const countRows = segments.map(([name, filter]) => {
 });
 product.close();
 
+// ---- What each piece of the schema costs an import at the base's full size (`--costs`).
+interface CostStep {
+  name: string;
+  rate: number;
+  cpu: number;
+}
+const costSteps: CostStep[] = [];
+if (costRows > 0) {
+  const costFile = path.join(dir, 'costs.sqlite');
+  for (const f of [costFile, `${costFile}-wal`, `${costFile}-shm`]) fs.rmSync(f, { force: true });
+  fs.copyFileSync(path.join(dir, 'import.sqlite'), costFile);
+  const db = new Database(costFile);
+  rawPragmas(db);
+  // Each step takes away one more piece, so a step's rate against the one before is that piece's cost.
+  const steps: [string, () => { changeLog: boolean; facets: boolean }][] = [
+    ['warm-up (not a result)', () => ({ changeLog: true, facets: true })],
+    ['all of it, change log included', () => ({ changeLog: true, facets: true })],
+    ['− the change log', () => ({ changeLog: false, facets: true })],
+    ['− the segment counts', () => ({ changeLog: false, facets: false })],
+    ...['contacts_address_name', 'contacts_name_key', 'contact_phones_phone'].map(
+      (index) =>
+        [
+          `− index ${index}`,
+          () => {
+            db.exec(`DROP INDEX ${index}`);
+            return { changeLog: false, facets: false };
+          },
+        ] as [string, () => { changeLog: boolean; facets: boolean }],
+    ),
+  ];
+  log(`costs: ${steps.length} steps of ${thousands(costRows)} rows on a copy of the base …`);
+  const rows = await parseRows(costRows * steps.length);
+  steps.forEach(([name, setUp], i) => {
+    const insert = rawInserter(db, setUp());
+    // Rows not inserted yet while the file has them; a short file's rows come round again.
+    const mine = Array.from({ length: costRows }, (_, k) => rows[(i * costRows + k) % rows.length]!);
+    // Each step starts from an empty WAL and ends with its pages in the database file, so a checkpoint
+    // is paid by the step that dirtied the pages, not by whichever step it happens to fall in.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    for (let at = 0; at < mine.length; at += DEFAULT_BATCH) insert(mine.slice(at, at + DEFAULT_BATCH));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    costSteps.push({ name, rate: mine.length / ((performance.now() - t) / 1000), cpu: cpuSeconds(cpu) });
+  });
+  db.close();
+  for (const f of [costFile, `${costFile}-wal`, `${costFile}-shm`]) fs.rmSync(f, { force: true });
+}
+
 // ---- The report.
 const rate = summary.rows / importSeconds;
 const rawRate = summary.created / rawSeconds;
@@ -302,11 +406,29 @@ console.log(
 console.log(
   `ratio import / raw insert: ${(rate / rawRate).toFixed(2)}  goal ≥ ${TARGET_IMPORT_RATIO} ${verdict(rate / rawRate >= TARGET_IMPORT_RATIO)}`,
 );
-console.log(
-  `export to one CSV: ${thousands(exported)} contacts in ${exportSeconds.toFixed(1)} s (cpu ${exportCpu.toFixed(1)} s, ${(fs.statSync(exportFile).size / 1e6).toFixed(1)} MB)  target ≤ ${TARGET_EXPORT_S} s ${verdict(exportSeconds <= TARGET_EXPORT_S)}`,
-);
+for (const [name, e] of [
+  ['CSV', csvExport],
+  ['XLSX', xlsxExport],
+] as const)
+  console.log(
+    `export to one ${name}: ${thousands(e.count)} contacts in ${e.seconds.toFixed(1)} s (cpu ${e.cpu.toFixed(1)} s, ${e.mb.toFixed(1)} MB)  target ≤ ${TARGET_EXPORT_S} s ${verdict(e.seconds <= TARGET_EXPORT_S)}`,
+  );
 console.log(`segment counts over ${thousands(total)} contacts (${iterations} runs each):`);
 for (const r of countRows)
   console.log(
     `  ${r.name.padEnd(24)} ${thousands(r.count).padStart(10)}  p50 ${ms(r.p50).padStart(6)} ms  p95 ${ms(r.p95).padStart(6)} ms  max ${ms(r.max).padStart(6)} ms  target ≤ ${TARGET_COUNT_MS} ms ${verdict(r.p95 <= TARGET_COUNT_MS)}  (by SQL over the rows: p50 ${ms(r.sqlP50)} ms, ratio ${(r.sqlP50 / r.p50).toFixed(0)}×${r.agrees ? '' : ', COUNTS DIFFER'})`,
   );
+if (costSteps.length > 0) {
+  console.log(
+    `raw inserts of ${thousands(costRows)} rows a step into the ${thousands(total)}-contact base, each step without one more piece:`,
+  );
+  for (const [i, step] of costSteps.entries()) {
+    const per = (r: number): number => 1e6 / r;
+    const prev = costSteps[i - 1];
+    const cost =
+      i >= 2 && prev ? `  that piece ≈ ${(per(prev.rate) - per(step.rate)).toFixed(0)} µs a row` : '';
+    console.log(
+      `  ${step.name.padEnd(38)} ${thousands(step.rate).padStart(8)} rows/s (cpu ${step.cpu.toFixed(1)} s)${cost}`,
+    );
+  }
+}

@@ -77,6 +77,9 @@ describe('export', () => {
     const surnames = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(1).value);
     expect(surnames).toContain("'-Минусов");
     expect(surnames).not.toContain('-Минусов');
+    // Empty cells are left out, and the cells after them keep their columns.
+    const orlova = sheet.getRow(2 + surnames.indexOf('Орлова'));
+    expect([4, 5, 8].map((c) => orlova.getCell(c).value)).toEqual([null, 'orlova@example.ru', 'Заволжский']);
   });
 
   it('refuses an outreach export with people who have not consented; the office’s own records are allowed and logged', async () => {

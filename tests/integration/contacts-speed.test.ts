@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../main/services/contact-base/export';
+import { csvCell, displayPhone, writeContacts } from '../../main/services/contact-base/export';
 import { countByFacets } from '../../main/services/contact-base/facets';
 import { countBySql } from '../../main/services/contact-base/filter';
 import { importFile } from '../../main/services/contact-base/import';
@@ -122,6 +122,18 @@ describe('segment counts kept in the writing transaction', () => {
   });
 });
 
+function importContext(o: TestOffice): CallContext {
+  return {
+    store: o.handle.store,
+    clock: o.clock,
+    hlc: new Hlc('00000000000000ab'),
+    transport: 'internal',
+    actor: null,
+    sessionToken: null,
+    dataDir: o.tmp.dir,
+  };
+}
+
 describe('import matching against the base', () => {
   it('the key filter never hides a contact, even one written by someone else between two batches', async () => {
     const o = await testOffice();
@@ -140,15 +152,7 @@ describe('import matching against the base', () => {
       'Второй;Ряд;89990000002',
       'Третий;Ряд;89997770000',
     ]);
-    const ctx: CallContext = {
-      store: o.handle.store,
-      clock: o.clock,
-      hlc: new Hlc('00000000000000ab'),
-      transport: 'internal',
-      actor: null,
-      sessionToken: null,
-      dataDir: o.tmp.dir,
-    };
+    const ctx = importContext(o);
     let written = false;
     const s = await importFile(ctx, file, 'late.csv', ImportOptionsSchema.parse({}), false, {
       batchSize: 2,
@@ -173,6 +177,78 @@ describe('import matching against the base', () => {
   });
 });
 
+describe('import batch ids', () => {
+  it('a batch writes its contacts, phones and labels in the order of their ids', async () => {
+    const o = await testOffice();
+    const lines = [
+      'Фамилия;Телефон;Метки',
+      ...Array.from({ length: 300 }, (_, i) => `Порядков${i};8999${String(i).padStart(7, '0')};двор, школа`),
+    ];
+    const file = excelCsv(o, 'order.csv', lines);
+    const s = await importFile(importContext(o), file, 'order.csv', ImportOptionsSchema.parse({}), false, {
+      batchSize: 300,
+    });
+    expect(s).toMatchObject({ rows: 300, created: 300 });
+    const inRowOrder = (sql: string): string[] => o.handle.sqlite.prepare(sql).pluck().all() as string[];
+    for (const sql of [
+      "SELECT id FROM contacts WHERE last_name LIKE 'Порядков%' ORDER BY rowid",
+      'SELECT id FROM contact_phones ORDER BY rowid',
+      'SELECT contact_id FROM contact_phones ORDER BY rowid',
+      'SELECT id FROM contact_labels ORDER BY rowid',
+    ]) {
+      const ids = inRowOrder(sql);
+      expect(ids.length, sql).toBeGreaterThanOrEqual(300);
+      expect(ids, sql).toEqual([...ids].sort());
+    }
+    expect(new Set(inRowOrder('SELECT id FROM contact_labels')).size).toBe(600);
+  });
+});
+
+describe('import settings', () => {
+  it('a large import writes with a larger cache and rarer checkpoints, and gives the settings back', async () => {
+    const o = await testOffice();
+    const db = o.handle.sqlite;
+    const settings = (): number[] =>
+      ['cache_size', 'wal_autocheckpoint'].map((p) => db.pragma(p, { simple: true }) as number);
+    const before = settings();
+    const lines = [
+      'Фамилия;Телефон',
+      ...Array.from({ length: 30 }, (_, i) => `Объёмов${i};8999${String(i).padStart(7, '0')}`),
+    ];
+    const seen: number[][] = [];
+    const ac = new AbortController();
+    const run = (signal?: AbortSignal) =>
+      importFile(
+        importContext(o),
+        excelCsv(o, 'bulk.csv', lines),
+        'bulk.csv',
+        ImportOptionsSchema.parse({}),
+        false,
+        {
+          batchSize: 10,
+          bulkFromBytes: 0,
+          signal,
+          onProgress: () => {
+            seen.push(settings());
+            if (signal) ac.abort();
+          },
+        },
+      );
+    expect(await run()).toMatchObject({ rows: 30, created: 30 });
+    expect(seen[0]).toEqual([-512 * 1024, 100_000]);
+    expect(settings()).toEqual(before);
+    // Cancelled after its first batch: the settings come back all the same.
+    expect(await run(ac.signal)).toMatchObject({ cancelled: true, rows: 10 });
+    expect(settings()).toEqual(before);
+    // Two at once (background jobs): the settings hold until the last one ends.
+    seen.length = 0;
+    await Promise.all([run(), run()]);
+    expect(seen.every((s) => s[0] === -512 * 1024)).toBe(true);
+    expect(settings()).toEqual(before);
+    expect(before).toEqual([-65536, 10000]);
+  });
+});
+
 describe('export', () => {
   it('quotes and neutralises each CSV cell exactly as papaparse’s unparse with escapeFormulae', () => {
     const cells = [
@@ -192,5 +268,86 @@ describe('export', () => {
       expect(csvCell(s), JSON.stringify(s)).toBe(
         Papa.unparse([[s]], { delimiter: ';', newline: '\r\n', escapeFormulae: true, header: false }),
       );
+  });
+
+  it('pages through a large base: every contact once, in id order, with its own phones and labels', async () => {
+    const o = await testOffice();
+    const ctx = importContext(o);
+    // More than two pages of contacts; one in seven in a district (a sparse segment), some with two phones.
+    const lines = ['Фамилия;Имя;Телефон;Район;Статус;Метки'];
+    for (let i = 0; i < 4500; i++) {
+      const phone = `8999${String(i).padStart(7, '0')}`;
+      const phones = i % 3 === 0 ? `${phone}, 8916${String(i).padStart(7, '0')}` : phone;
+      const district = i % 7 === 0 ? 'Заволжский' : 'Центральный';
+      lines.push(
+        `Страницын${i};Иван;"${phones}";${district};${i % 4 === 0 ? 'supporter' : ''};${i % 5 === 0 ? 'двор' : ''}`,
+      );
+    }
+    const s = await importFile(
+      ctx,
+      excelCsv(o, 'pages.csv', lines),
+      'pages.csv',
+      ImportOptionsSchema.parse({}),
+      false,
+    );
+    expect(s).toMatchObject({ rows: 4500, created: 4500 });
+    // Gaps inside the pages: contacts whose phones were removed, and an erased one.
+    const db = o.handle.sqlite;
+    const someIds = db
+      .prepare('SELECT id FROM contacts ORDER BY id LIMIT 5 OFFSET 2100')
+      .pluck()
+      .all() as string[];
+    for (const id of someIds.slice(0, 4)) await o.call('contacts.update', { id, fields: { phones: [] } });
+    await o.call('contacts.erase', { id: someIds[4]! });
+
+    for (const filter of [{}, { district: 'Заволжский' }] satisfies ContactFilter[]) {
+      const chunks: Buffer[] = [];
+      const n = await writeContacts(
+        o.handle.store.read,
+        filter,
+        { format: 'csv', encoding: 'utf-8' },
+        (c) => c,
+        (b) => {
+          chunks.push(b);
+        },
+      );
+      const rows = Papa.parse<string[]>(
+        Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/^\ufeff/, ''),
+        {
+          delimiter: ';',
+          skipEmptyLines: true,
+        },
+      ).data.slice(1);
+      // What each contact should show, read one contact at a time.
+      const expected = (
+        db
+          .prepare(
+            `SELECT id, last_name FROM contacts WHERE deleted_at IS NULL AND erased_at IS NULL ${filter.district ? 'AND district = ?' : ''} ORDER BY id`,
+          )
+          .all(...(filter.district ? [filter.district] : [])) as { id: string; last_name: string }[]
+      ).map((c) => {
+        const phones = db
+          .prepare(
+            'SELECT phone FROM contact_phones WHERE contact_id = ? AND deleted_at IS NULL ORDER BY rowid',
+          )
+          .pluck()
+          .all(c.id) as string[];
+        const labels = (kind: string): string =>
+          (
+            db
+              .prepare(
+                'SELECT value FROM contact_labels WHERE contact_id = ? AND kind = ? AND deleted_at IS NULL ORDER BY rowid',
+              )
+              .pluck()
+              .all(c.id, kind) as string[]
+          ).join(', ');
+        return [c.last_name, phones.map(displayPhone).join(', '), labels('status'), labels('tag')];
+      });
+      expect(n).toBe(expected.length);
+      expect(n).toBeGreaterThan(filter.district ? 600 : 4400);
+      expect(rows.map((r) => [r[0], r[3], r[14], r[15]])).toEqual(expected);
+    }
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { ReadDb, WriteDb } from '../../../db/sql';
 import type { ContactTable, SyncColumns } from '../../../db/schema';
+import { idSequence } from '../../../shared/util/ids';
 import { newSyncColumns, syncedInserter, updateSynced, type Stamp } from '../bookkeeping';
 import { addPhone, NO_CONTACT_DETAILS } from '../contacts';
 import { addLabelRow } from './card';
@@ -142,9 +143,9 @@ export interface Target {
   merge(id: string, a: ReturnType<typeof additions>): void;
 }
 
-function newContactRow(c: ImportedContact, officeId: string, st: Stamp): ContactTable {
+function newContactRow(c: ImportedContact, sync: SyncColumns): ContactTable {
   return {
-    ...newSyncColumns(st, officeId),
+    ...sync,
     last_name: c.lastName,
     full_name: c.fullName,
     name_key: c.nameKey,
@@ -170,12 +171,14 @@ export function dbTarget(
   let contacts: ((row: ContactTable) => void) | null = null;
   const phones = syncedInserter(db, 'contact_phones', PHONE_COLUMNS);
   const labels = syncedInserter(db, 'contact_labels', LABEL_COLUMNS);
-  const sync = (): SyncColumns => newSyncColumns(st, officeId);
+  // The batch's new rows take ids in the order they are written (see `idSequence`).
+  const nextId = idSequence(st.nowMs);
+  const sync = (): SyncColumns => newSyncColumns(st, officeId, nextId());
   return {
     find: (c) => findInDb(db, c, known),
     state: (id) => stateInDb(db, id),
     create(c) {
-      const row = newContactRow(c, officeId, st);
+      const row = newContactRow(c, sync());
       contacts ??= syncedInserter(db, 'contacts', Object.keys(row) as (keyof ContactTable)[]);
       contacts(row);
       facets?.created(row.id);
