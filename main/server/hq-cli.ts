@@ -5,10 +5,14 @@ import { systemClock } from '../../shared/util/clock';
 import { HQ_DEFAULT_PORT, startHqServer } from './hq-http';
 import { Hq } from './hq-service';
 import { openHqStore } from './hq-store';
+import { HqView } from './hq-view';
+
+const VIEW_POLL_MS = 30_000;
 
 /**
  * `npm run hq -- <command>`: the HQ server and its administration. Flags, or the environment for a
- * service manager: PRIEMNAYA_HQ_DB, PRIEMNAYA_HQ_PORT, PRIEMNAYA_HQ_HOST, PRIEMNAYA_HQ_TLS_KEY/CERT.
+ * service manager: PRIEMNAYA_HQ_DB, PRIEMNAYA_HQ_PORT, PRIEMNAYA_HQ_HOST, PRIEMNAYA_HQ_TLS_KEY/CERT,
+ * PRIEMNAYA_HQ_VIEW (the analyst view's SQLite file).
  */
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -21,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
       'drift-limit': { type: 'string' },
+      view: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -31,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = process.env;
   const target = values.db ?? env.PRIEMNAYA_HQ_DB ?? 'hq.sqlite';
+  const viewFile = values.view ?? env.PRIEMNAYA_HQ_VIEW ?? 'hq-view.sqlite';
   const store = await openHqStore(target);
   const driftMinutes = Number(values['drift-limit'] ?? 5);
   const hq = await Hq.open(store, {
@@ -48,7 +54,16 @@ async function main(argv: string[]): Promise<number> {
         const keyFile = values['tls-key'] ?? env.PRIEMNAYA_HQ_TLS_KEY;
         const certFile = values['tls-cert'] ?? env.PRIEMNAYA_HQ_TLS_CERT;
         if (!keyFile !== !certFile) throw new Error(hqText.tlsPair);
+        const view = await HqView.open(hq, viewFile, systemClock);
+        console.log(hqText.view(viewFile, view.cursor));
+        const catchUp = (): void => {
+          view.catchUp().catch((e: unknown) => console.error(hqText.viewFailed, e));
+        };
+        // Bundles imported from the command line and other HQ processes (PostgreSQL) are read on a timer.
+        const timer = setInterval(catchUp, VIEW_POLL_MS);
+        timer.unref();
         const server = await startHqServer({
+          afterPush: catchUp,
           hq,
           port: Number(values.port ?? env.PRIEMNAYA_HQ_PORT ?? HQ_DEFAULT_PORT),
           host: values.host ?? env.PRIEMNAYA_HQ_HOST,
@@ -65,6 +80,13 @@ async function main(argv: string[]): Promise<number> {
           process.once('SIGTERM', stop);
         });
         await server.close();
+        clearInterval(timer);
+        await view.catchUp();
+        view.close();
+        return 0;
+      }
+      case 'rebuild-view': {
+        console.log(hqText.viewRebuilt(viewFile, await HqView.rebuild(hq, viewFile, systemClock)));
         return 0;
       }
       case 'enrol-code': {

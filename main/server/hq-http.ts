@@ -17,6 +17,8 @@ export interface HqServerOptions {
   /** PEM key and certificate: HTTPS instead of HTTP. */
   tls?: { key: string | Buffer; cert: string | Buffer };
   log?: (message: string, error?: unknown) => void;
+  /** Called after a batch is merged (the analyst view catches up); not awaited by the office. */
+  afterPush?: () => void;
 }
 
 export interface HqServerHandle {
@@ -78,8 +80,10 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
       const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
       if (!auth?.[1]) throw new HqError(401, 'the sync token is missing');
       const node = await hq.authenticate(auth[1]);
-      if (pathname === '/sync/v1/push')
-        return send(res, 200, await hq.push(node, parse(PushRequestSchema, body)));
+      if (pathname === '/sync/v1/push') {
+        send(res, 200, await hq.push(node, parse(PushRequestSchema, body)));
+        return opts.afterPush?.();
+      }
       if (pathname === '/sync/v1/pull')
         return send(res, 200, await hq.pull(node, parse(PullRequestSchema, body)));
       return send(res, 404, { error: `no endpoint ${pathname}` });

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SYNCED_TABLES } from '../../db/schema';
+import { startHqServer } from '../../main/server/hq-http';
+import { HqView, LOCKED_PASSWORD } from '../../main/server/hq-view';
+import { httpLink } from '../../main/sync/engine';
+import { appealInput, PASSWORD, tempDir } from './helpers';
+import { enrolledOffice, startTestHq, type SyncNode, type TestHq } from './sync-fixture';
+
+const T0 = '2026-03-02T08:00:00Z';
+
+const views: HqView[] = [];
+afterEach(() => {
+  for (const v of views.splice(0)) v.close();
+});
+
+async function openView(hq: TestHq): Promise<{ view: HqView; file: string }> {
+  const tmp = tempDir('priemnaya-view-');
+  const file = tmp.file('view.sqlite');
+  const view = await HqView.open(hq.hq, file, hq.clock);
+  views.push(view);
+  return { view, file };
+}
+
+function ids(
+  db: { rawAll<T>(sql: string, ...p: unknown[]): T[] },
+  table: string,
+  officeId?: string,
+): string[] {
+  const where = officeId ? ' WHERE office_id = ?' : '';
+  const params = officeId ? [officeId] : [];
+  return db.rawAll<{ id: string }>(`SELECT id FROM ${table}${where} ORDER BY id`, ...params).map((r) => r.id);
+}
+
+function officeIdOf(node: SyncNode): string {
+  return node.handle.store.read.rawGet<{ id: string }>('SELECT id FROM offices')!.id;
+}
+
+/** Two offices with different appeals, both synced to one HQ. */
+async function twoOffices(): Promise<{ hq: TestHq; a: SyncNode; b: SyncNode }> {
+  const hq = await startTestHq('sqlite', T0);
+  const a = await enrolledOffice(hq, 'ТВР', T0);
+  const b = await enrolledOffice(hq, 'РЖВ', T0);
+  for (let i = 0; i < 3; i++) await a.value('appeals.register', appealInput());
+  for (let i = 0; i < 2; i++) await b.value('appeals.register', appealInput({ channel: 'email' }));
+  expect((await a.sync.syncNow()).ok).toBe(true);
+  expect((await b.sync.syncNow()).ok).toBe(true);
+  return { hq, a, b };
+}
+
+describe('the analyst view at HQ', () => {
+  it('holds exactly the union of the offices, each office exactly its own rows', async () => {
+    const { hq, a, b } = await twoOffices();
+    const { view } = await openView(hq);
+    const v = view.handle.store.read;
+    for (const table of ['appeals', 'contacts', 'appeal_history', 'tasks']) {
+      const own = [...ids(a.handle.store.read, table), ...ids(b.handle.store.read, table)].sort();
+      expect(ids(v, table)).toEqual(own);
+      expect(ids(v, table, officeIdOf(a))).toEqual(ids(a.handle.store.read, table));
+      expect(ids(v, table, officeIdOf(b))).toEqual(ids(b.handle.store.read, table));
+    }
+    expect(ids(v, 'appeals').length).toBe(5);
+    // Derived indexes are rebuilt as in an office: the appeals' counters and the full-text index.
+    const searchable = v.rawGet<{ n: number }>('SELECT count(*) AS n FROM appeal_fts');
+    expect(searchable?.n).toBe(5);
+  });
+
+  it('shows a later sync after catching up, and keeps no office password', async () => {
+    const { hq, a, b } = await twoOffices();
+    const { view } = await openView(hq);
+    const later = await b.value('appeals.register', appealInput());
+    expect((await b.sync.syncNow()).ok).toBe(true);
+    expect(ids(view.handle.store.read, 'appeals')).not.toContain(later.id);
+    expect(await view.catchUp()).toBeGreaterThan(0);
+    expect(ids(view.handle.store.read, 'appeals')).toContain(later.id);
+    expect(await view.catchUp()).toBe(0);
+
+    const users = view.handle.store.read.rawAll<{ office_id: string; password_hash: string }>(
+      'SELECT office_id, password_hash FROM users',
+    );
+    expect(users.map((u) => u.office_id).sort()).toEqual([officeIdOf(a), officeIdOf(b)].sort());
+    for (const u of users) expect(u.password_hash).toBe(LOCKED_PASSWORD);
+    const states = view.handle.store.read.rawAll<{ data: string }>(
+      "SELECT data FROM sync_rows WHERE table_name = 'users'",
+    );
+    expect(states.length).toBe(2);
+    for (const s of states) expect(s.data).not.toContain('scrypt$');
+    for (const login of ['admin', `admin@${officeIdOf(a)}`]) {
+      const signIn = await view.handle.api.call(
+        'internal',
+        'auth.signIn',
+        { login, password: PASSWORD },
+        { token: null },
+      );
+      expect(signIn.ok ? null : signIn.error.code).toBe('unauthenticated');
+    }
+  });
+
+  it('catches up by itself after a batch pushed to a server that keeps it', async () => {
+    const { hq, b } = await twoOffices();
+    const { view } = await openView(hq);
+    let caughtUp: Promise<number> = Promise.resolve(0);
+    const server = await startHqServer({ hq: hq.hq, port: 0, afterPush: () => (caughtUp = view.catchUp()) });
+    try {
+      const later = await b.value('appeals.register', appealInput());
+      const link = httpLink(server.url, b.sync.state('token')!);
+      expect((await b.sync.syncNow(link)).ok).toBe(true);
+      expect(await caughtUp).toBeGreaterThan(0);
+      expect(ids(view.handle.store.read, 'appeals')).toContain(later.id);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('rebuilt from hq_rows, holds the same rows as the view kept up to date', async () => {
+    const { hq, a, b } = await twoOffices();
+    const { view, file } = await openView(hq);
+    await a.value('appeals.register', appealInput());
+    await b.value('appeals.register', appealInput());
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    expect((await b.sync.syncNow()).ok).toBe(true);
+    await view.catchUp();
+    const dump = (db: typeof view.handle.store.read): Record<string, unknown[]> =>
+      Object.fromEntries(
+        SYNCED_TABLES.map((t) => [t, db.rawAll(`SELECT * FROM ${t} ORDER BY id`) as unknown[]]),
+      );
+    const kept = dump(view.handle.store.read);
+    const cursor = view.cursor;
+    view.close();
+    views.splice(views.indexOf(view), 1);
+    expect(await HqView.rebuild(hq.hq, file, hq.clock)).toBeGreaterThan(0);
+    const rebuilt = await HqView.open(hq.hq, file, hq.clock);
+    views.push(rebuilt);
+    expect(rebuilt.cursor).toBe(cursor);
+    expect(dump(rebuilt.handle.store.read)).toEqual(kept);
+  });
+});
