@@ -26,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
       'tls-cert': { type: 'string' },
       'drift-limit': { type: 'string' },
       view: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -83,6 +85,21 @@ async function main(argv: string[]): Promise<number> {
         clearInterval(timer);
         await view.catchUp();
         view.close();
+        return 0;
+      }
+      case 'add-user': {
+        const login = need(args[0], 'логин');
+        const role = values.role ?? 'hq_analyst';
+        if (role !== 'hq_analyst' && role !== 'admin') throw new Error(hqText.userRole);
+        // The password comes on standard input (its first line), never on the command line.
+        const password = fs.readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+        await HqView.addUser(viewFile, systemClock, {
+          login,
+          role,
+          password,
+          fullName: values.name ?? login,
+        });
+        console.log(hqText.userAdded(login));
         return 0;
       }
       case 'rebuild-view': {

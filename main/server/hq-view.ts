@@ -1,11 +1,26 @@
 import fs from 'node:fs';
 import { SYNCED_TABLES } from '../../db/schema';
+import type { Input, MethodName, Output } from '../../shared/api/index';
+import { hqText } from '../../shared/i18n/ru/sync';
 import { conflictFromRecord, stateFromRecord, type RowState } from '../../shared/sync/protocol';
 import type { Clock } from '../../shared/util/clock';
 import { openOffice, type OfficeHandle } from '../core';
+import { localOfficeId } from '../services/office';
 import { applyIncoming, getState, setState } from '../sync/office-store';
 import type { Hq } from './hq-service';
 import { currentSeq, type HqConflictTable, type HqRowTable } from './hq-store';
+
+/** Signing in and out: the only writes the view's API takes (sessions, no office data). */
+const VIEW_WRITES: ReadonlySet<MethodName> = new Set<MethodName>(['auth.signIn', 'auth.signOut']);
+/** The view's own office, which holds HQ's users; its code is one no office is given. */
+const HQ_OFFICE = { name: 'Штаб', code: 'ШТАБ', timeZone: 'Europe/Moscow' } as const;
+
+export interface HqUserInput {
+  login: string;
+  fullName: string;
+  password: string;
+  role: 'hq_analyst' | 'admin';
+}
 
 /** Rows merged into the view per transaction: a page of HQ's change sequence. */
 const PAGE = 5000;
@@ -27,9 +42,9 @@ export class HqView {
     readonly handle: OfficeHandle,
   ) {}
 
-  /** Opens (or makes) the view's file and brings it up to HQ's latest row. */
+  /** Opens (or makes) the view's file, read-only for its API, and brings it up to HQ's latest row. */
   static async open(hq: Hq, file: string, clock: Clock): Promise<HqView> {
-    const view = new HqView(hq, openOffice(file, { clock }));
+    const view = new HqView(hq, openOffice(file, { clock, writesAllowed: VIEW_WRITES }));
     try {
       await view.catchUp();
     } catch (e) {
@@ -39,10 +54,50 @@ export class HqView {
     return view;
   }
 
-  /** Builds the view anew from `hq_rows` beside `file`, then puts it in the file's place. */
+  /**
+   * An HQ user of the view (`npm run hq -- add-user`): the view's own office, made by the first one
+   * (set up as any office by the first user, who must be an administrator), holds them; office users cannot sign in.
+   */
+  static async addUser(file: string, clock: Clock, user: HqUserInput): Promise<string> {
+    const handle = openOffice(file, { clock });
+    const value = async <M extends MethodName>(method: M, input: Input<M>, login: string | null) => {
+      const r = await handle.api.call('cli', method, input, { login });
+      if (!r.ok) throw new Error(`${r.error.message}${r.error.field ? ` (${r.error.field})` : ''}`);
+      return r.value as Output<M>;
+    };
+    try {
+      const { login, fullName, password, role } = user;
+      if (!(await value('setup.status', {}, null)).initialized) {
+        if (role !== 'admin') throw new Error(hqText.firstUserAdmin);
+        const office = { ...HQ_OFFICE, deputyName: fullName };
+        return (await value('setup.init', { office, admin: { login, fullName, password } }, null)).admin.id;
+      }
+      const admin = handle.store.read.rawGet<{ login: string }>(
+        "SELECT login FROM users WHERE role = 'admin' AND active = 1 AND office_id = ? ORDER BY created_at",
+        localOfficeId(handle.store.read),
+      );
+      if (!admin) throw new Error(hqText.noViewAdmin);
+      return (await value('users.create', { login, fullName, password, role }, admin.login)).id;
+    } finally {
+      handle.close();
+    }
+  }
+
+  /**
+   * Builds the view anew from `hq_rows` beside `file`, then puts it in the file's place. The view's
+   * own office and HQ's users are not in `hq_rows`: they are carried over from the old file first.
+   */
   static async rebuild(hq: Hq, file: string, clock: Clock): Promise<number> {
     const fresh = `${file}.rebuild`;
     for (const f of [fresh, `${fresh}-wal`, `${fresh}-shm`]) fs.rmSync(f, { force: true });
+    if (fs.existsSync(file)) {
+      const target = openOffice(fresh, { clock });
+      try {
+        carryOwnOffice(target, file);
+      } finally {
+        target.close();
+      }
+    }
     const view = await HqView.open(hq, fresh, clock);
     const rows = view.appliedRows();
     view.close();
@@ -152,5 +207,24 @@ export class HqView {
 
   close(): void {
     this.handle.close();
+  }
+}
+
+/** Copies the view's own office (HQ's users' office) and its users from `from` into a fresh view. */
+function carryOwnOffice(target: OfficeHandle, from: string): void {
+  const db = target.sqlite;
+  db.prepare('ATTACH DATABASE ? AS old').run(from);
+  try {
+    const own = db
+      .prepare<[], { value: string }>("SELECT value FROM old.local_state WHERE key = 'office_id'")
+      .get()?.value;
+    if (!own) return;
+    db.transaction(() => {
+      db.prepare('INSERT INTO offices SELECT * FROM old.offices WHERE id = ?').run(own);
+      db.prepare('INSERT INTO users SELECT * FROM old.users WHERE office_id = ?').run(own);
+      db.prepare("INSERT INTO local_state (key, value) VALUES ('office_id', ?)").run(own);
+    })();
+  } finally {
+    db.prepare('DETACH DATABASE old').run();
   }
 }

@@ -2,8 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../db/schema';
 import { startHqServer } from '../../main/server/hq-http';
 import { HqView, LOCKED_PASSWORD } from '../../main/server/hq-view';
+import { READ_ONLY_MESSAGE } from '../../main/services/api';
 import { httpLink } from '../../main/sync/engine';
-import { appealInput, PASSWORD, tempDir } from './helpers';
+import { contract, type MethodName } from '../../shared/api/index';
+import { hqText } from '../../shared/i18n/ru/sync';
+import { appealInput, dumpTables, PASSWORD, tempDir } from './helpers';
 import { enrolledOffice, startTestHq, type SyncNode, type TestHq } from './sync-fixture';
 
 const T0 = '2026-03-02T08:00:00Z';
@@ -123,6 +126,12 @@ describe('the analyst view at HQ', () => {
       Object.fromEntries(
         SYNCED_TABLES.map((t) => [t, db.rawAll(`SELECT * FROM ${t} ORDER BY id`) as unknown[]]),
       );
+    await HqView.addUser(file, hq.clock, {
+      login: 'chief',
+      fullName: 'Начальник Штабов',
+      password: PASSWORD,
+      role: 'admin',
+    });
     const kept = dump(view.handle.store.read);
     const cursor = view.cursor;
     view.close();
@@ -132,5 +141,54 @@ describe('the analyst view at HQ', () => {
     views.push(rebuilt);
     expect(rebuilt.cursor).toBe(cursor);
     expect(dump(rebuilt.handle.store.read)).toEqual(kept);
+    // HQ's users are carried over: the administrator still signs in.
+    const signIn = await rebuilt.handle.api.call('http', 'auth.signIn', {
+      login: 'chief',
+      password: PASSWORD,
+    });
+    expect(signIn.ok).toBe(true);
+  });
+
+  it('signs in HQ users only, reads across offices and refuses every write with nothing changed', async () => {
+    const { hq, a, b } = await twoOffices();
+    const { view, file } = await openView(hq);
+    const analyst = { login: 'analyst', fullName: 'Аналитик Штабов', password: PASSWORD } as const;
+    await expect(HqView.addUser(file, hq.clock, { ...analyst, role: 'hq_analyst' })).rejects.toThrow(
+      hqText.firstUserAdmin,
+    );
+    await HqView.addUser(file, hq.clock, {
+      login: 'chief',
+      fullName: 'Начальник Штабов',
+      password: PASSWORD,
+      role: 'admin',
+    });
+    await HqView.addUser(file, hq.clock, { ...analyst, role: 'hq_analyst' });
+    const api = view.handle.api;
+    const signIn = await api.call('http', 'auth.signIn', { login: 'analyst', password: PASSWORD }, {});
+    if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+    const token = (signIn.value as { token: string }).token;
+    const me = await api.call('http', 'auth.me', {}, { token });
+    expect(me.ok && (me.value as { user: { role: string } }).user.role).toBe('hq_analyst');
+
+    const list = await api.call('http', 'appeals.list', {}, { token });
+    if (!list.ok) throw new Error(JSON.stringify(list.error));
+    const listed = (list.value as { rows: { id: string }[] }).rows.map((i) => i.id).sort();
+    expect(listed).toEqual(
+      [...ids(a.handle.store.read, 'appeals'), ...ids(b.handle.store.read, 'appeals')].sort(),
+    );
+
+    const before = dumpTables(view.handle.sqlite);
+    const writes = (Object.keys(contract) as MethodName[]).filter(
+      (m) => contract[m].kind === 'write' && m !== 'auth.signIn' && m !== 'auth.signOut',
+    );
+    expect(writes.length).toBeGreaterThan(20);
+    for (const method of writes) {
+      const r = await api.call('http', method, {}, { token });
+      expect(r.ok ? method : r.error, method).toEqual({
+        code: 'forbidden',
+        message: READ_ONLY_MESSAGE,
+      });
+    }
+    expect(dumpTables(view.handle.sqlite)).toEqual(before);
   });
 });
