@@ -66,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
         timer.unref();
         const server = await startHqServer({
           afterPush: catchUp,
+          viewApi: view.handle.api,
           hq,
           port: Number(values.port ?? env.PRIEMNAYA_HQ_PORT ?? HQ_DEFAULT_PORT),
           host: values.host ?? env.PRIEMNAYA_HQ_HOST,

@@ -3,7 +3,9 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { EnrolRequestSchema, PullRequestSchema, PushRequestSchema } from '../../shared/sync/protocol';
+import type { Api } from '../services/api';
 import { HqError, type Hq } from './hq-service';
+import { bodyLimitFor, httpStatusFor } from './http';
 
 export const HQ_DEFAULT_PORT = 4790;
 /** A batch of 5,000 rows at a few kB each. */
@@ -19,6 +21,12 @@ export interface HqServerOptions {
   log?: (message: string, error?: unknown) => void;
   /** Called after a batch is merged (the analyst view catches up); not awaited by the office. */
   afterPush?: () => void;
+  /**
+   * The analyst view's API, served at `POST /api/<method>` beside the sync endpoints (`/sync/v1/…`)
+   * on the same port and the same TLS. Calls carry the user's session in `X-Session`, as the
+   * desktop's HTTP server takes them; HQ has no launch token, since it is reached over the network.
+   */
+  viewApi?: Api;
 }
 
 export interface HqServerHandle {
@@ -37,17 +45,18 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
+async function readJson(req: http.IncomingMessage, limit = HQ_MAX_BODY_BYTES): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > HQ_MAX_BODY_BYTES)
-      throw new HqError(400, `the body is larger than ${HQ_MAX_BODY_BYTES} bytes`);
+    if (size > limit) throw new HqError(400, `the body is larger than ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new HqError(400, 'the body is not JSON');
   }
@@ -63,8 +72,9 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 /**
- * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push` and `/pull` (Bearer token). The
- * server only parses and authenticates; every rule is in `Hq`.
+ * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push` and `/pull` (Bearer token), and
+ * the analyst view's API under `/api/`. The server only parses and authenticates; every rule is in `Hq`
+ * and in the service layer.
  */
 export async function startHqServer(opts: HqServerOptions): Promise<HqServerHandle> {
   const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
@@ -73,6 +83,7 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://hq');
     if (req.method !== 'POST') return send(res, 405, { error: 'sync is called with POST' });
+    if (pathname.startsWith('/api/')) return handleView(req, res, pathname.slice('/api/'.length));
     try {
       const body = await readJson(req);
       if (pathname === '/sync/v1/enrol')
@@ -92,6 +103,29 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
       log(`HQ ${pathname} failed`, e);
       return send(res, 500, { error: 'HQ failed; see its log' });
     }
+  }
+
+  async function handleView(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    name: string,
+  ): Promise<void> {
+    if (!opts.viewApi) return send(res, 404, { error: 'this HQ serves no analyst view' });
+    let input: unknown;
+    try {
+      input = await readJson(req, bodyLimitFor(name));
+    } catch (e) {
+      if (!(e instanceof HqError)) throw e;
+      return send(res, 400, {
+        ok: false,
+        error: { code: 'validation', message: e.message, field: '(body)' },
+      });
+    }
+    const session = req.headers['x-session'];
+    const envelope = await opts.viewApi.call('http', name, input, {
+      token: typeof session === 'string' && session !== '' ? session : null,
+    });
+    send(res, envelope.ok ? 200 : httpStatusFor(envelope.error.code), envelope);
   }
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {

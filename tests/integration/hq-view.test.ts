@@ -191,4 +191,42 @@ describe('the analyst view at HQ', () => {
     }
     expect(dumpTables(view.handle.sqlite)).toEqual(before);
   });
+
+  it('is served beside the sync endpoints: HQ users over HTTP, office users refused, writes refused', async () => {
+    const { hq, a, b } = await twoOffices();
+    const { view, file } = await openView(hq);
+    await HqView.addUser(file, hq.clock, {
+      login: 'chief',
+      fullName: 'Начальник',
+      password: PASSWORD,
+      role: 'admin',
+    });
+    const server = await startHqServer({ hq: hq.hq, port: 0, viewApi: view.handle.api });
+    const post = async (method: string, input: unknown, session?: string) => {
+      const res = await fetch(`${server.url}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(session ? { 'X-Session': session } : {}) },
+        body: JSON.stringify(input),
+      });
+      return { status: res.status, body: (await res.json()) as { ok: boolean; value?: never } };
+    };
+    try {
+      expect((await post('auth.signIn', { login: 'admin', password: PASSWORD })).status).toBe(401);
+      const signIn = await post('auth.signIn', { login: 'chief', password: PASSWORD });
+      expect(signIn.status).toBe(200);
+      const session = (signIn.body.value as unknown as { token: string }).token;
+      const list = await post('appeals.list', {}, session);
+      const rows = (list.body.value as unknown as { rows: { id: string }[] }).rows.map((r) => r.id).sort();
+      expect(rows).toEqual(
+        [...ids(a.handle.store.read, 'appeals'), ...ids(b.handle.store.read, 'appeals')].sort(),
+      );
+      const write = await post('appeals.register', appealInput(), session);
+      expect(write.status).toBe(403);
+      expect(ids(view.handle.store.read, 'appeals')).toEqual(rows);
+      // The sync endpoints are where they were.
+      expect((await b.sync.syncNow(httpLink(server.url, b.sync.state('token')!))).ok).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
 });
