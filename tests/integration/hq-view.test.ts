@@ -10,6 +10,8 @@ import { appealInput, dumpTables, PASSWORD, tempDir } from './helpers';
 import { enrolledOffice, startTestHq, type SyncNode, type TestHq } from './sync-fixture';
 
 const T0 = '2026-03-02T08:00:00Z';
+/** HQ's administrator, the view's first user. */
+const CHIEF = { login: 'chief', fullName: 'Начальник Штабов', password: PASSWORD, role: 'admin' } as const;
 
 const views: HqView[] = [];
 afterEach(() => {
@@ -126,12 +128,7 @@ describe('the analyst view at HQ', () => {
       Object.fromEntries(
         SYNCED_TABLES.map((t) => [t, db.rawAll(`SELECT * FROM ${t} ORDER BY id`) as unknown[]]),
       );
-    await HqView.addUser(file, hq.clock, {
-      login: 'chief',
-      fullName: 'Начальник Штабов',
-      password: PASSWORD,
-      role: 'admin',
-    });
+    await HqView.addUser(file, hq.clock, CHIEF);
     const kept = dump(view.handle.store.read);
     const cursor = view.cursor;
     view.close();
@@ -156,12 +153,7 @@ describe('the analyst view at HQ', () => {
     await expect(HqView.addUser(file, hq.clock, { ...analyst, role: 'hq_analyst' })).rejects.toThrow(
       hqText.firstUserAdmin,
     );
-    await HqView.addUser(file, hq.clock, {
-      login: 'chief',
-      fullName: 'Начальник Штабов',
-      password: PASSWORD,
-      role: 'admin',
-    });
+    await HqView.addUser(file, hq.clock, CHIEF);
     await HqView.addUser(file, hq.clock, { ...analyst, role: 'hq_analyst' });
     const api = view.handle.api;
     const signIn = await api.call('http', 'auth.signIn', { login: 'analyst', password: PASSWORD }, {});
@@ -195,12 +187,7 @@ describe('the analyst view at HQ', () => {
   it('is served beside the sync endpoints: HQ users over HTTP, office users refused, writes refused', async () => {
     const { hq, a, b } = await twoOffices();
     const { view, file } = await openView(hq);
-    await HqView.addUser(file, hq.clock, {
-      login: 'chief',
-      fullName: 'Начальник',
-      password: PASSWORD,
-      role: 'admin',
-    });
+    await HqView.addUser(file, hq.clock, CHIEF);
     const server = await startHqServer({ hq: hq.hq, port: 0, viewApi: view.handle.api });
     const post = async (method: string, input: unknown, session?: string) => {
       const res = await fetch(`${server.url}/api/${method}`, {
@@ -228,5 +215,43 @@ describe('the analyst view at HQ', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('filters the registry by office and gives statistics per office and across them', async () => {
+    const { hq, a, b } = await twoOffices();
+    const { view, file } = await openView(hq);
+    await HqView.addUser(file, hq.clock, CHIEF);
+    await HqView.addUser(file, hq.clock, {
+      login: 'ann',
+      fullName: 'Аналитик',
+      password: PASSWORD,
+      role: 'hq_analyst',
+    });
+    const signIn = await view.handle.api.call('http', 'auth.signIn', { login: 'ann', password: PASSWORD });
+    const token = signIn.ok ? (signIn.value as { token: string }).token : '';
+    const value = async (method: MethodName, input: unknown): Promise<never> => {
+      const r = await view.handle.api.call('http', method, input, { token });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value as never;
+    };
+    const period = { from: '2026-01-01', to: '2026-03-31' };
+    let sum = 0;
+    for (const office of [a, b]) {
+      const officeIds = [officeIdOf(office)];
+      const listed: { rows: { id: string }[] } = await value('appeals.list', { filter: { officeIds } });
+      expect(listed.rows.map((r) => r.id).sort()).toEqual(ids(office.handle.store.read, 'appeals'));
+      const counted: { count: number } = await value('appeals.count', { filter: { officeIds } });
+      expect(counted.count).toBe(listed.rows.length);
+      const inView: { current: { received: number } } = await value('statistics.period', {
+        period,
+        officeIds,
+      });
+      const own = await office.value('statistics.period', { period });
+      expect(inView.current).toEqual(own.current);
+      sum += own.current.received;
+    }
+    const across: { current: { received: number } } = await value('statistics.period', { period });
+    expect(across.current.received).toBe(sum);
+    expect(sum).toBe(5);
   });
 });
