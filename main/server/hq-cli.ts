@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HQ_HELP, hqText } from '../../shared/i18n/ru/sync';
 import { systemClock } from '../../shared/util/clock';
@@ -6,6 +7,7 @@ import { HQ_DEFAULT_PORT, startHqServer } from './hq-http';
 import { Hq } from './hq-service';
 import { openHqStore } from './hq-store';
 import { HqView } from './hq-view';
+import { RENDERER_DIR } from './web';
 
 const VIEW_POLL_MS = 30_000;
 
@@ -67,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
         const server = await startHqServer({
           afterPush: catchUp,
           viewApi: view.handle.api,
+          staticDir: fs.existsSync(path.join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
           hq,
           port: Number(values.port ?? env.PRIEMNAYA_HQ_PORT ?? HQ_DEFAULT_PORT),
           host: values.host ?? env.PRIEMNAYA_HQ_HOST,

@@ -1,11 +1,13 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { z } from 'zod';
 import { EnrolRequestSchema, PullRequestSchema, PushRequestSchema } from '../../shared/sync/protocol';
 import type { Api } from '../services/api';
 import { HqError, type Hq } from './hq-service';
-import { bodyLimitFor, httpStatusFor } from './http';
+import { bodyLimitFor, httpStatusFor, setSecurityHeaders, staticFiles } from './http';
 
 export const HQ_DEFAULT_PORT = 4790;
 /** A batch of 5,000 rows at a few kB each. */
@@ -27,6 +29,8 @@ export interface HqServerOptions {
    * desktop's HTTP server takes them; HQ has no launch token, since it is reached over the network.
    */
   viewApi?: Api;
+  /** The built renderer (`dist/renderer`) the analysts' browsers load; none, nothing but the APIs. */
+  staticDir?: string | null;
 }
 
 export interface HqServerHandle {
@@ -79,11 +83,16 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 export async function startHqServer(opts: HqServerOptions): Promise<HqServerHandle> {
   const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
   const { hq } = opts;
+  const serveStatic = staticFiles(opts.staticDir ? fs.realpathSync(path.resolve(opts.staticDir)) : null);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://hq');
+    if (!pathname.startsWith('/sync/')) {
+      setSecurityHeaders(res);
+      if (pathname.startsWith('/api/')) return handleView(req, res, pathname.slice('/api/'.length));
+      return serveStatic(req, res, pathname);
+    }
     if (req.method !== 'POST') return send(res, 405, { error: 'sync is called with POST' });
-    if (pathname.startsWith('/api/')) return handleView(req, res, pathname.slice('/api/'.length));
     try {
       const body = await readJson(req);
       if (pathname === '/sync/v1/enrol')
@@ -110,6 +119,7 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
     res: http.ServerResponse,
     name: string,
   ): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, { error: 'the API is called with POST' });
     if (!opts.viewApi) return send(res, 404, { error: 'this HQ serves no analyst view' });
     let input: unknown;
     try {

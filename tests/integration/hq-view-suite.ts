@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../db/schema';
 import { startHqServer } from '../../main/server/hq-http';
@@ -194,7 +195,14 @@ export function hqViewSuite(kind: HqKind): void {
       const { hq, a, b } = await twoOffices(kind);
       const { view, file } = await openView(hq);
       await HqView.addUser(file, hq.clock, CHIEF);
-      const server = await startHqServer({ hq: hq.hq, port: 0, viewApi: view.handle.api });
+      const dist = tempDir('priemnaya-dist-');
+      fs.writeFileSync(dist.file('index.html'), '<!doctype html><title>Приёмная</title>');
+      const server = await startHqServer({
+        hq: hq.hq,
+        port: 0,
+        viewApi: view.handle.api,
+        staticDir: dist.dir,
+      });
       const post = async (method: string, input: unknown, session?: string) => {
         const res = await fetch(`${server.url}/api/${method}`, {
           method: 'POST',
@@ -216,10 +224,15 @@ export function hqViewSuite(kind: HqKind): void {
         const write = await post('appeals.register', appealInput(), session);
         expect(write.status).toBe(403);
         expect(ids(view.handle.store.read, 'appeals')).toEqual(rows);
+        // The renderer is served too, its own routes by index.html; sync is not a page.
+        for (const page of ['/', '/appeals'])
+          expect(await (await fetch(`${server.url}${page}`)).text()).toContain('<title>Приёмная</title>');
+        expect((await fetch(`${server.url}/sync/v1/pull`)).status).toBe(405);
         // The sync endpoints are where they were.
         expect((await b.sync.syncNow(httpLink(server.url, b.sync.state('token')!))).ok).toBe(true);
       } finally {
         await server.close();
+        dist.remove();
       }
     });
 
