@@ -268,9 +268,13 @@ export function hqViewSuite(kind: HqKind): void {
         const own = await office.value('statistics.period', { period });
         expect(inView.current).toEqual(own.current);
         sum += own.current.received;
+        const report: { received: number } = await value('reports.period', { filter: period, officeIds });
+        expect(report).toEqual(await office.value('reports.period', { filter: period }));
       }
       const across: { current: { received: number } } = await value('statistics.period', { period });
       expect(across.current.received).toBe(sum);
+      const reportAcross: { received: number } = await value('reports.period', { filter: period });
+      expect(reportAcross.received).toBe(sum);
       expect(sum).toBe(5);
     });
   });

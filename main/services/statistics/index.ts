@@ -20,7 +20,7 @@ import { periodFigures, type StatisticsScope } from './figures';
 export { periodFigures, daysToClose, type StatisticsScope } from './figures';
 
 /** The offices asked for: one's own by default; others only for the roles that look across offices. */
-function officesOf(ctx: CallContext, own: string, asked: readonly string[] | undefined): string[] {
+export function officesOf(ctx: CallContext, own: string, asked: readonly string[] | undefined): string[] {
   if (!asked) return analystView(ctx) ? allOffices(ctx) : [own];
   const role = requireActor(ctx).role;
   if (asked.some((id) => id !== own) && role !== 'hq_analyst' && role !== 'admin')
