@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { z } from 'zod';
 import { EnrolRequestSchema, PullRequestSchema, PushRequestSchema } from '../../shared/sync/protocol';
+import type { Api } from '../services/api';
 import { HqError, type Hq } from './hq-service';
+import { bodyLimitFor, httpStatusFor, setSecurityHeaders, staticFiles } from './http';
 
 export const HQ_DEFAULT_PORT = 4790;
 /** A batch of 5,000 rows at a few kB each. */
@@ -17,6 +21,16 @@ export interface HqServerOptions {
   /** PEM key and certificate: HTTPS instead of HTTP. */
   tls?: { key: string | Buffer; cert: string | Buffer };
   log?: (message: string, error?: unknown) => void;
+  /** Called after a batch is merged (the analyst view catches up); not awaited by the office. */
+  afterPush?: () => void;
+  /**
+   * The analyst view's API, served at `POST /api/<method>` beside the sync endpoints (`/sync/v1/…`)
+   * on the same port and the same TLS. Calls carry the user's session in `X-Session`, as the
+   * desktop's HTTP server takes them; HQ has no launch token, since it is reached over the network.
+   */
+  viewApi?: Api;
+  /** The built renderer (`dist/renderer`) the analysts' browsers load; none, nothing but the APIs. */
+  staticDir?: string | null;
 }
 
 export interface HqServerHandle {
@@ -35,17 +49,18 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
+async function readJson(req: http.IncomingMessage, limit = HQ_MAX_BODY_BYTES): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > HQ_MAX_BODY_BYTES)
-      throw new HqError(400, `the body is larger than ${HQ_MAX_BODY_BYTES} bytes`);
+    if (size > limit) throw new HqError(400, `the body is larger than ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new HqError(400, 'the body is not JSON');
   }
@@ -61,15 +76,22 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 /**
- * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push` and `/pull` (Bearer token). The
- * server only parses and authenticates; every rule is in `Hq`.
+ * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push` and `/pull` (Bearer token), and
+ * the analyst view's API under `/api/`. The server only parses and authenticates; every rule is in `Hq`
+ * and in the service layer.
  */
 export async function startHqServer(opts: HqServerOptions): Promise<HqServerHandle> {
   const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
   const { hq } = opts;
+  const serveStatic = staticFiles(opts.staticDir ? fs.realpathSync(path.resolve(opts.staticDir)) : null);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://hq');
+    if (!pathname.startsWith('/sync/')) {
+      setSecurityHeaders(res);
+      if (pathname.startsWith('/api/')) return handleView(req, res, pathname.slice('/api/'.length));
+      return serveStatic(req, res, pathname);
+    }
     if (req.method !== 'POST') return send(res, 405, { error: 'sync is called with POST' });
     try {
       const body = await readJson(req);
@@ -78,8 +100,10 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
       const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
       if (!auth?.[1]) throw new HqError(401, 'the sync token is missing');
       const node = await hq.authenticate(auth[1]);
-      if (pathname === '/sync/v1/push')
-        return send(res, 200, await hq.push(node, parse(PushRequestSchema, body)));
+      if (pathname === '/sync/v1/push') {
+        send(res, 200, await hq.push(node, parse(PushRequestSchema, body)));
+        return opts.afterPush?.();
+      }
       if (pathname === '/sync/v1/pull')
         return send(res, 200, await hq.pull(node, parse(PullRequestSchema, body)));
       return send(res, 404, { error: `no endpoint ${pathname}` });
@@ -88,6 +112,30 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
       log(`HQ ${pathname} failed`, e);
       return send(res, 500, { error: 'HQ failed; see its log' });
     }
+  }
+
+  async function handleView(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    name: string,
+  ): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, { error: 'the API is called with POST' });
+    if (!opts.viewApi) return send(res, 404, { error: 'this HQ serves no analyst view' });
+    let input: unknown;
+    try {
+      input = await readJson(req, bodyLimitFor(name));
+    } catch (e) {
+      if (!(e instanceof HqError)) throw e;
+      return send(res, 400, {
+        ok: false,
+        error: { code: 'validation', message: e.message, field: '(body)' },
+      });
+    }
+    const session = req.headers['x-session'];
+    const envelope = await opts.viewApi.call('http', name, input, {
+      token: typeof session === 'string' && session !== '' ? session : null,
+    });
+    send(res, envelope.ok ? 200 : httpStatusFor(envelope.error.code), envelope);
   }
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {

@@ -144,7 +144,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
 export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServerHandle> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   const log = opts.log ?? ((message, error) => console.error(message, error));
-  const root = opts.staticDir ? fs.realpathSync(path.resolve(opts.staticDir)) : null;
+  const serveStatic = staticFiles(opts.staticDir ? fs.realpathSync(path.resolve(opts.staticDir)) : null);
   let port = 0;
 
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -189,38 +189,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
     sendJson(res, envelope.ok ? 200 : httpStatusFor(envelope.error.code), envelope);
   }
 
-  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      return sendText(res, 405, 'Method Not Allowed');
-    }
-    if (!root) return sendText(res, 404, 'Not Found');
-    let rel: string;
-    try {
-      rel = decodeURIComponent(pathname);
-    } catch {
-      return sendText(res, 400, 'Bad Request');
-    }
-    if (rel.includes('\0')) return sendText(res, 400, 'Bad Request');
-    const target = path.resolve(root, rel.replace(/^[/\\]+/, ''));
-    if (!inside(root, target)) return sendText(res, 403, 'Forbidden');
-    let file = await resolveFile(target);
-    // The SPA's own routes have no extension; a missing asset stays a 404.
-    if (!file && path.extname(rel) === '') file = await resolveFile(path.join(root, 'index.html'));
-    if (!file) return sendText(res, 404, 'Not Found');
-    if (!inside(root, file)) return sendText(res, 403, 'Forbidden');
-    const data = await fs.promises.readFile(file);
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': data.length, 'Cache-Control': 'no-cache' });
-    res.end(req.method === 'HEAD' ? undefined : data);
-  }
-
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    setSecurityHeaders(res);
     const host = (req.headers.host ?? '').toLowerCase();
     // A page on another site whose name was rebound to 127.0.0.1 still sends its own name here.
     if (!allowedHosts().includes(host))
@@ -248,6 +218,49 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),
+  };
+}
+
+/** What every answer of a server that serves the renderer carries (the HQ server's too). */
+export function setSecurityHeaders(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+/**
+ * GET and HEAD of the built renderer under `root` (null: nothing is served), its own routes answered by
+ * index.html; a path outside `root`, by `..` or a link, is refused. The HQ server serves the same files.
+ */
+export function staticFiles(
+  root: string | null,
+): (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => Promise<void> {
+  return async function serveStatic(req, res, pathname) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'Method Not Allowed');
+    }
+    if (!root) return sendText(res, 404, 'Not Found');
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return sendText(res, 400, 'Bad Request');
+    }
+    if (rel.includes('\0')) return sendText(res, 400, 'Bad Request');
+    const target = path.resolve(root, rel.replace(/^[/\\]+/, ''));
+    if (!inside(root, target)) return sendText(res, 403, 'Forbidden');
+    let file = await resolveFile(target);
+    // The SPA's own routes have no extension; a missing asset stays a 404.
+    if (!file && path.extname(rel) === '') file = await resolveFile(path.join(root, 'index.html'));
+    if (!file) return sendText(res, 404, 'Not Found');
+    if (!inside(root, file)) return sendText(res, 403, 'Forbidden');
+    const data = await fs.promises.readFile(file);
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': data.length, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : data);
   };
 }
 

@@ -22,7 +22,14 @@ export interface ApiOptions {
   dataDir?: string;
   /** Told of each successful call: the scheduler scans after writes, the desktop learns who is signed in. */
   afterCall?: (call: { method: MethodName; kind: 'read' | 'write'; actor: Actor | null }) => void;
+  /**
+   * A read-only database (HQ's analyst view): every method of kind `write` is refused but these
+   * (signing in and out keep only sessions, no office data).
+   */
+  writesAllowed?: ReadonlySet<MethodName>;
 }
+
+export const READ_ONLY_MESSAGE = 'the HQ view is read-only: office data is changed in its office';
 
 /**
  * The single entry point every transport calls: it validates the input, finds the caller, checks the
@@ -46,6 +53,10 @@ export class Api {
       if (!isMethodName(method))
         throw new ApiError('unknown_method', `no method ${method}`, { field: 'method' });
       const def = contract[method] as MethodDef;
+      // Before the input is read: a read-only database refuses the write whoever asks and whatever it carries.
+      const allowed = this.options.writesAllowed;
+      if (allowed && def.kind === 'write' && !allowed.has(method))
+        throw new ApiError('forbidden', READ_ONLY_MESSAGE);
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const actor = this.authenticate(def, transport, auth);

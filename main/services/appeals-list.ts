@@ -73,6 +73,7 @@ function base(db: ReadDb): Query {
  * search filters take the form that suits how many rows they match (the rows are the same either way).
  */
 function applyFilter(q: Query, f: AppealFilter, today: string, plan?: PagePlan): Query {
+  if (f.officeIds) q = q.where('appeals.office_id', 'in', f.officeIds);
   if (f.status?.length) q = q.where('appeals.status', 'in', f.status);
   if (f.open === true) q = q.where(OPEN);
   if (f.open === false) q = q.where('appeals.status', '=', 'closed');

@@ -31,6 +31,7 @@ import { audit } from './bookkeeping';
 import type { CallContext } from './context';
 import { officeRow, officeToday, toOffice } from './office';
 import { periodReport } from './reports/period';
+import { officesOf } from './statistics/index';
 import { templateBody } from './templates';
 
 const file = (name: string, mime: string, data: Buffer): DocFile => ({
@@ -338,7 +339,8 @@ export async function letter(
 export function period(ctx: CallContext, i: ParsedInput<'reports.period'>): Output<'reports.period'> {
   const db = ctx.store.read;
   const office = officeRow(db);
-  return periodReport(db, { ...i.filter, officeIds: [office.id] }, officeToday(ctx, office));
+  const officeIds = officesOf(ctx, office.id, i.officeIds);
+  return periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, office));
 }
 
 export async function report(

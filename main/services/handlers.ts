@@ -43,6 +43,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'auth.signIn': users.signIn,
   'auth.signOut': (ctx) => users.signOut(ctx),
   'auth.me': (ctx) => users.me(ctx),
+  'offices.list': office.listOffices,
   'users.list': users.listUsers,
   'users.create': users.createUser,
   'users.update': users.updateUser,

@@ -68,6 +68,13 @@ export function eventStageLimits(office: OfficeTable): EventStageLimits {
 }
 
 /** Today's date where the office is (its time zone), from the injected clock. */
+/** Every office in the database, by code (the analyst's office picker; an office sees only itself). */
+export function listOffices(ctx: CallContext): Output<'offices.list'> {
+  return ctx.store.read.rawAll<{ id: string; code: string; name: string }>(
+    'SELECT id, code, name FROM offices WHERE deleted_at IS NULL ORDER BY code',
+  );
+}
+
 export function officeToday(ctx: CallContext, office: OfficeTable): string {
   return localDate(ctx.clock.now(), office.time_zone);
 }

@@ -289,6 +289,8 @@ export const AppealFilterSchema = z.object({
   dueFrom: IsoDateSchema.optional(),
   dueTo: IsoDateSchema.optional(),
   overdue: z.boolean().optional(),
+  /** Whose appeals: all when not given. Only HQ's analyst view holds more than one office. */
+  officeIds: z.array(IdSchema).min(1).max(200).optional(),
 });
 export type AppealFilter = z.infer<typeof AppealFilterSchema>;
 

@@ -125,7 +125,11 @@ export const documentMethods = {
     summary: 'The figures of the report for a period (appeals, results, terms, requests, staff)',
     access: 'signed_in',
     kind: 'read',
-    input: z.object({ filter: ReportFilterSchema }),
+    input: z.object({
+      filter: ReportFilterSchema,
+      /** Whose appeals, as in statistics: the caller's office by default (every office in HQ's view). */
+      officeIds: z.array(IdSchema).min(1).max(200).optional(),
+    }),
     output: PeriodReportSchema,
   }),
   'templates.list': method({

@@ -167,6 +167,13 @@ export const officeMethods = {
     input: Empty,
     output: z.object({ user: UserInfoSchema, office: OfficeSchema }),
   }),
+  'offices.list': method({
+    summary: 'The offices this database holds: its own in an office, every office in HQ’s analyst view',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: IdSchema, code: z.string(), name: z.string() })),
+  }),
   'users.list': method({
     summary: 'Users of the office (for the responsible-person pickers)',
     access: 'signed_in',

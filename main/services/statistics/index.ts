@@ -20,12 +20,21 @@ import { periodFigures, type StatisticsScope } from './figures';
 export { periodFigures, daysToClose, type StatisticsScope } from './figures';
 
 /** The offices asked for: one's own by default; others only for the roles that look across offices. */
-function officesOf(ctx: CallContext, own: string, asked: readonly string[] | undefined): string[] {
-  if (!asked) return [own];
+export function officesOf(ctx: CallContext, own: string, asked: readonly string[] | undefined): string[] {
+  if (!asked) return analystView(ctx) ? allOffices(ctx) : [own];
   const role = requireActor(ctx).role;
   if (asked.some((id) => id !== own) && role !== 'hq_analyst' && role !== 'admin')
     throw new ApiError('forbidden', 'only the HQ analyst sees other offices', { field: 'officeIds' });
   return [...new Set(asked)];
+}
+
+/** HQ's analyst view (marked so in its `local_state`): its own office holds no appeals, the others do. */
+function analystView(ctx: CallContext): boolean {
+  return !!ctx.store.read.rawGet("SELECT 1 FROM local_state WHERE key = 'hq_view'");
+}
+
+function allOffices(ctx: CallContext): string[] {
+  return ctx.store.read.rawAll<{ id: string }>('SELECT id FROM offices ORDER BY id').map((r) => r.id);
 }
 
 export function period(ctx: CallContext, i: ParsedInput<'statistics.period'>): Output<'statistics.period'> {

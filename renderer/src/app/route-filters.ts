@@ -30,7 +30,7 @@ const SCHEMAS: { [L in FilteredList]: z.ZodType<ListFilters[L]> } = {
 export const isFilteredList = (view: string): view is FilteredList => view in SCHEMAS;
 
 /** Keys whose value is a list (written comma-separated) and keys that are flags (written 1 / 0). */
-const LISTS = new Set(['status', 'channel', 'kind', 'waitingFor']);
+const LISTS = new Set(['status', 'channel', 'kind', 'waitingFor', 'officeIds']);
 const FLAGS = new Set(['open', 'overdue', 'unassigned', 'everyone', 'awaitingAnswer']);
 /** A person's filter may name nobody: `assigneeId=none` is the tasks nobody holds. */
 const NOBODY = 'none';

@@ -32,6 +32,8 @@ export const serverMessages: Record<string, string> = {
   'nothing to search for': 'Нечего искать: введите слово или номер',
   'wrong login or password': 'Неверный логин или пароль',
   'sign in first': 'Войдите в приложение',
+  'the HQ view is read-only: office data is changed in its office':
+    'В штабе данные приёмных только для просмотра: их меняют в самой приёмной',
   'the appeal was changed by someone else; reload it':
     'Карточку уже изменил другой сотрудник. Обновите её — ваши правки не сохранены.',
   'a closed appeal cannot be reassigned': 'Закрытое обращение нельзя передать другому ответственному',

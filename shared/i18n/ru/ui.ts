@@ -147,6 +147,8 @@ export const ui = {
     total: (n: number) => `Всего: ${appeals(n)}`,
     shown: (n: number, total: number) => `Найдено: ${appeals(total)}, загружено ${n.toLocaleString('ru-RU')}`,
     searchLabel: 'Поиск',
+    offices: 'Приёмные',
+    officesHint: 'Ничего не выбрано — все приёмные; Ctrl или Shift — несколько',
     searchPlaceholder: 'Слово, номер, ФИО или телефон',
     status: 'Статус',
     responsible: 'Ответственный',

@@ -13,6 +13,7 @@ const errorOf = (errors: Record<string, string>, key: keyof RegistryFilter): str
 export function Filters() {
   const f = useStore((s) => s.filter);
   const users = useStore((s) => s.users);
+  const offices = useStore((s) => s.offices);
   const errors = useStore((s) => s.filterErrors);
   const { setFilter } = useStore.getState();
   const r = t.registry;
@@ -60,6 +61,27 @@ export function Filters() {
           />
         )}
       </Field>
+      {offices.length > 1 && (
+        <Field id="flt-offices" label={r.offices}>
+          {(a) => (
+            <select
+              id="flt-offices"
+              {...a}
+              multiple
+              size={Math.min(offices.length, 4)}
+              title={r.officesHint}
+              value={f.officeIds}
+              onChange={(e) => setFilter({ officeIds: [...e.target.selectedOptions].map((o) => o.value) })}
+            >
+              {offices.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.code} — {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field id="flt-status" label={r.status}>
         {(a) => (
           <select

@@ -29,6 +29,8 @@ export interface RegistryFilter {
   /** Open appeals only, and those with nobody responsible (links from the home screen set them). */
   open: boolean;
   unassigned: boolean;
+  /** HQ's analyst view: the offices picked (none: every office). */
+  officeIds: string[];
 }
 
 export const EMPTY_FILTER: RegistryFilter = {
@@ -45,6 +47,7 @@ export const EMPTY_FILTER: RegistryFilter = {
   overdue: false,
   open: false,
   unassigned: false,
+  officeIds: [],
 };
 
 const DEFAULT_SORT: Sort = { field: 'registeredOn', dir: 'desc' };
@@ -66,6 +69,7 @@ export function toApiFilter(f: RegistryFilter): AppealFilter {
   if (f.overdue) out.overdue = true;
   if (f.open) out.open = true;
   if (f.unassigned) out.unassigned = true;
+  if (f.officeIds.length) out.officeIds = f.officeIds;
   return out;
 }
 
@@ -85,6 +89,7 @@ export function fromApiFilter(f: AppealFilter): RegistryFilter {
     overdue: f.overdue === true,
     open: f.open === true,
     unassigned: f.unassigned === true,
+    officeIds: f.officeIds ?? [],
   };
 }
 

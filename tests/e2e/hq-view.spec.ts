@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openOffice, type OfficeHandle } from '../../main/core';
+import { startHqServer } from '../../main/server/hq-http';
+import { Hq } from '../../main/server/hq-service';
+import { openHqStore } from '../../main/server/hq-store';
+import { HqView } from '../../main/server/hq-view';
+import { OfficeSync } from '../../main/sync/engine';
+import type { Input, MethodName, Output } from '../../shared/api/index';
+import { systemClock } from '../../shared/util/clock';
+import { expect, signIn, test } from './fixtures';
+import { RENDERER_DIR } from './paths';
+
+const PASSWORD = 'verno-verno-8';
+
+/** An office with its own appeals, enrolled at HQ and synced. */
+async function syncedOffice(dir: string, hq: Hq, url: string, code: string, summaries: string[]) {
+  const handle = openOffice(path.join(dir, `${code}.sqlite`), { clock: systemClock });
+  let token: string | null = null;
+  const call = async <M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> => {
+    const r = await handle.api.call('internal', method, input, { token });
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as Output<M>;
+  };
+  await call('setup.init', {
+    office: { name: `Приёмная ${code}`, code, deputyName: 'Петров Пётр Петрович', timeZone: 'Europe/Moscow' },
+    admin: { login: 'admin', fullName: 'Администратор', password: PASSWORD },
+  });
+  token = (await call('auth.signIn', { login: 'admin', password: PASSWORD })).token;
+  for (const [i, summary] of summaries.entries())
+    await call('appeals.register', {
+      channel: 'post',
+      kind: 'complaint',
+      summary,
+      topics: ['0005.0005.0056.1149'],
+      applicant: {
+        lastName: `Заявителев${code}${i}`,
+        firstName: 'Иван',
+        address: `ул. Советская, д. ${i + 1}`,
+      },
+    });
+  const sync = new OfficeSync(handle.store, handle.api.systemContext(), () => undefined);
+  await sync.enrol(url, await hq.createEnrolmentCode(code));
+  expect((await sync.syncNow()).ok).toBe(true);
+  return { handle, id: (await call('office.get', {})).id };
+}
+
+test('the analyst signs in at HQ, sees both offices in the registry and picks one', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-e2e-hqview-'));
+  const store = await openHqStore(path.join(dir, 'hq.sqlite'));
+  const hq = await Hq.open(store, { clock: systemClock });
+  const viewFile = path.join(dir, 'view.sqlite');
+  await HqView.addUser(viewFile, systemClock, {
+    login: 'chief',
+    fullName: 'Начальник',
+    password: PASSWORD,
+    role: 'admin',
+  });
+  await HqView.addUser(viewFile, systemClock, {
+    login: 'ann',
+    fullName: 'Аналитик Анна',
+    password: PASSWORD,
+    role: 'hq_analyst',
+  });
+  const view = await HqView.open(hq, viewFile, systemClock);
+  const server = await startHqServer({ hq, port: 0, viewApi: view.handle.api, staticDir: RENDERER_DIR });
+  const offices: OfficeHandle[] = [];
+  try {
+    const tver = await syncedOffice(dir, hq, server.url, 'ТВР', ['Яма на Тверской', 'Нет света в подъезде']);
+    const rzhev = await syncedOffice(dir, hq, server.url, 'РЖВ', ['Ржевский мост']);
+    offices.push(tver.handle, rzhev.handle);
+    await view.catchUp();
+
+    await page.goto(server.url);
+    await signIn(page, 'ann', PASSWORD);
+    await page.keyboard.press('Alt+1');
+    const grid = page.getByRole('grid', { name: 'Реестр обращений' });
+    await expect(page.getByTestId('registry-count')).toHaveText('Всего: 3 обращения');
+    for (const s of ['Яма на Тверской', 'Нет света в подъезде', 'Ржевский мост'])
+      await expect(grid.getByText(s)).toBeVisible();
+
+    await page.getByLabel('Приёмные').selectOption(rzhev.id);
+    await expect(page.getByTestId('registry-count')).toHaveText(/^Найдено: 1 обращение/);
+    await expect(grid.getByText('Ржевский мост')).toBeVisible();
+    await expect(grid.getByText('Яма на Тверской')).toHaveCount(0);
+    expect(page.url()).toContain(`officeIds=${rzhev.id}`);
+  } finally {
+    await server.close();
+    for (const o of offices) o.close();
+    view.close();
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,281 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SYNCED_TABLES } from '../../db/schema';
+import { startHqServer } from '../../main/server/hq-http';
+import { HqView, LOCKED_PASSWORD } from '../../main/server/hq-view';
+import { READ_ONLY_MESSAGE } from '../../main/services/api';
+import { httpLink } from '../../main/sync/engine';
+import { contract, type MethodName } from '../../shared/api/index';
+import { hqText } from '../../shared/i18n/ru/sync';
+import { appealInput, dumpTables, PASSWORD, tempDir } from './helpers';
+import { enrolledOffice, startTestHq, type HqKind, type SyncNode, type TestHq } from './sync-fixture';
+
+const T0 = '2026-03-02T08:00:00Z';
+/** HQ's administrator, the view's first user. */
+const CHIEF = { login: 'chief', fullName: 'Начальник Штабов', password: PASSWORD, role: 'admin' } as const;
+
+const views: HqView[] = [];
+afterEach(() => {
+  for (const v of views.splice(0)) v.close();
+});
+
+async function openView(hq: TestHq): Promise<{ view: HqView; file: string }> {
+  const tmp = tempDir('priemnaya-view-');
+  const file = tmp.file('view.sqlite');
+  const view = await HqView.open(hq.hq, file, hq.clock);
+  views.push(view);
+  return { view, file };
+}
+
+function ids(
+  db: { rawAll<T>(sql: string, ...p: unknown[]): T[] },
+  table: string,
+  officeId?: string,
+): string[] {
+  const where = officeId ? ' WHERE office_id = ?' : '';
+  const params = officeId ? [officeId] : [];
+  return db.rawAll<{ id: string }>(`SELECT id FROM ${table}${where} ORDER BY id`, ...params).map((r) => r.id);
+}
+
+function officeIdOf(node: SyncNode): string {
+  return node.handle.store.read.rawGet<{ id: string }>('SELECT id FROM offices')!.id;
+}
+
+/** Two offices with different appeals, both synced to one HQ. */
+async function twoOffices(kind: HqKind): Promise<{ hq: TestHq; a: SyncNode; b: SyncNode }> {
+  const hq = await startTestHq(kind, T0);
+  const a = await enrolledOffice(hq, 'ТВР', T0);
+  const b = await enrolledOffice(hq, 'РЖВ', T0);
+  for (let i = 0; i < 3; i++) await a.value('appeals.register', appealInput());
+  for (let i = 0; i < 2; i++) await b.value('appeals.register', appealInput({ channel: 'email' }));
+  expect((await a.sync.syncNow()).ok).toBe(true);
+  expect((await b.sync.syncNow()).ok).toBe(true);
+  return { hq, a, b };
+}
+
+/** The analyst view's tests, with HQ on SQLite or on PostgreSQL (the view is SQLite either way). */
+export function hqViewSuite(kind: HqKind): void {
+  describe(`the analyst view at HQ (${kind})`, () => {
+    it('holds exactly the union of the offices, each office exactly its own rows', async () => {
+      const { hq, a, b } = await twoOffices(kind);
+      const { view } = await openView(hq);
+      const v = view.handle.store.read;
+      for (const table of ['appeals', 'contacts', 'appeal_history', 'tasks']) {
+        const own = [...ids(a.handle.store.read, table), ...ids(b.handle.store.read, table)].sort();
+        expect(ids(v, table)).toEqual(own);
+        expect(ids(v, table, officeIdOf(a))).toEqual(ids(a.handle.store.read, table));
+        expect(ids(v, table, officeIdOf(b))).toEqual(ids(b.handle.store.read, table));
+      }
+      expect(ids(v, 'appeals').length).toBe(5);
+      // Derived indexes are rebuilt as in an office: the appeals' counters and the full-text index.
+      const searchable = v.rawGet<{ n: number }>('SELECT count(*) AS n FROM appeal_fts');
+      expect(searchable?.n).toBe(5);
+    });
+
+    it('shows a later sync after catching up, and keeps no office password', async () => {
+      const { hq, a, b } = await twoOffices(kind);
+      const { view } = await openView(hq);
+      const later = await b.value('appeals.register', appealInput());
+      expect((await b.sync.syncNow()).ok).toBe(true);
+      expect(ids(view.handle.store.read, 'appeals')).not.toContain(later.id);
+      expect(await view.catchUp()).toBeGreaterThan(0);
+      expect(ids(view.handle.store.read, 'appeals')).toContain(later.id);
+      expect(await view.catchUp()).toBe(0);
+
+      const users = view.handle.store.read.rawAll<{ office_id: string; password_hash: string }>(
+        'SELECT office_id, password_hash FROM users',
+      );
+      expect(users.map((u) => u.office_id).sort()).toEqual([officeIdOf(a), officeIdOf(b)].sort());
+      for (const u of users) expect(u.password_hash).toBe(LOCKED_PASSWORD);
+      const states = view.handle.store.read.rawAll<{ data: string }>(
+        "SELECT data FROM sync_rows WHERE table_name = 'users'",
+      );
+      expect(states.length).toBe(2);
+      for (const s of states) expect(s.data).not.toContain('scrypt$');
+      for (const login of ['admin', `admin@${officeIdOf(a)}`]) {
+        const signIn = await view.handle.api.call(
+          'internal',
+          'auth.signIn',
+          { login, password: PASSWORD },
+          { token: null },
+        );
+        expect(signIn.ok ? null : signIn.error.code).toBe('unauthenticated');
+      }
+    });
+
+    it('catches up by itself after a batch pushed to a server that keeps it', async () => {
+      const { hq, b } = await twoOffices(kind);
+      const { view } = await openView(hq);
+      let caughtUp: Promise<number> = Promise.resolve(0);
+      const server = await startHqServer({
+        hq: hq.hq,
+        port: 0,
+        afterPush: () => (caughtUp = view.catchUp()),
+      });
+      try {
+        const later = await b.value('appeals.register', appealInput());
+        const link = httpLink(server.url, b.sync.state('token')!);
+        expect((await b.sync.syncNow(link)).ok).toBe(true);
+        expect(await caughtUp).toBeGreaterThan(0);
+        expect(ids(view.handle.store.read, 'appeals')).toContain(later.id);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('rebuilt from hq_rows, holds the same rows as the view kept up to date', async () => {
+      const { hq, a, b } = await twoOffices(kind);
+      const { view, file } = await openView(hq);
+      await a.value('appeals.register', appealInput());
+      await b.value('appeals.register', appealInput());
+      expect((await a.sync.syncNow()).ok).toBe(true);
+      expect((await b.sync.syncNow()).ok).toBe(true);
+      await view.catchUp();
+      const dump = (db: typeof view.handle.store.read): Record<string, unknown[]> =>
+        Object.fromEntries(
+          SYNCED_TABLES.map((t) => [t, db.rawAll(`SELECT * FROM ${t} ORDER BY id`) as unknown[]]),
+        );
+      await HqView.addUser(file, hq.clock, CHIEF);
+      const kept = dump(view.handle.store.read);
+      const cursor = view.cursor;
+      view.close();
+      views.splice(views.indexOf(view), 1);
+      expect(await HqView.rebuild(hq.hq, file, hq.clock)).toBeGreaterThan(0);
+      const rebuilt = await HqView.open(hq.hq, file, hq.clock);
+      views.push(rebuilt);
+      expect(rebuilt.cursor).toBe(cursor);
+      expect(dump(rebuilt.handle.store.read)).toEqual(kept);
+      // HQ's users are carried over: the administrator still signs in.
+      const signIn = await rebuilt.handle.api.call('http', 'auth.signIn', {
+        login: 'chief',
+        password: PASSWORD,
+      });
+      expect(signIn.ok).toBe(true);
+    });
+
+    it('signs in HQ users only, reads across offices and refuses every write with nothing changed', async () => {
+      const { hq, a, b } = await twoOffices(kind);
+      const { view, file } = await openView(hq);
+      const analyst = { login: 'analyst', fullName: 'Аналитик Штабов', password: PASSWORD } as const;
+      await expect(HqView.addUser(file, hq.clock, { ...analyst, role: 'hq_analyst' })).rejects.toThrow(
+        hqText.firstUserAdmin,
+      );
+      await HqView.addUser(file, hq.clock, CHIEF);
+      await HqView.addUser(file, hq.clock, { ...analyst, role: 'hq_analyst' });
+      const api = view.handle.api;
+      const signIn = await api.call('http', 'auth.signIn', { login: 'analyst', password: PASSWORD }, {});
+      if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+      const token = (signIn.value as { token: string }).token;
+      const me = await api.call('http', 'auth.me', {}, { token });
+      expect(me.ok && (me.value as { user: { role: string } }).user.role).toBe('hq_analyst');
+
+      const list = await api.call('http', 'appeals.list', {}, { token });
+      if (!list.ok) throw new Error(JSON.stringify(list.error));
+      const listed = (list.value as { rows: { id: string }[] }).rows.map((i) => i.id).sort();
+      expect(listed).toEqual(
+        [...ids(a.handle.store.read, 'appeals'), ...ids(b.handle.store.read, 'appeals')].sort(),
+      );
+
+      const before = dumpTables(view.handle.sqlite);
+      const writes = (Object.keys(contract) as MethodName[]).filter(
+        (m) => contract[m].kind === 'write' && m !== 'auth.signIn' && m !== 'auth.signOut',
+      );
+      expect(writes.length).toBeGreaterThan(20);
+      for (const method of writes) {
+        const r = await api.call('http', method, {}, { token });
+        expect(r.ok ? method : r.error, method).toEqual({
+          code: 'forbidden',
+          message: READ_ONLY_MESSAGE,
+        });
+      }
+      expect(dumpTables(view.handle.sqlite)).toEqual(before);
+    });
+
+    it('is served beside the sync endpoints: HQ users over HTTP, office users refused, writes refused', async () => {
+      const { hq, a, b } = await twoOffices(kind);
+      const { view, file } = await openView(hq);
+      await HqView.addUser(file, hq.clock, CHIEF);
+      const dist = tempDir('priemnaya-dist-');
+      fs.writeFileSync(dist.file('index.html'), '<!doctype html><title>Приёмная</title>');
+      const server = await startHqServer({
+        hq: hq.hq,
+        port: 0,
+        viewApi: view.handle.api,
+        staticDir: dist.dir,
+      });
+      const post = async (method: string, input: unknown, session?: string) => {
+        const res = await fetch(`${server.url}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(session ? { 'X-Session': session } : {}) },
+          body: JSON.stringify(input),
+        });
+        return { status: res.status, body: (await res.json()) as { ok: boolean; value?: never } };
+      };
+      try {
+        expect((await post('auth.signIn', { login: 'admin', password: PASSWORD })).status).toBe(401);
+        const signIn = await post('auth.signIn', { login: 'chief', password: PASSWORD });
+        expect(signIn.status).toBe(200);
+        const session = (signIn.body.value as unknown as { token: string }).token;
+        const list = await post('appeals.list', {}, session);
+        const rows = (list.body.value as unknown as { rows: { id: string }[] }).rows.map((r) => r.id).sort();
+        expect(rows).toEqual(
+          [...ids(a.handle.store.read, 'appeals'), ...ids(b.handle.store.read, 'appeals')].sort(),
+        );
+        const write = await post('appeals.register', appealInput(), session);
+        expect(write.status).toBe(403);
+        expect(ids(view.handle.store.read, 'appeals')).toEqual(rows);
+        // The renderer is served too, its own routes by index.html; sync is not a page.
+        for (const page of ['/', '/appeals'])
+          expect(await (await fetch(`${server.url}${page}`)).text()).toContain('<title>Приёмная</title>');
+        expect((await fetch(`${server.url}/sync/v1/pull`)).status).toBe(405);
+        // The sync endpoints are where they were.
+        expect((await b.sync.syncNow(httpLink(server.url, b.sync.state('token')!))).ok).toBe(true);
+      } finally {
+        await server.close();
+        dist.remove();
+      }
+    });
+
+    it('filters the registry by office and gives statistics per office and across them', async () => {
+      const { hq, a, b } = await twoOffices(kind);
+      const { view, file } = await openView(hq);
+      await HqView.addUser(file, hq.clock, CHIEF);
+      await HqView.addUser(file, hq.clock, {
+        login: 'ann',
+        fullName: 'Аналитик',
+        password: PASSWORD,
+        role: 'hq_analyst',
+      });
+      const signIn = await view.handle.api.call('http', 'auth.signIn', { login: 'ann', password: PASSWORD });
+      const token = signIn.ok ? (signIn.value as { token: string }).token : '';
+      const value = async (method: MethodName, input: unknown): Promise<never> => {
+        const r = await view.handle.api.call('http', method, input, { token });
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        return r.value as never;
+      };
+      const period = { from: '2026-01-01', to: '2026-03-31' };
+      let sum = 0;
+      for (const office of [a, b]) {
+        const officeIds = [officeIdOf(office)];
+        const listed: { rows: { id: string }[] } = await value('appeals.list', { filter: { officeIds } });
+        expect(listed.rows.map((r) => r.id).sort()).toEqual(ids(office.handle.store.read, 'appeals'));
+        const counted: { count: number } = await value('appeals.count', { filter: { officeIds } });
+        expect(counted.count).toBe(listed.rows.length);
+        const inView: { current: { received: number } } = await value('statistics.period', {
+          period,
+          officeIds,
+        });
+        const own = await office.value('statistics.period', { period });
+        expect(inView.current).toEqual(own.current);
+        sum += own.current.received;
+        const report: { received: number } = await value('reports.period', { filter: period, officeIds });
+        expect(report).toEqual(await office.value('reports.period', { filter: period }));
+      }
+      const across: { current: { received: number } } = await value('statistics.period', { period });
+      expect(across.current.received).toBe(sum);
+      const reportAcross: { received: number } = await value('reports.period', { filter: period });
+      expect(reportAcross.received).toBe(sum);
+      expect(sum).toBe(5);
+    });
+  });
+}

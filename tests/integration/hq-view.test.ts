@@ -1,0 +1,3 @@
+import { hqViewSuite } from './hq-view-suite';
+
+hqViewSuite('sqlite');
