@@ -214,7 +214,7 @@ export class HqView {
   }
 }
 
-/** Copies the view's own office (HQ's users' office) and its users from `from` into a fresh view. */
+/** Copies the view's own office (HQ's users' office), its users and its desk from `from` into a fresh view. */
 function carryOwnOffice(target: OfficeHandle, from: string): void {
   const db = target.sqlite;
   db.prepare('ATTACH DATABASE ? AS old').run(from);
@@ -226,7 +226,10 @@ function carryOwnOffice(target: OfficeHandle, from: string): void {
     db.transaction(() => {
       db.prepare('INSERT INTO offices SELECT * FROM old.offices WHERE id = ?').run(own);
       db.prepare('INSERT INTO users SELECT * FROM old.users WHERE office_id = ?').run(own);
-      db.prepare("INSERT INTO local_state (key, value) VALUES ('office_id', ?)").run(own);
+      db.prepare('INSERT INTO office_desks SELECT * FROM old.office_desks WHERE office_id = ?').run(own);
+      db.prepare(
+        "INSERT INTO local_state (key, value) SELECT key, value FROM old.local_state WHERE key IN ('office_id', 'desk')",
+      ).run();
     })();
   } finally {
     db.prepare('DETACH DATABASE old').run();
