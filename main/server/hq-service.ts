@@ -1,11 +1,9 @@
-import { createHash, generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
+/** The HQ service: identity, push and pull of office batches, and HQ's own reference data. */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { SYNCED_TABLES } from '../../db/schema';
 import { localWrite, mergeRow } from '../../shared/sync/merge';
 import {
-  MAX_BATCH_ROWS,
-  OfficeBundlePayloadSchema,
-  PROTOCOL_VERSION,
   SHARED_TABLES,
   conflictFromRecord,
   stateFromRecord,
@@ -22,25 +20,13 @@ import type { Clock } from '../../shared/util/clock';
 import { Hlc } from '../../shared/util/hlc';
 import { newId } from '../../shared/util/ids';
 import { conflictFromLoss } from '../sync/office-store';
-import { BundleError, readBundle, signBundle, verifiedPayload } from '../sync/signing';
+import { importOfficeBundle } from './hq-bundle';
+import * as enrolment from './hq-enrol';
+import { HqError, type HqNode } from './hq-error';
 import { loadRows, writeConflicts, writeRows } from './hq-rows';
 import { currentSeq, type HqDB, type HqRowTable, type HqStore } from './hq-store';
 
-/** Why HQ refuses: the HTTP status goes with it, the message is for the office's log and status. */
-export class HqError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HqError';
-  }
-}
-
-export interface HqNode {
-  node: string;
-  officeId: string;
-}
+export { HqError, type HqNode } from './hq-error';
 
 export interface HqOptions {
   clock: Clock;
@@ -51,10 +37,6 @@ export interface HqOptions {
 
 const SYNCED = new Set<string>(SYNCED_TABLES);
 const SHARED = new Set<string>(SHARED_TABLES);
-const ENROLMENT_DAYS = 7;
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
 
 /**
  * HQ: enrols offices, merges their batches by the same per-field rule as an office, and hands each office
@@ -138,97 +120,24 @@ export class Hq {
       .execute();
   }
 
-  // ---- enrolment ---------------------------------------------------------------------------------
+  // ---- enrolment (hq-enrol.ts) -------------------------------------------------------------------
 
   /** A one-time code for an office (its code, as in its registration numbers), valid a week. */
   async createEnrolmentCode(officeCode: string): Promise<string> {
-    const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-    const code = Array.from({ length: 4 }, () =>
-      Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join(''),
-    ).join('-');
-    const now = this.now();
-    await this.db
-      .insertInto('hq_enrolments')
-      .values({
-        code_hash: sha256(code),
-        office_code: officeCode,
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + ENROLMENT_DAYS * 86_400_000).toISOString(),
-        used_at: null,
-        used_by: null,
-      })
-      .execute();
-    return code;
+    return enrolment.createEnrolmentCode(this.db, this.now(), officeCode);
   }
 
   /** Exchanges a code for a token (HQ keeps its hash); the office is bound to its id on first enrolment. */
   async enrol(req: EnrolRequest): Promise<EnrolResponse> {
-    const now = this.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const e = await trx
-        .selectFrom('hq_enrolments')
-        .selectAll()
-        .where('code_hash', '=', sha256(req.code.trim().toUpperCase()))
-        .executeTakeFirst();
-      if (!e || e.used_at || e.expires_at < now)
-        throw new HqError(403, 'the enrolment code is wrong, used or expired');
-      if (e.office_code !== req.officeCode)
-        throw new HqError(403, `the enrolment code is for office ${e.office_code}, not ${req.officeCode}`);
-      const known = await trx
-        .selectFrom('hq_offices')
-        .selectAll()
-        .where((eb) => eb.or([eb('code', '=', req.officeCode), eb('office_id', '=', req.officeId)]))
-        .execute();
-      if (known.some((o) => o.office_id !== req.officeId || o.code !== req.officeCode))
-        throw new HqError(409, `office ${req.officeCode} is enrolled under another id`);
-      if (req.officeId === this.officeId) throw new HqError(403, 'that id is HQ’s own');
-      if (known.length === 0)
-        await trx
-          .insertInto('hq_offices')
-          .values({ office_id: req.officeId, code: req.officeCode, name: req.officeName, created_at: now })
-          .execute();
-      const token = randomBytes(32).toString('base64url');
-      await trx
-        .insertInto('hq_nodes')
-        .values({
-          node: req.node,
-          office_id: req.officeId,
-          token_hash: sha256(token),
-          public_key: req.publicKey,
-          created_at: now,
-          last_seen_at: null,
-          drift_ms: null,
-          revoked_at: null,
-        })
-        .onConflict((oc) =>
-          oc
-            .column('node')
-            .doUpdateSet({ token_hash: sha256(token), public_key: req.publicKey, revoked_at: null }),
-        )
-        .execute();
-      await trx
-        .updateTable('hq_enrolments')
-        .set({ used_at: now, used_by: req.node })
-        .where('code_hash', '=', e.code_hash)
-        .execute();
-      return { token, hqOfficeId: this.officeId, hqPublicKey: this.publicKey };
-    });
+    return enrolment.enrol(this.db, this, this.now(), req);
   }
 
   async authenticate(token: string): Promise<HqNode> {
-    const n = await this.db
-      .selectFrom('hq_nodes')
-      .select(['node', 'office_id', 'revoked_at'])
-      .where('token_hash', '=', sha256(token))
-      .executeTakeFirst();
-    if (!n || n.revoked_at) throw new HqError(401, 'the sync token is wrong or revoked; enrol again');
-    return { node: n.node, officeId: n.office_id };
+    return enrolment.authenticate(this.db, token);
   }
 
   async nodeById(node: string): Promise<HqNode & { publicKey: string }> {
-    const n = await this.db.selectFrom('hq_nodes').selectAll().where('node', '=', node).executeTakeFirst();
-    if (!n || n.revoked_at) throw new HqError(401, 'this computer is not enrolled at HQ');
-    return { node: n.node, officeId: n.office_id, publicKey: n.public_key };
+    return enrolment.nodeById(this.db, node);
   }
 
   // ---- push --------------------------------------------------------------------------------------
@@ -352,54 +261,11 @@ export class Hq {
     };
   }
 
-  // ---- bundles ----------------------------------------------------------------------------------
+  // ---- bundles (hq-bundle.ts) --------------------------------------------------------------------
 
-  /**
-   * An office's bundle: checked against the sending computer's public key, merged batch by batch as
-   * over HTTP, answered by a bundle signed by HQ with what HQ holds for the office from its cursor.
-   */
+  /** An office's bundle, checked, merged and answered by a bundle HQ signs. */
   async importOfficeBundle(text: string): Promise<string> {
-    let bundle;
-    try {
-      bundle = readBundle(text);
-    } catch (e) {
-      throw new HqError(400, e instanceof Error ? e.message : String(e));
-    }
-    const node = await this.nodeById(bundle.from);
-    if (node.officeId !== bundle.officeId)
-      throw new HqError(403, 'the bundle names another office than its sender’s');
-    let payload;
-    try {
-      payload = OfficeBundlePayloadSchema.parse(verifiedPayload(bundle, node.publicKey));
-    } catch (e) {
-      throw new HqError(
-        403,
-        e instanceof BundleError ? e.message : 'the bundle’s contents are not an office batch',
-      );
-    }
-    if (payload.node !== node.node) throw new HqError(403, 'the bundle’s contents name another computer');
-    for (const push of payload.pushes) await this.push(node, push);
-    const pulls: PullResponse[] = [];
-    for (let cursor = payload.cursor, more = true; more;) {
-      const page = await this.pull(node, { v: PROTOCOL_VERSION, cursor, limit: MAX_BATCH_ROWS });
-      pulls.push(page);
-      cursor = page.cursor;
-      more = page.more;
-    }
-    const acknowledges = {
-      rows: payload.pushes.flatMap((p) =>
-        p.rows.map((r) => ({ t: r.t, id: r.id, h: r.h, ...(r.b ? { b: r.b } : {}) })),
-      ),
-      conflicts: payload.pushes.flatMap((p) =>
-        p.conflicts.map((c) => ({ id: c.id, resolvedAt: c.resolvedAt })),
-      ),
-    };
-    return signBundle(
-      node.officeId,
-      'hq',
-      { kind: 'hq', node: this.node, acknowledges, pulls },
-      this.privateKey,
-    );
+    return importOfficeBundle(this, text);
   }
 
   // ---- HQ's own reference data -------------------------------------------------------------------
