@@ -16,6 +16,9 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+/** The writer's automatic checkpoint threshold, in pages (see `openDatabase`). */
+export const WAL_AUTOCHECKPOINT = 10_000;
+
 export class SchemaTooNewError extends Error {
   constructor(found: number, latest = LATEST_VERSION) {
     super(`the database schema is version ${found}, newer than this app (${latest}); update the app`);
@@ -38,7 +41,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
       db.pragma('synchronous = NORMAL');
       // A registration touches some 50 pages; checkpointing every 10,000 pages instead of SQLite's 1,000
       // nearly doubled the write rate on the 1M-appeal bench, for a WAL file of up to ~40 MB.
-      db.pragma('wal_autocheckpoint = 10000');
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
     }
     db.pragma('foreign_keys = ON');
     // 64 MB of page cache (SQLite's default is 2 MB): an HQ database at the design scale is ~6 GB.

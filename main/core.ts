@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { closeDatabase, openDatabase, type OpenOptions } from '../db/connect';
+import { Checkpointer, FALLBACK_AUTOCHECKPOINT } from '../db/checkpointer';
+import { closeDatabase, openDatabase, WAL_AUTOCHECKPOINT, type OpenOptions } from '../db/connect';
 import { Store } from '../db/sql';
 import { systemClock, type Clock } from '../shared/util/clock';
 import { Hlc } from '../shared/util/hlc';
@@ -16,11 +17,18 @@ export interface OfficeHandle {
   clock: Clock;
   /** This database's hybrid logical clock, for writers beside the API (the scheduler). */
   hlc: Hlc;
+  /** The worker that checkpoints the WAL, when the office was opened with `backgroundCheckpoints`. */
+  checkpointer: Checkpointer | null;
   close(): void;
 }
 
 export interface OpenOfficeOptions extends OpenOptions, ApiOptions {
   clock?: Clock;
+  /**
+   * Checkpoint the WAL on a worker thread instead of inside the commit that crosses the threshold: for
+   * the long-running app (Electron, browser mode), not for a one-shot CLI command.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 /** This database's HLC node id, made once; the clock resumes from the newest stamp it wrote. */
@@ -47,9 +55,23 @@ export function openOffice(file: string, opts: OpenOfficeOptions = {}): OfficeHa
     (scratch ? fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-data-')) : path.dirname(path.resolve(file)));
   const hlc = loadHlc(sqlite);
   const api = new Api(store, clock, hlc, { ...opts, dataDir });
+  let checkpointer: Checkpointer | null = null;
+  if (opts.backgroundCheckpoints && file !== ':memory:' && !opts.readonly) {
+    checkpointer = new Checkpointer(path.resolve(file), {
+      nativeBinding: opts.nativeBinding,
+      // Nothing is lost but the speed: the writer checkpoints for itself again, as without the worker.
+      onError: (e) => {
+        if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
+        opts.log?.('background checkpoints stopped', e);
+      },
+    });
+    sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
+  }
   const close = (): void => {
+    // The worker's connection closes on its thread; whichever connection closes last finishes the WAL.
+    void checkpointer?.close();
     closeDatabase(sqlite);
     if (scratch) fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { api, store, sqlite, clock, hlc, close };
+  return { api, store, sqlite, clock, hlc, checkpointer, close };
 }

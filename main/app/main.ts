@@ -109,6 +109,7 @@ function onReady(): void {
       exists: (f) => fs.existsSync(f),
     }),
     log: (message, error) => console.error(message, error),
+    backgroundCheckpoints: true,
     afterCall: ({ method, kind, actor }) => {
       signedIn = method === 'auth.signOut' ? null : (actor?.userId ?? signedIn);
       if (kind === 'write') scheduler?.poke();

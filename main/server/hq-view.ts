@@ -44,7 +44,10 @@ export class HqView {
 
   /** Opens (or makes) the view's file, read-only for its API, and brings it up to HQ's latest row. */
   static async open(hq: Hq, file: string, clock: Clock): Promise<HqView> {
-    const view = new HqView(hq, openOffice(file, { clock, writesAllowed: VIEW_WRITES }));
+    const view = new HqView(
+      hq,
+      openOffice(file, { clock, writesAllowed: VIEW_WRITES, backgroundCheckpoints: true }),
+    );
     // Marks the database as a view: statistics then default to every office rather than its own.
     view.handle.sqlite
       .prepare("INSERT OR IGNORE INTO local_state (key, value) VALUES ('hq_view', '1')")

@@ -51,6 +51,7 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
   let scheduler: ReminderScheduler | null = null;
   const office = openOffice(opts.dbFile, {
     log,
+    backgroundCheckpoints: true,
     // A write may make something due (a request sent long ago, a changed date): scan soon after it.
     afterCall: (call) => {
       if (call.kind === 'write') scheduler?.poke();

@@ -19,6 +19,8 @@ import { WORKFLOW_BLANK } from './workflow/blank';
 import { linkAppeal } from './events/events';
 import { appealRow, editable, getCard } from './appeal-card';
 import { deskForRegistration } from '../sync/desks';
+import { AppealCountBatch } from './statistics/batch';
+import { FacetBatch } from './contact-base/facets';
 
 export function appealTerm(
   ctx: CallContext,
@@ -135,6 +137,9 @@ export function registerBatch(
 ): Output<'appeals.registerBatch'> {
   return ctx.store.transaction((db) => {
     const desk = deskOf(db, ctx, officeRow(db));
+    // The statistics' and the segments' counts are added once for the whole batch, before it commits.
+    const bulk = { counts: new AppealCountBatch(db), facets: new FacetBatch(db) };
+    desk.bulk = bulk;
     const registered = input.appeals.map((item, index) => {
       try {
         const row = registerIn(db, ctx, desk, item);
@@ -145,6 +150,8 @@ export function registerBatch(
         throw new ApiError(e.code, e.message, { ...e.extra, field });
       }
     });
+    bulk.counts.finish();
+    bulk.facets.finish();
     return { registered };
   });
 }
@@ -162,6 +169,8 @@ interface Desk {
   seqs: Map<number, number>;
   terms: Map<string, Term>;
   taskDue: Map<string, string>;
+  /** A batch's deferred counts, when the registrations are one bulk write. */
+  bulk?: { counts: AppealCountBatch; facets: FacetBatch };
 }
 
 function deskOf(db: WriteDb, ctx: CallContext, office: OfficeTable): Desk {
@@ -201,7 +210,7 @@ function registerIn(
       field: 'receivedOn',
     });
   checkUsers(db, input.responsibleId, input.executorId);
-  const applicant = resolveApplicant(db, office.id, input.applicant, st);
+  const applicant = resolveApplicant(db, office.id, input.applicant, st, desk.bulk?.facets);
   const year = Number(registeredOn.slice(0, 4));
   const seq = nextSeq(db, desk, year);
   const term = memo(desk.terms, `${registeredOn} ${input.kind}`, () =>
@@ -249,9 +258,10 @@ function registerIn(
   };
   row.resubmission_of = resubmission;
   if (input.eventId) row.event_id = linkAppeal(db, ctx, input.eventId, row.reg_number);
-  insertSynced(db, 'appeals', row);
+  const rowid = insertSynced(db, 'appeals', row).lastInsertRowid;
   addTopics(db, row.id, input.topics);
-  addToSearch(db, appealRowid(db, row.id), row, applicant);
+  desk.bulk?.counts.added(rowid);
+  addToSearch(db, Number(rowid), row, applicant);
   appealHistory(db, ctx, st, office.id, row.id, 'registered', {}, null);
   // The stage's task: nobody may forget an open appeal (DOMAIN §4).
   openTask(db, st, office.id, {

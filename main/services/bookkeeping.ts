@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { WriteDb } from '../../db/sql';
 import type { DB, SyncColumns, SyncedTable } from '../../db/schema';
 import { newId } from '../../shared/util/ids';
@@ -32,10 +33,11 @@ export function newSyncColumns(st: Stamp, officeId: string, id: string = newId(s
   };
 }
 
-/** Inserts a synced row and its change-log entry (the whole row, for sync). */
-export function insertSynced<T extends SyncedTable>(db: WriteDb, table: T, row: Row<T>): void {
-  db.insert(table, row as never);
+/** Inserts a synced row and its change-log entry (the whole row, for sync); returns the row's insert. */
+export function insertSynced<T extends SyncedTable>(db: WriteDb, table: T, row: Row<T>): Database.RunResult {
+  const result = db.insert(table, row as never);
   logChange(db, table, row as Row<SyncedTable>, 'upsert');
+  return result;
 }
 
 /**

@@ -84,7 +84,8 @@ const loadAtStart = os.loadavg();
 function freshOffice(name: string) {
   const file = path.join(dir, name);
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  return openOffice(file, { dataDir: dir });
+  // As the app opens its office: WAL checkpoints on a worker thread.
+  return openOffice(file, { dataDir: dir, backgroundCheckpoints: true });
 }
 
 async function setUp(handle: ReturnType<typeof openOffice>): Promise<void> {

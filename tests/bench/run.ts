@@ -104,7 +104,12 @@ const loadAtStart = load();
 // The clock starts at the anchor and runs at real speed: "today" is the data set's today on every run.
 const started = performance.now();
 const clock: Clock = { now: () => new Date(Date.parse(ANCHOR) + (performance.now() - started)) };
-const handle = openOffice(file, { clock, log: (m, e) => log(`${m}: ${String(e)}`) });
+// Opened as the app opens its office: WAL checkpoints on a worker thread (db/checkpointer.ts).
+const handle = openOffice(file, {
+  clock,
+  log: (m, e) => log(`${m}: ${String(e)}`),
+  backgroundCheckpoints: true,
+});
 const leftover = rollBack(handle.sqlite);
 if (leftover > 0) log(`removed ${leftover} appeals left by an interrupted run`);
 const offices = loadOffices(handle.sqlite);
