@@ -144,14 +144,15 @@ export function appealHistory(
   changes: Changes = {},
   comment: string | null = null,
 ): void {
+  // The sync columns last: properties after a leading spread are added one by one by V8's runtime.
   insertSynced(db, 'appeal_history', {
-    ...newSyncColumns(st, officeId),
     appeal_id: appealId,
     at: st.now,
     user_id: ctx.actor?.userId ?? null,
     action,
     changes: JSON.stringify(changes),
     comment,
+    ...newSyncColumns(st, officeId),
   });
 }
 

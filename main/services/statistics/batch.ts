@@ -13,9 +13,9 @@ import type { WriteDb } from '../../../db/sql';
  * (an appeal updated, a contact's district changed) is still counted by its trigger.
  */
 const COUNT_BATCH = `
-WITH b AS (
+WITH b AS MATERIALIZED (
   SELECT * FROM appeals WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
-), bt AS (
+), bt AS MATERIALIZED (
   SELECT DISTINCT b.id, b.registered_on AS d, b.office_id AS o, t.code
   FROM b JOIN appeal_topics t ON t.appeal_id = b.id
 )
