@@ -10,7 +10,16 @@ import { STATE_TASK } from '../../shared/domain/workflow/appeal';
 import { stageDue } from './workflow/engine';
 import { deskSeqKey, deskSeqRange, formatRegNumber, splitDeskSeq } from '../../shared/domain/regnumber';
 import { ftsBody } from '../../shared/domain/text';
-import { appealHistory, audit, diff, insertSynced, newSyncColumns, stamp, updateSynced } from './bookkeeping';
+import {
+  appealHistory,
+  audit,
+  diff,
+  insertSynced,
+  newSyncColumns,
+  stamp,
+  updateSynced,
+  withHeldChangeLog,
+} from './bookkeeping';
 import { contactSummary, resolveApplicant } from './contacts';
 import { requireActor, type CallContext } from './context';
 import { officeCalendar, officeRow, officeToday } from './office';
@@ -140,16 +149,18 @@ export function registerBatch(
     // The statistics' and the segments' counts are added once for the whole batch, before it commits.
     const bulk = { counts: new AppealCountBatch(db), facets: new FacetBatch(db) };
     desk.bulk = bulk;
-    const registered = input.appeals.map((item, index) => {
-      try {
-        const row = registerIn(db, ctx, desk, item);
-        return { id: row.id, regNumber: row.reg_number };
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e;
-        const field = `appeals.${index}${e.extra.field ? `.${e.extra.field}` : ''}`;
-        throw new ApiError(e.code, e.message, { ...e.extra, field });
-      }
-    });
+    const registered = withHeldChangeLog(db, () =>
+      input.appeals.map((item, index) => {
+        try {
+          const row = registerIn(db, ctx, desk, item);
+          return { id: row.id, regNumber: row.reg_number };
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          const field = `appeals.${index}${e.extra.field ? `.${e.extra.field}` : ''}`;
+          throw new ApiError(e.code, e.message, { ...e.extra, field });
+        }
+      }),
+    );
     bulk.counts.finish();
     bulk.facets.finish();
     return { registered };

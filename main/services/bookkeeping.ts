@@ -85,15 +85,38 @@ export function logChange(
   row: Row<SyncedTable>,
   op: 'upsert' | 'delete',
 ): void {
-  db.insert('change_log', {
-    hlc: row.hlc,
-    office_id: row.office_id,
-    table_name: table,
-    row_id: row.id,
-    op,
-    data: JSON.stringify(row),
-    at: row.updated_at,
-  } as never);
+  const entry = [row.hlc, row.office_id, table, row.id, op, JSON.stringify(row), row.updated_at];
+  const held = heldEntries.get(db);
+  if (held) held.push(entry);
+  else db.rawRun(logSql(1), ...entry);
+}
+
+const logSql = (rows: number): string =>
+  'INSERT INTO change_log (hlc, office_id, table_name, row_id, op, data, at) VALUES ' +
+  Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ');
+/** Held entries go in statements of these many rows, largest first: three statement shapes in all. */
+const LOG_CHUNKS = [64, 8, 1];
+const heldEntries = new WeakMap<WriteDb, unknown[][]>();
+
+/**
+ * Runs a bulk write (a batch of registrations) with its change-log entries held back, then writes them
+ * in the order they were made, in statements of up to 64 rows instead of one each. The write must not
+ * read the change log meanwhile; if it throws, nothing is written and its transaction rolls back.
+ */
+export function withHeldChangeLog<T>(db: WriteDb, write: () => T): T {
+  const held: unknown[][] = [];
+  heldEntries.set(db, held);
+  try {
+    const result = write();
+    heldEntries.delete(db);
+    let at = 0;
+    for (const size of LOG_CHUNKS)
+      for (; held.length - at >= size; at += size)
+        db.rawRun(logSql(size), ...held.slice(at, at + size).flat());
+    return result;
+  } finally {
+    heldEntries.delete(db);
+  }
 }
 
 /**

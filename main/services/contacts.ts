@@ -166,10 +166,7 @@ type Applicant = ParsedInput<'appeals.register'>['applicant'];
 /**
  * The applicant of a new appeal: the chosen contact (its missing details filled in from the form), or a new
  * contact — unless strong matches exist and the assistant has not confirmed that this is someone else.
- */
-/**
- * The appeal's applicant: the chosen contact (its missing details filled in), or a new one unless a
- * strong match is found. `facets`, in a bulk write, is told of each contact created or changed.
+ * `facets`, in a bulk write, is told of each contact created or changed.
  */
 export function resolveApplicant(
   db: WriteDb,
@@ -182,12 +179,13 @@ export function resolveApplicant(
   if (a.phone && !phone)
     throw new ApiError('validation', 'applicant.phone: not a phone number', { field: 'applicant.phone' });
   if (a.contactId) {
-    const c = db.get(
-      db.qb.selectFrom('contacts').selectAll().where('id', '=', a.contactId).where('deleted_at', 'is', null),
+    const c = db.rawGet<ContactTable>(
+      'SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL',
+      a.contactId,
     );
     if (!c) throw new ApiError('not_found', 'no such contact', { field: 'applicant.contactId' });
-    fillMissing(db, c, a, phone, st, facets);
-    return contactSummary(db, c.id);
+    const filled = fillMissing(db, c, a, phone, st, facets);
+    return toContactSummary(filled, phonesOf(db, [c.id]).get(c.id) ?? []);
   }
   if (!a.forceNew) {
     const strong = lookupContacts(db, {
@@ -242,6 +240,7 @@ export function addPhone(
   insertSynced(db, 'contact_phones', { contact_id: contactId, phone, raw, ...newSyncColumns(st, officeId) });
 }
 
+/** Fills in what the contact lacks and the form gives; returns the contact as it now is. */
 function fillMissing(
   db: WriteDb,
   c: ContactTable,
@@ -249,7 +248,7 @@ function fillMissing(
   phone: string | null,
   st: Stamp,
   facets?: FacetBatch,
-): void {
+): ContactTable {
   const patch: Partial<ContactTable> = {};
   if (!c.address && a.address)
     Object.assign(patch, { address: a.address, address_key: addressKey(a.address) });
@@ -277,6 +276,7 @@ function fillMissing(
       addPhone(db, c.office_id, c.id, phone, a.phone, st);
     }
   }
+  return { ...c, ...patch };
 }
 
 /** Fills in details that arrived later (Art. 11 part 1 cured): given fields replace the stored ones. */

@@ -72,6 +72,8 @@ test('a role that may not edit sees the card read-only', async ({ app, page }) =
   await app.open(page);
   await signIn(page, 'analyst', 'analyst-pass-1');
   await page.keyboard.press('Alt+1');
+  // Enter opens the row under the cursor: the row must have arrived before the key is pressed.
+  await expect(page.getByRole('grid').getByRole('row').filter({ hasText: 'Фёдорова' })).toBeVisible();
   await page.getByRole('grid').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Обращение № ИВН-2026-00001' })).toBeVisible();

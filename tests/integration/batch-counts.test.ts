@@ -98,6 +98,34 @@ describe('a batch of registrations counts once', () => {
     expect(keptFacets(db)).toEqual(recomputedFacets(db));
   });
 
+  it('writes the change log of a batch as a row at a time would, in the same order', async () => {
+    const items = Array.from({ length: 70 }, (_, i) =>
+      appealInput(i % 3 === 0 ? { topics: ['0005.0005.0056.1149', '0003.0009.0000.0000'] } : {}),
+    );
+    const logOf = async (batch: boolean) => {
+      const o = await testOffice('2026-02-13T07:30:00Z');
+      await o.call('appeals.register', appealInput());
+      const db = o.handle.sqlite;
+      const from = db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number;
+      if (batch) await o.call('appeals.registerBatch', { appeals: items });
+      else for (const item of items) await o.call('appeals.register', item);
+      const rows = db
+        .prepare('SELECT table_name, op, hlc, data FROM change_log WHERE seq > ? ORDER BY seq')
+        .all(from) as { table_name: string; op: string; hlc: string; data: string }[];
+      const hlcs = rows.map((r) => r.hlc);
+      expect(hlcs).toEqual([...hlcs].sort());
+      // Every entry is its row as it is in the table.
+      for (const r of rows.filter((x) => x.table_name === 'appeals')) {
+        const row = JSON.parse(r.data) as { id: string };
+        expect(db.prepare('SELECT * FROM appeals WHERE id = ?').get(row.id)).toEqual(row);
+      }
+      return rows.map((r) => `${r.table_name} ${r.op}`);
+    };
+    const held = await logOf(true);
+    expect(held.length).toBeGreaterThan(64 + 8);
+    expect(held).toEqual(await logOf(false));
+  });
+
   it('a refused batch changes nothing, its deferral included', async () => {
     const o = await testOffice('2026-02-13T07:30:00Z');
     await o.call('appeals.register', appealInput());

@@ -14,7 +14,9 @@ import type { WriteDb } from '../../../db/sql';
  */
 const COUNT_BATCH = `
 WITH b AS MATERIALIZED (
-  SELECT * FROM appeals WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+  SELECT id, office_id, registered_on, channel, kind, is_repeat, is_collective, applicant_id, status,
+    closed_on, result, reviewed_late
+  FROM appeals WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
 ), bt AS MATERIALIZED (
   SELECT DISTINCT b.id, b.registered_on AS d, b.office_id AS o, t.code
   FROM b JOIN appeal_topics t ON t.appeal_id = b.id
