@@ -88,12 +88,13 @@ export function logChange(
   const entry = [row.hlc, row.office_id, table, row.id, op, JSON.stringify(row), row.updated_at];
   const held = heldEntries.get(db);
   if (held) held.push(entry);
-  else db.rawRun(logSql(1), ...entry);
+  else db.rawRun(LOG_ONE, ...entry);
 }
 
 const logSql = (rows: number): string =>
   'INSERT INTO change_log (hlc, office_id, table_name, row_id, op, data, at) VALUES ' +
   Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ');
+const LOG_ONE = logSql(1);
 /** Held entries go in statements of these many rows, largest first: three statement shapes in all. */
 const LOG_CHUNKS = [64, 8, 1];
 const heldEntries = new WeakMap<WriteDb, unknown[][]>();
@@ -108,7 +109,6 @@ export function withHeldChangeLog<T>(db: WriteDb, write: () => T): T {
   heldEntries.set(db, held);
   try {
     const result = write();
-    heldEntries.delete(db);
     let at = 0;
     for (const size of LOG_CHUNKS)
       for (; held.length - at >= size; at += size)
