@@ -44,6 +44,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
       db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
     }
     db.pragma('foreign_keys = ON');
+    // Statement journals in memory, not in temporary files. A statement on a table with triggers (the
+    // counts' and the segment counts') keeps a journal of every page it changes, so that it can be undone
+    // alone; on disk that was two writes a page, some fifteen system calls for each imported contact.
+    // In memory: registrations +25–35% on the 100k bench, contact imports +35%.
+    db.pragma('temp_store = MEMORY');
     // 64 MB of page cache (SQLite's default is 2 MB): an HQ database at the design scale is ~6 GB.
     db.pragma('cache_size = -65536');
     if (!opts.readonly) migrate(db, file, opts);

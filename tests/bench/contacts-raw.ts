@@ -20,7 +20,8 @@ export function cpuSeconds(from: NodeJS.CpuUsage): number {
 
 /** The settings the product's connection runs a large import with (db/connect.ts, then `BULK_PRAGMAS`). */
 export function rawPragmas(db: Database.Database): void {
-  for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON']) db.pragma(p);
+  for (const p of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'temp_store = MEMORY'])
+    db.pragma(p);
   for (const [name, value] of Object.entries(BULK_PRAGMAS)) db.pragma(`${name} = ${value}`);
 }
 

@@ -12,12 +12,13 @@ import { queryPlan, tempFiles } from './migration-helpers';
 const tempFile = tempFiles('priemnaya-mig-');
 
 describe('opening a database', () => {
-  it('creates the schema with WAL, foreign keys and a busy timeout', () => {
+  it('creates the schema with WAL, foreign keys, a busy timeout and statement journals in memory', () => {
     const db = openDatabase(tempFile());
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
