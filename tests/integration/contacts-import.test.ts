@@ -107,6 +107,29 @@ describe('contact import', () => {
     expect(orlova.tags).toEqual(['школа', 'родители']);
   });
 
+  it('logs every row it writes whole: the change-log entry is the stored row, column for column', async () => {
+    const o = await testOffice();
+    const file = o.tmp.file('logged.csv');
+    writeCsv(file, [HEADER, ...PEOPLE], ';', 'cp1251');
+    await o.call('contacts.import', { source: { path: file } });
+    const sqlite = o.handle.sqlite;
+    let rows = 0;
+    for (const table of ['contacts', 'contact_phones', 'contact_labels']) {
+      for (const row of sqlite.prepare(`SELECT * FROM ${table}`).all() as { id: string }[]) {
+        const logged = sqlite
+          .prepare(
+            'SELECT data FROM change_log WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1',
+          )
+          .get(table, row.id) as { data: string } | undefined;
+        // Every column, none more, with the stored values (a key the row lacks would be lost in sync).
+        expect(JSON.parse(logged!.data), `${table} ${row.id}`).toStrictEqual(row);
+        rows++;
+      }
+    }
+    // Four contacts, four phones, three statuses and three tags.
+    expect(rows).toBe(14);
+  });
+
   it('reads UTF-8 with a BOM and commas, and XLSX, detecting each', async () => {
     const o = await testOffice();
     const csv = o.tmp.file('utf8.csv');

