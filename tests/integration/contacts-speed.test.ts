@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, displayPhone, writeContacts } from '../../main/services/contact-base/export';
 import { countByFacets } from '../../main/services/contact-base/facets';
 import { countBySql } from '../../main/services/contact-base/filter';
-import { importFile } from '../../main/services/contact-base/import';
+import { BULK_BATCH } from '../../main/services/contact-base/bulk';
+import { DEFAULT_BATCH, importFile } from '../../main/services/contact-base/import';
 import { KnownKeys } from '../../main/services/contact-base/known-keys';
 import type { CallContext } from '../../main/services/context';
 import { ImportOptionsSchema, type ContactFilter } from '../../shared/api/contacts';
@@ -246,6 +247,33 @@ describe('import settings', () => {
     expect(seen.every((s) => s[0] === -512 * 1024)).toBe(true);
     expect(settings()).toEqual(before);
     expect(before).toEqual([-65536, 10000]);
+  });
+
+  it('a large file commits in batches of BULK_BATCH rows; a smaller file and a dry run, of DEFAULT_BATCH', async () => {
+    const o = await testOffice();
+    const rows = BULK_BATCH + 7;
+    const lines = [
+      'Фамилия;Телефон',
+      ...Array.from({ length: rows }, (_, i) => `Пачкин${i};8999${String(i).padStart(7, '0')}`),
+    ];
+    const file = excelCsv(o, 'batches.csv', lines);
+    const committed = async (bulkFromBytes: number, dryRun: boolean): Promise<number[]> => {
+      const progress: number[] = [];
+      await importFile(importContext(o), file, 'batches.csv', ImportOptionsSchema.parse({}), dryRun, {
+        bulkFromBytes,
+        onProgress: (p) => progress.push(p.rows),
+      });
+      return progress;
+    };
+    const ordinary = Array.from({ length: Math.ceil(rows / DEFAULT_BATCH) }, (_, i) =>
+      Math.min(rows, (i + 1) * DEFAULT_BATCH),
+    );
+    // A dry run writes nothing, so its batches are the ordinary size whatever the file's.
+    expect(await committed(0, true)).toEqual(ordinary);
+    expect(await committed(0, false)).toEqual([BULK_BATCH, rows]);
+    // The same file taken as a small one (it finds every row in the base now).
+    expect(await committed(Number.MAX_SAFE_INTEGER, false)).toEqual(ordinary);
+    expect(countBySql(o.handle.store.read, {})).toBe(rows);
   });
 });
 

@@ -7,8 +7,16 @@ import type { ReadDb } from '../../../db/sql';
 
 /** A typical office row (a name, a phone, an address, a status), to guess a file's rows from its size. */
 const TYPICAL_ROW_BYTES = 100;
-/** Files from this size up (some ten thousand rows) are written with `BULK_PRAGMAS`. */
+/** Files from this size up (some ten thousand rows) are written with `BULK_PRAGMAS`, in `BULK_BATCH`es. */
 export const BULK_FROM_BYTES = 1 << 20;
+
+/**
+ * Rows per transaction of a large file. A batch dirties a page of each matching index for nearly every
+ * new contact, and its commit writes each such page once, however many of its rows landed there: fewer,
+ * larger batches write the indexes fewer times. 1M-row file into a new office: 8,961 rows/s in batches of
+ * 5,000, 10,052 in batches of 25,000. A cancel still stops between batches (some 2–3 s of rows here).
+ */
+export const BULK_BATCH = 25_000;
 
 /**
  * Whether reading the base's keys into a filter (`KnownKeys`) costs less than the lookups it spares.

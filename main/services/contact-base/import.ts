@@ -30,7 +30,7 @@ import { fileLayout, firstRows, readRows, type FileLayout, type FileRow } from '
 import { guessMapping, headerKey, normalizeRow, type ImportedContact } from './normalize';
 import { FacetBatch } from './facets';
 import { KnownKeys } from './known-keys';
-import { BULK_FROM_BYTES, keyFilterPays, withBulkPragmas } from './bulk';
+import { BULK_BATCH, BULK_FROM_BYTES, keyFilterPays, withBulkPragmas } from './bulk';
 import { applyRow, dbTarget, dryTarget, type Outcome, type Target } from './targets';
 
 // The import itself.
@@ -47,20 +47,20 @@ export interface ImportControl {
   /** Checked between batches: a cancelled import stops before the next batch, never inside one. */
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
-  /** Rows per transaction. */
+  /** Rows per transaction (by default `DEFAULT_BATCH`, or `BULK_BATCH` for a large file). */
   batchSize?: number;
   /**
    * Files from this size up are matched through a key filter of the base (see `KnownKeys`); by default
    * the filter is used when it pays for itself (`keyFilterPays`).
    */
   keyFilterFromBytes?: number;
-  /** Files from this size up are written with `BULK_PRAGMAS`. */
+  /** Files from this size up are written with `BULK_PRAGMAS`, in batches of `BULK_BATCH`. */
   bulkFromBytes?: number;
 }
 
 /** Rejected rows returned inline; the downloadable CSV has all of them. */
 const REJECTED_INLINE = 200;
-/** Rows per transaction unless the caller says otherwise. */
+/** Rows per transaction of a file below `BULK_FROM_BYTES`, unless the caller says otherwise. */
 export const DEFAULT_BATCH = 5000;
 
 /** Status names and codes, folded, to the code an import stores. */
@@ -140,7 +140,8 @@ export async function importFile(
   const office = officeRow(ctx.store.read);
   const defaultSource = options.source ?? contactText.importSource(fileName);
   const totalBytes = fs.statSync(file).size;
-  const batchSize = control.batchSize ?? DEFAULT_BATCH;
+  const bulk = !dryRun && totalBytes >= (control.bulkFromBytes ?? BULK_FROM_BYTES);
+  const batchSize = control.batchSize ?? (bulk ? BULK_BATCH : DEFAULT_BATCH);
   const dry = dryRun ? dryTarget(ctx.store.read) : null;
   // A file row is rarely shorter than ~30 bytes and brings up to three keys: the filter is sized for all.
   const useFilter =
@@ -225,9 +226,7 @@ export async function importFile(
     );
     if (!failure) while (!cancelled && pending.length > 0) flush();
   };
-  await (!dryRun && totalBytes >= (control.bulkFromBytes ?? BULK_FROM_BYTES)
-    ? withBulkPragmas(ctx.store.sqlite, read)
-    : read());
+  await (bulk ? withBulkPragmas(ctx.store.sqlite, read) : read());
   if (failure) throw (failure as { error: unknown }).error;
 
   const summary: ImportSummary = {
