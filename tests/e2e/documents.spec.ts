@@ -24,6 +24,8 @@ test('the card prints as a DOCX from the card (Ctrl+P) and the registry prints t
   expect((await batch).suggestedFilename()).toBe('Карточки обращений.zip');
 
   await page.getByRole('grid').getByRole('row').filter({ hasText: 'Кузнецова' }).dblclick();
+  // The card's keys work once the card is shown, not while it loads.
+  await expect(page.getByRole('button', { name: /Печать карточки/ })).toBeVisible();
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+KeyP');
   const file = await download;
