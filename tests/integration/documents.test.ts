@@ -7,7 +7,7 @@ import { documentOf, section, styleOf, toBuffer } from '../../main/documents/com
 import { programmeContent } from '../../main/documents/programme';
 import type { DocFile } from '../../shared/api/documents';
 import { tempDir, type TempDir } from './helpers';
-import { docxParts, docxText, firstPagePng, pdfPages, pdfText, toPdf } from './libreoffice';
+import { docxParts, docxText, firstPagePng, pdfPages, pdfText, spreadsheetLines, toPdf } from './libreoffice';
 import { answerOnMerits, openDesk, sendRequest, type Desk } from './workflow-steps';
 
 /**
@@ -307,6 +307,10 @@ describe('documents', () => {
     await wb.xlsx.load(bytes(xlsx) as unknown as ArrayBuffer);
     const summary = wb.worksheets[0]!;
     expect(summary.getRow(5).values).toEqual([undefined, 'Поступило обращений', 4]);
+    // And as an office opens it: LibreOffice Calc reads the same line.
+    const calc = tempDir('priemnaya-doc-');
+    dirs.push(calc);
+    expect(spreadsheetLines(bytes(xlsx), calc.dir, 'report')[4]).toBe('Поступило обращений;4');
     const csv = bytes(await d.o.call('documents.report', { filter, format: 'csv' }, t)).toString('utf8');
     expect(csv.startsWith('\ufeff')).toBe(true);
     expect(csv).toContain('Основные показатели;Поступило обращений;4');

@@ -1,7 +1,7 @@
-import { findSoffice, requirePoppler } from './libreoffice';
+import { findSoffice, requireCalc, requirePoppler } from './libreoffice';
 
-/** The document tests print through LibreOffice: without it the run stops at once, with one line. */
+/** The document tests print through LibreOffice (and open spreadsheets in Calc): without it the run stops at once, with one line. */
 export default function globalSetup(): void {
-  findSoffice();
+  requireCalc(findSoffice());
   requirePoppler();
 }

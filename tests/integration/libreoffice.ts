@@ -7,7 +7,8 @@ import { strFromU8, unzipSync } from 'fflate';
 
 /**
  * LibreOffice for the document tests: each DOCX is converted to PDF the way an office would print it,
- * and poppler's pdftotext / pdftoppm read the result back. Nothing is installed here.
+ * and poppler's pdftotext / pdftoppm read the result back; an XLSX is opened by Calc and saved as CSV.
+ * Nothing is installed here.
  */
 
 const SYSTEM_PATHS = [
@@ -17,7 +18,7 @@ const SYSTEM_PATHS = [
 ];
 
 export const NOT_FOUND =
-  'LibreOffice not found: install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui fonts-liberation2 fonts-dejavu-core poppler-utils) or set SOFFICE_PATH';
+  'LibreOffice not found: install it (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 fonts-dejavu-core poppler-utils) or set SOFFICE_PATH';
 
 function oneLine(message: string): Error {
   const e = new Error(message);
@@ -36,6 +37,15 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
+/** Calc, which opens the spreadsheets: a Writer-only LibreOffice refuses an XLSX ("could not be loaded"). */
+export function requireCalc(soffice = findSoffice()): void {
+  const program = path.dirname(fs.realpathSync(soffice));
+  if (!fs.existsSync(path.join(program, '..', 'share', 'registry', 'calc.xcd')))
+    throw oneLine(
+      'LibreOffice Calc not found: install it (Debian/Ubuntu: sudo apt-get install libreoffice-calc-nogui)',
+    );
+}
+
 export function requirePoppler(): void {
   for (const tool of ['pdftotext', 'pdftoppm'])
     try {
@@ -45,10 +55,13 @@ export function requirePoppler(): void {
     }
 }
 
-/** Converts a DOCX to PDF with a throwaway LibreOffice profile (so runs never share or lock one). */
-export function toPdf(docx: Buffer, dir: string, name = 'document'): string {
-  const input = path.join(dir, `${name}.docx`);
-  fs.writeFileSync(input, docx);
+/**
+ * Writes `data` as `<name>.<from>` in `dir` and has LibreOffice convert it (`--convert-to <to>`) with a
+ * throwaway profile (so runs never share or lock one); returns the converted file's path.
+ */
+function convert(data: Buffer, dir: string, name: string, from: string, to: string): string {
+  const input = path.join(dir, `${name}.${from}`);
+  fs.writeFileSync(input, data);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-lo-'));
   try {
     execFileSync(
@@ -57,7 +70,7 @@ export function toPdf(docx: Buffer, dir: string, name = 'document'): string {
         `-env:UserInstallation=${pathToFileURL(profile).href}`,
         '--headless',
         '--convert-to',
-        'pdf',
+        to,
         '--outdir',
         dir,
         input,
@@ -67,9 +80,21 @@ export function toPdf(docx: Buffer, dir: string, name = 'document'): string {
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
-  const pdf = path.join(dir, `${name}.pdf`);
-  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not write ${pdf}`);
-  return pdf;
+  const out = path.join(dir, `${name}.${to.split(':')[0]}`);
+  if (!fs.existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
+  return out;
+}
+
+/** Converts a DOCX to PDF, as an office would print it. */
+export function toPdf(docx: Buffer, dir: string, name = 'document'): string {
+  return convert(docx, dir, name, 'docx', 'pdf');
+}
+
+/** A spreadsheet as LibreOffice Calc reads it: its first sheet saved as UTF-8 CSV with `;`, split in lines. */
+export function spreadsheetLines(xlsx: Buffer, dir: string, name = 'sheet'): string[] {
+  // Field separator 59 (;), text delimiter 34 ("), character set 76 (UTF-8).
+  const csv = convert(xlsx, dir, name, 'xlsx', 'csv:Text - txt - csv (StarCalc):59,34,76');
+  return fs.readFileSync(csv, 'utf8').split(/\r?\n/);
 }
 
 export function pdfText(pdf: string): string {

@@ -1,7 +1,5 @@
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import fs from 'node:fs';
-import { PassThrough } from 'node:stream';
 import type { Statement } from 'better-sqlite3';
 import type { ReadDb } from '../../../db/sql';
 import type { ContactFilter } from '../../../shared/api/contacts';
@@ -13,13 +11,14 @@ import type { CallContext } from '../context';
 import { officeRow } from '../office';
 import { statuses } from './settings';
 import { segmentFilter, whereOf } from './filter';
+import { XlsxSheetWriter } from './xlsx';
 
 /**
  * One file for any number of contacts (the tool offices left split exports into files of 500). Contacts come
  * from SQLite in the order of their ids (the order they entered the base) as plain arrays, a page at a
  * time, with each page's phones and labels read sorted the same way and merged in (`walkContacts`), not
  * one lookup per contact. CSV is written here (see `csvCell`) and encoded by iconv-lite (cp1251 for
- * Excel) a chunk at a time; XLSX goes through exceljs's streaming writer.
+ * Excel) a chunk at a time; XLSX by `XlsxSheetWriter` (xlsx.ts), a row at a time.
  */
 
 const COLUMNS = Object.keys(contactText.exportHeaders) as (keyof typeof contactText.exportHeaders)[];
@@ -233,29 +232,12 @@ export async function writeContacts(
     write(encode(text));
     return count;
   }
-  const out = new PassThrough();
-  out.on('data', (b: Buffer) => write(b));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useSharedStrings: false,
-    useStyles: false,
-  });
-  const sheet = book.addWorksheet(contactText.exportSheet);
-  sheet.addRow(headers).commit();
+  const sheet = new XlsxSheetWriter(write, contactText.exportSheet);
+  sheet.row(headers);
   const count = walkContacts(db, filter, (c, d) =>
-    // An empty cell is left out of the row (most are: a list rarely fills every column), which spares
-    // exceljs a cell object and the sheet an empty string element.
-    sheet
-      .addRow(
-        CELL_ORDER.map((cell) => {
-          const v = cell(c, d, statusName);
-          return v === '' ? undefined : neutralise(v);
-        }),
-      )
-      .commit(),
+    sheet.row(CELL_ORDER.map((cell) => neutralise(cell(c, d, statusName)))),
   );
-  sheet.commit();
-  await book.commit();
+  sheet.finish();
   return count;
 }
 
