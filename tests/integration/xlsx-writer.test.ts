@@ -52,7 +52,7 @@ describe('the XLSX sheet writer', () => {
     expect(sheet.getRow(3).getCell(3).type).toBe(ExcelJS.ValueType.String);
   });
 
-  it('streams a sheet of many megabytes as one deflate stream, every row intact and in order', async () => {
+  it('streams a sheet of many megabytes as one deflate stream (compressed on another thread), every row intact and in order', async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => [
       `Фамилия${i}`,
       i % 3 === 0 ? '' : `Имя ${i}`,

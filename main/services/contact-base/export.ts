@@ -233,12 +233,16 @@ export async function writeContacts(
     return count;
   }
   const sheet = new XlsxSheetWriter(write, contactText.exportSheet);
-  sheet.row(headers);
-  const count = walkContacts(db, filter, (c, d) =>
-    sheet.row(CELL_ORDER.map((cell) => neutralise(cell(c, d, statusName)))),
-  );
-  sheet.finish();
-  return count;
+  try {
+    sheet.row(headers);
+    const count = walkContacts(db, filter, (c, d) =>
+      sheet.row(CELL_ORDER.map((cell) => neutralise(cell(c, d, statusName)))),
+    );
+    sheet.finish();
+    return count;
+  } finally {
+    sheet.close();
+  }
 }
 
 /** People in the selection who have not given (or have withdrawn) the consent this outreach needs. */

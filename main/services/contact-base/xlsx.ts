@@ -7,6 +7,7 @@
  */
 import { Zip, ZipPassThrough } from 'fflate';
 import zlib from 'node:zlib';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -73,12 +74,87 @@ function columnName(i: number): string {
   return name;
 }
 
+type Bytes = Uint8Array<ArrayBuffer>;
+
+const deflate = (data: Uint8Array, final: boolean): Bytes =>
+  // Each piece ends on a byte boundary (a sync flush) and the last one ends the stream, so the pieces
+  // follow one another as one deflate stream.
+  zlib.deflateRawSync(data, {
+    level: 1,
+    finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+  }) as Bytes;
+
+/** The compression thread: it deflates the pieces it is sent, in order, and sends each one back. */
+const DEFLATER = `
+const { workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
+const port = workerData.port;
+port.on('message', ({ data, final }) => {
+  const out = zlib.deflateRawSync(data, {
+    level: 1,
+    finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+  });
+  port.postMessage({ out, final });
+});
+`;
+/** Pieces sent and not yet back, at most, before the writer waits for the thread. */
+const IN_FLIGHT = 8;
+/** How long the writer waits for the thread before giving up on it. */
+const STALLED_MS = 60_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Deflate on another thread while the export reads and writes rows on this one (the export runs
+ * synchronously, so pieces come back through `receiveMessageOnPort`, in the order they were sent).
+ */
+class DeflateThread {
+  private readonly channel = new MessageChannel();
+  private readonly worker: Worker;
+  private inFlight = 0;
+
+  constructor(private readonly deliver: (out: Bytes, final: boolean) => void) {
+    const port = this.channel.port2;
+    this.worker = new Worker(DEFLATER, { eval: true, workerData: { port }, transferList: [port] });
+    this.worker.unref();
+  }
+
+  send(data: Uint8Array, final: boolean): void {
+    this.channel.port1.postMessage({ data, final });
+    this.inFlight++;
+    this.receive(final ? 0 : IN_FLIGHT);
+  }
+
+  /** Delivers what has come back, waiting while more than `atMost` pieces are still out. */
+  private receive(atMost: number): void {
+    let since = Date.now();
+    while (this.inFlight > 0) {
+      const m = receiveMessageOnPort(this.channel.port1) as
+        { message: { out: Bytes; final: boolean } } | undefined;
+      if (m) {
+        this.inFlight--;
+        this.deliver(m.message.out, m.message.final);
+        since = Date.now();
+      } else if (this.inFlight <= atMost) return;
+      else if (Date.now() - since > STALLED_MS) throw new Error('the XLSX compression thread stopped');
+      else Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+
+  close(): void {
+    this.channel.port1.close();
+    void this.worker.terminate();
+  }
+}
+
 /**
  * A ZIP entry whose CRC and compression are Node's zlib (native, some ten times fflate's JavaScript CRC
- * here); fflate writes the entry's headers from `crc`, `size` and `compression`.
+ * here); fflate writes the entry's headers from `crc`, `size` and `compression`. From its second piece
+ * on (a sheet of more than a megabyte) the compression runs on a `DeflateThread`.
  */
 class NativeDeflate extends ZipPassThrough {
   private sum = 0;
+  private pieces = 0;
+  private thread: DeflateThread | null = null;
 
   constructor(filename: string) {
     super(filename);
@@ -93,10 +169,13 @@ class NativeDeflate extends ZipPassThrough {
   }
 
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    // Each call ends on a byte boundary (a sync flush) and the last one ends the stream, so the pieces
-    // follow one another as one deflate stream.
-    const flush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-    this.ondata(null, zlib.deflateRawSync(chunk, { level: 1, finishFlush: flush }), final);
+    if (++this.pieces === 2 && !final) this.thread = new DeflateThread((out, f) => this.ondata(null, out, f));
+    if (this.thread) this.thread.send(chunk, final);
+    else this.ondata(null, deflate(chunk, final), final);
+  }
+
+  close(): void {
+    this.thread?.close();
   }
 }
 
@@ -138,6 +217,11 @@ export class XlsxSheetWriter {
     }
     this.text += xml + '</row>';
     if (this.text.length >= TEXT_CHARS) this.flushText();
+  }
+
+  /** Lets go of the compression thread; call it whether or not the file was finished. */
+  close(): void {
+    this.sheet.close();
   }
 
   /** Ends the sheet and the file. */
