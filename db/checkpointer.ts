@@ -18,6 +18,11 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
+// However the worker ends (closed, or failed to open the file or to checkpoint), close() stops waiting.
+process.on('exit', () => {
+  Atomics.store(workerData.closed, 0, 1);
+  Atomics.notify(workerData.closed, 0);
+});
 const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
 db.pragma('synchronous = NORMAL');
 const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
@@ -50,9 +55,14 @@ export interface CheckpointerOptions {
 /** The writer's automatic checkpoint when a worker checkpoints: the safety net, 100,000 pages (~400 MB). */
 export const FALLBACK_AUTOCHECKPOINT = 100_000;
 
+/** How long `close()` waits for the worker's connection: a PASSIVE checkpoint under way finishes first. */
+const CLOSE_WAIT_MS = 10_000;
+
 export class Checkpointer {
   private readonly worker: Worker;
   private readonly waiting: ((r: CheckpointResult) => void)[] = [];
+  /** Set to 1 by the worker once its connection is closed. */
+  private readonly workerClosed = new Int32Array(new SharedArrayBuffer(4));
   private closed = false;
 
   constructor(file: string, opts: CheckpointerOptions = {}) {
@@ -63,6 +73,7 @@ export class Checkpointer {
         file,
         nativeBinding: opts.nativeBinding,
         intervalMs: opts.intervalMs ?? 200,
+        closed: this.workerClosed,
       },
     });
     // A process that is done (a CLI command, a test) exits without waiting for the worker's timer.
@@ -84,13 +95,15 @@ export class Checkpointer {
     });
   }
 
-  /** Closes the worker's connection; the writer's close then finishes the WAL as usual. */
-  close(): Promise<void> {
-    if (this.closed) return Promise.resolve();
+  /**
+   * Closes the worker's connection and returns once it is closed, so that the writer's connection, closed
+   * next, is the last one: SQLite checkpoints the whole WAL and deletes `-wal` and `-shm` only when the
+   * last connection to a file closes. Synchronous, because Electron's `will-quit` cannot wait for a promise.
+   */
+  close(): void {
+    if (this.closed) return;
     this.closed = true;
-    return new Promise((resolve) => {
-      this.worker.once('exit', () => resolve());
-      this.worker.postMessage('close');
-    });
+    this.worker.postMessage('close');
+    Atomics.wait(this.workerClosed, 0, 0, CLOSE_WAIT_MS);
   }
 }

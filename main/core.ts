@@ -68,8 +68,8 @@ export function openOffice(file: string, opts: OpenOfficeOptions = {}): OfficeHa
     sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
   }
   const close = (): void => {
-    // The worker's connection closes on its thread; whichever connection closes last finishes the WAL.
-    void checkpointer?.close();
+    // The worker's connection first, so that the writer's is the last one and finishes the WAL.
+    checkpointer?.close();
     closeDatabase(sqlite);
     if (scratch) fs.rmSync(dataDir, { recursive: true, force: true });
   };
