@@ -7,6 +7,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { ftsQuery } from '../../shared/domain/text';
 import { toRow } from './appeal-card';
 import type { CallContext } from './context';
+import { decodeCursor, encodeCursor } from './cursor';
 import { officeRow, officeToday } from './office';
 
 type Query = SelectQueryBuilder<DB & { u: DB['users'] }, 'appeals' | 'u', object>;
@@ -137,28 +138,6 @@ function manyFound(plan: PagePlan, match: string): boolean {
   );
 }
 
-type CursorValue = [string | null, string];
-
-function encodeCursor(v: CursorValue): string {
-  return Buffer.from(JSON.stringify(v)).toString('base64url');
-}
-
-function decodeCursor(c: string): CursorValue {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(v) &&
-      v.length === 2 &&
-      typeof v[1] === 'string' &&
-      (v[0] === null || typeof v[0] === 'string')
-    )
-      return [v[0], v[1]];
-  } catch {
-    // falls through to the error below: a cursor is opaque and only ours are valid
-  }
-  throw new ApiError('validation', 'cursor: not a cursor this registry issued', { field: 'cursor' });
-}
-
 export function list(ctx: CallContext, input: ParsedInput<'appeals.list'>): Output<'appeals.list'> {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
@@ -174,7 +153,7 @@ export function list(ctx: CallContext, input: ParsedInput<'appeals.list'>): Outp
   const plan = { db, indexedSort: INDEXED_SORTS.has(input.sort.field) };
   let q = applyFilter(base(db), input.filter, today, plan);
   if (input.cursor) {
-    const [value, id] = decodeCursor(input.cursor);
+    const [value, id] = decodeCursor(input.cursor, 2, 'this registry');
     // A row value: the planner turns it into one index range, where the OR of two terms would filter.
     q = q.where(sql<boolean>`(${key}, appeals.id) ${sql.raw(desc ? '<' : '>')} (${value ?? ''}, ${id})`);
   }

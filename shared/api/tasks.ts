@@ -35,11 +35,20 @@ export type TaskFilter = z.input<typeof TaskFilterSchema>;
 
 export const taskMethods = {
   'tasks.list': method({
-    summary: 'Open tasks, overdue first: mine, or (office head, admin) anyone’s',
+    summary: 'Open tasks, overdue first, a page at a time: mine, or (office head, admin) anyone’s',
     access: 'signed_in',
     kind: 'read',
-    input: TaskFilterSchema.extend({ limit: z.number().int().min(1).max(500).default(200) }),
-    output: z.array(TaskRowSchema),
+    input: TaskFilterSchema.extend({
+      limit: z.number().int().min(1).max(500).default(100),
+      /** Where the previous page ended (its `nextCursor`); none for the first page. */
+      cursor: z.string().max(500).nullable().optional(),
+    }),
+    /** A page, how many open tasks the filter finds in all, and where the next page starts (null: last). */
+    output: z.object({
+      rows: z.array(TaskRowSchema),
+      total: z.number().int(),
+      nextCursor: z.string().nullable(),
+    }),
   }),
   'tasks.reassign': method({
     summary: 'Give an open task to another person',

@@ -119,3 +119,40 @@ test('Запросы filter by answer and body; Задачи for everyone, overd
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Обращение № ИВН-2026-00001' })).toBeVisible();
 });
+
+test('Задачи read a page at a time: the count says how many are left, the end of the list brings the rest', async ({
+  app,
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date(NOW));
+  await app.setUp();
+  await app.call('users.create', { ...KOZLOVA, role: 'assistant' });
+  const appeals = Array.from({ length: 130 }, (_, i) => ({
+    registeredOn: '2026-03-16',
+    channel: 'post' as const,
+    kind: 'application' as const,
+    summary: `Обращение ${i + 1}`,
+    applicant: { lastName: `Заявитель${i + 1}`, address: 'г. Москва' },
+  }));
+  await app.call('appeals.registerBatch', { appeals }, KOZLOVA.login);
+  const listed = await app.call('tasks.list', { everyone: true, limit: 500 });
+  expect(listed.total).toBe(130);
+
+  await app.open(page);
+  await signIn(page);
+  await page.keyboard.press('Alt+2');
+  await page.getByLabel('Все сотрудники').check();
+  const count = page.getByTestId('tasks-count');
+  await expect(count).toHaveText('Открытых задач: 130, показано 100');
+  const grid = page.getByRole('grid', { name: 'Открытые задачи' });
+  const rows = grid.getByRole('row');
+  await expect(rows).toHaveCount(101);
+  await grid.focus();
+  // End selects the last row shown, and that brings the next page.
+  await page.keyboard.press('End');
+  await expect(count).toHaveText('Открытых задач: 130');
+  await expect(rows).toHaveCount(131);
+  await expect(page.getByRole('button', { name: 'Показать ещё' })).toHaveCount(0);
+  // The rows in the API's order, the last one included.
+  await expect(rows.nth(130)).toContainText(listed.rows[129]!.applicantName!);
+});

@@ -17,7 +17,7 @@ describe('Задачи', () => {
       c = await tickAll(o, c, assistant.token);
       c = await o.call('events.move', { id: c.id, to }, assistant.token);
     }
-    const mine = await o.call('tasks.list', {}, escort.token);
+    const mine = (await o.call('tasks.list', {}, escort.token)).rows;
     expect(mine.map((t) => [t.kind, t.eventId, t.eventTitle, t.appealId, t.dueDate])).toEqual([
       ['event_escort', c.id, 'Выезд', null, '2026-03-17'],
     ]);
@@ -28,8 +28,8 @@ describe('Задачи', () => {
       { id: c.id, version: c.version, patch: { escortId: null } },
       assistant.token,
     );
-    expect(await o.call('tasks.list', {}, escort.token)).toEqual([]);
-    expect((await o.call('tasks.list', {}, assistant.token)).map((t) => t.kind)).toEqual([
+    expect(await o.call('tasks.list', {}, escort.token)).toEqual({ rows: [], total: 0, nextCursor: null });
+    expect((await o.call('tasks.list', {}, assistant.token)).rows.map((t) => t.kind)).toEqual([
       'event_stage',
       'event_escort',
     ]);

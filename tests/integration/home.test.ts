@@ -45,8 +45,24 @@ async function listed(who: Person, link: HomeLink): Promise<number> {
     }
     case 'queue':
       return (await h.as(who, 'workflow.deputyQueue', link.filter)).length;
-    case 'tasks':
-      return (await h.as(who, 'tasks.list', { ...link.filter, limit: 500 })).length;
+    case 'tasks': {
+      // Every page read, and the total each page reports must agree with them.
+      let n = 0;
+      let cursor: string | null = null;
+      const totals = new Set<number>();
+      do {
+        const page: Output<'tasks.list'> = await h.as(who, 'tasks.list', {
+          ...link.filter,
+          limit: 7,
+          cursor,
+        });
+        n += page.rows.length;
+        totals.add(page.total);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect([...totals]).toEqual([n]);
+      return n;
+    }
     case 'requests':
       return (await h.as(who, 'requests.list', { ...link.filter, limit: 500 })).total;
     case 'events':

@@ -8,6 +8,7 @@ import { stamp, updateSynced, audit } from '../bookkeeping';
 import { requireActor, type CallContext } from '../context';
 import { officeRow, officeToday } from '../office';
 import { toRow } from '../appeal-card';
+import { decodeCursor, encodeCursor } from '../cursor';
 
 /**
  * An open task, written as a literal so the planner can match it to the partial indexes over open tasks
@@ -77,51 +78,73 @@ export function openTaskQuery(db: ReadDb, f: OpenTaskFilter, today: string) {
   return q;
 }
 
-function taskRows(ctx: CallContext, filter: OpenTaskFilter, limit: number) {
+/**
+ * The list's order: overdue first, then by due date, tasks with no date last; then by creation, and the id
+ * makes it total. Written as the indexes of migration «task-pages» have it, so a page is an index walk.
+ */
+const DUE_KEY = sql<string>`coalesce(t.due_date, '9999-12-31')`;
+const ORDER_KEY = sql<string>`(${DUE_KEY}, t.created_at, t.id)`;
+
+type TaskPage = Output<'tasks.list'>;
+
+/** A page of open tasks after `cursor` (where the previous page ended), and how many there are in all. */
+function taskPage(ctx: CallContext, filter: OpenTaskFilter, limit: number, cursor?: string | null): TaskPage {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
-  const q = openTaskQuery(db, filter, today)
-    .leftJoin('appeals as a', 'a.id', 't.appeal_id')
-    .leftJoin('events as e', 'e.id', 't.event_id')
-    .leftJoin('users as u', 'u.id', 't.assignee_id')
-    .select([
-      't.id',
-      't.title',
-      't.kind',
-      't.appeal_id',
-      'a.reg_number',
-      'a.applicant_name',
-      't.event_id',
-      'e.title as event_title',
-      't.request_id',
-      't.assignee_id',
-      'u.full_name as assignee_name',
-      't.due_date',
-      't.created_at',
-    ]);
-  // Overdue first, then by due date; tasks with no date last.
+  let q = openTaskQuery(db, filter, today);
+  if (cursor) {
+    const [due, created, id] = decodeCursor(cursor, 3, 'the task list');
+    q = q.where(sql<boolean>`${ORDER_KEY} > (${due}, ${created}, ${id})`);
+  }
   const rows = db.all(
     q
-      .orderBy((eb) => eb.fn.coalesce('t.due_date', eb.val('9999-12-31')))
+      .leftJoin('appeals as a', 'a.id', 't.appeal_id')
+      .leftJoin('events as e', 'e.id', 't.event_id')
+      .leftJoin('users as u', 'u.id', 't.assignee_id')
+      .select([
+        't.id',
+        't.title',
+        't.kind',
+        't.appeal_id',
+        'a.reg_number',
+        'a.applicant_name',
+        't.event_id',
+        'e.title as event_title',
+        't.request_id',
+        't.assignee_id',
+        'u.full_name as assignee_name',
+        't.due_date',
+        't.created_at',
+      ])
+      .select(DUE_KEY.as('due_key'))
+      .orderBy(DUE_KEY)
       .orderBy('t.created_at')
-      .limit(limit),
+      .orderBy('t.id')
+      .limit(limit + 1),
   );
-  return rows.map((t) => ({
-    id: t.id,
-    title: t.title,
-    kind: t.kind as Output<'tasks.list'>[number]['kind'],
-    appealId: t.appeal_id,
-    regNumber: t.reg_number,
-    applicantName: t.applicant_name,
-    eventId: t.event_id,
-    eventTitle: t.event_title,
-    requestId: t.request_id,
-    assigneeId: t.assignee_id,
-    assigneeName: t.assignee_name,
-    dueDate: t.due_date,
-    overdue: !!t.due_date && t.due_date < today,
-    createdAt: t.created_at,
-  }));
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const total = db.get(openTaskQuery(db, filter, today).select((eb) => eb.fn.countAll<number>().as('n')));
+  return {
+    rows: page.map((t) => ({
+      id: t.id,
+      title: t.title,
+      kind: t.kind as TaskPage['rows'][number]['kind'],
+      appealId: t.appeal_id,
+      regNumber: t.reg_number,
+      applicantName: t.applicant_name,
+      eventId: t.event_id,
+      eventTitle: t.event_title,
+      requestId: t.request_id,
+      assigneeId: t.assignee_id,
+      assigneeName: t.assignee_name,
+      dueDate: t.due_date,
+      overdue: !!t.due_date && t.due_date < today,
+      createdAt: t.created_at,
+    })),
+    total: Number(total?.n ?? 0),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.due_key, last.created_at, last.id]) : null,
+  };
 }
 
 /** Whose tasks a caller asks for, or a refusal: only an office head (or admin) sees another's. */
@@ -136,7 +159,7 @@ export function taskScope(ctx: CallContext, i: TaskFilter): OpenTaskFilter {
 }
 
 export function listTasks(ctx: CallContext, i: ParsedInput<'tasks.list'>): Output<'tasks.list'> {
-  return taskRows(ctx, taskScope(ctx, i), i.limit);
+  return taskPage(ctx, taskScope(ctx, i), i.limit, i.cursor);
 }
 
 export function reassignTask(ctx: CallContext, i: ParsedInput<'tasks.reassign'>): Output<'tasks.reassign'> {
@@ -151,5 +174,5 @@ export function reassignTask(ctx: CallContext, i: ParsedInput<'tasks.reassign'>)
     updateSynced(db, 'tasks', t.id, { assignee_id: i.assigneeId }, stamp(ctx));
     audit(db, ctx, t.office_id, 'tasks.reassign', 'task', t.id, { from: t.assignee_id, to: i.assigneeId });
   });
-  return taskRows(ctx, { id: i.id }, 1)[0]!;
+  return taskPage(ctx, { id: i.id }, 1).rows[0]!;
 }

@@ -11,7 +11,8 @@ export interface Column<R> {
 
 /**
  * A short list as a grid: one tab stop, ↑/↓ Home/End move the selection, Enter opens the selected row.
- * For the queue, tasks and requests (hundreds of rows at most), so it is not virtualized.
+ * For the queue, tasks and requests: hundreds of rows at a time (a longer list is read a page at a time,
+ * `onEnd`), so it is not virtualized.
  */
 export function KeyTable<R>(props: {
   id: string;
@@ -24,8 +25,10 @@ export function KeyTable<R>(props: {
   onSelect?(row: R | null): void;
   /** Focus the list when it first shows rows (the screen's main list). */
   autoFocus?: boolean;
+  /** The selection reached the last row: a list read a page at a time asks for the next page. */
+  onEnd?(): void;
 }) {
-  const { rows, onSelect } = props;
+  const { rows, onSelect, onEnd } = props;
   const [selected, setSelected] = useState(0);
   const ref = useRef<HTMLTableElement>(null);
   const index = Math.min(selected, Math.max(0, rows.length - 1));
@@ -36,6 +39,11 @@ export function KeyTable<R>(props: {
   }, [current, onSelect]);
 
   const hasRows = rows.length > 0;
+  const atEnd = hasRows && index === rows.length - 1;
+  useEffect(() => {
+    if (atEnd) onEnd?.();
+  }, [atEnd, onEnd]);
+
   useEffect(() => {
     if (props.autoFocus && hasRows) ref.current?.focus();
   }, [props.autoFocus, hasRows]);

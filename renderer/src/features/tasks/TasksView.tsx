@@ -11,8 +11,11 @@ import { errorText, fieldErrors, H, t, W } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
 
-type TaskRow = Output<'tasks.list'>[number];
+type TaskPage = Output<'tasks.list'>;
+type TaskRow = TaskPage['rows'][number];
 const k = W.tasks;
+/** Rows read at a time; the next page comes when the selection reaches the end or on «Показать ещё». */
+const PAGE = 100;
 
 function ReassignDialog(props: { task: TaskRow; onClose(): void; onDone(task: TaskRow): void }) {
   const users = useStore((s) => s.users);
@@ -94,6 +97,9 @@ export function TasksView() {
   const setEveryone = (v: boolean): void =>
     useStore.getState().replace(v ? { view: 'tasks', filter: { everyone: true } } : { view: 'tasks' });
   const [rows, setRows] = useState<TaskRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [next, setNext] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [selected, setSelected] = useState<TaskRow | null>(null);
   const [reassigning, setReassigning] = useState<TaskRow | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -101,14 +107,38 @@ export function TasksView() {
 
   useEffect(() => {
     let live = true;
-    call('tasks.list', JSON.parse(filterKey) as TaskFilter).then(
-      (list) => live && setRows(list),
+    call('tasks.list', { ...(JSON.parse(filterKey) as TaskFilter), limit: PAGE }).then(
+      (page) => {
+        if (!live) return;
+        setRows(page.rows);
+        setTotal(page.total);
+        setNext(page.nextCursor);
+      },
       (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
     );
     return () => {
       live = false;
     };
   }, [filterKey, version]);
+
+  // The next page after the last row shown; a reload (filter, reassignment) starts from the first again.
+  const loadMore = useCallback(() => {
+    if (!next || loadingMore) return;
+    setLoadingMore(true);
+    const cursor = next;
+    call('tasks.list', { ...(JSON.parse(filterKey) as TaskFilter), limit: PAGE, cursor }).then(
+      (page: TaskPage) => {
+        setRows((shown) => [...(shown ?? []), ...page.rows]);
+        setTotal(page.total);
+        setNext(page.nextCursor);
+        setLoadingMore(false);
+      },
+      (e: unknown) => {
+        setNotice({ ok: false, text: errorText(e) });
+        setLoadingMore(false);
+      },
+    );
+  }, [next, loadingMore, filterKey]);
 
   const onSelect = useCallback((row: TaskRow | null) => setSelected(row), []);
 
@@ -140,7 +170,7 @@ export function TasksView() {
       <header className="page__head">
         <h1 className="page__title">{k.title}</h1>
         <div className="page__meta" aria-live="polite" data-testid="tasks-count">
-          {rows ? k.count(rows.length) : t.loading}
+          {rows ? (rows.length < total ? k.shown(rows.length, total) : k.count(total)) : t.loading}
         </div>
       </header>
       <div className="list-tools">
@@ -187,8 +217,17 @@ export function TasksView() {
               go(r.eventId ? { view: 'event', id: r.eventId } : { view: 'appeal', id: r.appealId! })
             }
             onSelect={onSelect}
+            onEnd={loadMore}
             autoFocus
           />
+          {next ? (
+            <p className="list-more">
+              <button type="button" className="btn" disabled={loadingMore} onClick={loadMore}>
+                {k.more}
+              </button>
+              <span className="muted">{k.moreHint}</span>
+            </p>
+          ) : null}
           <p className="muted list-hint">{W.list.keys}</p>
         </div>
       ) : null}
