@@ -69,10 +69,23 @@ export function eventStageLimits(office: OfficeTable): EventStageLimits {
 
 /** Today's date where the office is (its time zone), from the injected clock. */
 /** Every office in the database, by code (the analyst's office picker; an office sees only itself). */
+/**
+ * The offices whose appeals this database holds: its own, or in HQ's analyst view every synced office
+ * (the view's own office holds none, so it is left out of the pickers).
+ */
 export function listOffices(ctx: CallContext): Output<'offices.list'> {
-  return ctx.store.read.rawAll<{ id: string; code: string; name: string }>(
+  const db = ctx.store.read;
+  const offices = db.rawAll<{ id: string; code: string; name: string }>(
     'SELECT id, code, name FROM offices WHERE deleted_at IS NULL ORDER BY code',
   );
+  if (!analystView(ctx)) return offices;
+  const own = localOfficeId(db);
+  return offices.filter((o) => o.id !== own);
+}
+
+/** HQ's analyst view (marked so in its `local_state`): its own office holds no appeals, the others do. */
+export function analystView(ctx: CallContext): boolean {
+  return !!ctx.store.read.rawGet("SELECT 1 FROM local_state WHERE key = 'hq_view'");
 }
 
 export function officeToday(ctx: CallContext, office: OfficeTable): string {

@@ -46,7 +46,9 @@ async function syncedOffice(dir: string, hq: Hq, url: string, code: string, summ
   return { handle, id: (await call('office.get', {})).id };
 }
 
-test('the analyst signs in at HQ, sees both offices in the registry and picks one', async ({ page }) => {
+test('the analyst signs in at HQ, sees both offices in the registry and the statistics, and picks one', async ({
+  page,
+}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-e2e-hqview-'));
   const store = await openHqStore(path.join(dir, 'hq.sqlite'));
   const hq = await Hq.open(store, { clock: systemClock });
@@ -85,6 +87,16 @@ test('the analyst signs in at HQ, sees both offices in the registry and picks on
     await expect(grid.getByText('Ржевский мост')).toBeVisible();
     await expect(grid.getByText('Яма на Тверской')).toHaveCount(0);
     expect(page.url()).toContain(`officeIds=${rzhev.id}`);
+
+    // Statistics: every office's appeals until some offices are picked, then theirs alone.
+    await page.keyboard.press('Alt+8');
+    await expect(page.getByRole('heading', { name: 'Статистика' })).toBeVisible();
+    const received = page.getByTestId('stat-received').locator('.stats-cards__value');
+    await expect(received).toHaveText('3');
+    await page.getByLabel('Приёмные').selectOption(tver.id);
+    await expect(received).toHaveText('2');
+    await page.getByLabel('Приёмные').selectOption([tver.id, rzhev.id]);
+    await expect(received).toHaveText('3');
   } finally {
     await server.close();
     for (const o of offices) o.close();

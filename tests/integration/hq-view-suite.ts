@@ -253,6 +253,10 @@ export function hqViewSuite(kind: HqKind): void {
         if (!r.ok) throw new Error(JSON.stringify(r.error));
         return r.value as never;
       };
+      // The pickers offer the synced offices, not the view's own office, which holds no appeals.
+      const offices: { id: string; code: string }[] = await value('offices.list', {});
+      expect(offices.map((o) => o.id).sort()).toEqual([officeIdOf(a), officeIdOf(b)].sort());
+      expect(await a.value('offices.list', {})).toEqual([expect.objectContaining({ id: officeIdOf(a) })]);
       const period = { from: '2026-01-01', to: '2026-03-31' };
       let sum = 0;
       for (const office of [a, b]) {

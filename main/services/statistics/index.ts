@@ -13,7 +13,7 @@ import { statisticsReport as S } from '../../../shared/i18n/ru/statistics';
 import { documentOf, section, shortDate, styleOf, toBuffer } from '../../documents/common';
 import { reportContent, reportXlsx, type ReportContext, type ReportTable } from '../../documents/report';
 import { requireActor, type CallContext } from '../context';
-import { officeRow, officeToday, toOffice } from '../office';
+import { analystView, officeRow, officeToday, toOffice } from '../office';
 import { overdueNow, staffLoad } from '../reports/period';
 import { periodFigures, type StatisticsScope } from './figures';
 
@@ -26,11 +26,6 @@ export function officesOf(ctx: CallContext, own: string, asked: readonly string[
   if (asked.some((id) => id !== own) && role !== 'hq_analyst' && role !== 'admin')
     throw new ApiError('forbidden', 'only the HQ analyst sees other offices', { field: 'officeIds' });
   return [...new Set(asked)];
-}
-
-/** HQ's analyst view (marked so in its `local_state`): its own office holds no appeals, the others do. */
-function analystView(ctx: CallContext): boolean {
-  return !!ctx.store.read.rawGet("SELECT 1 FROM local_state WHERE key = 'hq_view'");
 }
 
 function allOffices(ctx: CallContext): string[] {

@@ -142,13 +142,17 @@ export const ui = {
     fixErrors: 'Исправьте отмеченные поля.',
   },
 
+  /** The offices picker of HQ's analyst view (registry, statistics). */
+  offices: {
+    label: 'Приёмные',
+    hint: 'Ничего не выбрано — все приёмные; Ctrl или Shift — несколько',
+  },
+
   registry: {
     title: 'Обращения',
     total: (n: number) => `Всего: ${appeals(n)}`,
     shown: (n: number, total: number) => `Найдено: ${appeals(total)}, загружено ${n.toLocaleString('ru-RU')}`,
     searchLabel: 'Поиск',
-    offices: 'Приёмные',
-    officesHint: 'Ничего не выбрано — все приёмные; Ctrl или Shift — несколько',
     searchPlaceholder: 'Слово, номер, ФИО или телефон',
     status: 'Статус',
     responsible: 'Ответственный',

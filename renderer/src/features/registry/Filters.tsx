@@ -5,6 +5,7 @@ import { H, L, t } from '../../i18n';
 import { useStore } from '../../store';
 import type { RegistryFilter } from './slice';
 import { UserSelect } from '../../components/UserSelect';
+import { OfficesSelect } from '../../components/OfficesSelect';
 
 /** Server errors name `filter.<key>`; each belongs under its input. */
 const errorOf = (errors: Record<string, string>, key: keyof RegistryFilter): string | undefined =>
@@ -13,7 +14,6 @@ const errorOf = (errors: Record<string, string>, key: keyof RegistryFilter): str
 export function Filters() {
   const f = useStore((s) => s.filter);
   const users = useStore((s) => s.users);
-  const offices = useStore((s) => s.offices);
   const errors = useStore((s) => s.filterErrors);
   const { setFilter } = useStore.getState();
   const r = t.registry;
@@ -61,27 +61,12 @@ export function Filters() {
           />
         )}
       </Field>
-      {offices.length > 1 && (
-        <Field id="flt-offices" label={r.offices}>
-          {(a) => (
-            <select
-              id="flt-offices"
-              {...a}
-              multiple
-              size={Math.min(offices.length, 4)}
-              title={r.officesHint}
-              value={f.officeIds}
-              onChange={(e) => setFilter({ officeIds: [...e.target.selectedOptions].map((o) => o.value) })}
-            >
-              {offices.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.code} — {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      <OfficesSelect
+        id="flt-offices"
+        value={f.officeIds}
+        error={errorOf(errors, 'officeIds')}
+        onChange={(officeIds) => setFilter({ officeIds })}
+      />
       <Field id="flt-status" label={r.status}>
         {(a) => (
           <select

@@ -11,6 +11,7 @@ import { statisticsUi as S } from '../../../../shared/i18n/ru/statistics';
 import { call, isCallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
+import { OfficesSelect } from '../../components/OfficesSelect';
 import { errorText, fieldErrors, formatDate, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
@@ -36,15 +37,19 @@ export function StatisticsView() {
   const [period, setPeriod] = useState<Period>(presetPeriod('month', today));
   const [draft, setDraft] = useState<Period>(period);
   const [compare, setCompare] = useState(true);
+  // HQ's analyst view: the offices chosen; none, all of them (the server's default there).
+  const [officeIds, setOfficeIds] = useState<string[]>([]);
+  const scope = officeIds.length ? { officeIds } : {};
   const [result, setResult] = useState<Loaded | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const key = JSON.stringify([period, preset, compare]);
+  const key = JSON.stringify([period, preset, compare, officeIds]);
   useEffect(() => {
     let live = true;
     const compareWith = compare ? previousPeriod(period, preset) : null;
-    call('statistics.period', { period, compareWith }).then(
+    const offices = officeIds.length ? { officeIds } : {};
+    call('statistics.period', { period, compareWith, ...offices }).then(
       (stats) => live && setResult({ key, stats, errors: {}, error: null }),
       (e: unknown) =>
         live &&
@@ -53,7 +58,7 @@ export function StatisticsView() {
     return () => {
       live = false;
     };
-  }, [key, period, preset, compare]);
+  }, [key, period, preset, compare, officeIds]);
   const busy = result?.key !== key || exporting;
   const stats = result?.stats ?? null;
   const errors = result?.errors ?? {};
@@ -69,7 +74,7 @@ export function StatisticsView() {
     setExporting(true);
     setExportError(null);
     try {
-      const f = await call('statistics.export', { period, format });
+      const f = await call('statistics.export', { period, format, ...scope });
       await deliverFile(f.name, f.mime, f.dataBase64);
     } catch (e) {
       setExportError(errorText(e));
@@ -129,6 +134,12 @@ export function StatisticsView() {
             {S.show} <Kbd>Enter</Kbd>
           </button>
         </form>
+        <OfficesSelect
+          id="stats-offices"
+          value={officeIds}
+          error={errors.officeIds}
+          onChange={setOfficeIds}
+        />
         <label className="stats-compare">
           <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} />{' '}
           {S.compare}
