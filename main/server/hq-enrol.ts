@@ -5,6 +5,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { EnrolRequest, EnrolResponse } from '../../shared/sync/protocol';
+import { hqText } from '../../shared/i18n/ru/sync';
 import { HqError, type HqNode } from './hq-error';
 import type { HqDB } from './hq-store';
 
@@ -19,8 +20,16 @@ export interface HqIdentity {
   publicKey: string;
 }
 
+/**
+ * The code of HQ's own office in the analyst view (it holds HQ's users). No office may be enrolled under
+ * it: the view would hold two offices of one code, and the pickers could not tell them apart.
+ */
+export const HQ_OWN_CODE = 'ШТАБ';
+
 /** A one-time code for an office (its code, as in its registration numbers), valid a week. */
 export async function createEnrolmentCode(db: Kysely<HqDB>, now: Date, officeCode: string): Promise<string> {
+  if (officeCode.trim().toUpperCase() === HQ_OWN_CODE)
+    throw new HqError(400, hqText.reservedCode(HQ_OWN_CODE));
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const code = Array.from({ length: 4 }, () =>
     Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join(''),
@@ -55,6 +64,7 @@ export async function enrol(
       .executeTakeFirst();
     if (!e || e.used_at || e.expires_at < now)
       throw new HqError(403, 'the enrolment code is wrong, used or expired');
+    if (req.officeCode === HQ_OWN_CODE) throw new HqError(403, hqText.reservedCode(HQ_OWN_CODE));
     if (e.office_code !== req.officeCode)
       throw new HqError(403, `the enrolment code is for office ${e.office_code}, not ${req.officeCode}`);
     const known = await trx

@@ -7,13 +7,14 @@ import type { Clock } from '../../shared/util/clock';
 import { openOffice, type OfficeHandle } from '../core';
 import { localOfficeId } from '../services/office';
 import { applyIncoming, getState, setState } from '../sync/office-store';
+import { HQ_OWN_CODE } from './hq-enrol';
 import type { Hq } from './hq-service';
 import { currentSeq, type HqConflictTable, type HqRowTable } from './hq-store';
 
 /** Signing in and out: the only writes the view's API takes (sessions, no office data). */
 const VIEW_WRITES: ReadonlySet<MethodName> = new Set<MethodName>(['auth.signIn', 'auth.signOut']);
-/** The view's own office, which holds HQ's users; its code is one no office is given. */
-const HQ_OFFICE = { name: 'Штаб', code: 'ШТАБ', timeZone: 'Europe/Moscow' } as const;
+/** The view's own office, which holds HQ's users; its code is one no office is enrolled under. */
+const HQ_OFFICE = { name: 'Штаб', code: HQ_OWN_CODE, timeZone: 'Europe/Moscow' } as const;
 
 export interface HqUserInput {
   login: string;

@@ -236,6 +236,14 @@ export function hqViewSuite(kind: HqKind): void {
       }
     });
 
+    it('gives no enrolment code for the code of its own office in the view', async () => {
+      const { hq } = await twoOffices(kind);
+      for (const code of ['ШТАБ', ' штаб '])
+        await expect(hq.hq.createEnrolmentCode(code)).rejects.toThrow(hqText.reservedCode('ШТАБ'));
+      // An ordinary office, enrolled already, still gets a code for another computer.
+      expect(await hq.hq.createEnrolmentCode('ТВР')).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    });
+
     it('filters the registry by office and gives statistics per office and across them', async () => {
       const { hq, a, b } = await twoOffices(kind);
       const { view, file } = await openView(hq);

@@ -39,6 +39,8 @@ export const hqText = {
   viewRebuilt: (file: string, rows: number) => `База аналитиков собрана заново: ${file}, строк: ${rows}`,
   enrolCode: (code: string, office: string) =>
     `Код подключения приёмной ${office}: ${code} (действует 7 дней)`,
+  reservedCode: (code: string) =>
+    `Код ${code} занят самим штабом (под ним в базе аналитиков его пользователи); дайте приёмной другой код`,
   bundleWritten: (file: string) => `Ответный пакет записан: ${file}`,
   unknownCommand: (c: string) => `Неизвестная команда: ${c}. Справка: npm run hq -- --help`,
   missing: (what: string) => `Не указано: ${what}`,
