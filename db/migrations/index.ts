@@ -11,7 +11,7 @@ import { m0011 } from './0011-contacts-speed';
 import { m0012 } from './0012-sync';
 import { m0014 } from './0014-desk-numbers';
 import { m0015 } from './0015-batch-counts';
-import { m0016 } from './0016-task-pages';
+import { m0016 } from './0016-list-pages';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */

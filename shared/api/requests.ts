@@ -147,13 +147,19 @@ export const requestMethods = {
     output: RequestSchema,
   }),
   'requests.list': method({
-    summary: 'All requests: awaiting an answer, overdue, by body',
+    summary: 'All requests, a page at a time: awaiting an answer, overdue, by body',
     access: 'signed_in',
     kind: 'read',
     input: RequestFilterSchema.extend({
       limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
+      /** Where the previous page ended (its `nextCursor`); none for the first page. */
+      cursor: z.string().max(500).nullable().optional(),
     }),
-    output: z.object({ rows: z.array(RequestSchema), total: z.number().int() }),
+    /** A page, how many requests the filter finds in all, and where the next page starts (null: last). */
+    output: z.object({
+      rows: z.array(RequestSchema),
+      total: z.number().int(),
+      nextCursor: z.string().nullable(),
+    }),
   }),
 } as const;

@@ -12,7 +12,7 @@ import type { TaskFilter } from '../../../shared/api/tasks';
 import type { QueueFilter } from '../../../shared/api/workflow';
 import { count as countAppeals } from '../appeals-list';
 import type { CallContext } from '../context';
-import { filterRequests } from '../requests';
+import { countRequests } from '../requests';
 import { openTaskQuery, queueQuery, taskScope } from '../workflow/queue';
 
 export class Figures {
@@ -47,12 +47,7 @@ export class Figures {
   }
 
   requests(filter: RequestFilter): Figure {
-    const r = this.db.get(
-      filterRequests(this.db, filter, this.today)
-        .clearSelect()
-        .select((eb) => eb.fn.countAll<number>().as('n')),
-    );
-    return { count: Number(r?.n ?? 0), link: { list: 'requests', filter } };
+    return { count: countRequests(this.db, filter, this.today), link: { list: 'requests', filter } };
   }
 
   /** Open events (not closed or cancelled) dated in the range, as the board lists them. */

@@ -80,7 +80,7 @@ export function openTaskQuery(db: ReadDb, f: OpenTaskFilter, today: string) {
 
 /**
  * The list's order: overdue first, then by due date, tasks with no date last; then by creation, and the id
- * makes it total. Written as the indexes of migration «task-pages» have it, so a page is an index walk.
+ * makes it total. Written as the indexes of migration «list-pages» have it, so a page is an index walk.
  */
 const DUE_KEY = sql<string>`coalesce(t.due_date, '9999-12-31')`;
 const ORDER_KEY = sql<string>`(${DUE_KEY}, t.created_at, t.id)`;

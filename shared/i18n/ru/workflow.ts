@@ -202,8 +202,6 @@ export const workflow = {
     empty: 'Открытых задач нет.',
     count: (n: number) => `Открытых задач: ${n}`,
     shown: (shown: number, total: number) => `Открытых задач: ${total}, показано ${shown}`,
-    more: 'Показать ещё',
-    moreHint: 'Следующие задачи подгружаются, когда выделение доходит до конца списка.',
     reassign: 'Передать задачу',
     reassignTitle: 'Передать задачу другому сотруднику',
     reassignTo: 'Кому',
@@ -223,12 +221,12 @@ export const workflow = {
     tableLabel: 'Запросы по обращениям',
     empty: 'Запросов нет.',
     emptyFiltered: 'Запросов с такими условиями нет.',
-    count: (shown: number, total: number) => `Показано ${shown} из ${total}`,
+    count: (n: number) => `Запросов: ${n}`,
+    shown: (shown: number, total: number) => `Запросов: ${total}, показано ${shown}`,
     awaitingAnswer: 'Ждут ответа',
     overdue: 'Просрочен ответ',
     body: 'Адресат',
     anyBody: 'все органы',
-    more: 'Показать ещё',
     columns: {
       regNumber: '№ обращения',
       seq: '№ запроса',
@@ -256,6 +254,8 @@ export const workflow = {
   list: {
     overdue: 'просрочено',
     keys: '↑/↓ — выбор, Enter — открыть обращение',
+    more: 'Показать ещё',
+    moreHint: 'Следующие строки подгружаются, когда выделение доходит до конца списка.',
   },
 };
 

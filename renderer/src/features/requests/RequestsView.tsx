@@ -4,6 +4,7 @@ import type { Body, RequestFilter } from '../../../../shared/api/requests';
 import { call } from '../../api/client';
 import { Check, Field } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
+import { MoreRows, usePagedList } from '../../components/PagedList';
 import { errorText, formatDate, L, t, W } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
@@ -67,10 +68,11 @@ export function RequestsView() {
   };
   const filterKey = JSON.stringify(filter);
   const [bodies, setBodies] = useState<Body[]>([]);
-  const [rows, setRows] = useState<ExternalRequest[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [limit, setLimit] = useState(PAGE);
   const [error, setError] = useState<string | null>(null);
+  const list = usePagedList(filterKey, (cursor) =>
+    call('requests.list', { ...toRequestFilter(JSON.parse(filterKey) as Filter), limit: PAGE, cursor }),
+  );
+  const { rows, total } = list;
 
   useEffect(() => {
     let live = true;
@@ -83,24 +85,7 @@ export function RequestsView() {
     };
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    call('requests.list', { ...toRequestFilter(JSON.parse(filterKey) as Filter), limit }).then(
-      (page) => {
-        if (!live) return;
-        setRows(page.rows);
-        setTotal(page.total);
-        setError(null);
-      },
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [filterKey, limit]);
-
   const set = (patch: Partial<Filter>): void => {
-    setLimit(PAGE);
     useStore.getState().replace({ view: 'requests', filter: toRequestFilter({ ...filter, ...patch }) });
   };
   const filtered = filter.awaitingAnswer || filter.overdue || filter.bodyId !== '';
@@ -110,7 +95,7 @@ export function RequestsView() {
       <header className="page__head">
         <h1 className="page__title">{r.title}</h1>
         <div className="page__meta" aria-live="polite" data-testid="requests-count">
-          {rows ? r.count(rows.length, total) : t.loading}
+          {rows ? (list.more ? r.shown(rows.length, total) : r.count(total)) : t.loading}
         </div>
       </header>
       <div className="list-tools" role="search">
@@ -144,9 +129,9 @@ export function RequestsView() {
           )}
         </Field>
       </div>
-      {error ? (
+      {error || list.error ? (
         <p className="banner banner--error" role="alert">
-          {error}
+          {error ?? list.error}
         </p>
       ) : null}
       {rows && rows.length === 0 ? <p className="empty">{filtered ? r.emptyFiltered : r.empty}</p> : null}
@@ -160,14 +145,11 @@ export function RequestsView() {
             rowKey={(q) => q.id}
             overdue={(q) => q.overdue}
             onOpen={(q) => go({ view: 'appeal', id: q.appealId })}
+            onEnd={list.loadMore}
             autoFocus
           />
           <p className="muted list-hint">{W.list.keys}</p>
-          {rows.length < total && limit < 500 ? (
-            <button type="button" className="btn" onClick={() => setLimit(Math.min(limit + PAGE, 500))}>
-              {r.more}
-            </button>
-          ) : null}
+          <MoreRows list={list} />
         </>
       ) : null}
     </section>

@@ -1,18 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import type { TaskFilter } from '../../../../shared/api/tasks';
 import { Dialog } from '../../components/Dialog';
 import { FilterNote } from '../../components/FilterNote';
+import { MoreRows, usePagedList } from '../../components/PagedList';
 import { Check, Field, Kbd } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
 import { errorText, fieldErrors, H, t, W } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
 
-type TaskPage = Output<'tasks.list'>;
-type TaskRow = TaskPage['rows'][number];
+type TaskRow = Output<'tasks.list'>['rows'][number];
 const k = W.tasks;
 /** Rows read at a time; the next page comes when the selection reaches the end or on «Показать ещё». */
 const PAGE = 100;
@@ -96,49 +96,15 @@ export function TasksView() {
   const everyone = filter?.everyone === true;
   const setEveryone = (v: boolean): void =>
     useStore.getState().replace(v ? { view: 'tasks', filter: { everyone: true } } : { view: 'tasks' });
-  const [rows, setRows] = useState<TaskRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [next, setNext] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [selected, setSelected] = useState<TaskRow | null>(null);
   const [reassigning, setReassigning] = useState<TaskRow | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    call('tasks.list', { ...(JSON.parse(filterKey) as TaskFilter), limit: PAGE }).then(
-      (page) => {
-        if (!live) return;
-        setRows(page.rows);
-        setTotal(page.total);
-        setNext(page.nextCursor);
-      },
-      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [filterKey, version]);
-
-  // The next page after the last row shown; a reload (filter, reassignment) starts from the first again.
-  const loadMore = useCallback(() => {
-    if (!next || loadingMore) return;
-    setLoadingMore(true);
-    const cursor = next;
-    call('tasks.list', { ...(JSON.parse(filterKey) as TaskFilter), limit: PAGE, cursor }).then(
-      (page: TaskPage) => {
-        setRows((shown) => [...(shown ?? []), ...page.rows]);
-        setTotal(page.total);
-        setNext(page.nextCursor);
-        setLoadingMore(false);
-      },
-      (e: unknown) => {
-        setNotice({ ok: false, text: errorText(e) });
-        setLoadingMore(false);
-      },
-    );
-  }, [next, loadingMore, filterKey]);
+  // A reassignment reloads the list from its first page.
+  const list = usePagedList(`${filterKey}#${version}`, (cursor) =>
+    call('tasks.list', { ...(JSON.parse(filterKey) as TaskFilter), limit: PAGE, cursor }),
+  );
+  const { rows, total } = list;
 
   const onSelect = useCallback((row: TaskRow | null) => setSelected(row), []);
 
@@ -170,7 +136,7 @@ export function TasksView() {
       <header className="page__head">
         <h1 className="page__title">{k.title}</h1>
         <div className="page__meta" aria-live="polite" data-testid="tasks-count">
-          {rows ? (rows.length < total ? k.shown(rows.length, total) : k.count(total)) : t.loading}
+          {rows ? (list.more ? k.shown(rows.length, total) : k.count(total)) : t.loading}
         </div>
       </header>
       <div className="list-tools">
@@ -195,6 +161,7 @@ export function TasksView() {
       />
       <div className="live" aria-live="polite">
         {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
+        {list.error ? <p className="banner banner--error">{list.error}</p> : null}
       </div>
       {rows && rows.length === 0 ? <p className="empty">{k.empty}</p> : null}
       {rows && rows.length > 0 ? (
@@ -217,17 +184,10 @@ export function TasksView() {
               go(r.eventId ? { view: 'event', id: r.eventId } : { view: 'appeal', id: r.appealId! })
             }
             onSelect={onSelect}
-            onEnd={loadMore}
+            onEnd={list.loadMore}
             autoFocus
           />
-          {next ? (
-            <p className="list-more">
-              <button type="button" className="btn" disabled={loadingMore} onClick={loadMore}>
-                {k.more}
-              </button>
-              <span className="muted">{k.moreHint}</span>
-            </p>
-          ) : null}
+          <MoreRows list={list} />
           <p className="muted list-hint">{W.list.keys}</p>
         </div>
       ) : null}
