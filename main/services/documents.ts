@@ -31,7 +31,7 @@ import { audit } from './bookkeeping';
 import type { CallContext } from './context';
 import { officeRow, officeToday, toOffice } from './office';
 import { periodReport } from './reports/period';
-import { officesOf } from './statistics/index';
+import { officesOf, reportHeading } from './statistics/index';
 import { templateBody } from './templates';
 
 const file = (name: string, mime: string, data: Buffer): DocFile => ({
@@ -350,10 +350,11 @@ export async function report(
   const db = ctx.store.read;
   const row = officeRow(db);
   const office = toOffice(row);
+  // As on screen (reports.period): the caller's office, or in HQ's view every office or those chosen.
+  const officeIds = officesOf(ctx, row.id, i.officeIds);
   const rc: ReportContext = {
-    report: periodReport(db, { ...i.filter, officeIds: [row.id] }, officeToday(ctx, row)),
-    officeName: office.name,
-    deputyName: office.deputyName,
+    report: periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, row)),
+    ...reportHeading(ctx, row, officeIds),
     responsibleName: userName(ctx, i.filter.responsibleId ?? null),
   };
   const name = D.fileNames.report(shortDate(i.filter.from), shortDate(i.filter.to), i.format);

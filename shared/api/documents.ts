@@ -118,7 +118,12 @@ export const documentMethods = {
     summary: 'The report for a period as DOCX, XLSX or CSV',
     access: 'signed_in',
     kind: 'read',
-    input: z.object({ filter: ReportFilterSchema, format: z.enum(['docx', 'xlsx', 'csv']).default('docx') }),
+    input: z.object({
+      filter: ReportFilterSchema,
+      format: z.enum(['docx', 'xlsx', 'csv']).default('docx'),
+      /** Whose appeals, as in `reports.period`. */
+      officeIds: z.array(IdSchema).min(1).max(200).optional(),
+    }),
     output: DocFileSchema,
   }),
   'reports.period': method({

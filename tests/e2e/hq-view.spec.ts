@@ -46,7 +46,7 @@ async function syncedOffice(dir: string, hq: Hq, url: string, code: string, summ
   return { handle, id: (await call('office.get', {})).id };
 }
 
-test('the analyst signs in at HQ, sees both offices in the registry and the statistics, and picks one', async ({
+test('the analyst signs in at HQ: registry, statistics and report across both offices, then one picked', async ({
   page,
 }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-e2e-hqview-'));
@@ -97,6 +97,19 @@ test('the analyst signs in at HQ, sees both offices in the registry and the stat
     await expect(received).toHaveText('2');
     await page.getByLabel('Приёмные').selectOption([tver.id, rzhev.id]);
     await expect(received).toHaveText('3');
+
+    // The period report: on screen and in its file, for the office picked.
+    await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Отчёты' }).click();
+    await page.getByLabel('Приёмные').selectOption(rzhev.id);
+    await page.getByRole('button', { name: /Показать/ }).click();
+    const figures = page.getByTestId('report-figures');
+    await expect(
+      figures.getByRole('row', { name: 'Поступило обращений 1', exact: true }).getByRole('cell'),
+    ).toHaveText('1');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'CSV' }).click();
+    const csv = fs.readFileSync((await (await download).path())!, 'utf8');
+    expect(csv).toMatch(/Поступило обращений;1\r?\n/);
   } finally {
     await server.close();
     for (const o of offices) o.close();

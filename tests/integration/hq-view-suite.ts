@@ -7,7 +7,9 @@ import { READ_ONLY_MESSAGE } from '../../main/services/api';
 import { httpLink } from '../../main/sync/engine';
 import { contract, type MethodName } from '../../shared/api/index';
 import { hqText } from '../../shared/i18n/ru/sync';
+import type { DocFile } from '../../shared/api/documents';
 import { appealInput, dumpTables, PASSWORD, tempDir } from './helpers';
+import { docxText } from './libreoffice';
 import { enrolledOffice, startTestHq, type HqKind, type SyncNode, type TestHq } from './sync-fixture';
 
 const T0 = '2026-03-02T08:00:00Z';
@@ -282,9 +284,20 @@ export function hqViewSuite(kind: HqKind): void {
         sum += own.current.received;
         const report: { received: number } = await value('reports.period', { filter: period, officeIds });
         expect(report).toEqual(await office.value('reports.period', { filter: period }));
+        // The report's files too: the same tables as the office's own, headed by that office.
+        const csv: DocFile = await value('documents.report', { filter: period, format: 'csv', officeIds });
+        const ownCsv = await office.value('documents.report', { filter: period, format: 'csv' });
+        expect(csv.dataBase64).toBe(ownCsv.dataBase64);
+        const docx: DocFile = await value('documents.report', { filter: period, officeIds });
+        expect(docxText(Buffer.from(docx.dataBase64, 'base64'))).toContain(
+          (await office.value('office.get', {})).name,
+        );
       }
-      const across: { current: { received: number } } = await value('statistics.period', { period });
-      expect(across.current.received).toBe(sum);
+      const docxAcross: DocFile = await value('documents.report', { filter: period });
+      const across = docxText(Buffer.from(docxAcross.dataBase64, 'base64'));
+      expect(across).toContain('Штаб: приёмные РЖВ, ТВР');
+      const stats: { current: { received: number } } = await value('statistics.period', { period });
+      expect(stats.current.received).toBe(sum);
       const reportAcross: { received: number } = await value('reports.period', { filter: period });
       expect(reportAcross.received).toBe(sum);
       expect(sum).toBe(5);

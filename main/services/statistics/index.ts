@@ -3,6 +3,7 @@
  * (`statistics.export`), the period report's DOCX/XLSX with the statistics' tables after its own. Both
  * read `periodFigures`, so the screen, the file and the comparison never disagree.
  */
+import type { OfficeTable } from '../../../db/schema';
 import type { ReadDb } from '../../../db/sql';
 import { ApiError } from '../../../shared/api/define';
 import { DOCX_MIME, XLSX_MIME, type DocFile, type PeriodReport } from '../../../shared/api/documents';
@@ -26,6 +27,32 @@ export function officesOf(ctx: CallContext, own: string, asked: readonly string[
   if (asked.some((id) => id !== own) && role !== 'hq_analyst' && role !== 'admin')
     throw new ApiError('forbidden', 'only the HQ analyst sees other offices', { field: 'officeIds' });
   return [...new Set(asked)];
+}
+
+/**
+ * Who a report for these offices is from, for its heading: one office, that office (its name and its
+ * deputy); several, the caller's office (HQ in the analyst view) followed by their codes.
+ */
+export function reportHeading(
+  ctx: CallContext,
+  own: OfficeTable,
+  officeIds: readonly string[],
+): { officeName: string; deputyName: string } {
+  const db = ctx.store.read;
+  if (officeIds.length === 1) {
+    const one = db.get(db.qb.selectFrom('offices').selectAll().where('id', '=', officeIds[0]!)) ?? own;
+    return { officeName: one.name, deputyName: one.deputy_name };
+  }
+  const codes = db
+    .all(
+      db.qb
+        .selectFrom('offices')
+        .select('code')
+        .where('id', 'in', [...officeIds])
+        .orderBy('code'),
+    )
+    .map((o) => o.code);
+  return { officeName: D.report.acrossOffices(own.name, codes), deputyName: own.deputy_name };
 }
 
 function allOffices(ctx: CallContext): string[] {
@@ -104,8 +131,7 @@ export async function exportStatistics(
   const figures = periodFigures(db, scope, asOf);
   const rc: ReportContext = {
     report: asReport(db, figures, scope, asOf),
-    officeName: office.name,
-    deputyName: office.deputyName,
+    ...reportHeading(ctx, row, scope.officeIds),
     responsibleName: null,
     title: S.title,
     extra: statisticsTables(figures),

@@ -161,6 +161,7 @@ export const documents = {
   report: {
     title: 'Отчёт о работе с обращениями граждан',
     period: (from: string, to: string) => `за период с ${from} по ${to}`,
+    acrossOffices: (hq: string, codes: readonly string[]) => `${hq}: приёмные ${codes.join(', ')}`,
     filters: 'Отбор',
     section: 'раздел классификатора',
     responsible: 'ответственный',

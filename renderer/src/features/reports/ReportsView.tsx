@@ -6,6 +6,7 @@ import { call, isCallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
 import { UserSelect } from '../../components/UserSelect';
+import { OfficesSelect } from '../../components/OfficesSelect';
 import { errorText, fieldErrors, formatDate, L, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
@@ -20,6 +21,8 @@ export function ReportsView() {
   const [to, setTo] = useState(today);
   const [topic, setTopic] = useState('');
   const [responsibleId, setResponsibleId] = useState('');
+  // HQ's analyst view: the offices chosen; none, all of them.
+  const [officeIds, setOfficeIds] = useState<string[]>([]);
   const [users, setUsers] = useState<UserInfo[]>([]);
   const [report, setReport] = useState<PeriodReport | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -49,10 +52,12 @@ export function ReportsView() {
       setBusy(false);
     }
   };
-  const show = () => run(async () => setReport(await call('reports.period', { filter: filter() })));
+  const offices = officeIds.length ? { officeIds } : {};
+  const show = () =>
+    run(async () => setReport(await call('reports.period', { filter: filter(), ...offices })));
   const save = (format: 'docx' | 'xlsx' | 'csv') =>
     run(async () => {
-      const f = await call('documents.report', { filter: filter(), format });
+      const f = await call('documents.report', { filter: filter(), format, ...offices });
       await deliverFile(f.name, f.mime, f.dataBase64);
     });
 
@@ -107,6 +112,12 @@ export function ReportsView() {
               />
             )}
           </Field>
+          <OfficesSelect
+            id="report-offices"
+            value={officeIds}
+            error={errors.officeIds}
+            onChange={setOfficeIds}
+          />
         </div>
         <div className="actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
