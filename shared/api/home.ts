@@ -85,6 +85,18 @@ export const OfficeHomeSchema = z.object({
   /** The deputy's queue, for those who may open it. */
   queue: FigureSchema.nullable(),
   staff: z.array(StaffLoadSchema),
+  /** In HQ's analyst view, each office's open and overdue appeals; null in an office's own database. */
+  offices: z
+    .array(
+      z.object({
+        officeId: IdSchema,
+        code: z.string(),
+        name: z.string(),
+        openAppeals: FigureSchema,
+        overdueAppeals: FigureSchema,
+      }),
+    )
+    .nullable(),
   requestsByBody: z.array(z.object({ bodyId: IdSchema, body: z.string().nullable(), overdue: FigureSchema })),
 });
 

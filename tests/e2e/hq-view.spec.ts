@@ -76,7 +76,12 @@ test('the analyst signs in at HQ: registry, statistics and report across both of
 
     await page.goto(server.url);
     await signIn(page, 'ann', PASSWORD);
-    await page.keyboard.press('Alt+1');
+    // Home: a row per office; a count opens the registry narrowed to that office.
+    const byOffice = page.getByRole('table', { name: 'Обращения в работе и просроченные по приёмным' });
+    await expect(byOffice.getByRole('row')).toHaveCount(3);
+    await byOffice.getByRole('link', { name: '2 — ТВР — Приёмная ТВР: Обращения в работе' }).click();
+    await expect(page.getByTestId('registry-count')).toHaveText(/^Найдено: 2 обращения/);
+    await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
     const grid = page.getByRole('grid', { name: 'Реестр обращений' });
     await expect(page.getByTestId('registry-count')).toHaveText('Всего: 3 обращения');
     for (const s of ['Яма на Тверской', 'Нет света в подъезде', 'Ржевский мост'])

@@ -8,6 +8,7 @@ import { httpLink } from '../../main/sync/engine';
 import { contract, type MethodName } from '../../shared/api/index';
 import { hqText } from '../../shared/i18n/ru/sync';
 import type { DocFile } from '../../shared/api/documents';
+import type { Home } from '../../shared/api/home';
 import { appealInput, dumpTables, PASSWORD, tempDir } from './helpers';
 import { docxText } from './libreoffice';
 import { enrolledOffice, startTestHq, type HqKind, type SyncNode, type TestHq } from './sync-fixture';
@@ -267,6 +268,21 @@ export function hqViewSuite(kind: HqKind): void {
       const offices: { id: string; code: string }[] = await value('offices.list', {});
       expect(offices.map((o) => o.id).sort()).toEqual([officeIdOf(a), officeIdOf(b)].sort());
       expect(await a.value('offices.list', {})).toEqual([expect.objectContaining({ id: officeIdOf(a) })]);
+      // The analyst's home: each office's open and overdue appeals, each the count of the list it opens.
+      const home = (await value('home.get', {})) as Home;
+      if (home.view !== 'office') throw new Error(`home for ${home.view}`);
+      expect(home.offices?.map((o) => o.code)).toEqual(['РЖВ', 'ТВР']);
+      for (const o of home.offices ?? [])
+        for (const figure of [o.openAppeals, o.overdueAppeals]) {
+          if (figure.link.list !== 'appeals') throw new Error(figure.link.list);
+          const n: { count: number } = await value('appeals.count', { filter: figure.link.filter });
+          expect(figure.count).toBe(n.count);
+        }
+      expect(home.offices?.map((o) => o.openAppeals.count)).toEqual([2, 3]);
+      // Staff of both offices, each name with its office's code.
+      expect(home.staff.map((p) => p.name?.slice(-5)).sort()).toEqual(['(РЖВ)', '(ТВР)']);
+      const officeHome = await a.value('home.get', {});
+      expect(officeHome.view === 'office' && officeHome.offices).toBeNull();
       const period = { from: '2026-01-01', to: '2026-03-31' };
       let sum = 0;
       for (const office of [a, b]) {

@@ -11,9 +11,10 @@ import { APPEAL_STATES, type AppealState } from '../../../shared/domain/workflow
 import type { Role } from '../../../shared/api/define';
 import { listEvents } from '../events/card';
 import { requireActor, type CallContext } from '../context';
-import { officeRow, officeToday } from '../office';
+import { analystView, listOffices, officeRow, officeToday } from '../office';
 import { filterRequests } from '../requests';
 import { Figures } from './figures';
+import { home as H } from '../../../shared/i18n/ru/home';
 
 /** What the deputy decides on (a resolution), and what he signs (a letter). */
 const DECISIONS = ['resolution', 'art11_decision', 'answer_resolution'] as const;
@@ -140,8 +141,14 @@ function officeHome(f: Figures, role: Role): Output<'home.get'> {
     `SELECT assignee_id AS who, count(*) AS open, sum(due_date < ?) AS overdue FROM tasks
      WHERE status = 'open' AND deleted_at IS NULL GROUP BY assignee_id`,
   );
+  const view = analystView(f.ctx);
   const users = f.db.all(
-    f.db.qb.selectFrom('users').select(['id', 'full_name', 'role', 'active']).orderBy('full_name'),
+    f.db.qb
+      .selectFrom('users')
+      .innerJoin('offices', 'offices.id', 'users.office_id')
+      .select(['users.id', 'users.full_name', 'users.role', 'users.active', 'offices.code'])
+      .orderBy('users.full_name')
+      .orderBy('offices.code'),
   );
   // Everyone who has work, and every active member of the desk even with none.
   const shown = users.filter(
@@ -150,9 +157,10 @@ function officeHome(f: Figures, role: Role): Output<'home.get'> {
       tasks.has(u.id) ||
       (u.active === 1 && (u.role === 'assistant' || u.role === 'office_head')),
   );
+  // In HQ's view the staff of every office: each name says whose office the person is from.
   const people: Array<{ id: string | null; name: string | null }> = shown.map((u) => ({
     id: u.id,
-    name: u.full_name,
+    name: view ? H.office.staffOf(u.full_name, u.code) : u.full_name,
   }));
   if (appeals.has(null) || tasks.has(null)) people.push({ id: null, name: null });
   const zero: Load = { open: 0, overdue: 0 };
@@ -181,6 +189,7 @@ function officeHome(f: Figures, role: Role): Output<'home.get'> {
   return {
     view: 'office',
     today: f.today,
+    offices: view ? officeLoads(f) : null,
     openAppeals: f.appeals({ open: true }),
     overdueAppeals: f.appeals({ overdue: true }),
     overdueTasks: manager ? f.tasks({ everyone: true, due: 'overdue' }) : null,
@@ -203,6 +212,30 @@ function officeHome(f: Figures, role: Role): Output<'home.get'> {
         : [],
     ),
   };
+}
+
+/** HQ's analyst view: each office's open and overdue appeals, in one grouped pass over the open rows. */
+function officeLoads(f: Figures): NonNullable<Extract<Home, { view: 'office' }>['offices']> {
+  const loads = new Map(
+    f.db
+      .rawAll<Load & { office_id: string }>(
+        `SELECT office_id, count(*) AS open, sum(due_date < ?) AS overdue FROM appeals
+         WHERE status <> 'closed' AND deleted_at IS NULL GROUP BY office_id`,
+        f.today,
+      )
+      .map((r) => [r.office_id, { open: r.open, overdue: r.overdue ?? 0 }]),
+  );
+  return listOffices(f.ctx).map((o) => {
+    const load = loads.get(o.id) ?? { open: 0, overdue: 0 };
+    const officeIds = [o.id];
+    return {
+      officeId: o.id,
+      code: o.code,
+      name: o.name,
+      openAppeals: appealFigure(load.open, { officeIds, open: true }),
+      overdueAppeals: appealFigure(load.overdue, { officeIds, overdue: true }),
+    };
+  });
 }
 
 function appealFigure(count: number, filter: AppealFilter): Figure {

@@ -71,6 +71,44 @@ function CountCell(props: { figure: Figure | null; what: string; late?: boolean;
   );
 }
 
+/** A table of figures by row (an office, a person, a body): each count a link to the list it counts. */
+function CountTable(props: {
+  label: string;
+  rowHeader: string;
+  columns: ReadonlyArray<{ title: string; late?: boolean }>;
+  rows: ReadonlyArray<{ key: string; name: string; figures: ReadonlyArray<Figure | null> }>;
+}) {
+  return (
+    <table className="home__table" aria-label={props.label}>
+      <thead>
+        <tr>
+          <th scope="col">{props.rowHeader}</th>
+          {props.columns.map((c) => (
+            <th key={c.title} scope="col" className="num">
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.name}</th>
+            {props.columns.map((c, i) => (
+              <CountCell
+                key={c.title}
+                figure={r.figures[i] ?? null}
+                what={`${r.name}: ${c.title}`}
+                late={c.late}
+              />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Panel(props: { title: string; children: ReactNode; className?: string }) {
   return (
     <section className={`home__group ${props.className ?? ''}`} aria-label={props.title}>
@@ -183,7 +221,7 @@ function OfficeHome({ home }: { home: View<'office'> }) {
   const o = H.office;
   return (
     <>
-      <Group title={o.office} className="home__group--main">
+      <Group title={home.offices ? o.allOffices : o.office} className="home__group--main">
         <FigureTile figure={home.overdueAppeals} label={o.overdueAppeals} late big testId="home-overdue" />
         <FigureTile figure={home.openAppeals} label={o.openAppeals} testId="home-open" />
         {home.overdueTasks ? (
@@ -197,63 +235,51 @@ function OfficeHome({ home }: { home: View<'office'> }) {
         />
         {home.queue ? <FigureTile figure={home.queue} label={o.queue} testId="home-queue" /> : null}
       </Group>
+      {home.offices ? (
+        <Panel title={o.offices}>
+          <CountTable
+            label={o.officesLabel}
+            rowHeader={o.officeColumn}
+            columns={[{ title: o.openAppealsColumn }, { title: o.overdueAppealsColumn, late: true }]}
+            rows={home.offices.map((office) => ({
+              key: office.officeId,
+              name: `${office.code} — ${office.name}`,
+              figures: [office.openAppeals, office.overdueAppeals],
+            }))}
+          />
+        </Panel>
+      ) : null}
       <Panel title={o.staff}>
-        <table className="home__table" aria-label={o.staffLabel}>
-          <thead>
-            <tr>
-              <th scope="col">{o.person}</th>
-              <th scope="col" className="num">
-                {o.openAppealsColumn}
-              </th>
-              <th scope="col" className="num">
-                {o.overdueAppealsColumn}
-              </th>
-              <th scope="col" className="num">
-                {o.openTasksColumn}
-              </th>
-              <th scope="col" className="num">
-                {o.overdueTasksColumn}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {home.staff.map((p) => {
-              const who = p.name ?? o.nobody;
-              return (
-                <tr key={p.userId ?? 'nobody'}>
-                  <th scope="row">{who}</th>
-                  <CountCell figure={p.openAppeals} what={`${who}: ${o.openAppealsColumn}`} />
-                  <CountCell figure={p.overdueAppeals} what={`${who}: ${o.overdueAppealsColumn}`} late />
-                  <CountCell figure={p.openTasks} what={`${who}: ${o.openTasksColumn}`} />
-                  <CountCell figure={p.overdueTasks} what={`${who}: ${o.overdueTasksColumn}`} late />
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <CountTable
+          label={o.staffLabel}
+          rowHeader={o.person}
+          columns={[
+            { title: o.openAppealsColumn },
+            { title: o.overdueAppealsColumn, late: true },
+            { title: o.openTasksColumn },
+            { title: o.overdueTasksColumn, late: true },
+          ]}
+          rows={home.staff.map((p) => ({
+            key: p.userId ?? 'nobody',
+            name: p.name ?? o.nobody,
+            figures: [p.openAppeals, p.overdueAppeals, p.openTasks, p.overdueTasks],
+          }))}
+        />
       </Panel>
       <Panel title={o.bodies}>
         {home.requestsByBody.length === 0 ? (
           <p className="muted">{o.noLateRequests}</p>
         ) : (
-          <table className="home__table" aria-label={o.bodiesLabel}>
-            <thead>
-              <tr>
-                <th scope="col">{o.body}</th>
-                <th scope="col" className="num">
-                  {o.overdueColumn}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {home.requestsByBody.map((b) => (
-                <tr key={b.bodyId}>
-                  <th scope="row">{b.body ?? o.noBody}</th>
-                  <CountCell figure={b.overdue} what={`${b.body ?? o.noBody}: ${o.overdueColumn}`} late />
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable
+            label={o.bodiesLabel}
+            rowHeader={o.body}
+            columns={[{ title: o.overdueColumn, late: true }]}
+            rows={home.requestsByBody.map((b) => ({
+              key: b.bodyId,
+              name: b.body ?? o.noBody,
+              figures: [b.overdue],
+            }))}
+          />
         )}
       </Panel>
     </>

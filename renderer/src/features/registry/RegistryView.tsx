@@ -41,10 +41,15 @@ export function RegistryView() {
   // Typing in the search box waits for a pause; a changed select or sort is a fresh key the same way.
   const settled = useDebounced(key, 250);
 
+  // Loaded once the key has settled and differs from the one loaded. Compared with the current key, not
+  // with the settled one's change: a key that goes back to the settled value within the pause (a filter
+  // reset just after a link brought its own) changes nothing settled, yet must still be loaded.
+  const loadedKey = useStore((s) => s.loadedKey);
   useEffect(() => {
+    if (settled !== key) return;
     const s = useStore.getState();
-    if (s.stale || s.loadedKey !== settled) void s.reload();
-  }, [settled, stale]);
+    if (s.stale || s.loadedKey !== key) void s.reload();
+  }, [settled, key, stale, loadedKey]);
 
   useEffect(() => {
     if (searchRequest !== answeredSearchRequest) {
