@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { SYNCED_TABLES } from '../../db/schema';
-import type { Input, MethodName, Output } from '../../shared/api/index';
+import { READ_ONLY_WRITES, type Input, type MethodName, type Output } from '../../shared/api/index';
 import { hqText } from '../../shared/i18n/ru/sync';
 import { conflictFromRecord, stateFromRecord, type RowState } from '../../shared/sync/protocol';
 import type { Clock } from '../../shared/util/clock';
@@ -11,8 +11,6 @@ import { HQ_OWN_CODE } from './hq-enrol';
 import type { Hq } from './hq-service';
 import { currentSeq, type HqConflictTable, type HqRowTable } from './hq-store';
 
-/** Signing in and out: the only writes the view's API takes (sessions, no office data). */
-const VIEW_WRITES: ReadonlySet<MethodName> = new Set<MethodName>(['auth.signIn', 'auth.signOut']);
 /** The view's own office, which holds HQ's users; its code is one no office is enrolled under. */
 const HQ_OFFICE = { name: 'Штаб', code: HQ_OWN_CODE, timeZone: 'Europe/Moscow' } as const;
 
@@ -47,7 +45,7 @@ export class HqView {
   static async open(hq: Hq, file: string, clock: Clock): Promise<HqView> {
     const view = new HqView(
       hq,
-      openOffice(file, { clock, writesAllowed: VIEW_WRITES, backgroundCheckpoints: true }),
+      openOffice(file, { clock, writesAllowed: READ_ONLY_WRITES, backgroundCheckpoints: true }),
     );
     // Marks the database as a view: statistics then default to every office rather than its own.
     view.handle.sqlite

@@ -99,6 +99,7 @@ export function setupStatus(ctx: CallContext): Output<'setup.status'> {
   return {
     initialized: !!row,
     office: row ? { name: row.name, code: row.code, deputyName: row.deputy_name } : null,
+    readOnly: analystView(ctx),
   };
 }
 

@@ -49,6 +49,9 @@ export function methodDef(name: MethodName): MethodDef {
  * Whether the contract lets this role call a method: the UI hides what the server would refuse, and the
  * home screen offers no figure whose list would refuse. `Api.call` still checks every call.
  */
+/** The only writes HQ's read-only analyst view takes: its people sign in and out, nothing else. */
+export const READ_ONLY_WRITES: ReadonlySet<MethodName> = new Set<MethodName>(['auth.signIn', 'auth.signOut']);
+
 export function mayCall(role: Role | undefined, name: MethodName): boolean {
   const access = contract[name].access;
   if (access === 'public') return true;

@@ -134,6 +134,8 @@ export const officeMethods = {
     output: z.object({
       initialized: z.boolean(),
       office: z.object({ name: z.string(), code: z.string(), deputyName: z.string() }).nullable(),
+      /** HQ's analyst view: everything can be read, nothing written (but signing in and out). */
+      readOnly: z.boolean(),
     }),
   }),
   'setup.init': method({

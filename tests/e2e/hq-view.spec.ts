@@ -76,6 +76,11 @@ test('the analyst signs in at HQ: registry, statistics and report across both of
 
     await page.goto(server.url);
     await signIn(page, 'ann', PASSWORD);
+    // The view is read-only: it says so, and offers no registration (neither button nor Alt+N).
+    await expect(page.getByText('Только просмотр: данные меняются в приёмных')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Новое обращение' })).toHaveCount(0);
+    await page.keyboard.press('Alt+N');
+    await expect(page.getByRole('heading', { name: 'Новое обращение' })).toHaveCount(0);
     // Home: a row per office; a count opens the registry narrowed to that office.
     const byOffice = page.getByRole('table', { name: 'Обращения в работе и просроченные по приёмным' });
     await expect(byOffice.getByRole('row')).toHaveCount(3);

@@ -281,6 +281,9 @@ export function hqViewSuite(kind: HqKind): void {
       expect(home.offices?.map((o) => o.openAppeals.count)).toEqual([2, 3]);
       // Staff of both offices, each name with its office's code.
       expect(home.staff.map((p) => p.name?.slice(-5)).sort()).toEqual(['(РЖВ)', '(ТВР)']);
+      // The screens are told the view takes no writes; an office's are not.
+      expect(await value('setup.status', {})).toMatchObject({ initialized: true, readOnly: true });
+      expect(await a.value('setup.status', {})).toMatchObject({ initialized: true, readOnly: false });
       const officeHome = await a.value('home.get', {});
       expect(officeHome.view === 'office' && officeHome.offices).toBeNull();
       const period = { from: '2026-01-01', to: '2026-03-31' };

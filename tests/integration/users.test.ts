@@ -10,6 +10,7 @@ describe('first-run setup', () => {
     expect(status).toEqual({
       initialized: true,
       office: { name: 'Приёмная депутата Петрова П.П.', code: 'ПТР', deputyName: 'Петров Пётр Петрович' },
+      readOnly: false,
     });
     const again = await o.fail('setup.init', {
       office: { name: 'Другая', code: 'ДР', deputyName: 'Х' },

@@ -9,6 +9,7 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
 import { statisticsUi } from '../../../shared/i18n/ru/statistics';
 import { H, L, R, t, W } from '../i18n';
+import { mayCall } from '../api/access';
 import { useStore } from '../store';
 import { mayOpen, SECTIONS, type Route, type Section } from './nav-slice';
 import { useDeskShortcuts } from './shortcuts';
@@ -88,8 +89,10 @@ export function Shell() {
   const route = useStore((s) => s.route);
   const user = useStore((s) => s.user);
   const office = useStore((s) => s.office);
+  const readOnly = useStore((s) => s.readOnly);
   const go = useStore((s) => s.go);
   const current = sectionOf(route);
+  const mayRegister = mayCall(user?.role, 'appeals.register');
 
   return (
     <div className="shell">
@@ -97,17 +100,20 @@ export function Shell() {
         <div className="sidebar__brand">
           <div className="sidebar__app">{t.appName}</div>
           <div className="sidebar__office">{office?.name}</div>
+          {readOnly ? <div className="sidebar__readonly">{t.nav.readOnly}</div> : null}
         </div>
         <Bell />
-        <button
-          type="button"
-          className="btn btn--primary sidebar__new"
-          aria-keyshortcuts="Alt+N Control+N"
-          title="Alt+N"
-          onClick={() => go({ view: 'register' })}
-        >
-          {t.nav.newAppeal}
-        </button>
+        {mayRegister ? (
+          <button
+            type="button"
+            className="btn btn--primary sidebar__new"
+            aria-keyshortcuts="Alt+N Control+N"
+            title="Alt+N"
+            onClick={() => go({ view: 'register' })}
+          >
+            {t.nav.newAppeal}
+          </button>
+        ) : null}
         <nav aria-label={t.nav.label}>
           <ul className="nav">
             <li>
@@ -142,9 +148,11 @@ export function Shell() {
         </nav>
         <div className="sidebar__keys" aria-label={t.nav.shortcutsTitle}>
           <div className="sidebar__keys-title">{t.nav.shortcutsTitle}</div>
-          <div>
-            <Kbd>Alt+N</Kbd> {t.shortcuts.newAppeal}
-          </div>
+          {mayRegister ? (
+            <div>
+              <Kbd>Alt+N</Kbd> {t.shortcuts.newAppeal}
+            </div>
+          ) : null}
           <div>
             <Kbd>/</Kbd> <Kbd>Ctrl+F</Kbd> {t.shortcuts.search}
           </div>

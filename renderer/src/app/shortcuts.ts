@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { mayCall } from '../api/access';
 import { useStore } from '../store';
 import { mayOpen, SECTIONS } from './nav-slice';
 
@@ -20,7 +21,7 @@ export function useDeskShortcuts(): void {
       // Browsers keep Ctrl+N for a new window; Alt+N works everywhere, Ctrl+N in the desktop app.
       if ((e.altKey || e.ctrlKey) && !e.shiftKey && (e.code === 'KeyN' || key === 'n' || key === 'т')) {
         e.preventDefault();
-        s.go({ view: 'register' });
+        if (mayCall(s.user?.role, 'appeals.register')) s.go({ view: 'register' });
         return;
       }
       if (e.altKey && !e.ctrlKey && !e.shiftKey && (e.code === 'KeyH' || key === 'h' || key === 'р')) {

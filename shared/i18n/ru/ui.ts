@@ -41,6 +41,7 @@ export const ui = {
     reports: 'Отчёты',
     settings: 'Настройки',
     newAppeal: 'Новое обращение',
+    readOnly: 'Только просмотр: данные меняются в приёмных',
     signOut: 'Выйти',
     signedInAs: 'Вы вошли как',
     shortcutsTitle: 'Клавиши',

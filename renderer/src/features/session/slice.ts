@@ -1,5 +1,6 @@
 import type { Output } from '../../../../shared/api/index';
 import type { Office, UserInfo } from '../../../../shared/api/office';
+import { setReadOnly } from '../../api/access';
 import { call, hasSession, setSession, whenSessionLost } from '../../api/client';
 import { errorText, t } from '../../i18n';
 import { startRoute } from '../../app/nav-slice';
@@ -12,6 +13,8 @@ export interface SessionSlice {
   startError: string | null;
   user: UserInfo | null;
   office: Office | null;
+  /** HQ's analyst view: everything is shown, nothing can be changed. */
+  readOnly: boolean;
   /** What the sign-in screen says first (the office was just set up, the session ended). */
   signInNotice: string | null;
   signInLogin: string;
@@ -41,6 +44,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     startError: null,
     user: null,
     office: null,
+    readOnly: false,
     signInNotice: null,
     signInLogin: '',
 
@@ -48,6 +52,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
       set({ phase: 'starting', startError: null });
       try {
         const status = await call('setup.status', {});
+        setReadOnly(status.readOnly);
+        set({ readOnly: status.readOnly });
         if (!status.initialized) return set({ phase: 'setup' });
         if (hasSession()) {
           try {
