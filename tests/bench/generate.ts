@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { UserTable } from '../../db/schema';
 import { closeDatabase, openDatabase } from '../../db/connect';
 import { fillCounts } from '../../db/migrations/0010-statistics';
+import { LATEST_VERSION } from '../../db/migrations/index';
 import { CITIES, makePerson, Rng, type City, type Person } from '../../main/demo/people';
 import { appealDraft } from '../../main/demo/topics';
 import { hashPassword } from '../../main/services/users';
@@ -308,6 +309,8 @@ export function alignIndexes(file: string, log: (s: string) => void): boolean {
       db.exec(r.sql);
       db.exec(`ANALYZE ${r.name}`);
     }
+    // The schema is now the latest one: a migration that only adds indexes must not run again on open.
+    db.pragma(`user_version = ${LATEST_VERSION}`);
     return true;
   } finally {
     db.close();
