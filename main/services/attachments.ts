@@ -153,6 +153,10 @@ export function list(ctx: CallContext, i: ParsedInput<'attachments.list'>): Outp
     .map(toAttachment);
 }
 
+/** The message when an attachment's file is not in this computer's data folder. */
+export const FILE_NOT_HERE =
+  'the file is not on this computer: it was attached on another one (sync carries the record, not the file), or removed from the data folder';
+
 export function get(ctx: CallContext, i: ParsedInput<'attachments.get'>): Output<'attachments.get'> {
   const db = ctx.store.read;
   const row = db.get(
@@ -161,8 +165,10 @@ export function get(ctx: CallContext, i: ParsedInput<'attachments.get'>): Output
   if (!row) throw new ApiError('not_found', 'no such attachment', { field: 'id' });
   const file = path.join(filesRoot(ctx), row.sha256.slice(0, 2), row.sha256);
   const data = readIfPresent(file);
+  // Sync carries an attachment's record, never its file: a second computer of the office and HQ's view
+  // list it, and only the computer it was attached on (or a copy of its data folder) has the file.
   if (!data)
-    throw new ApiError('internal', `the file «${row.name}» is missing from the data folder (${file})`);
+    throw new ApiError('not_found', FILE_NOT_HERE, { field: 'id', details: { name: row.name, file } });
   // A file changed on disk must not be handed out as the one that was attached.
   if (data.length !== row.size || sha256(data) !== row.sha256)
     throw new ApiError(

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startHttpServer } from '../../main/server/http';
-import { attachmentPath } from '../../main/services/attachments';
+import { attachmentPath, FILE_NOT_HERE } from '../../main/services/attachments';
 import { appealInput, dumpTables } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 
@@ -137,7 +137,8 @@ describe('attachments', () => {
     expect(error.message).toMatch(/ответ\.txt.*damaged/);
 
     fs.rmSync(file);
-    expect((await o.fail('attachments.get', { id: att.id })).message).toMatch(/missing/);
+    const gone = await o.fail('attachments.get', { id: att.id });
+    expect(gone).toMatchObject({ code: 'not_found', field: 'id', message: FILE_NOT_HERE });
   });
 
   it('an answer is attached to the appeal’s own request only', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FILE_NOT_HERE } from '../../main/services/attachments';
 import { appealInput, dumpTables } from './helpers';
 import { enrolledOffice, joinedNode, startTestHq, type HqKind, type SyncNode } from './sync-fixture';
 
@@ -50,6 +51,27 @@ export function syncSuite(kind: HqKind): void {
       expect((await desk.sync.syncNow()).ok).toBe(true);
       expect(appealRow(desk, ids[0]!).summary).toBe('Исправлено на ноутбуке');
       expect(appealRow(desk, ids[0]!)).toEqual(appealRow(laptop, ids[0]!));
+
+      // An attachment's record travels, its file stays where it was attached: the laptop says so plainly.
+      const att = await desk.value('attachments.add', {
+        appealId: ids[1]!,
+        name: 'скан.pdf',
+        mime: 'application/pdf',
+        dataBase64: Buffer.from('%PDF-1.4 скан').toString('base64'),
+      });
+      expect((await desk.sync.syncNow()).ok).toBe(true);
+      expect((await laptop.sync.syncNow()).ok).toBe(true);
+      expect((await laptop.value('attachments.list', { appealId: ids[1]! })).map((a) => a.id)).toEqual([
+        att.id,
+      ]);
+      const onLaptop = await laptop.call('attachments.get', { id: att.id });
+      expect(onLaptop.ok ? null : onLaptop.error).toMatchObject({
+        code: 'not_found',
+        message: FILE_NOT_HERE,
+      });
+      expect((await desk.value('attachments.get', { id: att.id })).dataBase64).toBe(
+        Buffer.from('%PDF-1.4 скан').toString('base64'),
+      );
 
       // Nothing new: a sync sends and receives nothing and changes nothing.
       const before = dumpTables(desk.handle.sqlite);
