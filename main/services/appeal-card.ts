@@ -51,6 +51,7 @@ export function appealRow(db: ReadDb, id: string): AppealTable {
 export function toRow(a: AppealTable & { responsible_name: string | null }, today: string): AppealRow {
   return {
     id: a.id,
+    officeId: a.office_id,
     regNumber: a.reg_number,
     registeredOn: a.registered_on,
     receivedOn: a.received_on,

@@ -169,6 +169,7 @@ export function list(ctx: CallContext, input: ParsedInput<'appeals.list'>): Outp
       .where(sql<boolean>`appeals.rowid IN (${pageRowids})`)
       .select([
         'appeals.id',
+        'appeals.office_id',
         'appeals.reg_number',
         'appeals.registered_on',
         'appeals.received_on',

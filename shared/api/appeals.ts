@@ -121,6 +121,8 @@ export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 
 export const AppealRowSchema = z.object({
   id: IdSchema,
+  /** Whose appeal: one office in an office's database, any of them in HQ's analyst view. */
+  officeId: IdSchema,
   regNumber: z.string(),
   registeredOn: IsoDateSchema,
   receivedOn: IsoDateSchema,

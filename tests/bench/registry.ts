@@ -18,7 +18,7 @@ import type { Row } from './stats';
 type ListInput = Input<'appeals.list'>;
 type Page = { rows: AppealRow[]; nextCursor: string | null };
 
-const COLUMNS = `a.id, a.reg_number, a.registered_on, a.received_on, a.channel, a.kind, a.status, a.applicant_name,
+const COLUMNS = `a.id, a.office_id, a.reg_number, a.registered_on, a.received_on, a.channel, a.kind, a.status, a.applicant_name,
   a.applicant_phone, a.summary, a.topics, a.due_date, a.responsible_id, u.full_name AS responsible_name`;
 const LIMIT = 50;
 const CROSS_CHECKS = 20;

@@ -91,6 +91,11 @@ test('the analyst signs in at HQ: registry, statistics and report across both of
     await expect(page.getByTestId('registry-count')).toHaveText('Всего: 3 обращения');
     for (const s of ['Яма на Тверской', 'Нет света в подъезде', 'Ржевский мост'])
       await expect(grid.getByText(s)).toBeVisible();
+    await expect(page.getByRole('button', { name: /Новое обращение/ })).toHaveCount(0);
+    // The first column says whose each appeal is.
+    await expect(grid.getByRole('columnheader').first()).toHaveText('Приёмная');
+    const rzhevRow = grid.getByRole('row').filter({ hasText: 'Ржевский мост' });
+    await expect(rzhevRow.getByRole('gridcell').first()).toHaveText('РЖВ');
 
     await page.getByLabel('Приёмные').selectOption(rzhev.id);
     await expect(page.getByTestId('registry-count')).toHaveText(/^Найдено: 1 обращение/);

@@ -183,6 +183,8 @@ export const ui = {
       responsibleName: 'Ответственный',
       dueDate: 'Срок',
     },
+    /** The first column in HQ's analyst view, where the registry holds every office. */
+    office: 'Приёмная',
   },
 
   card: {

@@ -29,9 +29,14 @@ function shortName(full: string): string {
   return [surname, ...rest.map((p) => `${p[0]}.`)].join(' ');
 }
 
-function Cells({ row }: { row: AppealRow }) {
+function Cells({ row, office }: { row: AppealRow; office: string | null }) {
   return (
     <>
+      {office !== null ? (
+        <div role="gridcell" className="cell" title={office}>
+          {office}
+        </div>
+      ) : null}
       <div role="gridcell" className="cell cell--num">
         {row.regNumber}
       </div>
@@ -84,6 +89,9 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
   const selected = useStore((s) => s.selected);
   const sort = useStore((s) => s.sort);
   const { select, loadMore, toggleSort } = useStore.getState();
+  // HQ's analyst view holds several offices: each row says whose it is (a number's format may not).
+  const offices = useStore((s) => s.offices);
+  const officeCode = offices.length > 1 ? new Map(offices.map((o) => [o.id, o.code])) : null;
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const count = rows.length + (nextCursor ? 1 : 0);
@@ -138,11 +146,11 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
   return (
     <div
       ref={scrollRef}
-      className="grid"
+      className={officeCode ? 'grid grid--offices' : 'grid'}
       role="grid"
       aria-label={t.registry.tableLabel}
       aria-rowcount={total !== null ? total + 1 : -1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={COLUMNS.length + (officeCode ? 1 : 0)}
       aria-activedescendant={rows[selected] ? `appeal-row-${selected}` : undefined}
       aria-busy={loading}
       tabIndex={0}
@@ -152,6 +160,11 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
       <div className="grid__canvas" style={{ height: virtualizer.getTotalSize() }}>
         <div role="rowgroup" className="grid__head">
           <div role="row" aria-rowindex={1} className="grid__row">
+            {officeCode ? (
+              <div role="columnheader" className="cell">
+                {t.registry.office}
+              </div>
+            ) : null}
             {COLUMNS.map((c) => {
               const active = c.sort && sort.field === c.sort;
               return (
@@ -208,7 +221,7 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
                 }}
                 onDoubleClick={() => onOpen(row)}
               >
-                <Cells row={row} />
+                <Cells row={row} office={officeCode ? (officeCode.get(row.officeId) ?? '') : null} />
               </div>
             );
           })}

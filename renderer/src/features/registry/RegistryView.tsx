@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { AppealRow } from '../../../../shared/api/appeals';
+import { mayCall } from '../../api/access';
 import { Kbd } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
 import { t } from '../../i18n';
@@ -23,6 +24,10 @@ export function RegistryView() {
   const listError = useStore((s) => s.listError);
   const searchRequest = useStore((s) => s.searchFocusRequest);
   const go = useStore((s) => s.go);
+  const mayRegister = mayCall(
+    useStore((s) => s.user?.role),
+    'appeals.register',
+  );
   const route = useStore((s) => s.route);
   const key = queryKey(filter, sort);
 
@@ -86,9 +91,11 @@ export function RegistryView() {
           </button>
         ) : null}
         <BatchCards />
-        <button type="button" className="btn btn--primary" onClick={() => go({ view: 'register' })}>
-          {t.nav.newAppeal} <Kbd>Alt+N</Kbd>
-        </button>
+        {mayRegister ? (
+          <button type="button" className="btn btn--primary" onClick={() => go({ view: 'register' })}>
+            {t.nav.newAppeal} <Kbd>Alt+N</Kbd>
+          </button>
+        ) : null}
       </header>
       <Filters />
       {listError ? (
