@@ -131,7 +131,7 @@ describe('CLI call', () => {
   it('uses the data folder when --db is not given', async () => {
     const r = await cli(['call', 'setup.status']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ initialized: false, office: null });
+    expect(JSON.parse(r.stdout)).toEqual({ initialized: false, office: null, readOnly: false });
     expect(fs.existsSync(path.join(tmp.dir, DB_FILE_NAME))).toBe(true);
   });
 });
