@@ -4,7 +4,13 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { z } from 'zod';
-import { EnrolRequestSchema, PullRequestSchema, PushRequestSchema } from '../../shared/sync/protocol';
+import {
+  EnrolRequestSchema,
+  FileGetSchema,
+  FilePutSchema,
+  PullRequestSchema,
+  PushRequestSchema,
+} from '../../shared/sync/protocol';
 import type { Api } from '../services/api';
 import { HqError, type Hq } from './hq-service';
 import { bodyLimitFor, httpStatusFor, setSecurityHeaders, staticFiles } from './http';
@@ -76,8 +82,8 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 /**
- * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push` and `/pull` (Bearer token), and
- * the analyst view's API under `/api/`. The server only parses and authenticates; every rule is in `Hq`
+ * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push`, `/pull`, `/files/put` and
+ * `/files/get` (Bearer token), and the analyst view's API under `/api/`. The server only parses and authenticates; every rule is in `Hq`
  * and in the service layer.
  */
 export async function startHqServer(opts: HqServerOptions): Promise<HqServerHandle> {
@@ -106,6 +112,15 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
       }
       if (pathname === '/sync/v1/pull')
         return send(res, 200, await hq.pull(node, parse(PullRequestSchema, body)));
+      if (pathname === '/sync/v1/files/put') {
+        await hq.putFile(node, parse(FilePutSchema, body));
+        send(res, 200, {});
+        return opts.afterPush?.();
+      }
+      if (pathname === '/sync/v1/files/get') {
+        const file = await hq.fileOf(node.officeId, parse(FileGetSchema, body).sha256);
+        return send(res, 200, { dataBase64: file ? file.toString('base64') : null });
+      }
       return send(res, 404, { error: `no endpoint ${pathname}` });
     } catch (e) {
       if (e instanceof HqError) return send(res, e.status, { error: e.message });

@@ -1,7 +1,8 @@
 /** The HQ service: identity, push and pull of office batches, and HQ's own reference data. */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { SYNCED_TABLES } from '../../db/schema';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/api/attachments';
 import { localWrite, mergeRow } from '../../shared/sync/merge';
 import {
   SHARED_TABLES,
@@ -10,6 +11,7 @@ import {
   type Conflict,
   type EnrolRequest,
   type EnrolResponse,
+  type FilePut,
   type PullRequest,
   type PullResponse,
   type PushRequest,
@@ -259,6 +261,39 @@ export class Hq {
       more,
       hqNow: this.now().toISOString(),
     };
+  }
+
+  // ---- attachments' files -------------------------------------------------------------------------
+
+  /** A file from a computer of the office, kept under its office once its bytes match the hash. */
+  async putFile(node: HqNode, req: FilePut): Promise<void> {
+    const data = Buffer.from(req.dataBase64, 'base64');
+    if (data.length > MAX_ATTACHMENT_BYTES)
+      throw new HqError(400, `the file is larger than ${MAX_ATTACHMENT_BYTES} bytes`);
+    if (createHash('sha256').update(data).digest('hex') !== req.sha256)
+      throw new HqError(400, 'the file does not match its hash');
+    await this.db
+      .insertInto('hq_files')
+      .values({
+        office_id: node.officeId,
+        sha256: req.sha256,
+        size: data.length,
+        data,
+        created_at: this.now().toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['office_id', 'sha256']).doNothing())
+      .execute();
+  }
+
+  /** A file of the office's (the caller's office, or any office for HQ's analyst view); null if not sent yet. */
+  async fileOf(officeId: string, sha256: string): Promise<Buffer | null> {
+    const r = await this.db
+      .selectFrom('hq_files')
+      .select('data')
+      .where('office_id', '=', officeId)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
+    return r ? Buffer.from(r.data) : null;
   }
 
   // ---- bundles (hq-bundle.ts) --------------------------------------------------------------------

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   Kysely,
   Migrator,
+  PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
   sql,
@@ -75,6 +76,15 @@ export interface HqReportTable {
   message: string;
 }
 
+/** An attachment's file as an office's computer sent it (`/sync/v1/files/put`). */
+export interface HqFileTable {
+  office_id: string;
+  sha256: string;
+  size: number;
+  data: Buffer;
+  created_at: string;
+}
+
 export interface HqDB {
   hq_meta: HqMetaTable;
   hq_counter: HqCounterTable;
@@ -85,6 +95,7 @@ export interface HqDB {
   hq_rows: HqRowTable;
   hq_conflicts: HqConflictTable;
   hq_reports: HqReportTable;
+  hq_files: HqFileTable;
 }
 
 /** Frozen: written with Kysely's schema builder against `Kysely<any>`, so one text runs on both engines. */
@@ -184,8 +195,25 @@ const m001: Migration = {
   },
 };
 
+/** Frozen: attachments' files, each office's apart; the bytes as `bytea` on PostgreSQL, `blob` on SQLite. */
+const m002: Migration = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a frozen migration knows no app types
+  async up(db: Kysely<any>) {
+    const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+    await db.schema
+      .createTable('hq_files')
+      .addColumn('office_id', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('data', bytes, (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('hq_files_pk', ['office_id', 'sha256'])
+      .execute();
+  },
+};
+
 /** A static list, as for the office: a bundled main process has no migrations folder to read. */
-export const HQ_MIGRATIONS: Record<string, Migration> = { '001-initial': m001 };
+export const HQ_MIGRATIONS: Record<string, Migration> = { '001-initial': m001, '002-files': m002 };
 
 const provider: MigrationProvider = { getMigrations: async () => HQ_MIGRATIONS };
 

@@ -5,6 +5,7 @@ import { hqText } from '../../shared/i18n/ru/sync';
 import { conflictFromRecord, stateFromRecord, type RowState } from '../../shared/sync/protocol';
 import type { Clock } from '../../shared/util/clock';
 import { openOffice, type OfficeHandle } from '../core';
+import { attachmentPath, keepFile } from '../services/attachments';
 import { localOfficeId } from '../services/office';
 import { applyIncoming, getState, setState } from '../sync/office-store';
 import { HQ_OWN_CODE } from './hq-enrol';
@@ -129,12 +130,38 @@ export class HqView {
    * cursor. Calls queue one after the other, so a batch applied during a catch-up is read by the next.
    */
   catchUp(): Promise<number> {
-    const next = this.running.then(
-      () => this.drain(),
-      () => this.drain(),
-    );
+    const run = async (): Promise<number> => {
+      const rows = await this.drain();
+      await this.fetchFiles();
+      return rows;
+    };
+    const next = this.running.then(run, run);
     this.running = next;
     return next;
+  }
+
+  /** Hashes whose files the view is known to hold, so a catch-up looks only at the others. */
+  private readonly filesHere = new Set<string>();
+
+  /**
+   * Attachments' files the view lacks, from HQ's copies. An office's computer sends a file after its
+   * rows, so a file missing at one catch-up (sent later) is looked for again at the next.
+   */
+  private async fetchFiles(): Promise<void> {
+    const dataDir = this.handle.api.systemContext().dataDir;
+    if (!dataDir) return;
+    const wanted = this.handle.store.read.rawAll<{ office_id: string; sha256: string }>(
+      'SELECT DISTINCT office_id, sha256 FROM attachments WHERE deleted_at IS NULL',
+    );
+    for (const { office_id, sha256 } of wanted) {
+      if (this.filesHere.has(sha256)) continue;
+      if (!fs.existsSync(attachmentPath(dataDir, sha256))) {
+        const data = await this.hq.fileOf(office_id, sha256);
+        if (!data) continue;
+        keepFile(dataDir, sha256, data);
+      }
+      this.filesHere.add(sha256);
+    }
   }
 
   private async drain(): Promise<number> {

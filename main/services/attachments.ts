@@ -153,9 +153,21 @@ export function list(ctx: CallContext, i: ParsedInput<'attachments.list'>): Outp
     .map(toAttachment);
 }
 
+/** A file that came from elsewhere (sync): kept under its hash once its bytes are checked against it. */
+export function keepFile(dataDir: string, hash: string, data: Buffer): void {
+  if (sha256(data) !== hash) throw new Error(`the file sent for ${hash} does not match that hash`);
+  storeFile(path.join(dataDir, 'files'), hash, data);
+}
+
+/** The kept file of a hash, checked against it; null when it is not here (or no longer matches). */
+export function keptFile(dataDir: string, hash: string): Buffer | null {
+  const data = readIfPresent(attachmentPath(dataDir, hash));
+  return data && sha256(data) === hash ? data : null;
+}
+
 /** The message when an attachment's file is not in this computer's data folder. */
 export const FILE_NOT_HERE =
-  'the file is not on this computer: it was attached on another one (sync carries the record, not the file), or removed from the data folder';
+  'the file is not on this computer yet: it was attached on another one and comes with a sync once that one has sent it, or it was removed from the data folder';
 
 export function get(ctx: CallContext, i: ParsedInput<'attachments.get'>): Output<'attachments.get'> {
   const db = ctx.store.read;
@@ -165,8 +177,8 @@ export function get(ctx: CallContext, i: ParsedInput<'attachments.get'>): Output
   if (!row) throw new ApiError('not_found', 'no such attachment', { field: 'id' });
   const file = path.join(filesRoot(ctx), row.sha256.slice(0, 2), row.sha256);
   const data = readIfPresent(file);
-  // Sync carries an attachment's record, never its file: a second computer of the office and HQ's view
-  // list it, and only the computer it was attached on (or a copy of its data folder) has the file.
+  // Sync brings an attachment's record first and its file after (main/sync/files.ts), once the computer
+  // it was attached on has sent it: until then the record is listed here and the file is not.
   if (!data)
     throw new ApiError('not_found', FILE_NOT_HERE, { field: 'id', details: { name: row.name, file } });
   // A file changed on disk must not be handed out as the one that was attached.

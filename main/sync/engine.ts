@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { Store } from '../../db/sql';
 import {
   EnrolResponseSchema,
+  FileGetResponseSchema,
   HqBundlePayloadSchema,
   MAX_BATCH_ROWS,
   PROTOCOL_VERSION,
@@ -28,6 +29,7 @@ import {
 } from './office-store';
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
+import { syncFiles, type FileLink } from './files';
 
 export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
 export const DEFAULT_INTERVAL_MIN = 5;
@@ -36,7 +38,7 @@ const PULL_ROWS = MAX_BATCH_ROWS;
 const DESK_ROUNDS = 4;
 
 /** How an office reaches HQ: over HTTP, or (for tests of failure) anything with the same two calls. */
-export interface HqLink {
+export interface HqLink extends Partial<FileLink> {
   push(req: PushRequest): Promise<PushResponse>;
   pull(cursor: number, limit: number): Promise<PullResponse>;
 }
@@ -82,6 +84,15 @@ export function httpLink(baseUrl: string, token: string): HqLink {
       PullResponseSchema.parse(
         await postJson(`${base}/sync/v1/pull`, { v: PROTOCOL_VERSION, cursor, limit }, token),
       ),
+    putFile: async (sha256, data) => {
+      const body = { v: PROTOCOL_VERSION, sha256, dataBase64: data.toString('base64') };
+      await postJson(`${base}/sync/v1/files/put`, body, token);
+    },
+    getFile: async (sha256) => {
+      const answer = await postJson(`${base}/sync/v1/files/get`, { v: PROTOCOL_VERSION, sha256 }, token);
+      const { dataBase64 } = FileGetResponseSchema.parse(answer);
+      return dataBase64 === null ? null : Buffer.from(dataBase64, 'base64');
+    },
   };
 }
 
@@ -347,6 +358,21 @@ export class OfficeSync {
     if (needsDesk(this.read)) this.store.transaction((db) => settleDesk(db, officeId));
   }
 
+  /**
+   * Attachments' files after the rows (files.ts). A failure here is logged and leaves the sync good:
+   * the rows are in, and the files are tried again at the next sync.
+   */
+  private async syncFiles(link: HqLink): Promise<void> {
+    const dataDir = this.ctx.dataDir;
+    if (!dataDir || !link.putFile || !link.getFile) return;
+    try {
+      const r = await syncFiles(this.store, dataDir, { putFile: link.putFile, getFile: link.getFile });
+      if (r.sent || r.fetched) this.log(`files: ${r.sent} sent to HQ, ${r.fetched} fetched`);
+    } catch (e) {
+      this.log(`files: ${e instanceof Error ? e.message : String(e)}; tried again at the next sync`);
+    }
+  }
+
   /** One full sync over `link` (HTTP by default). Never throws: the outcome says what went wrong. */
   async syncNow(link: HqLink = this.link()): Promise<SyncOutcome> {
     const outcome: SyncOutcome = {
@@ -368,6 +394,7 @@ export class OfficeSync {
       outcome.error = e instanceof Error ? e.message : String(e);
       this.log(`sync failed: ${outcome.error}`);
     }
+    if (outcome.ok) await this.syncFiles(link);
     const drift = outcome.driftMs;
     const drifted = drift !== null && Math.abs(drift) > this.driftLimitMs();
     if (drifted) this.log(`clock drift: HQ's clock is ${Math.round(drift / 1000)} s off this computer's`);

@@ -72,6 +72,21 @@ export const PushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
+/**
+ * Attachments' files. Rows carry an attachment's record only; the computer it was attached on sends the
+ * file to HQ after a sync, and the office's other computers (and HQ's analyst view) fetch it from there.
+ * HQ keeps each office's files apart: a computer sends and fetches its own office's only.
+ */
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected a SHA-256 in hex' });
+export const FilePutSchema = z.object({
+  v: z.literal(PROTOCOL_VERSION),
+  sha256: Sha256,
+  dataBase64: z.string(),
+});
+export type FilePut = z.infer<typeof FilePutSchema>;
+export const FileGetSchema = z.object({ v: z.literal(PROTOCOL_VERSION), sha256: Sha256 });
+export const FileGetResponseSchema = z.object({ dataBase64: z.string().nullable() });
+
 export const PushResponseSchema = z.object({
   applied: z.number().int(),
   replayed: z.boolean(),

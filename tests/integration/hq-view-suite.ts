@@ -320,6 +320,20 @@ export function hqViewSuite(kind: HqKind): void {
       const reportAcross: { received: number } = await value('reports.period', { filter: period });
       expect(reportAcross.received).toBe(sum);
       expect(sum).toBe(5);
+
+      // An attachment opens in the view once its office has synced: HQ's copy of the file is fetched.
+      const pdf = Buffer.from('%PDF-1.4 ответ управы');
+      const appealId = (await a.value('appeals.list', {})).rows[0]!.id;
+      const att = await a.value('attachments.add', {
+        appealId,
+        name: 'ответ.pdf',
+        mime: 'application/pdf',
+        dataBase64: pdf.toString('base64'),
+      });
+      expect((await a.sync.syncNow()).ok).toBe(true);
+      await view.catchUp();
+      const opened: { dataBase64: string } = await value('attachments.get', { id: att.id });
+      expect(opened.dataBase64).toBe(pdf.toString('base64'));
     });
   });
 }

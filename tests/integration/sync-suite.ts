@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_NOT_HERE } from '../../main/services/attachments';
+import { httpLink } from '../../main/sync/engine';
 import { appealInput, dumpTables } from './helpers';
 import { enrolledOffice, joinedNode, startTestHq, type HqKind, type SyncNode } from './sync-fixture';
 
@@ -52,26 +52,28 @@ export function syncSuite(kind: HqKind): void {
       expect(appealRow(desk, ids[0]!).summary).toBe('Исправлено на ноутбуке');
       expect(appealRow(desk, ids[0]!)).toEqual(appealRow(laptop, ids[0]!));
 
-      // An attachment's record travels, its file stays where it was attached: the laptop says so plainly.
+      // An attachment's file goes to HQ after the rows, and to the laptop at its next sync.
+      const scan = Buffer.from('%PDF-1.4 скан');
       const att = await desk.value('attachments.add', {
         appealId: ids[1]!,
         name: 'скан.pdf',
         mime: 'application/pdf',
-        dataBase64: Buffer.from('%PDF-1.4 скан').toString('base64'),
+        dataBase64: scan.toString('base64'),
       });
       expect((await desk.sync.syncNow()).ok).toBe(true);
+      expect(await hq.hq.fileOf(officeId, att.sha256)).toEqual(scan);
       expect((await laptop.sync.syncNow()).ok).toBe(true);
-      expect((await laptop.value('attachments.list', { appealId: ids[1]! })).map((a) => a.id)).toEqual([
-        att.id,
-      ]);
-      const onLaptop = await laptop.call('attachments.get', { id: att.id });
-      expect(onLaptop.ok ? null : onLaptop.error).toMatchObject({
-        code: 'not_found',
-        message: FILE_NOT_HERE,
-      });
-      expect((await desk.value('attachments.get', { id: att.id })).dataBase64).toBe(
-        Buffer.from('%PDF-1.4 скан').toString('base64'),
+      expect((await laptop.value('attachments.get', { id: att.id })).dataBase64).toBe(
+        scan.toString('base64'),
       );
+      // HQ keeps each office's files apart, and takes no file that does not match its hash.
+      const other = await enrolledOffice(hq, 'РЖВ', T0);
+      const otherLink = httpLink(hq.url, other.sync.state('token')!);
+      expect(await otherLink.getFile!(att.sha256)).toBeNull();
+      await expect(otherLink.putFile!(att.sha256, Buffer.from('не тот файл'))).rejects.toThrow(
+        'the file does not match its hash',
+      );
+      expect(await hq.hq.fileOf(officeId, att.sha256)).toEqual(scan);
 
       // Nothing new: a sync sends and receives nothing and changes nothing.
       const before = dumpTables(desk.handle.sqlite);

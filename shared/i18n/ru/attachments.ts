@@ -39,6 +39,6 @@ export const attachmentServerMessages: Record<string, string> = {
   'the request belongs to another appeal': 'Запрос относится к другому обращению',
   'no such request': 'Такого запроса нет',
   'no such attachment': 'Такого файла нет',
-  'the file is not on this computer: it was attached on another one (sync carries the record, not the file), or removed from the data folder':
-    'Файла нет на этом компьютере: его приложили на другом (синхронизация переносит сведения о файле, но не сам файл) или удалили из папки данных. Откройте его там, где приложили.',
+  'the file is not on this computer yet: it was attached on another one and comes with a sync once that one has sent it, or it was removed from the data folder':
+    'Файла пока нет на этом компьютере: его приложили на другом, и он придёт с синхронизацией, когда тот компьютер его отправит (или файл удалили из папки данных).',
 };
