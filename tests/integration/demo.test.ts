@@ -136,7 +136,7 @@ describe('fillDemoOffice', () => {
       await fillDemoOffice(h, { seed, appeals: 40 });
       const rows = await registry(h, await signIn(h, 'assistant1'));
       // Ids and stamps are fresh UUIDs; everything a person reads must repeat.
-      return rows.map(({ id: _id, responsibleId: _r, ...rest }) => rest);
+      return rows.map(({ id: _id, officeId: _o, responsibleId: _r, ...rest }) => rest);
     };
     const a = await shape(11);
     expect(await shape(11)).toEqual(a);
