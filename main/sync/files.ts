@@ -17,29 +17,40 @@ export interface FileLink {
 
 /** How far the attachments have been looked at for sending (their rowid). */
 const SENT_KEY = 'files_sent_rowid';
-/** Fetched at most per sync, so a first sync of a large office does not hold the next one up for long. */
-export const FETCH_BYTES_PER_SYNC = 256 * 1024 * 1024;
+/**
+ * Sent and fetched at most per sync (each way), so the first sync of an office with years of scans does
+ * not hold the next one up for long; the rest goes at the following syncs.
+ */
+export const FILE_BYTES_PER_SYNC = 256 * 1024 * 1024;
 
 export interface FilesOutcome {
   sent: number;
   fetched: number;
 }
 
-export async function syncFiles(store: Store, dataDir: string, link: FileLink): Promise<FilesOutcome> {
+export async function syncFiles(
+  store: Store,
+  dataDir: string,
+  link: FileLink,
+  maxBytes = FILE_BYTES_PER_SYNC,
+): Promise<FilesOutcome> {
   const outcome: FilesOutcome = { sent: 0, fetched: 0 };
   let cursor = Number(getState(store.read, SENT_KEY) ?? 0);
-  for (;;) {
+  let sentBytes = 0;
+  sending: for (;;) {
     const rows = store.read.rawAll<{ r: number; sha256: string }>(
       'SELECT rowid AS r, sha256 FROM attachments WHERE rowid > ? ORDER BY rowid LIMIT 100',
       cursor,
     );
     if (rows.length === 0) break;
     for (const row of rows) {
+      if (sentBytes >= maxBytes) break sending;
       // Not here: attached on another computer of the office, which sends it itself.
       const data = keptFile(dataDir, row.sha256);
       if (data) {
         await link.putFile(row.sha256, data);
         outcome.sent++;
+        sentBytes += data.length;
       }
       cursor = row.r;
       store.transaction((db) => setState(db, SENT_KEY, String(cursor)));
@@ -50,7 +61,7 @@ export async function syncFiles(store: Store, dataDir: string, link: FileLink): 
   );
   let bytes = 0;
   for (const { sha256 } of wanted) {
-    if (bytes >= FETCH_BYTES_PER_SYNC) break;
+    if (bytes >= maxBytes) break;
     if (fs.existsSync(attachmentPath(dataDir, sha256))) continue;
     const data = await link.getFile(sha256);
     if (!data) continue;
