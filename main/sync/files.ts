@@ -71,3 +71,21 @@ export async function syncFiles(
   }
   return outcome;
 }
+
+/** What the exchange has left: files held here and not sent yet, and the office's files not here yet. */
+export function filesWaiting(store: Store, dataDir: string | null): { toSend: number; toFetch: number } {
+  if (!dataDir) return { toSend: 0, toFetch: 0 };
+  const cursor = Number(getState(store.read, SENT_KEY) ?? 0);
+  const here = (sha256: string): boolean => fs.existsSync(attachmentPath(dataDir, sha256));
+  const unsent = store.read.rawAll<{ sha256: string }>(
+    'SELECT sha256 FROM attachments WHERE rowid > ?',
+    cursor,
+  );
+  const live = store.read.rawAll<{ sha256: string }>(
+    'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL',
+  );
+  return {
+    toSend: unsent.filter((r) => here(r.sha256)).length,
+    toFetch: live.filter((r) => !here(r.sha256)).length,
+  };
+}

@@ -9,6 +9,7 @@ import type { CallContext } from '../services/context';
 import { DEFAULT_INTERVAL_MIN, OfficeSync } from './engine';
 import { getConflict, listConflicts, markResolved } from './conflicts';
 import { deskCount, heldDesk } from './desks';
+import { filesWaiting } from './files';
 import { localOfficeId } from '../services/office';
 import { pendingCount, setState, unfoldedCount } from './office-store';
 
@@ -24,6 +25,7 @@ export function status(ctx: CallContext): SyncStatus {
   const drift = s.state('drift_ms');
   const driftMs = drift === null ? null : Number(drift);
   const error = s.state('last_error');
+  const files = filesWaiting(ctx.store, ctx.dataDir);
   const open = db.rawGet<{ n: number }>(
     'SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL',
   )!.n;
@@ -34,6 +36,8 @@ export function status(ctx: CallContext): SyncStatus {
     lastAttemptAt: s.state('last_attempt_at'),
     lastError: error ? plainSyncError(error) : null,
     pending: pendingCount(db) + unfoldedCount(db),
+    filesToSend: files.toSend,
+    filesToFetch: files.toFetch,
     driftMs,
     driftWarning:
       driftMs !== null && Math.abs(driftMs) > s.driftLimitMs()

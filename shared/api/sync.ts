@@ -13,6 +13,10 @@ export const SyncStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** Changes HQ has not acknowledged yet. */
   pending: z.number().int(),
+  /** Attachments' files this computer holds and has not sent to HQ yet. */
+  filesToSend: z.number().int(),
+  /** Attachments of the office whose files have not reached this computer yet. */
+  filesToFetch: z.number().int(),
   /** HQ's clock minus this computer's at the last sync, ms. */
   driftMs: z.number().nullable(),
   /** Set when the drift is beyond the limit: what to tell the user. */

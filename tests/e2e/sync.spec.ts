@@ -34,6 +34,7 @@ test('the administrator connects the office to HQ and syncs from Settings', asyn
     await expect(panel.getByText(/Отправлено: \d+/)).toBeVisible();
     await expect(panel.getByText('ещё не было')).toHaveCount(0);
     await expect(panel.getByText('Расхождений нет.')).toBeVisible();
+    await expect(panel.getByTestId('sync-files')).toHaveText('все на месте');
     expect((await hq.rowsOf(office.id)).length).toBeGreaterThan(0);
   } finally {
     await server.close();

@@ -38,15 +38,23 @@ describe('attachments’ files at a sync', () => {
     // Each scan is 21 bytes: with 30 allowed, the first sync sends two and the next one the third.
     const limit = 30;
     expect(contents.every((c) => c.length === 21)).toBe(true);
+    const waiting = async () => {
+      const s = await o.call('sync.status', {});
+      return [s.filesToSend, s.filesToFetch];
+    };
+    expect(await waiting()).toEqual([3, 0]);
     expect(await syncFiles(o.handle.store, dataDir, link, limit)).toEqual({ sent: 2, fetched: 0 });
+    expect(await waiting()).toEqual([1, 0]);
     expect(await syncFiles(o.handle.store, dataDir, link, limit)).toEqual({ sent: 1, fetched: 0 });
     expect(await syncFiles(o.handle.store, dataDir, link, limit)).toEqual({ sent: 0, fetched: 0 });
     expect(sent).toEqual(added.map((a) => a.sha256));
 
     // Files gone from this computer come back from HQ, checked against their hashes.
     for (const a of added) fs.rmSync(attachmentPath(dataDir, a.sha256));
+    expect(await waiting()).toEqual([0, 3]);
     expect(await syncFiles(o.handle.store, dataDir, link, limit)).toEqual({ sent: 0, fetched: 2 });
     expect(await syncFiles(o.handle.store, dataDir, link, limit)).toEqual({ sent: 0, fetched: 1 });
+    expect(await waiting()).toEqual([0, 0]);
     for (const [i, a] of added.entries())
       expect((await o.call('attachments.get', { id: a.id })).dataBase64).toBe(
         contents[i]!.toString('base64'),

@@ -58,6 +58,13 @@ export const syncUi = {
   lastSync: 'Последняя синхронизация',
   never: 'ещё не было',
   pending: 'Изменений ждут отправки',
+  files: 'Файлы вложений',
+  filesWaiting: (toSend: number, toFetch: number) =>
+    toSend === 0 && toFetch === 0
+      ? 'все на месте'
+      : [toSend ? `ждут отправки: ${toSend}` : null, toFetch ? `ещё не получены: ${toFetch}` : null]
+          .filter(Boolean)
+          .join('; '),
   desk: 'Рабочее место этого компьютера (АРМ)',
   deskOf: (desk: number | null, desks: number) =>
     desk === null

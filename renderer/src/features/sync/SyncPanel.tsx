@@ -142,6 +142,8 @@ export function SyncPanel() {
             <dd>{when(status.lastSyncAt)}</dd>
             <dt>{S.pending}</dt>
             <dd>{status.pending}</dd>
+            <dt>{S.files}</dt>
+            <dd data-testid="sync-files">{S.filesWaiting(status.filesToSend, status.filesToFetch)}</dd>
             <dt>{S.desk}</dt>
             <dd>{S.deskOf(status.desk, status.desks)}</dd>
           </dl>
