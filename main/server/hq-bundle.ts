@@ -6,10 +6,13 @@ import {
   MAX_BATCH_ROWS,
   OfficeBundlePayloadSchema,
   PROTOCOL_VERSION,
+  type BundleFilesAnswer,
+  type BundleFilesRequest,
   type PullResponse,
 } from '../../shared/sync/protocol';
+import { BUNDLE_FILE_BYTES } from '../sync/files';
 import { BundleError, readBundle, signBundle, verifiedPayload } from '../sync/signing';
-import { HqError } from './hq-error';
+import { HqError, type HqNode } from './hq-error';
 import type { Hq } from './hq-service';
 
 /**
@@ -44,6 +47,7 @@ export async function importOfficeBundle(hq: Hq, text: string): Promise<string> 
     cursor = page.cursor;
     more = page.more;
   }
+  const files = payload.files ? await exchangeFiles(hq, node, payload.files) : undefined;
   const acknowledges = {
     rows: payload.pushes.flatMap((p) =>
       p.rows.map((r) => ({ t: r.t, id: r.id, h: r.h, ...(r.b ? { b: r.b } : {}) })),
@@ -52,5 +56,21 @@ export async function importOfficeBundle(hq: Hq, text: string): Promise<string> 
       p.conflicts.map((c) => ({ id: c.id, resolvedAt: c.resolvedAt })),
     ),
   };
-  return signBundle(node.officeId, 'hq', { kind: 'hq', node: hq.node, acknowledges, pulls }, hq.privateKey);
+  const answer = { kind: 'hq', node: hq.node, acknowledges, pulls, ...(files ? { files } : {}) };
+  return signBundle(node.officeId, 'hq', answer, hq.privateKey);
+}
+
+/** The bundle's files kept as if sent over HTTP; the answer carries the wanted ones HQ holds. */
+async function exchangeFiles(hq: Hq, node: HqNode, req: BundleFilesRequest): Promise<BundleFilesAnswer> {
+  for (const f of req.items) await hq.putFile(node, { v: PROTOCOL_VERSION, ...f });
+  const items: BundleFilesAnswer['items'] = [];
+  let bytes = 0;
+  for (const sha256 of req.wanted) {
+    if (bytes >= BUNDLE_FILE_BYTES) break;
+    const data = await hq.fileOf(node.officeId, sha256);
+    if (!data) continue;
+    items.push({ sha256, dataBase64: data.toString('base64') });
+    bytes += data.length;
+  }
+  return { upTo: req.upTo, items };
 }

@@ -29,7 +29,7 @@ import {
 } from './office-store';
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
-import { syncFiles, type FileLink } from './files';
+import { filesForBundle, syncFiles, takeBundleFiles, type FileLink } from './files';
 
 export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
 export const DEFAULT_INTERVAL_MIN = 5;
@@ -288,7 +288,9 @@ export class OfficeSync {
         conflicts: conflicts.slice(i, i + MAX_BATCH_ROWS),
       });
     const node = ownNode(this.read);
-    return signBundle(officeId, node, { kind: 'office', node, pushes, cursor: this.cursor() }, privateKey);
+    const files = filesForBundle(this.store, this.ctx.dataDir);
+    const payload = { kind: 'office', node, pushes, cursor: this.cursor(), ...(files ? { files } : {}) };
+    return signBundle(officeId, node, payload, privateKey);
   }
 
   /** HQ's answer bundle: checked against HQ's key, then acknowledged and merged as an HTTP sync would. */
@@ -301,6 +303,7 @@ export class OfficeSync {
     const parsed = HqBundlePayloadSchema.safeParse(verifiedPayload(bundle, hqKey));
     if (!parsed.success) throw new BundleError('the bundle’s contents are not an answer from HQ');
     this.store.transaction((db) => acknowledge(db, parsed.data.acknowledges));
+    if (parsed.data.files) takeBundleFiles(this.store, this.ctx.dataDir, parsed.data.files);
     const total: ApplyResult = { rows: 0, changed: 0, conflicts: 0, newest: null };
     for (const pull of parsed.data.pulls) {
       const r = this.apply(pull);

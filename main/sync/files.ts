@@ -1,5 +1,6 @@
 import type { Store } from '../../db/sql';
 import { attachmentPath, keepFile, keptFile } from '../services/attachments';
+import type { BundleFilesAnswer, BundleFilesRequest } from '../../shared/sync/protocol';
 import { getState, setState } from './office-store';
 import fs from 'node:fs';
 
@@ -28,6 +29,49 @@ export interface FilesOutcome {
   fetched: number;
 }
 
+/** The held files past the sent cursor, in rowid order, up to `maxBytes`; `upTo` is how far they reach. */
+function unsent(
+  store: Store,
+  dataDir: string,
+  maxBytes: number,
+): { upTo: number; files: { r: number; sha256: string }[] } {
+  let cursor = Number(getState(store.read, SENT_KEY) ?? 0);
+  let bytes = 0;
+  const files: { r: number; sha256: string }[] = [];
+  for (;;) {
+    const rows = store.read.rawAll<{ r: number; sha256: string; size: number }>(
+      'SELECT rowid AS r, sha256, size FROM attachments WHERE rowid > ? ORDER BY rowid LIMIT 100',
+      cursor,
+    );
+    if (rows.length === 0) return { upTo: cursor, files };
+    for (const row of rows) {
+      if (bytes >= maxBytes) return { upTo: cursor, files };
+      // Not here: attached on another computer of the office, which sends it itself.
+      if (fs.existsSync(attachmentPath(dataDir, row.sha256))) {
+        files.push(row);
+        bytes += row.size;
+      }
+      cursor = row.r;
+    }
+  }
+}
+
+function markSent(store: Store, upTo: number): void {
+  store.transaction((db) => {
+    if (upTo > Number(getState(db, SENT_KEY) ?? 0)) setState(db, SENT_KEY, String(upTo));
+  });
+}
+
+/** The office's files this computer lacks (of attachments not removed). */
+function missing(store: Store, dataDir: string): string[] {
+  return store.read
+    .rawAll<{ sha256: string }>(
+      'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL ORDER BY sha256',
+    )
+    .map((r) => r.sha256)
+    .filter((sha256) => !fs.existsSync(attachmentPath(dataDir, sha256)));
+}
+
 export async function syncFiles(
   store: Store,
   dataDir: string,
@@ -35,34 +79,19 @@ export async function syncFiles(
   maxBytes = FILE_BYTES_PER_SYNC,
 ): Promise<FilesOutcome> {
   const outcome: FilesOutcome = { sent: 0, fetched: 0 };
-  let cursor = Number(getState(store.read, SENT_KEY) ?? 0);
-  let sentBytes = 0;
-  sending: for (;;) {
-    const rows = store.read.rawAll<{ r: number; sha256: string }>(
-      'SELECT rowid AS r, sha256 FROM attachments WHERE rowid > ? ORDER BY rowid LIMIT 100',
-      cursor,
-    );
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      if (sentBytes >= maxBytes) break sending;
-      // Not here: attached on another computer of the office, which sends it itself.
-      const data = keptFile(dataDir, row.sha256);
-      if (data) {
-        await link.putFile(row.sha256, data);
-        outcome.sent++;
-        sentBytes += data.length;
-      }
-      cursor = row.r;
-      store.transaction((db) => setState(db, SENT_KEY, String(cursor)));
+  const { upTo, files } = unsent(store, dataDir, maxBytes);
+  for (const f of files) {
+    const data = keptFile(dataDir, f.sha256);
+    if (data) {
+      await link.putFile(f.sha256, data);
+      outcome.sent++;
     }
+    markSent(store, f.r);
   }
-  const wanted = store.read.rawAll<{ sha256: string }>(
-    'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL ORDER BY sha256',
-  );
+  markSent(store, upTo);
   let bytes = 0;
-  for (const { sha256 } of wanted) {
+  for (const sha256 of missing(store, dataDir)) {
     if (bytes >= maxBytes) break;
-    if (fs.existsSync(attachmentPath(dataDir, sha256))) continue;
     const data = await link.getFile(sha256);
     if (!data) continue;
     keepFile(dataDir, sha256, data);
@@ -72,20 +101,37 @@ export async function syncFiles(
   return outcome;
 }
 
+// ---- The same over USB bundles: files ride in the office's bundle and in HQ's answer.
+
+/** A bundle is read whole into memory and signed: it carries at most this much of files each way. */
+export const BUNDLE_FILE_BYTES = 64 * 1024 * 1024;
+/** How many missing files an office bundle asks for at most. */
+const WANTED_MAX = 5000;
+
+/** For an office bundle: the held files not sent yet (how far they reach), and the files wanted back. */
+export function filesForBundle(store: Store, dataDir: string | null): BundleFilesRequest | undefined {
+  if (!dataDir) return undefined;
+  const { upTo, files } = unsent(store, dataDir, BUNDLE_FILE_BYTES);
+  const items = files.flatMap((f) => {
+    const data = keptFile(dataDir, f.sha256);
+    return data ? [{ sha256: f.sha256, dataBase64: data.toString('base64') }] : [];
+  });
+  return { upTo, items, wanted: missing(store, dataDir).slice(0, WANTED_MAX) };
+}
+
+/** HQ's answer: the office's files it took count as sent, and the files it sent back are kept. */
+export function takeBundleFiles(store: Store, dataDir: string | null, answer: BundleFilesAnswer): number {
+  markSent(store, answer.upTo);
+  if (!dataDir) return 0;
+  for (const f of answer.items) keepFile(dataDir, f.sha256, Buffer.from(f.dataBase64, 'base64'));
+  return answer.items.length;
+}
+
 /** What the exchange has left: files held here and not sent yet, and the office's files not here yet. */
 export function filesWaiting(store: Store, dataDir: string | null): { toSend: number; toFetch: number } {
   if (!dataDir) return { toSend: 0, toFetch: 0 };
-  const cursor = Number(getState(store.read, SENT_KEY) ?? 0);
-  const here = (sha256: string): boolean => fs.existsSync(attachmentPath(dataDir, sha256));
-  const unsent = store.read.rawAll<{ sha256: string }>(
-    'SELECT sha256 FROM attachments WHERE rowid > ?',
-    cursor,
-  );
-  const live = store.read.rawAll<{ sha256: string }>(
-    'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL',
-  );
   return {
-    toSend: unsent.filter((r) => here(r.sha256)).length,
-    toFetch: live.filter((r) => !here(r.sha256)).length,
+    toSend: unsent(store, dataDir, Number.POSITIVE_INFINITY).files.length,
+    toFetch: missing(store, dataDir).length,
   };
 }

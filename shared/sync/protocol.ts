@@ -144,6 +144,23 @@ export const BundleSchema = z.object({
 });
 export type Bundle = z.infer<typeof BundleSchema>;
 
+const BundleFileSchema = z.object({ sha256: Sha256, dataBase64: z.string() });
+
+/** An office bundle's files: those not sent yet (up to the attachment `upTo`), and those it lacks. */
+export const BundleFilesRequestSchema = z.object({
+  upTo: z.number().int().min(0),
+  items: z.array(BundleFileSchema),
+  wanted: z.array(Sha256).max(5000),
+});
+export type BundleFilesRequest = z.infer<typeof BundleFilesRequestSchema>;
+
+/** HQ's answer: the office's files taken (up to `upTo`), and those of the wanted ones HQ holds. */
+export const BundleFilesAnswerSchema = z.object({
+  upTo: z.number().int().min(0),
+  items: z.array(BundleFileSchema),
+});
+export type BundleFilesAnswer = z.infer<typeof BundleFilesAnswerSchema>;
+
 export const OfficeBundlePayloadSchema = z.object({
   kind: z.literal('office'),
   node: z.string(),
@@ -151,6 +168,8 @@ export const OfficeBundlePayloadSchema = z.object({
   pushes: z.array(PushRequestSchema),
   /** Where HQ's answer bundle should start. */
   cursor: z.number().int().min(0),
+  /** Attachments' files (absent in bundles written before files travelled). */
+  files: BundleFilesRequestSchema.optional(),
 });
 export type OfficeBundlePayload = z.infer<typeof OfficeBundlePayloadSchema>;
 
@@ -168,6 +187,7 @@ export const HqBundlePayloadSchema = z.object({
   acknowledges: AcknowledgementSchema,
   /** HQ's answer from the office's cursor, page by page as over HTTP. */
   pulls: z.array(PullResponseSchema),
+  files: BundleFilesAnswerSchema.optional(),
 });
 export type HqBundlePayload = z.infer<typeof HqBundlePayloadSchema>;
 

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../db/schema';
 import { HqError } from '../../main/server/hq-service';
+import { attachmentPath } from '../../main/services/attachments';
 import { BundleError } from '../../main/sync/signing';
 import { appealInput } from './helpers';
 import {
@@ -101,6 +104,32 @@ export function bundleSuite(kind: HqKind): void {
       expect(
         copy.handle.sqlite.prepare("SELECT count(*) AS n FROM bodies WHERE name = 'Прокуратура'").get(),
       ).toEqual({ n: 1 });
+    });
+
+    it('carries attachments’ files both ways: the office’s to HQ, and back those it lacks', async () => {
+      const hq = await startTestHq(kind, T0);
+      const desk = await enrolledOffice(hq, 'ТВР', T0);
+      const officeId = desk.sync.state('office_id')!;
+      const appeal = await desk.value('appeals.register', appealInput());
+      const scan = Buffer.from('%PDF-1.4 скан жалобы');
+      const att = await desk.value('attachments.add', {
+        appealId: appeal.id,
+        name: 'жалоба.pdf',
+        mime: 'application/pdf',
+        dataBase64: scan.toString('base64'),
+      });
+      const roundTrip = async () =>
+        desk.sync.importBundle(await hq.hq.importOfficeBundle(desk.sync.exportBundle()));
+      expect(await desk.value('sync.status', {})).toMatchObject({ filesToSend: 1, filesToFetch: 0 });
+      await roundTrip();
+      expect(await hq.hq.fileOf(officeId, att.sha256)).toEqual(scan);
+      expect(await desk.value('sync.status', {})).toMatchObject({ filesToSend: 0, filesToFetch: 0 });
+
+      // Gone from this computer's folder: the next bundle asks for it and HQ's answer brings it back.
+      fs.rmSync(attachmentPath(path.dirname(desk.file), att.sha256));
+      expect(await desk.value('sync.status', {})).toMatchObject({ filesToSend: 0, filesToFetch: 1 });
+      await roundTrip();
+      expect((await desk.value('attachments.get', { id: att.id })).dataBase64).toBe(scan.toString('base64'));
     });
   });
 }
