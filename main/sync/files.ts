@@ -1,6 +1,7 @@
 import type { Store } from '../../db/sql';
 import { attachmentPath, keepFile, keptFile } from '../services/attachments';
 import type { BundleFilesAnswer, BundleFilesRequest } from '../../shared/sync/protocol';
+import { ownNode } from './desks';
 import { getState, setState } from './office-store';
 import fs from 'node:fs';
 
@@ -38,16 +39,19 @@ function unsent(
   let cursor = Number(getState(store.read, SENT_KEY) ?? 0);
   let bytes = 0;
   const files: { r: number; sha256: string }[] = [];
+  const written = `-${ownNode(store.read)}`;
   for (;;) {
-    const rows = store.read.rawAll<{ r: number; sha256: string; size: number }>(
-      'SELECT rowid AS r, sha256, size FROM attachments WHERE rowid > ? ORDER BY rowid LIMIT 100',
+    const rows = store.read.rawAll<{ r: number; sha256: string; size: number; hlc: string }>(
+      'SELECT rowid AS r, sha256, size, hlc FROM attachments WHERE rowid > ? ORDER BY rowid LIMIT 100',
       cursor,
     );
     if (rows.length === 0) return { upTo: cursor, files };
     for (const row of rows) {
       if (bytes >= maxBytes) return { upTo: cursor, files };
-      // Not here: attached on another computer of the office, which sends it itself.
-      if (fs.existsSync(attachmentPath(dataDir, row.sha256))) {
+      // Only what was written here: an attachment from another computer of the office is sent by that
+      // one, and its file, once fetched, is not sent back (a row's stamp ends in its writer's node).
+      const mine = row.hlc.endsWith(written);
+      if (mine && fs.existsSync(attachmentPath(dataDir, row.sha256))) {
         files.push(row);
         bytes += row.size;
       }
