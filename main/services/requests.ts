@@ -112,6 +112,7 @@ export function toRequest(r: Row, today: string, role: Role | null): ExternalReq
   const status = r.status as RequestState;
   return {
     id: r.id,
+    officeId: r.office_id,
     appealId: r.appeal_id,
     regNumber: r.reg_number,
     seq: r.seq,

@@ -151,6 +151,8 @@ export const HistoryEntrySchema = z.object({
 
 export const RequestSchema = z.object({
   id: IdSchema,
+  /** Whose request: the office's own, or any office's in HQ's analyst view. */
+  officeId: IdSchema,
   appealId: IdSchema,
   regNumber: z.string(),
   seq: z.number().int(),

@@ -6,6 +6,8 @@ import { EVENT_TASK_KINDS } from '../domain/workflow/event';
 
 export const TaskRowSchema = z.object({
   id: IdSchema,
+  /** Whose task: the office's own, or any office's in HQ's analyst view. */
+  officeId: IdSchema,
   title: z.string(),
   kind: z.enum([...TASK_KINDS, ...EVENT_TASK_KINDS]),
   /** An appeal's task names the appeal; an event stage's task names the event. */

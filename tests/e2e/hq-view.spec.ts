@@ -125,6 +125,18 @@ test('the analyst signs in at HQ: registry, statistics and report across both of
     await page.getByRole('button', { name: 'CSV' }).click();
     const csv = fs.readFileSync((await (await download).path())!, 'utf8');
     expect(csv).toMatch(/Поступило обращений;1\r?\n/);
+
+    // HQ's administrator sees every office's tasks, each row starting with its office.
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await signIn(page, 'chief', PASSWORD);
+    await page.keyboard.press('Alt+2');
+    await page.getByLabel('Все сотрудники').check();
+    const tasks = page.getByRole('grid', { name: 'Открытые задачи' });
+    await expect(tasks.getByRole('columnheader').first()).toHaveText('Приёмная');
+    await expect(tasks.getByRole('row')).toHaveCount(4);
+    const codes = await tasks.locator('tbody tr td:first-child').allInnerTexts();
+    expect(codes.sort()).toEqual(['РЖВ', 'ТВР', 'ТВР']);
+    await expect(page.getByRole('button', { name: /Передать задачу/ })).toHaveCount(0);
   } finally {
     await server.close();
     for (const o of offices) o.close();

@@ -268,6 +268,24 @@ export function hqViewSuite(kind: HqKind): void {
       const offices: { id: string; code: string }[] = await value('offices.list', {});
       expect(offices.map((o) => o.id).sort()).toEqual([officeIdOf(a), officeIdOf(b)].sort());
       expect(await a.value('offices.list', {})).toEqual([expect.objectContaining({ id: officeIdOf(a) })]);
+      // HQ's administrator reads every office's tasks, each row naming its office (the list's first column).
+      const chief = await view.handle.api.call('http', 'auth.signIn', {
+        login: CHIEF.login,
+        password: PASSWORD,
+      });
+      const chiefToken = chief.ok ? (chief.value as { token: string }).token : '';
+      const tasks = await view.handle.api.call(
+        'http',
+        'tasks.list',
+        { everyone: true },
+        { token: chiefToken },
+      );
+      if (!tasks.ok) throw new Error(JSON.stringify(tasks.error));
+      const taskOffices = (tasks.value as { rows: { officeId: string }[] }).rows.map((r) => r.officeId);
+      expect(new Set(taskOffices)).toEqual(new Set([officeIdOf(a), officeIdOf(b)]));
+      expect(taskOffices.filter((o) => o === officeIdOf(a))).toHaveLength(
+        (await a.value('tasks.list', { everyone: true, limit: 500 })).total,
+      );
       // The analyst's home: each office's open and overdue appeals, each the count of the list it opens.
       const home = (await value('home.get', {})) as Home;
       if (home.view !== 'office') throw new Error(`home for ${home.view}`);

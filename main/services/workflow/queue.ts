@@ -103,6 +103,7 @@ function taskPage(ctx: CallContext, filter: OpenTaskFilter, limit: number, curso
       .leftJoin('users as u', 'u.id', 't.assignee_id')
       .select([
         't.id',
+        't.office_id',
         't.title',
         't.kind',
         't.appeal_id',
@@ -128,6 +129,7 @@ function taskPage(ctx: CallContext, filter: OpenTaskFilter, limit: number, curso
   return {
     rows: page.map((t) => ({
       id: t.id,
+      officeId: t.office_id,
       title: t.title,
       kind: t.kind as TaskPage['rows'][number]['kind'],
       appealId: t.appeal_id,

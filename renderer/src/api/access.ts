@@ -1,6 +1,6 @@
 import {
   contract,
-  mayCall as roleMayCall,
+  mayCall as roleAllows,
   READ_ONLY_WRITES,
   type MethodName,
   type Role,
@@ -19,5 +19,10 @@ export function setReadOnly(value: boolean): void {
  */
 export function mayCall(role: Role | undefined, name: MethodName): boolean {
   if (readOnly && contract[name].kind === 'write' && !READ_ONLY_WRITES.has(name)) return false;
-  return roleMayCall(role, name);
+  return roleAllows(role, name);
+}
+
+/** The role's right alone, in the read-only view too: what a person may see that goes with a right to change. */
+export function roleMayCall(role: Role | undefined, name: MethodName): boolean {
+  return roleAllows(role, name);
 }

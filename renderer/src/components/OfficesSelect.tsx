@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { useStore } from '../store';
 import { Field } from './Field';
+import type { Column } from './KeyTable';
 
 /**
  * Which offices a list or a figure covers, in HQ's analyst view: the database holds several offices there,
@@ -35,4 +36,12 @@ export function OfficesSelect(props: {
       )}
     </Field>
   );
+}
+
+/** In HQ's analyst view, a list's first column: each row's office by its code. In an office, none. */
+export function useOfficeColumn<R extends { officeId: string }>(): Column<R> | null {
+  const offices = useStore((s) => s.offices);
+  if (offices.length < 2) return null;
+  const code = new Map(offices.map((o) => [o.id, o.code]));
+  return { key: 'office', header: t.offices.column, cell: (r) => code.get(r.officeId) ?? '' };
 }

@@ -145,6 +145,8 @@ export const ui = {
 
   /** The offices picker of HQ's analyst view (registry, statistics). */
   offices: {
+    /** A list's first column in HQ's analyst view, where lists hold every office's rows. */
+    column: 'Приёмная',
     label: 'Приёмные',
     hint: 'Ничего не выбрано — все приёмные; Ctrl или Shift — несколько',
   },
@@ -183,8 +185,6 @@ export const ui = {
       responsibleName: 'Ответственный',
       dueDate: 'Срок',
     },
-    /** The first column in HQ's analyst view, where the registry holds every office. */
-    office: 'Приёмная',
   },
 
   card: {

@@ -162,7 +162,7 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
           <div role="row" aria-rowindex={1} className="grid__row">
             {officeCode ? (
               <div role="columnheader" className="cell">
-                {t.registry.office}
+                {t.offices.column}
               </div>
             ) : null}
             {COLUMNS.map((c) => {

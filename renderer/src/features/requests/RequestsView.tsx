@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { Check, Field } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
 import { MoreRows, usePagedList } from '../../components/PagedList';
+import { useOfficeColumn } from '../../components/OfficesSelect';
 import { errorText, formatDate, L, t, W } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
@@ -73,6 +74,7 @@ export function RequestsView() {
     call('requests.list', { ...toRequestFilter(JSON.parse(filterKey) as Filter), limit: PAGE, cursor }),
   );
   const { rows, total } = list;
+  const officeColumn = useOfficeColumn<ExternalRequest>();
 
   useEffect(() => {
     let live = true;
@@ -141,7 +143,7 @@ export function RequestsView() {
             id="requests"
             label={r.tableLabel}
             rows={rows}
-            columns={COLUMNS}
+            columns={officeColumn ? [officeColumn, ...COLUMNS] : COLUMNS}
             rowKey={(q) => q.id}
             overdue={(q) => q.overdue}
             onOpen={(q) => go({ view: 'appeal', id: q.appealId })}

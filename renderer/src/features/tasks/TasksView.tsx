@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
-import { mayCall } from '../../api/access';
+import { mayCall, roleMayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import type { TaskFilter } from '../../../../shared/api/tasks';
 import { Dialog } from '../../components/Dialog';
 import { FilterNote } from '../../components/FilterNote';
 import { MoreRows, usePagedList } from '../../components/PagedList';
+import { useOfficeColumn } from '../../components/OfficesSelect';
 import { Check, Field, Kbd } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
 import { errorText, fieldErrors, H, t, W } from '../../i18n';
@@ -89,7 +90,10 @@ export function TasksView() {
   const role = useStore((s) => s.user?.role);
   const go = useStore((s) => s.go);
   const users = useStore((s) => s.users);
-  const canSeeAll = mayCall(role, 'tasks.reassign');
+  // Who may give tasks away sees everyone's (the server's rule); in HQ's read-only view they still see
+  // them, and only the giving away is not offered.
+  const canSeeAll = roleMayCall(role, 'tasks.reassign');
+  const canReassign = mayCall(role, 'tasks.reassign');
   // A figure of the home screen opens the list for one person or one due day; the fragment keeps it.
   const filter = useStore((s) => (s.route.view === 'tasks' ? s.route.filter : undefined));
   const filterKey = JSON.stringify(filter ?? {});
@@ -108,7 +112,9 @@ export function TasksView() {
 
   const onSelect = useCallback((row: TaskRow | null) => setSelected(row), []);
 
+  const officeColumn = useOfficeColumn<TaskRow>();
   const columns: Array<Column<TaskRow>> = [
+    ...(officeColumn ? [officeColumn] : []),
     { key: 'title', header: k.columns.title, cell: (r) => r.title },
     { key: 'regNumber', header: k.columns.regNumber, cell: (r) => r.regNumber ?? t.none, className: 'num' },
     {
@@ -144,14 +150,16 @@ export function TasksView() {
         {canSeeAll ? (
           <>
             <Check id="tasks-everyone" label={k.everyone} checked={everyone} onChange={setEveryone} />
-            <button
-              type="button"
-              className="btn btn--small"
-              disabled={!selected}
-              onClick={() => setReassigning(selected)}
-            >
-              {k.reassign} <Kbd>F4</Kbd>
-            </button>
+            {canReassign ? (
+              <button
+                type="button"
+                className="btn btn--small"
+                disabled={!selected}
+                onClick={() => setReassigning(selected)}
+              >
+                {k.reassign} <Kbd>F4</Kbd>
+              </button>
+            ) : null}
           </>
         ) : null}
       </div>
@@ -167,7 +175,7 @@ export function TasksView() {
       {rows && rows.length > 0 ? (
         <div
           onKeyDown={(e) => {
-            if (e.key === 'F4' && canSeeAll && selected) {
+            if (e.key === 'F4' && canReassign && selected) {
               e.preventDefault();
               setReassigning(selected);
             }
