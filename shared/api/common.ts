@@ -22,3 +22,16 @@ export const TopicCodeSchema = z.string().regex(/^\d{4}\.\d{4}(\.\d{4}(\.\d{4})?
 
 export const Empty = z.object({}).strict();
 export const Ok = z.object({ ok: z.literal(true) });
+
+/**
+ * A list read a page at a time (Задачи, Запросы): a page size, and where the previous page ended (its
+ * `nextCursor`, opaque); none for the first page.
+ */
+export const PageInput = {
+  limit: z.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(500).nullable().optional(),
+};
+
+/** A page of such a list, how many rows the filter finds in all, and where the next page starts (null: last). */
+export const pageOf = <Row extends z.ZodType>(row: Row) =>
+  z.object({ rows: z.array(row), total: z.number().int(), nextCursor: z.string().nullable() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { IdSchema, IsoDateSchema, RequiredText, Text } from './common';
+import { IdSchema, IsoDateSchema, PageInput, pageOf, RequiredText, Text } from './common';
 import { RequestSchema } from './appeals';
 import { DEPUTY, DESK } from '../domain/workflow/appeal';
 import { REQUEST_KINDS, REQUEST_STATES } from '../domain/workflow/request';
@@ -150,16 +150,7 @@ export const requestMethods = {
     summary: 'All requests, a page at a time: awaiting an answer, overdue, by body',
     access: 'signed_in',
     kind: 'read',
-    input: RequestFilterSchema.extend({
-      limit: z.number().int().min(1).max(500).default(100),
-      /** Where the previous page ended (its `nextCursor`); none for the first page. */
-      cursor: z.string().max(500).nullable().optional(),
-    }),
-    /** A page, how many requests the filter finds in all, and where the next page starts (null: last). */
-    output: z.object({
-      rows: z.array(RequestSchema),
-      total: z.number().int(),
-      nextCursor: z.string().nullable(),
-    }),
+    input: RequestFilterSchema.extend(PageInput),
+    output: pageOf(RequestSchema),
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { IdSchema, InstantSchema, IsoDateSchema } from './common';
+import { IdSchema, InstantSchema, IsoDateSchema, PageInput, pageOf } from './common';
 import { TASK_KINDS } from '../domain/workflow/appeal';
 import { EVENT_TASK_KINDS } from '../domain/workflow/event';
 
@@ -40,17 +40,8 @@ export const taskMethods = {
     summary: 'Open tasks, overdue first, a page at a time: mine, or (office head, admin) anyone’s',
     access: 'signed_in',
     kind: 'read',
-    input: TaskFilterSchema.extend({
-      limit: z.number().int().min(1).max(500).default(100),
-      /** Where the previous page ended (its `nextCursor`); none for the first page. */
-      cursor: z.string().max(500).nullable().optional(),
-    }),
-    /** A page, how many open tasks the filter finds in all, and where the next page starts (null: last). */
-    output: z.object({
-      rows: z.array(TaskRowSchema),
-      total: z.number().int(),
-      nextCursor: z.string().nullable(),
-    }),
+    input: TaskFilterSchema.extend(PageInput),
+    output: pageOf(TaskRowSchema),
   }),
   'tasks.reassign': method({
     summary: 'Give an open task to another person',
