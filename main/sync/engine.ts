@@ -2,16 +2,12 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { Store } from '../../db/sql';
 import {
   EnrolResponseSchema,
-  FileGetResponseSchema,
   HqBundlePayloadSchema,
   MAX_BATCH_ROWS,
   PROTOCOL_VERSION,
-  PullResponseSchema,
-  PushResponseSchema,
   type EnrolResponse,
   type PullResponse,
   type PushRequest,
-  type PushResponse,
 } from '../../shared/sync/protocol';
 import type { CallContext } from '../services/context';
 import { localOfficeId, officeRow } from '../services/office';
@@ -29,72 +25,16 @@ import {
 } from './office-store';
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
-import { filesForBundle, syncFiles, takeBundleFiles, type FileLink } from './files';
+import { filesForBundle, syncFiles, takeBundleFiles } from './files';
+import { httpLink, postJson, type HqLink } from './link';
+
+export { httpLink, SyncHttpError, type HqLink } from './link';
 
 export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
 export const DEFAULT_INTERVAL_MIN = 5;
 const PUSH_ROWS = MAX_BATCH_ROWS;
 const PULL_ROWS = MAX_BATCH_ROWS;
 const DESK_ROUNDS = 4;
-
-/** How an office reaches HQ: over HTTP, or (for tests of failure) anything with the same two calls. */
-export interface HqLink extends Partial<FileLink> {
-  push(req: PushRequest): Promise<PushResponse>;
-  pull(cursor: number, limit: number): Promise<PullResponse>;
-}
-
-export class SyncHttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SyncHttpError';
-  }
-}
-
-async function postJson(url: string, body: unknown, token: string | null): Promise<unknown> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new SyncHttpError(res.status, `HQ answered with something that is not JSON (HTTP ${res.status})`);
-  }
-  if (!res.ok) {
-    const message = (parsed as { error?: string }).error ?? `HTTP ${res.status}`;
-    throw new SyncHttpError(res.status, message);
-  }
-  return parsed;
-}
-
-export function httpLink(baseUrl: string, token: string): HqLink {
-  const base = baseUrl.replace(/\/+$/, '');
-  return {
-    push: async (req) => PushResponseSchema.parse(await postJson(`${base}/sync/v1/push`, req, token)),
-    pull: async (cursor, limit) =>
-      PullResponseSchema.parse(
-        await postJson(`${base}/sync/v1/pull`, { v: PROTOCOL_VERSION, cursor, limit }, token),
-      ),
-    putFile: async (sha256, data) => {
-      const body = { v: PROTOCOL_VERSION, sha256, dataBase64: data.toString('base64') };
-      await postJson(`${base}/sync/v1/files/put`, body, token);
-    },
-    getFile: async (sha256) => {
-      const answer = await postJson(`${base}/sync/v1/files/get`, { v: PROTOCOL_VERSION, sha256 }, token);
-      const { dataBase64 } = FileGetResponseSchema.parse(answer);
-      return dataBase64 === null ? null : Buffer.from(dataBase64, 'base64');
-    },
-  };
-}
 
 export interface SyncOutcome {
   ok: boolean;
