@@ -67,6 +67,8 @@ export const AssistantHomeSchema = z.object({
 export const StaffLoadSchema = z.object({
   userId: IdSchema.nullable(),
   name: z.string().nullable(),
+  /** In HQ's analyst view, the code of the person's office (staff of every office are listed there). */
+  officeCode: z.string().nullable(),
   openAppeals: FigureSchema,
   overdueAppeals: FigureSchema,
   /** Tasks are shown to those who may open another person's task list (null for others). */

@@ -297,13 +297,14 @@ export function hqViewSuite(kind: HqKind): void {
           expect(figure.count).toBe(n.count);
         }
       expect(home.offices?.map((o) => o.openAppeals.count)).toEqual([2, 3]);
-      // Staff of both offices, each name with its office's code.
-      expect(home.staff.map((p) => p.name?.slice(-5)).sort()).toEqual(['(РЖВ)', '(ТВР)']);
+      // Staff of both offices, each with its office's code.
+      expect(home.staff.map((p) => p.officeCode).sort()).toEqual(['РЖВ', 'ТВР']);
       // The screens are told the view takes no writes; an office's are not.
       expect(await value('setup.status', {})).toMatchObject({ initialized: true, readOnly: true });
       expect(await a.value('setup.status', {})).toMatchObject({ initialized: true, readOnly: false });
       const officeHome = await a.value('home.get', {});
       expect(officeHome.view === 'office' && officeHome.offices).toBeNull();
+      if (officeHome.view === 'office') expect(officeHome.staff.map((p) => p.officeCode)).toEqual([null]);
       const period = { from: '2026-01-01', to: '2026-03-31' };
       let sum = 0;
       for (const office of [a, b]) {

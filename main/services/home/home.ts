@@ -14,7 +14,6 @@ import { requireActor, type CallContext } from '../context';
 import { analystView, listOffices, officeRow, officeToday } from '../office';
 import { filterRequests } from '../requests';
 import { Figures } from './figures';
-import { home as H } from '../../../shared/i18n/ru/home';
 
 /** What the deputy decides on (a resolution), and what he signs (a letter). */
 const DECISIONS = ['resolution', 'art11_decision', 'answer_resolution'] as const;
@@ -157,21 +156,21 @@ function officeHome(f: Figures, role: Role): Output<'home.get'> {
       tasks.has(u.id) ||
       (u.active === 1 && (u.role === 'assistant' || u.role === 'office_head')),
   );
-  // In HQ's view the staff of every office: each name says whose office the person is from.
-  const people: Array<{ id: string | null; name: string | null }> = shown.map((u) => ({
-    id: u.id,
-    name: view ? H.office.staffOf(u.full_name, u.code) : u.full_name,
-  }));
-  if (appeals.has(null) || tasks.has(null)) people.push({ id: null, name: null });
+  // In HQ's view the staff of every office: each says whose office the person is from.
+  const people: Array<{ id: string | null; name: string | null; officeCode: string | null }> = shown.map(
+    (u) => ({ id: u.id, name: u.full_name, officeCode: view ? u.code : null }),
+  );
+  if (appeals.has(null) || tasks.has(null)) people.push({ id: null, name: null, officeCode: null });
   const zero: Load = { open: 0, overdue: 0 };
   const manager = mayCall(role, 'tasks.reassign');
-  const staff = people.map(({ id, name }) => {
+  const staff = people.map(({ id, name, officeCode }) => {
     const a = appeals.get(id) ?? zero;
     const t = tasks.get(id) ?? zero;
     const who = id === null ? { unassigned: true } : { responsibleId: id };
     return {
       userId: id,
       name,
+      officeCode,
       openAppeals: appealFigure(a.open, { ...who, open: true }),
       overdueAppeals: appealFigure(a.overdue, { ...who, overdue: true }),
       openTasks: manager ? taskFigure(t.open, { assigneeId: id }) : null,

@@ -261,7 +261,7 @@ function OfficeHome({ home }: { home: View<'office'> }) {
           ]}
           rows={home.staff.map((p) => ({
             key: p.userId ?? 'nobody',
-            name: p.name ?? o.nobody,
+            name: p.name ? (p.officeCode ? o.staffOf(p.name, p.officeCode) : p.name) : o.nobody,
             figures: [p.openAppeals, p.overdueAppeals, p.openTasks, p.overdueTasks],
           }))}
         />
