@@ -285,6 +285,25 @@ export class Hq {
       .execute();
   }
 
+  /** Of these files, the ones HQ holds (as `office_id/sha256`), asked a few hundred at a time. */
+  async filesHeld(wanted: readonly { officeId: string; sha256: string }[]): Promise<Set<string>> {
+    const held = new Set<string>();
+    for (let i = 0; i < wanted.length; i += 500) {
+      const part = wanted.slice(i, i + 500);
+      const rows = await this.db
+        .selectFrom('hq_files')
+        .select(['office_id', 'sha256'])
+        .where(
+          'sha256',
+          'in',
+          part.map((w) => w.sha256),
+        )
+        .execute();
+      for (const r of rows) held.add(`${r.office_id}/${r.sha256}`);
+    }
+    return held;
+  }
+
   /** A file of the office's (the caller's office, or any office for HQ's analyst view); null if not sent yet. */
   async fileOf(officeId: string, sha256: string): Promise<Buffer | null> {
     const r = await this.db

@@ -150,16 +150,23 @@ export class HqView {
   private async fetchFiles(): Promise<void> {
     const dataDir = this.handle.api.systemContext().dataDir;
     if (!dataDir) return;
-    const wanted = this.handle.store.read.rawAll<{ office_id: string; sha256: string }>(
+    const missing: { officeId: string; sha256: string }[] = [];
+    const rows = this.handle.store.read.rawAll<{ office_id: string; sha256: string }>(
       'SELECT DISTINCT office_id, sha256 FROM attachments WHERE deleted_at IS NULL',
     );
-    for (const { office_id, sha256 } of wanted) {
+    for (const { office_id, sha256 } of rows) {
       if (this.filesHere.has(sha256)) continue;
-      if (!fs.existsSync(attachmentPath(dataDir, sha256))) {
-        const data = await this.hq.fileOf(office_id, sha256);
-        if (!data) continue;
-        keepFile(dataDir, sha256, data);
-      }
+      if (fs.existsSync(attachmentPath(dataDir, sha256))) this.filesHere.add(sha256);
+      else missing.push({ officeId: office_id, sha256 });
+    }
+    if (missing.length === 0) return;
+    // One question for the lot, then only the files HQ holds are read: most missing ones are not sent yet.
+    const held = await this.hq.filesHeld(missing);
+    for (const { officeId, sha256 } of missing) {
+      if (!held.has(`${officeId}/${sha256}`)) continue;
+      const data = await this.hq.fileOf(officeId, sha256);
+      if (!data) continue;
+      keepFile(dataDir, sha256, data);
       this.filesHere.add(sha256);
     }
   }
