@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
-    globalSetup: ['tests/integration/libreoffice-setup.ts'],
+    // No global setup: the tests that print check LibreOffice and poppler at their first conversion
+    // (tests/integration/libreoffice.ts), and `npm test` installs them beforehand (scripts/system-deps.mjs).
   },
 });

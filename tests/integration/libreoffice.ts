@@ -55,17 +55,29 @@ export function requirePoppler(): void {
     }
 }
 
+let checked: string | null = null;
+
+/** soffice with Calc beside it, and poppler, checked once per worker; stops with one line when missing. */
+function tools(): string {
+  if (checked) return checked;
+  const soffice = findSoffice();
+  requireCalc(soffice);
+  requirePoppler();
+  return (checked = soffice);
+}
+
 /**
  * Writes `data` as `<name>.<from>` in `dir` and has LibreOffice convert it (`--convert-to <to>`) with a
  * throwaway profile (so runs never share or lock one); returns the converted file's path.
  */
 function convert(data: Buffer, dir: string, name: string, from: string, to: string): string {
+  const soffice = tools();
   const input = path.join(dir, `${name}.${from}`);
   fs.writeFileSync(input, data);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-lo-'));
   try {
     execFileSync(
-      findSoffice(),
+      soffice,
       [
         `-env:UserInstallation=${pathToFileURL(profile).href}`,
         '--headless',
@@ -98,16 +110,19 @@ export function spreadsheetLines(xlsx: Buffer, dir: string, name = 'sheet'): str
 }
 
 export function pdfText(pdf: string): string {
+  tools();
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
 }
 
 export function pdfPages(pdf: string): number {
+  tools();
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
 }
 
 /** The first page as a PNG beside the PDF (for looking at, and for the README's figures). */
 export function firstPagePng(pdf: string, dpi = 60): string {
+  tools();
   const prefix = pdf.replace(/\.pdf$/, '');
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
   return `${prefix}.png`;
