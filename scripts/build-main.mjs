@@ -62,7 +62,7 @@ export async function buildMain({ logLevel = 'warning' } = {}) {
   };
   await Promise.all([
     build({ ...esm, entryPoints: ['main/app/main.ts'], outfile: path.join(OUT, 'electron.js') }),
-    build({ ...esm, entryPoints: ['main/server/web.ts'], outfile: path.join(OUT, 'web.js') }),
+    build({ ...esm, entryPoints: ['main/transport/http/web.ts'], outfile: path.join(OUT, 'web.js') }),
     build({
       ...common,
       entryPoints: ['main/app/preload.ts'],

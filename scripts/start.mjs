@@ -33,7 +33,7 @@ const LAUNCH_WINDOW_MS = 10_000;
 const SLOW_MS = 3_000;
 
 const { launcher, launchReasons } = await tsImport('../shared/i18n/ru/app.ts', import.meta.url);
-const { defaultDbFile } = await tsImport('../main/paths.ts', import.meta.url);
+const { defaultDbFile } = await tsImport('../main/boot/paths.ts', import.meta.url);
 
 /** Electron's executable as node_modules/electron/index.js would name it, if it is on disk. */
 function installedElectron() {

@@ -6,7 +6,7 @@ import type { Migration } from './types';
  * registration's cost at a million appeals. A bulk write (`appeals.registerBatch`) may take that over
  * for its own transaction: with `appeal_counts_state.deferred` set, the two insert triggers stand aside
  * and the batch adds its appeals' counts in one grouped statement before it commits (see
- * `main/services/statistics/batch.ts`). The flag is only ever set inside that transaction, so no
+ * `main/reports/statistics/batch.ts`). The flag is only ever set inside that transaction, so no
  * other writer sees it; every other trigger stays as it was.
  *
  * The triggers are rewritten from their own text in the file, with the condition added.

@@ -4,7 +4,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../../shared/api/define';
-import type { Api } from '../services/api';
+import type { Api } from '../api/api';
 import { createIpcHandler, documentFile, IPC_CHANNEL, OPEN_DOCUMENT_CHANNEL } from '../transport/ipc';
 import { isAppUrl } from './window';
 

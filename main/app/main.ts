@@ -7,9 +7,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, sess
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openOffice, type OfficeHandle } from '../core';
-import { DB_FILE_NAME } from '../paths';
-import { ReminderScheduler, type Notice } from '../scheduler/scheduler';
+import { openOffice, type OfficeHandle } from '../boot/open-office';
+import { DB_FILE_NAME } from '../boot/paths';
+import { ReminderScheduler, type Notice } from '../reminders/scheduler';
 import { AutoSync } from '../sync/auto';
 import { appDialogs } from '../../shared/i18n/ru/app';
 import { registerIpc, registerOpenDocument } from './ipc';

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../server/csp';
+import { CONTENT_SECURITY_POLICY } from '../transport/http/csp';
 import { APP_HOST, APP_SCHEME } from './window';
 
 const MIME: Record<string, string> = {

@@ -10,7 +10,7 @@ import type {
   WebContents,
   WebPreferences,
 } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../server/csp';
+import { CONTENT_SECURITY_POLICY } from '../transport/http/csp';
 import { PRODUCT_NAME_RU } from '../../shared/i18n/ru/app';
 
 /**

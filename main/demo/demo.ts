@@ -1,4 +1,4 @@
-import type { OfficeHandle } from '../core';
+import type { OfficeHandle } from '../boot/open-office';
 import type { ApplicantInput, RegisterAppealInput } from '../../shared/api/appeals';
 import type { Input, MethodName, Output } from '../../shared/api/index';
 import { addCalendarDays, ProductionCalendar } from '../../shared/domain/calendar';

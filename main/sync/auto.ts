@@ -1,5 +1,5 @@
-import type { Timers } from '../scheduler/scheduler';
-import type { CallContext } from '../services/context';
+import type { Timers } from '../reminders/scheduler';
+import type { CallContext } from '../kernel/context';
 import { DEFAULT_INTERVAL_MIN, OfficeSync, type HqLink } from './engine';
 
 const realTimers: Pick<Timers, 'setInterval' | 'clearInterval'> = {

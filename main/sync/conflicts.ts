@@ -7,8 +7,8 @@ import {
   type RowState,
 } from '../../shared/sync/protocol';
 import type { FieldLoss } from '../../shared/sync/merge';
-import { logChange, stamp } from '../services/bookkeeping';
-import type { CallContext } from '../services/context';
+import { logChange, stamp } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
 
 /**
  * Conflicts: a value lost by last-writer-wins, kept with the value that won, noted once in the

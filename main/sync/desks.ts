@@ -1,7 +1,7 @@
 import type { ReadDb, WriteDb } from '../../db/sql';
 import { ApiError } from '../../shared/api/define';
-import { insertSynced, newSyncColumns, stamp, updateSynced } from '../services/bookkeeping';
-import type { CallContext } from '../services/context';
+import { insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
 
 /**
  * Desk numbers: which computer of the office issues which registration numbers (АРМ). The computer the

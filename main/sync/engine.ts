@@ -9,8 +9,8 @@ import {
   type PullResponse,
   type PushRequest,
 } from '../../shared/sync/protocol';
-import type { CallContext } from '../services/context';
-import { localOfficeId, officeRow } from '../services/office';
+import type { CallContext } from '../kernel/context';
+import { localOfficeId, officeRow } from '../office/office';
 import {
   acknowledge,
   applyIncoming,

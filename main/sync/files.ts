@@ -1,5 +1,5 @@
 import type { Store } from '../../db/sql';
-import { attachmentPath, keepFile, keptFile } from '../services/attachments';
+import { attachmentPath, keepFile, keptFile } from '../attachments/attachments';
 import type { BundleFilesAnswer, BundleFilesRequest } from '../../shared/sync/protocol';
 import { ownNode } from './desks';
 import { getState, setState } from './office-store';

@@ -3,8 +3,8 @@ import type { WriteDb } from '../../db/sql';
 import { clashSuffix } from '../../shared/domain/regnumber';
 import { localWrite } from '../../shared/sync/merge';
 import type { RowState } from '../../shared/sync/protocol';
-import { audit, logChange, stamp, updateSynced, type Stamp } from '../services/bookkeeping';
-import type { CallContext } from '../services/context';
+import { audit, logChange, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
 import { historyId } from './conflicts';
 import { ownNode } from './desks';
 

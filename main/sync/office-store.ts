@@ -11,9 +11,9 @@ import {
 } from '../../shared/sync/protocol';
 import { localWrite, mergeRow } from '../../shared/sync/merge';
 import { newId } from '../../shared/util/ids';
-import { logChange } from '../services/bookkeeping';
-import type { CallContext } from '../services/context';
-import { indexForSearch, setTopics } from '../services/appeals';
+import { logChange } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
+import { indexForSearch, setTopics } from '../appeals/register';
 import { conflictFromLoss, recordConflict, type ConflictRow } from './conflicts';
 import { ownNode } from './desks';
 import { settleNumberClash } from './number-clash';

@@ -4,13 +4,13 @@ import type { SyncConflictView, SyncStatus } from '../../shared/api/sync';
 import { plainSyncError, syncUi } from '../../shared/i18n/ru/sync';
 import type { Conflict } from '../../shared/sync/protocol';
 import { isSyncedTable } from './office-store';
-import { audit, stamp, updateSynced } from '../services/bookkeeping';
-import type { CallContext } from '../services/context';
+import { audit, stamp, updateSynced } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
 import { DEFAULT_INTERVAL_MIN, OfficeSync } from './engine';
 import { getConflict, listConflicts, markResolved } from './conflicts';
 import { deskCount, heldDesk } from './desks';
 import { filesWaiting } from './files';
-import { localOfficeId } from '../services/office';
+import { localOfficeId } from '../office/office';
 import { pendingCount, setState, unfoldedCount } from './office-store';
 
 /** The sync methods of the contract: the office's side, over the same engine the scheduler runs. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/define';
-import type { Api } from '../services/api';
+import type { Api } from '../api/api';
 
 /**
  * The IPC transport without Electron: what `ipcMain.handle('api:call', …)` runs. The renderer is not

@@ -1,6 +1,6 @@
 /**
  * Reminder rules (DOMAIN §2, §5) as data, and when each falls due. Pure: the calendar and "today" are passed
- * in. The scheduler (main/scheduler) finds the objects each rule looks at; this module says on which day a
+ * in. The scheduler (main/reminders) finds the objects each rule looks at; this module says on which day a
  * reminder about one of them is raised, and which range of dates to look at so that a scan over a window of
  * days finds exactly the reminders due in it.
  */
@@ -10,7 +10,7 @@ import type { ShiftRule } from './deadlines';
 import { APPROVAL_LEAD_DAYS } from './workflow/event';
 
 /**
- * Every rule the scheduler knows (main/scheduler/rules.ts has one entry each). `event_approval` also
+ * Every rule the scheduler knows (main/reminders/rules.ts has one entry each). `event_approval` also
  * moves the event to Согласование (§5: 3 weeks before its date).
  */
 export const REMINDER_RULES = [

@@ -5,10 +5,10 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { COUNT_DEFERRED, DEFER_FACETS, RESUME_FACETS } from '../../main/services/contact-base/facets';
-import { BULK_PRAGMAS } from '../../main/services/contact-base/bulk';
-import { DEFAULT_BATCH } from '../../main/services/contact-base/import';
-import type { ImportedContact } from '../../main/services/contact-base/normalize';
+import { COUNT_DEFERRED, DEFER_FACETS, RESUME_FACETS } from '../../main/contacts/facets';
+import { BULK_PRAGMAS } from '../../main/contacts/bulk';
+import { DEFAULT_BATCH } from '../../main/contacts/import';
+import type { ImportedContact } from '../../main/contacts/normalize';
 import { idSequence } from '../../shared/util/ids';
 import { thousands } from './stats';
 

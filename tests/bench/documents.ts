@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { OfficeHandle } from '../../main/core';
-import { cardDocx } from '../../main/services/documents';
-import type { CallContext } from '../../main/services/context';
-import { periodReport } from '../../main/services/reports/period';
+import type { OfficeHandle } from '../../main/boot/open-office';
+import { cardDocx } from '../../main/documents/service';
+import type { CallContext } from '../../main/kernel/context';
+import { periodReport } from '../../main/reports/period';
 import type { Clock } from '../../shared/util/clock';
 import { Hlc } from '../../shared/util/hlc';
 import type { Row } from './stats';

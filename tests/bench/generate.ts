@@ -6,7 +6,7 @@ import { fillCounts } from '../../db/migrations/0010-statistics';
 import { LATEST_VERSION } from '../../db/migrations/index';
 import { CITIES, makePerson, Rng, type City, type Person } from '../../main/demo/people';
 import { appealDraft } from '../../main/demo/topics';
-import { hashPassword } from '../../main/services/users';
+import { hashPassword } from '../../main/office/users';
 import { addCalendarDays, ProductionCalendar } from '../../shared/domain/calendar';
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { reviewTerm, type Term } from '../../shared/domain/deadlines';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { OfficeHandle } from '../../main/core';
-import { weekOf } from '../../main/services/home/home';
+import type { OfficeHandle } from '../../main/boot/open-office';
+import { weekOf } from '../../main/home/home';
 import { localDate } from '../../shared/util/clock';
 import type { Row } from './stats';
 

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { OfficeHandle } from '../../main/core';
+import type { OfficeHandle } from '../../main/boot/open-office';
 import { makePerson, PHONE_STYLES, Rng, writePhone } from '../../main/demo/people';
 import { appealDraft } from '../../main/demo/topics';
-import { NO_CONTACT_DETAILS } from '../../main/services/contacts';
+import { NO_CONTACT_DETAILS } from '../../main/contacts/contacts';
 import type {
   AppealHistoryTable,
   AppealTable,
@@ -20,7 +20,7 @@ import type { Clock } from '../../shared/util/clock';
 import { formatHlc } from '../../shared/util/hlc';
 import { newId } from '../../shared/util/ids';
 import { inserter, type BenchOffice } from './rows';
-import { WORKFLOW_BLANK } from '../../main/services/workflow/blank';
+import { WORKFLOW_BLANK } from '../../main/workflow/blank';
 
 /**
  * Registration throughput: `appeals.register` through the API (validation, sign-in check, contact, appeal,

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { OfficeHandle } from '../../main/core';
+import type { OfficeHandle } from '../../main/boot/open-office';
 import { PHONE_STYLES, Rng, writePhone } from '../../main/demo/people';
 import { TOPICS } from '../../main/demo/topics';
 import type { Input } from '../../shared/api/index';
 import type { AppealRow } from '../../shared/api/appeals';
-import { MANY_MATCHES } from '../../main/services/appeals-list';
+import { MANY_MATCHES } from '../../main/appeals/list';
 import { addCalendarDays } from '../../shared/domain/calendar';
 import { ftsQuery } from '../../shared/domain/text';
 import { ANCHOR } from './generate';

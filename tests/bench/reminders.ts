@@ -1,6 +1,6 @@
-import type { OfficeHandle } from '../../main/core';
-import { planScan, scanReminders } from '../../main/scheduler/scan';
-import { CATCH_UP_DAYS } from '../../main/scheduler/scan';
+import type { OfficeHandle } from '../../main/boot/open-office';
+import { planScan, scanReminders } from '../../main/reminders/scan';
+import { CATCH_UP_DAYS } from '../../main/reminders/scan';
 import { addCalendarDays, type ProductionCalendar } from '../../shared/domain/calendar';
 import { fireRules, ReminderDays } from '../../shared/domain/reminders';
 import { zonedInstant } from '../../shared/util/clock';

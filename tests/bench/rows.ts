@@ -1,4 +1,4 @@
-import { NO_CONTACT_DETAILS } from '../../main/services/contacts';
+import { NO_CONTACT_DETAILS } from '../../main/contacts/contacts';
 import type Database from 'better-sqlite3';
 import type {
   ExternalRequestTable,
@@ -18,8 +18,8 @@ import { formatRegNumber } from '../../shared/domain/regnumber';
 import { addressKey, emailKey, fullName, ftsBody, nameKey, normalizePhone } from '../../shared/domain/text';
 import { taskTitle } from '../../shared/i18n/ru/tasks';
 import { formatHlc } from '../../shared/util/hlc';
-import { WORKFLOW_BLANK } from '../../main/services/workflow/blank';
-import { EVENT_BLANK } from '../../main/services/events/events';
+import { WORKFLOW_BLANK } from '../../main/workflow/blank';
+import { EVENT_BLANK } from '../../main/events/events';
 
 /** Rows of the data set, typed by the product's own table types so a schema change breaks the build here. */
 

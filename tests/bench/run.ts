@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openOffice } from '../../main/core';
+import { openOffice } from '../../main/boot/open-office';
 import { Rng } from '../../main/demo/people';
 import { contract } from '../../shared/api/index';
 import { ProductionCalendar } from '../../shared/domain/calendar';

@@ -1,5 +1,5 @@
-import type { OfficeHandle } from '../../main/core';
-import { periodFigures } from '../../main/services/statistics/index';
+import type { OfficeHandle } from '../../main/boot/open-office';
+import { periodFigures } from '../../main/reports/statistics/index';
 import type { Figures } from '../../shared/api/statistics';
 import { previousPeriod, type Period } from '../../shared/domain/periods';
 import type { Row } from './stats';

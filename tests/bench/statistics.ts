@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openOffice } from '../../main/core';
+import { openOffice } from '../../main/boot/open-office';
 import { openDatabase } from '../../db/connect';
 import { m0010 } from '../../db/migrations/0010-statistics';
 import type { Figures } from '../../shared/api/statistics';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openOffice } from '../../main/core';
+import { openOffice } from '../../main/boot/open-office';
 import { OfficeSync } from '../../main/sync/engine';
 import { ms, summarize, thousands } from './stats';
 
@@ -76,7 +76,7 @@ const changed = changes();
 
 // HQ runs as `npm run hq` does, in a process of its own (another machine in life).
 const hqTarget = args.hq ?? path.join(dir, 'hq.sqlite');
-const hqCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main/server/hq-cli.ts');
+const hqCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main/transport/cli/hq.ts');
 const runHq = (cliArgs: string[]) =>
   spawn(process.execPath, ['--import', 'tsx', hqCli, ...cliArgs, '--db', hqTarget], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openOffice, type OfficeHandle } from '../../main/core';
-import { startHqServer } from '../../main/server/hq-http';
-import { Hq } from '../../main/server/hq-service';
-import { openHqStore } from '../../main/server/hq-store';
-import { HqView } from '../../main/server/hq-view';
+import { openOffice, type OfficeHandle } from '../../main/boot/open-office';
+import { startHqServer } from '../../main/transport/http/hq';
+import { Hq } from '../../main/hq/service';
+import { openHqStore } from '../../main/hq/store';
+import { HqView } from '../../main/hq/view';
 import { OfficeSync } from '../../main/sync/engine';
 import type { Input, MethodName, Output } from '../../shared/api/index';
 import { systemClock } from '../../shared/util/clock';

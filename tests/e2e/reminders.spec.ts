@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, fillDemoOffice } from '../../main/demo/demo';
-import { ReminderScheduler } from '../../main/scheduler/scheduler';
-import type { RaisedReminder } from '../../main/scheduler/scan';
+import { ReminderScheduler } from '../../main/reminders/scheduler';
+import type { RaisedReminder } from '../../main/reminders/scan';
 import { expect, signIn, test, type App } from './fixtures';
 
 /** The demo office, with the scheduler running as the browser-mode server runs it. */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startHqServer } from '../../main/server/hq-http';
-import { Hq } from '../../main/server/hq-service';
-import { openHqStore } from '../../main/server/hq-store';
+import { startHqServer } from '../../main/transport/http/hq';
+import { Hq } from '../../main/hq/service';
+import { openHqStore } from '../../main/hq/store';
 import { systemClock } from '../../shared/util/clock';
 import { expect, signIn, test } from './fixtures';
 

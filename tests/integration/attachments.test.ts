@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startHttpServer } from '../../main/server/http';
-import { attachmentPath, FILE_NOT_HERE } from '../../main/services/attachments';
+import { MAX_BODY_BYTES, startHttpServer } from '../../main/transport/http/server';
+import { attachmentPath, FILE_NOT_HERE } from '../../main/attachments/attachments';
 import { appealInput, dumpTables } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Checkpointer, FALLBACK_AUTOCHECKPOINT } from '../../db/checkpointer';
-import { openOffice } from '../../main/core';
+import { openOffice } from '../../main/boot/open-office';
 import { fixedClock } from '../../shared/util/clock';
 import { appealInput, NOW, PASSWORD, setUpOffice, tempDir } from './helpers';
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openOffice } from '../../main/core';
-import { DB_FILE_NAME } from '../../main/paths';
-import { serveBrowserMode } from '../../main/server/web';
+import { openOffice } from '../../main/boot/open-office';
+import { DB_FILE_NAME } from '../../main/boot/paths';
+import { serveBrowserMode } from '../../main/transport/http/web';
 import { contract } from '../../shared/api/index';
 import { appealInput, PASSWORD, REPO_ROOT, runTs, tempDir, type TempDir } from './helpers';
 
@@ -15,7 +15,10 @@ let db: string;
 
 /** The CLI in its own process, as a person or a script runs it; never the developer's real data folder. */
 function cli(args: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
-  return runTs('main/cli.ts', args, { stdin: opts.stdin, env: { PRIEMNAYA_DATA_DIR: tmp.dir, ...opts.env } });
+  return runTs('main/transport/cli/main.ts', args, {
+    stdin: opts.stdin,
+    env: { PRIEMNAYA_DATA_DIR: tmp.dir, ...opts.env },
+  });
 }
 
 const INIT_FLAGS = [
@@ -309,7 +312,7 @@ describe('browser mode (npm run web)', () => {
     const file = tmp.file('web.sqlite');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'main/server/web.ts', '--db', file, '--port', '0'],
+      ['--import', 'tsx', 'main/transport/http/web.ts', '--db', file, '--port', '0'],
       {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../db/connect';
-import { openOffice } from '../../main/core';
+import { openOffice } from '../../main/boot/open-office';
 import { fixedClock } from '../../shared/util/clock';
 import { appealInput, NOW, REPO_ROOT, setUpOffice, type TempDir } from './helpers';
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openOffice, type OfficeHandle } from '../../main/core';
+import { openOffice, type OfficeHandle } from '../../main/boot/open-office';
 import { DEMO_PASSWORD, fillDemoOffice } from '../../main/demo/demo';
-import { ReminderScheduler } from '../../main/scheduler/scheduler';
+import { ReminderScheduler } from '../../main/reminders/scheduler';
 import type { AppealRow } from '../../shared/api/appeals';
 import { fixedClock } from '../../shared/util/clock';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventsStuck } from '../../main/services/events/stages';
-import { officeCalendar, officeRow } from '../../main/services/office';
+import { eventsStuck } from '../../main/events/stages';
+import { officeCalendar, officeRow } from '../../main/office/office';
 import { testOffice } from './office-fixture';
 import { staff, openTasks, tickAll } from './events-fixture';
 

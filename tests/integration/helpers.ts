@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
-import { openOffice, type OfficeHandle } from '../../main/core';
+import { openOffice, type OfficeHandle } from '../../main/boot/open-office';
 import type { RegisterAppealInput } from '../../shared/api/appeals';
 import type { ApiErrorBody, Envelope, Role } from '../../shared/api/define';
 import type { Input, MethodName, Output } from '../../shared/api/index';

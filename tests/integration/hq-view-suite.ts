@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../db/schema';
-import { startHqServer } from '../../main/server/hq-http';
-import { HqView, LOCKED_PASSWORD } from '../../main/server/hq-view';
-import { READ_ONLY_MESSAGE } from '../../main/services/api';
+import { startHqServer } from '../../main/transport/http/hq';
+import { HqView, LOCKED_PASSWORD } from '../../main/hq/view';
+import { READ_ONLY_MESSAGE } from '../../main/api/api';
 import { httpLink } from '../../main/sync/engine';
 import { contract, type MethodName } from '../../shared/api/index';
 import { hqText } from '../../shared/i18n/ru/sync';

@@ -3,13 +3,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/api/define';
-import { CONTENT_SECURITY_POLICY } from '../../main/server/csp';
+import { CONTENT_SECURITY_POLICY } from '../../main/transport/http/csp';
 import {
   httpStatusFor,
   MAX_BODY_BYTES,
   startHttpServer,
   type HttpServerHandle,
-} from '../../main/server/http';
+} from '../../main/transport/http/server';
 import {
   appealInput,
   dumpTables,

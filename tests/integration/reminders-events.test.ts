@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openOffice } from '../../main/core';
-import { ReminderScheduler } from '../../main/scheduler/scheduler';
-import type { RaisedReminder } from '../../main/scheduler/scan';
-import { SYSTEM_LOGIN } from '../../main/services/system-user';
+import { openOffice } from '../../main/boot/open-office';
+import { ReminderScheduler } from '../../main/reminders/scheduler';
+import type { RaisedReminder } from '../../main/reminders/scan';
+import { SYSTEM_LOGIN } from '../../main/office/system-user';
 import type { EventCard } from '../../shared/api/events';
 import { addCalendarDays } from '../../shared/domain/calendar';
 import { reminderText, systemUserName } from '../../shared/i18n/ru/reminders';

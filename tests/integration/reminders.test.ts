@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openOffice } from '../../main/core';
-import { ReminderScheduler, type Notice } from '../../main/scheduler/scheduler';
-import { RULES, type ReminderRuleDef } from '../../main/scheduler/rules';
-import type { RaisedReminder } from '../../main/scheduler/scan';
-import { systemActor } from '../../main/services/system-user';
-import { appealHistory, stamp } from '../../main/services/bookkeeping';
+import { openOffice } from '../../main/boot/open-office';
+import { ReminderScheduler, type Notice } from '../../main/reminders/scheduler';
+import { RULES, type ReminderRuleDef } from '../../main/reminders/rules';
+import type { RaisedReminder } from '../../main/reminders/scan';
+import { systemActor } from '../../main/office/system-user';
+import { appealHistory, stamp } from '../../main/kernel/bookkeeping';
 import { addCalendarDays, ProductionCalendar } from '../../shared/domain/calendar';
 import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
 import { systemUserName } from '../../shared/i18n/ru/reminders';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startHttpServer } from '../../main/server/http';
+import { MAX_BODY_BYTES, startHttpServer } from '../../main/transport/http/server';
 import { appealInput } from './helpers';
 import { enrolledOffice, joinedNode, startTestHq } from './sync-fixture';
 

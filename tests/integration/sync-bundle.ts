@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../db/schema';
-import { HqError } from '../../main/server/hq-service';
-import { attachmentPath } from '../../main/services/attachments';
+import { HqError } from '../../main/hq/service';
+import { attachmentPath } from '../../main/attachments/attachments';
 import { BundleError } from '../../main/sync/signing';
 import { appealInput } from './helpers';
 import {

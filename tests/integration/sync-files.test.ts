@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attachmentPath } from '../../main/services/attachments';
+import { attachmentPath } from '../../main/attachments/attachments';
 import { syncFiles, type FileLink } from '../../main/sync/files';
 import { appealInput } from './helpers';
 import { testOffice } from './office-fixture';

@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
-import { openHqStore } from '../../main/server/hq-store';
-import { startHqServer, type HqServerHandle } from '../../main/server/hq-http';
-import { Hq } from '../../main/server/hq-service';
-import { openOffice } from '../../main/core';
+import { openHqStore } from '../../main/hq/store';
+import { startHqServer, type HqServerHandle } from '../../main/transport/http/hq';
+import { Hq } from '../../main/hq/service';
+import { openOffice } from '../../main/boot/open-office';
 import { OfficeSync } from '../../main/sync/engine';
 import { fixedClock } from '../../shared/util/clock';
 import { openTempOffice, PASSWORD, tempDir, type TestOffice } from './helpers';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { HttpServerHandle } from '../../main/server/http';
+import type { HttpServerHandle } from '../../main/transport/http/server';
 import { createIpcHandler } from '../../main/transport/ipc';
 import type { Envelope } from '../../shared/api/define';
 import { runTs, type TestOffice } from './helpers';
@@ -38,7 +38,7 @@ export function transportCallers(office: () => TestOffice, server: () => HttpSer
       async (method, input, as) => {
         const o = office();
         const args = ['call', '--db', o.file, '--user', as.login, method, JSON.stringify(input)];
-        const r = await runTs('main/cli.ts', args, { env: { PRIEMNAYA_DATA_DIR: o.tmp.dir } });
+        const r = await runTs('main/transport/cli/main.ts', args, { env: { PRIEMNAYA_DATA_DIR: o.tmp.dir } });
         if (r.code === 0) return { ok: true, value: JSON.parse(r.stdout) as unknown };
         expect(r.code, r.stderr).toBe(1);
         return JSON.parse(r.stderr) as Envelope<unknown>;

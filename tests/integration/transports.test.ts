@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpServer, type HttpServerHandle } from '../../main/server/http';
+import { startHttpServer, type HttpServerHandle } from '../../main/transport/http/server';
 import { createIpcHandler } from '../../main/transport/ipc';
 import { transportCallers, type Caller } from './transport-callers';
 import { appealInput, dumpTables, expectError, PASSWORD, setUpOffice, type TestOffice } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCKOUT_MS, MAX_FAILED_SIGN_INS } from '../../main/services/users';
+import { LOCKOUT_MS, MAX_FAILED_SIGN_INS } from '../../main/office/users';
 import { PASSWORD } from './helpers';
 import { testOffice } from './office-fixture';
 

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCard } from '../../main/services/appeal-card';
-import type { CallContext } from '../../main/services/context';
+import { getCard } from '../../main/appeals/card';
+import type { CallContext } from '../../main/kernel/context';
 import {
   APPEAL_ACTIONS,
   APPEAL_STATES,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpServer, type HttpServerHandle } from '../../main/server/http';
+import { startHttpServer, type HttpServerHandle } from '../../main/transport/http/server';
 import { transportCallers, type Caller } from './transport-callers';
 import type { Input, MethodName, Output } from '../../shared/api/index';
 import { appealInput, dumpTables, expectError, setUpOffice, type TestOffice } from './helpers';

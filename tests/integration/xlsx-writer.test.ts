@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { XlsxSheetWriter } from '../../main/services/contact-base/xlsx';
+import { XlsxSheetWriter } from '../../main/contacts/xlsx';
 import { spreadsheetLines } from './libreoffice';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-xlsx-'));

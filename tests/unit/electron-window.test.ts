@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../main/server/csp';
+import { CONTENT_SECURITY_POLICY } from '../../main/transport/http/csp';
 import { isTrustedSender, registerIpc, registerOpenDocument } from '../../main/app/ipc';
 import { menuTemplate } from '../../main/app/menu';
 import { ELECTRON_SQLITE_CACHE, electronSqliteBinding, SQLITE_ADDON } from '../../main/app/native';
@@ -23,7 +23,7 @@ import {
   type GuardedContents,
   type GuardedSession,
 } from '../../main/app/window';
-import type { Api } from '../../main/services/api';
+import type { Api } from '../../main/api/api';
 import { IPC_CHANNEL, OPEN_DOCUMENT_CHANNEL } from '../../main/transport/ipc';
 import * as nativeScript from '../../scripts/electron-native.mjs';
 

@@ -1,0 +1,151 @@
+/**
+ * The read side of an appeal: its registry row and its card (fields, applicant, history, tasks, the
+ * workflow's part), the same data the screen, the documents and the deputy's queue show.
+ */
+import type { ReadDb } from '../../db/sql';
+import type { AppealTable } from '../../db/schema';
+import type { AppealCard, AppealRow, AppealStatus } from '../../shared/api/appeals';
+import { ApiError } from '../../shared/api/define';
+import type { Output, ParsedInput } from '../../shared/api/index';
+import { art11Warnings, isOpenStatus } from '../../shared/domain/appeal';
+import { audit } from '../kernel/bookkeeping';
+import { contactSummary } from '../contacts/contacts';
+import type { CallContext } from '../kernel/context';
+import { officeRow, officeToday } from '../office/office';
+import { tasksOf } from '../tasks/tasks';
+import { workflowPart } from '../workflow/card';
+
+/** The card's editable fields as contract names, for history diffs. */
+export function editable(a: AppealTable): Record<string, unknown> {
+  return {
+    receivedOn: a.received_on,
+    channel: a.channel,
+    kind: a.kind,
+    isRepeat: a.is_repeat === 1,
+    isCollective: a.is_collective === 1,
+    signatories: a.signatories,
+    isAnonymous: a.is_anonymous === 1,
+    sheets: a.sheets,
+    attachmentsNote: a.attachments_note,
+    topics: JSON.parse(a.topics) as string[],
+    summary: a.summary,
+    text: a.text,
+    responsibleId: a.responsible_id,
+    executorId: a.executor_id,
+    onControl: a.on_control === 1,
+    forwardedFrom: a.forwarded_from_body
+      ? { body: a.forwarded_from_body, outgoingNumber: a.forwarded_from_number, date: a.forwarded_from_date }
+      : null,
+    caseFile: a.case_file,
+  };
+}
+
+export function appealRow(db: ReadDb, id: string): AppealTable {
+  const a = db.get(
+    db.qb.selectFrom('appeals').selectAll().where('id', '=', id).where('deleted_at', 'is', null),
+  );
+  if (!a) throw new ApiError('not_found', 'no such appeal', { field: 'id' });
+  return a;
+}
+
+export function toRow(a: AppealTable & { responsible_name: string | null }, today: string): AppealRow {
+  return {
+    id: a.id,
+    officeId: a.office_id,
+    regNumber: a.reg_number,
+    registeredOn: a.registered_on,
+    receivedOn: a.received_on,
+    channel: a.channel as AppealRow['channel'],
+    kind: a.kind as AppealRow['kind'],
+    status: a.status as AppealStatus,
+    applicantName: a.applicant_name,
+    applicantPhone: a.applicant_phone,
+    summary: a.summary,
+    topics: JSON.parse(a.topics) as string[],
+    dueDate: a.due_date,
+    overdue: isOpenStatus(a.status as AppealStatus) && a.due_date < today,
+    responsibleId: a.responsible_id,
+    responsibleName: a.responsible_name,
+  };
+}
+
+function userName(db: ReadDb, id: string | null): string | null {
+  if (!id) return null;
+  return db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
+}
+
+/** `office` may be passed by a caller that has just read it (registration), to save reading it again. */
+export function getCard(db: ReadDb, ctx: CallContext, id: string, office = officeRow(db)): AppealCard {
+  const a = appealRow(db, id);
+  const applicant = contactSummary(db, a.applicant_id);
+  const history = db
+    .all(
+      db.qb
+        .selectFrom('appeal_history')
+        .leftJoin('users', 'users.id', 'appeal_history.user_id')
+        .select([
+          'appeal_history.id',
+          'appeal_history.at',
+          'appeal_history.action',
+          'appeal_history.changes',
+          'appeal_history.comment',
+          'users.full_name as user_name',
+        ])
+        .where('appeal_history.appeal_id', '=', id)
+        .orderBy('appeal_history.at')
+        .orderBy('appeal_history.hlc'),
+    )
+    .map((h) => ({
+      id: h.id,
+      at: h.at,
+      userName: h.user_name,
+      action: h.action,
+      changes: JSON.parse(h.changes) as Record<string, { from: unknown; to: unknown }>,
+      comment: h.comment,
+    }));
+  const e = editable(a);
+  return {
+    ...toRow({ ...a, responsible_name: userName(db, a.responsible_id) }, officeToday(ctx, office)),
+    version: a.hlc,
+    termDate: a.term_date,
+    isRepeat: e.isRepeat as boolean,
+    isCollective: e.isCollective as boolean,
+    signatories: a.signatories,
+    isAnonymous: e.isAnonymous as boolean,
+    sheets: a.sheets,
+    attachmentsNote: a.attachments_note,
+    text: a.text,
+    executorId: a.executor_id,
+    onControl: a.on_control === 1,
+    forwardedFrom: e.forwardedFrom as AppealCard['forwardedFrom'],
+    caseFile: a.case_file,
+    event: a.event_id
+      ? {
+          id: a.event_id,
+          title: db.get(db.qb.selectFrom('events').select('title').where('id', '=', a.event_id))!.title,
+        }
+      : null,
+    result: a.result as AppealCard['result'],
+    closedOn: a.closed_on,
+    applicant,
+    art11Warnings: art11Warnings({
+      lastName: applicant.lastName,
+      address: applicant.address,
+      email: applicant.email,
+      channel: a.channel as AppealRow['channel'],
+      isAnonymous: a.is_anonymous === 1,
+    }),
+    history,
+    tasks: tasksOf(db, id),
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+    ...workflowPart(db, a, officeToday(ctx, office), ctx.actor?.role ?? null),
+  };
+}
+
+/** Opening a card is an access to personal data (152-FZ Art. 19): it is logged. */
+export function get(ctx: CallContext, input: ParsedInput<'appeals.get'>): Output<'appeals.get'> {
+  const card = getCard(ctx.store.read, ctx, input.id);
+  ctx.store.transaction((db) => audit(db, ctx, officeRow(db).id, 'appeals.get', 'appeal', input.id));
+  return card;
+}

@@ -1,0 +1,399 @@
+import type { ReadDb, WriteDb } from '../../db/sql';
+import type { ContactConsentTable, ContactTable } from '../../db/schema';
+import {
+  type Consent,
+  type ContactCard,
+  type ContactFields,
+  type TimelineEntry,
+} from '../../shared/api/contacts';
+import { ApiError } from '../../shared/api/define';
+import type { Output, ParsedInput } from '../../shared/api/index';
+import { contactText } from '../../shared/i18n/ru/contacts';
+import { addressKey, emailKey, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
+import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
+import { addPhone, NO_CONTACT_DETAILS } from './contacts';
+import { officeRow } from '../office/office';
+
+export function contactRow(db: ReadDb, id: string): ContactTable {
+  const c = db.get(
+    db.qb.selectFrom('contacts').selectAll().where('id', '=', id).where('deleted_at', 'is', null),
+  );
+  if (!c) throw new ApiError('not_found', 'no such contact', { field: 'id' });
+  return c;
+}
+
+export function labelsOf(db: ReadDb, contactId: string, kind: 'status' | 'tag'): string[] {
+  return db
+    .all(
+      db.qb
+        .selectFrom('contact_labels')
+        .select('value')
+        .where('contact_id', '=', contactId)
+        .where('kind', '=', kind)
+        .where('deleted_at', 'is', null)
+        .orderBy('created_at'),
+    )
+    .map((r) => r.value);
+}
+
+export function phoneRowsOf(db: ReadDb, contactId: string): { id: string; phone: string; raw: string }[] {
+  return db.all(
+    db.qb
+      .selectFrom('contact_phones')
+      .select(['id', 'phone', 'raw'])
+      .where('contact_id', '=', contactId)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at'),
+  );
+}
+
+function toConsent(r: ContactConsentTable, names: Map<string, string>): Consent {
+  return {
+    id: r.id,
+    purpose: r.purpose as Consent['purpose'],
+    wordingVersion: r.wording_version,
+    givenAt: r.given_at,
+    givenBy: r.given_by ? (names.get(r.given_by) ?? null) : null,
+    withdrawnAt: r.withdrawn_at,
+    withdrawnBy: r.withdrawn_by ? (names.get(r.withdrawn_by) ?? null) : null,
+  };
+}
+
+/** The card without its timeline: what the duplicates view puts side by side. */
+export function cardCore(db: ReadDb, c: ContactTable): Omit<ContactCard, 'timeline' | 'consents'> {
+  return {
+    id: c.id,
+    fullName: c.full_name,
+    lastName: c.last_name,
+    firstName: c.first_name,
+    middleName: c.middle_name,
+    phones: phoneRowsOf(db, c.id).map(({ phone, raw }) => ({ phone, raw })),
+    email: c.email,
+    address: c.address,
+    region: c.region,
+    district: c.district,
+    settlement: c.settlement,
+    street: c.street,
+    house: c.house,
+    flat: c.flat,
+    birthDate: c.birth_date,
+    socialCategory: c.social_category,
+    statuses: labelsOf(db, c.id, 'status'),
+    tags: labelsOf(db, c.id, 'tag'),
+    source: c.source,
+    comment: c.comment,
+    erased: c.erased_at !== null,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
+}
+
+export function consentsOf(db: ReadDb, contactId: string): ContactConsentTable[] {
+  return db.all(
+    db.qb
+      .selectFrom('contact_consents')
+      .selectAll()
+      .where('contact_id', '=', contactId)
+      .where('deleted_at', 'is', null)
+      .orderBy('given_at'),
+  );
+}
+
+export function readCard(db: ReadDb, id: string): ContactCard {
+  const c = contactRow(db, id);
+  const names = new Map(
+    db.all(db.qb.selectFrom('users').select(['id', 'full_name'])).map((u) => [u.id, u.full_name]),
+  );
+  const consents = consentsOf(db, id);
+  const timeline: TimelineEntry[] = [
+    { at: c.created_at, kind: 'created', title: contactText.created(c.source), refId: null },
+  ];
+  for (const a of db.all(
+    db.qb
+      .selectFrom('appeals')
+      .select(['id', 'registered_on', 'reg_number', 'summary'])
+      .where('applicant_id', '=', id)
+      .where('deleted_at', 'is', null),
+  ))
+    timeline.push({
+      at: a.registered_on,
+      kind: 'appeal',
+      title: `${a.reg_number} — ${a.summary}`,
+      refId: a.id,
+    });
+  for (const n of db.all(
+    db.qb
+      .selectFrom('contact_notes')
+      .select(['at', 'text', 'user_id'])
+      .where('contact_id', '=', id)
+      .where('deleted_at', 'is', null),
+  ))
+    timeline.push({ at: n.at, kind: 'note', title: n.text, refId: null });
+  for (const k of consents) {
+    timeline.push({
+      at: k.given_at,
+      kind: 'consent_given',
+      title: contactText.consentGiven(k.purpose, k.wording_version),
+      refId: null,
+    });
+    if (k.withdrawn_at)
+      timeline.push({
+        at: k.withdrawn_at,
+        kind: 'consent_withdrawn',
+        title: contactText.consentWithdrawn(k.purpose),
+        refId: null,
+      });
+  }
+  for (const m of db.all(
+    db.qb
+      .selectFrom('contact_merges')
+      .select(['id', 'created_at', 'undone_at'])
+      .where('kept_id', '=', id)
+      .where('deleted_at', 'is', null),
+  ))
+    timeline.push({
+      at: m.created_at,
+      kind: 'merge',
+      title: contactText.merged(m.undone_at !== null),
+      refId: m.id,
+    });
+  timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return { ...cardCore(db, c), consents: consents.map((k) => toConsent(k, names)), timeline };
+}
+
+/** Phones as typed, each normalised; one that is not a phone is refused, naming its place. */
+export function normalizePhones(raws: readonly string[]): { phone: string; raw: string }[] {
+  const out = new Map<string, string>();
+  raws.forEach((raw, i) => {
+    const phone = normalizePhone(raw);
+    if (!phone) throw new ApiError('validation', `phones.${i}: not a phone number`, { field: `phones.${i}` });
+    if (!out.has(phone)) out.set(phone, raw);
+  });
+  return [...out].map(([phone, raw]) => ({ phone, raw }));
+}
+
+/** Makes the contact's phones exactly these: new ones added, missing ones tombstoned. */
+function setPhones(
+  db: WriteDb,
+  officeId: string,
+  contactId: string,
+  phones: { phone: string; raw: string }[],
+  st: Stamp,
+): void {
+  const current = phoneRowsOf(db, contactId);
+  const wanted = new Set(phones.map((p) => p.phone));
+  for (const p of current)
+    if (!wanted.has(p.phone)) updateSynced(db, 'contact_phones', p.id, { deleted_at: st.now }, st);
+  const have = new Set(current.map((p) => p.phone));
+  for (const p of phones) if (!have.has(p.phone)) addPhone(db, officeId, contactId, p.phone, p.raw, st);
+}
+
+export function addLabelRow(
+  db: WriteDb,
+  officeId: string,
+  contactId: string,
+  kind: 'status' | 'tag',
+  value: string,
+  st: Stamp,
+): void {
+  insertSynced(db, 'contact_labels', {
+    ...newSyncColumns(st, officeId),
+    contact_id: contactId,
+    kind,
+    value,
+  });
+}
+
+/** Makes the contact's statuses (or tags) exactly these. */
+export function setLabels(
+  db: WriteDb,
+  officeId: string,
+  contactId: string,
+  kind: 'status' | 'tag',
+  values: readonly string[],
+  st: Stamp,
+): void {
+  const current = db.all(
+    db.qb
+      .selectFrom('contact_labels')
+      .select(['id', 'value'])
+      .where('contact_id', '=', contactId)
+      .where('kind', '=', kind)
+      .where('deleted_at', 'is', null),
+  );
+  const wanted = new Set(values);
+  for (const l of current)
+    if (!wanted.has(l.value)) updateSynced(db, 'contact_labels', l.id, { deleted_at: st.now }, st);
+  const have = new Set(current.map((l) => l.value));
+  for (const v of wanted) if (!have.has(v)) addLabelRow(db, officeId, contactId, kind, v, st);
+}
+
+/** The contact table's columns for the given fields; names and keys recomputed from the result. */
+export function columnsFor(f: ContactFields, before: ContactTable | null): Partial<ContactTable> {
+  const patch: Partial<ContactTable> = {};
+  const set = <K extends keyof ContactTable>(k: K, v: ContactTable[K] | undefined): void => {
+    if (v !== undefined) patch[k] = v;
+  };
+  set('last_name', f.lastName);
+  set('first_name', f.firstName);
+  set('middle_name', f.middleName);
+  set('region', f.region);
+  set('district', f.district);
+  set('settlement', f.settlement);
+  set('street', f.street);
+  set('house', f.house);
+  set('flat', f.flat);
+  set('birth_date', f.birthDate);
+  set('social_category', f.socialCategory);
+  set('source', f.source);
+  set('comment', f.comment);
+  if (f.email !== undefined) Object.assign(patch, { email: f.email, email_key: emailKey(f.email) });
+  if (f.address !== undefined)
+    Object.assign(patch, { address: f.address, address_key: addressKey(f.address) });
+  if (f.lastName !== undefined || f.firstName !== undefined || f.middleName !== undefined) {
+    const parts = {
+      lastName: f.lastName !== undefined ? f.lastName : before?.last_name,
+      firstName: f.firstName !== undefined ? f.firstName : before?.first_name,
+      middleName: f.middleName !== undefined ? f.middleName : before?.middle_name,
+    };
+    Object.assign(patch, { full_name: fullName(parts), name_key: nameKey(parts) });
+  }
+  return patch;
+}
+
+/** Every personal column of a contact, empty: a new contact's start, and what an erasure leaves. */
+export const BLANK_CONTACT = {
+  last_name: null,
+  first_name: null,
+  middle_name: null,
+  name_key: null,
+  address: null,
+  address_key: null,
+  email: null,
+  email_key: null,
+  social_category: null,
+  comment: null,
+  ...NO_CONTACT_DETAILS,
+} as const satisfies Partial<ContactTable>;
+
+export function createContact(db: WriteDb, officeId: string, f: ContactFields, st: Stamp): ContactTable {
+  const phones = normalizePhones(f.phones ?? []);
+  const cols = columnsFor(f, null);
+  const row: ContactTable = {
+    ...newSyncColumns(st, officeId),
+    ...BLANK_CONTACT,
+    full_name: '',
+    ...cols,
+  };
+  insertSynced(db, 'contacts', row);
+  for (const p of phones) addPhone(db, officeId, row.id, p.phone, p.raw, st);
+  for (const s of new Set(f.statuses ?? [])) addLabelRow(db, officeId, row.id, 'status', s, st);
+  for (const t of new Set(f.tags ?? [])) addLabelRow(db, officeId, row.id, 'tag', t, st);
+  return row;
+}
+
+function requireName(f: ContactFields, before: ContactTable | null): void {
+  const last = f.lastName !== undefined ? f.lastName : before?.last_name;
+  const first = f.firstName !== undefined ? f.firstName : before?.first_name;
+  if (!last && !first) throw new ApiError('validation', 'lastName: required', { field: 'lastName' });
+}
+
+export function create(ctx: CallContext, input: ParsedInput<'contacts.create'>): Output<'contacts.create'> {
+  requireName(input, null);
+  return ctx.store.transaction((db) => {
+    const office = officeRow(db);
+    const row = createContact(db, office.id, input, stamp(ctx));
+    audit(db, ctx, office.id, 'contacts.create', 'contact', row.id);
+    return readCard(db, row.id);
+  });
+}
+
+export function update(ctx: CallContext, input: ParsedInput<'contacts.update'>): Output<'contacts.update'> {
+  return ctx.store.transaction((db) => {
+    const before = contactRow(db, input.id);
+    if (before.erased_at) throw new ApiError('invalid_state', 'the contact was erased');
+    requireName(input.fields, before);
+    const st = stamp(ctx);
+    const f = input.fields;
+    const patch = columnsFor(f, before);
+    if (Object.keys(patch).length > 0) updateSynced(db, 'contacts', before.id, patch, st);
+    if (f.phones) setPhones(db, before.office_id, before.id, normalizePhones(f.phones), st);
+    if (f.statuses) setLabels(db, before.office_id, before.id, 'status', f.statuses, st);
+    if (f.tags) setLabels(db, before.office_id, before.id, 'tag', f.tags, st);
+    audit(db, ctx, before.office_id, 'contacts.update', 'contact', before.id, Object.keys(f));
+    return readCard(db, before.id);
+  });
+}
+
+/** Opening a card is a read of personal data: logged (152-FZ Art. 19). */
+export function get(ctx: CallContext, input: ParsedInput<'contacts.get'>): Output<'contacts.get'> {
+  return ctx.store.transaction((db) => {
+    const card = readCard(db, input.id);
+    audit(db, ctx, officeRow(db).id, 'contacts.get', 'contact', input.id);
+    return card;
+  });
+}
+
+export function addNote(
+  ctx: CallContext,
+  input: ParsedInput<'contacts.addNote'>,
+): Output<'contacts.addNote'> {
+  return ctx.store.transaction((db) => {
+    const c = contactRow(db, input.id);
+    const st = stamp(ctx);
+    insertSynced(db, 'contact_notes', {
+      ...newSyncColumns(st, c.office_id),
+      contact_id: c.id,
+      at: st.now,
+      user_id: ctx.actor?.userId ?? null,
+      text: input.text,
+    });
+    audit(db, ctx, c.office_id, 'contacts.addNote', 'contact', c.id);
+    return readCard(db, c.id);
+  });
+}
+
+export function giveConsent(
+  ctx: CallContext,
+  input: ParsedInput<'contacts.giveConsent'>,
+): Output<'contacts.giveConsent'> {
+  return ctx.store.transaction((db) => {
+    const c = contactRow(db, input.id);
+    if (c.erased_at) throw new ApiError('invalid_state', 'the contact was erased');
+    const st = stamp(ctx);
+    insertSynced(db, 'contact_consents', {
+      ...newSyncColumns(st, c.office_id),
+      contact_id: c.id,
+      purpose: input.purpose,
+      wording_version: input.wordingVersion,
+      given_at: st.now,
+      given_by: ctx.actor?.userId ?? null,
+      withdrawn_at: null,
+      withdrawn_by: null,
+    });
+    audit(db, ctx, c.office_id, 'contacts.giveConsent', 'contact', c.id, { purpose: input.purpose });
+    return readCard(db, c.id);
+  });
+}
+
+export function withdrawConsent(
+  ctx: CallContext,
+  input: ParsedInput<'contacts.withdrawConsent'>,
+): Output<'contacts.withdrawConsent'> {
+  return ctx.store.transaction((db) => {
+    const k = db.get(db.qb.selectFrom('contact_consents').selectAll().where('id', '=', input.consentId));
+    if (!k) throw new ApiError('not_found', 'no such consent', { field: 'consentId' });
+    if (k.withdrawn_at) throw new ApiError('invalid_state', 'the consent is already withdrawn');
+    const st = stamp(ctx);
+    updateSynced(
+      db,
+      'contact_consents',
+      k.id,
+      { withdrawn_at: st.now, withdrawn_by: ctx.actor?.userId ?? null },
+      st,
+    );
+    audit(db, ctx, k.office_id, 'contacts.withdrawConsent', 'contact', k.contact_id, { purpose: k.purpose });
+    return readCard(db, k.contact_id);
+  });
+}

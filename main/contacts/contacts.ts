@@ -1,0 +1,327 @@
+import type { ReadDb, WriteDb } from '../../db/sql';
+import type { ContactTable } from '../../db/schema';
+import type { ContactSummary } from '../../shared/api/appeals';
+import { ApiError } from '../../shared/api/define';
+import type { Output, ParsedInput } from '../../shared/api/index';
+import { addressKey, emailKey, foldText, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
+import { insertSynced, newSyncColumns, type Stamp, updateSynced } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
+import type { FacetBatch } from './facets';
+
+/** The contact base's fields a contact made at the desk starts without. */
+export const NO_CONTACT_DETAILS = {
+  birth_date: null,
+  region: null,
+  district: null,
+  settlement: null,
+  street: null,
+  house: null,
+  flat: null,
+  source: null,
+  erased_at: null,
+} as const satisfies Partial<ContactTable>;
+
+type MatchedBy = 'phone' | 'email' | 'name_address' | 'name';
+type Candidate = ContactSummary & { matchedBy: MatchedBy; appealsCount: number };
+
+function phonesOf(db: ReadDb, contactIds: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (contactIds.length === 0) return out;
+  const rows = db.all(
+    db.qb
+      .selectFrom('contact_phones')
+      .select(['contact_id', 'phone'])
+      .where('contact_id', 'in', contactIds)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at'),
+  );
+  for (const r of rows) out.set(r.contact_id, [...(out.get(r.contact_id) ?? []), r.phone]);
+  return out;
+}
+
+export function toContactSummary(c: ContactTable, phones: string[]): ContactSummary {
+  return {
+    id: c.id,
+    fullName: c.full_name,
+    lastName: c.last_name,
+    firstName: c.first_name,
+    middleName: c.middle_name,
+    address: c.address,
+    email: c.email,
+    phones,
+    socialCategory: c.social_category,
+  };
+}
+
+export function contactSummary(db: ReadDb, id: string): ContactSummary {
+  const c = db.get(db.qb.selectFrom('contacts').selectAll().where('id', '=', id));
+  if (!c) throw new ApiError('not_found', 'no such contact');
+  return toContactSummary(c, phonesOf(db, [id]).get(id) ?? []);
+}
+
+/** Upper bound for a prefix range over folded keys. */
+const prefixEnd = (p: string): string => p + '\uffff';
+
+/**
+ * Who this applicant may already be: the same phone or e-mail, or the same name at the same address are
+ * strong matches; the same surname (prefix) is offered as a weaker one while the assistant types.
+ */
+export function lookupContacts(db: ReadDb, input: ParsedInput<'contacts.lookup'>): Candidate[] {
+  const found = new Map<string, MatchedBy>();
+  const add = (ids: { id: string }[], by: MatchedBy): void => {
+    for (const { id } of ids) if (!found.has(id)) found.set(id, by);
+  };
+  const phone = input.phone ? normalizePhone(input.phone) : null;
+  if (phone)
+    add(
+      db.all(
+        db.qb
+          .selectFrom('contact_phones')
+          .select('contact_id as id')
+          .where('phone', '=', phone)
+          .where('deleted_at', 'is', null)
+          .limit(input.limit),
+      ),
+      'phone',
+    );
+  const email = emailKey(input.email);
+  if (email)
+    add(
+      db.all(
+        db.qb
+          .selectFrom('contacts')
+          .select('id')
+          .where('email_key', '=', email)
+          .where('deleted_at', 'is', null)
+          .limit(input.limit),
+      ),
+      'email',
+    );
+  const name = nameKey(input);
+  const addr = addressKey(input.address);
+  if (name && addr && input.firstName)
+    add(
+      db.all(
+        db.qb
+          .selectFrom('contacts')
+          .select('id')
+          .where('name_key', '=', name)
+          .where('address_key', '=', addr)
+          .where('deleted_at', 'is', null)
+          .limit(input.limit),
+      ),
+      'name_address',
+    );
+  if (input.lastName && foldText(input.lastName).trim().length >= 2) {
+    const prefix = nameKey(input) ?? '';
+    add(
+      db.all(
+        db.qb
+          .selectFrom('contacts')
+          .select('id')
+          .where('name_key', '>=', prefix)
+          .where('name_key', '<', prefixEnd(prefix))
+          .where('deleted_at', 'is', null)
+          .orderBy('name_key')
+          .limit(input.limit),
+      ),
+      'name',
+    );
+  }
+  const ids = [...found.keys()].slice(0, input.limit);
+  if (ids.length === 0) return [];
+  const contacts = db.all(db.qb.selectFrom('contacts').selectAll().where('id', 'in', ids));
+  const phones = phonesOf(db, ids);
+  const counts = new Map(
+    db
+      .all(
+        db.qb
+          .selectFrom('appeals')
+          .select((eb) => ['applicant_id', eb.fn.countAll<number>().as('n')])
+          .where('applicant_id', 'in', ids)
+          .where('deleted_at', 'is', null)
+          .groupBy('applicant_id'),
+      )
+      .map((r) => [r.applicant_id, Number(r.n)]),
+  );
+  const order: MatchedBy[] = ['phone', 'email', 'name_address', 'name'];
+  return contacts
+    .map((c) => ({
+      ...toContactSummary(c, phones.get(c.id) ?? []),
+      matchedBy: found.get(c.id)!,
+      appealsCount: counts.get(c.id) ?? 0,
+    }))
+    .sort(
+      (a, b) =>
+        order.indexOf(a.matchedBy) - order.indexOf(b.matchedBy) || a.fullName.localeCompare(b.fullName, 'ru'),
+    );
+}
+
+export function lookup(ctx: CallContext, input: ParsedInput<'contacts.lookup'>): Output<'contacts.lookup'> {
+  return lookupContacts(ctx.store.read, input);
+}
+
+type Applicant = ParsedInput<'appeals.register'>['applicant'];
+
+/**
+ * The applicant of a new appeal: the chosen contact (its missing details filled in from the form), or a new
+ * contact — unless strong matches exist and the assistant has not confirmed that this is someone else.
+ * `facets`, in a bulk write, is told of each contact created or changed.
+ */
+export function resolveApplicant(
+  db: WriteDb,
+  officeId: string,
+  a: Applicant,
+  st: Stamp,
+  facets?: FacetBatch,
+): ContactSummary {
+  const phone = a.phone ? normalizePhone(a.phone) : null;
+  if (a.phone && !phone)
+    throw new ApiError('validation', 'applicant.phone: not a phone number', { field: 'applicant.phone' });
+  if (a.contactId) {
+    const c = db.rawGet<ContactTable>(
+      'SELECT * FROM contacts WHERE id = ? AND deleted_at IS NULL',
+      a.contactId,
+    );
+    if (!c) throw new ApiError('not_found', 'no such contact', { field: 'applicant.contactId' });
+    const filled = fillMissing(db, c, a, phone, st, facets);
+    return toContactSummary(filled, phonesOf(db, [c.id]).get(c.id) ?? []);
+  }
+  if (!a.forceNew) {
+    const strong = lookupContacts(db, {
+      phone: a.phone ?? undefined,
+      email: a.email ?? undefined,
+      lastName: a.lastName ?? undefined,
+      firstName: a.firstName ?? undefined,
+      middleName: a.middleName ?? undefined,
+      address: a.address ?? undefined,
+      limit: 10,
+    }).filter((c) => c.matchedBy !== 'name');
+    if (strong.length > 0)
+      throw new ApiError(
+        'applicant_match',
+        'this applicant may already be in the contacts; choose one or confirm a new contact',
+        {
+          field: 'applicant',
+          details: { candidates: strong },
+        },
+      );
+  }
+  // The sync columns last: properties after a leading spread are added one by one by V8's runtime.
+  const row: ContactTable = {
+    last_name: a.lastName ?? null,
+    first_name: a.firstName ?? null,
+    middle_name: a.middleName ?? null,
+    full_name: fullName(a),
+    name_key: nameKey(a),
+    address: a.address ?? null,
+    address_key: addressKey(a.address),
+    email: a.email ?? null,
+    email_key: emailKey(a.email),
+    social_category: a.socialCategory ?? null,
+    comment: null,
+    ...NO_CONTACT_DETAILS,
+    ...newSyncColumns(st, officeId),
+  };
+  facets?.created(row.id);
+  insertSynced(db, 'contacts', row);
+  if (phone && a.phone) addPhone(db, officeId, row.id, phone, a.phone, st);
+  return toContactSummary(row, phone ? [phone] : []);
+}
+
+export function addPhone(
+  db: WriteDb,
+  officeId: string,
+  contactId: string,
+  phone: string,
+  raw: string,
+  st: Stamp,
+): void {
+  insertSynced(db, 'contact_phones', { contact_id: contactId, phone, raw, ...newSyncColumns(st, officeId) });
+}
+
+/** Fills in what the contact lacks and the form gives; returns the contact as it now is. */
+function fillMissing(
+  db: WriteDb,
+  c: ContactTable,
+  a: Applicant,
+  phone: string | null,
+  st: Stamp,
+  facets?: FacetBatch,
+): ContactTable {
+  const patch: Partial<ContactTable> = {};
+  if (!c.address && a.address)
+    Object.assign(patch, { address: a.address, address_key: addressKey(a.address) });
+  if (!c.email && a.email) Object.assign(patch, { email: a.email, email_key: emailKey(a.email) });
+  if (!c.middle_name && a.middleName) patch.middle_name = a.middleName;
+  if (!c.social_category && a.socialCategory) patch.social_category = a.socialCategory;
+  if (patch.middle_name) {
+    const parts = { lastName: c.last_name, firstName: c.first_name, middleName: patch.middle_name };
+    Object.assign(patch, { full_name: fullName(parts), name_key: nameKey(parts) });
+  }
+  if (Object.keys(patch).length > 0) {
+    facets?.changing(c.id);
+    updateSynced(db, 'contacts', c.id, patch, st);
+  }
+  if (phone && a.phone) {
+    const has = db.get(
+      db.qb
+        .selectFrom('contact_phones')
+        .select('id')
+        .where('contact_id', '=', c.id)
+        .where('phone', '=', phone),
+    );
+    if (!has) {
+      facets?.changing(c.id);
+      addPhone(db, c.office_id, c.id, phone, a.phone, st);
+    }
+  }
+  return { ...c, ...patch };
+}
+
+/** Fills in details that arrived later (Art. 11 part 1 cured): given fields replace the stored ones. */
+export function updateApplicantDetails(
+  db: WriteDb,
+  st: Stamp,
+  contactId: string,
+  d: {
+    lastName?: string | null;
+    firstName?: string | null;
+    address?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  },
+): ContactSummary {
+  const c = db.get(db.qb.selectFrom('contacts').selectAll().where('id', '=', contactId));
+  if (!c) throw new ApiError('not_found', 'no such contact');
+  const phone = d.phone ? normalizePhone(d.phone) : null;
+  if (d.phone && !phone) throw new ApiError('validation', 'phone: not a phone number', { field: 'phone' });
+  const patch: Partial<ContactTable> = {};
+  if (d.lastName || d.firstName) {
+    const parts = {
+      lastName: d.lastName ?? c.last_name,
+      firstName: d.firstName ?? c.first_name,
+      middleName: c.middle_name,
+    };
+    Object.assign(patch, {
+      last_name: parts.lastName,
+      first_name: parts.firstName,
+      full_name: fullName(parts),
+      name_key: nameKey(parts),
+    });
+  }
+  if (d.address) Object.assign(patch, { address: d.address, address_key: addressKey(d.address) });
+  if (d.email) Object.assign(patch, { email: d.email, email_key: emailKey(d.email) });
+  if (Object.keys(patch).length > 0) updateSynced(db, 'contacts', c.id, patch, st);
+  if (phone && d.phone) {
+    const has = db.get(
+      db.qb
+        .selectFrom('contact_phones')
+        .select('id')
+        .where('contact_id', '=', c.id)
+        .where('phone', '=', phone),
+    );
+    if (!has) addPhone(db, c.office_id, c.id, phone, d.phone, st);
+  }
+  return contactSummary(db, c.id);
+}

@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Conflict, RowState } from '../../shared/sync/protocol';
+import { takeSeq, type HqDB, type HqRowTable } from './store';
+
+/** HQ's stored rows and conflicts: batched reads and writes inside a push's transaction. */
+
+/** Ids in one `IN (…)` and rows in one multi-row insert: well under SQLite's 32,766 parameters. */
+const CHUNK = 1000;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** HQ's stored state of the rows a batch names, keyed by table and id. */
+export async function loadRows(
+  trx: Kysely<HqDB>,
+  rows: readonly RowState[],
+): Promise<Map<string, HqRowTable>> {
+  const byTable = new Map<string, string[]>();
+  for (const r of rows) {
+    let ids = byTable.get(r.t);
+    if (!ids) byTable.set(r.t, (ids = []));
+    ids.push(r.id);
+  }
+  const out = new Map<string, HqRowTable>();
+  for (const [table, ids] of byTable)
+    for (const part of chunks(ids, CHUNK))
+      for (const row of await trx
+        .selectFrom('hq_rows')
+        .selectAll()
+        .where('table_name', '=', table)
+        .where('row_id', 'in', part)
+        .execute())
+        out.set(`${row.table_name}\n${row.row_id}`, row);
+  return out;
+}
+
+/** Writes merged rows, each with a fresh HQ sequence number, so pulls see them in order. */
+export async function writeRows(trx: Kysely<HqDB>, writes: Omit<HqRowTable, 'seq'>[]): Promise<void> {
+  if (writes.length === 0) return;
+  let seq = await takeSeq(trx, writes.length);
+  for (const part of chunks(writes, CHUNK))
+    await trx
+      .insertInto('hq_rows')
+      .values(part.map((w) => ({ ...w, seq: seq++ })))
+      .onConflict((oc) =>
+        oc.columns(['table_name', 'row_id']).doUpdateSet((eb) => ({
+          hlc: eb.ref('excluded.hlc'),
+          data: eb.ref('excluded.data'),
+          clocks: eb.ref('excluded.clocks'),
+          bases: eb.ref('excluded.bases'),
+          origin: eb.ref('excluded.origin'),
+          seq: eb.ref('excluded.seq'),
+        })),
+      )
+      .execute();
+}
+
+/** Records conflicts once each (their ids come from the lost value); a resolution updates the record. */
+export async function writeConflicts(trx: Kysely<HqDB>, conflicts: Conflict[]): Promise<void> {
+  for (const c of conflicts) {
+    const prev = await trx
+      .selectFrom('hq_conflicts')
+      .select(['resolved_at'])
+      .where('id', '=', c.id)
+      .executeTakeFirst();
+    if (prev && (prev.resolved_at || !c.resolvedAt)) continue;
+    const seq = await takeSeq(trx, 1);
+    if (prev)
+      await trx
+        .updateTable('hq_conflicts')
+        .set({ resolved_at: c.resolvedAt, resolution: c.resolution, seq })
+        .where('id', '=', c.id)
+        .execute();
+    else
+      await trx
+        .insertInto('hq_conflicts')
+        .values({
+          id: c.id,
+          office_id: c.o,
+          table_name: c.t,
+          row_id: c.r,
+          field: c.f,
+          kept_value: JSON.stringify(c.keptValue),
+          kept_hlc: c.keptHlc,
+          lost_value: JSON.stringify(c.lostValue),
+          lost_hlc: c.lostHlc,
+          detected_at: c.detectedAt,
+          resolved_at: c.resolvedAt,
+          resolution: c.resolution,
+          seq,
+        })
+        .execute();
+  }
+}

@@ -1,0 +1,252 @@
+import type { ReadDb, WriteDb } from '../../db/sql';
+import type { OfficeTable } from '../../db/schema';
+import { ApiError } from '../../shared/api/define';
+import { DOC_FONTS, type Letterhead, type Office } from '../../shared/api/office';
+import type { ParsedInput, Output } from '../../shared/api/index';
+import { CalendarYearSchema, ProductionCalendar, type CalendarYear } from '../../shared/domain/calendar';
+import { SHIPPED_CALENDAR_YEARS } from '../../shared/domain/calendar-data';
+import { localDate } from '../../shared/util/clock';
+import { reminderSettings } from '../../shared/domain/reminders';
+import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/workflow/appeal';
+import { DEFAULT_EVENT_STAGE_LIMITS, type EventStageLimits } from '../../shared/domain/workflow/event';
+import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
+import { setUpFirstDesk } from '../sync/desks';
+
+export function localOfficeId(db: ReadDb): string | null {
+  return (
+    db.get(db.qb.selectFrom('local_state').select('value').where('key', '=', 'office_id'))?.value ?? null
+  );
+}
+
+export function officeRow(db: ReadDb): OfficeTable {
+  const id = localOfficeId(db);
+  const row = id ? db.get(db.qb.selectFrom('offices').selectAll().where('id', '=', id)) : undefined;
+  if (!row) throw new ApiError('invalid_state', 'the office has not been set up yet');
+  return row;
+}
+
+export function toOffice(r: OfficeTable): Office {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    region: r.region,
+    timeZone: r.time_zone,
+    deputyName: r.deputy_name,
+    address: r.address,
+    phone: r.phone,
+    email: r.email,
+    regNumberFormat: r.reg_number_format,
+    deadlineShift: r.deadline_shift,
+    stageLimits: stageLimits(r),
+    eventStageLimits: eventStageLimits(r),
+    deputyRequestDays: r.deputy_request_days,
+    letterhead: {
+      deputyTitle: r.deputy_title,
+      signatoryName: r.signatory_name,
+      signatoryTitle: r.signatory_title,
+      font: (DOC_FONTS as readonly string[]).includes(r.doc_font)
+        ? (r.doc_font as Letterhead['font'])
+        : 'Times New Roman',
+      fontSize: r.doc_font_size,
+    },
+    reminders: reminderSettings(r.reminder_settings),
+    updatedAt: r.updated_at,
+  };
+}
+
+export function stageLimits(office: OfficeTable): StageLimits {
+  return { ...DEFAULT_STAGE_LIMITS, ...(JSON.parse(office.stage_limits) as Partial<StageLimits>) };
+}
+
+export function eventStageLimits(office: OfficeTable): EventStageLimits {
+  return {
+    ...DEFAULT_EVENT_STAGE_LIMITS,
+    ...(JSON.parse(office.event_stage_limits) as Partial<EventStageLimits>),
+  };
+}
+
+/** Today's date where the office is (its time zone), from the injected clock. */
+/** Every office in the database, by code (the analyst's office picker; an office sees only itself). */
+/**
+ * The offices whose appeals this database holds: its own, or in HQ's analyst view every synced office
+ * (the view's own office holds none, so it is left out of the pickers).
+ */
+export function listOffices(ctx: CallContext): Output<'offices.list'> {
+  const db = ctx.store.read;
+  const offices = db.rawAll<{ id: string; code: string; name: string }>(
+    'SELECT id, code, name FROM offices WHERE deleted_at IS NULL ORDER BY code',
+  );
+  if (!analystView(ctx)) return offices;
+  const own = localOfficeId(db);
+  return offices.filter((o) => o.id !== own);
+}
+
+/** HQ's analyst view (marked so in its `local_state`): its own office holds no appeals, the others do. */
+export function analystView(ctx: CallContext): boolean {
+  return !!ctx.store.read.rawGet("SELECT 1 FROM local_state WHERE key = 'hq_view'");
+}
+
+export function officeToday(ctx: CallContext, office: OfficeTable): string {
+  return localDate(ctx.clock.now(), office.time_zone);
+}
+
+export function setupStatus(ctx: CallContext): Output<'setup.status'> {
+  const db = ctx.store.read;
+  const id = localOfficeId(db);
+  const row = id ? db.get(db.qb.selectFrom('offices').selectAll().where('id', '=', id)) : undefined;
+  return {
+    initialized: !!row,
+    office: row ? { name: row.name, code: row.code, deputyName: row.deputy_name } : null,
+    readOnly: analystView(ctx),
+  };
+}
+
+export function createOffice(
+  db: WriteDb,
+  ctx: CallContext,
+  input: ParsedInput<'setup.init'>['office'],
+): OfficeTable {
+  if (localOfficeId(db)) throw new ApiError('invalid_state', 'the office is already set up');
+  const st = stamp(ctx);
+  const row: OfficeTable = {
+    ...newSyncColumns(st, ''),
+    code: input.code,
+    name: input.name,
+    region: input.region ?? null,
+    time_zone: input.timeZone,
+    deputy_name: input.deputyName,
+    address: input.address ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    reg_number_format: 'КОД-ГГГГ-NNNNN',
+    deadline_shift: 'previous',
+    stage_limits: '{}',
+    deputy_request_days: 30,
+    event_stage_limits: '{}',
+    deputy_title: null,
+    signatory_name: null,
+    signatory_title: null,
+    doc_font: 'Times New Roman',
+    doc_font_size: 14,
+    reminder_settings: '{}',
+    contact_auto_merge_phone: 0,
+  };
+  row.office_id = row.id;
+  insertSynced(db, 'offices', row);
+  db.run(db.qb.insertInto('local_state').values({ key: 'office_id', value: row.id }));
+  setUpFirstDesk(db, ctx, row.id);
+  audit(db, ctx, row.id, 'setup.init', 'office', row.id);
+  return row;
+}
+
+export function updateOffice(ctx: CallContext, input: ParsedInput<'office.update'>): Output<'office.update'> {
+  return ctx.store.transaction((db) => {
+    const before = officeRow(db);
+    const patch: Partial<OfficeTable> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.region !== undefined) patch.region = input.region;
+    if (input.timeZone !== undefined) patch.time_zone = input.timeZone;
+    if (input.deputyName !== undefined) patch.deputy_name = input.deputyName;
+    if (input.address !== undefined) patch.address = input.address;
+    if (input.phone !== undefined) patch.phone = input.phone;
+    if (input.email !== undefined) patch.email = input.email;
+    if (input.regNumberFormat !== undefined) patch.reg_number_format = input.regNumberFormat;
+    if (input.deadlineShift !== undefined) patch.deadline_shift = input.deadlineShift;
+    if (input.stageLimits !== undefined)
+      patch.stage_limits = JSON.stringify({ ...stageLimits(before), ...input.stageLimits });
+    if (input.eventStageLimits !== undefined)
+      patch.event_stage_limits = JSON.stringify({ ...eventStageLimits(before), ...input.eventStageLimits });
+    if (input.deputyRequestDays !== undefined) patch.deputy_request_days = input.deputyRequestDays;
+    const lh = input.letterhead;
+    if (lh?.deputyTitle !== undefined) patch.deputy_title = lh.deputyTitle;
+    if (lh?.signatoryName !== undefined) patch.signatory_name = lh.signatoryName;
+    if (lh?.signatoryTitle !== undefined) patch.signatory_title = lh.signatoryTitle;
+    if (lh?.font !== undefined) patch.doc_font = lh.font;
+    if (lh?.fontSize !== undefined) patch.doc_font_size = lh.fontSize;
+    if (input.reminders !== undefined) {
+      const current = reminderSettings(before.reminder_settings);
+      const { enabled, ...rest } = input.reminders;
+      patch.reminder_settings = JSON.stringify({
+        ...current,
+        ...rest,
+        enabled: { ...current.enabled, ...enabled },
+      });
+    }
+    const after = updateSynced(db, 'offices', before.id, patch, stamp(ctx));
+    audit(db, ctx, before.id, 'office.update', 'office', before.id, patch);
+    return toOffice(after);
+  });
+}
+
+// ---- Production calendar: shipped years, overridden by the office's own editions.
+
+const calendarCache = new WeakMap<object, { key: string; calendar: ProductionCalendar }>();
+
+function officeYears(db: ReadDb, officeId: string): CalendarYear[] {
+  return db
+    .all(
+      db.qb
+        .selectFrom('calendar_years')
+        .select('data')
+        .where('office_id', '=', officeId)
+        .where('deleted_at', 'is', null),
+    )
+    .map((r) => CalendarYearSchema.parse(JSON.parse(r.data)));
+}
+
+export function officeCalendar(ctx: CallContext, office: OfficeTable): ProductionCalendar {
+  const db = ctx.store.read;
+  const key =
+    db.get(
+      db.qb
+        .selectFrom('calendar_years')
+        .select((eb) => eb.fn.max('hlc').as('k'))
+        .where('office_id', '=', office.id),
+    )?.k ?? '';
+  const cached = calendarCache.get(ctx.store);
+  if (cached && cached.key === key) return cached.calendar;
+  const edited = new Map(officeYears(db, office.id).map((y) => [y.year, y]));
+  const years = [...SHIPPED_CALENDAR_YEARS.filter((y) => !edited.has(y.year)), ...edited.values()];
+  const calendar = new ProductionCalendar(years);
+  calendarCache.set(ctx.store, { key, calendar });
+  return calendar;
+}
+
+export function listCalendar(ctx: CallContext): Output<'calendar.list'> {
+  const office = officeRow(ctx.store.read);
+  const edited = new Set(officeYears(ctx.store.read, office.id).map((y) => y.year));
+  const calendar = officeCalendar(ctx, office);
+  const shipped = SHIPPED_CALENDAR_YEARS.map((y) => y.year);
+  const last = Math.max(...shipped, ...edited);
+  const years: Output<'calendar.list'> = [];
+  for (let y = Math.min(...shipped, ...edited); y <= last + 1; y++) {
+    years.push({ ...calendar.year(y), editedByOffice: edited.has(y) });
+  }
+  return years;
+}
+
+export function putCalendarYear(ctx: CallContext, input: CalendarYear): Output<'calendar.putYear'> {
+  return ctx.store.transaction((db) => {
+    const office = officeRow(db);
+    const st = stamp(ctx);
+    const existing = db.get(
+      db.qb
+        .selectFrom('calendar_years')
+        .select('id')
+        .where('office_id', '=', office.id)
+        .where('year', '=', input.year),
+    );
+    const data = JSON.stringify({ ...input, provisional: input.provisional });
+    if (existing) updateSynced(db, 'calendar_years', existing.id, { data, deleted_at: null }, st);
+    else
+      insertSynced(db, 'calendar_years', {
+        ...newSyncColumns(st, office.id),
+        year: input.year,
+        data,
+      });
+    audit(db, ctx, office.id, 'calendar.putYear', 'calendar_year', String(input.year));
+    return { ok: true as const };
+  });
+}

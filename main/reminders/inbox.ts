@@ -1,0 +1,77 @@
+import type { ReadDb } from '../../db/sql';
+import type { ReminderTable } from '../../db/schema';
+import type { Output, ParsedInput } from '../../shared/api/index';
+import type { ReminderItem, ReminderParams } from '../../shared/api/reminders';
+import type { ReminderEntity, ReminderRule } from '../../shared/domain/reminders';
+import { scanReminders } from './scan';
+import { audit } from '../kernel/bookkeeping';
+import { requireActor, type CallContext } from '../kernel/context';
+import { localOfficeId } from '../office/office';
+
+function unreadCount(db: ReadDb, userId: string): number {
+  return (
+    db.rawGet<{ n: number }>(
+      'SELECT count(*) AS n FROM reminders WHERE recipient_id = ? AND read_at IS NULL',
+      userId,
+    )?.n ?? 0
+  );
+}
+
+export function toReminderItem(r: ReminderTable): ReminderItem {
+  return {
+    id: r.id,
+    rule: r.rule as ReminderRule,
+    entity: r.entity as ReminderEntity,
+    entityId: r.entity_id,
+    appealId: r.appeal_id,
+    requestId: r.request_id,
+    dueAt: r.due_at,
+    params: JSON.parse(r.params) as ReminderParams,
+    read: r.read_at !== null,
+  };
+}
+
+export function inbox(ctx: CallContext, i: ParsedInput<'reminders.inbox'>): Output<'reminders.inbox'> {
+  const me = requireActor(ctx);
+  const db = ctx.store.read;
+  let q = db.qb
+    .selectFrom('reminders')
+    .selectAll()
+    .where('recipient_id', '=', me.userId)
+    .orderBy('due_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(i.limit);
+  if (i.unreadOnly) q = q.where('read_at', 'is', null);
+  return { unread: unreadCount(db, me.userId), items: db.all(q).map(toReminderItem) };
+}
+
+export function unread(ctx: CallContext): Output<'reminders.unread'> {
+  return { unread: unreadCount(ctx.store.read, requireActor(ctx).userId) };
+}
+
+/** Read marks are the reader's own: nobody marks another person's reminders. */
+export function markRead(
+  ctx: CallContext,
+  i: ParsedInput<'reminders.markRead'>,
+): Output<'reminders.markRead'> {
+  const me = requireActor(ctx);
+  return ctx.store.transaction((db) => {
+    let q = db.qb
+      .updateTable('reminders')
+      .set({ read_at: ctx.clock.now().toISOString() })
+      .where('recipient_id', '=', me.userId)
+      .where('read_at', 'is', null);
+    if (!i.all) q = q.where('id', 'in', i.ids ?? []);
+    const changed = Number(db.run(q).changes);
+    audit(db, ctx, localOfficeId(db), 'reminders.markRead', 'reminder', null, {
+      count: changed,
+      all: i.all,
+    });
+    return { unread: unreadCount(db, me.userId) };
+  });
+}
+
+export function scanNow(ctx: CallContext): Output<'reminders.scan'> {
+  const raised = scanReminders({ store: ctx.store, clock: ctx.clock, hlc: ctx.hlc });
+  return { raised: raised.length };
+}

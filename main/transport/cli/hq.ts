@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { HQ_HELP, hqText } from '../../../shared/i18n/ru/sync';
+import { systemClock } from '../../../shared/util/clock';
+import { HQ_DEFAULT_PORT, startHqServer } from '../http/hq';
+import { Hq } from '../../hq/service';
+import { openHqStore } from '../../hq/store';
+import { HqView } from '../../hq/view';
+import { RENDERER_DIR } from '../http/web';
+
+const VIEW_POLL_MS = 30_000;
+
+/**
+ * `npm run hq -- <command>`: the HQ server and its administration. Flags, or the environment for a
+ * service manager: PRIEMNAYA_HQ_DB, PRIEMNAYA_HQ_PORT, PRIEMNAYA_HQ_HOST, PRIEMNAYA_HQ_TLS_KEY/CERT,
+ * PRIEMNAYA_HQ_VIEW (the analyst view's SQLite file).
+ */
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'drift-limit': { type: 'string' },
+      view: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    console.log(HQ_HELP);
+    return values.help ? 0 : 1;
+  }
+  const env = process.env;
+  const target = values.db ?? env.PRIEMNAYA_HQ_DB ?? 'hq.sqlite';
+  const viewFile = values.view ?? env.PRIEMNAYA_HQ_VIEW ?? 'hq-view.sqlite';
+  const store = await openHqStore(target);
+  const driftMinutes = Number(values['drift-limit'] ?? 5);
+  const hq = await Hq.open(store, {
+    clock: systemClock,
+    maxDriftMs: driftMinutes * 60_000,
+    log: (m) => console.error(m),
+  });
+  const need = (v: string | undefined, what: string): string => {
+    if (!v) throw new Error(hqText.missing(what));
+    return v;
+  };
+  try {
+    switch (command) {
+      case 'serve': {
+        const keyFile = values['tls-key'] ?? env.PRIEMNAYA_HQ_TLS_KEY;
+        const certFile = values['tls-cert'] ?? env.PRIEMNAYA_HQ_TLS_CERT;
+        if (!keyFile !== !certFile) throw new Error(hqText.tlsPair);
+        const view = await HqView.open(hq, viewFile, systemClock);
+        console.log(hqText.view(viewFile, view.cursor));
+        const catchUp = (): void => {
+          view.catchUp().catch((e: unknown) => console.error(hqText.viewFailed, e));
+        };
+        // Bundles imported from the command line and other HQ processes (PostgreSQL) are read on a timer.
+        const timer = setInterval(catchUp, VIEW_POLL_MS);
+        timer.unref();
+        const server = await startHqServer({
+          afterPush: catchUp,
+          viewApi: view.handle.api,
+          staticDir: fs.existsSync(path.join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
+          hq,
+          port: Number(values.port ?? env.PRIEMNAYA_HQ_PORT ?? HQ_DEFAULT_PORT),
+          host: values.host ?? env.PRIEMNAYA_HQ_HOST,
+          tls:
+            keyFile && certFile
+              ? { key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }
+              : undefined,
+        });
+        console.log(hqText.database(store.dialect === 'postgres' ? 'PostgreSQL' : target));
+        console.log(hqText.listening(server.url));
+        await new Promise<void>((resolve) => {
+          const stop = (): void => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await server.close();
+        clearInterval(timer);
+        await view.catchUp();
+        view.close();
+        return 0;
+      }
+      case 'add-user': {
+        const login = need(args[0], 'логин');
+        const role = values.role ?? 'hq_analyst';
+        if (role !== 'hq_analyst' && role !== 'admin') throw new Error(hqText.userRole);
+        // The password comes on standard input (its first line), never on the command line.
+        const password = fs.readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+        await HqView.addUser(viewFile, systemClock, {
+          login,
+          role,
+          password,
+          fullName: values.name ?? login,
+        });
+        console.log(hqText.userAdded(login));
+        return 0;
+      }
+      case 'rebuild-view': {
+        console.log(hqText.viewRebuilt(viewFile, await HqView.rebuild(hq, viewFile, systemClock)));
+        return 0;
+      }
+      case 'enrol-code': {
+        const office = need(args[0], 'код приёмной');
+        console.log(hqText.enrolCode(await hq.createEnrolmentCode(office), office));
+        return 0;
+      }
+      case 'import-bundle': {
+        const input = need(args[0], 'файл приёмной');
+        const output = need(args[1], 'файл ответа');
+        if (fs.existsSync(output)) throw new Error(hqText.fileExists(output));
+        fs.writeFileSync(output, await hq.importOfficeBundle(fs.readFileSync(input, 'utf8')), { flag: 'wx' });
+        console.log(hqText.bundleWritten(output));
+        return 0;
+      }
+      case 'publish': {
+        const table = need(args[0], 'таблица');
+        const row = JSON.parse(need(args[1], 'JSON записи')) as Record<string, string | number | null>;
+        console.log(JSON.stringify(await hq.publish(table, row)));
+        return 0;
+      }
+      default:
+        console.error(hqText.unknownCommand(command));
+        return 1;
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  EnrolRequestSchema,
+  FileGetSchema,
+  FilePutSchema,
+  PullRequestSchema,
+  PushRequestSchema,
+} from '../../../shared/sync/protocol';
+import type { Api } from '../../api/api';
+import { HqError, type Hq } from '../../hq/service';
+import { bodyLimitFor, httpStatusFor, setSecurityHeaders, staticFiles } from './server';
+
+export const HQ_DEFAULT_PORT = 4790;
+/** A batch of 5,000 rows at a few kB each. */
+export const HQ_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface HqServerOptions {
+  hq: Hq;
+  port?: number;
+  /** 127.0.0.1 unless set: HQ listens on the network only when told to. */
+  host?: string;
+  /** PEM key and certificate: HTTPS instead of HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  log?: (message: string, error?: unknown) => void;
+  /** Called after a batch is merged (the analyst view catches up); not awaited by the office. */
+  afterPush?: () => void;
+  /**
+   * The analyst view's API, served at `POST /api/<method>` beside the sync endpoints (`/sync/v1/…`)
+   * on the same port and the same TLS. Calls carry the user's session in `X-Session`, as the
+   * desktop's HTTP server takes them; HQ has no launch token, since it is reached over the network.
+   */
+  viewApi?: Api;
+  /** The built renderer (`dist/renderer`) the analysts' browsers load; none, nothing but the APIs. */
+  staticDir?: string | null;
+}
+
+export interface HqServerHandle {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+async function readJson(req: http.IncomingMessage, limit = HQ_MAX_BODY_BYTES): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HqError(400, `the body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HqError(400, 'the body is not JSON');
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    throw new HqError(400, `${first?.path.join('.') || '(body)'}: ${first?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+/**
+ * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push`, `/pull`, `/files/put` and
+ * `/files/get` (Bearer token), and the analyst view's API under `/api/`. The server only parses and authenticates; every rule is in `Hq`
+ * and in the service layer.
+ */
+export async function startHqServer(opts: HqServerOptions): Promise<HqServerHandle> {
+  const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
+  const { hq } = opts;
+  const serveStatic = staticFiles(opts.staticDir ? fs.realpathSync(path.resolve(opts.staticDir)) : null);
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://hq');
+    if (!pathname.startsWith('/sync/')) {
+      setSecurityHeaders(res);
+      if (pathname.startsWith('/api/')) return handleView(req, res, pathname.slice('/api/'.length));
+      return serveStatic(req, res, pathname);
+    }
+    if (req.method !== 'POST') return send(res, 405, { error: 'sync is called with POST' });
+    try {
+      const body = await readJson(req);
+      if (pathname === '/sync/v1/enrol')
+        return send(res, 200, await hq.enrol(parse(EnrolRequestSchema, body)));
+      const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+      if (!auth?.[1]) throw new HqError(401, 'the sync token is missing');
+      const node = await hq.authenticate(auth[1]);
+      if (pathname === '/sync/v1/push') {
+        send(res, 200, await hq.push(node, parse(PushRequestSchema, body)));
+        return opts.afterPush?.();
+      }
+      if (pathname === '/sync/v1/pull')
+        return send(res, 200, await hq.pull(node, parse(PullRequestSchema, body)));
+      if (pathname === '/sync/v1/files/put') {
+        await hq.putFile(node, parse(FilePutSchema, body));
+        send(res, 200, {});
+        return opts.afterPush?.();
+      }
+      if (pathname === '/sync/v1/files/get') {
+        const file = await hq.fileOf(node.officeId, parse(FileGetSchema, body).sha256);
+        return send(res, 200, { dataBase64: file ? file.toString('base64') : null });
+      }
+      return send(res, 404, { error: `no endpoint ${pathname}` });
+    } catch (e) {
+      if (e instanceof HqError) return send(res, e.status, { error: e.message });
+      log(`HQ ${pathname} failed`, e);
+      return send(res, 500, { error: 'HQ failed; see its log' });
+    }
+  }
+
+  async function handleView(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    name: string,
+  ): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, { error: 'the API is called with POST' });
+    if (!opts.viewApi) return send(res, 404, { error: 'this HQ serves no analyst view' });
+    let input: unknown;
+    try {
+      input = await readJson(req, bodyLimitFor(name));
+    } catch (e) {
+      if (!(e instanceof HqError)) throw e;
+      return send(res, 400, {
+        ok: false,
+        error: { code: 'validation', message: e.message, field: '(body)' },
+      });
+    }
+    const session = req.headers['x-session'];
+    const envelope = await opts.viewApi.call('http', name, input, {
+      token: typeof session === 'string' && session !== '' ? session : null,
+    });
+    send(res, envelope.ok ? 200 : httpStatusFor(envelope.error.code), envelope);
+  }
+
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    handle(req, res).catch((e: unknown) => {
+      log(`HQ ${req.url} failed`, e);
+      if (!res.headersSent) send(res, 500, { error: 'HQ failed; see its log' });
+      else res.destroy();
+    });
+  };
+  const server = opts.tls
+    ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener)
+    : http.createServer(listener);
+  const host = opts.host ?? '127.0.0.1';
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? HQ_DEFAULT_PORT, host, () => resolve((server.address() as AddressInfo).port));
+  });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}`,
+    port,
+    // Closing twice (a test's own close, then its clean-up) is no error.
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,216 @@
+import type { AppealTable } from '../../db/schema';
+import { ApiError } from '../../shared/api/define';
+import type { Output, ParsedInput } from '../../shared/api/index';
+import { art11Outcome, ART11_RULES } from '../../shared/domain/workflow/art11';
+import { addressKey, foldText } from '../../shared/domain/text';
+import { insertSynced, newSyncColumns } from '../kernel/bookkeeping';
+import type { CallContext } from '../kernel/context';
+import { getCard } from '../appeals/card';
+import { indexForSearch } from '../appeals/register';
+import { assertAppealAction, beginFlow, dueFor, loadAppeal, moveAppeal, type Flow } from './engine';
+import { STATE_TASK } from '../../shared/domain/workflow/appeal';
+
+import { updateApplicantDetails } from '../contacts/contacts';
+
+type Card = Output<'workflow.sendToDeputy'>;
+
+/** Runs one workflow step in a transaction and returns the card as it now is. */
+export function step(ctx: CallContext, id: string, fn: (flow: Flow, appeal: AppealTable) => void): Card {
+  ctx.store.transaction((db) => {
+    const flow = beginFlow(db, ctx);
+    fn(flow, loadAppeal(db, id));
+  });
+  return getCard(ctx.store.read, ctx, id);
+}
+
+export const sendToDeputy = (ctx: CallContext, i: ParsedInput<'workflow.sendToDeputy'>): Card =>
+  step(ctx, i.id, (f, a) => moveAppeal(f, a, 'sendToDeputy', 'awaiting_resolution', {}, i.comment ?? null));
+
+export const requestContactData = (ctx: CallContext, i: ParsedInput<'workflow.requestContactData'>): Card =>
+  step(ctx, i.id, (f, a) => moveAppeal(f, a, 'requestContactData', 'awaiting_contact_data', {}, i.comment));
+
+export const contactDataReceived = (ctx: CallContext, i: ParsedInput<'workflow.contactDataReceived'>): Card =>
+  step(ctx, i.id, (f, a) => {
+    const applicant = updateApplicantDetails(f.db, f.st, a.applicant_id, i);
+    const after = moveAppeal(
+      f,
+      a,
+      'contactDataReceived',
+      'registered',
+      { applicant_name: applicant.fullName, applicant_phone: applicant.phones[0] ?? null },
+      i.comment ?? null,
+    );
+    indexForSearch(f.db, after);
+  });
+
+export const applyArt11 = (ctx: CallContext, i: ParsedInput<'workflow.applyArt11'>): Card =>
+  step(ctx, i.id, (f, a) => {
+    assertAppealAction(f, a, 'applyArt11');
+    const rule = ART11_RULES[i.ground];
+    if (rule.needsDeputy) checkLinkedAnswers(f, a, i.linkedAppealIds);
+    else if (i.linkedAppealIds.length > 0)
+      throw new ApiError('validation', 'linkedAppealIds: only part 5 links earlier answers', {
+        field: 'linkedAppealIds',
+      });
+    const to = art11Outcome(i.ground, { reportsCrime: i.reportsCrime, readable: i.readable });
+    const closing = to === 'closed';
+    moveAppeal(
+      f,
+      a,
+      'applyArt11',
+      to,
+      {
+        art11_ground: i.ground,
+        art11_linked: JSON.stringify(i.linkedAppealIds),
+        ...(closing ? closeAs(f, a, 'left_without_answer') : {}),
+      },
+      i.comment,
+    );
+  });
+
+/** Part 5: the earlier appeals must be the same applicant's and answered on the merits. */
+function checkLinkedAnswers(f: Flow, a: AppealTable, ids: readonly string[]): void {
+  if (ids.length === 0)
+    throw new ApiError('validation', 'linkedAppealIds: part 5 needs the earlier answered appeals', {
+      field: 'linkedAppealIds',
+    });
+  for (const id of ids) {
+    const e = f.db.get(
+      f.db.qb.selectFrom('appeals').select(['applicant_id', 'status', 'result']).where('id', '=', id),
+    );
+    const answered =
+      e?.status === 'closed' &&
+      e.result !== null &&
+      e.result !== 'left_without_answer' &&
+      e.result !== 'forwarded';
+    if (!e || e.applicant_id !== a.applicant_id || !answered)
+      throw new ApiError(
+        'validation',
+        'linkedAppealIds: an earlier appeal of this applicant answered on the merits is expected',
+        {
+          field: 'linkedAppealIds',
+        },
+      );
+  }
+}
+
+export const decideArt11 = (ctx: CallContext, i: ParsedInput<'workflow.decideArt11'>): Card =>
+  step(ctx, i.id, (f, a) => {
+    recordResolution(f, a, null, i.text, i.approve ? 'end_correspondence' : 'review');
+    moveAppeal(
+      f,
+      a,
+      'decideArt11',
+      i.approve ? 'art11_notice' : 'registered',
+      i.approve ? {} : { art11_ground: null, art11_linked: '[]' },
+      i.text,
+    );
+  });
+
+export const sendArt11Notice = (ctx: CallContext, i: ParsedInput<'workflow.sendArt11Notice'>): Card =>
+  step(ctx, i.id, (f, a) => {
+    assertAppealAction(f, a, 'sendArt11Notice');
+    notAfterToday(f, i.sentOn, 'sentOn');
+    moveAppeal(
+      f,
+      a,
+      'sendArt11Notice',
+      'closed',
+      {
+        notice_sent_on: i.sentOn,
+        notice_form: i.form,
+        notice_number: i.outgoingNumber ?? null,
+        ...closeAs(f, a, 'left_without_answer', i.sentOn, dueFor(f, a, STATE_TASK.art11_notice.due)),
+      },
+      i.comment ?? null,
+    );
+  });
+
+const bodyKey = (s: string): string => addressKey(s) ?? foldText(s);
+
+export const forward = (ctx: CallContext, i: ParsedInput<'workflow.forward'>): Card =>
+  step(ctx, i.id, (f, a) => {
+    assertAppealAction(f, a, 'forward');
+    const complained = i.complainedBody ?? a.complained_body;
+    // 59-FZ Art. 8 p.6: a complaint never goes to the body whose actions it complains of.
+    if (complained && bodyKey(complained) === bodyKey(i.addressee))
+      throw new ApiError('invalid_state', 'a complaint cannot be forwarded to the body it complains of', {
+        field: 'addressee',
+      });
+    moveAppeal(
+      f,
+      a,
+      'forward',
+      'forwarding',
+      { forward_addressee: i.addressee, complained_body: complained ?? null },
+      i.comment ?? null,
+    );
+  });
+
+export const completeForward = (ctx: CallContext, i: ParsedInput<'workflow.completeForward'>): Card =>
+  step(ctx, i.id, (f, a) => {
+    assertAppealAction(f, a, 'completeForward');
+    notAfterToday(f, i.sentOn, 'sentOn');
+    notAfterToday(f, i.applicantNotifiedOn, 'applicantNotifiedOn');
+    if (a.status === 'forwarding' && !a.forward_addressee)
+      throw new ApiError('invalid_state', 'name the body the appeal goes to first (forward)', {
+        field: 'id',
+      });
+    moveAppeal(
+      f,
+      a,
+      'completeForward',
+      'closed',
+      {
+        forward_number: i.outgoingNumber,
+        forward_sent_on: i.sentOn,
+        forward_notified_on: i.applicantNotifiedOn,
+        ...closeAs(f, a, 'forwarded', i.sentOn, dueFor(f, a, STATE_TASK.forwarding.due)),
+      },
+      i.comment ?? null,
+    );
+  });
+
+export function notAfterToday(f: Flow, date: string, field: string): void {
+  if (date > f.today) throw new ApiError('validation', `${field}: the date is in the future`, { field });
+}
+
+export function notAfterTodayAll(f: Flow, dates: Record<string, string>): void {
+  for (const [field, date] of Object.entries(dates)) notAfterToday(f, date, field);
+}
+
+/** The columns a closing step sets: "reviewed late" is computed from the control date, never typed. */
+/**
+ * The columns a closing step sets. "Reviewed late" is computed, never typed: against the term of the
+ * step that closes the appeal — 7 days for forwarding and for the Art. 11 notices that have that
+ * term, the review's control date otherwise.
+ */
+export function closeAs(
+  f: Flow,
+  a: AppealTable,
+  result: string,
+  on = f.today,
+  deadline = a.due_date,
+): Partial<AppealTable> {
+  return { result, closed_on: on, reviewed_late: on > deadline ? 1 : 0 };
+}
+
+export function recordResolution(
+  f: Flow,
+  a: AppealTable,
+  requestId: string | null,
+  text: string,
+  decision: string,
+  on = f.today,
+): void {
+  const { st } = f;
+  insertSynced(f.db, 'resolutions', {
+    ...newSyncColumns(st, f.office.id),
+    appeal_id: a.id,
+    request_id: requestId,
+    author_id: f.actor.userId,
+    resolved_on: on,
+    text,
+    decision,
+  });
+}
