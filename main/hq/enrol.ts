@@ -75,6 +75,7 @@ export async function enrol(
     if (known.some((o) => o.office_id !== req.officeId || o.code !== req.officeCode))
       throw new HqError(409, `office ${req.officeCode} is enrolled under another id`);
     if (req.officeId === hq.officeId) throw new HqError(403, 'that id is HQ’s own');
+    await checkNodeMayEnrol(trx, req);
     if (known.length === 0)
       await trx
         .insertInto('hq_offices')
@@ -93,10 +94,10 @@ export async function enrol(
         drift_ms: null,
         revoked_at: null,
       })
+      // Only the node itself (it showed its current token) gets here for a node HQ knows; a revoked
+      // node never does, so the revocation stays.
       .onConflict((oc) =>
-        oc
-          .column('node')
-          .doUpdateSet({ token_hash: sha256(token), public_key: req.publicKey, revoked_at: null }),
+        oc.column('node').doUpdateSet({ token_hash: sha256(token), public_key: req.publicKey }),
       )
       .execute();
     await trx
@@ -106,6 +107,42 @@ export async function enrol(
       .execute();
     return { token, hqOfficeId: hq.officeId, hqPublicKey: hq.publicKey };
   });
+}
+
+/**
+ * A node id is public (every version stamp and bundle file carries it), so a code alone never lets a
+ * request take over a node HQ knows: one of another office is refused, a revoked one stays revoked, and
+ * one of this office enrols again only with its current token (a computer renewing its own enrolment).
+ */
+async function checkNodeMayEnrol(trx: Kysely<HqDB>, req: EnrolRequest): Promise<void> {
+  const n = await trx
+    .selectFrom('hq_nodes')
+    .select(['office_id', 'token_hash', 'revoked_at'])
+    .where('node', '=', req.node)
+    .executeTakeFirst();
+  if (!n) return;
+  if (n.office_id !== req.officeId)
+    throw new HqError(409, 'this computer is enrolled for another office; it cannot be enrolled here');
+  if (n.revoked_at) throw new HqError(403, 'this computer was revoked at HQ and cannot be enrolled again');
+  if (!req.token || sha256(req.token) !== n.token_hash)
+    throw new HqError(
+      409,
+      'this computer is enrolled already; only it, with its current token, can enrol again',
+    );
+}
+
+/** Revokes a computer: its token stops working, and it can never be enrolled again under its node id. */
+export async function revokeNode(db: Kysely<HqDB>, at: Date, node: string): Promise<void> {
+  const r = await db
+    .updateTable('hq_nodes')
+    .set({ revoked_at: at.toISOString() })
+    .where('node', '=', node)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) {
+    const known = await db.selectFrom('hq_nodes').select('node').where('node', '=', node).executeTakeFirst();
+    if (!known) throw new HqError(404, `no computer ${node} is enrolled`);
+  }
 }
 
 export async function authenticate(db: Kysely<HqDB>, token: string): Promise<HqNode> {

@@ -134,6 +134,11 @@ export class Hq {
     return enrolment.enrol(this.db, this, this.now(), req);
   }
 
+  /** Revokes a computer: its token stops working and its node id can never be enrolled again. */
+  async revokeNode(node: string): Promise<void> {
+    return enrolment.revokeNode(this.db, this.now(), node);
+  }
+
   async authenticate(token: string): Promise<HqNode> {
     return enrolment.authenticate(this.db, token);
   }

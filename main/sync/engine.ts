@@ -94,7 +94,8 @@ export class OfficeSync {
     const answer: EnrolResponse = EnrolResponseSchema.parse(
       await postJson(
         `${url.replace(/\/+$/, '')}/sync/v1/enrol`,
-        { v: PROTOCOL_VERSION, code, node, publicKey, ...office },
+        // A computer enrolling again shows its current token: HQ lets no one else take its node id.
+        { v: PROTOCOL_VERSION, code, node, publicKey, ...office, ...this.currentToken() },
         null,
       ),
     );
@@ -113,6 +114,11 @@ export class OfficeSync {
         setState(db, k, v);
     });
     return answer;
+  }
+
+  private currentToken(): { token?: string } {
+    const token = this.state('token');
+    return token ? { token } : {};
   }
 
   link(): HqLink {

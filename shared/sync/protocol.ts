@@ -120,6 +120,8 @@ export const EnrolRequestSchema = z.object({
   node: z.string().regex(/^[0-9a-f]{16}$/),
   /** The node's Ed25519 public key (SPKI, base64): HQ checks the node's bundles with it. */
   publicKey: z.string().min(1).max(500),
+  /** The node's current sync token, when a computer HQ knows enrols again (a node id alone is public). */
+  token: z.string().min(1).max(200).optional(),
 });
 export type EnrolRequest = z.infer<typeof EnrolRequestSchema>;
 

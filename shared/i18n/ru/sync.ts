@@ -97,6 +97,10 @@ export const syncUi = {
 export function plainSyncError(message: string): string {
   if (/fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|network/i.test(message))
     return 'Нет связи с сервером штаба. Проверьте интернет; изменения сохранены и уйдут при следующей синхронизации.';
+  if (/was revoked at HQ/i.test(message))
+    return 'Штаб отключил этот компьютер, и подключить его заново нельзя. Обратитесь в штаб.';
+  if (/enrolled for another office|enrolled already/i.test(message))
+    return 'Штаб уже знает этот компьютер под другой приёмной или другим ключом. Обратитесь в штаб.';
   if (/token is wrong|revoked|not enrolled/i.test(message))
     return 'Штаб не узнаёт эту приёмную. Попросите в штабе новый код подключения и подключитесь заново.';
   if (/enrolment code/i.test(message))
