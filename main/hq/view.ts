@@ -11,6 +11,7 @@ import { applyIncoming, getState, setState } from '../sync/office-store';
 import { HQ_OWN_CODE } from './enrol';
 import type { Hq } from './service';
 import { currentSeq, type HqConflictTable, type HqRowTable } from './store';
+import { VIEW_KEYS } from './view-state';
 
 /** The view's own office, which holds HQ's users; its code is one no office is enrolled under. */
 const HQ_OFFICE = { name: 'Штаб', code: HQ_OWN_CODE, timeZone: 'Europe/Moscow' } as const;
@@ -24,7 +25,7 @@ export interface HqUserInput {
 
 /** Rows merged into the view per transaction: a page of HQ's change sequence. */
 const PAGE = 5000;
-const CURSOR_KEY = 'hq_view_cursor';
+const CURSOR_KEY = VIEW_KEYS.cursor;
 /** What an office user's password hash becomes in the view: no password verifies against it. */
 export const LOCKED_PASSWORD = '!synced-from-office';
 
@@ -53,6 +54,7 @@ export class HqView {
       .prepare("INSERT OR IGNORE INTO local_state (key, value) VALUES ('hq_view', '1')")
       .run();
     try {
+      await view.claim(file);
       await view.catchUp();
     } catch (e) {
       view.close();
@@ -113,6 +115,28 @@ export class HqView {
     return rows;
   }
 
+  /**
+   * The view belongs to one HQ: a file built from another HQ's rows (another `--db`, a copy) would fail
+   * every catch-up on the other offices' codes, so it is refused with what to do instead. A file from
+   * before the HQ was recorded is taken unless it has read further than this HQ has written.
+   */
+  private async claim(file: string): Promise<void> {
+    const read = this.handle.store.read;
+    const owner = getState(read, VIEW_KEYS.hq);
+    if (owner === this.hq.officeId) return;
+    if (owner !== null || this.cursor > (await currentSeq(this.hq.db)))
+      throw new Error(hqText.viewOfAnotherHq(file, owner));
+    this.handle.store.transaction((db) => setState(db, VIEW_KEYS.hq, this.hq.officeId));
+  }
+
+  /** How far the view has read HQ's change sequence, how far HQ had got, and the last failure. */
+  get status(): { cursor: number; top: number; behind: number; error: string | null } {
+    const read = this.handle.store.read;
+    const cursor = this.cursor;
+    const top = Math.max(cursor, Number(getState(read, VIEW_KEYS.top) ?? 0));
+    return { cursor, top, behind: top - cursor, error: getState(read, VIEW_KEYS.error) };
+  }
+
   /** The last of HQ's change sequence merged into the view. */
   get cursor(): number {
     return Number(getState(this.handle.store.read, CURSOR_KEY) ?? 0);
@@ -131,13 +155,31 @@ export class HqView {
    */
   catchUp(): Promise<number> {
     const run = async (): Promise<number> => {
-      const rows = await this.drain();
-      await this.fetchFiles();
-      return rows;
+      try {
+        const rows = await this.drain();
+        await this.fetchFiles();
+        if (getState(this.handle.store.read, VIEW_KEYS.error) !== null) this.noteFailure(null);
+        return rows;
+      } catch (e) {
+        this.noteFailure(e instanceof Error ? e.message : String(e));
+        throw e;
+      }
     };
     const next = this.running.then(run, run);
     this.running = next;
     return next;
+  }
+
+  /** The last catch-up's failure, kept in the view for HQ's status and the analysts' screen (null: cleared). */
+  private noteFailure(message: string | null): void {
+    try {
+      this.handle.store.transaction((db) => {
+        setState(db, VIEW_KEYS.error, message);
+        setState(db, VIEW_KEYS.errorAt, message === null ? null : this.handle.clock.now().toISOString());
+      });
+    } catch {
+      // The view cannot be written at all: the caller's error says so.
+    }
   }
 
   /** Hashes whose files the view is known to hold, so a catch-up looks only at the others. */
@@ -177,6 +219,7 @@ export class HqView {
       const cursor = this.cursor;
       const top = await currentSeq(this.hq.db);
       if (cursor >= top) return total;
+      this.handle.store.transaction((db) => setState(db, VIEW_KEYS.top, String(top)));
       const rows = await this.hq.db
         .selectFrom('hq_rows')
         .selectAll()

@@ -12,6 +12,7 @@ import { DEFAULT_EVENT_STAGE_LIMITS, type EventStageLimits } from '../../shared/
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { setUpFirstDesk } from '../sync/desks';
+import { VIEW_KEYS } from '../hq/view-state';
 
 export function localOfficeId(db: ReadDb): string | null {
   return (
@@ -96,11 +97,30 @@ export function setupStatus(ctx: CallContext): Output<'setup.status'> {
   const db = ctx.store.read;
   const id = localOfficeId(db);
   const row = id ? db.get(db.qb.selectFrom('offices').selectAll().where('id', '=', id)) : undefined;
+  const readOnly = analystView(ctx);
   return {
     initialized: !!row,
     office: row ? { name: row.name, code: row.code, deputyName: row.deputy_name } : null,
-    readOnly: analystView(ctx),
+    readOnly,
+    ...(readOnly ? { view: viewLag(db) } : {}),
   };
+}
+
+/** What the analyst view keeps about its catch-up (`main/hq/view.ts`): how far behind, the last failure. */
+function viewLag(db: ReadDb): { behind: number; error: string | null } {
+  const state = new Map(
+    db
+      .rawAll<{ key: string; value: string }>(
+        'SELECT key, value FROM sync_state WHERE key IN (?, ?, ?)',
+        VIEW_KEYS.cursor,
+        VIEW_KEYS.top,
+        VIEW_KEYS.error,
+      )
+      .map((r) => [r.key, r.value]),
+  );
+  const cursor = Number(state.get(VIEW_KEYS.cursor) ?? 0);
+  const top = Number(state.get(VIEW_KEYS.top) ?? 0);
+  return { behind: Math.max(0, top - cursor), error: state.get(VIEW_KEYS.error) ?? null };
 }
 
 export function createOffice(

@@ -136,6 +136,11 @@ export const officeMethods = {
       office: z.object({ name: z.string(), code: z.string(), deputyName: z.string() }).nullable(),
       /** HQ's analyst view: everything can be read, nothing written (but signing in and out). */
       readOnly: z.boolean(),
+      /**
+       * HQ's analyst view only: how many of HQ's changes it has yet to read, and why its last catch-up
+       * failed (null: it did not), for the analysts' sync panel.
+       */
+      view: z.object({ behind: z.number(), error: z.string().nullable() }).optional(),
     }),
   }),
   'setup.init': method({

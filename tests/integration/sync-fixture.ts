@@ -21,6 +21,8 @@ export interface TestHq {
   url: string;
   clock: ReturnType<typeof fixedClock>;
   reports: string[];
+  /** HQ's database: its SQLite file, or the PostgreSQL URL. */
+  target: string;
 }
 
 export interface SyncNode extends TestOffice {
@@ -46,7 +48,7 @@ export async function startTestHq(kind: HqKind, now: string): Promise<TestHq> {
     await store.close();
     tmp.remove();
   });
-  return { hq, server, url: server.url, clock, reports };
+  return { hq, server, url: server.url, clock, reports, target };
 }
 
 function nodeOf(office: TestOffice): SyncNode {

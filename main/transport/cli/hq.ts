@@ -7,6 +7,8 @@ import { HQ_DEFAULT_PORT, startHqServer } from '../http/hq';
 import { Hq } from '../../hq/service';
 import { openHqStore } from '../../hq/store';
 import { HqView } from '../../hq/view';
+import { hqStatus } from '../../hq/status';
+import { defaultViewFile } from '../../hq/view-state';
 import { RENDERER_DIR } from '../http/web';
 
 const VIEW_POLL_MS = 30_000;
@@ -40,7 +42,6 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = process.env;
   const target = values.db ?? env.PRIEMNAYA_HQ_DB ?? 'hq.sqlite';
-  const viewFile = values.view ?? env.PRIEMNAYA_HQ_VIEW ?? 'hq-view.sqlite';
   const store = await openHqStore(target);
   const driftMinutes = Number(values['drift-limit'] ?? 5);
   const hq = await Hq.open(store, {
@@ -48,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
     maxDriftMs: driftMinutes * 60_000,
     log: (m) => console.error(m),
   });
+  const viewFile = values.view ?? env.PRIEMNAYA_HQ_VIEW ?? defaultViewFile(target, hq.officeId);
   const need = (v: string | undefined, what: string): string => {
     if (!v) throw new Error(hqText.missing(what));
     return v;
@@ -105,6 +107,18 @@ async function main(argv: string[]): Promise<number> {
         });
         console.log(hqText.userAdded(login));
         return 0;
+      }
+      case 'status': {
+        const s = await hqStatus(hq, viewFile);
+        const t = hqText.status;
+        console.log(t.database(store.dialect === 'postgres' ? 'PostgreSQL' : target, s.seq));
+        console.log(t.offices(s.offices, s.nodes));
+        if (!s.view.exists) console.log(t.viewMissing(viewFile));
+        else console.log(t.view(viewFile, s.view.cursor, s.view.behind));
+        if (s.viewOfAnotherHq) console.log(t.viewOther);
+        if (s.view.error) console.log(t.viewError(s.view.errorAt, s.view.error));
+        // A view that fails or belongs elsewhere is a problem a service manager's check should see.
+        return s.view.error || s.viewOfAnotherHq ? 2 : 0;
       }
       case 'rebuild-view': {
         console.log(hqText.viewRebuilt(viewFile, await HqView.rebuild(hq, viewFile, systemClock)));

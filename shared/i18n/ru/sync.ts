@@ -16,6 +16,7 @@ export const HQ_HELP = `Приёмная — сервер штаба (синхр
   add-user <логин> [--role hq_analyst|admin] [--name <ФИО>]
                 пользователь штаба для базы аналитиков; пароль — первой строкой со стандартного
                 ввода; первый пользователь — администратор
+  status        состояние штаба: приёмные, изменения, насколько отстаёт база аналитиков и её ошибка
   rebuild-view  собрать базу аналитиков штаба заново из строк штаба (при остановленном сервере)
   publish <таблица> '<json>'
                 разослать справочную запись штаба всем приёмным (органы, шаблоны писем,
@@ -25,7 +26,8 @@ export const HQ_HELP = `Приёмная — сервер штаба (синхр
   --db <файл SQLite или postgres://…>  база штаба (или переменная PRIEMNAYA_HQ_DB;
                 по умолчанию hq.sqlite в текущей папке)
   --view <файл SQLite>  база аналитиков: все приёмные в схеме приёмной, собирается из базы
-                штаба (или PRIEMNAYA_HQ_VIEW; по умолчанию hq-view.sqlite)`;
+                штаба (или PRIEMNAYA_HQ_VIEW; по умолчанию рядом с базой штаба: hq.sqlite →
+                hq-view.sqlite; для PostgreSQL — ~/.priemnaya/hq-view-<id штаба>.sqlite)`;
 
 export const hqText = {
   listening: (url: string) => `Сервер штаба принимает синхронизацию: ${url}`,
@@ -36,6 +38,20 @@ export const hqText = {
   userRole: 'Роль пользователя штаба: hq_analyst или admin',
   userAdded: (login: string) => `Пользователь штаба добавлен: ${login}`,
   viewFailed: 'Не удалось обновить базу аналитиков; повторим при следующей синхронизации:',
+  viewOfAnotherHq: (file: string, owner: string | null) =>
+    `База аналитиков ${file} собрана для другого штаба${owner ? ` (${owner})` : ''}, не для этого. ` +
+    'Укажите её файл для этого штаба (--view) или соберите её заново: npm run hq -- rebuild-view',
+  status: {
+    database: (target: string, seq: number) => `База штаба: ${target}; изменений: ${seq}`,
+    offices: (offices: number, nodes: number) => `Приёмных: ${offices}, компьютеров: ${nodes}`,
+    viewMissing: (file: string) => `База аналитиков: ${file} — ещё не создана (создаст serve)`,
+    view: (file: string, cursor: number, behind: number) =>
+      `База аналитиков: ${file}; прочитано изменений: ${cursor}` +
+      (behind > 0 ? `; отстаёт на ${behind}` : '; всё прочитано'),
+    viewOther: 'База аналитиков собрана для другого штаба: npm run hq -- rebuild-view',
+    viewError: (at: string | null, message: string) =>
+      `ОШИБКА базы аналитиков${at ? ` (${at})` : ''}: ${message}`,
+  },
   viewRebuilt: (file: string, rows: number) => `База аналитиков собрана заново: ${file}, строк: ${rows}`,
   enrolCode: (code: string, office: string) =>
     `Код подключения приёмной ${office}: ${code} (действует 7 дней)`,
