@@ -10,6 +10,7 @@ import { appealHistory, audit, insertSynced, newSyncColumns, stamp } from '../ke
 import type { CallContext } from '../kernel/context';
 import { officeRow } from '../office/office';
 import { loadAppeal } from '../workflow/engine';
+import { contentMatches } from './signature';
 
 /**
  * Attached files live once per content in the office's data folder, `files/<first 2 hex>/<sha256>`;
@@ -19,7 +20,7 @@ import { loadAppeal } from '../workflow/engine';
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-function filesRoot(ctx: CallContext): string {
+function filesRoot(ctx: Pick<CallContext, 'dataDir'>): string {
   if (!ctx.dataDir) throw new ApiError('internal', 'this office was opened without a data folder for files');
   return path.join(ctx.dataDir, 'files');
 }
@@ -99,6 +100,16 @@ function checkRequest(db: ReadDb, appealId: string, requestId: string): void {
     });
 }
 
+/** The message when a file's content is not of the type it was declared as (see `contentMatches`). */
+export const CONTENT_NOT_OF_TYPE = 'the content is not of the declared file type';
+
+/**
+ * The message when a kept file no longer matches its hash: a 4xx-class answer, since the server works and
+ * the file on this computer is what failed; the user can do something about it.
+ */
+export const FILE_DAMAGED =
+  'the file is damaged on this computer: its content no longer matches what was attached. Restore the data folder from a backup or attach the file again; if it was attached on another computer, that computer still has it';
+
 export function add(ctx: CallContext, i: ParsedInput<'attachments.add'>): Output<'attachments.add'> {
   const root = filesRoot(ctx);
   const requestId = i.requestId ?? null;
@@ -106,6 +117,12 @@ export function add(ctx: CallContext, i: ParsedInput<'attachments.add'>): Output
   loadAppeal(ctx.store.read, i.appealId);
   if (requestId) checkRequest(ctx.store.read, i.appealId, requestId);
   const data = Buffer.from(i.dataBase64, 'base64');
+  if (!contentMatches(i.mime, data))
+    throw new ApiError('validation', `dataBase64: ${CONTENT_NOT_OF_TYPE}`, {
+      field: 'dataBase64',
+      issues: [{ field: 'dataBase64', message: CONTENT_NOT_OF_TYPE }],
+      details: { mime: i.mime },
+    });
   const hash = sha256(data);
   storeFile(root, hash, data);
   return ctx.store.transaction((db) => {
@@ -183,9 +200,6 @@ export function get(ctx: CallContext, i: ParsedInput<'attachments.get'>): Output
     throw new ApiError('not_found', FILE_NOT_HERE, { field: 'id', details: { name: row.name, file } });
   // A file changed on disk must not be handed out as the one that was attached.
   if (data.length !== row.size || sha256(data) !== row.sha256)
-    throw new ApiError(
-      'internal',
-      `the file «${row.name}» is damaged: its content no longer matches its hash`,
-    );
+    throw new ApiError('invalid_state', FILE_DAMAGED, { field: 'id', details: { name: row.name } });
   return { ...toAttachment(row), dataBase64: data.toString('base64') };
 }

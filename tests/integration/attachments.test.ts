@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startHttpServer } from '../../main/transport/http/server';
-import { attachmentPath, FILE_NOT_HERE } from '../../main/attachments/attachments';
+import { httpStatusFor, MAX_BODY_BYTES, startHttpServer } from '../../main/transport/http/server';
+import { serverMessages } from '../../shared/i18n/ru/server-messages';
+import { attachmentPath, FILE_DAMAGED, FILE_NOT_HERE } from '../../main/attachments/attachments';
 import { appealInput, dumpTables } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 
@@ -133,8 +134,11 @@ describe('attachments', () => {
     damaged[0] = damaged[0]! ^ 0xff;
     fs.writeFileSync(file, damaged);
     const error = await o.fail('attachments.get', { id: att.id });
-    expect(error.code).toBe('internal');
-    expect(error.message).toMatch(/ответ\.txt.*damaged/);
+    // The server works; the file on this computer is what failed, and the user is told what to do.
+    expect(error).toMatchObject({ code: 'invalid_state', field: 'id', message: FILE_DAMAGED });
+    expect(error.details).toEqual({ name: 'ответ.txt' });
+    expect(httpStatusFor(error.code)).toBe(409);
+    expect(serverMessages[FILE_DAMAGED]).toMatch(/повреждён.*резервной копии.*прикрепите/);
 
     fs.rmSync(file);
     const gone = await o.fail('attachments.get', { id: att.id });

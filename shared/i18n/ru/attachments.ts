@@ -36,6 +36,15 @@ export const attachmentServerMessages: Record<string, string> = {
   'this file type is not accepted': attachments.wrongType,
   'a file name without path separators': 'Имя файла не должно содержать / или \\',
   'not base64': 'Содержимое файла передано неверно',
+  'the file is empty': 'Файл пустой: прикреплять нечего',
+  'the content is not of the declared file type':
+    'Содержимое файла не соответствует его типу (например, программа, переименованная в .pdf); такой файл не прикрепить',
+  'a file name without direction-control characters':
+    'В имени файла есть невидимые знаки, меняющие направление текста: переименуйте файл',
+  'a file name Windows can keep':
+    'Такое имя файла Windows не сохранит (CON, PRN, AUX, NUL, COM1–9, LPT1–9, знаки < > : " | ? * или точка в конце): переименуйте файл',
+  'the file is damaged on this computer: its content no longer matches what was attached. Restore the data folder from a backup or attach the file again; if it was attached on another computer, that computer still has it':
+    'Файл на этом компьютере повреждён: его содержимое уже не то, что прикрепляли. Восстановите папку данных из резервной копии или прикрепите файл заново; если файл прикрепляли на другом компьютере, там он цел.',
   'the request belongs to another appeal': 'Запрос относится к другому обращению',
   'no such request': 'Такого запроса нет',
   'no such attachment': 'Такого файла нет',
