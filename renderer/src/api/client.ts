@@ -1,10 +1,12 @@
 /**
  * The renderer's one way to the API: `call(method, input)` typed by the contract. It picks the transport
  * (Electron's preload bridge or browser mode's HTTP), adds the session, and turns an error envelope into a
- * thrown CallError, so views handle failures with try/catch and never see an opaque remote error.
+ * thrown CallError, so views handle failures with try/catch and never see an opaque remote error. A write
+ * that succeeds is reported to invalidation.ts, so what it changed on screen is read again.
  */
 import type { ApiIssue, Envelope, ErrorCode } from '../../../shared/api/define';
 import type { Input, MethodName, Output } from '../../../shared/api/index';
+import { wrote } from './invalidation';
 
 declare global {
   interface Window {
@@ -108,7 +110,11 @@ export function whenSessionLost(fn: () => void): void {
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   const sentWith = session;
   const envelope = await transport(method, input, sentWith);
-  if (envelope.ok) return envelope.value as Output<M>;
+  if (envelope.ok) {
+    // The reads on screen that the write has made stale read again (see invalidation.ts).
+    wrote(method);
+    return envelope.value as Output<M>;
+  }
   const { code, message, ...extra } = envelope.error;
   if (code === 'unauthenticated' && sentWith !== null && session === sentWith) {
     setSession(null);
