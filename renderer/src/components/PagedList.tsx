@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MethodName } from '../../../shared/api/index';
+import { useWritesTouching } from '../api/use-call';
 import { errorText, W } from '../i18n';
 
 /** A page of a list read a page at a time (`tasks.list`, `requests.list`). */
@@ -21,13 +23,16 @@ export interface PagedList<R> {
 }
 
 /**
- * A list read a page at a time. `key` names what is listed (the filter, a reload counter): when it
- * changes, the list starts again from the first page. `load` reads the page after a cursor.
+ * A list read a page at a time by `method`. `key` names what is listed (the filter): when it changes, and
+ * after a write that touches the method (api/invalidation.ts), the list starts again from the first page.
+ * `load` reads the page after a cursor.
  */
 export function usePagedList<R>(
-  key: string,
+  method: MethodName,
+  filterKey: string,
   load: (cursor: string | null) => Promise<Page<R>>,
 ): PagedList<R> {
+  const key = `${filterKey}#${useWritesTouching(method)}`;
   const [state, setState] = useState<{ key: string; rows: R[]; total: number; next: string | null } | null>(
     null,
   );

@@ -3,6 +3,7 @@ import type { AppealCard } from '../../../../shared/api/appeals';
 import type { Attachment } from '../../../../shared/api/attachments';
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Kbd } from '../../components/Field';
 import { A, errorText, formatDate, L, t, W } from '../../i18n';
 import { useStore } from '../../store';
@@ -22,8 +23,6 @@ const WorkflowDialog = lazy(() =>
   import('../workflow/WorkflowDialog').then((m) => ({ default: m.WorkflowDialog })),
 );
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; card: AppealCard };
-
 function Tasks({ tasks }: { tasks: AppealCard['tasks'] }) {
   const open = tasks.filter((x) => x.status === 'open');
   if (open.length === 0) return <p className="muted">{t.card.noTasks}</p>;
@@ -42,48 +41,36 @@ function Tasks({ tasks }: { tasks: AppealCard['tasks'] }) {
 export function AppealCardView({ id }: { id: string }) {
   const role = useStore((s) => s.user?.role);
   const back = useStore((s) => s.back);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [editing, setEditing] = useState(false);
+  // Any write reads the card again (a step, a file, an edit, a request), and the blocks below with it.
+  const got = useCall('appeals.get', { id });
+  // The edit form edits the card as it was when opened: a newer version on the server is a conflict.
+  const [editing, setEditing] = useState<AppealCard | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const canEdit = mayCall(role, 'appeals.update');
   const [dialog, setDialog] = useState<DialogTarget | null>(null);
   // Bumped when a step is done: focus then moves to the new next step.
   const [stepsDone, setStepsDone] = useState(0);
 
-  // Bumped by "Обновить": the same effect fetches the card again.
-  const [version, setVersion] = useState(0);
-  // Bumped when a file is attached: the «Файлы» block lists again.
-  const [filesVersion, setFilesVersion] = useState(0);
+  const failed = got.error
+    ? isCallError(got.error) && got.error.code === 'not_found'
+      ? t.card.notFound
+      : errorText(got.error)
+    : null;
+  const card = failed ? null : (got.data ?? null);
 
-  useEffect(() => {
-    let live = true;
-    call('appeals.get', { id }).then(
-      (card) => live && setLoad({ state: 'ready', card }),
-      (e: unknown) =>
-        live &&
-        setLoad({
-          state: 'error',
-          message: isCallError(e) && e.code === 'not_found' ? t.card.notFound : errorText(e),
-        }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
-
-  const ready = load.state === 'ready';
+  const ready = card !== null;
+  const isEditing = editing !== null;
   useEffect(() => {
     // Keyboard users land on the card's title, where a screen reader starts reading.
-    if (ready && !editing) document.getElementById('card-title')?.focus();
-  }, [ready, editing]);
+    if (ready && !isEditing) document.getElementById('card-title')?.focus();
+  }, [ready, isEditing]);
 
-  const card = load.state === 'ready' ? load.card : null;
   const primary = card ? primaryTarget(card) : null;
   const primaryRef = useRef(primary);
   useEffect(() => {
     primaryRef.current = primary;
   });
-  const blocked = editing || dialog !== null;
+  const blocked = isEditing || dialog !== null;
   useEffect(() => {
     if (blocked) return;
     // Alt+Enter takes the expected next step from anywhere on the card.
@@ -104,12 +91,12 @@ export function AppealCardView({ id }: { id: string }) {
 
   const stepDone = (updated: AppealCard, what: string): void => {
     setDialog(null);
-    setLoad({ state: 'ready', card: updated });
+    got.setData(updated);
     setNotice({ kind: 'success', text: W.card.done(what) });
     setStepsDone((n) => n + 1);
-    useStore.getState().markStale();
   };
 
+  // A request's step answers with the request: the card that moved with it is read before the notice.
   const requestStepDone = (what: string): void => {
     call('appeals.get', { id }).then(
       (updated) => stepDone(updated, what),
@@ -127,38 +114,34 @@ export function AppealCardView({ id }: { id: string }) {
 
   const attached = (a: Attachment): void => {
     setNotice({ kind: 'success', text: A.attached(a.name) });
-    setFilesVersion((n) => n + 1);
-    // The card again for its history entry; an open edit form keeps its card until it is saved.
-    if (!editing) setVersion((v) => v + 1);
   };
   const attachFailed = (message: string): void => setNotice({ kind: 'error', text: message });
   const canAttach = mayCall(role, 'attachments.add');
 
   const reload = (): void => {
     setNotice(null);
-    setEditing(false);
-    setVersion((v) => v + 1);
+    setEditing(null);
+    got.reload();
   };
 
-  if (load.state === 'loading')
-    return (
-      <p className="page muted" role="status">
-        {t.loading}
-      </p>
-    );
-  if (load.state === 'error')
+  if (failed)
     return (
       <section className="page">
         <p className="banner banner--error" role="alert">
-          {load.message}
+          {failed}
         </p>
         <button type="button" className="btn" onClick={back}>
           {t.card.back}
         </button>
       </section>
     );
-
-  const c = load.card;
+  if (!card)
+    return (
+      <p className="page muted" role="status">
+        {t.loading}
+      </p>
+    );
+  const c = card;
   const ext = c.extension;
   return (
     <article
@@ -168,7 +151,7 @@ export function AppealCardView({ id }: { id: string }) {
         if (e.key === 'F2' && canEdit && !editing) {
           e.preventDefault();
           setNotice(null);
-          setEditing(true);
+          setEditing(c);
         }
       }}
     >
@@ -187,21 +170,14 @@ export function AppealCardView({ id }: { id: string }) {
           <button type="button" className="btn btn--ghost btn--small" onClick={reload}>
             {t.card.reload}
           </button>
-          <DocumentActions
-            card={c}
-            onAttached={() => {
-              setFilesVersion((n) => n + 1);
-              if (!editing) setVersion((v) => v + 1);
-            }}
-            onMessage={(kind, text) => setNotice({ kind, text })}
-          />
+          <DocumentActions card={c} onMessage={(kind, text) => setNotice({ kind, text })} />
           {canEdit && !editing ? (
             <button
               type="button"
               className="btn btn--small"
               onClick={() => {
                 setNotice(null);
-                setEditing(true);
+                setEditing(c);
               }}
             >
               {t.card.edit} <Kbd>F2</Kbd>
@@ -284,28 +260,20 @@ export function AppealCardView({ id }: { id: string }) {
         }
       />
 
-      <AttachmentsBlock
-        card={c}
-        version={version + filesVersion}
-        onAttached={attached}
-        onError={attachFailed}
-      />
+      <AttachmentsBlock card={c} onAttached={attached} onError={attachFailed} />
 
       {editing ? (
         <CardEditForm
-          card={c}
-          onCancel={() => setEditing(false)}
+          card={editing}
+          onCancel={() => setEditing(null)}
           onConflict={() => {
-            setEditing(false);
+            setEditing(null);
             setNotice({ kind: 'error', text: t.card.conflict });
           }}
           onSaved={(updated) => {
-            setEditing(false);
+            setEditing(null);
             setNotice({ kind: 'success', text: updated ? t.card.saved : t.card.nothingChanged });
-            if (updated) {
-              setLoad({ state: 'ready', card: updated });
-              useStore.getState().markStale();
-            }
+            if (updated) got.setData(updated);
           }}
         />
       ) : (

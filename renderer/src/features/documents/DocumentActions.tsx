@@ -25,11 +25,9 @@ export function availableLetters(c: AppealCard): LetterKind[] {
  */
 export function DocumentActions({
   card,
-  onAttached,
   onMessage,
 }: {
   card: AppealCard;
-  onAttached: () => void;
   onMessage: (kind: 'success' | 'error', text: string) => void;
 }) {
   const role = useStore((s) => s.user?.role);
@@ -55,8 +53,8 @@ export function DocumentActions({
   const makeLetter = (kind: LetterKind) =>
     run(async () => {
       const f = await call('documents.letter', { appealId: card.id, kind });
+      // The letter is a write: the card and its «Файлы» read again by themselves.
       await deliverFile(f.name, f.mime, f.dataBase64);
-      onAttached();
       onMessage('success', U.letterMade(f.name));
     });
 

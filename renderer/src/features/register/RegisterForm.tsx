@@ -72,7 +72,6 @@ export function RegisterForm() {
       const card = await call('appeals.register', toRegisterInput(d, choice));
       setMatch(null);
       setSaved(card);
-      useStore.getState().markStale();
       useStore.getState().resetDraft(true);
     } catch (e) {
       if (isCallError(e) && e.code === 'applicant_match') {

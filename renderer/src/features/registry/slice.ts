@@ -7,6 +7,7 @@ import {
   type Channel,
 } from '../../../../shared/api/appeals';
 import { call, isCallError } from '../../api/client';
+import { onTouched } from '../../api/invalidation';
 import { errorText, fieldErrors } from '../../i18n';
 import type { SliceCreator } from '../../store';
 
@@ -108,7 +109,10 @@ export interface RegistrySlice {
   loaded: boolean;
   /** The filter and sort the rows are for, as `queryKey` spells them. */
   loadedKey: string;
-  /** Data changed elsewhere (a registration, an edit): the registry reloads when shown again. */
+  /**
+   * A write has touched the registry's read since it loaded (a registration, an edit, a step; see
+   * api/invalidation.ts): the registry reloads at once if shown, else when shown again.
+   */
   stale: boolean;
   listError: string | null;
   filterErrors: Record<string, string>;
@@ -124,7 +128,6 @@ export interface RegistrySlice {
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   select(index: number): void;
-  markStale(): void;
   resetRegistry(): void;
 }
 
@@ -136,6 +139,8 @@ export const createRegistrySlice: SliceCreator<RegistrySlice> = (set, get) => {
     const filterErrors = isCallError(e) && e.code === 'validation' ? fieldErrors(e) : {};
     set({ loading: false, listError: errorText(e), filterErrors });
   };
+  // The store lives as long as the window, and so does this.
+  onTouched('appeals.list', () => set({ stale: true }));
 
   return {
     filter: EMPTY_FILTER,
@@ -222,9 +227,6 @@ export const createRegistrySlice: SliceCreator<RegistrySlice> = (set, get) => {
     select(index) {
       const last = get().rows.length - 1;
       set({ selected: Math.max(0, Math.min(index, last)) });
-    },
-    markStale() {
-      set({ stale: true });
     },
     resetRegistry() {
       generation++;

@@ -1,8 +1,12 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { call } from '../../api/client';
+import { onTouched } from '../../api/invalidation';
 
-/** The bell's count, refreshed every minute (the scheduler's pace), after a screen change, and on demand. */
+/**
+ * The bell's count, refreshed every minute (the scheduler's pace), after a screen change, after a write
+ * (one may close what a reminder was about), and on demand.
+ */
 export const useUnread = create<{ unread: number; refresh(): Promise<void> }>()((set) => ({
   unread: 0,
   async refresh() {
@@ -24,4 +28,5 @@ export function useUnreadPolling(dependency: unknown): void {
     const timer = setInterval(() => void useUnread.getState().refresh(), UNREAD_REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
+  useEffect(() => onTouched('reminders.unread', () => void useUnread.getState().refresh()), []);
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { ExternalRequest } from '../../../../shared/api/appeals';
-import type { Body, RequestFilter } from '../../../../shared/api/requests';
+import type { RequestFilter } from '../../../../shared/api/requests';
 import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Check, Field } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
 import { MoreRows, usePagedList } from '../../components/PagedList';
@@ -68,24 +68,12 @@ export function RequestsView() {
     bodyId: routed?.bodyId ?? '',
   };
   const filterKey = JSON.stringify(filter);
-  const [bodies, setBodies] = useState<Body[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const list = usePagedList(filterKey, (cursor) =>
+  const bodies = useCall('bodies.list', {});
+  const list = usePagedList('requests.list', filterKey, (cursor) =>
     call('requests.list', { ...toRequestFilter(JSON.parse(filterKey) as Filter), limit: PAGE, cursor }),
   );
   const { rows, total } = list;
   const officeColumn = useOfficeColumn<ExternalRequest>();
-
-  useEffect(() => {
-    let live = true;
-    call('bodies.list', {}).then(
-      (list) => live && setBodies(list),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const set = (patch: Partial<Filter>): void => {
     useStore.getState().replace({ view: 'requests', filter: toRequestFilter({ ...filter, ...patch }) });
@@ -122,7 +110,7 @@ export function RequestsView() {
               onChange={(e) => set({ bodyId: e.target.value })}
             >
               <option value="">{r.anyBody}</option>
-              {bodies.map((b) => (
+              {(bodies.data ?? []).map((b) => (
                 <option key={b.id} value={b.id}>
                   {b.name}
                 </option>
@@ -131,9 +119,9 @@ export function RequestsView() {
           )}
         </Field>
       </div>
-      {error || list.error ? (
+      {bodies.error || list.error ? (
         <p className="banner banner--error" role="alert">
-          {error ?? list.error}
+          {bodies.error ? errorText(bodies.error) : list.error}
         </p>
       ) : null}
       {rows && rows.length === 0 ? <p className="empty">{filtered ? r.emptyFiltered : r.empty}</p> : null}

@@ -103,9 +103,8 @@ export function TasksView() {
   const [selected, setSelected] = useState<TaskRow | null>(null);
   const [reassigning, setReassigning] = useState<TaskRow | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const [version, setVersion] = useState(0);
-  // A reassignment reloads the list from its first page.
-  const list = usePagedList(`${filterKey}#${version}`, (cursor) =>
+  // A reassignment, as any write, reads the list again from its first page.
+  const list = usePagedList('tasks.list', filterKey, (cursor) =>
     call('tasks.list', { ...(JSON.parse(filterKey) as TaskFilter), limit: PAGE, cursor }),
   );
   const { rows, total } = list;
@@ -206,7 +205,6 @@ export function TasksView() {
           onDone={(task) => {
             setReassigning(null);
             setNotice({ ok: true, text: k.reassigned(task.assigneeName ?? t.none) });
-            setVersion((v) => v + 1);
           }}
         />
       ) : null}
