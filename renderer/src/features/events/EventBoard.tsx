@@ -49,10 +49,13 @@ function Card(props: {
   );
 }
 
-/** Open events in columns by stage; arrows pick a card, Shift+→/← move it, drag and drop too. */
-export function EventBoard({ rows, onChanged }: { rows: EventRow[]; onChanged(): void }) {
+/**
+ * Open events in columns by stage; arrows pick a card, Shift+→/← move it, drag and drop too. A move is a
+ * write: the list the board shows reads again by itself.
+ */
+export function EventBoard({ rows }: { rows: EventRow[] }) {
   const [focusId, setFocusId] = useState<string | null>(rows[0]?.id ?? null);
-  const { move, dialog, notice } = useEventMover(onChanged);
+  const { move, dialog, notice } = useEventMover();
   const columns = EVENT_STAGES.map((stage) => ({ stage, rows: rows.filter((r) => r.stage === stage) }));
 
   function onKey(row: EventRow, ev: KeyboardEvent<HTMLButtonElement>): void {

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { EventRow } from '../../../../shared/api/events';
+import { useState } from 'react';
 import { eventsUi as e, eventStateLabels } from '../../../../shared/i18n/ru/events';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { errorText, formatDate, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { addDays, weekStart } from './data';
@@ -32,22 +31,13 @@ export function EventCalendar() {
   const today = todayIn(tz);
   const [span, setSpan] = useState<Span>('month');
   const [anchor, setAnchor] = useState(today);
-  const [rows, setRows] = useState<EventRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const days = daysOf(span, anchor);
   const from = days[0]!;
   const to = days[days.length - 1]!;
 
-  useEffect(() => {
-    let live = true;
-    call('events.list', { from, to, includeFinished: true }).then(
-      (list) => live && setRows(list),
-      (err: unknown) => live && setError(errorText(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [from, to]);
+  const listed = useCall('events.list', { from, to, includeFinished: true });
+  const rows = listed.data ?? [];
+  const error = listed.error ? errorText(listed.error) : null;
 
   const title =
     span === 'month'

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { EventCard } from '../../../../shared/api/events';
+import { useState } from 'react';
 import { isOpenEventState } from '../../../../shared/domain/workflow/event';
 import { eventsUi as e, eventStageLabels, eventStateLabels } from '../../../../shared/i18n/ru/events';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { deliverFile } from '../attachments/files';
 import { Kbd } from '../../components/Field';
 import { errorText, formatDate, formatInstant, L, t } from '../../i18n';
@@ -13,36 +13,24 @@ import { Participants } from './Participants';
 import { CancelDialog, Checklist, Details, EditForm, NextStepKey } from './EventCardParts';
 import './events.css';
 
-type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; card: EventCard };
-
 export function EventCardView({ id }: { id: string }) {
   const role = useStore((s) => s.user?.role);
   const userId = useStore((s) => s.user?.id);
   const tz = useStore((s) => s.office?.timeZone);
   const go = useStore((s) => s.go);
   const back = useStore((s) => s.back);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // A move, a tick, an edit answers with the card and shows it at once; the read the write sets off follows.
+  const got = useCall('events.get', { id });
   const [editing, setEditing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const setCard = (card: EventCard): void => setLoad({ state: 'ready', card });
+  const setCard = got.setData;
   const { move, dialog, notice } = useEventMover(setCard);
   const canEdit = mayCall(role, 'events.update');
 
-  useEffect(() => {
-    let live = true;
-    call('events.get', { id }).then(
-      (card) => live && setLoad({ state: 'ready', card }),
-      (err: unknown) => live && setLoad({ state: 'error', message: errorText(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  if (load.state === 'loading') return <p className="page muted">{t.loading}</p>;
-  if (load.state === 'error') return <p className="page banner banner--error">{load.message}</p>;
-  const card = load.card;
+  if (got.error) return <p className="page banner banner--error">{errorText(got.error)}</p>;
+  if (!got.data) return <p className="page muted">{t.loading}</p>;
+  const card = got.data;
   const open = isOpenEventState(card.stage);
   const openTasks = card.tasks.filter((x) => x.status === 'open');
   const pastTasks = card.tasks.filter((x) => x.status !== 'open');

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { EventRow } from '../../../../shared/api/events';
+import { useState } from 'react';
 import { eventsUi as e } from '../../../../shared/i18n/ru/events';
 import { mayCall } from '../../api/access';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { FilterNote } from '../../components/FilterNote';
 import { errorText, H, t } from '../../i18n';
 import { useStore } from '../../store';
@@ -18,28 +17,16 @@ export function EventsView() {
   const role = useStore((s) => s.user?.role);
   const go = useStore((s) => s.go);
   const [mode, setMode] = useState<Mode>('board');
-  const [rows, setRows] = useState<EventRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const [version, setVersion] = useState(0);
   const canCreate = mayCall(role, 'events.create');
   // A figure of the home screen opens the board for today or this week.
   const range = useStore((s) => (s.route.view === 'events' ? s.route.filter : undefined));
   const from = range?.from;
   const to = range?.to;
 
-  useEffect(() => {
-    let live = true;
-    call('events.list', { from, to }).then(
-      (list) => live && setRows(list),
-      (err: unknown) => live && setError(errorText(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version, from, to]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const listed = useCall('events.list', { from, to });
+  const rows = listed.data ?? null;
+  const error = listed.error ? errorText(listed.error) : null;
 
   return (
     <section className="page page--wide">
@@ -74,7 +61,7 @@ export function EventsView() {
         onShowAll={() => useStore.getState().replace({ view: 'events' })}
       />
       {error ? <p className="banner banner--error">{error}</p> : null}
-      {mode === 'board' && rows ? <EventBoard rows={rows} onChanged={reload} /> : null}
+      {mode === 'board' && rows ? <EventBoard rows={rows} /> : null}
       {mode === 'calendar' ? <EventCalendar /> : null}
       {creating ? (
         <NewEventDialog

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EventCard } from '../../../../shared/api/events';
 import type { Output } from '../../../../shared/api/index';
 import { eventsUi as e } from '../../../../shared/i18n/ru/events';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Check, Field } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
 
@@ -13,22 +13,15 @@ type List = { contactId: string; attended: boolean }[];
 export function Participants(props: { card: EventCard; editable: boolean; onSave(list: List): void }) {
   const { card } = props;
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Candidate[]>([]);
   const q = useDebounced(query.trim(), 250);
   const list: List = card.participants.map((p) => ({ contactId: p.contactId, attended: p.attended }));
-
-  useEffect(() => {
-    let live = true;
-    if (q.length < 2) return;
-    const byPhone = /\d{3}/.test(q);
-    call('contacts.lookup', byPhone ? { phone: q } : { lastName: q }).then(
-      (r) => live && setFound(r.filter((c) => !card.participants.some((p) => p.contactId === c.id))),
-      () => live && setFound([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [q, card.participants]);
+  const lookup = useCall('contacts.lookup', /\d{3}/.test(q) ? { phone: q } : { lastName: q }, {
+    enabled: q.length >= 2,
+  });
+  // Until a new search answers, the last one's people stay (a failed one shows none).
+  const found: Candidate[] = lookup.error
+    ? []
+    : (lookup.data ?? []).filter((c) => !card.participants.some((p) => p.contactId === c.id));
 
   return (
     <div>

@@ -1,21 +1,12 @@
-import { useEffect, useState } from 'react';
 import type { EventKind } from '../../../../shared/api/events';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 
-/** The kinds the office uses (hidden ones left out unless asked). */
+const NO_KINDS: EventKind[] = [];
+
+/** The kinds the office uses (hidden ones left out unless asked); none while they load or if they fail. */
 export function useEventKinds(includeHidden = false): EventKind[] {
-  const [kinds, setKinds] = useState<EventKind[]>([]);
-  useEffect(() => {
-    let live = true;
-    call('events.kinds', { includeHidden }).then(
-      (list) => live && setKinds(list),
-      () => live && setKinds([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [includeHidden]);
-  return kinds;
+  const kinds = useCall('events.kinds', { includeHidden });
+  return kinds.error ? NO_KINDS : (kinds.data ?? NO_KINDS);
 }
 
 /** `YYYY-MM-DD` arithmetic in UTC, where a calendar date has no time zone to slip through. */

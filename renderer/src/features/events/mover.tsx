@@ -76,7 +76,7 @@ function OverrideDialog(props: { refused: Refused; onClose(): void; onDone(card:
  * Moving an event from the board or the card: the service's guards decide; a refusal for undone
  * mandatory items opens the list of them (and, for the office head, the override with a reason).
  */
-export function useEventMover(onMoved: (card: EventCard) => void) {
+export function useEventMover(onMoved?: (card: EventCard) => void) {
   const [refused, setRefused] = useState<Refused | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -86,7 +86,7 @@ export function useEventMover(onMoved: (card: EventCard) => void) {
     try {
       const card = await call('events.move', { id, to });
       setNotice({ ok: true, text: e.moved(card.title, eventStateLabels[card.stage]) });
-      onMoved(card);
+      onMoved?.(card);
     } catch (err) {
       const items = isCallError(err) ? (err.details as { items?: string[] } | undefined)?.items : undefined;
       if (items?.length) setRefused({ id, to, items });
@@ -101,7 +101,7 @@ export function useEventMover(onMoved: (card: EventCard) => void) {
       onDone={(card) => {
         setRefused(null);
         setNotice({ ok: true, text: e.moved(card.title, eventStateLabels[card.stage]) });
-        onMoved(card);
+        onMoved?.(card);
       }}
     />
   ) : null;
