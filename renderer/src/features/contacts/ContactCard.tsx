@@ -20,12 +20,7 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 }
 
 /** One person: the card, consents (152-FZ Art. 9), the timeline; opening it is logged by the server. */
-export function ContactCard(props: {
-  id: string;
-  statusName(code: string): string;
-  onClose(): void;
-  onChanged(): void;
-}) {
+export function ContactCard(props: { id: string; statusName(code: string): string; onClose(): void }) {
   const role = useStore((s) => s.user?.role);
   const [card, setCard] = useState<Card | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,6 +28,8 @@ export function ContactCard(props: {
   const [purpose, setPurpose] = useState<(typeof CONSENT_PURPOSES)[number]>('mailing');
   const [wording, setWording] = useState('');
 
+  // Not useCall: the contract makes this read a write, as the server logs who opened the card, so it is
+  // read once when opened and after the card's own changes answer with it, never again on others' writes.
   useEffect(() => {
     let live = true;
     call('contacts.get', { id: props.id }).then(
@@ -49,7 +46,6 @@ export function ContactCard(props: {
     try {
       const next = await run();
       if (next) setCard(next);
-      props.onChanged();
     } catch (e) {
       setError(errorText(e));
     }

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContactFilter, ContactRow } from '../../../../shared/api/contacts';
 import { call } from '../../api/client';
+import { useWritesTouching } from '../../api/use-call';
 import { C, errorText, t } from '../../i18n';
 
 const ROW_HEIGHT = 34;
@@ -13,7 +14,6 @@ const PAGE = 200;
  */
 export function ContactList(props: {
   filter: ContactFilter;
-  version: number;
   statusName(code: string): string;
   onOpen(row: ContactRow): void;
 }) {
@@ -24,6 +24,8 @@ export function ContactList(props: {
   const parent = useRef<HTMLDivElement>(null);
   const loading = useRef(new Set<number>());
   const filterKey = JSON.stringify(props.filter);
+  // A write that touches the list (a change on the card, a merge) reads it again from the top.
+  const writes = useWritesTouching('contacts.list');
 
   useEffect(() => {
     let live = true;
@@ -43,7 +45,7 @@ export function ContactList(props: {
     };
     // The filter's JSON is its identity; the object itself changes on every render of the parent.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filterKey, props.version]);
+  }, [filterKey, writes]);
 
   const count = total ?? 0;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own subscription

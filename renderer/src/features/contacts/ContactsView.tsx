@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ContactFilter } from '../../../../shared/api/contacts';
 import { mayCall } from '../../api/access';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { useDebounced } from '../../components/hooks';
 import { C } from '../../i18n';
 import { useStore } from '../../store';
@@ -14,28 +14,27 @@ import './contacts.css';
 
 type Tab = keyof typeof C.tabs;
 type Status = { code: string; name: string };
+const NO_STATUSES: Status[] = [];
 
-/** The contact base: the list with the card, duplicates, import, segments with export. */
+/**
+ * The contact base: the list with the card, duplicates, import, segments with export. A change made on
+ * the card, a merge, an import are writes: the list reads again by itself (api/invalidation.ts).
+ */
 export function ContactsView() {
   const role = useStore((s) => s.user?.role);
   const [tab, setTab] = useState<Tab>('base');
   const [q, setQ] = useState('');
   const [segmentFilter, setSegmentFilter] = useState<ContactFilter>({});
   const [open, setOpen] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const [statuses, setStatuses] = useState<Status[]>([]);
+  const statusList = useCall('contacts.statuses', {});
+  const statuses = statusList.error ? NO_STATUSES : (statusList.data ?? NO_STATUSES);
   const query = useDebounced(q, 250);
   const filter: ContactFilter = query.trim() ? { ...segmentFilter, q: query.trim() } : segmentFilter;
-
-  useEffect(() => {
-    call('contacts.statuses', {}).then(setStatuses, () => setStatuses([]));
-  }, []);
 
   const statusName = useCallback(
     (code: string) => statuses.find((s) => s.code === code)?.name ?? code,
     [statuses],
   );
-  const changed = useCallback(() => setVersion((v) => v + 1), []);
 
   const tabs = (Object.keys(C.tabs) as Tab[]).filter(
     (t) =>
@@ -83,27 +82,16 @@ export function ContactsView() {
                 </button>
               ) : null}
             </div>
-            <ContactList
-              filter={filter}
-              version={version}
-              statusName={statusName}
-              onOpen={(r) => setOpen(r.id)}
-            />
+            <ContactList filter={filter} statusName={statusName} onOpen={(r) => setOpen(r.id)} />
             {mayCall(role, 'contacts.export') ? <ExportPanel filter={filter} label={C.title} /> : null}
           </div>
           {open ? (
-            <ContactCard
-              key={open}
-              id={open}
-              statusName={statusName}
-              onClose={() => setOpen(null)}
-              onChanged={changed}
-            />
+            <ContactCard key={open} id={open} statusName={statusName} onClose={() => setOpen(null)} />
           ) : null}
         </div>
       ) : null}
-      {tab === 'duplicates' ? <Duplicates onChanged={changed} /> : null}
-      {tab === 'import' ? <ImportWizard onImported={changed} /> : null}
+      {tab === 'duplicates' ? <Duplicates /> : null}
+      {tab === 'import' ? <ImportWizard /> : null}
       {tab === 'segments' ? (
         <Segments
           statuses={statuses}

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from '../../../../shared/api/contacts';
 import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { C, errorText, t } from '../../i18n';
 
 const k = C.duplicates;
@@ -82,32 +83,18 @@ function PairView(props: { pair: DuplicatePair; onMerged(mergeId: string): void 
 }
 
 /** Suggested duplicates side by side, merged field by field; the last merge can be undone at once. */
-export function Duplicates(props: { onChanged(): void }) {
-  const [pairs, setPairs] = useState<DuplicatePair[] | null>(null);
+export function Duplicates() {
+  // A merge and its undo are writes: the pairs read again by themselves.
+  const found = useCall('contacts.duplicates', {});
+  const pairs = found.data ?? null;
   const [error, setError] = useState<string | null>(null);
   const [lastMerge, setLastMerge] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    call('contacts.duplicates', {}).then(
-      (p) => live && setPairs(p),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
-
-  const changed = (): void => {
-    setVersion((v) => v + 1);
-    props.onChanged();
-  };
+  const shownError = error ?? (found.error ? errorText(found.error) : null);
 
   return (
     <section aria-label={C.tabs.duplicates}>
-      {error ? <div className="banner banner--error">{error}</div> : null}
+      {shownError ? <div className="banner banner--error">{shownError}</div> : null}
       {notice ? (
         <div className="banner banner--success" role="status">
           {notice}{' '}
@@ -120,7 +107,6 @@ export function Duplicates(props: { onChanged(): void }) {
                   () => {
                     setLastMerge(null);
                     setNotice(k.undone);
-                    changed();
                   },
                   (e: unknown) => setError(errorText(e)),
                 )
@@ -140,7 +126,6 @@ export function Duplicates(props: { onChanged(): void }) {
           onMerged={(id) => {
             setLastMerge(id);
             setNotice(k.merged);
-            changed();
           }}
         />
       ))}

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { CONSENT_PURPOSES, type ContactFilter, type Segment } from '../../../../shared/api/contacts';
+import { useState } from 'react';
+import { CONSENT_PURPOSES, type ContactFilter } from '../../../../shared/api/contacts';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
@@ -204,37 +205,19 @@ export function FilterForm(props: {
 export function Segments(props: { statuses: Status[]; onShow(f: ContactFilter): void }) {
   const [filter, setFilter] = useState<ContactFilter>({});
   const [name, setName] = useState('');
-  const [count, setCount] = useState<number | null>(null);
-  const [saved, setSaved] = useState<Array<Segment & { count: number }> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const debounced = useDebounced(filter, 250);
-
-  useEffect(() => {
-    let live = true;
-    call('contacts.count', { filter: debounced }).then(
-      (r) => live && setCount(r.count),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [debounced]);
-
-  useEffect(() => {
-    let live = true;
-    call('segments.list', {}).then(
-      (r) => live && setSaved(r),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const counted = useCall('contacts.count', { filter: debounced });
+  const count = counted.data?.count ?? null;
+  // Saving or deleting a segment is a write: the list reads again by itself.
+  const listed = useCall('segments.list', {});
+  const saved = listed.data ?? null;
+  const readError = counted.error ?? listed.error;
+  const shownError = error ?? (readError ? errorText(readError) : null);
 
   return (
     <section aria-label={C.tabs.segments}>
-      {error ? <div className="banner banner--error">{error}</div> : null}
+      {shownError ? <div className="banner banner--error">{shownError}</div> : null}
       <FilterForm filter={filter} statuses={props.statuses} onChange={setFilter} />
       <p aria-live="polite" data-testid="segment-count">
         {k.liveCount}: <strong>{count === null ? t.loading : C.count(count)}</strong>
@@ -244,10 +227,7 @@ export function Segments(props: { statuses: Status[]; onShow(f: ContactFilter): 
         onSubmit={(e) => {
           e.preventDefault();
           call('segments.save', { name, filter }).then(
-            () => {
-              setName('');
-              setVersion((v) => v + 1);
-            },
+            () => setName(''),
             (err: unknown) => setError(errorText(err)),
           );
         }}
@@ -273,10 +253,7 @@ export function Segments(props: { statuses: Status[]; onShow(f: ContactFilter): 
                 type="button"
                 className="btn btn--small btn--ghost"
                 onClick={() =>
-                  void call('segments.delete', { id: s.id }).then(
-                    () => setVersion((v) => v + 1),
-                    (e: unknown) => setError(errorText(e)),
-                  )
+                  void call('segments.delete', { id: s.id }).catch((e: unknown) => setError(errorText(e)))
                 }
               >
                 {k.delete}
