@@ -137,6 +137,15 @@ function onReady(): void {
       fs.writeFileSync(file, data);
     },
     (file) => shell.openPath(file),
+    async (name, data) => {
+      const options = { defaultPath: path.join(app.getPath('downloads'), name) };
+      const r = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      if (r.canceled || !r.filePath) return null;
+      fs.writeFileSync(r.filePath, data);
+      return null;
+    },
   );
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -291,6 +291,31 @@ describe('opening a document from the window', () => {
     off();
     expect(handlers.size).toBe(0);
   });
+
+  it('offers to save a file the system has no program for', async () => {
+    const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+    const ipcMain = {
+      handle: (ch: string, fn: (...args: unknown[]) => Promise<unknown>) => void handlers.set(ch, fn),
+      removeHandler: (ch: string) => void handlers.delete(ch),
+    };
+    const saved: [string, Buffer][] = [];
+    registerOpenDocument(
+      ipcMain as never,
+      '/tmp/p',
+      () => undefined,
+      async (file) => (file.endsWith('.tif') ? 'No application is associated with the file' : ''),
+      async (name, data) => {
+        saved.push([name, data]);
+        return null;
+      },
+    );
+    const open = handlers.get(OPEN_DOCUMENT_CHANNEL)!;
+    const ours = { senderFrame: { url: APP_START_URL } };
+    expect(await open(ours, 'скан.pdf', 'JVBERg==')).toBeNull();
+    expect(saved).toEqual([]);
+    expect(await open(ours, 'скан.tif', 'SUkqAA==')).toBeNull();
+    expect(saved).toEqual([['скан.tif', Buffer.from([0x49, 0x49, 0x2a, 0])]]);
+  });
 });
 
 describe('the menu', () => {

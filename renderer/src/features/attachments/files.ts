@@ -1,6 +1,7 @@
 import {
   ATTACHMENT_MIMES,
   MAX_ATTACHMENT_BYTES,
+  nameForOpening,
   type AttachmentMime,
 } from '../../../../shared/api/attachments';
 import { call } from '../../api/client';
@@ -47,7 +48,7 @@ export function readAsBase64(file: File): Promise<string> {
  */
 export async function deliverFile(name: string, mime: string, dataBase64: string): Promise<void> {
   if (window.priemnaya?.openDocument) {
-    const error = await window.priemnaya.openDocument(name, dataBase64);
+    const error = await window.priemnaya.openDocument(nameForOpening(name, mime), dataBase64);
     if (error) throw new Error(error);
     return;
   }
