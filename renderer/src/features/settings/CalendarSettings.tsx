@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
 import type { CalendarYear } from '../../../../shared/domain/calendar';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Check, Field, Kbd } from '../../components/Field';
 import { errorText, fieldErrors, t, todayIn } from '../../i18n';
 import { useStore } from '../../store';
@@ -39,27 +40,14 @@ function statusOf(e: Entry): { kind: 'edited' | 'provisional' | 'decree'; text: 
 export function CalendarSettings({ editable }: { editable: boolean }) {
   const c = t.settings.calendar;
   const timeZone = useStore((s) => s.office?.timeZone ?? 'Europe/Moscow');
-  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const listed = useCall('calendar.list', {});
+  const entries = listed.data ?? null;
   const [chosen, setChosen] = useState<number | null>(null);
   const [drafts, setDrafts] = useState<Record<number, CalendarYear>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [saved, setNotice] = useState<Notice | null>(null);
+  const notice = saved ?? (listed.error ? { ok: false, text: errorText(listed.error) } : null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('calendar.list', {}).then(
-      (list) => {
-        if (live) setEntries(list);
-      },
-      (e: unknown) => {
-        if (live) setNotice({ ok: false, text: errorText(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const thisYear = Number(todayIn(timeZone).slice(0, 4));
   const entry =
@@ -100,7 +88,8 @@ export function CalendarSettings({ editable }: { editable: boolean }) {
     try {
       const { notes, ...rest } = current;
       await call('calendar.putYear', notes?.trim() ? { ...rest, notes } : rest);
-      setEntries(await call('calendar.list', {}));
+      // The list as saved before the draft goes, so the grid does not show the old edition in between.
+      listed.setData(await call('calendar.list', {}));
       setDrafts((d) => without(d, current.year));
       setNotice({ ok: true, text: c.saved(current.year) });
     } catch (e) {

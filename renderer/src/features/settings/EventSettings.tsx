@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
 import {
   ANY_KIND,
@@ -10,6 +10,7 @@ import {
 import { assigneeLabels, eventsUi as e, eventStageLabels } from '../../../../shared/i18n/ru/events';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { useStore } from '../../store';
 import { Field } from '../../components/Field';
 import { errorText } from '../../i18n';
@@ -19,18 +20,16 @@ type Templates = Output<'checklists.list'>;
 type Notice = { ok: boolean; text: string } | null;
 
 function KindsEditor({ editable }: { editable: boolean }) {
-  const loaded = useEventKinds(true);
-  // The list as the last change returned it; until then, as loaded.
-  const [changed, setKinds] = useState<typeof loaded | null>(null);
-  const kinds = changed ?? loaded;
+  const listed = useCall('events.kinds', { includeHidden: true });
+  const kinds = listed.data ?? [];
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
 
+  // A change answers with the whole list: it shows at once, and every list of kinds on screen reads again.
   const put = (input: { code?: string; name: string; hidden: boolean }): void => {
     setNotice(null);
-    call('events.putKind', input).then(
-      (list) => setKinds(list),
-      (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
+    call('events.putKind', input).then(listed.setData, (err: unknown) =>
+      setNotice({ ok: false, text: errorText(err) }),
     );
   };
 
@@ -90,23 +89,17 @@ function KindsEditor({ editable }: { editable: boolean }) {
 
 /** How long an event may stay in each stage before it counts as stuck (working days). */
 function StageLimits({ editable }: { editable: boolean }) {
-  const [form, setForm] = useState<Record<EventStage, string> | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const office = useCall('office.get', {});
+  // The edits; until the first, the limits as last read.
+  const [draft, setForm] = useState<Record<EventStage, string> | null>(null);
+  const [saved, setNotice] = useState<Notice>(null);
+  const notice = saved ?? (office.error ? { ok: false, text: errorText(office.error) } : null);
   const formOf = (o: Output<'office.get'>) =>
     Object.fromEntries(EVENT_STAGES.map((s) => [s, String(o.eventStageLimits[s])])) as Record<
       EventStage,
       string
     >;
-  useEffect(() => {
-    let live = true;
-    call('office.get', {}).then(
-      (o) => live && setForm(formOf(o)),
-      (err: unknown) => live && setNotice({ ok: false, text: errorText(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const form = draft ?? (office.data ? formOf(office.data) : null);
   if (!form) return null;
   const save = (): void => {
     setNotice(null);
@@ -116,7 +109,8 @@ function StageLimits({ editable }: { editable: boolean }) {
     >;
     call('office.update', { eventStageLimits }).then(
       (o) => {
-        setForm(formOf(o));
+        office.setData(o);
+        setForm(null);
         setNotice({ ok: true, text: e.saved });
       },
       (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
@@ -159,33 +153,26 @@ function StageLimits({ editable }: { editable: boolean }) {
 export function EventSettings({ editable }: { editable: boolean }) {
   const role = useStore((s) => s.user?.role);
   const kinds = useEventKinds(true);
-  const [templates, setTemplates] = useState<Templates | null>(null);
+  const listed = useCall('checklists.list', {});
+  const templates = listed.data ?? null;
   const [stage, setStage] = useState<EventStage>('programme');
   const [kind, setKind] = useState<string>(ANY_KIND);
   const [items, setItems] = useState<ChecklistItemTemplate[]>([]);
-  const [notice, setNotice] = useState<Notice>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('checklists.list', {}).then(
-      (list) => live && setTemplates(list),
-      (err: unknown) => live && setNotice({ ok: false, text: errorText(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const [outcome, setNotice] = useState<Notice>(null);
+  const notice = outcome ?? (listed.error ? { ok: false, text: errorText(listed.error) } : null);
 
   const current = templates?.find((x) => x.stage === stage && x.kind === kind) ?? null;
-  // Another stage, kind or saved edition picked: edit a copy of its items.
-  const [seen, setSeen] = useState<typeof current | undefined>(undefined);
-  if (current !== seen) {
-    setSeen(current);
+  // Another stage, kind or saved edition picked: edit a copy of its items. Compared by content, as the list
+  // reads again after any write, and an edition read again unchanged must not undo the edits.
+  const currentKey = JSON.stringify([stage, kind, current]);
+  const [seen, setSeen] = useState<string | undefined>(undefined);
+  if (currentKey !== seen) {
+    setSeen(currentKey);
     setItems(current ? current.items.map((i) => ({ ...i })) : []);
   }
 
   const done = (list: Templates, text: string): void => {
-    setTemplates(list);
+    listed.setData(list);
     setNotice({ ok: true, text });
   };
   const save = (): void => {

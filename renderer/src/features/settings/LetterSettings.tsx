@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { LetterTemplateSchema } from '../../../../shared/api/documents';
 import { DOC_FONTS, type Letterhead, type Office } from '../../../../shared/api/office';
@@ -10,6 +10,7 @@ import {
   letterSettingsUi as U,
 } from '../../../../shared/i18n/ru/documents';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { errorText, fieldErrors, t } from '../../i18n';
 import { useStore } from '../../store';
@@ -35,20 +36,14 @@ const formOf = (l: Letterhead): LetterheadForm => ({
 });
 
 function LetterheadSettings({ editable }: { editable: boolean }) {
-  const [form, setForm] = useState<LetterheadForm | null>(null);
+  const office = useCall('office.get', {});
+  // The edits; until the first, the letterhead as last read.
+  const [draft, setForm] = useState<LetterheadForm | null>(null);
+  const form = draft ?? (office.data ? formOf(office.data.letterhead) : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<Notice>(null);
+  const [saved, setNotice] = useState<Notice>(null);
+  const notice = saved ?? (office.error ? { ok: false, text: errorText(office.error) } : null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    call('office.get', {}).then(
-      (o) => live && setForm(formOf(o.letterhead)),
-      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   if (!form) return notice ? <p className="banner banner--error">{notice.text}</p> : null;
 
   const save = async (): Promise<void> => {
@@ -58,7 +53,8 @@ function LetterheadSettings({ editable }: { editable: boolean }) {
     setNotice(null);
     try {
       const o: Office = await call('office.update', { letterhead: form });
-      setForm(formOf(o.letterhead));
+      office.setData(o);
+      setForm(null);
       useStore.getState().setOffice(o);
       setNotice({ ok: true, text: t.settings.saved });
     } catch (e) {
@@ -127,54 +123,34 @@ function LetterheadSettings({ editable }: { editable: boolean }) {
 }
 
 function TemplateSettings({ editable }: { editable: boolean }) {
-  const [templates, setTemplates] = useState<Template[] | null>(null);
+  const listed = useCall('templates.list', {});
+  const templates: Template[] | null = listed.data ?? null;
   const [kind, setKind] = useState<LetterKind>('reply');
-  const [body, setBody] = useState('');
-  const [preview, setPreview] = useState<{ text: string; problems: string[] } | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  // The body as edited for a kind; until then, the kind's body as last read.
+  const [edited, setEdited] = useState<{ kind: LetterKind; body: string } | null>(null);
+  const body = edited?.kind === kind ? edited.body : (templates?.find((x) => x.kind === kind)?.body ?? '');
+  const setBody = (next: string): void => setEdited({ kind, body: next });
+  // The last preview stays until the next one comes; a failed one is not worth a word.
+  const previewed = useCall('templates.preview', { kind, body }, { enabled: templates !== null });
+  const preview = previewed.data
+    ? {
+        text: previewed.data.text,
+        problems: previewed.data.problems.map((x) =>
+          x.kind === 'unknown' ? D.problems.unknownField(x.field) : D.problems.unclosed(x.field),
+        ),
+      }
+    : null;
+  const [saved, setNotice] = useState<Notice>(null);
+  const notice = saved ?? (listed.error ? { ok: false, text: errorText(listed.error) } : null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('templates.list', {}).then(
-      (list) => {
-        if (!live) return;
-        setTemplates(list);
-        setBody(list.find((x) => x.kind === 'reply')?.body ?? '');
-      },
-      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!templates) return;
-    let live = true;
-    call('templates.preview', { kind, body }).then(
-      (p) =>
-        live &&
-        setPreview({
-          text: p.text,
-          problems: p.problems.map((x) =>
-            x.kind === 'unknown' ? D.problems.unknownField(x.field) : D.problems.unclosed(x.field),
-          ),
-        }),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind, body, templates]);
 
   if (!templates) return notice ? <p className="banner banner--error">{notice.text}</p> : null;
   const current = templates.find((x) => x.kind === kind)!;
 
   const choose = (k: LetterKind): void => {
     setKind(k);
-    setBody(templates.find((x) => x.kind === k)?.body ?? '');
+    setEdited(null);
     setNotice(null);
   };
   const insert = (f: string): void => {
@@ -192,8 +168,8 @@ function TemplateSettings({ editable }: { editable: boolean }) {
     setBusy(true);
     setNotice(null);
     try {
-      const saved = await call('templates.save', { kind, body });
-      setTemplates(templates.map((x) => (x.kind === kind ? saved : x)));
+      const stored = await call('templates.save', { kind, body });
+      listed.setData(templates.map((x) => (x.kind === kind ? stored : x)));
       setNotice({ ok: true, text: U.templateSaved });
     } catch (e) {
       setNotice({ ok: false, text: errorText(e) });

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Office } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { errorText, fieldErrors, L, t } from '../../i18n';
 import { useStore } from '../../store';
@@ -26,27 +27,16 @@ const formOf = (o: Office): Form => ({
 });
 
 export function OfficeSettings({ editable }: { editable: boolean }) {
-  const [office, setOffice] = useState<Office | null>(null);
-  const [form, setForm] = useState<Form | null>(null);
+  const got = useCall('office.get', {});
+  const office = got.data ?? null;
+  // The edits; until the first, the form shows the office as last read (a save in another panel included).
+  const [draft, setForm] = useState<Form | null>(null);
+  const form = draft ?? (office ? formOf(office) : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saved, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const notice = saved ?? (got.error ? { ok: false, text: errorText(got.error) } : null);
   const [busy, setBusy] = useState(false);
   const s = t.settings;
-
-  useEffect(() => {
-    let live = true;
-    call('office.get', {}).then(
-      (o) => {
-        if (!live) return;
-        setOffice(o);
-        setForm(formOf(o));
-      },
-      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   if (!form || !office)
     return notice ? (
@@ -62,8 +52,8 @@ export function OfficeSettings({ editable }: { editable: boolean }) {
     setNotice(null);
     try {
       const updated = await call('office.update', form);
-      setOffice(updated);
-      setForm(formOf(updated));
+      got.setData(updated);
+      setForm(null);
       useStore.getState().setOffice(updated);
       setNotice({ ok: true, text: s.saved });
     } catch (e) {

@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Input } from '../../../../shared/api/index';
 import type { Office } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Field, Kbd } from '../../components/Field';
 import { errorText, fieldErrors, t } from '../../i18n';
 
@@ -61,26 +62,18 @@ export function SettingsForm(props: {
 
 /**
  * The state of a Settings panel over the office's settings: the form loaded from `office.get`, and a save
- * through `office.update` that reports field errors under the form's own keys (`prefix` taken off).
+ * through `office.update` that reports field errors under the form's own keys (`prefix` taken off). Until
+ * the panel is edited its form follows the office as last read, a save in another panel included; the
+ * edits are the panel's own until it saves them.
  */
 export function useOfficeSettings<F>(formOf: (o: Office) => F, prefix: RegExp) {
-  const [form, setForm] = useState<F | null>(null);
+  const office = useCall('office.get', {});
+  const [draft, setForm] = useState<F | null>(null);
+  const form = draft ?? (office.data ? formOf(office.data) : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [saved, setNotice] = useState<Notice | null>(null);
+  const notice = saved ?? (office.error ? { ok: false, text: errorText(office.error) } : null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('office.get', {}).then(
-      (o) => live && setForm(formOf(o)),
-      (e: unknown) => live && setNotice({ ok: false, text: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-    // The form is loaded once; `formOf` is a plain mapping.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   async function save(input: Input<'office.update'>, savedText: string): Promise<void> {
     if (busy) return;
@@ -88,7 +81,8 @@ export function useOfficeSettings<F>(formOf: (o: Office) => F, prefix: RegExp) {
     setErrors({});
     setNotice(null);
     try {
-      setForm(formOf(await call('office.update', input)));
+      office.setData(await call('office.update', input));
+      setForm(null);
       setNotice({ ok: true, text: savedText });
     } catch (e) {
       if (isCallError(e))

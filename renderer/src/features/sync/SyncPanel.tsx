@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SyncConflictView, SyncStatus } from '../../../../shared/api/sync';
+import { useState } from 'react';
+import type { SyncConflictView } from '../../../../shared/api/sync';
 import { syncUi as S } from '../../../../shared/i18n/ru/sync';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { errorText, t } from '../../i18n';
 import { useStore } from '../../store';
 
 type Notice = { ok: boolean; text: string };
+const NO_CONFLICTS: SyncConflictView[] = [];
 
 function shown(v: string | number | boolean | null): string {
   return v === null || v === '' ? t.none : String(v);
@@ -24,37 +26,19 @@ function when(iso: string | null): string {
  */
 export function SyncPanel() {
   const role = useStore((s) => s.user?.role);
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [conflicts, setConflicts] = useState<SyncConflictView[]>([]);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // Every action here is a write: the status and the conflicts read again by themselves.
+  const statusRead = useCall('sync.status', {});
+  const conflictsRead = useCall('sync.conflicts', {});
+  const status = statusRead.data ?? null;
+  const conflicts = conflictsRead.data ?? NO_CONFLICTS;
+  const [done, setNotice] = useState<Notice | null>(null);
+  const readError = statusRead.error ?? conflictsRead.error;
+  const notice = done ?? (readError ? { ok: false, text: errorText(readError) } : null);
   const [busy, setBusy] = useState(false);
   const [enrolForm, setEnrolForm] = useState({ url: '', code: '' });
-  const [interval, setIntervalMin] = useState<number | null>(null);
-
-  const show = useCallback((s: SyncStatus, c: SyncConflictView[]) => {
-    setStatus(s);
-    setConflicts(c);
-    setIntervalMin((i) => i ?? s.intervalMinutes);
-  }, []);
-  const load = useCallback(
-    async () => show(...(await Promise.all([call('sync.status', {}), call('sync.conflicts', {})]))),
-    [show],
-  );
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('sync.status', {}), call('sync.conflicts', {})]).then(
-      ([s, c]) => {
-        if (live) show(s, c);
-      },
-      (e: unknown) => {
-        if (live) setNotice({ ok: false, text: errorText(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [show]);
+  // The interval as chosen; until then, as the status has it.
+  const [chosenInterval, setIntervalMin] = useState<number | null>(null);
+  const interval = chosenInterval ?? status?.intervalMinutes ?? null;
 
   const run = async (fn: () => Promise<string | null>) => {
     if (busy) return;
@@ -62,7 +46,6 @@ export function SyncPanel() {
     setNotice(null);
     try {
       const text = await fn();
-      await load();
       if (text) setNotice({ ok: true, text });
     } catch (e) {
       setNotice({ ok: false, text: errorText(e) });
