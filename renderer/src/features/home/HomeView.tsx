@@ -1,8 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Figure, Home, HomeLink } from '../../../../shared/api/home';
 import { eventStateLabels } from '../../../../shared/i18n/ru/events';
 import { dayShort } from '../../../../shared/i18n/ru/home';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { toHash, type ListRoute, type Route } from '../../app/nav-slice';
 import { errorText, H, L, t } from '../../i18n';
 import { useStore } from '../../store';
@@ -289,24 +289,17 @@ function OfficeHome({ home }: { home: View<'office'> }) {
 /** The first screen after sign-in: the role's figures, each a link to the list behind it. */
 export function HomeView() {
   const user = useStore((s) => s.user);
-  const [home, setHome] = useState<Home | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Its figures count what any write may change: they read again after one.
+  const got = useCall('home.get', {});
+  const home = got.data ?? null;
+  const error = got.error ? errorText(got.error) : null;
 
+  const shown = home !== null;
   useEffect(() => {
-    let live = true;
-    call('home.get', {}).then(
-      (h) => live && setHome(h),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    // Keyboard first: the first figure takes the focus, Tab walks the rest.
-    if (home) document.querySelector<HTMLElement>('.home .figure')?.focus();
-  }, [home]);
+    // Keyboard first: the first figure takes the focus, Tab walks the rest. Once: a figure read again
+    // after a write leaves the focus where the user has put it.
+    if (shown) document.querySelector<HTMLElement>('.home .figure')?.focus();
+  }, [shown]);
 
   return (
     <section className="page home" data-testid="home" data-view={home?.view}>

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api/index';
-import type { QueueFilter } from '../../../../shared/api/workflow';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { FilterNote } from '../../components/FilterNote';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
 import { errorText, formatInstant, H, L, t, W } from '../../i18n';
@@ -17,20 +15,9 @@ export function DeputyQueueView() {
   const timeZone = useStore((s) => s.office?.timeZone);
   // A figure of the home screen opens the queue narrowed (to resolutions, letters, the late ones).
   const filter = useStore((s) => (s.route.view === 'queue' ? s.route.filter : undefined));
-  const filterKey = JSON.stringify(filter ?? {});
-  const [rows, setRows] = useState<QueueRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('workflow.deputyQueue', JSON.parse(filterKey) as QueueFilter).then(
-      (list) => live && setRows(list),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [filterKey]);
+  const queue = useCall('workflow.deputyQueue', filter ?? {});
+  const rows = queue.data ?? null;
+  const error = queue.error ? errorText(queue.error) : null;
 
   const columns: ReadonlyArray<Column<QueueRow>> = [
     { key: 'regNumber', header: q.columns.regNumber, cell: (r) => r.regNumber, className: 'num' },

@@ -1,6 +1,6 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Output } from '../../../../shared/api/index';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
 import { L, t } from '../../i18n';
@@ -12,28 +12,21 @@ type Candidate = Output<'contacts.lookup'>[number];
 const LIST_ID = 'reg-candidates';
 
 /** Contacts that may be this applicant, looked up while the assistant types the phone or the name. */
-function useLookup(query: { phone: string; lastName: string; firstName: string } | null) {
+function useLookup(query: { phone: string; lastName: string; firstName: string } | null): Candidate[] {
   const key = useDebounced(query ? JSON.stringify(query) : '', 300);
-  const [found, setFound] = useState<{ key: string; list: Candidate[] }>({ key: '', list: [] });
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    const q = JSON.parse(key) as { phone: string; lastName: string; firstName: string };
-    call('contacts.lookup', {
-      phone: q.phone || undefined,
-      lastName: q.lastName || undefined,
-      firstName: q.firstName || undefined,
+  const q = key ? (JSON.parse(key) as { phone: string; lastName: string; firstName: string }) : null;
+  const found = useCall(
+    'contacts.lookup',
+    {
+      phone: q?.phone || undefined,
+      lastName: q?.lastName || undefined,
+      firstName: q?.firstName || undefined,
       limit: 8,
-    }).then(
-      (list) => live && setFound({ key, list }),
-      // A failed suggestion is not worth an error on the desk: registration still checks for matches.
-      () => live && setFound({ key, list: [] }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return key && found.key === key ? found.list : [];
+    },
+    { enabled: q !== null },
+  );
+  // A failed suggestion is not worth an error on the desk: registration still checks for matches.
+  return found.loading || found.error ? [] : (found.data ?? []);
 }
 
 export function ApplicantFields({ errors }: { errors: Record<string, string> }) {

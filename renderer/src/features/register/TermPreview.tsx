@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { AppealKind } from '../../../../shared/api/appeals';
 import type { Output } from '../../../../shared/api/index';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { useDebounced } from '../../components/hooks';
 import { errorText, formatDate, t } from '../../i18n';
 
@@ -10,23 +9,14 @@ type Term = Output<'appeals.previewTerm'>;
 /** The control date the appeal will get, from the server's rules, as soon as the registration date is known. */
 export function TermPreview({ registeredOn, kind }: { registeredOn: string | null; kind: AppealKind }) {
   const key = useDebounced(registeredOn ? `${registeredOn}|${kind}` : '', 250);
-  const [answer, setAnswer] = useState<{ key: string; term?: Term; error?: string } | null>(null);
-
-  useEffect(() => {
-    if (!key) return;
-    let live = true;
-    const [date, k] = key.split('|') as [string, AppealKind];
-    call('appeals.previewTerm', { registeredOn: date, kind: k }).then(
-      (term) => live && setAnswer({ key, term }),
-      (e: unknown) => live && setAnswer({ key, error: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-
-  const current =
-    answer && answer.key === key && registeredOn && key.startsWith(registeredOn) ? answer : null;
+  const [date, k] = key.split('|') as [string, AppealKind];
+  const answer = useCall('appeals.previewTerm', { registeredOn: date, kind: k }, { enabled: key !== '' });
+  const current: { term?: Term; error?: string } | null =
+    key && !answer.loading && registeredOn && key.startsWith(registeredOn)
+      ? answer.error
+        ? { error: errorText(answer.error) }
+        : { term: answer.data }
+      : null;
   return (
     <div className="term" aria-live="polite" id="reg-term">
       <div className="term__label">{t.register.term}</div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReminderItem } from '../../../../shared/api/reminders';
 import { reminderText } from '../../../../shared/i18n/ru/reminders';
 import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Check } from '../../components/Field';
 import { errorText, LOCALE, R } from '../../i18n';
 import { useStore } from '../../store';
@@ -18,25 +19,13 @@ export function InboxView() {
   const go = useStore((s) => s.go);
   const setFilter = useStore((s) => s.setFilter);
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [items, setItems] = useState<ReminderItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const [version, setVersion] = useState(0);
-
+  // Marking read is a write: the inbox reads again by itself.
+  const inbox = useCall('reminders.inbox', { unreadOnly });
+  const items = inbox.data?.items ?? null;
+  const error = inbox.error ? errorText(inbox.error) : null;
   useEffect(() => {
-    let live = true;
-    call('reminders.inbox', { unreadOnly }).then(
-      (inbox) => {
-        if (!live) return;
-        setItems(inbox.items);
-        useUnread.setState({ unread: inbox.unread });
-      },
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [unreadOnly, version]);
+    if (inbox.data) useUnread.setState({ unread: inbox.data.unread });
+  }, [inbox.data]);
 
   async function open(item: ReminderItem): Promise<void> {
     if (!item.read) {
@@ -54,7 +43,6 @@ export function InboxView() {
   async function markAll(): Promise<void> {
     const r = await call('reminders.markRead', { all: true });
     useUnread.setState({ unread: r.unread });
-    setVersion((v) => v + 1);
   }
 
   return (

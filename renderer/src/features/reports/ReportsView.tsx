@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PeriodReport, ReportFilter } from '../../../../shared/api/documents';
 import type { UserInfo } from '../../../../shared/api/office';
 import { documents as D, documentsUi, reportsUi as U } from '../../../../shared/i18n/ru/documents';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
 import { UserSelect } from '../../components/UserSelect';
@@ -11,6 +12,7 @@ import { errorText, fieldErrors, formatDate, L, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
 
+const NO_USERS: UserInfo[] = [];
 const firstOfMonth = (d: string): string => `${d.slice(0, 8)}01`;
 
 /** The report for a period: its figures on screen, and the same report as DOCX, XLSX or CSV. */
@@ -23,15 +25,13 @@ export function ReportsView() {
   const [responsibleId, setResponsibleId] = useState('');
   // HQ's analyst view: the offices chosen; none, all of them.
   const [officeIds, setOfficeIds] = useState<string[]>([]);
-  const [users, setUsers] = useState<UserInfo[]>([]);
+  // The active users only (the store's list has the inactive too); a failed read leaves the picker empty.
+  const listedUsers = useCall('users.list', {});
+  const users = listedUsers.data ?? NO_USERS;
   const [report, setReport] = useState<PeriodReport | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    call('users.list', {}).then(setUsers, () => undefined);
-  }, []);
 
   const filter = (): ReportFilter => ({
     from,

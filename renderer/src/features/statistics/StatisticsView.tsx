@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { Statistics } from '../../../../shared/api/statistics';
+import { useState } from 'react';
 import {
   previousPeriod,
   presetPeriod,
@@ -9,6 +8,7 @@ import {
 } from '../../../../shared/domain/periods';
 import { statisticsUi as S } from '../../../../shared/i18n/ru/statistics';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
 import { OfficesSelect } from '../../components/OfficesSelect';
@@ -17,14 +17,6 @@ import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
 import { StatisticsCharts } from './StatisticsCharts';
 import './statistics.css';
-
-interface Loaded {
-  /** Which period (and comparison) these figures are for: a newer choice shows as busy until it loads. */
-  key: string;
-  stats: Statistics | null;
-  errors: Record<string, string>;
-  error: string | null;
-}
 
 /**
  * Statistics for any period: a preset (this week, month, quarter, year — each up to today) or a range
@@ -40,29 +32,16 @@ export function StatisticsView() {
   // HQ's analyst view: the offices chosen; none, all of them (the server's default there).
   const [officeIds, setOfficeIds] = useState<string[]>([]);
   const scope = officeIds.length ? { officeIds } : {};
-  const [result, setResult] = useState<Loaded | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const key = JSON.stringify([period, preset, compare, officeIds]);
-  useEffect(() => {
-    let live = true;
-    const compareWith = compare ? previousPeriod(period, preset) : null;
-    const offices = officeIds.length ? { officeIds } : {};
-    call('statistics.period', { period, compareWith, ...offices }).then(
-      (stats) => live && setResult({ key, stats, errors: {}, error: null }),
-      (e: unknown) =>
-        live &&
-        setResult({ key, stats: null, errors: isCallError(e) ? fieldErrors(e) : {}, error: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, period, preset, compare, officeIds]);
-  const busy = result?.key !== key || exporting;
-  const stats = result?.stats ?? null;
-  const errors = result?.errors ?? {};
-  const error = result?.error ?? exportError;
+  const compareWith = compare ? previousPeriod(period, preset) : null;
+  // A newer choice shows as busy, over the figures before it, until it loads.
+  const result = useCall('statistics.period', { period, compareWith, ...scope });
+  const busy = result.loading || exporting;
+  const stats = result.error ? null : (result.data ?? null);
+  const errors = result.error && isCallError(result.error) ? fieldErrors(result.error) : {};
+  const error = result.error ? errorText(result.error) : exportError;
 
   const choose = (p: Preset) => {
     const next = presetPeriod(p, today);

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { AppealCard, AppealRow } from '../../../../shared/api/appeals';
 import { ART11_GROUNDS, ART11_RULES, type Art11Ground } from '../../../../shared/domain/workflow/art11';
-import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Check } from '../../components/Field';
 import { formatDate, L, W } from '../../i18n';
 import { CheckField, list, SelectField, str, TextField, type FormProps } from './fields';
@@ -12,24 +11,13 @@ const GROUNDS = ART11_GROUNDS.map((g) => [g, L.art11GroundLabels[g]] as const);
 /** Part 5 names the earlier answered appeals of the same applicant; they are found by the name. */
 function EarlierAppeals(p: FormProps & { card: AppealCard }) {
   const { card } = p;
-  const [rows, setRows] = useState<AppealRow[] | null>(null);
   const name = card.applicant.fullName;
-
-  useEffect(() => {
-    let live = true;
-    const q = card.applicant.lastName ?? name;
-    call('appeals.list', { filter: { q }, limit: 100 }).then(
-      (r) =>
-        live &&
-        setRows(
-          r.rows.filter((row) => row.id !== card.id && row.applicantName === name && row.status === 'closed'),
-        ),
-      () => live && setRows([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [card.id, card.applicant.lastName, name]);
+  const found = useCall('appeals.list', { filter: { q: card.applicant.lastName ?? name }, limit: 100 });
+  const rows: AppealRow[] | null = found.error
+    ? []
+    : (found.data?.rows.filter(
+        (row) => row.id !== card.id && row.applicantName === name && row.status === 'closed',
+      ) ?? null);
 
   const chosen = list(p.values, 'linkedAppealIds');
   const toggle = (id: string, on: boolean): void =>

@@ -1,13 +1,15 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Body } from '../../../../shared/api/requests';
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { errorText, fieldErrors, W } from '../../i18n';
 import { useStore } from '../../store';
 import { str, type FormProps } from './fields';
 
 const f = W.form;
+const NO_BODIES: Body[] = [];
 const EMPTY = { name: '', address: '', email: '', head: '', answerDays: '30' };
 type NewBody = typeof EMPTY;
 
@@ -18,24 +20,15 @@ type NewBody = typeof EMPTY;
  */
 export function BodyPicker(p: FormProps & { autoFocus?: boolean }) {
   const role = useStore((s) => s.user?.role);
-  const [bodies, setBodies] = useState<Body[]>([]);
+  const listed = useCall('bodies.list', {});
+  const bodies = listed.data ?? NO_BODIES;
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState<NewBody>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [said, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const message = said ?? (listed.error ? { ok: false, text: errorText(listed.error) } : null);
   const [busy, setBusy] = useState(false);
   const id = `${p.prefix}-bodyId`;
-
-  useEffect(() => {
-    let live = true;
-    call('bodies.list', {}).then(
-      (list) => live && setBodies(list),
-      (e: unknown) => live && setMessage({ ok: false, text: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function create(): Promise<void> {
     if (busy) return;
@@ -50,7 +43,8 @@ export function BodyPicker(p: FormProps & { autoFocus?: boolean }) {
         head: draft.head,
         answerDays: Number(draft.answerDays) || 30,
       });
-      setBodies((list) => [...list, body].sort((a, b) => a.name.localeCompare(b.name, 'ru')));
+      // Chosen at once, so the list must hold it before the read the write set off comes back.
+      listed.setData([...bodies, body].sort((a, b) => a.name.localeCompare(b.name, 'ru')));
       p.set({ bodyId: body.id });
       setAdding(false);
       setDraft(EMPTY);
