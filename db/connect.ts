@@ -14,6 +14,10 @@ export interface OpenOptions {
   now?: Date;
   /** The migration list; only tests pass another one. */
   migrations?: readonly Migration[];
+  /** Durability of a commit; FULL unless a bench compares the old setting. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Overwrite deleted content with zeros; on unless a bench compares. */
+  secureDelete?: boolean;
 }
 
 /** The writer's automatic checkpoint threshold, in pages (see `openDatabase`). */
@@ -37,13 +41,18 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
     db.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
-      // WAL + NORMAL survives a killed process; only a power loss may drop the last commits, never corrupt.
-      db.pragma('synchronous = NORMAL');
+      // A registration's number is given to the citizen at once, so its commit must outlive a power cut:
+      // FULL syncs the WAL at every commit (NORMAL survived a killed process but could lose the last
+      // commits to a power loss). Its cost is measured beside NORMAL by `npm run bench` (tests/bench/durability.ts).
+      db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
       // A registration touches some 50 pages; checkpointing every 10,000 pages instead of SQLite's 1,000
       // nearly doubled the write rate on the 1M-appeal bench, for a WAL file of up to ~40 MB.
       db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
     }
     db.pragma('foreign_keys = ON');
+    // 152-FZ: what is deleted or overwritten (an erased person's name, phone, address) is zeroed in the
+    // page, so it does not linger in the file's free space. Measured beside it off in the same bench.
+    db.pragma(`secure_delete = ${opts.secureDelete === false ? 'OFF' : 'ON'}`);
     // Statement journals in memory, not in temporary files. A statement on a table with triggers (the
     // counts' and the segment counts') keeps a journal of every page it changes, so that it can be undone
     // alone; on disk that was two writes a page, some fifteen system calls for each imported contact.

@@ -5,6 +5,7 @@ import type { WriteDb } from '../../db/sql';
 import { audit, forgetEarlierVersions, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { BLANK_CONTACT, contactRow, readCard } from './card';
+import { personKeys, redactAudit } from './redact';
 
 /**
  * 152-FZ: a person may ask what the office keeps about him, and to have it erased. The appeals stay (59-FZ
@@ -103,12 +104,16 @@ export function erase(ctx: CallContext, input: ParsedInput<'contacts.erase'>): O
       'SELECT id, merged_id FROM contact_merges WHERE kept_id = ? AND undone_at IS NULL AND deleted_at IS NULL',
       c.id,
     );
-    for (const id of [c.id, ...merges.map((m) => m.merged_id)]) anonymise(db, ctx, st, id);
+    const ids = [c.id, ...merges.map((m) => m.merged_id)];
+    const keys = personKeys(db, ids);
+    for (const id of ids) anonymise(db, ctx, st, id);
     for (const m of merges) {
       updateSynced(db, 'contact_merges', m.id, { kept_before: '{}', deleted_at: st.now }, st);
       forgetEarlierVersions(db, 'contact_merges', m.id);
     }
-    audit(db, ctx, c.office_id, 'contacts.erase', 'contact', c.id);
+    // The entries stay; what in their details names the person goes (his search, his phone…).
+    const redacted = redactAudit(db, keys);
+    audit(db, ctx, c.office_id, 'contacts.erase', 'contact', c.id, { redactedEntries: redacted });
     return { ok: true as const };
   });
 }

@@ -36,6 +36,8 @@ export const contactText = {
     `Согласие на ${PURPOSES[purpose as keyof typeof PURPOSES] ?? purpose} отозвано`,
   merged: (undone: boolean) => (undone ? 'Объединение с дублем (отменено)' : 'Объединён с дублем'),
   erasedName: 'Данные удалены по запросу',
+  /** What stands in the audit log's details where an erased person was named. */
+  redacted: '[удалено по запросу]',
   /** Column headers of an export; an import of the export maps them back by name. */
   exportHeaders: {
     lastName: 'Фамилия',
