@@ -9,6 +9,7 @@ import { Store } from '../../db/sql';
 import { systemClock, type Clock } from '../../shared/util/clock';
 import { Hlc } from '../../shared/util/hlc';
 import { Api, type ApiOptions } from '../api/api';
+import { sweepUploads } from '../contacts/uploads';
 
 export interface OfficeHandle {
   api: Api;
@@ -55,6 +56,8 @@ export function openOffice(file: string, opts: OpenOfficeOptions = {}): OfficeHa
     (scratch ? fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-data-')) : path.dirname(path.resolve(file)));
   const hlc = loadHlc(sqlite);
   const api = new Api(store, clock, hlc, { ...opts, dataDir });
+  // Contact lists left by imports that never ended (the app was closed meanwhile): personal data, swept.
+  if (!opts.readonly) sweepUploads(dataDir, clock.now());
   let checkpointer: Checkpointer | null = null;
   if (opts.backgroundCheckpoints && file !== ':memory:' && !opts.readonly) {
     checkpointer = new Checkpointer(path.resolve(file), {

@@ -32,6 +32,7 @@ import { FacetBatch } from './facets';
 import { KnownKeys } from './known-keys';
 import { BULK_BATCH, BULK_FROM_BYTES, keyFilterPays, withBulkPragmas } from './bulk';
 import { applyRow, dbTarget, dryTarget, type Outcome, type Target } from './targets';
+import { removeUpload, uploadFiles, uploadsDir } from './uploads';
 
 // The import itself.
 
@@ -256,11 +257,6 @@ export async function importFile(
 // ---------------------------------------------------------------------------------------------------------
 // The API: uploads, preview, import.
 
-function uploadsDir(ctx: CallContext): string {
-  if (!ctx.dataDir) throw new ApiError('internal', 'this office was opened without a data folder for files');
-  return path.join(ctx.dataDir, 'imports');
-}
-
 export function upload(ctx: CallContext, input: ParsedInput<'contacts.upload'>): Output<'contacts.upload'> {
   const data = Buffer.from(input.dataBase64, 'base64');
   if (data.length > MAX_IMPORT_BYTES)
@@ -276,8 +272,11 @@ export function upload(ctx: CallContext, input: ParsedInput<'contacts.upload'>):
   return { uploadId };
 }
 
-/** The file behind a source: an upload, or a path, which only the command line may name. */
-function sourceFile(
+/**
+ * The file behind a source: an upload, or a path, which only the command line may name. Checked before an
+ * import starts, in the background or not, so a refused source is refused by the call that names it.
+ */
+export function sourceFile(
   ctx: CallContext,
   source: ParsedInput<'contacts.import'>['source'],
 ): { file: string; name: string } {
@@ -290,9 +289,8 @@ function sourceFile(
       throw new ApiError('not_found', 'no such file', { field: 'source.path' });
     return { file: source.path, name: path.basename(source.path) };
   }
-  const file = path.join(uploadsDir(ctx), source.uploadId);
+  const [file, nameFile] = uploadFiles(uploadsDir(ctx), source.uploadId);
   if (!fs.existsSync(file)) throw new ApiError('not_found', 'no such upload', { field: 'source.uploadId' });
-  const nameFile = `${file}.name`;
   return { file, name: fs.existsSync(nameFile) ? fs.readFileSync(nameFile, 'utf8') : source.uploadId };
 }
 
@@ -353,5 +351,12 @@ export async function importContacts(
   control: ImportControl = {},
 ): Promise<Output<'contacts.import'>> {
   const { file, name } = sourceFile(ctx, input.source);
-  return importFile(ctx, file, name, input.options, input.dryRun, control);
+  try {
+    return await importFile(ctx, file, name, input.options, input.dryRun, control);
+  } finally {
+    // The list has served once it is imported (or the import stopped): personal data is not kept
+    // longer than needed. A dry run leaves it for the import that follows.
+    if (!input.dryRun && 'uploadId' in input.source && ctx.dataDir)
+      removeUpload(ctx.dataDir, input.source.uploadId);
+  }
 }

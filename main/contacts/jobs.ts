@@ -1,10 +1,10 @@
-import type { Store } from '../../db/sql';
+import type { ReadDb } from '../../db/sql';
 import type { ImportJob } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { newId } from '../../shared/util/ids';
 import type { CallContext } from '../kernel/context';
-import { importContacts } from './import';
+import { importContacts, sourceFile } from './import';
 
 interface Job {
   status: ImportJob;
@@ -17,13 +17,14 @@ interface Job {
  * Background imports of one open office. Kept with the store (not in the database): a job lives as long as
  * the process that runs it, and an import interrupted by a restart has committed whole batches only.
  */
-const jobsByStore = new WeakMap<Store, Map<string, Job>>();
+// Keyed by the read handle: the one object a write's and a read's context of the same office both carry.
+const jobsByStore = new WeakMap<ReadDb, Map<string, Job>>();
 
 function jobs(ctx: CallContext): Map<string, Job> {
-  let m = jobsByStore.get(ctx.store);
+  let m = jobsByStore.get(ctx.store.read);
   if (!m) {
     m = new Map();
-    jobsByStore.set(ctx.store, m);
+    jobsByStore.set(ctx.store.read, m);
   }
   return m;
 }
@@ -38,6 +39,8 @@ export function start(
   ctx: CallContext,
   input: ParsedInput<'contacts.importStart'>,
 ): Output<'contacts.importStart'> {
+  // Refused now, by this call, not as a job that fails later: a path over HTTP, an upload that is gone.
+  sourceFile(ctx, input.source);
   const jobId = newId(ctx.clock.now().getTime());
   const abort = new AbortController();
   const status: ImportJob = {

@@ -13,7 +13,7 @@ import { type KnownKeys, nameAddressKey } from './known-keys';
 import type { ImportedContact } from './normalize';
 
 interface ContactState {
-  row: Pick<ContactTable, MergeColumn | 'id'>;
+  row: Pick<ContactTable, MergeColumn | 'id' | 'name_key'>;
   phones: Set<string>;
   labels: Set<string>;
 }
@@ -59,25 +59,47 @@ function columnsOf(c: ImportedContact): Pick<ContactTable, MergeColumn> {
   };
 }
 
+/** Words of a folded name, without the dots of initials. */
+const nameWords = (key: string): string[] => key.split(/[\s.]+/).filter(Boolean);
+
 /**
- * The contact a row matches: by phone, then e-mail, then name and address. `known` (an import's filter of
- * the base's keys) skips the lookups that certainly find nothing.
+ * Whether a row's name can be the contact's: the same surname, and each given name agreeing where both
+ * have one (an initial agrees with its name). A phone or an e-mail a family shares brings a row with
+ * another name to a contact: that is another person, created and offered as a possible duplicate.
+ */
+export function sameName(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  const x = nameWords(a);
+  const y = nameWords(b);
+  if (x[0] !== y[0]) return false;
+  for (let i = 1; i < Math.min(x.length, y.length); i++)
+    if (!x[i]!.startsWith(y[i]!) && !y[i]!.startsWith(x[i]!)) return false;
+  return true;
+}
+
+/**
+ * The contact a row matches: by phone, then e-mail (each only a contact of the same name), then name and
+ * address. `known` (an import's filter of the base's keys) skips the lookups that certainly find nothing.
  */
 function findInDb(db: ReadDb, c: ImportedContact, known?: KnownKeys): string | null {
   for (const { phone } of c.phones) {
     if (known && !known.mayHave('phone', phone)) continue;
-    const hit = db.rawGet<{ id: string }>(
-      `SELECT p.contact_id AS id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
-       WHERE p.phone = ? AND p.deleted_at IS NULL AND c.deleted_at IS NULL AND c.erased_at IS NULL LIMIT 1`,
-      phone,
-    );
+    const hit = db
+      .rawAll<{ id: string; name_key: string | null }>(
+        `SELECT p.contact_id AS id, c.name_key FROM contact_phones p JOIN contacts c ON c.id = p.contact_id
+         WHERE p.phone = ? AND p.deleted_at IS NULL AND c.deleted_at IS NULL AND c.erased_at IS NULL`,
+        phone,
+      )
+      .find((h) => sameName(h.name_key, c.nameKey));
     if (hit) return hit.id;
   }
   if (c.emailKey && (!known || known.mayHave('email', c.emailKey))) {
-    const hit = db.rawGet<{ id: string }>(
-      'SELECT id FROM contacts WHERE email_key = ? AND deleted_at IS NULL AND erased_at IS NULL LIMIT 1',
-      c.emailKey,
-    );
+    const hit = db
+      .rawAll<{ id: string; name_key: string | null }>(
+        'SELECT id, name_key FROM contacts WHERE email_key = ? AND deleted_at IS NULL AND erased_at IS NULL',
+        c.emailKey,
+      )
+      .find((h) => sameName(h.name_key, c.nameKey));
     if (hit) return hit.id;
   }
   if (
@@ -97,7 +119,7 @@ function findInDb(db: ReadDb, c: ImportedContact, known?: KnownKeys): string | n
 
 function stateInDb(db: ReadDb, id: string): ContactState {
   const row = db.rawGet<ContactState['row']>(
-    `SELECT id, ${MERGE_COLUMNS.join(', ')} FROM contacts WHERE id = ?`,
+    `SELECT id, name_key, ${MERGE_COLUMNS.join(', ')} FROM contacts WHERE id = ?`,
     id,
   )!;
   const phones = new Set(
@@ -224,8 +246,8 @@ function learn(
 /** A dry run: the base is read, never written; what the import would have written is kept in memory. */
 export function dryTarget(db: ReadDb): Target {
   const states = new Map<string, ContactState>();
-  const byPhone = new Map<string, string>();
-  const byEmail = new Map<string, string>();
+  const byPhone = new Map<string, string[]>();
+  const byEmail = new Map<string, string[]>();
   const byNameAddress = new Map<string, string>();
   let seq = 0;
   const index = (
@@ -237,8 +259,13 @@ export function dryTarget(db: ReadDb): Target {
       addressKey: string | null;
     },
   ): void => {
-    for (const { phone } of c.phones) if (!byPhone.has(phone)) byPhone.set(phone, id);
-    if (c.emailKey && !byEmail.has(c.emailKey)) byEmail.set(c.emailKey, id);
+    const add = (m: Map<string, string[]>, key: string): void => {
+      const ids = m.get(key);
+      if (!ids) m.set(key, [id]);
+      else if (!ids.includes(id)) ids.push(id);
+    };
+    for (const { phone } of c.phones) add(byPhone, phone);
+    if (c.emailKey) add(byEmail, c.emailKey);
     if (c.nameKey && c.addressKey) byNameAddress.set(`${c.nameKey}\u001f${c.addressKey}`, id);
   };
   const state = (id: string): ContactState => {
@@ -251,11 +278,13 @@ export function dryTarget(db: ReadDb): Target {
   };
   return {
     find(c) {
+      const sameAs = (ids: string[] | undefined): string | undefined =>
+        ids?.find((id) => sameName(state(id).row.name_key, c.nameKey));
       for (const { phone } of c.phones) {
-        const id = byPhone.get(phone);
+        const id = sameAs(byPhone.get(phone));
         if (id) return id;
       }
-      const email = c.emailKey && byEmail.get(c.emailKey);
+      const email = c.emailKey ? sameAs(byEmail.get(c.emailKey)) : undefined;
       if (email) return email;
       const na = c.nameKey && c.addressKey && byNameAddress.get(`${c.nameKey}\u001f${c.addressKey}`);
       if (na) return na;
@@ -265,7 +294,7 @@ export function dryTarget(db: ReadDb): Target {
     create(c) {
       const id = `dry-${++seq}`;
       states.set(id, {
-        row: { id, ...columnsOf(c) },
+        row: { id, name_key: c.nameKey, ...columnsOf(c) },
         phones: new Set(c.phones.map((p) => p.phone)),
         labels: new Set([
           ...c.statuses.map((v) => labelKey('status', v)),
