@@ -157,7 +157,11 @@ export const officeMethods = {
     summary: 'Sign in with login and password; locked for a while after repeated failures',
     access: 'public',
     kind: 'write',
-    input: z.object({ login: z.string().trim().toLowerCase().min(1), password: z.string().min(1) }),
+    // Bounded: the sign-in is public (at HQ, to the network), and a failure is audited with its login.
+    input: z.object({
+      login: z.string().max(40, { message: 'at most 40 characters' }).trim().toLowerCase().min(1),
+      password: z.string().min(1).max(200, { message: 'at most 200 characters' }),
+    }),
     output: z.object({ token: z.string(), user: UserInfoSchema, office: OfficeSchema }),
   }),
   'auth.signOut': method({

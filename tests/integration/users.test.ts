@@ -32,7 +32,7 @@ describe('sign-in', () => {
     const row = o.handle.sqlite.prepare("SELECT password_hash FROM users WHERE login = 'admin'").get() as {
       password_hash: string;
     };
-    expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(row.password_hash).toMatch(/^scrypt\$65536\$8\$1\$/);
     expect(row.password_hash).not.toContain(PASSWORD);
   });
 

@@ -11,6 +11,7 @@ import {
   PullRequestSchema,
   PushRequestSchema,
 } from '../../../shared/sync/protocol';
+import { systemClock, type Clock } from '../../../shared/util/clock';
 import type { Api } from '../../api/api';
 import { HqError, type Hq } from '../../hq/service';
 import { bodyLimitFor, httpStatusFor, setSecurityHeaders, staticFiles } from './server';
@@ -37,6 +38,10 @@ export interface HqServerOptions {
   viewApi?: Api;
   /** The built renderer (`dist/renderer`) the analysts' browsers load; none, nothing but the APIs. */
   staticDir?: string | null;
+  /** Sign-ins one network address may try a minute at HQ's public sign-in (default 10). */
+  signInsPerMinute?: number;
+  /** The clock of the sign-in limit (tests inject one); the system's by default. */
+  clock?: Clock;
 }
 
 export interface HqServerHandle {
@@ -81,6 +86,30 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return r.data;
 }
 
+/** HQ's sign-in is open to the network: each address gets a few tries a minute, whatever the login. */
+const PUBLIC_SIGN_IN = new Set(['auth.signIn']);
+/** A login of 40 and a password of 200 characters, with room to spare; nothing bigger is read. */
+const SIGN_IN_MAX_BODY_BYTES = 16 * 1024;
+
+function perAddressLimit(perMinute: number, clock: Clock): { allow(address: string): boolean } {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    allow(address) {
+      const now = clock.now().getTime();
+      let w = windows.get(address);
+      if (!w || now - w.start >= 60_000) {
+        // Forget the addresses whose minute is over, so the table stays as small as the traffic.
+        if (windows.size > 10_000)
+          for (const [a, x] of windows) if (now - x.start >= 60_000) windows.delete(a);
+        w = { start: now, count: 0 };
+        windows.set(address, w);
+      }
+      w.count++;
+      return w.count <= perMinute;
+    },
+  };
+}
+
 /**
  * The HQ sync endpoints: `POST /sync/v1/enrol` (code → token), `/push`, `/pull`, `/files/put` and
  * `/files/get` (Bearer token), and the analyst view's API under `/api/`. The server only parses and authenticates; every rule is in `Hq`
@@ -89,6 +118,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 export async function startHqServer(opts: HqServerOptions): Promise<HqServerHandle> {
   const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
   const { hq } = opts;
+  const signInLimit = perAddressLimit(opts.signInsPerMinute ?? 10, opts.clock ?? systemClock);
   const serveStatic = staticFiles(opts.staticDir ? fs.realpathSync(path.resolve(opts.staticDir)) : null);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -138,12 +168,19 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
     if (!opts.viewApi) return send(res, 404, { error: 'this HQ serves no analyst view' });
     let input: unknown;
     try {
-      input = await readJson(req, bodyLimitFor(name));
+      input = await readJson(req, PUBLIC_SIGN_IN.has(name) ? SIGN_IN_MAX_BODY_BYTES : bodyLimitFor(name));
     } catch (e) {
       if (!(e instanceof HqError)) throw e;
       return send(res, 400, {
         ok: false,
         error: { code: 'validation', message: e.message, field: '(body)' },
+      });
+    }
+    if (PUBLIC_SIGN_IN.has(name) && !signInLimit.allow(req.socket.remoteAddress ?? '')) {
+      res.setHeader('Retry-After', '60');
+      return send(res, 429, {
+        ok: false,
+        error: { code: 'locked', message: 'too many sign-ins from this address; try again in a minute' },
       });
     }
     const session = req.headers['x-session'];
