@@ -24,7 +24,7 @@ export interface HqUserInput {
 }
 
 /** Rows merged into the view per transaction: a page of HQ's change sequence. */
-const PAGE = 5000;
+const PAGE = 2000;
 const CURSOR_KEY = VIEW_KEYS.cursor;
 /** What an office user's password hash becomes in the view: no password verifies against it. */
 export const LOCKED_PASSWORD = '!synced-from-office';
@@ -43,8 +43,17 @@ export class HqView {
     readonly handle: OfficeHandle,
   ) {}
 
-  /** Opens (or makes) the view's file, read-only for its API, and brings it up to HQ's latest row. */
-  static async open(hq: Hq, file: string, clock: Clock): Promise<HqView> {
+  /**
+   * Checked before each page of a catch-up: false stops it there (the worker's lease lost, or HQ
+   * stopping). The page before is whole, with its cursor.
+   */
+  beforePage: (() => Promise<boolean>) | null = null;
+
+  /**
+   * Opens (or makes) the view's file, read-only for its API, and brings it up to HQ's latest row unless
+   * `catchUp: false` (HQ's server: its worker thread catches up, `view-runner.ts`).
+   */
+  static async open(hq: Hq, file: string, clock: Clock, opts: { catchUp?: boolean } = {}): Promise<HqView> {
     const view = new HqView(
       hq,
       openOffice(file, { clock, writesAllowed: READ_ONLY_WRITES, backgroundCheckpoints: true }),
@@ -55,7 +64,7 @@ export class HqView {
       .run();
     try {
       await view.claim(file);
-      await view.catchUp();
+      if (opts.catchUp !== false) await view.catchUp();
     } catch (e) {
       view.close();
       throw e;
@@ -219,6 +228,7 @@ export class HqView {
       const cursor = this.cursor;
       const top = await currentSeq(this.hq.db);
       if (cursor >= top) return total;
+      if (this.beforePage && !(await this.beforePage())) return total;
       this.handle.store.transaction((db) => setState(db, VIEW_KEYS.top, String(top)));
       const rows = await this.hq.db
         .selectFrom('hq_rows')

@@ -7,6 +7,7 @@ import { HQ_DEFAULT_PORT, startHqServer } from '../http/hq';
 import { Hq } from '../../hq/service';
 import { openHqStore } from '../../hq/store';
 import { HqView } from '../../hq/view';
+import { ViewRunner } from '../../hq/view-runner';
 import { hqStatus } from '../../hq/status';
 import { defaultViewFile } from '../../hq/view-state';
 import { RENDERER_DIR } from '../http/web';
@@ -60,11 +61,16 @@ async function main(argv: string[]): Promise<number> {
         const keyFile = values['tls-key'] ?? env.PRIEMNAYA_HQ_TLS_KEY;
         const certFile = values['tls-cert'] ?? env.PRIEMNAYA_HQ_TLS_CERT;
         if (!keyFile !== !certFile) throw new Error(hqText.tlsPair);
-        const view = await HqView.open(hq, viewFile, systemClock);
+        // The analysts' API reads the view here; a worker thread merges HQ's changes into it, so a
+        // large push never holds up HQ's answers. It catches up on start, after each push, on a timer.
+        const view = await HqView.open(hq, viewFile, systemClock, { catchUp: false });
         console.log(hqText.view(viewFile, view.cursor));
-        const catchUp = (): void => {
-          view.catchUp().catch((e: unknown) => console.error(hqText.viewFailed, e));
-        };
+        const runner = new ViewRunner({
+          target,
+          file: viewFile,
+          onFailed: (m) => console.error(hqText.viewFailed, m),
+        });
+        const catchUp = (): void => runner.poke();
         // Bundles imported from the command line and other HQ processes (PostgreSQL) are read on a timer.
         const timer = setInterval(catchUp, VIEW_POLL_MS);
         timer.unref();
@@ -89,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
         });
         await server.close();
         clearInterval(timer);
-        await view.catchUp();
+        await runner.close();
         view.close();
         return 0;
       }
