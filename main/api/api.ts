@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { SqliteError } from 'better-sqlite3';
 import type { Store } from '../../db/sql';
 import { contract, isMethodName, type MethodName } from '../../shared/api/index';
 import { ApiError, validationError, type Envelope, type MethodDef } from '../../shared/api/define';
+import { internalErrorText } from '../../shared/i18n/ru/server-messages';
 import type { Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
 import type { Actor, CallContext, Transport } from '../kernel/context';
@@ -27,6 +29,10 @@ export interface ApiOptions {
    * (signing in and out keep only sessions, no office data).
    */
   writesAllowed?: ReadonlySet<MethodName>;
+}
+
+function logToConsole(message: string, error: unknown): void {
+  console.error(message, error);
 }
 
 export const READ_ONLY_MESSAGE = 'the HQ view is read-only: office data is changed in its office';
@@ -98,8 +104,11 @@ export class Api {
       return new ApiError('conflict', `the change conflicts with stored data (${e.code})`);
     if (e instanceof SqliteError && e.code === 'SQLITE_BUSY')
       return new ApiError('conflict', 'the database is busy; try again');
-    this.options.log?.(`${method} failed`, e);
-    return new ApiError('internal', e instanceof Error ? e.message : String(e));
+    // The exception's text names tables, indexes and paths: it goes to the log with a reference the
+    // user can quote, and the answer says only that something failed.
+    const reference = randomBytes(4).toString('hex').toUpperCase();
+    (this.options.log ?? logToConsole)(`${method} failed [${reference}]`, e);
+    return new ApiError('internal', internalErrorText(reference), { details: { reference } });
   }
 
   /**

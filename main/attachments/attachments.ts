@@ -197,7 +197,8 @@ export function get(ctx: CallContext, i: ParsedInput<'attachments.get'>): Output
   // Sync brings an attachment's record first and its file after (main/sync/files.ts), once the computer
   // it was attached on has sent it: until then the record is listed here and the file is not.
   if (!data)
-    throw new ApiError('not_found', FILE_NOT_HERE, { field: 'id', details: { name: row.name, file } });
+    // No path in the answer: where the data folder lies is the computer's business, not the caller's.
+    throw new ApiError('not_found', FILE_NOT_HERE, { field: 'id', details: { name: row.name } });
   // A file changed on disk must not be handed out as the one that was attached.
   if (data.length !== row.size || sha256(data) !== row.sha256)
     throw new ApiError('invalid_state', FILE_DAMAGED, { field: 'id', details: { name: row.name } });

@@ -18,6 +18,10 @@ export const serverMessages: Record<string, string> = {
   'no such contact': 'Такого контакта нет',
   'no such appeal': 'Такого обращения нет',
   'at least 8 characters': 'Не короче 8 символов',
+  'at most 40 characters': 'Не длиннее 40 символов',
+  'at most 200 characters': 'Не длиннее 200 символов',
+  'too many sign-ins from this address; try again in a minute':
+    'Слишком много попыток входа с этого компьютера. Попробуйте через минуту.',
   '2–10 capital letters or digits': '2–10 заглавных букв или цифр',
   '2–40 latin letters, digits, dot, dash or underscore': '2–40 латинских букв, цифр, точек, дефисов или _',
   'unknown time zone': 'Неизвестный часовой пояс',
@@ -113,3 +117,8 @@ export const serverMessagePatterns: ReadonlyArray<{
   { re: /^Invalid option/, text: () => 'Выберите значение из списка' },
   { re: /^Invalid input/, text: () => 'Неверное значение' },
 ];
+
+/** The answer to a failure nobody foresaw: what went wrong is in the log, under this reference. */
+export function internalErrorText(reference: string): string {
+  return `Сбой в программе, подробности записаны в журнал. Сообщите администратору номер ошибки ${reference}.`;
+}
