@@ -2,12 +2,15 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  CompiledQuery,
   Kysely,
   Migrator,
   PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
   sql,
+  type DatabaseConnection,
+  type Driver,
   type Migration,
   type MigrationProvider,
 } from 'kysely';
@@ -223,6 +226,22 @@ export interface HqStore {
   close(): Promise<void>;
 }
 
+/**
+ * SQLite's transactions at HQ take the write lock when they begin (`BEGIN IMMEDIATE`). A push reads
+ * HQ's rows, then writes: begun deferred, it fails at once with SQLITE_BUSY_SNAPSHOT (no waiting) when
+ * another connection wrote in between (the CLI enrolling an office while HQ serves, a second HQ
+ * process). Begun immediate, it waits its turn (busy_timeout) instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection): Promise<void> => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 /** `postgres://…` or `postgresql://…` opens PostgreSQL; anything else is a SQLite file path. */
 export async function openHqStore(target: string): Promise<HqStore> {
   const isPg = /^postgres(ql)?:\/\//.test(target);
@@ -239,7 +258,7 @@ export async function openHqStore(target: string): Promise<HqStore> {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<HqDB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   }
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -40,10 +40,12 @@ async function run(): Promise<void> {
   let wanted = true;
   let closing = false;
   let standby = false;
-  // Before each page: still running, and the lease held (taken or renewed).
+  // Before each page: still running, and on PostgreSQL, where several HQ processes may serve, the
+  // lease held (taken or renewed). On SQLite the worker only reads HQ's database, never writes it.
+  const leased = store.dialect === 'postgres';
   view.beforePage = async () => {
     if (closing) return false;
-    standby = !(await takeViewLease(store.db, key, holder, Date.now()));
+    standby = leased && !(await takeViewLease(store.db, key, holder, Date.now()));
     return !standby;
   };
   let loop: Promise<void> = Promise.resolve();
@@ -71,7 +73,7 @@ async function run(): Promise<void> {
     if (m !== 'close') return;
     closing = true;
     void loop
-      .then(() => releaseViewLease(store.db, key, holder))
+      .then(() => (leased ? releaseViewLease(store.db, key, holder) : undefined))
       .catch(() => undefined)
       .finally(async () => {
         view.close();
