@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HQ_HELP, hqText } from '../../../shared/i18n/ru/sync';
 import { systemClock } from '../../../shared/util/clock';
+import { isLoopbackHost } from '../../../shared/util/loopback';
 import { HQ_DEFAULT_PORT, startHqServer } from '../http/hq';
 import { Hq } from '../../hq/service';
 import { openHqStore } from '../../hq/store';
@@ -61,6 +62,9 @@ async function main(argv: string[]): Promise<number> {
         const keyFile = values['tls-key'] ?? env.PRIEMNAYA_HQ_TLS_KEY;
         const certFile = values['tls-cert'] ?? env.PRIEMNAYA_HQ_TLS_CERT;
         if (!keyFile !== !certFile) throw new Error(hqText.tlsPair);
+        const host = values.host ?? env.PRIEMNAYA_HQ_HOST;
+        // Told before the view is opened and caught up: a refusal must not wait for that.
+        if (host && !keyFile && !isLoopbackHost(host)) throw new Error(hqText.tlsNeeded(host));
         // The analysts' API reads the view here; a worker thread merges HQ's changes into it, so a
         // large push never holds up HQ's answers. It catches up on start, after each push, on a timer.
         const view = await HqView.open(hq, viewFile, systemClock, { catchUp: false });
@@ -80,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
           staticDir: fs.existsSync(path.join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
           hq,
           port: Number(values.port ?? env.PRIEMNAYA_HQ_PORT ?? HQ_DEFAULT_PORT),
-          host: values.host ?? env.PRIEMNAYA_HQ_HOST,
+          host,
           tls:
             keyFile && certFile
               ? { key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) }

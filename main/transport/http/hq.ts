@@ -11,7 +11,9 @@ import {
   PullRequestSchema,
   PushRequestSchema,
 } from '../../../shared/sync/protocol';
+import { hqText } from '../../../shared/i18n/ru/sync';
 import { systemClock, type Clock } from '../../../shared/util/clock';
+import { isLoopbackHost } from '../../../shared/util/loopback';
 import type { Api } from '../../api/api';
 import { HqError, type Hq } from '../../hq/service';
 import { bodyLimitFor, httpStatusFor, setSecurityHeaders, staticFiles } from './server';
@@ -117,12 +119,16 @@ function perAddressLimit(perMinute: number, clock: Clock): { allow(address: stri
  */
 export async function startHqServer(opts: HqServerOptions): Promise<HqServerHandle> {
   const log = opts.log ?? ((m, e) => console.error(m, e ?? ''));
+  const host = opts.host ?? '127.0.0.1';
+  if (!opts.tls && !isLoopbackHost(host)) throw new Error(hqText.tlsNeeded(host));
   const { hq } = opts;
   const signInLimit = perAddressLimit(opts.signInsPerMinute ?? 10, opts.clock ?? systemClock);
   const serveStatic = staticFiles(opts.staticDir ? fs.realpathSync(path.resolve(opts.staticDir)) : null);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://hq');
+    // Over TLS, browsers are told to come back over TLS only (a year), so no later link downgrades them.
+    if (opts.tls) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     if (!pathname.startsWith('/sync/')) {
       setSecurityHeaders(res);
       if (pathname.startsWith('/api/')) return handleView(req, res, pathname.slice('/api/'.length));
@@ -200,7 +206,6 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
   const server = opts.tls
     ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener)
     : http.createServer(listener);
-  const host = opts.host ?? '127.0.0.1';
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? HQ_DEFAULT_PORT, host, () => resolve((server.address() as AddressInfo).port));

@@ -18,6 +18,8 @@ export const serverMessages: Record<string, string> = {
   'no such contact': 'Такого контакта нет',
   'no such appeal': 'Такого обращения нет',
   'at least 8 characters': 'Не короче 8 символов',
+  'HQ is reached over https:// unless it runs on this computer':
+    'Адрес штаба должен начинаться с https:// — по http:// данные приёмной и ключ синхронизации шли бы по сети открытым текстом',
   'at most 40 characters': 'Не длиннее 40 символов',
   'at most 200 characters': 'Не длиннее 200 символов',
   'too many sign-ins from this address; try again in a minute':
