@@ -103,13 +103,33 @@ function failure(code: ErrorCode, message: string, field?: string): Envelope<nev
   return { ok: false, error };
 }
 
+/** A string value from this length up is written to the socket as it is, not copied into the JSON text. */
+const LONG_VALUE = 64 * 1024;
+const PLAIN = /[^A-Za-z0-9+/=]/;
+
+/**
+ * The envelope as JSON. A long value that JSON writes as it is (a file's base64) is sent by itself, in its
+ * place, instead of being copied into one text with the rest: a 19 MiB attachment is not held as its
+ * base64 and again as the answer's text.
+ */
 function sendJson(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  const body = JSON.stringify(envelope);
+  const long: string[] = [];
+  // A mark JSON writes unchanged, with a nonce no value of the answer can know.
+  const nonce = randomBytes(8).toString('hex');
+  const text = JSON.stringify(envelope, (_key, value: unknown) => {
+    if (typeof value !== 'string' || value.length < LONG_VALUE || PLAIN.test(value)) return value;
+    long.push(value);
+    return `@long:${nonce}:${long.length - 1}@`;
+  });
+  const parts = long.length === 0 ? [text] : text.split(new RegExp(`"@long:${nonce}:(\\d+)@"`));
+  // Odd parts are the captured indexes: each long value goes out quoted, as three writes, never joined.
+  const pieces = parts.flatMap((p, i) => (i % 2 === 1 ? ['"', long[Number(p)]!, '"'] : [p]));
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': pieces.reduce((n, p) => n + Buffer.byteLength(p), 0),
   });
-  res.end(body);
+  for (const p of pieces) res.write(p);
+  res.end();
 }
 
 type Body = { kind: 'ok'; data: Buffer } | { kind: 'too_large' } | { kind: 'aborted' };
@@ -149,9 +169,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
   });
 }
 
-/** The body's JSON; its text lives only in here, so it is garbage once the value exists. */
-function parseJson(data: Buffer): { ok: true; input: unknown } | { ok: false; why: string } {
-  const text = data.toString('utf8');
+/**
+ * The body's JSON. The bytes are let go once they are text, and the text lives only in here: a 19 MiB scan
+ * is not held as bytes, text and value at once.
+ */
+function parseJson(body: { data: Buffer }): { ok: true; input: unknown } | { ok: false; why: string } {
+  const text = body.data.toString('utf8');
+  body.data = Buffer.alloc(0);
   if (text.trim() === '') return { ok: true, input: undefined };
   try {
     return { ok: true, input: JSON.parse(text) as unknown };
@@ -195,9 +219,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<HttpServ
       res.on('finish', () => req.destroy());
       return sendJson(res, 413, failure('validation', `larger than ${limit} bytes`, '(body)'));
     }
-    const parsed = parseJson(body.data);
-    // The body's bytes are let go before the call: a 19 MiB scan is not held as bytes, text and value.
-    body.data = Buffer.alloc(0);
+    const parsed = parseJson(body);
     if (!parsed.ok) return sendJson(res, 400, failure('validation', `not JSON (${parsed.why})`, '(body)'));
     const input = parsed.input;
     const session = req.headers['x-session'];
