@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import type { Store } from '../../db/sql';
 import {
   EnrolResponseSchema,
@@ -26,7 +26,7 @@ import {
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
 import { filesForBundle, syncFiles, takeBundleFiles } from './files';
-import { httpLink, postJson, type HqLink } from './link';
+import { httpLink, postJson, SYNC_TIMEOUT_MS, type HqLink } from './link';
 
 export { httpLink, SyncHttpError, type HqLink } from './link';
 
@@ -44,6 +44,19 @@ export interface SyncOutcome {
   /** HQ's clock minus ours, in ms; beyond the limit it is reported. */
   driftMs: number | null;
   error: string | null;
+}
+
+/**
+ * A batch's id is its content (each row's key and clock, each conflict's id): a batch cut off on its
+ * way (HQ stopped after merging it, before answering) is cut again the same at the next sync and sent
+ * under the same id, and HQ answers it from its record instead of merging it a second time. A row
+ * changed meanwhile carries a new clock, so the batch is a new one.
+ */
+function contentBatchId(batch: OutgoingBatch): string {
+  const h = createHash('sha256');
+  for (const r of batch.rows) h.update(`${r.t}\t${r.id}\t${r.h}\n`);
+  for (const c of batch.conflicts) h.update(`c\t${c.id}\n`);
+  return `b-${h.digest('hex').slice(0, 40)}`;
 }
 
 /**
@@ -97,6 +110,7 @@ export class OfficeSync {
         // A computer enrolling again shows its current token: HQ lets no one else take its node id.
         { v: PROTOCOL_VERSION, code, node, publicKey, ...office, ...this.currentToken() },
         null,
+        SYNC_TIMEOUT_MS.enrol,
       ),
     );
     this.store.transaction((db) => {
@@ -146,7 +160,7 @@ export class OfficeSync {
       batch,
       request: {
         v: PROTOCOL_VERSION,
-        batchId: newBatchId(now.getTime()),
+        batchId: contentBatchId(batch),
         now: now.toISOString(),
         rows: batch.rows,
         conflicts: batch.conflicts,

@@ -30,16 +30,51 @@ export class SyncHttpError extends Error {
   }
 }
 
-export async function postJson(url: string, body: unknown, token: string | null): Promise<unknown> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
+/**
+ * How long the office waits for HQ's answer, on purpose rather than fetch's defaults (five minutes
+ * without a byte, then a bare `fetch failed`): a batch of 5,000 rows merged at a busy HQ on PostgreSQL
+ * takes seconds, not minutes; a file up to the attachment limit travels slower.
+ */
+export const SYNC_TIMEOUT_MS = { enrol: 30_000, batch: 120_000, file: 300_000 } as const;
+
+/**
+ * What went wrong on the way, named so `plainSyncError` can say it: HQ not reached at all, the
+ * connection cut off mid-request (HQ stopped or restarted), or no answer in time.
+ */
+function networkError(e: unknown, timeoutMs: number): SyncHttpError {
+  const name = e instanceof Error ? e.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new SyncHttpError(0, `HQ did not answer within ${Math.round(timeoutMs / 1000)} s (timeout)`);
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? '';
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(code))
+    return new SyncHttpError(0, `HQ cannot be reached (${code})`);
+  const detail = code || cause?.message || (e instanceof Error ? e.message : String(e));
+  return new SyncHttpError(0, `the connection to HQ was cut off (${detail})`);
+}
+
+export async function postJson(
+  url: string,
+  body: unknown,
+  token: string | null,
+  timeoutMs: number = SYNC_TIMEOUT_MS.batch,
+): Promise<unknown> {
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    text = await res.text();
+  } catch (e) {
+    throw networkError(e, timeoutMs);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -53,20 +88,40 @@ export async function postJson(url: string, body: unknown, token: string | null)
   return parsed;
 }
 
+/**
+ * A request cut off on a kept-alive connection (HQ closed it idle just as it was reused, or restarted)
+ * is sent once more on a fresh one. Every request of the link may be: a push is answered from HQ's
+ * record if HQ merged it already (its id is its content), a pull and a file's fetch only read, and a
+ * file is kept under its hash. Refused connections and timeouts are not retried: HQ is away or busy.
+ */
+async function postAgainIfCutOff(
+  url: string,
+  body: unknown,
+  token: string,
+  timeoutMs?: number,
+): Promise<unknown> {
+  try {
+    return await postJson(url, body, token, timeoutMs);
+  } catch (e) {
+    if (!(e instanceof SyncHttpError && e.status === 0 && e.message.includes('was cut off'))) throw e;
+    return postJson(url, body, token, timeoutMs);
+  }
+}
+
 export function httpLink(baseUrl: string, token: string): HqLink {
   const base = baseUrl.replace(/\/+$/, '');
+  const post = (endpoint: string, body: unknown, timeoutMs?: number): Promise<unknown> =>
+    postAgainIfCutOff(`${base}/sync/v1/${endpoint}`, body, token, timeoutMs);
   return {
-    push: async (req) => PushResponseSchema.parse(await postJson(`${base}/sync/v1/push`, req, token)),
+    push: async (req) => PushResponseSchema.parse(await post('push', req)),
     pull: async (cursor, limit) =>
-      PullResponseSchema.parse(
-        await postJson(`${base}/sync/v1/pull`, { v: PROTOCOL_VERSION, cursor, limit }, token),
-      ),
+      PullResponseSchema.parse(await post('pull', { v: PROTOCOL_VERSION, cursor, limit })),
     putFile: async (sha256, data) => {
       const body = { v: PROTOCOL_VERSION, sha256, dataBase64: data.toString('base64') };
-      await postJson(`${base}/sync/v1/files/put`, body, token);
+      await post('files/put', body, SYNC_TIMEOUT_MS.file);
     },
     getFile: async (sha256) => {
-      const answer = await postJson(`${base}/sync/v1/files/get`, { v: PROTOCOL_VERSION, sha256 }, token);
+      const answer = await post('files/get', { v: PROTOCOL_VERSION, sha256 }, SYNC_TIMEOUT_MS.file);
       const { dataBase64 } = FileGetResponseSchema.parse(answer);
       return dataBase64 === null ? null : Buffer.from(dataBase64, 'base64');
     },

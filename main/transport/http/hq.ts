@@ -206,6 +206,11 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
   const server = opts.tls
     ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener)
     : http.createServer(listener);
+  // An office's computer prepares its next batch between requests, slower on a busy machine: a kept-
+  // alive connection closed by HQ after Node's 5 s idle default as the office reuses it cut a push off
+  // (EPIPE, «fetch failed»). Idle connections are kept a minute, and say so (`Keep-Alive: timeout=60`).
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? HQ_DEFAULT_PORT, host, () => resolve((server.address() as AddressInfo).port));

@@ -117,6 +117,10 @@ export const syncUi = {
 
 /** Errors in plain words: what happened and what to do, instead of a stack of codes. */
 export function plainSyncError(message: string): string {
+  if (/did not answer within (\d+) s/.test(message))
+    return `Сервер штаба не ответил за ${/within (\d+) s/.exec(message)![1]} с: он перегружен или перезапускается. Изменения сохранены; то, что штаб уже принял, повторно не отправится, остальное уйдёт при следующей синхронизации.`;
+  if (/connection to HQ was cut off/.test(message))
+    return 'Нет связи с сервером штаба: связь оборвалась посреди синхронизации (сервер штаба остановлен или перезапущен). Изменения сохранены; то, что штаб уже принял, повторно не отправится, остальное уйдёт при следующей синхронизации.';
   if (/fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|network/i.test(message))
     return 'Нет связи с сервером штаба. Проверьте интернет; изменения сохранены и уйдут при следующей синхронизации.';
   if (/was revoked at HQ/i.test(message))
