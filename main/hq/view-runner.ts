@@ -4,6 +4,13 @@ import { Worker } from 'node:worker_threads';
 import type { ViewWorkerData, ViewWorkerMessage } from './view-worker';
 
 export interface ViewRunnerOptions extends ViewWorkerData {
+  /**
+   * How long HQ must go without a push before the worker starts on it (default 1 s), and the longest
+   * it waits under a steady stream of pushes (default 10 s): a large sync's batches come a fraction of a
+   * second apart, and the view's merge would take a CPU from HQ's own in the middle of them.
+   */
+  quietMs?: number;
+  maxWaitMs?: number;
   /** A catch-up failed (the view says so too, on HQ's status); it is tried again at the next push. */
   onFailed?: (message: string) => void;
 }
@@ -44,7 +51,7 @@ export class ViewRunner {
   /** True while another HQ process holds the view's lease. */
   standby = false;
 
-  constructor(opts: ViewRunnerOptions) {
+  constructor(private readonly opts: ViewRunnerOptions) {
     const data: ViewWorkerData = { target: opts.target, file: opts.file };
     this.worker = import.meta.url.endsWith('.ts')
       ? new Worker(TSX_BOOT, {
@@ -75,9 +82,25 @@ export class ViewRunner {
     });
   }
 
-  /** HQ received something: the worker reads it when done with what it is doing. */
+  private timer: NodeJS.Timeout | null = null;
+  private firstPoke = 0;
+
+  /** HQ received something: the worker reads it once pushes pause (`quietMs`), or at most `maxWaitMs` on. */
   poke(): void {
-    this.worker.postMessage('catchUp');
+    const quiet = this.opts.quietMs ?? 1000;
+    const now = Date.now();
+    if (this.timer) clearTimeout(this.timer);
+    else this.firstPoke = now;
+    const wait = Math.min(quiet, Math.max(0, this.firstPoke + (this.opts.maxWaitMs ?? 10_000) - now));
+    const send = (): void => {
+      this.timer = null;
+      this.worker.postMessage('catchUp');
+    };
+    if (wait === 0) send();
+    else {
+      this.timer = setTimeout(send, wait);
+      this.timer.unref();
+    }
   }
 
   /** Resolves once the view has read HQ's change sequence up to `seq` (tests, a bench). */
@@ -88,6 +111,7 @@ export class ViewRunner {
 
   /** Lets a page under way finish, gives the lease up, closes the worker's connections. */
   async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
     this.worker.postMessage('close');
     await this.closed;
   }

@@ -27,7 +27,7 @@ for (const kind of ['sqlite', 'postgres'] as HqKind[])
       const file = tmp.file('view.sqlite');
       const view = await HqView.open(hq.hq, file, hq.clock, { catchUp: false });
       closing.push(() => view.close());
-      const runner = new ViewRunner({ target: hq.target, file });
+      const runner = new ViewRunner({ target: hq.target, file, quietMs: 0 });
       closing.push(() => runner.close());
       const server = await startHqServer({ hq: hq.hq, port: 0, afterPush: () => runner.poke() });
       closing.push(() => server.close());
