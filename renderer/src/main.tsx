@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/app.css';
-import { t } from './i18n';
+import { ui } from './i18n';
 
-document.title = t.appName;
+document.title = ui.appName;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { t } from '../i18n';
+import { ui } from '../i18n';
 import { useStore } from '../store';
 import { SetupScreen } from '../features/session/SetupScreen';
 import { SignInScreen } from '../features/session/SignInScreen';
@@ -18,7 +18,7 @@ export function App() {
     case 'starting':
       return (
         <div className="splash" role="status">
-          {t.loading}
+          {ui.loading}
         </div>
       );
     case 'failed':
@@ -26,7 +26,7 @@ export function App() {
         <div className="splash">
           <p role="alert">{startError}</p>
           <button type="button" className="btn" onClick={() => void useStore.getState().start()}>
-            {t.retry}
+            {ui.retry}
           </button>
         </div>
       );

@@ -8,7 +8,7 @@ import { ReportsView } from '../features/reports/ReportsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
 import { statisticsUi } from '../../../shared/i18n/ru/statistics';
-import { H, L, R, t, W } from '../i18n';
+import { homeText, labels, remindersText, ui, workflowText } from '../i18n';
 import { mayCall } from '../api/access';
 import { useStore } from '../store';
 import { mayOpen, SECTIONS, type Route, type Section } from './nav-slice';
@@ -46,7 +46,11 @@ function sectionOf(route: Route): Section | null {
 }
 
 const sectionLabel = (section: Section): string =>
-  section === 'queue' ? W.nav.queue : section === 'statistics' ? statisticsUi.nav : t.nav[section];
+  section === 'queue'
+    ? workflowText.nav.queue
+    : section === 'statistics'
+      ? statisticsUi.nav
+      : ui.nav[section];
 
 function Screen({ route }: { route: Route }) {
   const role = useStore((s) => s.user?.role);
@@ -98,9 +102,9 @@ export function Shell() {
     <div className="shell">
       <aside className="sidebar">
         <div className="sidebar__brand">
-          <div className="sidebar__app">{t.appName}</div>
+          <div className="sidebar__app">{ui.appName}</div>
           <div className="sidebar__office">{office?.name}</div>
-          {readOnly ? <div className="sidebar__readonly">{t.nav.readOnly}</div> : null}
+          {readOnly ? <div className="sidebar__readonly">{ui.nav.readOnly}</div> : null}
         </div>
         <Bell />
         {mayRegister ? (
@@ -111,10 +115,10 @@ export function Shell() {
             title="Alt+N"
             onClick={() => go({ view: 'register' })}
           >
-            {t.nav.newAppeal}
+            {ui.nav.newAppeal}
           </button>
         ) : null}
-        <nav aria-label={t.nav.label}>
+        <nav aria-label={ui.nav.label}>
           <ul className="nav">
             <li>
               <button
@@ -125,7 +129,7 @@ export function Shell() {
                 title="Alt+H"
                 onClick={() => go({ view: 'home' })}
               >
-                {H.nav}
+                {homeText.nav}
               </button>
             </li>
             {SECTIONS.map((section, i) =>
@@ -146,41 +150,41 @@ export function Shell() {
             )}
           </ul>
         </nav>
-        <div className="sidebar__keys" aria-label={t.nav.shortcutsTitle}>
-          <div className="sidebar__keys-title">{t.nav.shortcutsTitle}</div>
+        <div className="sidebar__keys" aria-label={ui.nav.shortcutsTitle}>
+          <div className="sidebar__keys-title">{ui.nav.shortcutsTitle}</div>
           {mayRegister ? (
             <div>
-              <Kbd>Alt+N</Kbd> {t.shortcuts.newAppeal}
+              <Kbd>Alt+N</Kbd> {ui.shortcuts.newAppeal}
             </div>
           ) : null}
           <div>
-            <Kbd>/</Kbd> <Kbd>Ctrl+F</Kbd> {t.shortcuts.search}
+            <Kbd>/</Kbd> <Kbd>Ctrl+F</Kbd> {ui.shortcuts.search}
           </div>
           <div>
-            <Kbd>↑</Kbd> <Kbd>↓</Kbd> {t.shortcuts.move}, <Kbd>Enter</Kbd> {t.shortcuts.open}
+            <Kbd>↑</Kbd> <Kbd>↓</Kbd> {ui.shortcuts.move}, <Kbd>Enter</Kbd> {ui.shortcuts.open}
           </div>
           <div>
-            <Kbd>Alt+Enter</Kbd> {W.nav.nextStep}
+            <Kbd>Alt+Enter</Kbd> {workflowText.nav.nextStep}
           </div>
           <div>
-            <Kbd>Ctrl+Enter</Kbd> {t.shortcuts.save}
+            <Kbd>Ctrl+Enter</Kbd> {ui.shortcuts.save}
           </div>
           <div>
-            <Kbd>Alt+B</Kbd> {R.bell}
+            <Kbd>Alt+B</Kbd> {remindersText.bell}
           </div>
           <div>
-            <Kbd>Alt+H</Kbd> {H.nav}
+            <Kbd>Alt+H</Kbd> {homeText.nav}
           </div>
           <div>
-            <Kbd>Esc</Kbd> {t.shortcuts.back}
+            <Kbd>Esc</Kbd> {ui.shortcuts.back}
           </div>
         </div>
         <div className="sidebar__user">
-          <div className="sidebar__user-label">{t.nav.signedInAs}</div>
+          <div className="sidebar__user-label">{ui.nav.signedInAs}</div>
           <div className="sidebar__user-name">{user?.fullName}</div>
-          <div className="sidebar__user-role">{user ? L.roleLabels[user.role] : null}</div>
+          <div className="sidebar__user-role">{user ? labels.roleLabels[user.role] : null}</div>
           <button type="button" className="btn btn--ghost" onClick={() => void useStore.getState().signOut()}>
-            {t.nav.signOut}
+            {ui.nav.signOut}
           </button>
         </div>
       </aside>
@@ -188,7 +192,7 @@ export function Shell() {
         <Suspense
           fallback={
             <p className="page muted" role="status">
-              {t.loading}
+              {ui.loading}
             </p>
           }
         >

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { ui } from '../i18n';
 import { Check, Field } from './Field';
 
 type FlagKey = 'isRepeat' | 'isCollective' | 'isAnonymous' | 'onControl';
@@ -26,11 +26,11 @@ export function AppealFlags(props: {
   );
   const id = `${prefix}-signatories`;
   return (
-    <div className="flags" role="group" aria-label={t.register.flags}>
+    <div className="flags" role="group" aria-label={ui.register.flags}>
       {flag('isRepeat')}
       {flag('isCollective')}
       {values.isCollective ? (
-        <Field id={id} label={t.register.signatories} error={errors[id]} className="field--inline">
+        <Field id={id} label={ui.register.signatories} error={errors[id]} className="field--inline">
           {(a) => (
             <input
               id={id}

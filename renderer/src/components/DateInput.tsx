@@ -1,5 +1,5 @@
 import { useState, type InputHTMLAttributes } from 'react';
-import { formatDate, parseDate, t } from '../i18n';
+import { formatDate, parseDate, ui } from '../i18n';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
   id: string;
@@ -40,7 +40,7 @@ export function DateInput({ value, onChange, onKeyDown, ...rest }: Props) {
       type="text"
       inputMode="numeric"
       autoComplete="off"
-      placeholder={t.dateFormatHint}
+      placeholder={ui.dateFormatHint}
       value={text}
       onChange={(e) => {
         const raw = e.target.value;

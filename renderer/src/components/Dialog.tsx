@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
-import { t, W } from '../i18n';
+import { ui, workflowText } from '../i18n';
 import { Kbd } from './Field';
 import './dialog.css';
 
@@ -75,10 +75,10 @@ export function Dialog(props: {
         </div>
         <div className="actions">
           <button type="submit" className="btn btn--primary" disabled={props.busy}>
-            {props.busy ? t.saving : props.submitLabel} <Kbd>Ctrl+Enter</Kbd>
+            {props.busy ? ui.saving : props.submitLabel} <Kbd>Ctrl+Enter</Kbd>
           </button>
           <button type="button" className="btn btn--ghost" onClick={onClose}>
-            {W.form.close} <Kbd>Esc</Kbd>
+            {workflowText.form.close} <Kbd>Esc</Kbd>
           </button>
         </div>
       </form>

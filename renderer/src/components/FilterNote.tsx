@@ -1,4 +1,4 @@
-import { H } from '../i18n';
+import { homeText } from '../i18n';
 import './filter-note.css';
 
 /**
@@ -10,10 +10,10 @@ export function FilterNote(props: { text: string; onShowAll(): void }) {
   return (
     <div className="filter-note" role="status" data-testid="filter-note">
       <span>
-        {H.filtered.shown}: <strong>{props.text}</strong>
+        {homeText.filtered.shown}: <strong>{props.text}</strong>
       </span>
       <button type="button" className="btn btn--small btn--ghost" onClick={props.onShowAll}>
-        {H.filtered.showAll}
+        {homeText.filtered.showAll}
       </button>
     </div>
   );

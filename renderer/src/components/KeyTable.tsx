@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { formatDate, W } from '../i18n';
+import { formatDate, workflowText } from '../i18n';
 import './dialog.css';
 
 export interface Column<R> {
@@ -129,7 +129,7 @@ export function DueCell({ date, overdue }: { date: string | null; overdue: boole
           <span className="overdue-mark" aria-hidden="true">
             !
           </span>
-          <span className="sr-only">, {W.list.overdue}</span>
+          <span className="sr-only">, {workflowText.list.overdue}</span>
         </>
       ) : null}
     </span>

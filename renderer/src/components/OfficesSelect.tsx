@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { ui } from '../i18n';
 import { useStore } from '../store';
 import { Field } from './Field';
 import type { Column } from './KeyTable';
@@ -16,14 +16,14 @@ export function OfficesSelect(props: {
   const offices = useStore((s) => s.offices);
   if (offices.length < 2) return null;
   return (
-    <Field id={props.id} label={t.offices.label} error={props.error}>
+    <Field id={props.id} label={ui.offices.label} error={props.error}>
       {(a) => (
         <select
           id={props.id}
           {...a}
           multiple
           size={Math.min(offices.length, 4)}
-          title={t.offices.hint}
+          title={ui.offices.hint}
           value={[...props.value]}
           onChange={(e) => props.onChange([...e.target.selectedOptions].map((o) => o.value))}
         >
@@ -43,5 +43,5 @@ export function useOfficeColumn<R extends { officeId: string }>(): Column<R> | n
   const offices = useStore((s) => s.offices);
   if (offices.length < 2) return null;
   const code = new Map(offices.map((o) => [o.id, o.code]));
-  return { key: 'office', header: t.offices.column, cell: (r) => code.get(r.officeId) ?? '' };
+  return { key: 'office', header: ui.offices.column, cell: (r) => code.get(r.officeId) ?? '' };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodName } from '../../../shared/api/index';
 import { useWritesTouching } from '../api/use-call';
-import { errorText, W } from '../i18n';
+import { errorText, workflowText } from '../i18n';
 
 /** A page of a list read a page at a time (`tasks.list`, `requests.list`). */
 export interface Page<R> {
@@ -97,9 +97,9 @@ export function MoreRows({ list }: { list: PagedList<unknown> }) {
   return (
     <p className="list-more">
       <button type="button" className="btn" disabled={list.loading} onClick={list.loadMore}>
-        {W.list.more}
+        {workflowText.list.more}
       </button>
-      <span className="muted">{W.list.moreHint}</span>
+      <span className="muted">{workflowText.list.moreHint}</span>
     </p>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * The UI's language: strings and labels from shared/i18n, and how dates and server errors read in it.
- * Views import `t` and `L` from here only, so switching the language is one import.
+ * Views import the texts from here only, so switching the language is one import: `ui` (the shell, the
+ * registry, the card, the forms), `labels` (the names of codes: statuses, kinds, roles, fields),
+ * `workflowText`, `attachmentsText`, `remindersText`, `contactsText` and `homeText`.
  */
 import { attachments } from '../../../shared/i18n/ru/attachments';
 import { contactsUi } from '../../../shared/i18n/ru/contacts-ui';
@@ -11,18 +13,17 @@ import { remindersUi } from '../../../shared/i18n/ru/reminders';
 import { home } from '../../../shared/i18n/ru/home';
 import type { CallError } from '../api/client';
 
-export const t = ui;
-export const L = labels;
-export const W = workflow;
-export const A = attachments;
-export const R = remindersUi;
-export const C = contactsUi;
-export const H = home;
+export { labels, ui };
+export const workflowText = workflow;
+export const attachmentsText = attachments;
+export const remindersText = remindersUi;
+export const contactsText = contactsUi;
+export const homeText = home;
 export const LOCALE = 'ru-RU';
 
 /** `YYYY-MM-DD` → `ДД.ММ.ГГГГ`; calendar dates are shown as stored, never through a time zone. */
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return t.none;
+  if (!iso) return ui.none;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
@@ -91,13 +92,13 @@ export function serverMessage(message: string, field?: string): string {
 export function errorText(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e) {
     const err = e as CallError;
-    const head = labels.errorCodeLabels[err.code] ?? t.unknownError;
+    const head = labels.errorCodeLabels[err.code] ?? ui.unknownError;
     if (err.code === 'internal' || err.code === 'network') return `${head}: ${err.message}`;
     const detail = serverMessage(err.message, err.field);
     const label = err.field ? labels.fieldLabels[err.field] : undefined;
     return detail && detail !== head ? `${head}. ${label ? `${label}: ` : ''}${detail}` : head;
   }
-  return e instanceof Error ? `${t.unknownError}: ${e.message}` : t.unknownError;
+  return e instanceof Error ? `${ui.unknownError}: ${e.message}` : ui.unknownError;
 }
 
 /** Server issues keyed by field path, the first message for each (what a form shows under its inputs). */

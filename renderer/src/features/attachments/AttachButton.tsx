@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { Attachment } from '../../../../shared/api/attachments';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/attachments';
 import { call } from '../../api/client';
-import { A, errorText } from '../../i18n';
+import { attachmentsText, errorText } from '../../i18n';
 import { mimeOf, readAsBase64, tooLarge } from './files';
 
 /**
@@ -23,8 +23,8 @@ export function AttachButton(props: {
 
   const attach = async (file: File): Promise<void> => {
     const mime = mimeOf(file);
-    if (!mime) return onError(A.wrongType);
-    if (tooLarge(file)) return onError(A.tooLarge(MAX_ATTACHMENT_BYTES));
+    if (!mime) return onError(attachmentsText.wrongType);
+    if (tooLarge(file)) return onError(attachmentsText.tooLarge(MAX_ATTACHMENT_BYTES));
     setBusy(true);
     try {
       const dataBase64 = await readAsBase64(file);
@@ -44,7 +44,7 @@ export function AttachButton(props: {
         type="file"
         className="sr-only"
         aria-label={label}
-        accept={A.accept}
+        accept={attachmentsText.accept}
         disabled={busy}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
@@ -60,7 +60,7 @@ export function AttachButton(props: {
         disabled={busy}
         onClick={() => input.current?.click()}
       >
-        {busy ? A.attaching : label}
+        {busy ? attachmentsText.attaching : label}
       </button>
     </>
   );

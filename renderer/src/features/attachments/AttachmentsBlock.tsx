@@ -2,7 +2,7 @@ import type { Attachment } from '../../../../shared/api/attachments';
 import type { AppealCard } from '../../../../shared/api/appeals';
 import { mayCall } from '../../api/access';
 import { useCall } from '../../api/use-call';
-import { A, errorText, formatInstant } from '../../i18n';
+import { attachmentsText, errorText, formatInstant } from '../../i18n';
 import { useStore } from '../../store';
 import { AttachButton } from './AttachButton';
 import { downloadAttachment } from './files';
@@ -28,23 +28,28 @@ export function AttachmentsBlock(props: {
   return (
     <section className="panel panel--wide" aria-labelledby="card-files">
       <div className="panel__head">
-        <h2 id="card-files">{A.title}</h2>
+        <h2 id="card-files">{attachmentsText.title}</h2>
         {mayCall(role, 'attachments.add') ? (
-          <AttachButton appealId={card.id} label={A.attach} onAttached={onAttached} onError={onError} />
+          <AttachButton
+            appealId={card.id}
+            label={attachmentsText.attach}
+            onAttached={onAttached}
+            onError={onError}
+          />
         ) : null}
       </div>
-      {!files && !listed.error ? <p className="muted">{A.loading}</p> : null}
+      {!files && !listed.error ? <p className="muted">{attachmentsText.loading}</p> : null}
       {listed.error ? <p className="banner banner--error">{errorText(listed.error)}</p> : null}
-      {files && files.length === 0 ? <p className="muted">{A.none}</p> : null}
+      {files && files.length === 0 ? <p className="muted">{attachmentsText.none}</p> : null}
       {files && files.length > 0 ? (
-        <ul className="files" aria-label={A.listLabel}>
+        <ul className="files" aria-label={attachmentsText.listLabel}>
           {files.map((f) => {
             const seq = seqOf(f.requestId);
             return (
               <li key={f.id} className="files__item">
                 <a
                   href={`#file-${f.id}`}
-                  title={A.download(f.name)}
+                  title={attachmentsText.download(f.name)}
                   onClick={(e) => {
                     e.preventDefault();
                     downloadAttachment(f.id).catch((err: unknown) => onError(errorText(err)));
@@ -52,11 +57,11 @@ export function AttachmentsBlock(props: {
                 >
                   {f.name}
                 </a>
-                <span className="muted">{A.fileSize(f.size)}</span>
+                <span className="muted">{attachmentsText.fileSize(f.size)}</span>
                 <time className="muted" dateTime={f.createdAt}>
                   {formatInstant(f.createdAt, timeZone)}
                 </time>
-                {seq !== null ? <span className="muted">{A.toRequest(seq)}</span> : null}
+                {seq !== null ? <span className="muted">{attachmentsText.toRequest(seq)}</span> : null}
               </li>
             );
           })}

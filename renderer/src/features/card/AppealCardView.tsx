@@ -5,7 +5,7 @@ import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Kbd } from '../../components/Field';
-import { A, errorText, formatDate, L, t, W } from '../../i18n';
+import { attachmentsText, errorText, formatDate, labels, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import { AttachButton } from '../attachments/AttachButton';
 import { AttachmentsBlock } from '../attachments/AttachmentsBlock';
@@ -25,13 +25,13 @@ const WorkflowDialog = lazy(() =>
 
 function Tasks({ tasks }: { tasks: AppealCard['tasks'] }) {
   const open = tasks.filter((x) => x.status === 'open');
-  if (open.length === 0) return <p className="muted">{t.card.noTasks}</p>;
+  if (open.length === 0) return <p className="muted">{ui.card.noTasks}</p>;
   return (
     <ul className="tasks">
       {open.map((x) => (
         <li key={x.id} className="tasks__item">
           <div className="tasks__title">{x.title}</div>
-          <div className="muted">{t.card.taskMeta(x.assigneeName ?? t.none, formatDate(x.dueDate))}</div>
+          <div className="muted">{ui.card.taskMeta(x.assigneeName ?? ui.none, formatDate(x.dueDate))}</div>
         </li>
       ))}
     </ul>
@@ -53,7 +53,7 @@ export function AppealCardView({ id }: { id: string }) {
 
   const failed = got.error
     ? isCallError(got.error) && got.error.code === 'not_found'
-      ? t.card.notFound
+      ? ui.card.notFound
       : errorText(got.error)
     : null;
   const card = failed ? null : (got.data ?? null);
@@ -92,7 +92,7 @@ export function AppealCardView({ id }: { id: string }) {
   const stepDone = (updated: AppealCard, what: string): void => {
     setDialog(null);
     got.setData(updated);
-    setNotice({ kind: 'success', text: W.card.done(what) });
+    setNotice({ kind: 'success', text: workflowText.card.done(what) });
     setStepsDone((n) => n + 1);
   };
 
@@ -113,7 +113,7 @@ export function AppealCardView({ id }: { id: string }) {
   };
 
   const attached = (a: Attachment): void => {
-    setNotice({ kind: 'success', text: A.attached(a.name) });
+    setNotice({ kind: 'success', text: attachmentsText.attached(a.name) });
   };
   const attachFailed = (message: string): void => setNotice({ kind: 'error', text: message });
   const canAttach = mayCall(role, 'attachments.add');
@@ -131,14 +131,14 @@ export function AppealCardView({ id }: { id: string }) {
           {failed}
         </p>
         <button type="button" className="btn" onClick={back}>
-          {t.card.back}
+          {ui.card.back}
         </button>
       </section>
     );
   if (!card)
     return (
       <p className="page muted" role="status">
-        {t.loading}
+        {ui.loading}
       </p>
     );
   const c = card;
@@ -157,18 +157,18 @@ export function AppealCardView({ id }: { id: string }) {
     >
       <header className="card-head">
         <button type="button" className="btn btn--ghost btn--small" onClick={back}>
-          ← {t.card.back} <Kbd>Esc</Kbd>
+          ← {ui.card.back} <Kbd>Esc</Kbd>
         </button>
         <div className="card-head__main">
           <h1 id="card-title" className="page__title" tabIndex={-1}>
-            {t.card.title(c.regNumber)}
+            {ui.card.title(c.regNumber)}
           </h1>
-          <span className={`pill pill--${c.status}`}>{L.statusLabels[c.status]}</span>
-          {c.overdue ? <span className="pill pill--overdue">{t.card.overdue}</span> : null}
+          <span className={`pill pill--${c.status}`}>{labels.statusLabels[c.status]}</span>
+          {c.overdue ? <span className="pill pill--overdue">{ui.card.overdue}</span> : null}
         </div>
         <div className="card-head__actions">
           <button type="button" className="btn btn--ghost btn--small" onClick={reload}>
-            {t.card.reload}
+            {ui.card.reload}
           </button>
           <DocumentActions card={c} onMessage={(kind, text) => setNotice({ kind, text })} />
           {canEdit && !editing ? (
@@ -180,7 +180,7 @@ export function AppealCardView({ id }: { id: string }) {
                 setEditing(c);
               }}
             >
-              {t.card.edit} <Kbd>F2</Kbd>
+              {ui.card.edit} <Kbd>F2</Kbd>
             </button>
           ) : null}
         </div>
@@ -188,27 +188,27 @@ export function AppealCardView({ id }: { id: string }) {
 
       <div className={`due${c.overdue ? ' due--overdue' : ''}`} data-testid="card-due">
         <div>
-          <div className="due__label">{t.card.dueDate}</div>
+          <div className="due__label">{ui.card.dueDate}</div>
           <div className="due__date" data-testid="card-due-date">
             {formatDate(c.dueDate)}
-            {c.overdue ? <span className="sr-only">, {t.registry.overdue}</span> : null}
+            {c.overdue ? <span className="sr-only">, {ui.registry.overdue}</span> : null}
           </div>
         </div>
         <div>
-          <div className="due__label">{t.card.termDate}</div>
+          <div className="due__label">{ui.card.termDate}</div>
           <div className="due__term" data-testid="card-term-date">
             {formatDate(c.termDate)}
           </div>
         </div>
         <div>
-          <div className="due__label">{t.card.registeredOn}</div>
+          <div className="due__label">{ui.card.registeredOn}</div>
           <div className="due__term">{formatDate(c.registeredOn)}</div>
         </div>
         {ext ? (
           <div data-testid="card-extension">
-            <div className="due__label">{W.card.extension}</div>
+            <div className="due__label">{workflowText.card.extension}</div>
             <div className="due__ext">
-              {W.card.extensionText(
+              {workflowText.card.extensionText(
                 ext.days,
                 formatDate(ext.extendedOn),
                 ext.extendedBy,
@@ -223,9 +223,9 @@ export function AppealCardView({ id }: { id: string }) {
       <WorkflowPanel card={c} onOpen={openStep} />
 
       {c.art11Warnings.length > 0 ? (
-        <ul className="banner banner--warning" aria-label={t.register.warningsTitle}>
+        <ul className="banner banner--warning" aria-label={ui.register.warningsTitle}>
           {c.art11Warnings.map((w) => (
-            <li key={w}>{L.art11Labels[w]}</li>
+            <li key={w}>{labels.art11Labels[w]}</li>
           ))}
         </ul>
       ) : null}
@@ -236,13 +236,13 @@ export function AppealCardView({ id }: { id: string }) {
             {notice.text}{' '}
             {notice.kind === 'error' ? (
               <button type="button" className="btn btn--small" onClick={reload}>
-                {t.card.reload}
+                {ui.card.reload}
               </button>
             ) : null}
           </div>
         ) : null}
       </div>
-      {!canEdit ? <p className="muted">{t.card.readOnly}</p> : null}
+      {!canEdit ? <p className="muted">{ui.card.readOnly}</p> : null}
 
       <WorkflowBlocks
         card={c}
@@ -252,7 +252,7 @@ export function AppealCardView({ id }: { id: string }) {
             <AttachButton
               appealId={c.id}
               requestId={q.id}
-              label={A.attachAnswer}
+              label={attachmentsText.attachAnswer}
               onAttached={attached}
               onError={attachFailed}
             />
@@ -268,11 +268,11 @@ export function AppealCardView({ id }: { id: string }) {
           onCancel={() => setEditing(null)}
           onConflict={() => {
             setEditing(null);
-            setNotice({ kind: 'error', text: t.card.conflict });
+            setNotice({ kind: 'error', text: ui.card.conflict });
           }}
           onSaved={(updated) => {
             setEditing(null);
-            setNotice({ kind: 'success', text: updated ? t.card.saved : t.card.nothingChanged });
+            setNotice({ kind: 'success', text: updated ? ui.card.saved : ui.card.nothingChanged });
             if (updated) got.setData(updated);
           }}
         />
@@ -294,11 +294,11 @@ export function AppealCardView({ id }: { id: string }) {
 
       <div className="card-sections">
         <section className="panel" aria-labelledby="card-tasks">
-          <h2 id="card-tasks">{t.card.tasks}</h2>
+          <h2 id="card-tasks">{ui.card.tasks}</h2>
           <Tasks tasks={c.tasks} />
         </section>
         <section className="panel" aria-labelledby="card-history">
-          <h2 id="card-history">{t.card.history}</h2>
+          <h2 id="card-history">{ui.card.history}</h2>
           <HistoryTimeline
             history={c.history}
             names={Object.fromEntries(c.requests.map((q) => [q.bodyId ?? '', q.bodyName ?? '']))}

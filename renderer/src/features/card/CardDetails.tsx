@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
-import { formatDate, L, t } from '../../i18n';
+import { formatDate, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { fieldLabel, formatValue } from './format';
@@ -9,7 +9,7 @@ function Item({ label, children, wide }: { label: string; children: ReactNode; w
   return (
     <div className={`dl__item${wide ? ' dl__item--wide' : ''}`}>
       <dt>{label}</dt>
-      <dd>{children === null || children === '' ? t.none : children}</dd>
+      <dd>{children === null || children === '' ? ui.none : children}</dd>
     </div>
   );
 }
@@ -22,33 +22,33 @@ export function CardDetails({ card }: { card: AppealCard }) {
   const a = c.applicant;
   const v = (field: string, value: unknown): string => formatValue(field, value, users);
   const flags = [
-    c.isRepeat ? L.fieldLabels.isRepeat : null,
+    c.isRepeat ? labels.fieldLabels.isRepeat : null,
     c.isCollective
-      ? `${L.fieldLabels.isCollective} (${t.register.signatories.toLowerCase()}: ${c.signatories})`
+      ? `${labels.fieldLabels.isCollective} (${ui.register.signatories.toLowerCase()}: ${c.signatories})`
       : null,
-    c.isAnonymous ? L.fieldLabels.isAnonymous : null,
-    c.onControl ? L.fieldLabels.onControl : null,
+    c.isAnonymous ? labels.fieldLabels.isAnonymous : null,
+    c.onControl ? labels.fieldLabels.onControl : null,
   ].filter(Boolean);
 
   return (
     <div className="card-sections">
       <section className="panel" aria-labelledby="card-applicant">
-        <h2 id="card-applicant">{t.card.applicant}</h2>
+        <h2 id="card-applicant">{ui.card.applicant}</h2>
         <dl className="dl">
-          <Item label={t.setup.fullName} wide>
-            <strong>{a.fullName || t.none}</strong>
+          <Item label={ui.setup.fullName} wide>
+            <strong>{a.fullName || ui.none}</strong>
           </Item>
-          <Item label={t.card.phones}>{a.phones.join(', ')}</Item>
+          <Item label={ui.card.phones}>{a.phones.join(', ')}</Item>
           <Item label={fieldLabel('applicant.email')}>{a.email}</Item>
           <Item label={fieldLabel('applicant.address')} wide>
             {a.address}
           </Item>
-          {a.socialCategory ? <Item label={t.card.socialCategory}>{a.socialCategory}</Item> : null}
+          {a.socialCategory ? <Item label={ui.card.socialCategory}>{a.socialCategory}</Item> : null}
         </dl>
       </section>
 
       <section className="panel" aria-labelledby="card-content">
-        <h2 id="card-content">{t.card.content}</h2>
+        <h2 id="card-content">{ui.card.content}</h2>
         <dl className="dl">
           <Item label={fieldLabel('summary')} wide>
             {c.summary}
@@ -63,15 +63,15 @@ export function CardDetails({ card }: { card: AppealCard }) {
       </section>
 
       <section className="panel" aria-labelledby="card-registration">
-        <h2 id="card-registration">{t.card.registration}</h2>
+        <h2 id="card-registration">{ui.card.registration}</h2>
         <dl className="dl">
           <Item label={fieldLabel('registeredOn')}>{formatDate(c.registeredOn)}</Item>
           <Item label={fieldLabel('receivedOn')}>{formatDate(c.receivedOn)}</Item>
-          <Item label={fieldLabel('channel')}>{L.channelLabels[c.channel]}</Item>
-          <Item label={fieldLabel('kind')}>{L.kindLabels[c.kind]}</Item>
+          <Item label={fieldLabel('channel')}>{labels.channelLabels[c.channel]}</Item>
+          <Item label={fieldLabel('kind')}>{labels.kindLabels[c.kind]}</Item>
           <Item label={fieldLabel('sheets')}>{String(c.sheets)}</Item>
           <Item label={fieldLabel('attachmentsNote')}>{c.attachmentsNote}</Item>
-          <Item label={t.register.flags} wide>
+          <Item label={ui.register.flags} wide>
             {flags.join(', ')}
           </Item>
           {c.forwardedFrom ? (
@@ -83,12 +83,12 @@ export function CardDetails({ card }: { card: AppealCard }) {
       </section>
 
       <section className="panel" aria-labelledby="card-execution">
-        <h2 id="card-execution">{t.card.execution}</h2>
+        <h2 id="card-execution">{ui.card.execution}</h2>
         <dl className="dl">
-          <Item label={fieldLabel('status')}>{L.statusLabels[c.status]}</Item>
+          <Item label={fieldLabel('status')}>{labels.statusLabels[c.status]}</Item>
           <Item label={fieldLabel('responsibleId')}>{c.responsibleName}</Item>
           <Item label={fieldLabel('executorId')}>{c.executorId ? v('executorId', c.executorId) : null}</Item>
-          <Item label={fieldLabel('onControl')}>{c.onControl ? t.yes : t.no}</Item>
+          <Item label={fieldLabel('onControl')}>{c.onControl ? ui.yes : ui.no}</Item>
           <Item label={fieldLabel('caseFile')}>{c.caseFile}</Item>
           {c.event ? (
             <Item label={eventsUi.takenAt}>
@@ -101,8 +101,8 @@ export function CardDetails({ card }: { card: AppealCard }) {
               </button>
             </Item>
           ) : null}
-          <Item label={fieldLabel('result')}>{c.result ? L.resultLabels[c.result] : null}</Item>
-          {c.closedOn ? <Item label={t.card.closedOn}>{formatDate(c.closedOn)}</Item> : null}
+          <Item label={fieldLabel('result')}>{c.result ? labels.resultLabels[c.result] : null}</Item>
+          {c.closedOn ? <Item label={ui.card.closedOn}>{formatDate(c.closedOn)}</Item> : null}
         </dl>
       </section>
     </div>

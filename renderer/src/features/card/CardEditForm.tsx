@@ -5,7 +5,7 @@ import { DateInput } from '../../components/DateInput';
 import { AppealFlags } from '../../components/AppealFlags';
 import { Field, Kbd } from '../../components/Field';
 import { useFocusFirstInvalid } from '../../components/hooks';
-import { errorText, fieldErrors, L, t } from '../../i18n';
+import { errorText, fieldErrors, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { fieldLabel } from './format';
 import { changesSomething, editInputOf, editStateOf, patchOf, type EditState } from './edit';
@@ -15,8 +15,8 @@ const TEXT_LABELS = {
   topics: fieldLabel('topics'),
   attachmentsNote: fieldLabel('attachmentsNote'),
   caseFile: fieldLabel('caseFile'),
-  forwardedBody: t.register.forwardedBody,
-  forwardedNumber: t.register.forwardedNumber,
+  forwardedBody: ui.register.forwardedBody,
+  forwardedNumber: ui.register.forwardedNumber,
 };
 
 /** Edits the card with the version it was loaded at; a newer version on the server is a conflict. */
@@ -39,7 +39,7 @@ export function CardEditForm(props: {
   async function save(): Promise<void> {
     if (busy) return;
     if (e.receivedOn === null || e.forwardedDate === null) {
-      setErrors({ [e.receivedOn === null ? 'edit-receivedOn' : 'edit-forwardedDate']: t.badDate });
+      setErrors({ [e.receivedOn === null ? 'edit-receivedOn' : 'edit-forwardedDate']: ui.badDate });
       return;
     }
     const patch = patchOf(card, e);
@@ -72,7 +72,7 @@ export function CardEditForm(props: {
     <Field id={`edit-${key}`} label={fieldLabel(key)} error={errors[`edit-${key}`]}>
       {(a) => (
         <select id={`edit-${key}`} {...a} value={e[key]} onChange={(ev) => set({ [key]: ev.target.value })}>
-          <option value="">{t.none}</option>
+          <option value="">{ui.none}</option>
           {users
             .filter((u) => u.active || u.id === e[key])
             .map((u) => (
@@ -105,7 +105,7 @@ export function CardEditForm(props: {
         }
       }}
     >
-      <h2 id="edit-title">{t.card.editTitle}</h2>
+      <h2 id="edit-title">{ui.card.editTitle}</h2>
       <div className="grid4">
         <Field id="edit-receivedOn" label={fieldLabel('receivedOn')} error={errors['edit-receivedOn']}>
           {(a) => (
@@ -128,7 +128,7 @@ export function CardEditForm(props: {
             >
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {L.channelLabels[c]}
+                  {labels.channelLabels[c]}
                 </option>
               ))}
             </select>
@@ -144,7 +144,7 @@ export function CardEditForm(props: {
             >
               {APPEAL_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {L.kindLabels[k]}
+                  {labels.kindLabels[k]}
                 </option>
               ))}
             </select>
@@ -185,7 +185,7 @@ export function CardEditForm(props: {
         {text('attachmentsNote')}
         {text('forwardedBody')}
         {text('forwardedNumber')}
-        <Field id="edit-forwardedDate" label={t.register.forwardedDate} error={errors['edit-forwardedDate']}>
+        <Field id="edit-forwardedDate" label={ui.register.forwardedDate} error={errors['edit-forwardedDate']}>
           {(a) => (
             <DateInput
               id="edit-forwardedDate"
@@ -202,10 +202,10 @@ export function CardEditForm(props: {
       </div>
       <div className="actions">
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? t.saving : t.save} <Kbd>Ctrl+Enter</Kbd>
+          {busy ? ui.saving : ui.save} <Kbd>Ctrl+Enter</Kbd>
         </button>
         <button type="button" className="btn btn--ghost" onClick={props.onCancel}>
-          {t.cancel} <Kbd>Esc</Kbd>
+          {ui.cancel} <Kbd>Esc</Kbd>
         </button>
       </div>
     </form>

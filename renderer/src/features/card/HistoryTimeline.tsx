@@ -1,5 +1,5 @@
 import type { AppealCard } from '../../../../shared/api/appeals';
-import { formatInstant, L, t } from '../../i18n';
+import { formatInstant, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { fieldLabel, formatValue } from './format';
 
@@ -13,25 +13,25 @@ export function HistoryTimeline({
 }) {
   const users = useStore((s) => s.users);
   const timeZone = useStore((s) => s.office?.timeZone);
-  if (history.length === 0) return <p className="muted">{t.card.noHistory}</p>;
+  if (history.length === 0) return <p className="muted">{ui.card.noHistory}</p>;
   return (
     <ol className="timeline">
       {history.map((h) => (
         <li key={h.id} className="timeline__item">
           <div className="timeline__head">
             <time dateTime={h.at}>{formatInstant(h.at, timeZone)}</time>
-            <span className="timeline__who">{h.userName ?? t.card.system}</span>
-            <span className="timeline__what">{L.historyActionLabels[h.action] ?? h.action}</span>
+            <span className="timeline__who">{h.userName ?? ui.card.system}</span>
+            <span className="timeline__what">{labels.historyActionLabels[h.action] ?? h.action}</span>
           </div>
           {Object.keys(h.changes).length > 0 ? (
             <ul className="timeline__changes">
               {Object.entries(h.changes).map(([field, change]) => (
                 <li key={field}>
                   <span className="timeline__field">{fieldLabel(field, h.action)}:</span>{' '}
-                  <span className="sr-only">{t.card.was} </span>
+                  <span className="sr-only">{ui.card.was} </span>
                   <span className="timeline__old">{formatValue(field, change.from, users, names)}</span>{' '}
-                  <span aria-hidden="true">{t.card.arrow}</span>
-                  <span className="sr-only">, {t.card.became}</span>{' '}
+                  <span aria-hidden="true">{ui.card.arrow}</span>
+                  <span className="sr-only">, {ui.card.became}</span>{' '}
                   <span className="timeline__new">{formatValue(field, change.to, users, names)}</span>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import type { UserInfo } from '../../../../shared/api/office';
-import { formatDate, L, t } from '../../i18n';
+import { formatDate, labels, ui } from '../../i18n';
 
 const DATE_FIELDS = new Set(['registeredOn', 'receivedOn', 'dueDate', 'termDate', 'closedOn', 'date']);
 const USER_FIELDS = new Set([
@@ -14,15 +14,15 @@ const LONG_TEXT = 300;
 
 type Labelled = Record<string, string>;
 const ENUM_FIELDS: Record<string, Labelled> = {
-  channel: L.channelLabels,
-  kind: { ...L.kindLabels, ...L.requestKindLabels },
-  status: L.statusLabels,
-  result: L.resultLabels,
-  requestStatus: L.requestStateLabels,
-  art11_ground: L.art11GroundLabels,
-  notice_form: L.sendFormLabels,
-  reply_form: L.sendFormLabels,
-  next_step: L.decisionLabels,
+  channel: labels.channelLabels,
+  kind: { ...labels.kindLabels, ...labels.requestKindLabels },
+  status: labels.statusLabels,
+  result: labels.resultLabels,
+  requestStatus: labels.requestStateLabels,
+  art11_ground: labels.art11GroundLabels,
+  notice_form: labels.sendFormLabels,
+  reply_form: labels.sendFormLabels,
+  next_step: labels.decisionLabels,
 };
 
 const isDateField = (field: string): boolean =>
@@ -36,14 +36,14 @@ export function formatValue(
   /** Names of other records by id (the requests' addressees). */
   names: Readonly<Record<string, string>> = {},
 ): string {
-  if (value === null || value === undefined || value === '') return t.none;
-  if (typeof value === 'boolean') return value ? t.yes : t.no;
-  if (field === 'reviewed_late' && typeof value === 'number') return value ? t.yes : t.no;
+  if (value === null || value === undefined || value === '') return ui.none;
+  if (typeof value === 'boolean') return value ? ui.yes : ui.no;
+  if (field === 'reviewed_late' && typeof value === 'number') return value ? ui.yes : ui.no;
   // Stored as a JSON list of ids: the timeline says how many.
   if (field === 'art11_linked' && typeof value === 'string')
     return String((value.match(/"[^"]*"/g) ?? []).length);
   if (Array.isArray(value))
-    return value.length ? value.map((v) => formatValue(field, v, users)).join(', ') : t.none;
+    return value.length ? value.map((v) => formatValue(field, v, users)).join(', ') : ui.none;
   if (typeof value === 'string') {
     if (isDateField(field)) return formatDate(value);
     if (USER_FIELDS.has(field)) return users.find((u) => u.id === value)?.fullName ?? value;
@@ -64,8 +64,8 @@ export function formatValue(
 /** A field's name; a request's own `text` and `kind` are the request's, not the appeal's. */
 export function fieldLabel(field: string, action?: string): string {
   if (action?.startsWith('request.')) {
-    const own = L.fieldLabels[`request.${field}`];
+    const own = labels.fieldLabels[`request.${field}`];
     if (own) return own;
   }
-  return L.fieldLabels[field] ?? field;
+  return labels.fieldLabels[field] ?? field;
 }

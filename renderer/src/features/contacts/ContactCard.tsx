@@ -3,11 +3,11 @@ import { CONSENT_PURPOSES, type ContactCard as Card } from '../../../../shared/a
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
-import { C, errorText, formatDate, formatInstant, t } from '../../i18n';
+import { contactsText, errorText, formatDate, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile, textAsBase64 } from '../attachments/files';
 
-const k = C.card;
+const k = contactsText.card;
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   if (!value) return null;
@@ -51,7 +51,7 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
     }
   }
 
-  if (!card) return <aside className="panel contact-card">{error ?? t.loading}</aside>;
+  if (!card) return <aside className="panel contact-card">{error ?? ui.loading}</aside>;
   return (
     <aside className="panel contact-card" aria-label={card.fullName}>
       <header className="contact-card__head">
@@ -79,7 +79,8 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
       <ul className="contact-card__consents">
         {card.consents.map((c) => (
           <li key={c.id}>
-            {C.purposes[c.purpose]}, ред. {c.wordingVersion}: {k.given(formatInstant(c.givenAt), c.givenBy)}
+            {contactsText.purposes[c.purpose]}, ред. {c.wordingVersion}:{' '}
+            {k.given(formatInstant(c.givenAt), c.givenBy)}
             {c.withdrawnAt ? (
               `; ${k.withdrawn(formatInstant(c.withdrawnAt))}`
             ) : mayCall(role, 'contacts.withdrawConsent') ? (
@@ -103,13 +104,13 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
           }}
         >
           <select
-            aria-label={C.segments.consent}
+            aria-label={contactsText.segments.consent}
             value={purpose}
             onChange={(e) => setPurpose(e.target.value as typeof purpose)}
           >
             {CONSENT_PURPOSES.map((p) => (
               <option key={p} value={p}>
-                {C.purposes[p]}
+                {contactsText.purposes[p]}
               </option>
             ))}
           </select>

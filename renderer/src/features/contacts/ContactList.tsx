@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ContactFilter, ContactRow } from '../../../../shared/api/contacts';
 import { call } from '../../api/client';
 import { useWritesTouching } from '../../api/use-call';
-import { C, errorText, t } from '../../i18n';
+import { contactsText, errorText, ui } from '../../i18n';
 
 const ROW_HEIGHT = 34;
 const PAGE = 200;
@@ -93,23 +93,23 @@ export function ContactList(props: {
   };
 
   if (error) return <div className="banner banner--error">{error}</div>;
-  if (total === 0) return <p className="empty">{C.empty}</p>;
+  if (total === 0) return <p className="empty">{contactsText.empty}</p>;
   return (
     <>
       <div className="page__meta" aria-live="polite" data-testid="contacts-count">
-        {total === null ? t.loading : C.count(total)}
+        {total === null ? ui.loading : contactsText.count(total)}
       </div>
       <div
         ref={parent}
         className="contact-list"
         role="grid"
-        aria-label={C.listLabel}
+        aria-label={contactsText.listLabel}
         aria-rowcount={count}
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
         <div role="row" className="contact-row contact-row--head">
-          {Object.values(C.columns).map((h) => (
+          {Object.values(contactsText.columns).map((h) => (
             <div key={h} role="columnheader" className="cell">
               {h}
             </div>
@@ -140,13 +140,13 @@ export function ContactList(props: {
                       {row.fullName}
                     </div>
                     <div role="gridcell" className="cell cell--num">
-                      {row.phones.join(', ') || t.none}
+                      {row.phones.join(', ') || ui.none}
                     </div>
                     <div role="gridcell" className="cell" title={row.address ?? undefined}>
-                      {row.address ?? t.none}
+                      {row.address ?? ui.none}
                     </div>
                     <div role="gridcell" className="cell">
-                      {row.district ?? t.none}
+                      {row.district ?? ui.none}
                     </div>
                     <div role="gridcell" className="cell">
                       {row.statuses.map(props.statusName).join(', ')}
@@ -157,7 +157,7 @@ export function ContactList(props: {
                   </>
                 ) : (
                   <div role="gridcell" className="cell muted">
-                    {t.loading}
+                    {ui.loading}
                   </div>
                 )}
               </div>

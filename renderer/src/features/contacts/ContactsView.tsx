@@ -3,7 +3,7 @@ import type { ContactFilter } from '../../../../shared/api/contacts';
 import { mayCall } from '../../api/access';
 import { useCall } from '../../api/use-call';
 import { useDebounced } from '../../components/hooks';
-import { C } from '../../i18n';
+import { contactsText } from '../../i18n';
 import { useStore } from '../../store';
 import { ContactCard } from './ContactCard';
 import { ContactList } from './ContactList';
@@ -12,7 +12,7 @@ import { ImportWizard } from './ImportWizard';
 import { ExportPanel, Segments } from './Segments';
 import './contacts.css';
 
-type Tab = keyof typeof C.tabs;
+type Tab = keyof typeof contactsText.tabs;
 type Status = { code: string; name: string };
 const NO_STATUSES: Status[] = [];
 
@@ -36,7 +36,7 @@ export function ContactsView() {
     [statuses],
   );
 
-  const tabs = (Object.keys(C.tabs) as Tab[]).filter(
+  const tabs = (Object.keys(contactsText.tabs) as Tab[]).filter(
     (t) =>
       (t !== 'import' || mayCall(role, 'contacts.import')) &&
       (t !== 'duplicates' || mayCall(role, 'contacts.merge')),
@@ -45,9 +45,9 @@ export function ContactsView() {
   return (
     <section className="page contacts">
       <header className="page__head">
-        <h1 className="page__title">{C.title}</h1>
+        <h1 className="page__title">{contactsText.title}</h1>
       </header>
-      <div role="tablist" className="tabs" aria-label={C.title}>
+      <div role="tablist" className="tabs" aria-label={contactsText.title}>
         {tabs.map((t) => (
           <button
             key={t}
@@ -57,7 +57,7 @@ export function ContactsView() {
             className="tabs__tab"
             onClick={() => setTab(t)}
           >
-            {C.tabs[t]}
+            {contactsText.tabs[t]}
           </button>
         ))}
       </div>
@@ -67,8 +67,8 @@ export function ContactsView() {
             <div className="list-tools">
               <input
                 type="search"
-                aria-label={C.search}
-                placeholder={C.search}
+                aria-label={contactsText.search}
+                placeholder={contactsText.search}
                 value={q}
                 onChange={(e) => setQ(e.target.value)}
               />
@@ -78,12 +78,14 @@ export function ContactsView() {
                   className="btn btn--small btn--ghost"
                   onClick={() => setSegmentFilter({})}
                 >
-                  ✕ {C.tabs.segments}
+                  ✕ {contactsText.tabs.segments}
                 </button>
               ) : null}
             </div>
             <ContactList filter={filter} statusName={statusName} onOpen={(r) => setOpen(r.id)} />
-            {mayCall(role, 'contacts.export') ? <ExportPanel filter={filter} label={C.title} /> : null}
+            {mayCall(role, 'contacts.export') ? (
+              <ExportPanel filter={filter} label={contactsText.title} />
+            ) : null}
           </div>
           {open ? (
             <ContactCard key={open} id={open} statusName={statusName} onClose={() => setOpen(null)} />

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from '../../../../shared/api/contacts';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
-import { C, errorText, t } from '../../i18n';
+import { contactsText, errorText, ui } from '../../i18n';
 
-const k = C.duplicates;
+const k = contactsText.duplicates;
 
 type Side = DuplicatePair['a'];
 
@@ -60,16 +60,16 @@ function PairView(props: { pair: DuplicatePair; onMerged(mergeId: string): void 
                       checked={choice[f] === side}
                       onChange={() => setChoice({ ...choice, [f]: side })}
                     />{' '}
-                    {valueOf(pair[side], f) ?? t.none}
+                    {valueOf(pair[side], f) ?? ui.none}
                   </label>
                 </td>
               ))}
             </tr>
           ))}
           <tr>
-            <th scope="row">{C.card.phones}</th>
-            <td>{pair.a.phones.map((p) => p.phone).join(', ') || t.none}</td>
-            <td>{pair.b.phones.map((p) => p.phone).join(', ') || t.none}</td>
+            <th scope="row">{contactsText.card.phones}</th>
+            <td>{pair.a.phones.map((p) => p.phone).join(', ') || ui.none}</td>
+            <td>{pair.b.phones.map((p) => p.phone).join(', ') || ui.none}</td>
           </tr>
         </tbody>
       </table>
@@ -93,7 +93,7 @@ export function Duplicates() {
   const shownError = error ?? (found.error ? errorText(found.error) : null);
 
   return (
-    <section aria-label={C.tabs.duplicates}>
+    <section aria-label={contactsText.tabs.duplicates}>
       {shownError ? <div className="banner banner--error">{shownError}</div> : null}
       {notice ? (
         <div className="banner banner--success" role="status">
@@ -117,7 +117,7 @@ export function Duplicates() {
           ) : null}
         </div>
       ) : null}
-      {pairs === null ? <p className="muted">{t.loading}</p> : null}
+      {pairs === null ? <p className="muted">{ui.loading}</p> : null}
       {pairs?.length === 0 ? <p className="empty">{k.none}</p> : null}
       {pairs?.map((p) => (
         <PairView

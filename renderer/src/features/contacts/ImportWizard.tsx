@@ -11,10 +11,10 @@ import {
 import { wrote } from '../../api/invalidation';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
-import { C, errorText } from '../../i18n';
+import { contactsText, errorText } from '../../i18n';
 import { readAsBase64, deliverFile } from '../attachments/files';
 
-const k = C.import;
+const k = contactsText.import;
 /** How often a running import's progress is read. */
 const POLL_MS = 300;
 
@@ -43,7 +43,7 @@ function Summary({ s }: { s: ImportSummary }) {
               {s.rejected.slice(0, 20).map((r) => (
                 <tr key={r.line}>
                   <td className="num">{r.line}</td>
-                  <td>{C.rejectReasons[r.reason]}</td>
+                  <td>{contactsText.rejectReasons[r.reason]}</td>
                   <td className="muted">{r.values.join('; ')}</td>
                 </tr>
               ))}
@@ -165,7 +165,7 @@ export function ImportWizard() {
   }
 
   return (
-    <section aria-label={C.tabs.import} className="import">
+    <section aria-label={contactsText.tabs.import} className="import">
       <Field id="import-file" label={k.file} hint={k.choose}>
         {(a) => (
           <input
@@ -269,7 +269,7 @@ export function ImportWizard() {
                   >
                     {IMPORT_TARGETS.map((target) => (
                       <option key={target} value={target}>
-                        {C.targets[target]}
+                        {contactsText.targets[target]}
                       </option>
                     ))}
                   </select>

@@ -5,11 +5,11 @@ import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
-import { C, errorText, t } from '../../i18n';
+import { contactsText, errorText, ui } from '../../i18n';
 import { deliverFile } from '../attachments/files';
 
-const k = C.segments;
-const x = C.export;
+const k = contactsText.segments;
+const x = contactsText.export;
 
 type Status = { code: string; name: string };
 
@@ -156,10 +156,10 @@ export function FilterForm(props: {
             <option value="">{k.consentAny}</option>
             {CONSENT_PURPOSES.flatMap((p) => [
               <option key={`+${p}`} value={`+${p}`}>
-                {k.consentGiven(C.purposes[p])}
+                {k.consentGiven(contactsText.purposes[p])}
               </option>,
               <option key={`-${p}`} value={`-${p}`}>
-                {k.consentMissing(C.purposes[p])}
+                {k.consentMissing(contactsText.purposes[p])}
               </option>,
             ])}
           </select>
@@ -216,11 +216,11 @@ export function Segments(props: { statuses: Status[]; onShow(f: ContactFilter): 
   const shownError = error ?? (readError ? errorText(readError) : null);
 
   return (
-    <section aria-label={C.tabs.segments}>
+    <section aria-label={contactsText.tabs.segments}>
       {shownError ? <div className="banner banner--error">{shownError}</div> : null}
       <FilterForm filter={filter} statuses={props.statuses} onChange={setFilter} />
       <p aria-live="polite" data-testid="segment-count">
-        {k.liveCount}: <strong>{count === null ? t.loading : C.count(count)}</strong>
+        {k.liveCount}: <strong>{count === null ? ui.loading : contactsText.count(count)}</strong>
       </p>
       <form
         className="contact-card__form"
@@ -245,7 +245,8 @@ export function Segments(props: { statuses: Status[]; onShow(f: ContactFilter): 
         {saved?.map((s) => (
           <li key={s.id} className="panel segment">
             <div className="segment__head">
-              <strong>{s.name}</strong> <span data-testid="saved-segment-count">{C.count(s.count)}</span>
+              <strong>{s.name}</strong>{' '}
+              <span data-testid="saved-segment-count">{contactsText.count(s.count)}</span>
               <button type="button" className="btn btn--small" onClick={() => props.onShow(s.filter)}>
                 {k.show}
               </button>

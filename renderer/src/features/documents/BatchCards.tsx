@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { documentsUi as U } from '../../../../shared/i18n/ru/documents';
+import { documentsUi } from '../../../../shared/i18n/ru/documents';
 import { call } from '../../api/client';
 import { errorText } from '../../i18n';
 import { useStore } from '../../store';
@@ -24,12 +24,12 @@ export function BatchCards() {
       const f = await call('documents.cards', { ids: rows.slice(0, BATCH_MAX).map((r) => r.id), format });
       await deliverFile(f.name, f.mime, f.dataBase64);
     } catch (e) {
-      setError(U.failed(errorText(e)));
+      setError(documentsUi.failed(errorText(e)));
     } finally {
       setBusy(false);
     }
   };
-  const hint = U.batchHint(rows.length, BATCH_MAX);
+  const hint = documentsUi.batchHint(rows.length, BATCH_MAX);
   return (
     <>
       <button
@@ -39,7 +39,7 @@ export function BatchCards() {
         disabled={busy}
         onClick={() => void make('docx')}
       >
-        {U.batchDocx}
+        {documentsUi.batchDocx}
       </button>
       <button
         type="button"
@@ -48,7 +48,7 @@ export function BatchCards() {
         disabled={busy}
         onClick={() => void make('zip')}
       >
-        {U.batchZip}
+        {documentsUi.batchZip}
       </button>
       {error ? (
         <span className="banner banner--error" role="alert">

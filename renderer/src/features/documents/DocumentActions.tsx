@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
-import { documentsUi as U } from '../../../../shared/i18n/ru/documents';
+import { documentsUi } from '../../../../shared/i18n/ru/documents';
 import { call } from '../../api/client';
 import { Kbd } from '../../components/Field';
 import { mayCall } from '../../api/access';
@@ -39,7 +39,7 @@ export function DocumentActions({
     try {
       await make();
     } catch (e) {
-      onMessage('error', U.failed(errorText(e)));
+      onMessage('error', documentsUi.failed(errorText(e)));
     } finally {
       setBusy(false);
     }
@@ -48,14 +48,14 @@ export function DocumentActions({
     run(async () => {
       const f = await call('documents.card', { appealId: card.id });
       await deliverFile(f.name, f.mime, f.dataBase64);
-      onMessage('success', U.cardMade(f.name));
+      onMessage('success', documentsUi.cardMade(f.name));
     });
   const makeLetter = (kind: LetterKind) =>
     run(async () => {
       const f = await call('documents.letter', { appealId: card.id, kind });
       // The letter is a write: the card and its «Файлы» read again by themselves.
       await deliverFile(f.name, f.mime, f.dataBase64);
-      onMessage('success', U.letterMade(f.name));
+      onMessage('success', documentsUi.letterMade(f.name));
     });
 
   const printRef = useRef(printCard);
@@ -81,7 +81,7 @@ export function DocumentActions({
         disabled={busy}
         onClick={() => void printCard()}
       >
-        {U.printCard} <Kbd>Ctrl+P</Kbd>
+        {documentsUi.printCard} <Kbd>Ctrl+P</Kbd>
       </button>
       {letters.map((k) => (
         <button
@@ -89,10 +89,10 @@ export function DocumentActions({
           type="button"
           className="btn btn--ghost btn--small"
           disabled={busy}
-          title={U.makeLetter}
+          title={documentsUi.makeLetter}
           onClick={() => void makeLetter(k)}
         >
-          {U.makeLetter}: {U.letters[k]}
+          {documentsUi.makeLetter}: {documentsUi.letters[k]}
         </button>
       ))}
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { EventRow } from '../../../../shared/api/events';
 import { EVENT_STAGES, type EventStage } from '../../../../shared/domain/workflow/event';
-import { eventsUi as e, eventStageLabels } from '../../../../shared/i18n/ru/events';
+import { eventsUi, eventStageLabels } from '../../../../shared/i18n/ru/events';
 import { formatDate } from '../../i18n';
 import { useStore } from '../../store';
 import { useEventMover } from './mover';
@@ -42,7 +42,7 @@ function Card(props: {
       {row.progress.total > 0 ? (
         <span className="ecard__progress">
           <progress max={row.progress.total} value={row.progress.done} />{' '}
-          {e.progress(row.progress.done, row.progress.total)}
+          {eventsUi.progress(row.progress.done, row.progress.total)}
         </span>
       ) : null}
     </button>
@@ -93,8 +93,8 @@ export function EventBoard({ rows }: { rows: EventRow[] }) {
       <div className="live" aria-live="polite">
         {notice ? <p className={`banner banner--${notice.ok ? 'success' : 'error'}`}>{notice.text}</p> : null}
       </div>
-      {rows.length === 0 ? <p className="empty">{e.empty}</p> : null}
-      <div className="board" role="region" aria-label={e.boardLabel}>
+      {rows.length === 0 ? <p className="empty">{eventsUi.empty}</p> : null}
+      <div className="board" role="region" aria-label={eventsUi.boardLabel}>
         {columns.map(({ stage, rows: list }) => (
           <section
             key={stage}
@@ -124,7 +124,7 @@ export function EventBoard({ rows }: { rows: EventRow[] }) {
           </section>
         ))}
       </div>
-      <p className="muted list-hint">{e.boardKeys}</p>
+      <p className="muted list-hint">{eventsUi.boardKeys}</p>
       {dialog}
     </>
   );

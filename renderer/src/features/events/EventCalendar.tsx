@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { eventsUi as e, eventStateLabels } from '../../../../shared/i18n/ru/events';
+import { eventsUi, eventStateLabels } from '../../../../shared/i18n/ru/events';
 import { useCall } from '../../api/use-call';
 import { errorText, formatDate, todayIn } from '../../i18n';
 import { useStore } from '../../store';
@@ -41,8 +41,8 @@ export function EventCalendar() {
 
   const title =
     span === 'month'
-      ? `${e.months[Number(anchor.slice(5, 7)) - 1]} ${anchor.slice(0, 4)}`
-      : e.weekOf(formatDate(from), formatDate(to));
+      ? `${eventsUi.months[Number(anchor.slice(5, 7)) - 1]} ${anchor.slice(0, 4)}`
+      : eventsUi.weekOf(formatDate(from), formatDate(to));
 
   return (
     <div className="cal">
@@ -56,14 +56,14 @@ export function EventCalendar() {
               aria-pressed={span === s}
               onClick={() => setSpan(s)}
             >
-              {e[s]}
+              {eventsUi[s]}
             </button>
           ))}
         </div>
         <button
           type="button"
           className="btn btn--small"
-          aria-label={e.previous}
+          aria-label={eventsUi.previous}
           onClick={() => setAnchor(shift(span, anchor, -1))}
         >
           ←
@@ -74,19 +74,19 @@ export function EventCalendar() {
         <button
           type="button"
           className="btn btn--small"
-          aria-label={e.next}
+          aria-label={eventsUi.next}
           onClick={() => setAnchor(shift(span, anchor, 1))}
         >
           →
         </button>
         <button type="button" className="btn btn--small" onClick={() => setAnchor(today)}>
-          {e.today}
+          {eventsUi.today}
         </button>
       </div>
       {error ? <p className="banner banner--error">{error}</p> : null}
-      <div className={`cal__grid cal__grid--${span}`} role="grid" aria-label={e.calendarLabel}>
+      <div className={`cal__grid cal__grid--${span}`} role="grid" aria-label={eventsUi.calendarLabel}>
         <div role="row" className="cal__row cal__row--head">
-          {e.weekdays.map((d) => (
+          {eventsUi.weekdays.map((d) => (
             <div key={d} role="columnheader" className="cal__wd">
               {d}
             </div>

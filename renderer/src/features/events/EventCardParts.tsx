@@ -1,11 +1,11 @@
 /** The pieces of the event card: its checklists, details, edit form, cancel dialog and the next-step key. */
 import { useEffect, useRef, useState } from 'react';
 import type { EventCard, EventTask } from '../../../../shared/api/events';
-import { assigneeLabels, eventsUi as e } from '../../../../shared/i18n/ru/events';
+import { assigneeLabels, eventsUi } from '../../../../shared/i18n/ru/events';
 import { call, isCallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field, Kbd } from '../../components/Field';
-import { errorText, fieldErrors, formatDate, t } from '../../i18n';
+import { errorText, fieldErrors, formatDate, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { draftOf, EventFields, inputOf, type EventDraft } from './EventFields';
 
@@ -18,13 +18,13 @@ export function Checklist(props: {
   return (
     <div className="checklist" data-testid={`checklist-${task.role}`}>
       <h3 className="checklist__head">
-        {assigneeLabels[task.role]}: {task.assigneeName ?? t.none}
+        {assigneeLabels[task.role]}: {task.assigneeName ?? ui.none}
         <span className="muted">
           {' '}
-          · {e.due} {formatDate(task.dueDate)}
+          · {eventsUi.due} {formatDate(task.dueDate)}
         </span>
       </h3>
-      {task.items.length === 0 ? <p className="muted">{e.noChecklist}</p> : null}
+      {task.items.length === 0 ? <p className="muted">{eventsUi.noChecklist}</p> : null}
       <ul className="checklist__items">
         {task.items.map((i) => (
           <li key={i.id} className={`checklist__item${i.done ? ' checklist__item--done' : ''}`}>
@@ -40,7 +40,7 @@ export function Checklist(props: {
               {i.mandatory ? <span className="checklist__mandatory"> *</span> : null}
             </label>
             <span className="muted checklist__due">
-              {i.done ? e.doneBy(i.doneByName) : `${e.due} ${formatDate(i.dueDate)}`}
+              {i.done ? eventsUi.doneBy(i.doneByName) : `${eventsUi.due} ${formatDate(i.dueDate)}`}
             </span>
           </li>
         ))}
@@ -56,8 +56,8 @@ export function CancelDialog(props: { id: string; onClose(): void; onDone(card: 
   return (
     <Dialog
       id="cancel-event-dialog"
-      title={e.cancelEvent}
-      submitLabel={e.cancelEvent}
+      title={eventsUi.cancelEvent}
+      submitLabel={eventsUi.cancelEvent}
       busy={busy}
       error={error}
       onSubmit={() => {
@@ -69,7 +69,7 @@ export function CancelDialog(props: { id: string; onClose(): void; onDone(card: 
       }}
       onClose={props.onClose}
     >
-      <Field id="cancel-reason" label={e.cancelReason}>
+      <Field id="cancel-reason" label={eventsUi.cancelReason}>
         {(a) => (
           <textarea
             id="cancel-reason"
@@ -110,7 +110,7 @@ export function EditForm(props: { card: EventCard; onDone(card: EventCard): void
   return (
     <form
       className="panel edit"
-      aria-label={e.edit}
+      aria-label={eventsUi.edit}
       onSubmit={(x) => {
         x.preventDefault();
         void save();
@@ -126,10 +126,10 @@ export function EditForm(props: { card: EventCard; onDone(card: EventCard): void
       <EventFields draft={draft} errors={errors} onChange={(p) => setDraft((d) => ({ ...d, ...p }))} />
       <div className="actions">
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          {t.save} <Kbd>Ctrl+Enter</Kbd>
+          {ui.save} <Kbd>Ctrl+Enter</Kbd>
         </button>
         <button type="button" className="btn" onClick={props.onCancel}>
-          {t.cancel}
+          {ui.cancel}
         </button>
       </div>
     </form>
@@ -138,37 +138,40 @@ export function EditForm(props: { card: EventCard; onDone(card: EventCard): void
 
 export function Details({ card }: { card: EventCard }) {
   const rows: [string, string | null][] = [
-    [e.fields.kind!, card.kindName],
+    [eventsUi.fields.kind!, card.kindName],
     [
-      e.fields.date!,
+      eventsUi.fields.date!,
       `${formatDate(card.date)}${card.startTime ? ` ${card.startTime}` : ''}${card.endTime ? `–${card.endTime}` : ''}`,
     ],
-    [e.fields.place!, card.place],
-    [e.fields.address!, card.address],
-    [e.fields.district!, card.district],
-    [e.fields.responsibleId!, card.responsibleName],
-    [e.fields.escortId!, card.escortName],
+    [eventsUi.fields.place!, card.place],
+    [eventsUi.fields.address!, card.address],
+    [eventsUi.fields.district!, card.district],
+    [eventsUi.fields.responsibleId!, card.responsibleName],
+    [eventsUi.fields.escortId!, card.escortName],
     [
-      e.fields.transferNeeded!,
+      eventsUi.fields.transferNeeded!,
       card.transferNeeded
         ? [card.transferTransport, card.transferOutAt, card.transferBackAt].filter(Boolean).join(', ') ||
-          t.yes
-        : t.no,
+          ui.yes
+        : ui.no,
     ],
-    [e.fields.expectedCount!, card.expectedCount?.toString() ?? null],
-    [e.fields.actualCount!, card.actualCount?.toString() ?? null],
-    [e.fields.pressReleaseSentOn!, card.pressReleaseSentOn ? formatDate(card.pressReleaseSentOn) : null],
-    [e.fields.pressAnswerOn!, card.pressAnswerOn ? formatDate(card.pressAnswerOn) : null],
-    [e.fields.programme!, card.programme],
-    [e.fields.agenda!, card.agenda],
-    [e.fields.outcome!, card.outcome],
+    [eventsUi.fields.expectedCount!, card.expectedCount?.toString() ?? null],
+    [eventsUi.fields.actualCount!, card.actualCount?.toString() ?? null],
+    [
+      eventsUi.fields.pressReleaseSentOn!,
+      card.pressReleaseSentOn ? formatDate(card.pressReleaseSentOn) : null,
+    ],
+    [eventsUi.fields.pressAnswerOn!, card.pressAnswerOn ? formatDate(card.pressAnswerOn) : null],
+    [eventsUi.fields.programme!, card.programme],
+    [eventsUi.fields.agenda!, card.agenda],
+    [eventsUi.fields.outcome!, card.outcome],
   ];
   return (
     <dl className="dl">
       {rows.map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>
-          <dd className="prose">{value || t.none}</dd>
+          <dd className="prose">{value || ui.none}</dd>
         </div>
       ))}
     </dl>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { isOpenEventState } from '../../../../shared/domain/workflow/event';
-import { eventsUi as e, eventStageLabels, eventStateLabels } from '../../../../shared/i18n/ru/events';
+import { eventsUi, eventStageLabels, eventStateLabels } from '../../../../shared/i18n/ru/events';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { deliverFile } from '../attachments/files';
 import { Kbd } from '../../components/Field';
-import { errorText, formatDate, formatInstant, L, t } from '../../i18n';
+import { errorText, formatDate, formatInstant, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { useEventMover } from './mover';
 import { Participants } from './Participants';
@@ -29,7 +29,7 @@ export function EventCardView({ id }: { id: string }) {
   const canEdit = mayCall(role, 'events.update');
 
   if (got.error) return <p className="page banner banner--error">{errorText(got.error)}</p>;
-  if (!got.data) return <p className="page muted">{t.loading}</p>;
+  if (!got.data) return <p className="page muted">{ui.loading}</p>;
   const card = got.data;
   const open = isOpenEventState(card.stage);
   const openTasks = card.tasks.filter((x) => x.status === 'open');
@@ -60,9 +60,9 @@ export function EventCardView({ id }: { id: string }) {
   };
   const nextLabel =
     card.next === 'closed'
-      ? e.close
+      ? eventsUi.close
       : card.next
-        ? e.nextStep(eventStageLabels[card.next as keyof typeof eventStageLabels])
+        ? eventsUi.nextStep(eventStageLabels[card.next as keyof typeof eventStageLabels])
         : '';
 
   return (
@@ -71,7 +71,7 @@ export function EventCardView({ id }: { id: string }) {
       <div className="card-head">
         <div className="card-head__main">
           <button type="button" className="btn btn--ghost btn--small" onClick={back}>
-            ← {e.back}
+            ← {eventsUi.back}
           </button>
           <h1 className="page__title">{card.title}</h1>
           <div>
@@ -85,13 +85,13 @@ export function EventCardView({ id }: { id: string }) {
             </span>
           </div>
           {card.stage === 'creation' && card.approvalOn ? (
-            <p className="muted">{e.approvalOn(formatDate(card.approvalOn))}</p>
+            <p className="muted">{eventsUi.approvalOn(formatDate(card.approvalOn))}</p>
           ) : null}
           {card.stage === 'cancelled' ? (
-            <p className="banner banner--warning">{e.cancelled(card.cancelReason ?? '')}</p>
+            <p className="banner banner--warning">{eventsUi.cancelled(card.cancelReason ?? '')}</p>
           ) : null}
           {card.stage === 'closed' ? (
-            <p className="banner banner--success">{e.closed(formatDate(card.closedOn))}</p>
+            <p className="banner banner--success">{eventsUi.closed(formatDate(card.closedOn))}</p>
           ) : null}
         </div>
         {canEdit ? (
@@ -107,20 +107,20 @@ export function EventCardView({ id }: { id: string }) {
             ) : null}
             {card.stage !== 'cancelled' && mayCall(role, 'appeals.register') ? (
               <button type="button" className="btn" onClick={registerAppeal}>
-                {e.registerAppeal}
+                {eventsUi.registerAppeal}
               </button>
             ) : null}
             <button type="button" className="btn" onClick={printProgramme}>
-              {e.printProgramme}
+              {eventsUi.printProgramme}
             </button>
             {!editing ? (
               <button type="button" className="btn" onClick={() => setEditing(true)}>
-                {e.edit}
+                {eventsUi.edit}
               </button>
             ) : null}
             {open ? (
               <button type="button" className="btn btn--ghost" onClick={() => setCancelling(true)}>
-                {e.cancelEvent}
+                {eventsUi.cancelEvent}
               </button>
             ) : null}
           </div>
@@ -131,7 +131,7 @@ export function EventCardView({ id }: { id: string }) {
         {error ? <p className="banner banner--error">{error}</p> : null}
       </div>
 
-      <ol className="stepper" aria-label={e.stages}>
+      <ol className="stepper" aria-label={eventsUi.stages}>
         {card.stages.map((s) => (
           <li
             key={s.stage}
@@ -144,12 +144,14 @@ export function EventCardView({ id }: { id: string }) {
       </ol>
 
       {open ? (
-        <section className="panel" aria-label={e.checklist}>
+        <section className="panel" aria-label={eventsUi.checklist}>
           <h2>
-            {e.checklist}: {eventStateLabels[card.stage]}{' '}
+            {eventsUi.checklist}: {eventStateLabels[card.stage]}{' '}
             <span className="muted" data-testid="checklist-progress">
-              {e.progress(card.progress.done, card.progress.total)}
-              {card.progress.mandatoryLeft > 0 ? `, ${e.mandatoryLeft(card.progress.mandatoryLeft)}` : ''}
+              {eventsUi.progress(card.progress.done, card.progress.total)}
+              {card.progress.mandatoryLeft > 0
+                ? `, ${eventsUi.mandatoryLeft(card.progress.mandatoryLeft)}`
+                : ''}
             </span>
           </h2>
           {openTasks.map((task) => (
@@ -162,7 +164,7 @@ export function EventCardView({ id }: { id: string }) {
           ))}
           {open && card.moves.length > 1 && canEdit ? (
             <div className="actions">
-              <span className="muted">{e.back1}:</span>
+              <span className="muted">{eventsUi.back1}:</span>
               {card.moves.slice(1).map((s) => (
                 <button
                   key={s}
@@ -195,7 +197,7 @@ export function EventCardView({ id }: { id: string }) {
 
       <div className="card-sections">
         <section className="panel">
-          <h2>{e.participants}</h2>
+          <h2>{eventsUi.participants}</h2>
           <Participants
             card={card}
             editable={canEdit && card.stage !== 'cancelled'}
@@ -203,8 +205,8 @@ export function EventCardView({ id }: { id: string }) {
           />
         </section>
         <section className="panel">
-          <h2>{e.appeals}</h2>
-          {card.appeals.length === 0 ? <p className="muted">{e.noAppeals}</p> : null}
+          <h2>{eventsUi.appeals}</h2>
+          {card.appeals.length === 0 ? <p className="muted">{eventsUi.noAppeals}</p> : null}
           <ul className="plist" data-testid="event-appeals">
             {card.appeals.map((a) => (
               <li key={a.id}>
@@ -215,7 +217,7 @@ export function EventCardView({ id }: { id: string }) {
                 >
                   {a.regNumber}
                 </button>{' '}
-                {a.applicantName} — {a.summary} <span className="muted">{L.statusLabels[a.status]}</span>
+                {a.applicantName} — {a.summary} <span className="muted">{labels.statusLabels[a.status]}</span>
               </li>
             ))}
           </ul>
@@ -224,13 +226,13 @@ export function EventCardView({ id }: { id: string }) {
 
       {pastTasks.length > 0 ? (
         <details className="panel">
-          <summary>{e.pastTasks}</summary>
+          <summary>{eventsUi.pastTasks}</summary>
           <ul className="tasks">
             {pastTasks.map((x) => (
               <li key={x.id} className="tasks__item">
                 <div className="tasks__title">{x.title}</div>
                 <div className="muted">
-                  {x.items.filter((i) => i.done).length}/{x.items.length} · {x.assigneeName ?? t.none}
+                  {x.items.filter((i) => i.done).length}/{x.items.length} · {x.assigneeName ?? ui.none}
                 </div>
               </li>
             ))}
@@ -239,14 +241,14 @@ export function EventCardView({ id }: { id: string }) {
       ) : null}
 
       <section className="panel">
-        <h2>{e.history}</h2>
+        <h2>{eventsUi.history}</h2>
         <ol className="timeline">
           {card.history.map((h) => (
             <li key={h.id} className="timeline__item">
               <div className="timeline__head">
                 <span>{formatInstant(h.at, tz)}</span>{' '}
-                <span className="timeline__who">{h.userName ?? e.system}</span>{' '}
-                <span>{e.historyActions[h.action] ?? h.action}</span>
+                <span className="timeline__who">{h.userName ?? eventsUi.system}</span>{' '}
+                <span>{eventsUi.historyActions[h.action] ?? h.action}</span>
                 {h.changes.stage ? (
                   <span>
                     {' '}

@@ -1,8 +1,8 @@
 import type { EventCard } from '../../../../shared/api/events';
-import { eventsUi as e } from '../../../../shared/i18n/ru/events';
+import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { DateInput } from '../../components/DateInput';
 import { Check, Field } from '../../components/Field';
-import { t } from '../../i18n';
+import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { useEventKinds } from './data';
 
@@ -107,7 +107,7 @@ export function EventFields(props: {
 
   const text = (k: Key, opts: { rows?: number; hint?: string } = {}) =>
     show(k) ? (
-      <Field id={id(k)} label={e.fields[k]!} hint={opts.hint} error={errors[k]}>
+      <Field id={id(k)} label={eventsUi.fields[k]!} hint={opts.hint} error={errors[k]}>
         {(a) =>
           opts.rows ? (
             <textarea
@@ -132,19 +132,19 @@ export function EventFields(props: {
     show(k) ? (
       <Field
         id={id(k)}
-        label={e.fields[k]!}
-        hint={t.dateFormatHint}
-        error={errors[k] ?? (d[k] === null ? t.badDate : undefined)}
+        label={eventsUi.fields[k]!}
+        hint={ui.dateFormatHint}
+        error={errors[k] ?? (d[k] === null ? ui.badDate : undefined)}
       >
         {(a) => <DateInput id={id(k)} {...a} value={d[k]} onChange={(v) => onChange({ [k]: v })} />}
       </Field>
     ) : null;
   const person = (k: 'responsibleId' | 'escortId') =>
     show(k) ? (
-      <Field id={id(k)} label={e.fields[k]!} error={errors[k]}>
+      <Field id={id(k)} label={eventsUi.fields[k]!} error={errors[k]}>
         {(a) => (
           <select id={id(k)} {...a} value={d[k]} onChange={(x) => onChange({ [k]: x.target.value })}>
-            <option value="">{t.none}</option>
+            <option value="">{ui.none}</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.fullName}
@@ -159,7 +159,7 @@ export function EventFields(props: {
     <div className="evform">
       {text('title')}
       {show('kind') ? (
-        <Field id={id('kind')} label={e.fields.kind!} error={errors.kind}>
+        <Field id={id('kind')} label={eventsUi.fields.kind!} error={errors.kind}>
           {(a) => (
             <select
               id={id('kind')}
@@ -177,8 +177,8 @@ export function EventFields(props: {
         </Field>
       ) : null}
       {date('date')}
-      {text('startTime', { hint: e.timeHint })}
-      {text('endTime', { hint: e.timeHint })}
+      {text('startTime', { hint: eventsUi.timeHint })}
+      {text('endTime', { hint: eventsUi.timeHint })}
       {text('place')}
       {text('address')}
       {text('district')}
@@ -187,7 +187,7 @@ export function EventFields(props: {
       {show('transferNeeded') ? (
         <Check
           id={id('transferNeeded')}
-          label={e.fields.transferNeeded!}
+          label={eventsUi.fields.transferNeeded!}
           checked={d.transferNeeded}
           onChange={(v) => onChange({ transferNeeded: v })}
         />
@@ -195,8 +195,8 @@ export function EventFields(props: {
       {d.transferNeeded ? (
         <>
           {text('transferTransport')}
-          {text('transferOutAt', { hint: e.timeHint })}
-          {text('transferBackAt', { hint: e.timeHint })}
+          {text('transferOutAt', { hint: eventsUi.timeHint })}
+          {text('transferBackAt', { hint: eventsUi.timeHint })}
         </>
       ) : null}
       {text('expectedCount')}

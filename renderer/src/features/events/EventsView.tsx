@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { eventsUi as e } from '../../../../shared/i18n/ru/events';
+import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { mayCall } from '../../api/access';
 import { useCall } from '../../api/use-call';
 import { FilterNote } from '../../components/FilterNote';
-import { errorText, H, t } from '../../i18n';
+import { errorText, homeText, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { EventBoard } from './EventBoard';
 import { EventCalendar } from './EventCalendar';
@@ -31,13 +31,13 @@ export function EventsView() {
   return (
     <section className="page page--wide">
       <header className="page__head">
-        <h1 className="page__title">{e.title}</h1>
+        <h1 className="page__title">{eventsUi.title}</h1>
         <div className="page__meta" aria-live="polite" data-testid="events-count">
-          {rows ? e.count(rows.length) : t.loading}
+          {rows ? eventsUi.count(rows.length) : ui.loading}
         </div>
       </header>
       <div className="list-tools">
-        <div className="segmented" role="group" aria-label={e.title}>
+        <div className="segmented" role="group" aria-label={eventsUi.title}>
           {(['board', 'calendar'] as const).map((m) => (
             <button
               key={m}
@@ -46,18 +46,18 @@ export function EventsView() {
               aria-pressed={mode === m}
               onClick={() => setMode(m)}
             >
-              {e[m]}
+              {eventsUi[m]}
             </button>
           ))}
         </div>
         {canCreate ? (
           <button type="button" className="btn btn--primary btn--small" onClick={() => setCreating(true)}>
-            {e.newEvent}
+            {eventsUi.newEvent}
           </button>
         ) : null}
       </div>
       <FilterNote
-        text={from || to ? H.filtered.events(from ?? to!, to ?? from!) : ''}
+        text={from || to ? homeText.filtered.events(from ?? to!, to ?? from!) : ''}
         onShowAll={() => useStore.getState().replace({ view: 'events' })}
       />
       {error ? <p className="banner banner--error">{error}</p> : null}

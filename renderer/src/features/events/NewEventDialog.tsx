@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { eventsUi as e } from '../../../../shared/i18n/ru/events';
+import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { call, isCallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { errorText, fieldErrors, todayIn } from '../../i18n';
@@ -41,8 +41,8 @@ export function NewEventDialog(props: { onClose(): void; onCreated(id: string): 
   return (
     <Dialog
       id="new-event-dialog"
-      title={e.newEvent}
-      submitLabel={e.create}
+      title={eventsUi.newEvent}
+      submitLabel={eventsUi.create}
       busy={busy}
       error={error}
       wide

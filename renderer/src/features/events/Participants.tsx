@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EventCard } from '../../../../shared/api/events';
 import type { Output } from '../../../../shared/api/index';
-import { eventsUi as e } from '../../../../shared/i18n/ru/events';
+import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { useCall } from '../../api/use-call';
 import { Check, Field } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
@@ -25,7 +25,7 @@ export function Participants(props: { card: EventCard; editable: boolean; onSave
 
   return (
     <div>
-      {card.participants.length === 0 ? <p className="muted">{e.noParticipants}</p> : null}
+      {card.participants.length === 0 ? <p className="muted">{eventsUi.noParticipants}</p> : null}
       <ul className="plist">
         {card.participants.map((p) => (
           <li key={p.contactId} className="plist__item">
@@ -35,7 +35,7 @@ export function Participants(props: { card: EventCard; editable: boolean; onSave
             </span>
             <Check
               id={`att-${p.contactId}`}
-              label={e.attended}
+              label={eventsUi.attended}
               checked={p.attended}
               disabled={!props.editable}
               onChange={(v) =>
@@ -48,7 +48,7 @@ export function Participants(props: { card: EventCard; editable: boolean; onSave
                 className="btn btn--small btn--ghost"
                 onClick={() => props.onSave(list.filter((x) => x.contactId !== p.contactId))}
               >
-                {e.remove}
+                {eventsUi.remove}
               </button>
             ) : null}
           </li>
@@ -56,7 +56,7 @@ export function Participants(props: { card: EventCard; editable: boolean; onSave
       </ul>
       {props.editable ? (
         <>
-          <Field id="participant-search" label={e.addParticipant} hint={e.participantSearch}>
+          <Field id="participant-search" label={eventsUi.addParticipant} hint={eventsUi.participantSearch}>
             {(a) => (
               <input
                 id="participant-search"
@@ -67,7 +67,7 @@ export function Participants(props: { card: EventCard; editable: boolean; onSave
             )}
           </Field>
           {q.length >= 2 && found.length > 0 ? (
-            <ul className="plist plist--found" aria-label={e.addParticipant}>
+            <ul className="plist plist--found" aria-label={eventsUi.addParticipant}>
               {found.map((c) => (
                 <li key={c.id}>
                   <button

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EventCard } from '../../../../shared/api/events';
 import type { EventState } from '../../../../shared/domain/workflow/event';
-import { eventsUi as e, eventStateLabels } from '../../../../shared/i18n/ru/events';
+import { eventsUi, eventStateLabels } from '../../../../shared/i18n/ru/events';
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
@@ -40,21 +40,21 @@ function OverrideDialog(props: { refused: Refused; onClose(): void; onDone(card:
   return (
     <Dialog
       id="override-dialog"
-      title={e.overrideTitle}
-      submitLabel={mayOverride ? e.override : 'OK'}
+      title={eventsUi.overrideTitle}
+      submitLabel={mayOverride ? eventsUi.override : 'OK'}
       busy={busy}
       error={error}
       onSubmit={() => void submit()}
       onClose={props.onClose}
     >
-      <p>{e.overrideIntro}</p>
+      <p>{eventsUi.overrideIntro}</p>
       <ul data-testid="undone-items">
         {props.refused.items.map((i) => (
           <li key={i}>{i}</li>
         ))}
       </ul>
       {mayOverride ? (
-        <Field id="override-reason" label={e.overrideReason}>
+        <Field id="override-reason" label={eventsUi.overrideReason}>
           {(a) => (
             <textarea
               id="override-reason"
@@ -66,7 +66,7 @@ function OverrideDialog(props: { refused: Refused; onClose(): void; onDone(card:
           )}
         </Field>
       ) : (
-        <p className="muted">{e.overrideOnlyHead}</p>
+        <p className="muted">{eventsUi.overrideOnlyHead}</p>
       )}
     </Dialog>
   );
@@ -85,7 +85,7 @@ export function useEventMover(onMoved?: (card: EventCard) => void) {
     setNotice(null);
     try {
       const card = await call('events.move', { id, to });
-      setNotice({ ok: true, text: e.moved(card.title, eventStateLabels[card.stage]) });
+      setNotice({ ok: true, text: eventsUi.moved(card.title, eventStateLabels[card.stage]) });
       onMoved?.(card);
     } catch (err) {
       const items = isCallError(err) ? (err.details as { items?: string[] } | undefined)?.items : undefined;
@@ -100,7 +100,7 @@ export function useEventMover(onMoved?: (card: EventCard) => void) {
       onClose={() => setRefused(null)}
       onDone={(card) => {
         setRefused(null);
-        setNotice({ ok: true, text: e.moved(card.title, eventStateLabels[card.stage]) });
+        setNotice({ ok: true, text: eventsUi.moved(card.title, eventStateLabels[card.stage]) });
         onMoved?.(card);
       }}
     />

@@ -4,7 +4,7 @@ import { eventStateLabels } from '../../../../shared/i18n/ru/events';
 import { dayShort } from '../../../../shared/i18n/ru/home';
 import { useCall } from '../../api/use-call';
 import { toHash, type ListRoute, type Route } from '../../app/nav-slice';
-import { errorText, H, L, t } from '../../i18n';
+import { errorText, homeText, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import './home.css';
 
@@ -42,7 +42,7 @@ function FigureTile(props: { figure: Figure; label: string; late?: boolean; big?
     <Go
       to={routeOf(figure.link)}
       className={`figure figure--${tone}${props.big ? ' figure--big' : ''}`}
-      label={H.figureLabel(figure.count, label)}
+      label={homeText.figureLabel(figure.count, label)}
       testId={props.testId}
     >
       <span className="figure__n" data-testid={`${props.testId}-count`}>
@@ -56,13 +56,13 @@ function FigureTile(props: { figure: Figure; label: string; late?: boolean; big?
 /** A count in a table cell: a link to its list, red when late and not zero. */
 function CountCell(props: { figure: Figure | null; what: string; late?: boolean; testId?: string }) {
   const { figure } = props;
-  if (!figure) return <td className="num muted">{t.none}</td>;
+  if (!figure) return <td className="num muted">{ui.none}</td>;
   return (
     <td className="num">
       <Go
         to={routeOf(figure.link)}
         className={`count-link${props.late && figure.count > 0 ? ' count-link--late' : ''}`}
-        label={H.figureLabel(figure.count, props.what)}
+        label={homeText.figureLabel(figure.count, props.what)}
         testId={props.testId}
       >
         {figure.count.toLocaleString('ru-RU')}
@@ -128,7 +128,7 @@ function Group(props: { title: string; children: ReactNode; className?: string }
 }
 
 function DeputyHome({ home }: { home: View<'deputy'> }) {
-  const d = H.deputy;
+  const d = homeText.deputy;
   return (
     <>
       <Group title={d.waiting} className="home__group--main">
@@ -181,7 +181,7 @@ function DeputyHome({ home }: { home: View<'deputy'> }) {
 }
 
 function AssistantHome({ home }: { home: View<'assistant'> }) {
-  const a = H.assistant;
+  const a = homeText.assistant;
   return (
     <>
       <Group title={a.day} className="home__group--main">
@@ -202,10 +202,10 @@ function AssistantHome({ home }: { home: View<'assistant'> }) {
                 <Go
                   to={routeOf(s.figure.link)}
                   className="home__stage"
-                  label={H.figureLabel(s.figure.count, L.statusLabels[s.status])}
+                  label={homeText.figureLabel(s.figure.count, labels.statusLabels[s.status])}
                   testId={`home-stage-${s.status}`}
                 >
-                  <span className={`pill pill--${s.status}`}>{L.statusLabels[s.status]}</span>
+                  <span className={`pill pill--${s.status}`}>{labels.statusLabels[s.status]}</span>
                   <span className="home__stage-n">{s.figure.count}</span>
                 </Go>
               </li>
@@ -218,7 +218,7 @@ function AssistantHome({ home }: { home: View<'assistant'> }) {
 }
 
 function OfficeHome({ home }: { home: View<'office'> }) {
-  const o = H.office;
+  const o = homeText.office;
   return (
     <>
       <Group title={home.offices ? o.allOffices : o.office} className="home__group--main">
@@ -304,8 +304,8 @@ export function HomeView() {
   return (
     <section className="page home" data-testid="home" data-view={home?.view}>
       <header className="page__head">
-        <h1 className="page__title">{user?.fullName ?? H.title}</h1>
-        <div className="page__meta">{home ? H.today(home.today) : t.loading}</div>
+        <h1 className="page__title">{user?.fullName ?? homeText.title}</h1>
+        <div className="page__meta">{home ? homeText.today(home.today) : ui.loading}</div>
       </header>
       {error ? (
         <p className="banner banner--error" role="alert">

@@ -2,12 +2,12 @@ import type { Output } from '../../../../shared/api/index';
 import { useCall } from '../../api/use-call';
 import { FilterNote } from '../../components/FilterNote';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
-import { errorText, formatInstant, H, L, t, W } from '../../i18n';
+import { errorText, formatInstant, homeText, labels, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
 
 type QueueRow = Output<'workflow.deputyQueue'>[number];
-const q = W.queue;
+const q = workflowText.queue;
 
 /** The deputy's start screen: what awaits a decision, oldest first; Enter opens the card. */
 export function DeputyQueueView() {
@@ -24,7 +24,7 @@ export function DeputyQueueView() {
     {
       key: 'waitingFor',
       header: q.columns.waitingFor,
-      cell: (r) => <strong>{L.waitingForLabels[r.waitingFor]}</strong>,
+      cell: (r) => <strong>{labels.waitingForLabels[r.waitingFor]}</strong>,
     },
     {
       key: 'since',
@@ -32,7 +32,7 @@ export function DeputyQueueView() {
       cell: (r) => formatInstant(r.since, timeZone),
       className: 'num',
     },
-    { key: 'applicantName', header: q.columns.applicantName, cell: (r) => r.applicantName || t.none },
+    { key: 'applicantName', header: q.columns.applicantName, cell: (r) => r.applicantName || ui.none },
     { key: 'summary', header: q.columns.summary, cell: (r) => r.summary },
     {
       key: 'dueDate',
@@ -47,12 +47,12 @@ export function DeputyQueueView() {
       <header className="page__head">
         <h1 className="page__title">{q.title}</h1>
         <div className="page__meta" aria-live="polite" data-testid="queue-count">
-          {rows ? q.count(rows.length) : t.loading}
+          {rows ? q.count(rows.length) : ui.loading}
         </div>
       </header>
       <p className="muted">{q.intro}</p>
       <FilterNote
-        text={filter ? H.filtered.queue(filter.waitingFor, filter.overdue) : ''}
+        text={filter ? homeText.filtered.queue(filter.waitingFor, filter.overdue) : ''}
         onShowAll={() => useStore.getState().replace({ view: 'queue' })}
       />
       {error ? (
@@ -73,7 +73,7 @@ export function DeputyQueueView() {
             onOpen={(r) => go({ view: 'appeal', id: r.id })}
             autoFocus
           />
-          <p className="muted list-hint">{W.list.keys}</p>
+          <p className="muted list-hint">{workflowText.list.keys}</p>
         </>
       ) : null}
     </section>

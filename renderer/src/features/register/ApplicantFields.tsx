@@ -3,7 +3,7 @@ import type { Output } from '../../../../shared/api/index';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
-import { L, t } from '../../i18n';
+import { labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { fillFromContact } from './input';
 
@@ -32,7 +32,7 @@ function useLookup(query: { phone: string; lastName: string; firstName: string }
 export function ApplicantFields({ errors }: { errors: Record<string, string> }) {
   const d = useStore((s) => s.draft);
   const setDraft = useStore((s) => s.setDraft);
-  const r = t.register;
+  const r = ui.register;
 
   const phoneDigits = d.phone.replace(/\D/g, '').length;
   const wanted =
@@ -109,7 +109,7 @@ export function ApplicantFields({ errors }: { errors: Record<string, string> }) 
       {d.contact ? (
         <div className="chosen" role="status">
           <div>
-            <strong>{r.chosen(d.contact.fullName || t.none)}</strong>
+            <strong>{r.chosen(d.contact.fullName || ui.none)}</strong>
             <div className="muted">{r.chosenNote}</div>
           </div>
           <button type="button" className="btn btn--small" onClick={() => setDraft({ contact: null })}>
@@ -133,12 +133,12 @@ export function ApplicantFields({ errors }: { errors: Record<string, string> }) 
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(c)}
             >
-              <span className="candidate__name">{c.fullName || t.none}</span>
+              <span className="candidate__name">{c.fullName || ui.none}</span>
               <span className="candidate__meta">
                 {[c.phones[0], c.address, c.email].filter(Boolean).join(' · ')}
               </span>
               <span className="candidate__why">
-                {L.matchedByLabels[c.matchedBy]}, {r.candidateAppeals(c.appealsCount)}
+                {labels.matchedByLabels[c.matchedBy]}, {r.candidateAppeals(c.appealsCount)}
               </span>
             </li>
           ))}

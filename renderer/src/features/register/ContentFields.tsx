@@ -1,6 +1,6 @@
 import { AppealFlags } from '../../components/AppealFlags';
 import { Field } from '../../components/Field';
-import { t } from '../../i18n';
+import { ui } from '../../i18n';
 import { useStore } from '../../store';
 
 /** The substance of the appeal, who answers for it, and its flags: the part of the form after the applicant. */
@@ -9,7 +9,7 @@ export function ContentFields({ errors }: { errors: Record<string, string> }) {
   const users = useStore((s) => s.users);
   const me = useStore((s) => s.user);
   const setDraft = useStore((s) => s.setDraft);
-  const r = t.register;
+  const r = ui.register;
   const err = (id: string): string | undefined => errors[id];
 
   return (

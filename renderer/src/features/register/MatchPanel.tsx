@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { ContactSummary } from '../../../../shared/api/appeals';
-import { L, t } from '../../i18n';
+import { labels, ui } from '../../i18n';
 
 export type MatchCandidate = ContactSummary & {
-  matchedBy: keyof typeof L.matchedByLabels;
+  matchedBy: keyof typeof labels.matchedByLabels;
   appealsCount: number;
 };
 
@@ -19,7 +19,7 @@ export function MatchPanel(props: {
 }) {
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
-  const r = t.register;
+  const r = ui.register;
 
   return (
     <section
@@ -40,12 +40,12 @@ export function MatchPanel(props: {
         {props.candidates.map((c, i) => (
           <li key={c.id} className="match__item">
             <div>
-              <div className="candidate__name">{c.fullName || t.none}</div>
+              <div className="candidate__name">{c.fullName || ui.none}</div>
               <div className="candidate__meta">
                 {[c.phones.join(', '), c.address, c.email].filter(Boolean).join(' · ')}
               </div>
               <div className="candidate__why">
-                {L.matchedByLabels[c.matchedBy]}, {r.candidateAppeals(c.appealsCount)}
+                {labels.matchedByLabels[c.matchedBy]}, {r.candidateAppeals(c.appealsCount)}
               </div>
             </div>
             <button
@@ -64,7 +64,7 @@ export function MatchPanel(props: {
           {r.matchNew}
         </button>
         <button type="button" className="btn btn--ghost" onClick={props.onCancel}>
-          {t.cancel}
+          {ui.cancel}
         </button>
       </div>
     </section>

@@ -6,7 +6,7 @@ import { call, isCallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
 import { useFocusFirstInvalid } from '../../components/hooks';
-import { errorText, fieldErrors, L, t, todayIn } from '../../i18n';
+import { errorText, fieldErrors, labels, ui, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { ApplicantFields } from './ApplicantFields';
 import { ContentFields } from './ContentFields';
@@ -31,7 +31,7 @@ export function RegisterForm() {
   const busyRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const focusErrors = useFocusFirstInvalid(formRef);
-  const r = t.register;
+  const r = ui.register;
 
   useEffect(() => {
     // A form nobody has typed into starts from today, in case the day changed since it was cleared.
@@ -55,9 +55,9 @@ export function RegisterForm() {
   async function save(choice: { contactId?: string; forceNew?: boolean } = {}): Promise<void> {
     if (busyRef.current) return;
     const local: Record<string, string> = {};
-    if (d.registeredOn === null) local['reg-registeredOn'] = t.badDate;
-    if (d.receivedOn === null) local['reg-receivedOn'] = t.badDate;
-    if (d.forwardedDate === null) local['reg-forwardedDate'] = t.badDate;
+    if (d.registeredOn === null) local['reg-registeredOn'] = ui.badDate;
+    if (d.receivedOn === null) local['reg-receivedOn'] = ui.badDate;
+    if (d.forwardedDate === null) local['reg-forwardedDate'] = ui.badDate;
     if (Object.keys(local).length) {
       setErrors(local);
       setBanner(r.fixErrors);
@@ -176,7 +176,7 @@ export function RegisterForm() {
               >
                 {CHANNELS.map((c) => (
                   <option key={c} value={c}>
-                    {L.channelLabels[c]}
+                    {labels.channelLabels[c]}
                   </option>
                 ))}
               </select>
@@ -192,7 +192,7 @@ export function RegisterForm() {
               >
                 {APPEAL_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {L.kindLabels[k]}
+                    {labels.kindLabels[k]}
                   </option>
                 ))}
               </select>
@@ -249,7 +249,7 @@ export function RegisterForm() {
             <div>{r.warningsTitle}</div>
             <ul>
               {warnings.map((w) => (
-                <li key={w}>{L.art11Labels[w]}</li>
+                <li key={w}>{labels.art11Labels[w]}</li>
               ))}
             </ul>
           </div>

@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
 import { Kbd } from '../../components/Field';
-import { formatDate, t } from '../../i18n';
+import { formatDate, ui } from '../../i18n';
 import { useStore } from '../../store';
 
 export const isCtrlEnter = (e: KeyboardEvent): boolean => e.key === 'Enter' && (e.ctrlKey || e.metaKey);
@@ -20,7 +20,7 @@ export function SavedPanel({ card, onAnother }: { card: AppealCard; onAnother():
       }}
     >
       <p className="banner banner--success" role="status" data-testid="saved">
-        {t.register.saved(card.regNumber, formatDate(card.dueDate))}
+        {ui.register.saved(card.regNumber, formatDate(card.dueDate))}
       </p>
       <div className="actions">
         <button
@@ -29,10 +29,10 @@ export function SavedPanel({ card, onAnother }: { card: AppealCard; onAnother():
           autoFocus
           onClick={() => go({ view: 'appeal', id: card.id })}
         >
-          {t.register.openCard} <Kbd>Enter</Kbd>
+          {ui.register.openCard} <Kbd>Enter</Kbd>
         </button>
         <button type="button" className="btn" onClick={onAnother}>
-          {t.register.another} <Kbd>Ctrl+Enter</Kbd>
+          {ui.register.another} <Kbd>Ctrl+Enter</Kbd>
         </button>
       </div>
     </section>

@@ -2,7 +2,7 @@ import type { AppealKind } from '../../../../shared/api/appeals';
 import type { Output } from '../../../../shared/api/index';
 import { useCall } from '../../api/use-call';
 import { useDebounced } from '../../components/hooks';
-import { errorText, formatDate, t } from '../../i18n';
+import { errorText, formatDate, ui } from '../../i18n';
 
 type Term = Output<'appeals.previewTerm'>;
 
@@ -19,18 +19,18 @@ export function TermPreview({ registeredOn, kind }: { registeredOn: string | nul
       : null;
   return (
     <div className="term" aria-live="polite" id="reg-term">
-      <div className="term__label">{t.register.term}</div>
+      <div className="term__label">{ui.register.term}</div>
       {!registeredOn ? (
-        <div className="muted">{t.none}</div>
+        <div className="muted">{ui.none}</div>
       ) : !current ? (
-        <div className="muted">{t.register.termComputing}</div>
+        <div className="muted">{ui.register.termComputing}</div>
       ) : current.term ? (
         <>
           <div className="term__date" data-testid="control-date">
-            {t.register.controlDate(formatDate(current.term.controlDate))}
+            {ui.register.controlDate(formatDate(current.term.controlDate))}
           </div>
           {current.term.termDate !== current.term.controlDate ? (
-            <div className="term__legal">{t.register.legalDay(formatDate(current.term.termDate))}</div>
+            <div className="term__legal">{ui.register.legalDay(formatDate(current.term.termDate))}</div>
           ) : null}
         </>
       ) : (

@@ -1,7 +1,7 @@
 import { APPEAL_KINDS, APPEAL_STATUSES, CHANNELS } from '../../../../shared/api/appeals';
 import { DateInput } from '../../components/DateInput';
 import { Check, Field } from '../../components/Field';
-import { H, L, t } from '../../i18n';
+import { homeText, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import type { RegistryFilter } from './slice';
 import { UserSelect } from '../../components/UserSelect';
@@ -16,7 +16,7 @@ export function Filters() {
   const users = useStore((s) => s.users);
   const errors = useStore((s) => s.filterErrors);
   const { setFilter } = useStore.getState();
-  const r = t.registry;
+  const r = ui.registry;
 
   const date = (key: 'receivedFrom' | 'receivedTo' | 'dueFrom' | 'dueTo', label: string) => (
     <Field id={`flt-${key}`} label={label} error={errorOf(errors, key)} className="field--date">
@@ -75,10 +75,10 @@ export function Filters() {
             value={f.status}
             onChange={(e) => setFilter({ status: e.target.value as RegistryFilter['status'] })}
           >
-            <option value="">{t.any}</option>
+            <option value="">{ui.any}</option>
             {APPEAL_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {L.statusLabels[s]}
+                {labels.statusLabels[s]}
               </option>
             ))}
           </select>
@@ -90,7 +90,7 @@ export function Filters() {
             id="flt-responsible"
             {...a}
             users={users}
-            anyone={t.any}
+            anyone={ui.any}
             value={f.responsibleId}
             onChange={(responsibleId) => setFilter({ responsibleId })}
           />
@@ -104,10 +104,10 @@ export function Filters() {
             value={f.channel}
             onChange={(e) => setFilter({ channel: e.target.value as RegistryFilter['channel'] })}
           >
-            <option value="">{t.any}</option>
+            <option value="">{ui.any}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {L.channelLabels[c]}
+                {labels.channelLabels[c]}
               </option>
             ))}
           </select>
@@ -121,10 +121,10 @@ export function Filters() {
             value={f.kind}
             onChange={(e) => setFilter({ kind: e.target.value as RegistryFilter['kind'] })}
           >
-            <option value="">{t.any}</option>
+            <option value="">{ui.any}</option>
             {APPEAL_KINDS.map((k) => (
               <option key={k} value={k}>
-                {L.kindLabels[k]}
+                {labels.kindLabels[k]}
               </option>
             ))}
           </select>
@@ -155,14 +155,14 @@ export function Filters() {
         />
         <Check
           id="flt-open"
-          label={H.filtered.openOnly}
+          label={homeText.filtered.openOnly}
           checked={f.open}
           onChange={(v) => setFilter({ open: v })}
         />
         {f.unassigned ? (
           <Check
             id="flt-unassigned"
-            label={H.filtered.unassigned}
+            label={homeText.filtered.unassigned}
             checked={f.unassigned}
             onChange={(v) => setFilter({ unassigned: v })}
           />

@@ -1,14 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { AppealRow } from '../../../../shared/api/appeals';
-import { formatDate, L, t } from '../../i18n';
+import { formatDate, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import type { SortField } from './slice';
 
 const ROW_HEIGHT = 34;
 const HEAD_HEIGHT = 36;
 
-type ColumnKey = keyof typeof t.registry.columns;
+type ColumnKey = keyof typeof ui.registry.columns;
 
 const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort?: SortField }> = [
   { key: 'regNumber', sort: 'regNumber' },
@@ -44,25 +44,25 @@ function Cells({ row, office }: { row: AppealRow; office: string | null }) {
         {formatDate(row.registeredOn)}
       </div>
       <div role="gridcell" className="cell" title={row.applicantName}>
-        {row.applicantName || t.none}
+        {row.applicantName || ui.none}
       </div>
       <div role="gridcell" className="cell cell--num">
-        {row.applicantPhone ?? t.none}
+        {row.applicantPhone ?? ui.none}
       </div>
       <div role="gridcell" className="cell" title={row.summary}>
         {row.summary}
       </div>
-      <div role="gridcell" className="cell" title={L.kindLabels[row.kind]}>
-        {L.kindLabels[row.kind]}
+      <div role="gridcell" className="cell" title={labels.kindLabels[row.kind]}>
+        {labels.kindLabels[row.kind]}
       </div>
-      <div role="gridcell" className="cell" title={L.channelLabels[row.channel]}>
-        {L.channelLabels[row.channel]}
+      <div role="gridcell" className="cell" title={labels.channelLabels[row.channel]}>
+        {labels.channelLabels[row.channel]}
       </div>
       <div role="gridcell" className="cell">
-        <span className={`pill pill--${row.status}`}>{L.statusLabels[row.status]}</span>
+        <span className={`pill pill--${row.status}`}>{labels.statusLabels[row.status]}</span>
       </div>
       <div role="gridcell" className="cell" title={row.responsibleName ?? undefined}>
-        {row.responsibleName ? shortName(row.responsibleName) : t.none}
+        {row.responsibleName ? shortName(row.responsibleName) : ui.none}
       </div>
       <div role="gridcell" className={`cell${row.overdue ? ' cell--overdue' : ''}`}>
         {formatDate(row.dueDate)}
@@ -72,7 +72,7 @@ function Cells({ row, office }: { row: AppealRow; office: string | null }) {
               {' '}
               !
             </span>
-            <span className="sr-only">, {t.registry.overdue}</span>
+            <span className="sr-only">, {ui.registry.overdue}</span>
           </>
         ) : null}
       </div>
@@ -148,7 +148,7 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
       ref={scrollRef}
       className={officeCode ? 'grid grid--offices' : 'grid'}
       role="grid"
-      aria-label={t.registry.tableLabel}
+      aria-label={ui.registry.tableLabel}
       aria-rowcount={total !== null ? total + 1 : -1}
       aria-colcount={COLUMNS.length + (officeCode ? 1 : 0)}
       aria-activedescendant={rows[selected] ? `appeal-row-${selected}` : undefined}
@@ -162,7 +162,7 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
           <div role="row" aria-rowindex={1} className="grid__row">
             {officeCode ? (
               <div role="columnheader" className="cell">
-                {t.offices.column}
+                {ui.offices.column}
               </div>
             ) : null}
             {COLUMNS.map((c) => {
@@ -176,13 +176,13 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
                 >
                   {c.sort ? (
                     <button type="button" className="sort" onClick={() => toggleSort(c.sort!)}>
-                      {t.registry.columns[c.key]}
+                      {ui.registry.columns[c.key]}
                       <span aria-hidden="true" className="sort__arrow">
                         {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                       </span>
                     </button>
                   ) : (
-                    t.registry.columns[c.key]
+                    ui.registry.columns[c.key]
                   )}
                 </div>
               );
@@ -202,7 +202,7 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
                   style={style}
                 >
                   <div role="gridcell" className="cell muted">
-                    {t.registry.loadingMore}
+                    {ui.registry.loadingMore}
                   </div>
                 </div>
               );

@@ -3,7 +3,7 @@ import type { AppealRow } from '../../../../shared/api/appeals';
 import { mayCall } from '../../api/access';
 import { Kbd } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
-import { t } from '../../i18n';
+import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { BatchCards } from '../documents/BatchCards';
 import { Filters } from './Filters';
@@ -73,13 +73,13 @@ export function RegistryView() {
   return (
     <section className="page page--registry">
       <header className="page__head">
-        <h1 className="page__title">{t.registry.title}</h1>
+        <h1 className="page__title">{ui.registry.title}</h1>
         <div className="page__meta" aria-live="polite" data-testid="registry-count">
           {total === null
-            ? t.loading
+            ? ui.loading
             : filtered
-              ? t.registry.shown(rows.length, total)
-              : t.registry.total(total)}
+              ? ui.registry.shown(rows.length, total)
+              : ui.registry.total(total)}
         </div>
         {filtered ? (
           <button
@@ -87,13 +87,13 @@ export function RegistryView() {
             className="btn btn--small btn--ghost"
             onClick={useStore.getState().resetFilters}
           >
-            {t.registry.reset}
+            {ui.registry.reset}
           </button>
         ) : null}
         <BatchCards />
         {mayRegister ? (
           <button type="button" className="btn btn--primary" onClick={() => go({ view: 'register' })}>
-            {t.nav.newAppeal} <Kbd>Alt+N</Kbd>
+            {ui.nav.newAppeal} <Kbd>Alt+N</Kbd>
           </button>
         ) : null}
       </header>
@@ -104,7 +104,7 @@ export function RegistryView() {
         </p>
       ) : null}
       {loaded && rows.length === 0 ? (
-        <p className="empty">{filtered ? t.registry.emptyFiltered : t.registry.empty}</p>
+        <p className="empty">{filtered ? ui.registry.emptyFiltered : ui.registry.empty}</p>
       ) : (
         <RegistryTable onOpen={open} />
       )}

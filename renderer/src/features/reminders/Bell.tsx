@@ -1,4 +1,4 @@
-import { R } from '../../i18n';
+import { remindersText } from '../../i18n';
 import { useStore } from '../../store';
 import { useUnread, useUnreadPolling } from './unread';
 import './reminders.css';
@@ -14,13 +14,13 @@ export function Bell() {
       type="button"
       id="bell"
       className={`bell${unread > 0 ? ' bell--unread' : ''}`}
-      aria-label={R.bellCount(unread)}
+      aria-label={remindersText.bellCount(unread)}
       aria-current={route.view === 'inbox' ? 'page' : undefined}
       aria-keyshortcuts="Alt+B"
-      title={`${R.bellCount(unread)} (Alt+B)`}
+      title={`${remindersText.bellCount(unread)} (Alt+B)`}
       onClick={() => go({ view: 'inbox' })}
     >
-      <BellIcon /> {R.bell}
+      <BellIcon /> {remindersText.bell}
       {unread > 0 ? (
         <span className="bell__count" data-testid="bell-count">
           {unread}

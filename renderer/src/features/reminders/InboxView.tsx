@@ -4,7 +4,7 @@ import { reminderText } from '../../../../shared/i18n/ru/reminders';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Check } from '../../components/Field';
-import { errorText, LOCALE, R } from '../../i18n';
+import { errorText, LOCALE, remindersText } from '../../i18n';
 import { useStore } from '../../store';
 import { useUnread } from './unread';
 import './reminders.css';
@@ -48,17 +48,22 @@ export function InboxView() {
   return (
     <section className="page inbox">
       <header className="page__header">
-        <h1 className="page__title">{R.title}</h1>
-        <Check id="inbox-unread-only" label={R.unreadOnly} checked={unreadOnly} onChange={setUnreadOnly} />
+        <h1 className="page__title">{remindersText.title}</h1>
+        <Check
+          id="inbox-unread-only"
+          label={remindersText.unreadOnly}
+          checked={unreadOnly}
+          onChange={setUnreadOnly}
+        />
         <button type="button" className="btn" onClick={() => void markAll()}>
-          {R.markAllRead}
+          {remindersText.markAllRead}
         </button>
       </header>
       {error ? <p role="alert">{error}</p> : null}
       {items === null ? null : items.length === 0 ? (
-        <p className="muted">{R.empty}</p>
+        <p className="muted">{remindersText.empty}</p>
       ) : (
-        <ul className="inbox__list" aria-label={R.title}>
+        <ul className="inbox__list" aria-label={remindersText.title}>
           {items.map((item) => {
             const text = reminderText(item.rule, item.params);
             return (
@@ -67,11 +72,13 @@ export function InboxView() {
                   type="button"
                   className={`inbox__item${item.read ? '' : ' inbox__item--unread'}`}
                   data-rule={item.rule}
-                  title={item.entity === 'event' || item.appealId ? R.open : R.digestOpens}
+                  title={
+                    item.entity === 'event' || item.appealId ? remindersText.open : remindersText.digestOpens
+                  }
                   onClick={() => void open(item)}
                 >
                   <span className="inbox__title">
-                    {item.read ? null : <span className="inbox__badge">{R.unread}</span>}
+                    {item.read ? null : <span className="inbox__badge">{remindersText.unread}</span>}
                     {text.title}
                   </span>
                   <span className="inbox__body">{text.body}</span>

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { PeriodReport, ReportFilter } from '../../../../shared/api/documents';
 import type { UserInfo } from '../../../../shared/api/office';
-import { documents as D, documentsUi, reportsUi as U } from '../../../../shared/i18n/ru/documents';
+import { documents, documentsUi, reportsUi } from '../../../../shared/i18n/ru/documents';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
 import { UserSelect } from '../../components/UserSelect';
 import { OfficesSelect } from '../../components/OfficesSelect';
-import { errorText, fieldErrors, formatDate, L, todayIn } from '../../i18n';
+import { errorText, fieldErrors, formatDate, labels, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
 
@@ -61,17 +61,17 @@ export function ReportsView() {
       await deliverFile(f.name, f.mime, f.dataBase64);
     });
 
-  const R = D.report;
+  const reportText = documents.report;
   const rows: [string, number | string][] = report
     ? [
-        [R.received, report.received],
-        [R.closed, report.closed],
-        [`${R.closed}: ${R.onTime}`, report.closedOnTime],
-        [`${R.closed}: ${R.late}`, report.closedLate],
-        [R.overdueNow, report.overdueNow],
-        [R.avgDays, report.avgDaysToClose ?? '—'],
+        [reportText.received, report.received],
+        [reportText.closed, report.closed],
+        [`${reportText.closed}: ${reportText.onTime}`, report.closedOnTime],
+        [`${reportText.closed}: ${reportText.late}`, report.closedLate],
+        [reportText.overdueNow, report.overdueNow],
+        [reportText.avgDays, report.avgDaysToClose ?? '—'],
         ...report.byChannel.map((c): [string, number] => [
-          `${R.byChannel}: ${L.channelLabels[c.key as keyof typeof L.channelLabels] ?? c.key}`,
+          `${reportText.byChannel}: ${labels.channelLabels[c.key as keyof typeof labels.channelLabels] ?? c.key}`,
           c.count,
         ]),
       ]
@@ -79,7 +79,7 @@ export function ReportsView() {
 
   return (
     <section className="page">
-      <h1 className="page__title">{U.title}</h1>
+      <h1 className="page__title">{reportsUi.title}</h1>
       <form
         className="panel"
         noValidate
@@ -89,24 +89,29 @@ export function ReportsView() {
         }}
       >
         <div className="grid2">
-          <Field id="report-from" label={U.from} error={errors['filter.from']}>
+          <Field id="report-from" label={reportsUi.from} error={errors['filter.from']}>
             {(a) => <DateInput id="report-from" {...a} value={from} onChange={(v) => setFrom(v ?? '')} />}
           </Field>
-          <Field id="report-to" label={U.to} error={errors['filter.to']}>
+          <Field id="report-to" label={reportsUi.to} error={errors['filter.to']}>
             {(a) => <DateInput id="report-to" {...a} value={to} onChange={(v) => setTo(v ?? '')} />}
           </Field>
-          <Field id="report-topic" label={U.topic} hint={U.topicHint} error={errors['filter.topic']}>
+          <Field
+            id="report-topic"
+            label={reportsUi.topic}
+            hint={reportsUi.topicHint}
+            error={errors['filter.topic']}
+          >
             {(a) => (
               <input id="report-topic" {...a} value={topic} onChange={(e) => setTopic(e.target.value)} />
             )}
           </Field>
-          <Field id="report-responsible" label={U.responsible}>
+          <Field id="report-responsible" label={reportsUi.responsible}>
             {(a) => (
               <UserSelect
                 id="report-responsible"
                 {...a}
                 users={users}
-                anyone={U.anyone}
+                anyone={reportsUi.anyone}
                 value={responsibleId}
                 onChange={setResponsibleId}
               />
@@ -121,16 +126,16 @@ export function ReportsView() {
         </div>
         <div className="actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
-            {U.show} <Kbd>Enter</Kbd>
+            {reportsUi.show} <Kbd>Enter</Kbd>
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => void save('docx')}>
-            {U.docx}
+            {reportsUi.docx}
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => void save('xlsx')}>
-            {U.xlsx}
+            {reportsUi.xlsx}
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => void save('csv')}>
-            {U.csv}
+            {reportsUi.csv}
           </button>
         </div>
         {error ? (
@@ -141,7 +146,7 @@ export function ReportsView() {
       </form>
       {report ? (
         <div className="panel">
-          <p>{R.period(formatDate(report.filter.from), formatDate(report.filter.to))}</p>
+          <p>{reportText.period(formatDate(report.filter.from), formatDate(report.filter.to))}</p>
           <table className="table" data-testid="report-figures">
             <tbody>
               {rows.map(([name, value]) => (

@@ -6,11 +6,11 @@ import { Check, Field } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
 import { MoreRows, usePagedList } from '../../components/PagedList';
 import { useOfficeColumn } from '../../components/OfficesSelect';
-import { errorText, formatDate, L, t, W } from '../../i18n';
+import { errorText, formatDate, labels, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
 
-const r = W.requests;
+const r = workflowText.requests;
 const PAGE = 100;
 
 interface Filter {
@@ -22,17 +22,22 @@ interface Filter {
 const COLUMNS: ReadonlyArray<Column<ExternalRequest>> = [
   { key: 'regNumber', header: r.columns.regNumber, cell: (q) => q.regNumber, className: 'num' },
   { key: 'seq', header: r.columns.seq, cell: (q) => q.seq, className: 'num' },
-  { key: 'bodyName', header: r.columns.bodyName, cell: (q) => q.bodyName ?? W.request.noAddressee },
-  { key: 'kind', header: r.columns.kind, cell: (q) => L.requestKindLabels[q.kind] },
+  {
+    key: 'bodyName',
+    header: r.columns.bodyName,
+    cell: (q) => q.bodyName ?? workflowText.request.noAddressee,
+  },
+  { key: 'kind', header: r.columns.kind, cell: (q) => labels.requestKindLabels[q.kind] },
   {
     key: 'status',
     header: r.columns.status,
-    cell: (q) => <span className={`pill pill--rq-${q.status}`}>{L.requestStateLabels[q.status]}</span>,
+    cell: (q) => <span className={`pill pill--rq-${q.status}`}>{labels.requestStateLabels[q.status]}</span>,
   },
   {
     key: 'sentOn',
     header: r.columns.sentOn,
-    cell: (q) => [formatDate(q.sentOn), W.request.outgoing(q.outgoingNumber)].filter(Boolean).join(', '),
+    cell: (q) =>
+      [formatDate(q.sentOn), workflowText.request.outgoing(q.outgoingNumber)].filter(Boolean).join(', '),
     className: 'num',
   },
   {
@@ -85,7 +90,7 @@ export function RequestsView() {
       <header className="page__head">
         <h1 className="page__title">{r.title}</h1>
         <div className="page__meta" aria-live="polite" data-testid="requests-count">
-          {rows ? (list.more ? r.shown(rows.length, total) : r.count(total)) : t.loading}
+          {rows ? (list.more ? r.shown(rows.length, total) : r.count(total)) : ui.loading}
         </div>
       </header>
       <div className="list-tools" role="search">
@@ -138,7 +143,7 @@ export function RequestsView() {
             onEnd={list.loadMore}
             autoFocus
           />
-          <p className="muted list-hint">{W.list.keys}</p>
+          <p className="muted list-hint">{workflowText.list.keys}</p>
           <MoreRows list={list} />
         </>
       ) : null}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { call, isCallError } from '../../api/client';
 import { Field } from '../../components/Field';
-import { errorText, fieldErrors, L, t } from '../../i18n';
+import { errorText, fieldErrors, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import './session.css';
 
@@ -35,7 +35,7 @@ export function SetupScreen() {
   const [errors, setErrors] = useState<Partial<Record<keyof typeof EMPTY, string>>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const s = t.setup;
+  const s = ui.setup;
 
   const bind = (key: keyof typeof EMPTY) => ({
     id: `setup-${key}`,
@@ -99,7 +99,7 @@ export function SetupScreen() {
             <Field id="setup-timeZone" label={s.timeZone} error={errors.timeZone}>
               {(a) => (
                 <select {...bind('timeZone')} {...a}>
-                  {L.timeZones.map((z) => (
+                  {labels.timeZones.map((z) => (
                     <option key={z.id} value={z.id}>
                       {z.label}
                     </option>

@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { call, isCallError } from '../../api/client';
 import { Field } from '../../components/Field';
-import { errorText, formatInstant, t } from '../../i18n';
+import { errorText, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import './session.css';
 
 function signInError(e: unknown): string {
   if (!isCallError(e)) return errorText(e);
-  if (e.code === 'unauthenticated') return t.signIn.wrong;
+  if (e.code === 'unauthenticated') return ui.signIn.wrong;
   if (e.code === 'locked') {
     const until = (e.details as { lockedUntil?: string } | undefined)?.lockedUntil;
-    return until ? t.signIn.lockedUntil(formatInstant(until)) : t.signIn.locked;
+    return until ? ui.signIn.lockedUntil(formatInstant(until)) : ui.signIn.locked;
   }
   return errorText(e);
 }
@@ -39,14 +39,14 @@ export function SignInScreen() {
   return (
     <div className="gate">
       <form className="gate__card" onSubmit={(e) => void submit(e)} noValidate>
-        <div className="gate__app">{t.appName}</div>
-        <h1 className="gate__title">{t.signIn.title}</h1>
+        <div className="gate__app">{ui.appName}</div>
+        <h1 className="gate__title">{ui.signIn.title}</h1>
         {notice ? (
           <p className="banner banner--info" role="status">
             {notice}
           </p>
         ) : null}
-        <Field id="signin-login" label={t.signIn.login}>
+        <Field id="signin-login" label={ui.signIn.login}>
           {(a) => (
             <input
               id="signin-login"
@@ -59,7 +59,7 @@ export function SignInScreen() {
             />
           )}
         </Field>
-        <Field id="signin-password" label={t.signIn.password}>
+        <Field id="signin-password" label={ui.signIn.password}>
           {(a) => (
             <input
               id="signin-password"
@@ -83,7 +83,7 @@ export function SignInScreen() {
           ) : null}
         </div>
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-          {busy ? t.signIn.submitting : t.signIn.submit}
+          {busy ? ui.signIn.submitting : ui.signIn.submit}
         </button>
       </form>
     </div>

@@ -2,7 +2,7 @@ import type { Output } from '../../../../shared/api/index';
 import type { Office, UserInfo } from '../../../../shared/api/office';
 import { setReadOnly } from '../../api/access';
 import { call, hasSession, setSession, whenSessionLost } from '../../api/client';
-import { errorText, t } from '../../i18n';
+import { errorText, ui } from '../../i18n';
 import { startRoute } from '../../app/nav-slice';
 import type { SliceCreator } from '../../store';
 
@@ -34,7 +34,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
       set({
         phase: 'signIn',
         user: null,
-        signInNotice: t.signIn.sessionEnded,
+        signInNotice: ui.signIn.sessionEnded,
         signInLogin: get().user?.login ?? '',
       });
   });
@@ -73,7 +73,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => {
     },
 
     setupDone(login) {
-      set({ phase: 'signIn', signInNotice: t.setup.done, signInLogin: login });
+      set({ phase: 'signIn', signInNotice: ui.setup.done, signInLogin: login });
     },
 
     signedIn(result) {

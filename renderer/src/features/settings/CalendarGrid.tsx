@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { CalendarYear } from '../../../../shared/domain/calendar';
 import type { CalendarDayKind } from '../../../../shared/i18n/ru/settings';
-import { t } from '../../i18n';
+import { ui } from '../../i18n';
 import { countWorkingDays, monthEdge, monthsOf, stepWithinYear, type CalendarDay } from './calendar-days';
 
 const STEPS: Partial<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
@@ -24,7 +24,7 @@ function weeksOf(days: CalendarDay[]): Array<Array<CalendarDay | null>> {
  */
 export function CalendarGrid(props: { cal: CalendarYear; editable: boolean; onToggle(date: string): void }) {
   const { cal, editable, onToggle } = props;
-  const c = t.settings.calendar;
+  const c = ui.settings.calendar;
   const months = monthsOf(cal);
   const [focus, setFocus] = useState<string | null>(null);
   const active = focus?.startsWith(`${cal.year}-`) ? focus : `${cal.year}-01-01`;

@@ -4,7 +4,7 @@ import type { CalendarYear } from '../../../../shared/domain/calendar';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Check, Field, Kbd } from '../../components/Field';
-import { errorText, fieldErrors, t, todayIn } from '../../i18n';
+import { errorText, fieldErrors, ui, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { CalendarGrid } from './CalendarGrid';
 import { sameYear, toggleDay } from './calendar-days';
@@ -21,7 +21,7 @@ function without<T>(map: Record<number, T>, key: number): Record<number, T> {
 }
 
 function statusOf(e: Entry): { kind: 'edited' | 'provisional' | 'decree'; text: string } {
-  const c = t.settings.calendar;
+  const c = ui.settings.calendar;
   if (e.editedByOffice)
     return {
       kind: 'edited',
@@ -38,7 +38,7 @@ function statusOf(e: Entry): { kind: 'edited' | 'provisional' | 'decree'; text: 
  * Unsaved edits are kept per year, so looking at another year loses nothing.
  */
 export function CalendarSettings({ editable }: { editable: boolean }) {
-  const c = t.settings.calendar;
+  const c = ui.settings.calendar;
   const timeZone = useStore((s) => s.office?.timeZone ?? 'Europe/Moscow');
   const listed = useCall('calendar.list', {});
   const entries = listed.data ?? null;
@@ -60,7 +60,7 @@ export function CalendarSettings({ editable }: { editable: boolean }) {
         {notice ? (
           <p className="banner banner--error">{notice.text}</p>
         ) : (
-          <p className="muted">{t.loading}</p>
+          <p className="muted">{ui.loading}</p>
         )}
       </section>
     );
@@ -196,7 +196,7 @@ export function CalendarSettings({ editable }: { editable: boolean }) {
         {editable && dirty ? (
           <div className="actions">
             <button type="submit" className="btn btn--primary" disabled={busy}>
-              {busy ? t.saving : t.save} <Kbd>Ctrl+Enter</Kbd>
+              {busy ? ui.saving : ui.save} <Kbd>Ctrl+Enter</Kbd>
             </button>
             <button type="button" className="btn" onClick={() => change(original)}>
               {c.reset}

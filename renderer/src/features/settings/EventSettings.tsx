@@ -7,7 +7,7 @@ import {
   type ChecklistItemTemplate,
   type EventStage,
 } from '../../../../shared/domain/workflow/event';
-import { assigneeLabels, eventsUi as e, eventStageLabels } from '../../../../shared/i18n/ru/events';
+import { assigneeLabels, eventsUi, eventStageLabels } from '../../../../shared/i18n/ru/events';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
@@ -35,12 +35,12 @@ function KindsEditor({ editable }: { editable: boolean }) {
 
   return (
     <div>
-      <h3>{e.kinds}</h3>
+      <h3>{eventsUi.kinds}</h3>
       <ul className="plist">
         {kinds.map((k) => (
           <li key={k.code} className="plist__item">
             <input
-              aria-label={e.kindInput(k.name)}
+              aria-label={eventsUi.kindInput(k.name)}
               defaultValue={k.name}
               readOnly={!editable}
               onBlur={(x) => {
@@ -48,14 +48,14 @@ function KindsEditor({ editable }: { editable: boolean }) {
                 if (editable && v && v !== k.name) put({ code: k.code, name: v, hidden: k.hidden });
               }}
             />
-            {k.hidden ? <span className="muted">{e.kindHidden}</span> : null}
+            {k.hidden ? <span className="muted">{eventsUi.kindHidden}</span> : null}
             {editable ? (
               <button
                 type="button"
                 className="btn btn--small btn--ghost"
                 onClick={() => put({ code: k.code, name: k.name, hidden: !k.hidden })}
               >
-                {k.hidden ? e.show : e.hide}
+                {k.hidden ? eventsUi.show : eventsUi.hide}
               </button>
             ) : null}
           </li>
@@ -64,8 +64,8 @@ function KindsEditor({ editable }: { editable: boolean }) {
       {editable ? (
         <div className="actions">
           <input
-            aria-label={e.newKindName}
-            placeholder={e.newKindName}
+            aria-label={eventsUi.newKindName}
+            placeholder={eventsUi.newKindName}
             value={name}
             onChange={(x) => setName(x.target.value)}
           />
@@ -78,7 +78,7 @@ function KindsEditor({ editable }: { editable: boolean }) {
               setName('');
             }}
           >
-            {e.addKind}
+            {eventsUi.addKind}
           </button>
         </div>
       ) : null}
@@ -111,14 +111,14 @@ function StageLimits({ editable }: { editable: boolean }) {
       (o) => {
         office.setData(o);
         setForm(null);
-        setNotice({ ok: true, text: e.saved });
+        setNotice({ ok: true, text: eventsUi.saved });
       },
       (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
     );
   };
   return (
     <div>
-      <h3>{e.stageLimits}</h3>
+      <h3>{eventsUi.stageLimits}</h3>
       <div className="grid">
         {EVENT_STAGES.map((s) => (
           <Field key={s} id={`event-limit-${s}`} label={eventStageLabels[s]}>
@@ -140,7 +140,7 @@ function StageLimits({ editable }: { editable: boolean }) {
       {editable ? (
         <div className="actions">
           <button type="button" className="btn" onClick={save}>
-            {e.saveLimits}
+            {eventsUi.saveLimits}
           </button>
         </div>
       ) : null}
@@ -178,14 +178,14 @@ export function EventSettings({ editable }: { editable: boolean }) {
   const save = (): void => {
     setNotice(null);
     call('checklists.put', { stage, kind, items }).then(
-      (list) => done(list, e.templateSaved),
+      (list) => done(list, eventsUi.templateSaved),
       (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
     );
   };
   const reset = (): void => {
     setNotice(null);
     call('checklists.reset', { stage, kind }).then(
-      (list) => done(list, e.saved),
+      (list) => done(list, eventsUi.saved),
       (err: unknown) => setNotice({ ok: false, text: errorText(err) }),
     );
   };
@@ -194,12 +194,12 @@ export function EventSettings({ editable }: { editable: boolean }) {
 
   return (
     <section className="panel" aria-labelledby="event-settings-title" id="event-settings">
-      <h2 id="event-settings-title">{e.settingsTitle}</h2>
+      <h2 id="event-settings-title">{eventsUi.settingsTitle}</h2>
       <KindsEditor editable={editable} />
       <StageLimits editable={editable && mayCall(role, 'office.update')} />
-      <h3>{e.templates}</h3>
+      <h3>{eventsUi.templates}</h3>
       <div className="actions">
-        <Field id="tpl-stage" label={e.templateFor}>
+        <Field id="tpl-stage" label={eventsUi.templateFor}>
           {(a) => (
             <select
               id="tpl-stage"
@@ -215,10 +215,10 @@ export function EventSettings({ editable }: { editable: boolean }) {
             </select>
           )}
         </Field>
-        <Field id="tpl-kind" label={e.templateKind}>
+        <Field id="tpl-kind" label={eventsUi.templateKind}>
           {(a) => (
             <select id="tpl-kind" {...a} value={kind} onChange={(x) => setKind(x.target.value)}>
-              <option value={ANY_KIND}>{e.anyKind}</option>
+              <option value={ANY_KIND}>{eventsUi.anyKind}</option>
               {kinds.map((k) => (
                 <option key={k.code} value={k.code}>
                   {k.name}
@@ -227,13 +227,13 @@ export function EventSettings({ editable }: { editable: boolean }) {
             </select>
           )}
         </Field>
-        <span className="muted">{current?.edited ? e.edited : current ? e.shipped : ''}</span>
+        <span className="muted">{current?.edited ? eventsUi.edited : current ? eventsUi.shipped : ''}</span>
       </div>
-      <div className="tpl__items" aria-label={e.templates}>
+      <div className="tpl__items" aria-label={eventsUi.templates}>
         {items.map((item, i) => (
           <div key={i} className="tpl__item">
             <input
-              aria-label={`${e.itemText} ${i + 1}`}
+              aria-label={`${eventsUi.itemText} ${i + 1}`}
               value={item.text}
               readOnly={!editable}
               onChange={(x) => patch(i, { text: x.target.value })}
@@ -245,10 +245,10 @@ export function EventSettings({ editable }: { editable: boolean }) {
                 disabled={!editable}
                 onChange={(x) => patch(i, { mandatory: x.target.checked })}
               />{' '}
-              {e.itemMandatory}
+              {eventsUi.itemMandatory}
             </label>
             <select
-              aria-label={e.itemAssignee}
+              aria-label={eventsUi.itemAssignee}
               value={item.assignee}
               disabled={!editable}
               onChange={(x) => patch(i, { assignee: x.target.value as ChecklistItemTemplate['assignee'] })}
@@ -260,8 +260,8 @@ export function EventSettings({ editable }: { editable: boolean }) {
               ))}
             </select>
             <input
-              aria-label={e.itemOffset}
-              title={e.itemOffset}
+              aria-label={eventsUi.itemOffset}
+              title={eventsUi.itemOffset}
               type="number"
               value={item.offsetDays}
               readOnly={!editable}
@@ -273,7 +273,7 @@ export function EventSettings({ editable }: { editable: boolean }) {
                 className="btn btn--small btn--ghost"
                 onClick={() => setItems(items.filter((_, j) => j !== i))}
               >
-                {e.removeItem}
+                {eventsUi.removeItem}
               </button>
             ) : null}
           </div>
@@ -288,14 +288,14 @@ export function EventSettings({ editable }: { editable: boolean }) {
               setItems([...items, { text: '', mandatory: false, assignee: 'responsible', offsetDays: 0 }])
             }
           >
-            {e.addItem}
+            {eventsUi.addItem}
           </button>
           <button type="button" className="btn btn--primary" onClick={save}>
-            {e.saveTemplate}
+            {eventsUi.saveTemplate}
           </button>
           {current?.edited ? (
             <button type="button" className="btn btn--ghost" onClick={reset}>
-              {e.resetTemplate}
+              {eventsUi.resetTemplate}
             </button>
           ) : null}
         </div>

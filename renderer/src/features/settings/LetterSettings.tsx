@@ -4,15 +4,15 @@ import type { LetterTemplateSchema } from '../../../../shared/api/documents';
 import { DOC_FONTS, type Letterhead, type Office } from '../../../../shared/api/office';
 import type { LetterField, LetterKind } from '../../../../shared/domain/letter-templates';
 import {
-  documents as D,
+  documents,
   letterFieldLabels,
   letterKindLabels,
-  letterSettingsUi as U,
+  letterSettingsUi,
 } from '../../../../shared/i18n/ru/documents';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
-import { errorText, fieldErrors, t } from '../../i18n';
+import { errorText, fieldErrors, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { SettingsForm, TextSetting, type SettingsNotice } from './SettingsForm';
 
@@ -56,7 +56,7 @@ function LetterheadSettings({ editable }: { editable: boolean }) {
       office.setData(o);
       setForm(null);
       useStore.getState().setOffice(o);
-      setNotice({ ok: true, text: t.settings.saved });
+      setNotice({ ok: true, text: ui.settings.saved });
     } catch (e) {
       if (isCallError(e)) setErrors(fieldErrors(e));
       setNotice({ ok: false, text: errorText(e) });
@@ -67,7 +67,7 @@ function LetterheadSettings({ editable }: { editable: boolean }) {
   const text = (key: 'deputyTitle' | 'signatoryName' | 'signatoryTitle', hint?: string) => (
     <TextSetting
       id={`lh-${key}`}
-      label={U[key]}
+      label={letterSettingsUi[key]}
       hint={hint}
       error={errors[`letterhead.${key}`]}
       editable={editable}
@@ -78,17 +78,17 @@ function LetterheadSettings({ editable }: { editable: boolean }) {
   return (
     <SettingsForm
       id="letterhead"
-      title={U.letterhead}
+      title={letterSettingsUi.letterhead}
       editable={editable}
       busy={busy}
       notice={notice}
       onSave={() => void save()}
     >
       <div className="grid2">
-        {text('deputyTitle', U.deputyTitleHint)}
-        {text('signatoryName', U.signatoryNameHint)}
+        {text('deputyTitle', letterSettingsUi.deputyTitleHint)}
+        {text('signatoryName', letterSettingsUi.signatoryNameHint)}
         {text('signatoryTitle')}
-        <Field id="lh-font" label={U.font}>
+        <Field id="lh-font" label={letterSettingsUi.font}>
           {(a) => (
             <select
               id="lh-font"
@@ -103,7 +103,7 @@ function LetterheadSettings({ editable }: { editable: boolean }) {
             </select>
           )}
         </Field>
-        <Field id="lh-size" label={U.fontSize} error={errors['letterhead.fontSize']}>
+        <Field id="lh-size" label={letterSettingsUi.fontSize} error={errors['letterhead.fontSize']}>
           {(a) => (
             <input
               id="lh-size"
@@ -136,7 +136,9 @@ function TemplateSettings({ editable }: { editable: boolean }) {
     ? {
         text: previewed.data.text,
         problems: previewed.data.problems.map((x) =>
-          x.kind === 'unknown' ? D.problems.unknownField(x.field) : D.problems.unclosed(x.field),
+          x.kind === 'unknown'
+            ? documents.problems.unknownField(x.field)
+            : documents.problems.unclosed(x.field),
         ),
       }
     : null;
@@ -170,7 +172,7 @@ function TemplateSettings({ editable }: { editable: boolean }) {
     try {
       const stored = await call('templates.save', { kind, body });
       listed.setData(templates.map((x) => (x.kind === kind ? stored : x)));
-      setNotice({ ok: true, text: U.templateSaved });
+      setNotice({ ok: true, text: letterSettingsUi.templateSaved });
     } catch (e) {
       setNotice({ ok: false, text: errorText(e) });
     } finally {
@@ -181,14 +183,18 @@ function TemplateSettings({ editable }: { editable: boolean }) {
   return (
     <SettingsForm
       id="templates"
-      title={U.templates}
+      title={letterSettingsUi.templates}
       editable={editable}
       busy={busy}
       notice={notice}
       onSave={() => void save()}
-      saveLabel={U.saveTemplate}
+      saveLabel={letterSettingsUi.saveTemplate}
     >
-      <Field id="tpl-kind" label={U.kind} hint={current.custom ? U.custom : U.shipped}>
+      <Field
+        id="tpl-kind"
+        label={letterSettingsUi.kind}
+        hint={current.custom ? letterSettingsUi.custom : letterSettingsUi.shipped}
+      >
         {(a) => (
           <select id="tpl-kind" {...a} value={kind} onChange={(e) => choose(e.target.value as LetterKind)}>
             {templates.map((x) => (
@@ -199,7 +205,7 @@ function TemplateSettings({ editable }: { editable: boolean }) {
           </select>
         )}
       </Field>
-      <Field id="tpl-body" label={U.body}>
+      <Field id="tpl-body" label={letterSettingsUi.body}>
         {(a) => (
           <textarea
             id="tpl-body"
@@ -212,8 +218,8 @@ function TemplateSettings({ editable }: { editable: boolean }) {
           />
         )}
       </Field>
-      <div className="tpl-fields" aria-label={U.fields}>
-        <span className="muted">{U.fields}:</span>{' '}
+      <div className="tpl-fields" aria-label={letterSettingsUi.fields}>
+        <span className="muted">{letterSettingsUi.fields}:</span>{' '}
         {current.fields.map((f) => (
           <button
             key={f}
@@ -229,13 +235,13 @@ function TemplateSettings({ editable }: { editable: boolean }) {
       </div>
       {preview?.problems.length ? (
         <ul className="banner banner--warning" data-testid="tpl-problems">
-          <li>{U.problems}</li>
+          <li>{letterSettingsUi.problems}</li>
           {preview.problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
       ) : null}
-      <h3>{U.preview}</h3>
+      <h3>{letterSettingsUi.preview}</h3>
       <div className="tpl-preview" data-testid="tpl-preview">
         {preview?.text.split('\n').map((line, i) => (
           <p key={i}>{line}</p>

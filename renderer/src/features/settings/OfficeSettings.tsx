@@ -3,7 +3,7 @@ import type { Office } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
-import { errorText, fieldErrors, L, t } from '../../i18n';
+import { errorText, fieldErrors, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { SettingsForm, TextSetting } from './SettingsForm';
 
@@ -36,13 +36,13 @@ export function OfficeSettings({ editable }: { editable: boolean }) {
   const [saved, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const notice = saved ?? (got.error ? { ok: false, text: errorText(got.error) } : null);
   const [busy, setBusy] = useState(false);
-  const s = t.settings;
+  const s = ui.settings;
 
   if (!form || !office)
     return notice ? (
       <p className="banner banner--error">{notice.text}</p>
     ) : (
-      <p className="muted">{t.loading}</p>
+      <p className="muted">{ui.loading}</p>
     );
 
   async function save(): Promise<void> {
@@ -104,10 +104,10 @@ export function OfficeSettings({ editable }: { editable: boolean }) {
               value={form.timeZone}
               onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
             >
-              {L.timeZones.some((z) => z.id === form.timeZone) ? null : (
+              {labels.timeZones.some((z) => z.id === form.timeZone) ? null : (
                 <option value={form.timeZone}>{form.timeZone}</option>
               )}
-              {L.timeZones.map((z) => (
+              {labels.timeZones.map((z) => (
                 <option key={z.id} value={z.id}>
                   {z.label}
                 </option>
@@ -128,8 +128,8 @@ export function OfficeSettings({ editable }: { editable: boolean }) {
               value={form.deadlineShift}
               onChange={(e) => setForm({ ...form, deadlineShift: e.target.value as Form['deadlineShift'] })}
             >
-              <option value="previous">{L.deadlineShiftLabels.previous}</option>
-              <option value="next">{L.deadlineShiftLabels.next}</option>
+              <option value="previous">{labels.deadlineShiftLabels.previous}</option>
+              <option value="next">{labels.deadlineShiftLabels.next}</option>
             </select>
           )}
         </Field>

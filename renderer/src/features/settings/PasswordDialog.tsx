@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { UserInfo } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
 import { Field } from '../../components/Field';
-import { errorText, fieldErrors, t } from '../../i18n';
+import { errorText, fieldErrors, ui } from '../../i18n';
 
 /**
  * A new password for a user, typed twice, in a modal dialog (the browser's own: focus stays inside, the page
@@ -10,7 +10,7 @@ import { errorText, fieldErrors, t } from '../../i18n';
  */
 export function PasswordDialog(props: { user: UserInfo; onClose(): void; onDone(text: string): void }) {
   const { user, onClose, onDone } = props;
-  const a = t.settings.userActions;
+  const a = ui.settings.userActions;
   const ref = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -98,7 +98,7 @@ export function PasswordDialog(props: { user: UserInfo; onClose(): void; onDone(
             {a.resetPassword}
           </button>
           <button type="button" className="btn" onClick={onClose}>
-            {t.cancel}
+            {ui.cancel}
           </button>
         </div>
       </form>

@@ -6,9 +6,9 @@ import {
 import { reminderRuleNames } from '../../../../shared/i18n/ru/reminders';
 import { Check, Field } from '../../components/Field';
 import { SettingsForm, useOfficeSettings } from './SettingsForm';
-import { R, t } from '../../i18n';
+import { remindersText, ui } from '../../i18n';
 
-const s = R.settings;
+const s = remindersText.settings;
 type TimeKey = 'workdayStart' | 'digestTime' | 'quietFrom' | 'quietTo';
 type DaysKey = 'dueSoonDays' | 'requestUnansweredDays' | 'eventApprovalDays';
 
@@ -23,7 +23,7 @@ export function ReminderSettings({ editable }: { editable: boolean }) {
     save: saveOffice,
   } = useOfficeSettings((o) => o.reminders, /^reminders\./);
 
-  if (!form) return <p className="muted">{notice?.text ?? t.loading}</p>;
+  if (!form) return <p className="muted">{notice?.text ?? ui.loading}</p>;
 
   const save = (next: Settings): Promise<void> => saveOffice({ reminders: next }, s.saved);
 

@@ -4,7 +4,7 @@ import type { Office } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field, Kbd } from '../../components/Field';
-import { errorText, fieldErrors, t } from '../../i18n';
+import { errorText, fieldErrors, ui } from '../../i18n';
 
 export interface Notice {
   ok: boolean;
@@ -52,7 +52,7 @@ export function SettingsForm(props: {
       {editable ? (
         <div className="actions">
           <button type="submit" className="btn btn--primary" disabled={busy}>
-            {busy ? t.saving : (props.saveLabel ?? t.save)} <Kbd>Ctrl+Enter</Kbd>
+            {busy ? ui.saving : (props.saveLabel ?? ui.save)} <Kbd>Ctrl+Enter</Kbd>
           </button>
         </div>
       ) : null}

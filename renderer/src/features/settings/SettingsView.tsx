@@ -1,5 +1,5 @@
 import { mayCall } from '../../api/access';
-import { t } from '../../i18n';
+import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { CalendarSettings } from './CalendarSettings';
 import { EventSettings } from './EventSettings';
@@ -19,8 +19,8 @@ export function SettingsView() {
   const canEditCalendar = mayCall(role, 'calendar.putYear');
   return (
     <section className="page">
-      <h1 className="page__title">{t.settings.title}</h1>
-      {!canEditOffice ? <p className="muted">{t.settings.readOnly}</p> : null}
+      <h1 className="page__title">{ui.settings.title}</h1>
+      {!canEditOffice ? <p className="muted">{ui.settings.readOnly}</p> : null}
       <OfficeSettings editable={canEditOffice} />
       <WorkflowSettings editable={canEditOffice} />
       <LetterSettings editable={canEditOffice && mayCall(role, 'templates.save')} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ROLES, type Role } from '../../../../shared/api/define';
 import type { Input } from '../../../../shared/api/index';
 import type { UserInfo } from '../../../../shared/api/office';
-import { L, t } from '../../i18n';
+import { labels, ui } from '../../i18n';
 
 export type UpdateUser = (input: Input<'users.update'>, success: (user: UserInfo) => string) => Promise<void>;
 
@@ -17,7 +17,7 @@ export function UserActions(props: {
   onResetPassword(): void;
 }) {
   const { user, busy, onUpdate } = props;
-  const a = t.settings.userActions;
+  const a = ui.settings.userActions;
   const [role, setRole] = useState<Role>(user.role);
   return (
     <div className="user-actions">
@@ -31,7 +31,7 @@ export function UserActions(props: {
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
-            {L.roleLabels[r]}
+            {labels.roleLabels[r]}
           </option>
         ))}
       </select>
@@ -40,7 +40,7 @@ export function UserActions(props: {
         className="btn btn--small"
         disabled={busy || role === user.role}
         onClick={() =>
-          void onUpdate({ id: user.id, role }, (u) => a.roleChanged(u.fullName, L.roleLabels[u.role]))
+          void onUpdate({ id: user.id, role }, (u) => a.roleChanged(u.fullName, labels.roleLabels[u.role]))
         }
       >
         {a.applyRole}

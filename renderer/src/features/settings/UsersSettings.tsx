@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../../../../shared/api/define';
 import type { UserInfo } from '../../../../shared/api/office';
 import { call, isCallError } from '../../api/client';
 import { Field } from '../../components/Field';
-import { errorText, fieldErrors, L, t } from '../../i18n';
+import { errorText, fieldErrors, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { PasswordDialog } from './PasswordDialog';
 import { UserActions, type UpdateUser } from './UserActions';
@@ -25,7 +25,7 @@ export function UsersSettings({ editable, manageable }: { editable: boolean; man
   const [rowNotice, setRowNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [passwordFor, setPasswordFor] = useState<UserInfo | null>(null);
-  const s = t.settings;
+  const s = ui.settings;
 
   const update: UpdateUser = async (input, success) => {
     setPending(input.id);
@@ -92,8 +92,8 @@ export function UsersSettings({ editable, manageable }: { editable: boolean; man
             <tr key={u.id} className={u.active ? undefined : 'table__row--inactive'}>
               <td id={`user-${u.id}-name`}>{u.fullName}</td>
               <td>{u.login}</td>
-              <td>{L.roleLabels[u.role]}</td>
-              <td>{u.active ? t.yes : t.no}</td>
+              <td>{labels.roleLabels[u.role]}</td>
+              <td>{u.active ? ui.yes : ui.no}</td>
               {manageable ? (
                 <td>
                   {/* Keyed by the role, so the picker starts again from the saved role after a change. */}
@@ -149,7 +149,7 @@ export function UsersSettings({ editable, manageable }: { editable: boolean; man
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {L.roleLabels[r]}
+                      {labels.roleLabels[r]}
                     </option>
                   ))}
                 </select>

@@ -1,9 +1,9 @@
 import type { Office } from '../../../../shared/api/office';
 import { STAGE_LIMIT_KEYS, type StageLimitKey } from '../../../../shared/domain/workflow/appeal';
-import { workflowSettingsText as w } from '../../../../shared/i18n/ru/workflow-settings';
+import { workflowSettingsText } from '../../../../shared/i18n/ru/workflow-settings';
 import { Field } from '../../components/Field';
 import { SettingsForm, useOfficeSettings } from './SettingsForm';
-import { t } from '../../i18n';
+import { ui } from '../../i18n';
 
 type Form = Record<StageLimitKey | 'deputyRequestDays', string>;
 
@@ -30,7 +30,7 @@ export function WorkflowSettings({ editable }: { editable: boolean }) {
     return notice ? (
       <p className="banner banner--error">{notice.text}</p>
     ) : (
-      <p className="muted">{t.loading}</p>
+      <p className="muted">{ui.loading}</p>
     );
 
   function save(f: Form): Promise<void> {
@@ -38,7 +38,10 @@ export function WorkflowSettings({ editable }: { editable: boolean }) {
       StageLimitKey,
       number
     >;
-    return saveOffice({ stageLimits, deputyRequestDays: Number(f.deputyRequestDays) }, w.saved);
+    return saveOffice(
+      { stageLimits, deputyRequestDays: Number(f.deputyRequestDays) },
+      workflowSettingsText.saved,
+    );
   }
 
   const number = (key: keyof Form, label: string, hint?: string) => (
@@ -61,16 +64,22 @@ export function WorkflowSettings({ editable }: { editable: boolean }) {
   return (
     <SettingsForm
       id="workflow"
-      title={w.title}
+      title={workflowSettingsText.title}
       editable={editable}
       busy={busy}
       notice={notice}
       onSave={() => void save(form)}
     >
-      <p className="muted">{w.intro}</p>
+      <p className="muted">{workflowSettingsText.intro}</p>
       <div className="grid">
-        {STAGE_LIMIT_KEYS.map((k) => number(k, `${w.stageLimits[k]}, ${w.days}`))}
-        {number('deputyRequestDays', w.deputyRequestDays, w.deputyRequestDaysHint)}
+        {STAGE_LIMIT_KEYS.map((k) =>
+          number(k, `${workflowSettingsText.stageLimits[k]}, ${workflowSettingsText.days}`),
+        )}
+        {number(
+          'deputyRequestDays',
+          workflowSettingsText.deputyRequestDays,
+          workflowSettingsText.deputyRequestDaysHint,
+        )}
       </div>
     </SettingsForm>
   );

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { statisticsUi as S } from '../../../../shared/i18n/ru/statistics';
+import { statisticsUi } from '../../../../shared/i18n/ru/statistics';
 
 export interface ChartTable {
   header: string[];
@@ -29,7 +29,7 @@ export function ChartCard(props: {
     >
       <div className="stats-card__head">
         <h2 id={`${id}-title`}>{title}</h2>
-        <div className="stats-card__views" role="group" aria-label={S.viewsLabel(title)}>
+        <div className="stats-card__views" role="group" aria-label={statisticsUi.viewsLabel(title)}>
           {(['chart', 'table'] as const).map((v) => (
             <button
               key={v}
@@ -38,14 +38,14 @@ export function ChartCard(props: {
               aria-pressed={view === v}
               onClick={() => setView(v)}
             >
-              {v === 'chart' ? S.chartView : S.tableView}
+              {v === 'chart' ? statisticsUi.chartView : statisticsUi.tableView}
             </button>
           ))}
         </div>
       </div>
       {props.note ? <div className="stats-card__note">{props.note}</div> : null}
       {empty ? (
-        <p className="muted">{S.nothing}</p>
+        <p className="muted">{statisticsUi.nothing}</p>
       ) : view === 'chart' ? (
         <div className="stats-card__chart">{props.children}</div>
       ) : (

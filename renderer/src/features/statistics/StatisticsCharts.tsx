@@ -12,9 +12,9 @@ import {
 } from 'recharts';
 import type { ReactNode } from 'react';
 import type { Figures, StatCount, Statistics } from '../../../../shared/api/statistics';
-import { documents as D } from '../../../../shared/i18n/ru/documents';
-import { statisticsUi as S } from '../../../../shared/i18n/ru/statistics';
-import { formatDate, L } from '../../i18n';
+import { documents } from '../../../../shared/i18n/ru/documents';
+import { statisticsUi } from '../../../../shared/i18n/ru/statistics';
+import { formatDate, labels } from '../../i18n';
 import { ChartCard, type ChartTable } from './ChartCard';
 
 /** The print-safe palette of the report's DOCX chart, the current period first. */
@@ -22,13 +22,14 @@ const PALETTE = ['#2F5597', '#C55A11', '#548235', '#BF9000', '#7030A0', '#2E75B6
 const CURRENT = PALETTE[0]!;
 const PREVIOUS = '#9DB3D8';
 
-const channelName = (k: string) => L.channelLabels[k as keyof typeof L.channelLabels] ?? k;
-const kindName = (k: string) => L.kindLabels[k as keyof typeof L.kindLabels] ?? k;
+const channelName = (k: string) => labels.channelLabels[k as keyof typeof labels.channelLabels] ?? k;
+const kindName = (k: string) => labels.kindLabels[k as keyof typeof labels.kindLabels] ?? k;
 const resultName = (k: string) =>
-  L.resultLabels[k as keyof typeof L.resultLabels] ?? (k || D.report.noSection);
-const sectionName = (k: string) => (k ? `${k} ${D.sections[k] ?? ''}`.trim() : D.report.noSection);
-const subjectName = (k: string) => S.subjectOf(k, D.sections[k.slice(0, 4)] ?? '');
-const districtName = (k: string) => k || S.noDistrict;
+  labels.resultLabels[k as keyof typeof labels.resultLabels] ?? (k || documents.report.noSection);
+const sectionName = (k: string) =>
+  k ? `${k} ${documents.sections[k] ?? ''}`.trim() : documents.report.noSection;
+const subjectName = (k: string) => statisticsUi.subjectOf(k, documents.sections[k.slice(0, 4)] ?? '');
+const districtName = (k: string) => k || statisticsUi.noDistrict;
 const shortDay = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}`;
 const monthName = (d: string) =>
   new Date(`${d}T00:00:00Z`).toLocaleDateString('ru-RU', {
@@ -57,7 +58,9 @@ function compared(cur: StatCount[], prev: StatCount[] | undefined, name: (k: str
 
 function namedTable(rows: Named[], first: string, comparing: boolean): ChartTable {
   return {
-    header: comparing ? [first, S.current, S.previous] : [first, S.columns.count],
+    header: comparing
+      ? [first, statisticsUi.current, statisticsUi.previous]
+      : [first, statisticsUi.columns.count],
     rows: rows.map((r) => (comparing ? [r.name, r.current, r.previous ?? 0] : [r.name, r.current])),
   };
 }
@@ -75,9 +78,9 @@ function Bars({ rows, comparing }: { rows: Named[]; comparing: boolean }) {
         <XAxis type="number" allowDecimals={false} tick={tick} />
         <YAxis type="category" dataKey="name" width={220} tick={tick} interval={0} />
         <Tooltip formatter={number} />
-        <Bar dataKey="current" name={S.current} fill={CURRENT} isAnimationActive={false} />
+        <Bar dataKey="current" name={statisticsUi.current} fill={CURRENT} isAnimationActive={false} />
         {comparing ? (
-          <Bar dataKey="previous" name={S.previous} fill={PREVIOUS} isAnimationActive={false} />
+          <Bar dataKey="previous" name={statisticsUi.previous} fill={PREVIOUS} isAnimationActive={false} />
         ) : null}
         {comparing ? <Legend /> : null}
       </BarChart>
@@ -115,7 +118,7 @@ function delta(cur: number | null, prev: number | null | undefined): string | nu
 }
 
 function Cards({ cur, prev }: { cur: Figures; prev: Figures | null }) {
-  const items: [string, keyof typeof S.cards, number | null, number | null | undefined][] = [
+  const items: [string, keyof typeof statisticsUi.cards, number | null, number | null | undefined][] = [
     ['received', 'received', cur.received, prev?.received],
     ['repeat', 'repeat', cur.repeat, prev?.repeat],
     ['collective', 'collective', cur.collective, prev?.collective],
@@ -129,11 +132,11 @@ function Cards({ cur, prev }: { cur: Figures; prev: Figures | null }) {
     <dl className="stats-cards">
       {items.map(([id, label, value, before]) => (
         <div key={id} className="stats-cards__item" data-testid={`stat-${id}`}>
-          <dt>{S.cards[label]}</dt>
+          <dt>{statisticsUi.cards[label]}</dt>
           <dd className="stats-cards__value">{value == null ? '—' : number(value)}</dd>
           {prev ? (
-            <dd className="stats-cards__delta" title={S.delta(delta(value, before) ?? '—')}>
-              {S.deltaShort(delta(value, before) ?? '—')}
+            <dd className="stats-cards__delta" title={statisticsUi.delta(delta(value, before) ?? '—')}>
+              {statisticsUi.deltaShort(delta(value, before) ?? '—')}
             </dd>
           ) : null}
         </div>
@@ -160,8 +163,12 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
   const subjects = compared(cur.topSubjects, prev?.topSubjects, subjectName);
   const districts = compared(cur.byDistrict, prev?.byDistrict, districtName);
   const terms: Named[] = [
-    { name: S.onTime, current: cur.closedOnTime, ...(prev ? { previous: prev.closedOnTime } : {}) },
-    { name: S.late, current: cur.closedLate, ...(prev ? { previous: prev.closedLate } : {}) },
+    {
+      name: statisticsUi.onTime,
+      current: cur.closedOnTime,
+      ...(prev ? { previous: prev.closedOnTime } : {}),
+    },
+    { name: statisticsUi.late, current: cur.closedLate, ...(prev ? { previous: prev.closedLate } : {}) },
   ];
   const resultKeys = cur.byResult.map((r) => r.key);
   const results = cur.resultsTimeline.map((b) => ({
@@ -169,7 +176,7 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
     ...Object.fromEntries(resultKeys.map((k) => [k, b.byResult[k] ?? 0])),
   }));
   const requests = cur.requests.slice(0, 10).map((r) => ({
-    name: r.body ?? S.noBody,
+    name: r.body ?? statisticsUi.noBody,
     sent: r.sent,
     answered: r.answered,
     overdue: r.overdue,
@@ -182,9 +189,11 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
         <ChartCard
           id="timeline"
           wide
-          title={S.charts.timeline[g]}
+          title={statisticsUi.charts.timeline[g]}
           table={{
-            header: comparing ? [S.columns.start, S.current, S.previous] : [S.columns.start, S.columns.count],
+            header: comparing
+              ? [statisticsUi.columns.start, statisticsUi.current, statisticsUi.previous]
+              : [statisticsUi.columns.start, statisticsUi.columns.count],
             rows: timeline.map((b) =>
               comparing
                 ? [formatDate(b.start), b.current, b.previous ?? 0]
@@ -201,7 +210,7 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
               <Line
                 type="monotone"
                 dataKey="current"
-                name={S.current}
+                name={statisticsUi.current}
                 stroke={CURRENT}
                 strokeWidth={2}
                 dot={timeline.length <= 62}
@@ -211,7 +220,7 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
                 <Line
                   type="monotone"
                   dataKey="previous"
-                  name={S.previous}
+                  name={statisticsUi.previous}
                   stroke={PREVIOUS}
                   strokeDasharray="5 4"
                   strokeWidth={2}
@@ -225,10 +234,10 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
         </ChartCard>
         {(
           [
-            ['channel', S.charts.channel, S.columns.name, channels],
-            ['kind', S.charts.kind, S.columns.name, kinds],
-            ['section', S.charts.section, S.columns.name, sections],
-            ['subjects', S.charts.subjects, S.columns.subject, subjects],
+            ['channel', statisticsUi.charts.channel, statisticsUi.columns.name, channels],
+            ['kind', statisticsUi.charts.kind, statisticsUi.columns.name, kinds],
+            ['section', statisticsUi.charts.section, statisticsUi.columns.name, sections],
+            ['subjects', statisticsUi.charts.subjects, statisticsUi.columns.subject, subjects],
           ] as const
         ).map(([id, title, first, rows]) => (
           <BarCard key={id} id={id} title={title} first={first} rows={rows} comparing={comparing} />
@@ -236,9 +245,9 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
         <ChartCard
           id="results"
           wide
-          title={S.charts.results}
+          title={statisticsUi.charts.results}
           table={{
-            header: [S.columns.start, ...resultKeys.map(resultName), S.columns.total],
+            header: [statisticsUi.columns.start, ...resultKeys.map(resultName), statisticsUi.columns.total],
             rows: cur.resultsTimeline
               .map((b) => [
                 formatDate(b.start),
@@ -270,22 +279,27 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
         </ChartCard>
         <BarCard
           id="terms"
-          title={S.charts.terms}
-          first={S.columns.name}
+          title={statisticsUi.charts.terms}
+          first={statisticsUi.columns.name}
           rows={terms}
           comparing={comparing}
           note={
             <>
-              {S.cards.avgDays}: <b>{cur.avgDaysToClose ?? '—'}</b> · {S.cards.p90Days}:{' '}
+              {statisticsUi.cards.avgDays}: <b>{cur.avgDaysToClose ?? '—'}</b> · {statisticsUi.cards.p90Days}:{' '}
               <b>{cur.p90DaysToClose ?? '—'}</b>
             </>
           }
         />
         <ChartCard
           id="requests"
-          title={S.charts.requests}
+          title={statisticsUi.charts.requests}
           table={{
-            header: [S.columns.body, S.columns.sent, S.columns.answered, S.columns.overdue],
+            header: [
+              statisticsUi.columns.body,
+              statisticsUi.columns.sent,
+              statisticsUi.columns.answered,
+              statisticsUi.columns.overdue,
+            ],
             rows: requests.map((r) => [r.name, r.sent, r.answered, r.overdue]),
           }}
         >
@@ -296,16 +310,31 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
               <YAxis type="category" dataKey="name" width={220} tick={tick} interval={0} />
               <Tooltip formatter={number} />
               <Legend />
-              <Bar dataKey="sent" name={S.columns.sent} fill={PALETTE[0]} isAnimationActive={false} />
-              <Bar dataKey="answered" name={S.columns.answered} fill={PALETTE[2]} isAnimationActive={false} />
-              <Bar dataKey="overdue" name={S.columns.overdue} fill={PALETTE[1]} isAnimationActive={false} />
+              <Bar
+                dataKey="sent"
+                name={statisticsUi.columns.sent}
+                fill={PALETTE[0]}
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="answered"
+                name={statisticsUi.columns.answered}
+                fill={PALETTE[2]}
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="overdue"
+                name={statisticsUi.columns.overdue}
+                fill={PALETTE[1]}
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         </ChartCard>
         <BarCard
           id="district"
-          title={S.charts.district}
-          first={S.columns.district}
+          title={statisticsUi.charts.district}
+          first={statisticsUi.columns.district}
           rows={districts}
           comparing={comparing}
         />

@@ -6,7 +6,7 @@ import {
   type Period,
   type Preset,
 } from '../../../../shared/domain/periods';
-import { statisticsUi as S } from '../../../../shared/i18n/ru/statistics';
+import { statisticsUi } from '../../../../shared/i18n/ru/statistics';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
@@ -65,16 +65,16 @@ export function StatisticsView() {
   return (
     <section className="page stats" aria-busy={busy}>
       <div className="page__head">
-        <h1 className="page__title">{S.title}</h1>
+        <h1 className="page__title">{statisticsUi.title}</h1>
         <span className="page__meta" data-testid="stats-period">
-          {S.range(formatDate(period.from), formatDate(period.to))}
+          {statisticsUi.range(formatDate(period.from), formatDate(period.to))}
           {stats?.previous
-            ? ` · ${S.comparedWith(formatDate(stats.previous.from), formatDate(stats.previous.to))}`
+            ? ` · ${statisticsUi.comparedWith(formatDate(stats.previous.from), formatDate(stats.previous.to))}`
             : ''}
         </span>
       </div>
       <div className="panel stats-controls">
-        <div className="stats-presets" role="group" aria-label={S.period}>
+        <div className="stats-presets" role="group" aria-label={statisticsUi.period}>
           {PRESETS.map((p) => (
             <button
               key={p}
@@ -83,14 +83,14 @@ export function StatisticsView() {
               aria-pressed={preset === p}
               onClick={() => choose(p)}
             >
-              {S.presets[p]}
+              {statisticsUi.presets[p]}
             </button>
           ))}
         </div>
         <form
           className="stats-range"
           noValidate
-          aria-label={S.custom}
+          aria-label={statisticsUi.custom}
           onSubmit={(e) => {
             e.preventDefault();
             setPreset(null);
@@ -98,7 +98,7 @@ export function StatisticsView() {
           }}
         >
           {(['from', 'to'] as const).map((end) => (
-            <Field key={end} id={`stats-${end}`} label={S[end]} error={errors[`period.${end}`]}>
+            <Field key={end} id={`stats-${end}`} label={statisticsUi[end]} error={errors[`period.${end}`]}>
               {(a) => (
                 <DateInput
                   id={`stats-${end}`}
@@ -110,7 +110,7 @@ export function StatisticsView() {
             </Field>
           ))}
           <button type="submit" className="btn btn--primary" disabled={busy}>
-            {S.show} <Kbd>Enter</Kbd>
+            {statisticsUi.show} <Kbd>Enter</Kbd>
           </button>
         </form>
         <OfficesSelect
@@ -121,22 +121,22 @@ export function StatisticsView() {
         />
         <label className="stats-compare">
           <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} />{' '}
-          {S.compare}
+          {statisticsUi.compare}
         </label>
         <div className="actions stats-actions">
           <button type="button" className="btn" onClick={() => window.print()}>
-            {S.print}
+            {statisticsUi.print}
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => void save('docx')}>
-            {S.docx}
+            {statisticsUi.docx}
           </button>
           <button type="button" className="btn" disabled={busy} onClick={() => void save('xlsx')}>
-            {S.xlsx}
+            {statisticsUi.xlsx}
           </button>
         </div>
         {error ? (
           <p className="banner banner--error" role="alert">
-            {S.failed(error)}
+            {statisticsUi.failed(error)}
           </p>
         ) : null}
       </div>
@@ -144,7 +144,7 @@ export function StatisticsView() {
         <StatisticsCharts stats={stats} />
       ) : busy ? (
         <p className="muted" role="status">
-          {S.loading}
+          {statisticsUi.loading}
         </p>
       ) : null}
     </section>

@@ -1,22 +1,22 @@
 import { useState } from 'react';
 import type { SyncConflictView } from '../../../../shared/api/sync';
-import { syncUi as S } from '../../../../shared/i18n/ru/sync';
+import { syncUi } from '../../../../shared/i18n/ru/sync';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
-import { errorText, t } from '../../i18n';
+import { errorText, ui } from '../../i18n';
 import { useStore } from '../../store';
 
 type Notice = { ok: boolean; text: string };
 const NO_CONFLICTS: SyncConflictView[] = [];
 
 function shown(v: string | number | boolean | null): string {
-  return v === null || v === '' ? t.none : String(v);
+  return v === null || v === '' ? ui.none : String(v);
 }
 
 function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('ru-RU') : S.never;
+  return iso ? new Date(iso).toLocaleString('ru-RU') : syncUi.never;
 }
 
 /**
@@ -57,8 +57,8 @@ export function SyncPanel() {
   const syncNow = () =>
     run(async () => {
       const r = await call('sync.now', {});
-      if (!r.ok) throw new Error(r.error ?? S.syncNow);
-      return `${S.sent(r.sent)}. ${S.received(r.received)}.`;
+      if (!r.ok) throw new Error(r.error ?? syncUi.syncNow);
+      return `${syncUi.sent(r.sent)}. ${syncUi.received(r.received)}.`;
     });
 
   const exportBundle = () =>
@@ -76,17 +76,17 @@ export function SyncPanel() {
     file &&
     run(async () => {
       const r = await call('sync.importBundle', { bundle: await file.text() });
-      return S.received(r.received);
+      return syncUi.received(r.received);
     });
 
-  if (!status) return <p className="muted">{notice?.text ?? t.loading}</p>;
+  if (!status) return <p className="muted">{notice?.text ?? ui.loading}</p>;
 
   return (
     <section className="panel" aria-labelledby="sync-title">
-      <h2 id="sync-title">{S.title}</h2>
+      <h2 id="sync-title">{syncUi.title}</h2>
       {!status.enrolled ? (
         <>
-          <p className="muted">{S.notEnrolled}</p>
+          <p className="muted">{syncUi.notEnrolled}</p>
           {mayCall(role, 'sync.enrol') ? (
             <form
               className="grid4"
@@ -99,7 +99,7 @@ export function SyncPanel() {
               }}
             >
               {(['url', 'code'] as const).map((key) => (
-                <Field key={key} id={`sync-${key}`} label={key === 'url' ? S.hqUrl : S.enrolCode}>
+                <Field key={key} id={`sync-${key}`} label={key === 'url' ? syncUi.hqUrl : syncUi.enrolCode}>
                   {(a) => (
                     <input
                       id={`sync-${key}`}
@@ -111,7 +111,7 @@ export function SyncPanel() {
                 </Field>
               ))}
               <button type="submit" className="button button--primary" disabled={busy}>
-                {S.enrol}
+                {syncUi.enrol}
               </button>
             </form>
           ) : null}
@@ -119,16 +119,16 @@ export function SyncPanel() {
       ) : (
         <>
           <dl className="details">
-            <dt>{S.hqUrl}</dt>
+            <dt>{syncUi.hqUrl}</dt>
             <dd>{status.hqUrl}</dd>
-            <dt>{S.lastSync}</dt>
+            <dt>{syncUi.lastSync}</dt>
             <dd>{when(status.lastSyncAt)}</dd>
-            <dt>{S.pending}</dt>
+            <dt>{syncUi.pending}</dt>
             <dd>{status.pending}</dd>
-            <dt>{S.files}</dt>
-            <dd data-testid="sync-files">{S.filesWaiting(status.filesToSend, status.filesToFetch)}</dd>
-            <dt>{S.desk}</dt>
-            <dd>{S.deskOf(status.desk, status.desks)}</dd>
+            <dt>{syncUi.files}</dt>
+            <dd data-testid="sync-files">{syncUi.filesWaiting(status.filesToSend, status.filesToFetch)}</dd>
+            <dt>{syncUi.desk}</dt>
+            <dd>{syncUi.deskOf(status.desk, status.desks)}</dd>
           </dl>
           {status.lastError ? <p className="banner banner--error">{status.lastError}</p> : null}
           {status.driftWarning ? <p className="banner banner--error">{status.driftWarning}</p> : null}
@@ -140,17 +140,17 @@ export function SyncPanel() {
                 disabled={busy}
                 onClick={() => void syncNow()}
               >
-                {busy ? S.syncing : S.syncNow}
+                {busy ? syncUi.syncing : syncUi.syncNow}
               </button>
             ) : null}
             {mayCall(role, 'sync.exportBundle') ? (
               <button type="button" className="button" disabled={busy} onClick={() => void exportBundle()}>
-                {S.exportBundle}
+                {syncUi.exportBundle}
               </button>
             ) : null}
             {mayCall(role, 'sync.importBundle') ? (
               <label className="button">
-                {S.importBundle}
+                {syncUi.importBundle}
                 <input
                   type="file"
                   accept=".json,application/json"
@@ -170,11 +170,11 @@ export function SyncPanel() {
                     intervalMinutes: interval,
                     driftLimitMinutes: status.driftLimitMinutes,
                   });
-                  return t.settings.saved;
+                  return ui.settings.saved;
                 });
               }}
             >
-              <Field id="sync-interval" label={S.interval}>
+              <Field id="sync-interval" label={syncUi.interval}>
                 {(a) => (
                   <input
                     id="sync-interval"
@@ -182,27 +182,27 @@ export function SyncPanel() {
                     type="number"
                     min={0}
                     max={1440}
-                    title={S.intervalOff}
+                    title={syncUi.intervalOff}
                     value={interval}
                     onChange={(e) => setIntervalMin(Number(e.target.value))}
                   />
                 )}
               </Field>
               <button type="submit" className="button" disabled={busy}>
-                {S.save}
+                {syncUi.save}
               </button>
             </form>
           ) : null}
-          <h3>{S.conflicts}</h3>
+          <h3>{syncUi.conflicts}</h3>
           {conflicts.length === 0 ? (
-            <p className="muted">{S.noConflicts}</p>
+            <p className="muted">{syncUi.noConflicts}</p>
           ) : (
             <table className="table">
               <thead>
                 <tr>
-                  <th>{S.field}</th>
-                  <th>{S.kept}</th>
-                  <th>{S.lost}</th>
+                  <th>{syncUi.field}</th>
+                  <th>{syncUi.kept}</th>
+                  <th>{syncUi.lost}</th>
                   <th />
                 </tr>
               </thead>
@@ -216,7 +216,7 @@ export function SyncPanel() {
                     <td>{shown(c.lostValue)}</td>
                     <td>
                       {c.resolvedAt ? (
-                        S.resolved
+                        syncUi.resolved
                       ) : mayCall(role, 'sync.resolve') ? (
                         <>
                           <button
@@ -229,7 +229,7 @@ export function SyncPanel() {
                               )
                             }
                           >
-                            {S.keepKept}
+                            {syncUi.keepKept}
                           </button>{' '}
                           <button
                             type="button"
@@ -244,7 +244,7 @@ export function SyncPanel() {
                               )
                             }
                           >
-                            {S.restoreLost}
+                            {syncUi.restoreLost}
                           </button>
                         </>
                       ) : null}

@@ -9,12 +9,12 @@ import { MoreRows, usePagedList } from '../../components/PagedList';
 import { useOfficeColumn } from '../../components/OfficesSelect';
 import { Check, Field, Kbd } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
-import { errorText, fieldErrors, H, t, W } from '../../i18n';
+import { errorText, fieldErrors, homeText, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import '../workflow/workflow.css';
 
 type TaskRow = Output<'tasks.list'>['rows'][number];
-const k = W.tasks;
+const k = workflowText.tasks;
 /** Rows read at a time; the next page comes when the selection reaches the end or on «Показать ещё». */
 const PAGE = 100;
 
@@ -54,7 +54,7 @@ function ReassignDialog(props: { task: TaskRow; onClose(): void; onDone(task: Ta
       <Field id="reassign-to" label={k.reassignTo} error={fieldError}>
         {(a) => (
           <select id="reassign-to" {...a} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
-            <option value="">{t.none}</option>
+            <option value="">{ui.none}</option>
             {users
               .filter((u) => u.active && u.id !== props.task.assigneeId)
               .map((u) => (
@@ -76,12 +76,12 @@ function describe(
   users: readonly { id: string; fullName: string }[],
 ): string {
   if (!filter) return '';
-  const f = H.filtered;
+  const f = homeText.filtered;
   const who =
     filter.assigneeId === null
       ? f.tasks.nobody
       : filter.assigneeId
-        ? f.tasksOf(users.find((u) => u.id === filter.assigneeId)?.fullName ?? t.none)
+        ? f.tasksOf(users.find((u) => u.id === filter.assigneeId)?.fullName ?? ui.none)
         : null;
   return [who, filter.due ? f.tasks[filter.due] : null].filter(Boolean).join('; ');
 }
@@ -115,19 +115,19 @@ export function TasksView() {
   const columns: Array<Column<TaskRow>> = [
     ...(officeColumn ? [officeColumn] : []),
     { key: 'title', header: k.columns.title, cell: (r) => r.title },
-    { key: 'regNumber', header: k.columns.regNumber, cell: (r) => r.regNumber ?? t.none, className: 'num' },
+    { key: 'regNumber', header: k.columns.regNumber, cell: (r) => r.regNumber ?? ui.none, className: 'num' },
     {
       key: 'applicantName',
       header: k.columns.applicantName,
       // An event's task names the event where an appeal's names the applicant.
-      cell: (r) => r.applicantName || r.eventTitle || t.none,
+      cell: (r) => r.applicantName || r.eventTitle || ui.none,
     },
   ];
   if (everyone || filter?.assigneeId !== undefined)
     columns.push({
       key: 'assigneeName',
       header: k.columns.assigneeName,
-      cell: (r) => r.assigneeName ?? t.none,
+      cell: (r) => r.assigneeName ?? ui.none,
     });
   columns.push({
     key: 'dueDate',
@@ -141,7 +141,7 @@ export function TasksView() {
       <header className="page__head">
         <h1 className="page__title">{k.title}</h1>
         <div className="page__meta" aria-live="polite" data-testid="tasks-count">
-          {rows ? (list.more ? k.shown(rows.length, total) : k.count(total)) : t.loading}
+          {rows ? (list.more ? k.shown(rows.length, total) : k.count(total)) : ui.loading}
         </div>
       </header>
       <div className="list-tools">
@@ -195,7 +195,7 @@ export function TasksView() {
             autoFocus
           />
           <MoreRows list={list} />
-          <p className="muted list-hint">{W.list.keys}</p>
+          <p className="muted list-hint">{workflowText.list.keys}</p>
         </div>
       ) : null}
       {reassigning ? (
@@ -204,7 +204,7 @@ export function TasksView() {
           onClose={() => setReassigning(null)}
           onDone={(task) => {
             setReassigning(null);
-            setNotice({ ok: true, text: k.reassigned(task.assigneeName ?? t.none) });
+            setNotice({ ok: true, text: k.reassigned(task.assigneeName ?? ui.none) });
           }}
         />
       ) : null}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { APPEAL_RESULTS, type AppealCard } from '../../../../shared/api/appeals';
 import { isCallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
-import { errorText, fieldErrors, L, t, todayIn, W } from '../../i18n';
+import { errorText, fieldErrors, labels, ui, todayIn, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import { DATE_FIELDS, initialValues, runAppealAction, type CardAction } from './appeal-actions';
 import { Art11Fields } from './Art11Fields';
@@ -17,21 +17,21 @@ import {
   type Values,
 } from './fields';
 
-const f = W.form;
+const f = workflowText.form;
 export const SEND_FORMS = (['post', 'email', 'in_person'] as const).map(
-  (k) => [k, L.sendFormLabels[k]] as const,
+  (k) => [k, labels.sendFormLabels[k]] as const,
 );
 /** A reply on the merits: "forwarded" and "left without an answer" close other ways. */
 const RESULTS = APPEAL_RESULTS.filter((r) => r !== 'forwarded' && r !== 'left_without_answer').map(
-  (r) => [r, L.resultLabels[r]] as const,
+  (r) => [r, labels.resultLabels[r]] as const,
 );
 
 function ReplyText({ card }: { card: AppealCard }) {
   return (
     <div>
-      <div className="due__label">{W.card.replyText}</div>
+      <div className="due__label">{workflowText.card.replyText}</div>
       <div className="prose" data-testid="dialog-reply-text">
-        {card.reply?.text ?? W.card.replyEmpty}
+        {card.reply?.text ?? workflowText.card.replyEmpty}
       </div>
     </div>
   );
@@ -207,7 +207,7 @@ export function AppealActionDialog(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const label = W.appealActions[action];
+  const label = workflowText.appealActions[action];
 
   async function submit(): Promise<void> {
     if (busy) return;
@@ -229,7 +229,7 @@ export function AppealActionDialog(props: {
     <Dialog
       id="wf-dialog"
       title={label}
-      submitLabel={action === 'saveReply' ? t.save : label}
+      submitLabel={action === 'saveReply' ? ui.save : label}
       busy={busy}
       error={banner}
       wide={action === 'submitReply' || action === 'saveReply' || action === 'approveReply'}

@@ -2,11 +2,11 @@ import type { AppealCard, AppealRow } from '../../../../shared/api/appeals';
 import { ART11_GROUNDS, ART11_RULES, type Art11Ground } from '../../../../shared/domain/workflow/art11';
 import { useCall } from '../../api/use-call';
 import { Check } from '../../components/Field';
-import { formatDate, L, W } from '../../i18n';
+import { formatDate, labels, workflowText } from '../../i18n';
 import { CheckField, list, SelectField, str, TextField, type FormProps } from './fields';
 
-const f = W.form;
-const GROUNDS = ART11_GROUNDS.map((g) => [g, L.art11GroundLabels[g]] as const);
+const f = workflowText.form;
+const GROUNDS = ART11_GROUNDS.map((g) => [g, labels.art11GroundLabels[g]] as const);
 
 /** Part 5 names the earlier answered appeals of the same applicant; they are found by the name. */
 function EarlierAppeals(p: FormProps & { card: AppealCard }) {
@@ -36,7 +36,7 @@ function EarlierAppeals(p: FormProps & { card: AppealCard }) {
             row.regNumber,
             formatDate(row.registeredOn),
             row.summary,
-            L.statusLabels[row.status],
+            labels.statusLabels[row.status],
           )}
           checked={chosen.includes(row.id)}
           onChange={(on) => toggle(row.id, on)}
@@ -67,7 +67,7 @@ export function Art11Fields(p: FormProps & { card: AppealCard }) {
       />
       {ground ? (
         <p className="banner banner--info" data-testid="art11-outcome">
-          {W.art11Outcomes[ground]}
+          {workflowText.art11Outcomes[ground]}
         </p>
       ) : null}
       {rule?.forwardIfCrime ? <CheckField {...p} name="reportsCrime" label={f.reportsCrime} /> : null}

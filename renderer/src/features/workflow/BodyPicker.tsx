@@ -4,11 +4,11 @@ import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
-import { errorText, fieldErrors, W } from '../../i18n';
+import { errorText, fieldErrors, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import { str, type FormProps } from './fields';
 
-const f = W.form;
+const f = workflowText.form;
 const NO_BODIES: Body[] = [];
 const EMPTY = { name: '', address: '', email: '', head: '', answerDays: '30' };
 type NewBody = typeof EMPTY;
@@ -136,7 +136,7 @@ export function BodyPicker(p: FormProps & { autoFocus?: boolean }) {
               {f.newBodyCreate}
             </button>
             <button type="button" className="btn btn--small btn--ghost" onClick={close}>
-              {W.form.close}
+              {workflowText.form.close}
             </button>
           </div>
         </div>

@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/domain/workflow/request';
 import { call, isCallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
-import { errorText, fieldErrors, L, t, todayIn, W } from '../../i18n';
+import { errorText, fieldErrors, labels, ui, todayIn, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import { BodyPicker } from './BodyPicker';
 import {
@@ -25,8 +25,8 @@ import {
 /** A request's steps, and `create` for another request on the same appeal. */
 export type RequestStep = RequestAction | 'create';
 
-const f = W.form;
-const KINDS = REQUEST_KINDS.map((k) => [k, L.requestKindLabels[k]] as const);
+const f = workflowText.form;
+const KINDS = REQUEST_KINDS.map((k) => [k, labels.requestKindLabels[k]] as const);
 
 function initial(step: RequestStep, r: ExternalRequest | null, today: string): Values {
   switch (step) {
@@ -106,22 +106,22 @@ function Summary({ r }: { r: ExternalRequest }) {
   return (
     <dl className="dl">
       <div className="dl__item">
-        <dt>{W.request.addressee}</dt>
-        <dd>{r.bodyName ?? W.request.noAddressee}</dd>
+        <dt>{workflowText.request.addressee}</dt>
+        <dd>{r.bodyName ?? workflowText.request.noAddressee}</dd>
       </div>
       <div className="dl__item">
-        <dt>{W.request.kind}</dt>
-        <dd>{L.requestKindLabels[r.kind]}</dd>
+        <dt>{workflowText.request.kind}</dt>
+        <dd>{labels.requestKindLabels[r.kind]}</dd>
       </div>
       {r.text ? (
         <div className="dl__item dl__item--wide">
-          <dt>{W.request.text}</dt>
+          <dt>{workflowText.request.text}</dt>
           <dd className="prose">{r.text}</dd>
         </div>
       ) : null}
       {r.answerSummary ? (
         <div className="dl__item dl__item--wide">
-          <dt>{W.request.answer}</dt>
+          <dt>{workflowText.request.answer}</dt>
           <dd className="prose">{r.answerSummary}</dd>
         </div>
       ) : null}
@@ -219,8 +219,8 @@ export function RequestActionDialog(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const label = step === 'create' ? W.card.newRequest : W.requestActions[step];
-  const title = request ? `${label} — ${W.request.title(request.seq)}` : label;
+  const label = step === 'create' ? workflowText.card.newRequest : workflowText.requestActions[step];
+  const title = request ? `${label} — ${workflowText.request.title(request.seq)}` : label;
 
   async function submit(): Promise<void> {
     if (busy) return;
@@ -243,7 +243,7 @@ export function RequestActionDialog(props: {
     <Dialog
       id="wf-dialog"
       title={title}
-      submitLabel={step === 'update' || step === 'create' ? t.save : label}
+      submitLabel={step === 'update' || step === 'create' ? ui.save : label}
       busy={busy}
       error={banner}
       wide={step === 'create' || step === 'update'}

@@ -2,17 +2,17 @@ import type { ReactNode } from 'react';
 import type { AppealCard, ExternalRequest } from '../../../../shared/api/appeals';
 import { mayCall } from '../../api/access';
 import { Kbd } from '../../components/Field';
-import { formatDate, L, t, W } from '../../i18n';
+import { formatDate, labels, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import { cardActions, type DialogTarget } from './target';
 
-const r = W.request;
+const r = workflowText.request;
 
 function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
     <div className={`dl__item${wide ? ' dl__item--wide' : ''}`}>
       <dt>{label}</dt>
-      <dd>{children === null || children === '' ? t.none : children}</dd>
+      <dd>{children === null || children === '' ? ui.none : children}</dd>
     </div>
   );
 }
@@ -33,12 +33,12 @@ function RequestItem(props: {
     <article className={`request${q.overdue ? ' request--overdue' : ''}`} aria-labelledby={headingId}>
       <header className="request__head">
         <h3 id={headingId}>{r.title(q.seq)}</h3>
-        <span className={`pill pill--rq-${q.status}`}>{L.requestStateLabels[q.status]}</span>
+        <span className={`pill pill--rq-${q.status}`}>{labels.requestStateLabels[q.status]}</span>
         {q.overdue ? <span className="pill pill--overdue">{r.overdue}</span> : null}
       </header>
       <dl className="dl">
         <Item label={r.addressee}>{q.bodyName ?? r.noAddressee}</Item>
-        <Item label={r.kind}>{L.requestKindLabels[q.kind]}</Item>
+        <Item label={r.kind}>{labels.requestKindLabels[q.kind]}</Item>
         <Item label={r.sent}>
           {q.sentOn ? [formatDate(q.sentOn), r.outgoing(q.outgoingNumber)].filter(Boolean).join(', ') : null}
         </Item>
@@ -54,7 +54,9 @@ function RequestItem(props: {
           </Item>
         ) : null}
         {q.nextStep ? (
-          <Item label={r.nextStep}>{q.nextStep === 'reply' ? W.form.nextReply : W.form.nextRequest}</Item>
+          <Item label={r.nextStep}>
+            {q.nextStep === 'reply' ? workflowText.form.nextReply : workflowText.form.nextRequest}
+          </Item>
         ) : null}
         {q.text ? (
           <Item label={r.text} wide>
@@ -66,13 +68,13 @@ function RequestItem(props: {
         <div className="actions">
           {first ? (
             <button type="button" className="btn btn--primary btn--small" onClick={open(first)}>
-              {W.requestActions[first]}
+              {workflowText.requestActions[first]}
               {isNext ? <Kbd>Alt+Enter</Kbd> : null}
             </button>
           ) : null}
           {rest.map((step) => (
             <button key={step} type="button" className="btn btn--small" onClick={open(step)}>
-              {W.requestActions[step]}
+              {workflowText.requestActions[step]}
             </button>
           ))}
           {extra}
@@ -98,18 +100,18 @@ export function RequestsBlock({
   return (
     <section className="panel panel--wide" aria-labelledby="card-requests">
       <div className="panel__head">
-        <h2 id="card-requests">{W.card.requests}</h2>
+        <h2 id="card-requests">{workflowText.card.requests}</h2>
         {canCreate ? (
           <button
             type="button"
             className="btn btn--small"
             onClick={() => onOpen({ scope: 'request', step: 'create', request: null })}
           >
-            + {W.card.newRequest}
+            + {workflowText.card.newRequest}
           </button>
         ) : null}
       </div>
-      {card.requests.length === 0 ? <p className="muted">{W.card.noRequests}</p> : null}
+      {card.requests.length === 0 ? <p className="muted">{workflowText.card.noRequests}</p> : null}
       {card.requests.map((q) => (
         <RequestItem key={q.id} request={q} isNext={q.id === next?.id} onOpen={onOpen} extra={extra?.(q)} />
       ))}

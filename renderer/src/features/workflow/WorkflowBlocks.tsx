@@ -1,22 +1,24 @@
 import type { ReactNode } from 'react';
 import type { AppealCard, ExternalRequest } from '../../../../shared/api/appeals';
-import { formatDate, L, t, W } from '../../i18n';
+import { formatDate, labels, ui, workflowText } from '../../i18n';
 import { RequestsBlock } from './RequestsBlock';
 import type { DialogTarget } from './target';
 
-const c = W.card;
+const c = workflowText.card;
 
 function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
     <div className={`dl__item${wide ? ' dl__item--wide' : ''}`}>
       <dt>{label}</dt>
-      <dd>{children === null || children === '' ? t.none : children}</dd>
+      <dd>{children === null || children === '' ? ui.none : children}</dd>
     </div>
   );
 }
 
 const sendForm = (form: string | null): string =>
-  form && form in L.sendFormLabels ? L.sendFormLabels[form as keyof typeof L.sendFormLabels] : (form ?? '');
+  form && form in labels.sendFormLabels
+    ? labels.sendFormLabels[form as keyof typeof labels.sendFormLabels]
+    : (form ?? '');
 
 function Resolutions({ card }: { card: AppealCard }) {
   return (
@@ -27,10 +29,10 @@ function Resolutions({ card }: { card: AppealCard }) {
         {card.resolutions.map((r) => (
           <li key={r.id} className="resolutions__item">
             <div className="resolutions__head">
-              <strong>{L.decisionLabels[r.decision] ?? r.decision}</strong>
+              <strong>{labels.decisionLabels[r.decision] ?? r.decision}</strong>
               {r.requestId ? (
                 <span className="muted">
-                  {W.request.title(card.requests.find((q) => q.id === r.requestId)?.seq ?? 0)}
+                  {workflowText.request.title(card.requests.find((q) => q.id === r.requestId)?.seq ?? 0)}
                 </span>
               ) : null}
               <span className="muted">{c.resolutionMeta(r.authorName, formatDate(r.resolvedOn))}</span>
@@ -52,7 +54,7 @@ function Reply({ reply }: { reply: NonNullable<AppealCard['reply']> }) {
       </div>
       <ul className="facts">
         {reply.approvedOn ? (
-          <li>{c.approvedBy(reply.approvedBy ?? t.none, formatDate(reply.approvedOn))}</li>
+          <li>{c.approvedBy(reply.approvedBy ?? ui.none, formatDate(reply.approvedOn))}</li>
         ) : null}
         {reply.sentOn ? (
           <li>{c.sentAs(sendForm(reply.form), formatDate(reply.sentOn), reply.outgoingNumber)}</li>
@@ -73,14 +75,14 @@ function Art11({ card }: { card: AppealCard }) {
       <dl className="dl">
         {a ? (
           <>
-            <Item label={W.form.ground} wide>
-              {L.art11GroundLabels[a.ground]}
+            <Item label={workflowText.form.ground} wide>
+              {labels.art11GroundLabels[a.ground]}
             </Item>
             <Item label={c.outcome} wide>
-              {W.art11Outcomes[a.ground]}
+              {workflowText.art11Outcomes[a.ground]}
             </Item>
             {a.linkedAppealIds.length > 0 ? (
-              <Item label={W.form.linked} wide>
+              <Item label={workflowText.form.linked} wide>
                 {c.linkedAppeals(a.linkedAppealIds.length)}
               </Item>
             ) : null}
@@ -111,7 +113,9 @@ function Forward({ forward: f }: { forward: NonNullable<AppealCard['forward']> }
         ) : null}
         <Item label={c.sent}>
           {f.sentOn
-            ? [formatDate(f.sentOn), W.request.outgoing(f.outgoingNumber)].filter(Boolean).join(', ')
+            ? [formatDate(f.sentOn), workflowText.request.outgoing(f.outgoingNumber)]
+                .filter(Boolean)
+                .join(', ')
             : null}
         </Item>
         <Item label={c.applicantNotified}>

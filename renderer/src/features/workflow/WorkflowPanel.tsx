@@ -1,6 +1,6 @@
 import type { AppealCard } from '../../../../shared/api/appeals';
 import { Kbd } from '../../components/Field';
-import { formatDate, formatInstant, L, t, W } from '../../i18n';
+import { formatDate, formatInstant, labels, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
 import { cardActions, extraActions, primaryTarget, targetLabel, type DialogTarget } from './target';
 import './workflow.css';
@@ -25,35 +25,35 @@ export function WorkflowPanel({ card, onOpen }: { card: AppealCard; onOpen(targe
   return (
     <section className="panel wf" aria-labelledby="wf-title" data-testid="workflow">
       <h2 id="wf-title" className="sr-only">
-        {W.card.workflow}
+        {workflowText.card.workflow}
       </h2>
       <dl className="wf__stage">
         <div>
-          <dt>{W.card.direction}</dt>
+          <dt>{workflowText.card.direction}</dt>
           <dd data-testid="wf-direction">
-            {card.direction ? L.directionLabels[card.direction] : W.card.closed}
+            {card.direction ? labels.directionLabels[card.direction] : workflowText.card.closed}
           </dd>
         </div>
         <div>
-          <dt>{W.card.stage}</dt>
+          <dt>{workflowText.card.stage}</dt>
           <dd data-testid="wf-stage">
-            <span className={`pill pill--${card.status}`}>{L.statusLabels[card.status]}</span>
+            <span className={`pill pill--${card.status}`}>{labels.statusLabels[card.status]}</span>
           </dd>
         </div>
         {card.stageSince && !closed ? (
           <div>
-            <dt>{W.card.stageSince}</dt>
+            <dt>{workflowText.card.stageSince}</dt>
             <dd>{formatInstant(card.stageSince, timeZone)}</dd>
           </div>
         ) : null}
         {closed ? (
           <div>
-            <dt>{L.fieldLabels.result}</dt>
+            <dt>{labels.fieldLabels.result}</dt>
             <dd data-testid="wf-result">
-              <strong>{card.result ? L.resultLabels[card.result] : t.none}</strong>
+              <strong>{card.result ? labels.resultLabels[card.result] : ui.none}</strong>
               {card.closedOn ? `, ${formatDate(card.closedOn)}` : null}
               {card.reviewedLate ? (
-                <span className="pill pill--overdue wf__late">{W.card.reviewedLate}</span>
+                <span className="pill pill--overdue wf__late">{workflowText.card.reviewedLate}</span>
               ) : null}
             </dd>
           </div>
@@ -64,24 +64,24 @@ export function WorkflowPanel({ card, onOpen }: { card: AppealCard; onOpen(targe
           {primary ? (
             <div className="wf__primary">
               <span className="wf__label">
-                {viaRequest ? W.card.inRequest(viaRequest.seq) : W.card.nextStep}
+                {viaRequest ? workflowText.card.inRequest(viaRequest.seq) : workflowText.card.nextStep}
               </span>
               <button
                 type="button"
                 id="wf-primary"
                 className="btn btn--primary"
                 aria-keyshortcuts="Alt+Enter"
-                title={W.card.primaryHint}
+                title={workflowText.card.primaryHint}
                 onClick={() => onOpen(primary)}
               >
                 {targetLabel(primary)} <Kbd>Alt+Enter</Kbd>
               </button>
             </div>
           ) : !closed ? (
-            <p className="muted wf__none">{W.card.noActions}</p>
+            <p className="muted wf__none">{workflowText.card.noActions}</p>
           ) : null}
           {alternatives.length > 0 ? (
-            <div className="wf__alts" role="group" aria-label={W.card.alternatives}>
+            <div className="wf__alts" role="group" aria-label={workflowText.card.alternatives}>
               {alternatives.map((target) => (
                 <button
                   key={targetLabel(target)}

@@ -1,6 +1,6 @@
 import { DateInput } from '../../components/DateInput';
 import { Check, Field } from '../../components/Field';
-import { t } from '../../i18n';
+import { ui } from '../../i18n';
 
 /**
  * A dialog's values by the contract's field names, so a server error on `comment` lands under the
@@ -29,7 +29,7 @@ export const list = (v: Values, k: string): string[] => {
 /** Date fields the user left half-typed: they are refused here, before the server sees them. */
 export function badDates(v: Values, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const n of names) if (v[n] === null) out[n] = t.badDate;
+  for (const n of names) if (v[n] === null) out[n] = ui.badDate;
   return out;
 }
 

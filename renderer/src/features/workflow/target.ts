@@ -1,7 +1,7 @@
 import type { AppealCard, ExternalRequest } from '../../../../shared/api/appeals';
 import type { Role } from '../../../../shared/api/define';
 import { mayCall } from '../../api/access';
-import { W } from '../../i18n';
+import { workflowText } from '../../i18n';
 import { isCardAction, type CardAction } from './appeal-actions';
 import type { RequestStep } from './RequestActionDialog';
 
@@ -38,6 +38,6 @@ export function extraActions(card: AppealCard, role: Role | undefined): CardActi
 }
 
 export function targetLabel(target: DialogTarget): string {
-  if (target.scope === 'appeal') return W.appealActions[target.action];
-  return target.step === 'create' ? W.card.newRequest : W.requestActions[target.step];
+  if (target.scope === 'appeal') return workflowText.appealActions[target.action];
+  return target.step === 'create' ? workflowText.card.newRequest : workflowText.requestActions[target.step];
 }
