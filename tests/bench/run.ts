@@ -18,6 +18,7 @@ import {
   readMeta,
 } from './generate';
 import { documentsBench } from './documents';
+import { durabilityBench } from './durability';
 import { homeBench } from './home';
 import { statisticsRow } from './statistics-page';
 import { RegistryBench, registryShapes, searchShapes } from './registry';
@@ -34,7 +35,7 @@ import { REGISTER_BATCH_MAX } from '../../shared/api/appeals';
 import { bytes, ms, summarize, tableHeader, tableRow, thousands, type Row, type Verdict } from './stats';
 
 /**
- * `npm run bench -- [--scale 0.01] [--db file] [--seed n] [--iterations 200] [--registrations 5000] [--batch 500] [--passes 3] [--check]`
+ * `npm run bench -- [--scale 0.01] [--db file] [--seed n] [--iterations 200] [--registrations 5000] [--batch 500] [--passes 3] [--durability-desk 1000] [--check]`
  *
  * Generates (or reuses) the DESIGN.md data set and measures the registry page, full-text search and
  * registration through the API, each beside the same work done by hand-written SQL in the same run.
@@ -66,6 +67,7 @@ const { values: args } = parseArgs({
     registrations: { type: 'string', default: '5000' },
     batch: { type: 'string', default: '500' },
     passes: { type: 'string', default: '3' },
+    'durability-desk': { type: 'string', default: '1000' },
     check: { type: 'boolean', default: false },
   },
 });
@@ -270,6 +272,15 @@ const [batchApi, batchRaw] = await compared(
   () => registerBatchesViaApi(handle, tokens[0]!, inputs, batch),
   () => chunks(parsed).map((list, i) => timed(() => raw.many(list, actor(i)))),
 );
+// ---- FULL against NORMAL, secure_delete on against off, on the same registrations (tests/bench/durability.ts).
+const durability = await durabilityBench(handle, {
+  tokens,
+  desk: inputs.slice(0, Number(args['durability-desk'])),
+  batched: inputs,
+  batch,
+  passes,
+  log,
+});
 rollBack(handle.sqlite, marks);
 handle.close();
 
@@ -358,6 +369,7 @@ out.push(
   line('raw', batchRaw, 'batch'),
   `  ratio ${(rate(batchRaw) / rate(batchApi)).toFixed(2)}×; ${verdict('registration in batches', batchApi)}`,
 );
+out.push('', ...durability);
 out.push(
   '',
   bench.mismatches === 0
