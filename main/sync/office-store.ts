@@ -212,7 +212,7 @@ function writeRow(db: WriteDb, s: RowState): Record<string, unknown> {
   // Names are the table's own columns (checked above), never text from the wire.
   db.rawRun(
     `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-     ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+     ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} RETURNING *`,
     ...values,
   );
   const row = db.rawGet<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = ?`, s.id)!;
