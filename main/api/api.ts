@@ -6,7 +6,16 @@ import { ApiError, validationError, type Envelope, type MethodDef } from '../../
 import { internalErrorText } from '../../shared/i18n/ru/server-messages';
 import type { Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
-import type { Actor, CallContext, Transport } from '../kernel/context';
+import { audit } from '../kernel/bookkeeping';
+import {
+  capabilitiesOf,
+  type Actor,
+  type AuditedReadContext,
+  type CallContext,
+  type ReadContext,
+  type Transport,
+} from '../kernel/context';
+import { officeRow } from '../office/office';
 import { handlers } from './handlers';
 import { actorForLogin, actorForToken } from '../office/users';
 
@@ -66,16 +75,8 @@ export class Api {
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const actor = this.authenticate(def, transport, auth);
-      const ctx: CallContext = {
-        store: this.store,
-        clock: this.clock,
-        hlc: this.hlc,
-        transport,
-        actor,
-        sessionToken: auth.token ?? null,
-        dataDir: this.options.dataDir ?? null,
-      };
-      const handler = handlers[method] as (c: CallContext, i: unknown) => unknown;
+      const ctx = this.context(def, transport, actor, auth.token ?? null);
+      const handler = handlers[method] as (c: ReadContext, i: unknown) => unknown;
       const value = await handler(ctx, parsed.data);
       if (this.options.validateOutput) def.output.parse(value);
       this.options.afterCall?.({ method, kind: def.kind, actor });
@@ -83,6 +84,35 @@ export class Api {
     } catch (e) {
       return { ok: false, error: this.toError(method, e).toBody() };
     }
+  }
+
+  /**
+   * The handler's context by the method's kind: a write gets the store, a read only its read handle
+   * (no `transaction` to call), an audited read its own audit entry besides.
+   */
+  private context(def: MethodDef, transport: Transport, actor: Actor | null, token: string | null) {
+    const base = {
+      clock: this.clock,
+      hlc: this.hlc,
+      transport,
+      may: capabilitiesOf(transport),
+      actor,
+      sessionToken: token,
+      dataDir: this.options.dataDir ?? null,
+    };
+    if (def.kind === 'write') return { ...base, store: this.store } satisfies CallContext;
+    const read: ReadContext = { ...base, store: { read: this.store.read } };
+    if (!def.audited) return read;
+    const audited: AuditedReadContext = {
+      ...read,
+      auditRead: (action, entity, ids) =>
+        this.store.transaction((db) => {
+          const officeId = officeRow(db).id;
+          for (const id of typeof ids === 'string' ? [ids] : ids)
+            audit(db, read, officeId, action, entity, id);
+        }),
+    };
+    return audited;
   }
 
   private authenticate(def: MethodDef, transport: Transport, auth: CallAuth): Actor | null {
@@ -121,6 +151,7 @@ export class Api {
       clock: this.clock,
       hlc: this.hlc,
       transport: 'internal',
+      may: capabilitiesOf('internal'),
       actor: null,
       sessionToken: null,
       dataDir: this.options.dataDir ?? null,

@@ -1,4 +1,4 @@
-import type { MethodName, Output, ParsedInput } from '../../shared/api/index';
+import type { Contract, MethodName, Output, ParsedInput } from '../../shared/api/index';
 import * as appealCard from '../appeals/card';
 import * as appeals from '../appeals/register';
 import * as appealsList from '../appeals/list';
@@ -20,7 +20,7 @@ import * as eventKinds from '../events/kinds';
 import * as eventStages from '../events/stages';
 import * as documents from '../documents/service';
 import * as statistics from '../reports/statistics/index';
-import type { CallContext } from '../kernel/context';
+import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
 import * as office from '../office/office';
 import * as reminders from '../reminders/inbox';
 import * as requests from '../requests/requests';
@@ -32,8 +32,15 @@ import * as decision from '../workflow/decision';
 import * as queue from '../workflow/queue';
 import * as review from '../workflow/review';
 
+/** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
+export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
+  ? CallContext
+  : Contract[M] extends { audited: true }
+    ? AuditedReadContext
+    : ReadContext;
+
 type Handler<M extends MethodName> = (
-  ctx: CallContext,
+  ctx: ContextFor<M>,
   input: ParsedInput<M>,
 ) => Output<M> | Promise<Output<M>>;
 

@@ -4,14 +4,13 @@
  */
 import type { ReadDb } from '../../db/sql';
 import type { AppealTable } from '../../db/schema';
-import type { AppealCard, AppealRow, AppealStatus } from '../../shared/api/appeals';
-import { ApiError } from '../../shared/api/define';
+import type { AppealCard, AppealRow } from '../../shared/api/appeals';
 import type { Output, ParsedInput } from '../../shared/api/index';
-import { art11Warnings, isOpenStatus } from '../../shared/domain/appeal';
-import { audit } from '../kernel/bookkeeping';
+import { art11Warnings } from '../../shared/domain/appeal';
 import { contactSummary } from '../contacts/contacts';
-import type { CallContext } from '../kernel/context';
+import type { AuditedReadContext, ReadContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/office';
+import { appealRow, toRow } from './queries';
 import { tasksOf } from '../tasks/tasks';
 import { workflowPart } from '../workflow/card';
 
@@ -40,42 +39,13 @@ export function editable(a: AppealTable): Record<string, unknown> {
   };
 }
 
-export function appealRow(db: ReadDb, id: string): AppealTable {
-  const a = db.get(
-    db.qb.selectFrom('appeals').selectAll().where('id', '=', id).where('deleted_at', 'is', null),
-  );
-  if (!a) throw new ApiError('not_found', 'no such appeal', { field: 'id' });
-  return a;
-}
-
-export function toRow(a: AppealTable & { responsible_name: string | null }, today: string): AppealRow {
-  return {
-    id: a.id,
-    officeId: a.office_id,
-    regNumber: a.reg_number,
-    registeredOn: a.registered_on,
-    receivedOn: a.received_on,
-    channel: a.channel as AppealRow['channel'],
-    kind: a.kind as AppealRow['kind'],
-    status: a.status as AppealStatus,
-    applicantName: a.applicant_name,
-    applicantPhone: a.applicant_phone,
-    summary: a.summary,
-    topics: JSON.parse(a.topics) as string[],
-    dueDate: a.due_date,
-    overdue: isOpenStatus(a.status as AppealStatus) && a.due_date < today,
-    responsibleId: a.responsible_id,
-    responsibleName: a.responsible_name,
-  };
-}
-
 function userName(db: ReadDb, id: string | null): string | null {
   if (!id) return null;
   return db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
 }
 
 /** `office` may be passed by a caller that has just read it (registration), to save reading it again. */
-export function getCard(db: ReadDb, ctx: CallContext, id: string, office = officeRow(db)): AppealCard {
+export function getCard(db: ReadDb, ctx: ReadContext, id: string, office = officeRow(db)): AppealCard {
   const a = appealRow(db, id);
   const applicant = contactSummary(db, a.applicant_id);
   const history = db
@@ -144,8 +114,8 @@ export function getCard(db: ReadDb, ctx: CallContext, id: string, office = offic
 }
 
 /** Opening a card is an access to personal data (152-FZ Art. 19): it is logged. */
-export function get(ctx: CallContext, input: ParsedInput<'appeals.get'>): Output<'appeals.get'> {
+export function get(ctx: AuditedReadContext, input: ParsedInput<'appeals.get'>): Output<'appeals.get'> {
   const card = getCard(ctx.store.read, ctx, input.id);
-  ctx.store.transaction((db) => audit(db, ctx, officeRow(db).id, 'appeals.get', 'appeal', input.id));
+  ctx.auditRead('appeals.get', 'appeal', input.id);
   return card;
 }

@@ -5,8 +5,8 @@ import type { AppealFilter } from '../../shared/api/appeals';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { ftsQuery } from '../../shared/domain/text';
-import { toRow } from './card';
-import type { CallContext } from '../kernel/context';
+import { toRow } from './queries';
+import type { ReadContext } from '../kernel/context';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
 import { officeRow, officeToday } from '../office/office';
 
@@ -138,7 +138,7 @@ function manyFound(plan: PagePlan, match: string): boolean {
   );
 }
 
-export function list(ctx: CallContext, input: ParsedInput<'appeals.list'>): Output<'appeals.list'> {
+export function list(ctx: ReadContext, input: ParsedInput<'appeals.list'>): Output<'appeals.list'> {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
   const column = SORT_COLUMNS[input.sort.field];
@@ -196,7 +196,7 @@ export function list(ctx: CallContext, input: ParsedInput<'appeals.list'>): Outp
   };
 }
 
-export function count(ctx: CallContext, input: ParsedInput<'appeals.count'>): Output<'appeals.count'> {
+export function count(ctx: ReadContext, input: ParsedInput<'appeals.count'>): Output<'appeals.count'> {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
   const r = db.get(

@@ -1,6 +1,5 @@
 import type { ReadDb, WriteDb } from '../../db/sql';
 import type { AppealTable, OfficeTable } from '../../db/schema';
-import type { ProductionCalendar } from '../../shared/domain/calendar';
 import type { AppealKind, AppealStatus, ContactSummary } from '../../shared/api/appeals';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
@@ -21,18 +20,20 @@ import {
   withHeldChangeLog,
 } from '../kernel/bookkeeping';
 import { contactSummary, resolveApplicant } from '../contacts/contacts';
-import { requireActor, type CallContext } from '../kernel/context';
-import { officeCalendar, officeRow, officeToday } from '../office/office';
+import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
+import { officeCalendar, officeRow } from '../office/office';
 import { openTask, reassignOpenTasks } from '../tasks/tasks';
 import { WORKFLOW_BLANK } from '../workflow/blank';
 import { linkAppeal } from '../events/events';
-import { appealRow, editable, getCard } from './card';
+import { editable, getCard } from './card';
+import { appealRow } from './queries';
 import { deskForRegistration } from '../sync/desks';
 import { AppealCountBatch } from '../reports/statistics/batch';
 import { FacetBatch } from '../contacts/facets';
+import { beginWrite, type WriteScope } from '../kernel/scope';
 
 export function appealTerm(
-  ctx: CallContext,
+  ctx: ReadContext,
   office: OfficeTable,
   registeredOn: string,
   kind: AppealKind,
@@ -46,7 +47,7 @@ export function appealTerm(
 }
 
 export function previewTerm(
-  ctx: CallContext,
+  ctx: ReadContext,
   input: ParsedInput<'appeals.previewTerm'>,
 ): Output<'appeals.previewTerm'> {
   return appealTerm(ctx, officeRow(ctx.store.read), input.registeredOn, input.kind ?? 'application');
@@ -73,9 +74,9 @@ function lastSeq(db: WriteDb, officeId: string, year: number, desk: number): num
  * times. Every computer of the office numbers under its own desk, so two computers working offline
  * never issue the same number.
  */
-function nextSeq(db: WriteDb, desk: Desk, year: number): number {
-  const seq = (desk.seqs.get(year) ?? lastSeq(db, desk.office.id, year, desk.number)) + 1;
-  desk.seqs.set(year, seq);
+function nextSeq(db: WriteDb, run: RegistrationRun, year: number): number {
+  const seq = (run.seqs.get(year) ?? lastSeq(db, run.office.id, year, run.desk)) + 1;
+  run.seqs.set(year, seq);
   return seq;
 }
 
@@ -129,8 +130,8 @@ export function register(
   input: ParsedInput<'appeals.register'>,
 ): Output<'appeals.register'> {
   const { id, office } = ctx.store.transaction((db) => {
-    const desk = deskOf(db, ctx, officeRow(db));
-    return { id: registerIn(db, ctx, desk, input).id, office: desk.office };
+    const run = beginRegistration(db, ctx);
+    return { id: registerIn(db, ctx, run, input).id, office: run.office };
   });
   return getCard(ctx.store.read, ctx, id, office);
 }
@@ -145,14 +146,14 @@ export function registerBatch(
   input: ParsedInput<'appeals.registerBatch'>,
 ): Output<'appeals.registerBatch'> {
   return ctx.store.transaction((db) => {
-    const desk = deskOf(db, ctx, officeRow(db));
+    const run = beginRegistration(db, ctx);
     // The statistics' and the segments' counts are added once for the whole batch, before it commits.
     const bulk = { counts: new AppealCountBatch(db), facets: new FacetBatch(db) };
-    desk.bulk = bulk;
+    run.bulk = bulk;
     const registered = withHeldChangeLog(db, () =>
       input.appeals.map((item, index) => {
         try {
-          const row = registerIn(db, ctx, desk, item);
+          const row = registerIn(db, ctx, run, item);
           return { id: row.id, regNumber: row.reg_number };
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
@@ -168,15 +169,13 @@ export function registerBatch(
 }
 
 /**
- * What every registration of one transaction shares, worked out once: the office, its calendar, today,
- * the numbers given so far, and the terms already computed (a batch is mostly registered on one day).
+ * What every registration of one transaction shares, worked out once: the write scope (the office, its
+ * calendar, today), this computer's desk, the numbers given so far, and the terms already computed (a
+ * batch is mostly registered on one day).
  */
-interface Desk {
-  office: OfficeTable;
+interface RegistrationRun extends WriteScope {
   /** This computer's desk number (АРМ), whose sequence the registrations take. */
-  number: number;
-  calendar: ProductionCalendar;
-  today: string;
+  desk: number;
   seqs: Map<number, number>;
   terms: Map<string, Term>;
   taskDue: Map<string, string>;
@@ -184,12 +183,11 @@ interface Desk {
   bulk?: { counts: AppealCountBatch; facets: FacetBatch };
 }
 
-function deskOf(db: WriteDb, ctx: CallContext, office: OfficeTable): Desk {
+function beginRegistration(db: WriteDb, ctx: CallContext): RegistrationRun {
+  const scope = beginWrite(db, ctx);
   return {
-    office,
-    number: deskForRegistration(db, ctx, office.id),
-    calendar: officeCalendar(ctx, office),
-    today: officeToday(ctx, office),
+    ...scope,
+    desk: deskForRegistration(db, ctx, scope.office.id),
     seqs: new Map(),
     terms: new Map(),
     taskDue: new Map(),
@@ -208,10 +206,10 @@ function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
 function registerIn(
   db: WriteDb,
   ctx: CallContext,
-  desk: Desk,
+  run: RegistrationRun,
   input: ParsedInput<'appeals.register'>,
 ): AppealTable {
-  const { office, calendar, today } = desk;
+  const { office, calendar, today } = run;
   const actor = requireActor(ctx);
   const st = stamp(ctx);
   const registeredOn = input.registeredOn ?? today;
@@ -221,19 +219,19 @@ function registerIn(
       field: 'receivedOn',
     });
   checkUsers(db, input.responsibleId, input.executorId);
-  const applicant = resolveApplicant(db, office.id, input.applicant, st, desk.bulk?.facets);
+  const applicant = resolveApplicant(db, office.id, input.applicant, st, run.bulk?.facets);
   const year = Number(registeredOn.slice(0, 4));
-  const seq = nextSeq(db, desk, year);
-  const term = memo(desk.terms, `${registeredOn} ${input.kind}`, () =>
+  const seq = nextSeq(db, run, year);
+  const term = memo(run.terms, `${registeredOn} ${input.kind}`, () =>
     appealTerm(ctx, office, registeredOn, input.kind, calendar),
   );
   const resubmission = resubmissionOf(db, input.resubmissionOf, applicant.id);
   // The spreads come last: Node's V8 adds each property written after a leading spread one at a time
   // through the runtime, and the 70 columns cost more than the row's INSERT (about 150 µs a row).
   const row: AppealTable = {
-    reg_number: formatRegNumber(office.reg_number_format, office.code, year, seq, desk.number),
+    reg_number: formatRegNumber(office.reg_number_format, office.code, year, seq, run.desk),
     reg_year: year,
-    reg_seq: deskSeqKey(desk.number, seq),
+    reg_seq: deskSeqKey(run.desk, seq),
     registered_on: registeredOn,
     received_on: receivedOn,
     channel: input.channel,
@@ -271,7 +269,7 @@ function registerIn(
   if (input.eventId) row.event_id = linkAppeal(db, ctx, input.eventId, row.reg_number);
   const rowid = insertSynced(db, 'appeals', row).lastInsertRowid;
   addTopics(db, row.id, input.topics);
-  desk.bulk?.counts.added(rowid);
+  run.bulk?.counts.added(rowid);
   addToSearch(db, Number(rowid), row, applicant);
   appealHistory(db, ctx, st, office.id, row.id, 'registered', {}, null);
   // The stage's task: nobody may forget an open appeal (DOMAIN §4).
@@ -279,9 +277,7 @@ function registerIn(
     appealId: row.id,
     kind: STATE_TASK.registered.kind,
     assigneeId: row.responsible_id,
-    dueDate: memo(desk.taskDue, row.due_date, () =>
-      stageDue(office, calendar, today, row.due_date, 'review'),
-    ),
+    dueDate: memo(run.taskDue, row.due_date, () => stageDue(office, calendar, today, row.due_date, 'review')),
   });
   audit(db, ctx, office.id, 'appeals.register', 'appeal', row.id, { regNumber: row.reg_number });
   return row;

@@ -7,9 +7,9 @@ import type { Attachment, AttachmentMime } from '../../shared/api/attachments';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { appealHistory, audit, insertSynced, newSyncColumns, stamp } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/office';
-import { loadAppeal } from '../workflow/engine';
+import { appealRow } from '../appeals/queries';
 import { contentMatches } from './signature';
 
 /**
@@ -20,7 +20,7 @@ import { contentMatches } from './signature';
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-function filesRoot(ctx: Pick<CallContext, 'dataDir'>): string {
+function filesRoot(ctx: ReadContext): string {
   if (!ctx.dataDir) throw new ApiError('internal', 'this office was opened without a data folder for files');
   return path.join(ctx.dataDir, 'files');
 }
@@ -114,7 +114,7 @@ export function add(ctx: CallContext, i: ParsedInput<'attachments.add'>): Output
   const root = filesRoot(ctx);
   const requestId = i.requestId ?? null;
   // Checked before the file is written, so a refused call leaves nothing on disk.
-  loadAppeal(ctx.store.read, i.appealId);
+  appealRow(ctx.store.read, i.appealId);
   if (requestId) checkRequest(ctx.store.read, i.appealId, requestId);
   const data = Buffer.from(i.dataBase64, 'base64');
   if (!contentMatches(i.mime, data))
@@ -127,7 +127,7 @@ export function add(ctx: CallContext, i: ParsedInput<'attachments.add'>): Output
   storeFile(root, hash, data);
   return ctx.store.transaction((db) => {
     // Again inside the transaction: the appeal or request may have gone while the file was written.
-    loadAppeal(db, i.appealId);
+    appealRow(db, i.appealId);
     if (requestId) checkRequest(db, i.appealId, requestId);
     const office = officeRow(db);
     const st = stamp(ctx);
@@ -153,9 +153,9 @@ export function add(ctx: CallContext, i: ParsedInput<'attachments.add'>): Output
   });
 }
 
-export function list(ctx: CallContext, i: ParsedInput<'attachments.list'>): Output<'attachments.list'> {
+export function list(ctx: ReadContext, i: ParsedInput<'attachments.list'>): Output<'attachments.list'> {
   const db = ctx.store.read;
-  loadAppeal(db, i.appealId);
+  appealRow(db, i.appealId);
   return db
     .all(
       db.qb
@@ -186,7 +186,7 @@ export function keptFile(dataDir: string, hash: string): Buffer | null {
 export const FILE_NOT_HERE =
   'the file is not on this computer yet: it was attached on another one and comes with a sync once that one has sent it, or it was removed from the data folder';
 
-export function get(ctx: CallContext, i: ParsedInput<'attachments.get'>): Output<'attachments.get'> {
+export function get(ctx: ReadContext, i: ParsedInput<'attachments.get'>): Output<'attachments.get'> {
   const db = ctx.store.read;
   const row = db.get(
     db.qb.selectFrom('attachments').selectAll().where('id', '=', i.id).where('deleted_at', 'is', null),

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, foldText, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
 import { insertSynced, newSyncColumns, type Stamp, updateSynced } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { ReadContext } from '../kernel/context';
 import type { FacetBatch } from './facets';
 
 /** The contact base's fields a contact made at the desk starts without. */
@@ -157,7 +157,7 @@ export function lookupContacts(db: ReadDb, input: ParsedInput<'contacts.lookup'>
     );
 }
 
-export function lookup(ctx: CallContext, input: ParsedInput<'contacts.lookup'>): Output<'contacts.lookup'> {
+export function lookup(ctx: ReadContext, input: ParsedInput<'contacts.lookup'>): Output<'contacts.lookup'> {
   return lookupContacts(ctx.store.read, input);
 }
 

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { fullName, nameKey } from '../../shared/domain/text';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/office';
 import { cardCore, contactRow, readCard } from './card';
 
@@ -53,7 +53,7 @@ export function duplicatePairs(
 }
 
 export function duplicates(
-  ctx: CallContext,
+  ctx: ReadContext,
   input: ParsedInput<'contacts.duplicates'>,
 ): Output<'contacts.duplicates'> {
   const db = ctx.store.read;

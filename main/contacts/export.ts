@@ -278,7 +278,7 @@ export async function exportContacts(
         details: { withoutConsent: missing },
       });
   }
-  if (input.toPath && ctx.transport !== 'cli' && ctx.transport !== 'internal')
+  if (input.toPath && !ctx.may.localFiles)
     throw new ApiError('forbidden', 'only the command line may export to a path', { field: 'toPath' });
   const chunks: Buffer[] = [];
   const fd = input.toPath ? fs.openSync(input.toPath, 'wx') : null;

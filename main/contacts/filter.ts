@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { foldText, looksLikePhone, normalizePhone } from '../../shared/domain/text';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/office';
 import { countByFacets } from './facets';
 
@@ -152,7 +152,7 @@ export function contactRows(db: ReadDb, ids: readonly string[]): ContactRow[] {
   });
 }
 
-export function list(ctx: CallContext, input: ParsedInput<'contacts.list'>): Output<'contacts.list'> {
+export function list(ctx: ReadContext, input: ParsedInput<'contacts.list'>): Output<'contacts.list'> {
   const db = ctx.store.read;
   const w = whereOf(input.filter);
   const ids = db
@@ -168,7 +168,7 @@ export function list(ctx: CallContext, input: ParsedInput<'contacts.list'>): Out
   return { rows: contactRows(db, ids), total: countContacts(db, input.filter) };
 }
 
-export function count(ctx: CallContext, input: ParsedInput<'contacts.count'>): Output<'contacts.count'> {
+export function count(ctx: ReadContext, input: ParsedInput<'contacts.count'>): Output<'contacts.count'> {
   return { count: countContacts(ctx.store.read, input.filter) };
 }
 
@@ -189,7 +189,7 @@ export function segmentFilter(db: ReadDb, id: string): ContactFilter {
   return segmentRow(db, id).filter;
 }
 
-export function listSegments(ctx: CallContext): Output<'segments.list'> {
+export function listSegments(ctx: ReadContext): Output<'segments.list'> {
   const db = ctx.store.read;
   return db
     .all(db.qb.selectFrom('contact_segments').select('id').where('deleted_at', 'is', null).orderBy('name'))

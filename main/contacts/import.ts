@@ -23,7 +23,7 @@ import { foldText } from '../../shared/domain/text';
 import { newId } from '../../shared/util/ids';
 import type { z } from 'zod';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/office';
 import { statuses } from './settings';
 import { fileLayout, firstRows, readRows, type FileLayout, type FileRow } from './file';
@@ -65,7 +65,7 @@ const REJECTED_INLINE = 200;
 export const DEFAULT_BATCH = 5000;
 
 /** Status names and codes, folded, to the code an import stores. */
-function statusCodes(ctx: CallContext): Map<string, string> {
+function statusCodes(ctx: ReadContext): Map<string, string> {
   const m = new Map<string, string>();
   for (const s of statuses(ctx)) {
     m.set(foldText(s.code), s.code);
@@ -277,11 +277,11 @@ export function upload(ctx: CallContext, input: ParsedInput<'contacts.upload'>):
  * import starts, in the background or not, so a refused source is refused by the call that names it.
  */
 export function sourceFile(
-  ctx: CallContext,
+  ctx: ReadContext,
   source: ParsedInput<'contacts.import'>['source'],
 ): { file: string; name: string } {
   if ('path' in source) {
-    if (ctx.transport !== 'cli' && ctx.transport !== 'internal')
+    if (!ctx.may.localFiles)
       throw new ApiError('forbidden', 'only the command line may import a file by its path', {
         field: 'source.path',
       });
@@ -297,7 +297,7 @@ export function sourceFile(
 const PREVIEW_ROWS = 10;
 
 export async function preview(
-  ctx: CallContext,
+  ctx: ReadContext,
   input: ParsedInput<'contacts.importPreview'>,
 ): Promise<ImportPreview> {
   const { file, name } = sourceFile(ctx, input.source);

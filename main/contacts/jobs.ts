@@ -3,7 +3,7 @@ import type { ImportJob } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { newId } from '../../shared/util/ids';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { importContacts, sourceFile } from './import';
 
 interface Job {
@@ -20,7 +20,7 @@ interface Job {
 // Keyed by the read handle: the one object a write's and a read's context of the same office both carry.
 const jobsByStore = new WeakMap<ReadDb, Map<string, Job>>();
 
-function jobs(ctx: CallContext): Map<string, Job> {
+function jobs(ctx: ReadContext): Map<string, Job> {
   let m = jobsByStore.get(ctx.store.read);
   if (!m) {
     m = new Map();
@@ -29,7 +29,7 @@ function jobs(ctx: CallContext): Map<string, Job> {
   return m;
 }
 
-function job(ctx: CallContext, jobId: string): Job {
+function job(ctx: ReadContext, jobId: string): Job {
   const j = jobs(ctx).get(jobId);
   if (!j) throw new ApiError('not_found', 'no such import', { field: 'jobId' });
   return j;
@@ -72,7 +72,7 @@ export function start(
 }
 
 export function status(
-  ctx: CallContext,
+  ctx: ReadContext,
   input: ParsedInput<'contacts.importStatus'>,
 ): Output<'contacts.importStatus'> {
   return { ...job(ctx, input.jobId).status };

@@ -6,10 +6,10 @@ import { DEFAULT_CONTACT_STATUSES } from '../../shared/api/contacts';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { contactText } from '../../shared/i18n/ru/contacts';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/office';
 
-export function statuses(ctx: CallContext): Output<'contacts.statuses'> {
+export function statuses(ctx: ReadContext): Output<'contacts.statuses'> {
   const db = ctx.store.read;
   const rows = db.all(
     db.qb
@@ -51,7 +51,7 @@ export function saveStatuses(
   });
 }
 
-export function settings(ctx: CallContext): Output<'contacts.settings'> {
+export function settings(ctx: ReadContext): Output<'contacts.settings'> {
   return { autoMergePhone: officeRow(ctx.store.read).contact_auto_merge_phone === 1 };
 }
 

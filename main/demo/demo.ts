@@ -92,7 +92,7 @@ function applicantOf(p: Person, phoneStyle: number): ApplicantInput {
   };
 }
 
-interface Desk {
+interface StaffSession {
   token: string;
   userId: string;
 }
@@ -144,7 +144,7 @@ export async function fillDemoOffice(handle: OfficeHandle, opts: DemoOptions = {
       admin.token,
     );
 
-  const desks: Desk[] = [];
+  const desks: StaffSession[] = [];
   for (const login of ['assistant1', 'assistant2', 'head']) {
     const s = await call('auth.signIn', { login, password: DEMO_PASSWORD });
     desks.push({ token: s.token, userId: s.user.id });
@@ -164,7 +164,7 @@ export async function fillDemoOffice(handle: OfficeHandle, opts: DemoOptions = {
   const registeredAppeals: Registered[] = [];
   let registered = 0;
   for (const registeredOn of dates) {
-    const desk = rng.weighted<Desk>([
+    const desk = rng.weighted<StaffSession>([
       [desks[0]!, 55],
       [desks[1]!, 35],
       [desks[2]!, 10],

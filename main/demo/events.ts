@@ -5,7 +5,7 @@ import type { Rng } from './people';
 
 type Call = <M extends MethodName>(method: M, input: Input<M>, token?: string) => Promise<Output<M>>;
 
-interface Desk {
+interface StaffSession {
   token: string;
   userId: string;
 }
@@ -53,7 +53,7 @@ async function tickAll(call: Call, card: EventCard, token: string): Promise<Even
 export async function fillDemoEvents(
   call: Call,
   rng: Rng,
-  desks: readonly Desk[],
+  desks: readonly StaffSession[],
   today: string,
 ): Promise<number> {
   const district = rng.pick(DISTRICTS);

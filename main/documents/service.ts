@@ -27,8 +27,7 @@ import { reportContent, reportCsv, reportXlsx, type ReportContext } from './docx
 import * as attachments from '../attachments/attachments';
 import { getCard } from '../appeals/card';
 import { getEventCard } from '../events/card';
-import { audit } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
 import { officeRow, officeToday, toOffice } from '../office/office';
 import { periodReport } from '../reports/period';
 import { officesOf, reportHeading } from '../reports/statistics/index';
@@ -40,13 +39,13 @@ const file = (name: string, mime: string, data: Buffer): DocFile => ({
   dataBase64: data.toString('base64'),
 });
 
-function userName(ctx: CallContext, id: string | null): string | null {
+function userName(ctx: ReadContext, id: string | null): string | null {
   if (!id) return null;
   const db = ctx.store.read;
   return db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
 }
 
-export function cardData(ctx: CallContext, appealId: string): CardData {
+export function cardData(ctx: ReadContext, appealId: string): CardData {
   const db = ctx.store.read;
   const row = officeRow(db);
   const card = getCard(db, ctx, appealId);
@@ -58,16 +57,14 @@ export function cardData(ctx: CallContext, appealId: string): CardData {
   };
 }
 
-function auditPrint(ctx: CallContext, ids: string[]): void {
-  ctx.store.transaction((db) => {
-    const officeId = officeRow(db).id;
-    for (const id of ids) audit(db, ctx, officeId, 'documents.card', 'appeal', id);
-  });
+/** Printing a card is an access to personal data too (152-FZ Art. 19): each card printed is logged. */
+function auditPrint(ctx: AuditedReadContext, ids: string[]): void {
+  ctx.auditRead('documents.card', 'appeal', ids);
 }
 
 /** The programme of an event on the letterhead, its items from the card's programme text. */
 export async function programme(
-  ctx: CallContext,
+  ctx: AuditedReadContext,
   i: ParsedInput<'documents.programme'>,
 ): Promise<Output<'documents.programme'>> {
   const event = getEventCard(ctx, i.eventId);
@@ -85,13 +82,13 @@ export async function programme(
     style,
   );
   const data = await toBuffer(documentOf([section(content, style)], style, D.programme.title));
-  ctx.store.transaction((db) => audit(db, ctx, officeRow(db).id, 'documents.programme', 'event', i.eventId));
+  ctx.auditRead('documents.programme', 'event', i.eventId);
   return file(D.fileNames.programme(event.title), DOCX_MIME, data);
 }
 
 /** One card as DOCX, and the registration number its file is named by. */
 export async function cardDocx(
-  ctx: CallContext,
+  ctx: ReadContext,
   appealId: string,
 ): Promise<{ data: Buffer; regNumber: string }> {
   const d = cardData(ctx, appealId);
@@ -101,7 +98,7 @@ export async function cardDocx(
 }
 
 export async function card(
-  ctx: CallContext,
+  ctx: AuditedReadContext,
   i: ParsedInput<'documents.card'>,
 ): Promise<Output<'documents.card'>> {
   const { data, regNumber } = await cardDocx(ctx, i.appealId);
@@ -110,7 +107,7 @@ export async function card(
 }
 
 export async function cards(
-  ctx: CallContext,
+  ctx: AuditedReadContext,
   i: ParsedInput<'documents.cards'>,
 ): Promise<Output<'documents.cards'>> {
   const ids = [...new Set(i.ids)];
@@ -149,7 +146,7 @@ interface RequestRow {
   body_address: string | null;
 }
 
-function requestRow(ctx: CallContext, appealId: string, requestId: string | undefined): RequestRow {
+function requestRow(ctx: ReadContext, appealId: string, requestId: string | undefined): RequestRow {
   const db = ctx.store.read;
   let q = db.qb
     .selectFrom('external_requests as r')
@@ -202,7 +199,7 @@ function requestTerm(office: Office, kind: RequestRow['kind']): string {
 }
 
 export function letterValues(
-  ctx: CallContext,
+  ctx: ReadContext,
   card: AppealCard,
   kind: LetterKind,
   request: RequestRow | null,
@@ -222,7 +219,7 @@ export function letterValues(
 }
 
 /** For the template preview: the values an appeal gives a kind of letter. */
-export function previewValues(ctx: CallContext, appealId: string, kind: LetterKind): LetterValues {
+export function previewValues(ctx: ReadContext, appealId: string, kind: LetterKind): LetterValues {
   const card = getCard(ctx.store.read, ctx, appealId);
   const request = kind === 'request' && card.requests.length ? requestRow(ctx, appealId, undefined) : null;
   return letterValues(ctx, card, kind, request);
@@ -336,7 +333,7 @@ export async function letter(
 
 // ---- Reports.
 
-export function period(ctx: CallContext, i: ParsedInput<'reports.period'>): Output<'reports.period'> {
+export function period(ctx: ReadContext, i: ParsedInput<'reports.period'>): Output<'reports.period'> {
   const db = ctx.store.read;
   const office = officeRow(db);
   const officeIds = officesOf(ctx, office.id, i.officeIds);
@@ -344,7 +341,7 @@ export function period(ctx: CallContext, i: ParsedInput<'reports.period'>): Outp
 }
 
 export async function report(
-  ctx: CallContext,
+  ctx: ReadContext,
   i: ParsedInput<'documents.report'>,
 ): Promise<Output<'documents.report'>> {
   const db = ctx.store.read;

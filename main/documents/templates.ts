@@ -12,7 +12,7 @@ import {
 import { defaultLetterBodies, documents as D } from '../../shared/i18n/ru/documents';
 import { newId } from '../../shared/util/ids';
 import { audit, insertSynced, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/office';
 
 /** The office's own body for a kind of letter, or the shipped one. */
@@ -39,7 +39,7 @@ const view = (kind: LetterKind, t: { body: string; custom: boolean }) => ({
   custom: t.custom,
 });
 
-export function list(ctx: CallContext): Output<'templates.list'> {
+export function list(ctx: ReadContext): Output<'templates.list'> {
   const db = ctx.store.read;
   const office = officeRow(db);
   return LETTER_KINDS.map((k) => view(k, templateBody(db, office.id, k)));
@@ -108,7 +108,7 @@ export const SAMPLE_VALUES: LetterValues = {
 };
 
 export function preview(
-  ctx: CallContext,
+  ctx: ReadContext,
   i: ParsedInput<'templates.preview'>,
   valuesOf: (appealId: string, kind: LetterKind) => LetterValues,
 ): Output<'templates.preview'> {

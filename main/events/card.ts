@@ -15,7 +15,7 @@ import {
 } from '../../shared/domain/workflow/event';
 import { fireRules, ReminderDays, reminderSettings } from '../../shared/domain/reminders';
 import type { OfficeTable } from '../../db/schema';
-import type { CallContext } from '../kernel/context';
+import type { ReadContext } from '../kernel/context';
 import { officeCalendar, officeRow, officeToday } from '../office/office';
 import { criteria, loadEvent } from './flow';
 import { eventKinds } from './kinds';
@@ -101,7 +101,7 @@ function toRows(db: ReadDb, officeId: string, events: EventTable[], today: strin
 }
 
 export function listEvents(
-  ctx: CallContext,
+  ctx: ReadContext,
   i: { from?: string; to?: string; includeFinished: boolean; limit: number },
 ): EventRow[] {
   const db = ctx.store.read;
@@ -213,14 +213,14 @@ function stagesOf(e: EventTable): EventCard['stages'] {
  * The day the scheduler's `event_approval` rule moves an event still in Создание: the office's offset
  * before its date, onto a working day by the office's rule. Null when the office has turned the rule off.
  */
-function approvalDay(ctx: CallContext, office: OfficeTable, eventDate: string): string | null {
+function approvalDay(ctx: ReadContext, office: OfficeTable, eventDate: string): string | null {
   const settings = reminderSettings(office.reminder_settings);
   if (!settings.enabled.event_approval) return null;
   const days = new ReminderDays(officeCalendar(ctx, office), office.deadline_shift);
   return days.fireDay(eventDate, fireRules(settings).eventApproval);
 }
 
-export function getEventCard(ctx: CallContext, id: string): EventCard {
+export function getEventCard(ctx: ReadContext, id: string): EventCard {
   const db = ctx.store.read;
   const office = officeRow(db);
   const e = loadEvent(db, id);

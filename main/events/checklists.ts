@@ -3,7 +3,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { EVENT_STAGES } from '../../shared/domain/workflow/event';
 import { SHIPPED_CHECKLISTS, type ChecklistTemplate } from '../../shared/domain/workflow/event-checklists';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/office';
 
 /** The office's own checklist editions (live rows only). */
@@ -40,7 +40,7 @@ function templateRows(db: ReadDb, officeId: string): Output<'checklists.list'> {
   );
 }
 
-export function listTemplates(ctx: CallContext): Output<'checklists.list'> {
+export function listTemplates(ctx: ReadContext): Output<'checklists.list'> {
   const db = ctx.store.read;
   return templateRows(db, officeRow(db).id);
 }

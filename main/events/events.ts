@@ -4,19 +4,12 @@ import { ApiError } from '../../shared/api/define';
 import type { EventPatch } from '../../shared/api/events';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { audit, diff, insertSynced, newSyncColumns, updateSynced, type Stamp } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { AuditedReadContext, CallContext } from '../kernel/context';
 import { eventFields, getEventCard } from './card';
-import {
-  beginEventFlow,
-  enterStage,
-  eventHistory,
-  loadEvent,
-  reassignEventTasks,
-  type EventFlow,
-} from './flow';
+import { enterStage, eventHistory, loadEvent, reassignEventTasks } from './flow';
 import { checkKind } from './kinds';
-import { officeRow } from '../office/office';
 import { isOpenEventState, type EventState } from '../../shared/domain/workflow/event';
+import { beginWrite, type WriteScope } from '../kernel/scope';
 
 /** A new event's card before anything but its title, kind and date is filled in. */
 export const EVENT_BLANK = {
@@ -137,7 +130,7 @@ function setParticipants(
 
 export function create(ctx: CallContext, input: ParsedInput<'events.create'>): Output<'events.create'> {
   const id = ctx.store.transaction((db) => {
-    const flow = beginEventFlow(db, ctx);
+    const flow = beginWrite(db, ctx);
     const { st, office } = flow;
     checkKind(db, office.id, input.kind);
     checkUser(db, input.responsibleId, 'responsibleId');
@@ -148,10 +141,10 @@ export function create(ctx: CallContext, input: ParsedInput<'events.create'>): O
       kind: input.kind,
       event_date: input.date,
       ...EVENT_BLANK,
-      responsible_id: flow.userId,
+      responsible_id: flow.actor?.userId ?? null,
       stage: 'creation',
       stage_since: st.now,
-      created_by: flow.userId,
+      created_by: flow.actor?.userId ?? null,
       ...toColumns(input),
     };
     insertSynced(db, 'events', row);
@@ -166,7 +159,7 @@ export function create(ctx: CallContext, input: ParsedInput<'events.create'>): O
 
 export function update(ctx: CallContext, input: ParsedInput<'events.update'>): Output<'events.update'> {
   ctx.store.transaction((db) => {
-    const flow = beginEventFlow(db, ctx);
+    const flow = beginWrite(db, ctx);
     const before = loadEvent(db, input.id);
     if (before.hlc !== input.version)
       throw new ApiError('conflict', 'the event was changed by someone else; reload it', {
@@ -194,9 +187,9 @@ export function update(ctx: CallContext, input: ParsedInput<'events.update'>): O
 }
 
 /** Opening a card shows participants' personal data (152-FZ Art. 19): it is logged. */
-export function get(ctx: CallContext, input: ParsedInput<'events.get'>): Output<'events.get'> {
+export function get(ctx: AuditedReadContext, input: ParsedInput<'events.get'>): Output<'events.get'> {
   const card = getEventCard(ctx, input.id);
-  ctx.store.transaction((db) => audit(db, ctx, officeRow(db).id, 'events.get', 'event', input.id));
+  ctx.auditRead('events.get', 'event', input.id);
   return card;
 }
 
@@ -211,7 +204,7 @@ export function linkAppeal(db: WriteDb, ctx: CallContext, eventId: string, regNu
   );
   if (!e || e.stage === 'cancelled')
     throw new ApiError('validation', 'eventId: no such event', { field: 'eventId' });
-  const flow: EventFlow = beginEventFlow(db, ctx);
+  const flow: WriteScope = beginWrite(db, ctx);
   eventHistory(flow, e.id, 'appeal_registered', {}, regNumber);
   return e.id;
 }

@@ -1,8 +1,7 @@
-import type { ReadDb, WriteDb } from '../../db/sql';
-import type { EventTable, OfficeTable, TaskItemTable, TaskTable } from '../../db/schema';
-import type { Role } from '../../shared/api/define';
+import type { ReadDb } from '../../db/sql';
+import type { EventTable, TaskItemTable, TaskTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
-import { addCalendarDays, type ProductionCalendar } from '../../shared/domain/calendar';
+import { addCalendarDays } from '../../shared/domain/calendar';
 import {
   CHECKLIST_ASSIGNEES,
   EVENT_TASK_KIND,
@@ -12,44 +11,11 @@ import {
 } from '../../shared/domain/workflow/event';
 import { checklistFor } from '../../shared/domain/workflow/event-checklists';
 import { eventTaskTitle } from '../../shared/i18n/ru/events';
-import {
-  insertSynced,
-  newSyncColumns,
-  stamp,
-  updateSynced,
-  type Changes,
-  type Stamp,
-} from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
-import { eventStageLimits, officeCalendar, officeRow, officeToday } from '../office/office';
+import { insertSynced, newSyncColumns, updateSynced, type Changes } from '../kernel/bookkeeping';
+import { eventStageLimits } from '../office/office';
 import { closeTasks } from '../tasks/tasks';
 import { officeChecklists } from './checklists';
-
-/** One event write: when, where, who (null: the system, e.g. the 3-week move), and the calendar. */
-export interface EventFlow {
-  db: WriteDb;
-  ctx: CallContext;
-  st: Stamp;
-  office: OfficeTable;
-  userId: string | null;
-  role: Role | null;
-  calendar: ProductionCalendar;
-  today: string;
-}
-
-export function beginEventFlow(db: WriteDb, ctx: CallContext): EventFlow {
-  const office = officeRow(db);
-  return {
-    db,
-    ctx,
-    st: stamp(ctx),
-    office,
-    userId: ctx.actor?.userId ?? null,
-    role: ctx.actor?.role ?? null,
-    calendar: officeCalendar(ctx, office),
-    today: officeToday(ctx, office),
-  };
-}
+import type { WriteScope } from '../kernel/scope';
 
 export function loadEvent(db: ReadDb, id: string): EventTable {
   const e = db.get(
@@ -64,7 +30,7 @@ export function criteria(e: Pick<EventTable, 'transfer_needed'>): StageCriteria 
 }
 
 export function eventHistory(
-  flow: EventFlow,
+  flow: WriteScope,
   eventId: string,
   action: string,
   changes: Changes = {},
@@ -75,7 +41,7 @@ export function eventHistory(
     ...newSyncColumns(st, flow.office.id),
     event_id: eventId,
     at: st.now,
-    user_id: flow.userId,
+    user_id: flow.actor?.userId ?? null,
     action,
     changes: JSON.stringify(changes),
     comment,
@@ -86,7 +52,7 @@ export function eventHistory(
  * A checklist item's due date: the event date moved by the item's offset; a day off before or after
  * the event moves to a working day by the office's rule; never before the day the stage was entered.
  */
-export function itemDue(flow: EventFlow, eventDate: string, offsetDays: number): string {
+export function itemDue(flow: WriteScope, eventDate: string, offsetDays: number): string {
   let d = addCalendarDays(eventDate, offsetDays);
   if (offsetDays !== 0 && !flow.calendar.isWorkingDay(d))
     d =
@@ -105,7 +71,7 @@ function assigneeOf(e: EventTable, role: ChecklistAssignee): string | null {
  * its checklist items copied from the template in force. A stage with no checklist still opens a task
  * for the responsible person, due by the stage's limit: no open event is ever without a task.
  */
-export function enterStage(flow: EventFlow, e: EventTable, stage: EventStage): void {
+export function enterStage(flow: WriteScope, e: EventTable, stage: EventStage): void {
   const { db, st, office } = flow;
   const items = checklistFor(stage, e.kind, officeChecklists(db, office.id));
   for (const role of CHECKLIST_ASSIGNEES) {
@@ -174,12 +140,12 @@ export function undoneMandatory(db: ReadDb, eventId: string): { id: string; text
 }
 
 /** Ends the open stage's tasks: done when it was completed, cancelled when the work went away. */
-export function closeStageTasks(flow: EventFlow, eventId: string, status: 'done' | 'cancelled'): void {
-  closeTasks(flow.db, flow.st, openEventTasks(flow.db, eventId), status, flow.userId);
+export function closeStageTasks(flow: WriteScope, eventId: string, status: 'done' | 'cancelled'): void {
+  closeTasks(flow.db, flow.st, openEventTasks(flow.db, eventId), status, flow.actor?.userId ?? null);
 }
 
 /** When the escort or the responsible person changes, their open tasks follow. */
-export function reassignEventTasks(flow: EventFlow, e: EventTable): void {
+export function reassignEventTasks(flow: WriteScope, e: EventTable): void {
   for (const t of openEventTasks(flow.db, e.id)) {
     const role: ChecklistAssignee = t.kind === EVENT_TASK_KIND.escort ? 'escort' : 'responsible';
     const to = assigneeOf(e, role);

@@ -6,7 +6,7 @@ import { BUILTIN_EVENT_KINDS } from '../../shared/domain/workflow/event';
 import { eventKindLabels } from '../../shared/i18n/ru/events';
 import { newId } from '../../shared/util/ids';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/office';
 
 /** The kinds list as the office sees it: shipped kinds (renamed or hidden by its edition), then its own. */
@@ -37,7 +37,7 @@ export function checkKind(db: ReadDb, officeId: string, code: string): EventKind
   return k;
 }
 
-export function listKinds(ctx: CallContext, i: ParsedInput<'events.kinds'>): Output<'events.kinds'> {
+export function listKinds(ctx: ReadContext, i: ParsedInput<'events.kinds'>): Output<'events.kinds'> {
   const db = ctx.store.read;
   return eventKinds(db, officeRow(db).id, i.includeHidden);
 }

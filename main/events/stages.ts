@@ -17,16 +17,8 @@ import { audit, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { eventStageLimits } from '../office/office';
 import { getEventCard } from './card';
-import {
-  beginEventFlow,
-  closeStageTasks,
-  criteria,
-  enterStage,
-  eventHistory,
-  loadEvent,
-  undoneMandatory,
-  type EventFlow,
-} from './flow';
+import { closeStageTasks, criteria, enterStage, eventHistory, loadEvent, undoneMandatory } from './flow';
+import { beginWrite, type WriteScope } from '../kernel/scope';
 
 function asApiError(e: unknown): never {
   if (e instanceof EventMoveError) throw new ApiError('invalid_state', e.message, { field: 'to' });
@@ -38,7 +30,7 @@ function asApiError(e: unknown): never {
  * (the reason and the items left undone are recorded in the history and the audit log).
  */
 function leaveForward(
-  flow: EventFlow,
+  flow: WriteScope,
   e: EventTable,
   override: { reason: string } | undefined,
   system: boolean,
@@ -50,7 +42,7 @@ function leaveForward(
         field: 'to',
         details: { items: undone.map((i) => i.text) },
       });
-    if (!flow.role || !CHECKLIST_OVERRIDE.includes(flow.role))
+    if (!flow.actor || !CHECKLIST_OVERRIDE.includes(flow.actor.role))
       throw new ApiError('forbidden', 'only the office head may leave a stage with its checklist undone', {
         field: 'override',
       });
@@ -61,7 +53,7 @@ function leaveForward(
 
 /** Puts the event in `to`, with its tasks, history and audit; the caller has checked the move. */
 function moveTo(
-  flow: EventFlow,
+  flow: WriteScope,
   e: EventTable,
   to: EventState,
   how: { direction: 'forward' | 'back'; override?: { reason: string }; system?: boolean },
@@ -104,7 +96,7 @@ function moveTo(
 
 export function move(ctx: CallContext, input: ParsedInput<'events.move'>): Output<'events.move'> {
   ctx.store.transaction((db) => {
-    const flow = beginEventFlow(db, ctx);
+    const flow = beginWrite(db, ctx);
     const e = loadEvent(db, input.id);
     let direction: 'forward' | 'back';
     try {
@@ -121,7 +113,7 @@ export function move(ctx: CallContext, input: ParsedInput<'events.move'>): Outpu
 
 export function cancel(ctx: CallContext, input: ParsedInput<'events.cancel'>): Output<'events.cancel'> {
   ctx.store.transaction((db) => {
-    const flow = beginEventFlow(db, ctx);
+    const flow = beginWrite(db, ctx);
     const e = loadEvent(db, input.id);
     if (!isOpenEventState(e.stage as EventState))
       throw new ApiError('invalid_state', `an event in state ${e.stage} cannot be cancelled`, {
@@ -147,7 +139,7 @@ export function checkItem(
   input: ParsedInput<'events.checkItem'>,
 ): Output<'events.checkItem'> {
   const eventId = ctx.store.transaction((db) => {
-    const flow = beginEventFlow(db, ctx);
+    const flow = beginWrite(db, ctx);
     const item = db.get(
       db.qb
         .selectFrom('task_items as i')
@@ -159,14 +151,14 @@ export function checkItem(
     if (!item) throw new ApiError('not_found', 'no such checklist item', { field: 'id' });
     if (item.status !== 'open')
       throw new ApiError('invalid_state', 'the stage of this item is over', { field: 'id' });
-    if (!EVENT_DESK.includes(flow.role!) && item.assignee_id !== flow.userId)
+    if (!EVENT_DESK.includes(flow.actor!.role) && item.assignee_id !== (flow.actor?.userId ?? null))
       throw new ApiError('forbidden', 'this checklist item is someone else’s');
     if ((item.done_at !== null) === input.done) return item.event_id;
     updateSynced(
       db,
       'task_items',
       item.id,
-      { done_at: input.done ? flow.st.now : null, done_by: input.done ? flow.userId : null },
+      { done_at: input.done ? flow.st.now : null, done_by: input.done ? (flow.actor?.userId ?? null) : null },
       flow.st,
     );
     eventHistory(flow, item.event_id, input.done ? 'item_done' : 'item_undone', {}, item.text);
@@ -187,7 +179,7 @@ export function moveEventToApproval(db: WriteDb, ctx: CallContext, eventId: stri
     db.qb.selectFrom('events').selectAll().where('id', '=', eventId).where('deleted_at', 'is', null),
   );
   if (e?.stage !== 'creation') return;
-  moveTo(beginEventFlow(db, ctx), e, 'approval', { direction: 'forward', system: true });
+  moveTo(beginWrite(db, ctx), e, 'approval', { direction: 'forward', system: true });
 }
 
 /**

@@ -11,7 +11,7 @@ import type { RequestFilter } from '../../shared/api/requests';
 import type { TaskFilter } from '../../shared/api/tasks';
 import type { QueueFilter } from '../../shared/api/workflow';
 import { count as countAppeals } from '../appeals/list';
-import type { CallContext } from '../kernel/context';
+import type { ReadContext } from '../kernel/context';
 import { countRequests } from '../requests/queries';
 import { openTaskQuery, queueQuery, taskScope } from '../workflow/queue';
 
@@ -19,7 +19,7 @@ export class Figures {
   readonly db: ReadDb;
 
   constructor(
-    readonly ctx: CallContext,
+    readonly ctx: ReadContext,
     readonly officeId: string,
     readonly today: string,
   ) {

@@ -10,7 +10,7 @@ import { addCalendarDays } from '../../shared/domain/calendar';
 import { APPEAL_STATES, type AppealState } from '../../shared/domain/workflow/appeal';
 import type { Role } from '../../shared/api/define';
 import { listEvents } from '../events/card';
-import { requireActor, type CallContext } from '../kernel/context';
+import { requireActor, type ReadContext } from '../kernel/context';
 import { analystView, listOffices, officeRow, officeToday } from '../office/office';
 import { filterRequests } from '../requests/queries';
 import { Figures } from './figures';
@@ -43,7 +43,7 @@ export function weekOf(date: string): { from: string; to: string } {
   return { from, to: addCalendarDays(from, 6) };
 }
 
-export function getHome(ctx: CallContext): Output<'home.get'> {
+export function getHome(ctx: ReadContext): Output<'home.get'> {
   const actor = requireActor(ctx);
   const office = officeRow(ctx.store.read);
   const f = new Figures(ctx, office.id, officeToday(ctx, office));
@@ -60,7 +60,7 @@ export function getHome(ctx: CallContext): Output<'home.get'> {
   }
 }
 
-function deputyHome(ctx: CallContext, f: Figures): Output<'home.get'> {
+function deputyHome(ctx: ReadContext, f: Figures): Output<'home.get'> {
   const today = f.today;
   const week = weekOf(today);
   const events = listEvents(ctx, { ...week, includeFinished: false, limit: WEEK_EVENTS_SHOWN });

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { WriteDb } from '../../db/sql';
 import type { DB, SyncColumns, SyncedTable } from '../../db/schema';
 import { newId } from '../../shared/util/ids';
-import type { CallContext } from './context';
+import type { CallContext, ReadContext } from './context';
 
 /** One write's moment: the same instant and a fresh HLC stamp for every row it touches. */
 export interface Stamp {
@@ -135,7 +135,7 @@ export function forgetEarlierVersions(db: WriteDb, table: SyncedTable, rowId: st
 
 export function audit(
   db: WriteDb,
-  ctx: CallContext,
+  ctx: ReadContext,
   officeId: string | null,
   action: string,
   entity: string | null,

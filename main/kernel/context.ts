@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/api/define';
 import type { Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
-import type { Store } from '../../db/sql';
+import type { ReadDb, Store } from '../../db/sql';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'internal';
 
@@ -12,12 +12,32 @@ export interface Actor {
   role: Role;
 }
 
-/** What every service call gets: the database, the clock, and who is calling through which transport. */
-export interface CallContext {
-  store: Store;
+/**
+ * What the channel a call came through lets a service do: decided once by the dispatcher from the
+ * transport, so services ask what they may do rather than who is calling them.
+ */
+export interface Capabilities {
+  /**
+   * Name files on this computer by path (import from one, export to one): the command line and the
+   * office's own work may; a caller over IPC or HTTP hands files over as uploads instead.
+   */
+  localFiles: boolean;
+}
+
+export function capabilitiesOf(transport: Transport): Capabilities {
+  return { localFiles: transport === 'cli' || transport === 'internal' };
+}
+
+/** The store as a read handler gets it: a read handle and no way to open a write transaction. */
+export interface ReadStore {
+  readonly read: ReadDb;
+}
+
+interface ContextBase {
   clock: Clock;
   hlc: Hlc;
   transport: Transport;
+  may: Capabilities;
   actor: Actor | null;
   /** The session token the call came with, for sign-out. */
   sessionToken: string | null;
@@ -25,7 +45,23 @@ export interface CallContext {
   dataDir: string | null;
 }
 
-export function requireActor(ctx: CallContext): Actor {
+/** What a read gets: the database to read, the clock, and who is calling through which transport. */
+export interface ReadContext extends ContextBase {
+  store: ReadStore;
+}
+
+/** An audited read (the contract says `audited`): a read that may add its own audit entry, nothing more. */
+export interface AuditedReadContext extends ReadContext {
+  /** One audit entry per id, in one transaction. */
+  auditRead(action: string, entity: string, ids: string | readonly string[]): void;
+}
+
+/** What a write gets: the store that opens the write transaction, besides everything a read gets. */
+export interface CallContext extends ContextBase {
+  store: Store;
+}
+
+export function requireActor(ctx: ReadContext): Actor {
   if (!ctx.actor) throw new Error('internal: a signed-in method was called without an actor');
   return ctx.actor;
 }

@@ -10,7 +10,7 @@ import { reminderSettings } from '../../shared/domain/reminders';
 import { DEFAULT_STAGE_LIMITS, type StageLimits } from '../../shared/domain/workflow/appeal';
 import { DEFAULT_EVENT_STAGE_LIMITS, type EventStageLimits } from '../../shared/domain/workflow/event';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
+import type { CallContext, ReadContext } from '../kernel/context';
 import { setUpFirstDesk } from '../sync/desks';
 import { VIEW_KEYS } from '../hq/view-state';
 
@@ -74,7 +74,7 @@ export function eventStageLimits(office: OfficeTable): EventStageLimits {
  * The offices whose appeals this database holds: its own, or in HQ's analyst view every synced office
  * (the view's own office holds none, so it is left out of the pickers).
  */
-export function listOffices(ctx: CallContext): Output<'offices.list'> {
+export function listOffices(ctx: ReadContext): Output<'offices.list'> {
   const db = ctx.store.read;
   const offices = db.rawAll<{ id: string; code: string; name: string }>(
     'SELECT id, code, name FROM offices WHERE deleted_at IS NULL ORDER BY code',
@@ -85,15 +85,15 @@ export function listOffices(ctx: CallContext): Output<'offices.list'> {
 }
 
 /** HQ's analyst view (marked so in its `local_state`): its own office holds no appeals, the others do. */
-export function analystView(ctx: CallContext): boolean {
+export function analystView(ctx: ReadContext): boolean {
   return !!ctx.store.read.rawGet("SELECT 1 FROM local_state WHERE key = 'hq_view'");
 }
 
-export function officeToday(ctx: CallContext, office: OfficeTable): string {
+export function officeToday(ctx: ReadContext, office: OfficeTable): string {
   return localDate(ctx.clock.now(), office.time_zone);
 }
 
-export function setupStatus(ctx: CallContext): Output<'setup.status'> {
+export function setupStatus(ctx: ReadContext): Output<'setup.status'> {
   const db = ctx.store.read;
   const id = localOfficeId(db);
   const row = id ? db.get(db.qb.selectFrom('offices').selectAll().where('id', '=', id)) : undefined;
@@ -216,7 +216,7 @@ function officeYears(db: ReadDb, officeId: string): CalendarYear[] {
     .map((r) => CalendarYearSchema.parse(JSON.parse(r.data)));
 }
 
-export function officeCalendar(ctx: CallContext, office: OfficeTable): ProductionCalendar {
+export function officeCalendar(ctx: ReadContext, office: OfficeTable): ProductionCalendar {
   const db = ctx.store.read;
   const key =
     db.get(
@@ -234,7 +234,7 @@ export function officeCalendar(ctx: CallContext, office: OfficeTable): Productio
   return calendar;
 }
 
-export function listCalendar(ctx: CallContext): Output<'calendar.list'> {
+export function listCalendar(ctx: ReadContext): Output<'calendar.list'> {
   const office = officeRow(ctx.store.read);
   const edited = new Set(officeYears(ctx.store.read, office.id).map((y) => y.year));
   const calendar = officeCalendar(ctx, office);

@@ -5,7 +5,7 @@ import type { ReminderItem, ReminderParams } from '../../shared/api/reminders';
 import type { ReminderEntity, ReminderRule } from '../../shared/domain/reminders';
 import { scanReminders } from './scan';
 import { audit } from '../kernel/bookkeeping';
-import { requireActor, type CallContext } from '../kernel/context';
+import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
 import { localOfficeId } from '../office/office';
 
 function unreadCount(db: ReadDb, userId: string): number {
@@ -31,7 +31,7 @@ export function toReminderItem(r: ReminderTable): ReminderItem {
   };
 }
 
-export function inbox(ctx: CallContext, i: ParsedInput<'reminders.inbox'>): Output<'reminders.inbox'> {
+export function inbox(ctx: ReadContext, i: ParsedInput<'reminders.inbox'>): Output<'reminders.inbox'> {
   const me = requireActor(ctx);
   const db = ctx.store.read;
   let q = db.qb
@@ -45,7 +45,7 @@ export function inbox(ctx: CallContext, i: ParsedInput<'reminders.inbox'>): Outp
   return { unread: unreadCount(db, me.userId), items: db.all(q).map(toReminderItem) };
 }
 
-export function unread(ctx: CallContext): Output<'reminders.unread'> {
+export function unread(ctx: ReadContext): Output<'reminders.unread'> {
   return { unread: unreadCount(ctx.store.read, requireActor(ctx).userId) };
 }
 

@@ -16,7 +16,7 @@ import {
 import { localDate, localMinutes, zonedInstant, type Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
 import { newId } from '../../shared/util/ids';
-import type { CallContext } from '../kernel/context';
+import { capabilitiesOf, type CallContext } from '../kernel/context';
 import { localOfficeId, officeCalendar } from '../office/office';
 import { systemActor } from '../office/system-user';
 import { RULES, type ChangedIds, type DueReminder, type ReminderRuleDef } from './rules';
@@ -265,6 +265,7 @@ function systemContext(db: WriteDb, env: ScanEnv, officeId: string): CallContext
     clock: env.clock,
     hlc: env.hlc,
     transport: 'internal',
+    may: capabilitiesOf('internal'),
     actor: systemActor(db, env, officeId),
     sessionToken: null,
     dataDir: null,

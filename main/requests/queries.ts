@@ -15,7 +15,7 @@ import {
   REQUEST_TRANSITIONS,
   type RequestState,
 } from '../../shared/domain/workflow/request';
-import type { CallContext } from '../kernel/context';
+import type { ReadContext } from '../kernel/context';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
 import { officeRow, officeToday } from '../office/office';
 
@@ -31,7 +31,7 @@ export const toBody = (b: BodyTable): Output<'bodies.create'> => ({
 });
 export const bodyKey = (name: string): string => addressKey(name) ?? foldText(name);
 
-export function listBodies(ctx: CallContext, i: ParsedInput<'bodies.list'>): Output<'bodies.list'> {
+export function listBodies(ctx: ReadContext, i: ParsedInput<'bodies.list'>): Output<'bodies.list'> {
   const db = ctx.store.read;
   let q = db.qb.selectFrom('bodies').selectAll().where('deleted_at', 'is', null).orderBy('name_key');
   if (i.q) {
@@ -140,7 +140,7 @@ export function countRequests(db: ReadDb, i: RequestFilter, today: string): numb
  */
 const DUE_KEY = sql<string>`coalesce(r.due_date, '')`;
 
-export function listRequests(ctx: CallContext, i: ParsedInput<'requests.list'>): Output<'requests.list'> {
+export function listRequests(ctx: ReadContext, i: ParsedInput<'requests.list'>): Output<'requests.list'> {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
   let q = filterRequests(db, i, today);

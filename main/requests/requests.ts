@@ -6,17 +6,12 @@ import { termFrom, TERMS } from '../../shared/domain/deadlines';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import { requireActor, type CallContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/office';
-import {
-  assertRequestAction,
-  beginFlow,
-  loadAppeal,
-  moveAppeal,
-  moveRequest,
-  type Flow,
-} from '../workflow/engine';
+import { assertRequestAction, moveAppeal, moveRequest } from '../workflow/engine';
 import { extendAppeal, newRequest, openRequestCount } from '../workflow/decision';
 import { notAfterTodayAll, recordResolution } from '../workflow/review';
 import { bodyKey, loadRequest, requestQuery, toBody, toRequest, type RequestRow } from './queries';
+import { beginPersonWrite, type PersonScope } from '../kernel/scope';
+import { appealRow } from '../appeals/queries';
 
 // ---- The directory of outside bodies.
 
@@ -70,9 +65,9 @@ export function updateBody(ctx: CallContext, i: ParsedInput<'bodies.update'>): O
 function requestStep(
   ctx: CallContext,
   id: string,
-  fn: (f: Flow, r: ExternalRequestTable) => void,
+  fn: (f: PersonScope, r: ExternalRequestTable) => void,
 ): ExternalRequest {
-  ctx.store.transaction((db) => fn(beginFlow(db, ctx), loadRequest(db, id)));
+  ctx.store.transaction((db) => fn(beginPersonWrite(db, ctx), loadRequest(db, id)));
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
   return toRequest(
@@ -85,8 +80,8 @@ function requestStep(
 export function createRequest(ctx: CallContext, i: ParsedInput<'requests.create'>): ExternalRequest {
   let id = '';
   ctx.store.transaction((db) => {
-    const f = beginFlow(db, ctx);
-    const a = loadAppeal(db, i.appealId);
+    const f = beginPersonWrite(db, ctx);
+    const a = appealRow(db, i.appealId);
     if (a.status !== 'in_request')
       throw new ApiError(
         'invalid_state',
@@ -157,7 +152,7 @@ export const sendRequest = (ctx: CallContext, i: ParsedInput<'requests.send'>): 
     if (i.extendDays)
       extendAppeal(
         f,
-        loadAppeal(f.db, r.appeal_id),
+        appealRow(f.db, r.appeal_id),
         i.extendDays,
         i.extensionReason ?? 'запрос документов (ч. 2 ст. 12 59-ФЗ)',
         'extendDays',
@@ -184,7 +179,7 @@ export const recordAnswer = (ctx: CallContext, i: ParsedInput<'requests.recordAn
 export const resolveAnswer = (ctx: CallContext, i: ParsedInput<'requests.resolveAnswer'>): ExternalRequest =>
   requestStep(ctx, i.id, (f, r) => {
     assertRequestAction(f, r, 'resolveAnswer');
-    const a = loadAppeal(f.db, r.appeal_id);
+    const a = appealRow(f.db, r.appeal_id);
     if (i.next === 'reply' && openRequestCount(f, a.id, r.id) > 0)
       throw new ApiError('invalid_state', 'other requests on this appeal are still open', { field: 'next' });
     recordResolution(f, a, r.id, i.text, i.next);
@@ -198,7 +193,7 @@ export const cancelRequest = (ctx: CallContext, i: ParsedInput<'requests.cancel'
     moveRequest(f, r, 'cancel', {}, i.comment);
     // The last request gone: the deputy decides again, so the appeal is never left without a task.
     if (openRequestCount(f, r.appeal_id) === 0) {
-      const a = loadAppeal(f.db, r.appeal_id);
+      const a = appealRow(f.db, r.appeal_id);
       moveAppeal(f, a, 'requestsWithdrawn', 'awaiting_resolution', {}, i.comment);
     }
   });

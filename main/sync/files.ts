@@ -1,4 +1,5 @@
 import type { Store } from '../../db/sql';
+import type { ReadStore } from '../kernel/context';
 import { attachmentPath, keepFile, keptFile } from '../attachments/attachments';
 import type { BundleFilesAnswer, BundleFilesRequest } from '../../shared/sync/protocol';
 import { ownNode } from './desks';
@@ -32,7 +33,7 @@ export interface FilesOutcome {
 
 /** The held files past the sent cursor, in rowid order, up to `maxBytes`; `upTo` is how far they reach. */
 function unsent(
-  store: Store,
+  store: ReadStore,
   dataDir: string,
   maxBytes: number,
 ): { upTo: number; files: { r: number; sha256: string }[] } {
@@ -67,7 +68,7 @@ function markSent(store: Store, upTo: number): void {
 }
 
 /** The office's files this computer lacks (of attachments not removed). */
-function missing(store: Store, dataDir: string): string[] {
+function missing(store: ReadStore, dataDir: string): string[] {
   return store.read
     .rawAll<{ sha256: string }>(
       'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL ORDER BY sha256',
@@ -132,7 +133,7 @@ export function takeBundleFiles(store: Store, dataDir: string | null, answer: Bu
 }
 
 /** What the exchange has left: files held here and not sent yet, and the office's files not here yet. */
-export function filesWaiting(store: Store, dataDir: string | null): { toSend: number; toFetch: number } {
+export function filesWaiting(store: ReadStore, dataDir: string | null): { toSend: number; toFetch: number } {
   if (!dataDir) return { toSend: 0, toFetch: 0 };
   return {
     toSend: unsent(store, dataDir, Number.POSITIVE_INFINITY).files.length,

@@ -6,13 +6,13 @@ import type { Conflict } from '../../shared/sync/protocol';
 import { isLoopbackHost } from '../../shared/util/loopback';
 import { isSyncedTable } from './office-store';
 import { audit, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { CallContext } from '../kernel/context';
-import { DEFAULT_INTERVAL_MIN, OfficeSync } from './engine';
+import type { CallContext, ReadContext } from '../kernel/context';
+import { DEFAULT_DRIFT_LIMIT_MS, DEFAULT_INTERVAL_MIN, OfficeSync } from './engine';
 import { getConflict, listConflicts, markResolved } from './conflicts';
 import { deskCount, heldDesk } from './desks';
 import { filesWaiting } from './files';
 import { localOfficeId } from '../office/office';
-import { pendingCount, setState, unfoldedCount } from './office-store';
+import { getState, pendingCount, setState, unfoldedCount } from './office-store';
 
 /** The sync methods of the contract: the office's side, over the same engine the scheduler runs. */
 
@@ -20,32 +20,33 @@ function engine(ctx: CallContext): OfficeSync {
   return new OfficeSync(ctx.store, ctx);
 }
 
-export function status(ctx: CallContext): SyncStatus {
-  const s = engine(ctx);
+export function status(ctx: ReadContext): SyncStatus {
   const db = ctx.store.read;
-  const drift = s.state('drift_ms');
+  const state = (key: string) => getState(db, key);
+  const driftLimitMs = Number(state('drift_limit_ms') ?? DEFAULT_DRIFT_LIMIT_MS);
+  const drift = state('drift_ms');
   const driftMs = drift === null ? null : Number(drift);
-  const error = s.state('last_error');
+  const error = state('last_error');
   const files = filesWaiting(ctx.store, ctx.dataDir);
   const open = db.rawGet<{ n: number }>(
     'SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL',
   )!.n;
   return {
-    enrolled: s.enrolled(),
-    hqUrl: s.state('url'),
-    lastSyncAt: s.state('last_sync_at'),
-    lastAttemptAt: s.state('last_attempt_at'),
+    enrolled: state('token') !== null,
+    hqUrl: state('url'),
+    lastSyncAt: state('last_sync_at'),
+    lastAttemptAt: state('last_attempt_at'),
     lastError: error ? plainSyncError(error) : null,
     pending: pendingCount(db) + unfoldedCount(db),
     filesToSend: files.toSend,
     filesToFetch: files.toFetch,
     driftMs,
     driftWarning:
-      driftMs !== null && Math.abs(driftMs) > s.driftLimitMs()
+      driftMs !== null && Math.abs(driftMs) > driftLimitMs
         ? syncUi.drift(Math.round(Math.abs(driftMs) / 60_000))
         : null,
-    intervalMinutes: Number(s.state('interval_min') ?? DEFAULT_INTERVAL_MIN),
-    driftLimitMinutes: s.driftLimitMs() / 60_000,
+    intervalMinutes: Number(state('interval_min') ?? DEFAULT_INTERVAL_MIN),
+    driftLimitMinutes: driftLimitMs / 60_000,
     openConflicts: open,
     desk: heldDesk(db),
     desks: deskCount(db, localOfficeId(db) ?? ''),
@@ -107,7 +108,7 @@ function toView(c: Conflict): SyncConflictView {
   };
 }
 
-export function conflicts(ctx: CallContext, input: ParsedInput<'sync.conflicts'>): Output<'sync.conflicts'> {
+export function conflicts(ctx: ReadContext, input: ParsedInput<'sync.conflicts'>): Output<'sync.conflicts'> {
   return listConflicts(ctx.store.read, input.limit).map(toView);
 }
 

@@ -6,14 +6,15 @@ import { OPEN_REQUEST_STATES } from '../../shared/domain/workflow/request';
 import { appealHistory, audit, insertSynced, newSyncColumns, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { closeTasks, openTask, openTasks } from '../tasks/tasks';
-import { assertAppealAction, moveAppeal, openDraftTask, type Flow } from './engine';
+import { assertAppealAction, moveAppeal, openDraftTask } from './engine';
 import { closeAs, notAfterTodayAll, recordResolution, step } from './review';
+import { type PersonScope } from '../kernel/scope';
 
 type Card = Output<'workflow.resolve'>;
 
 /** A new request in draft on an appeal in the request direction. */
 export function newRequest(
-  f: Flow,
+  f: PersonScope,
   a: AppealTable,
   init: { bodyId?: string | null; kind?: ExternalRequestTable['kind']; text?: string | null } = {},
 ): ExternalRequestTable {
@@ -49,7 +50,7 @@ export function newRequest(
   return row;
 }
 
-export function openRequestCount(f: Flow, appealId: string, except?: string): number {
+export function openRequestCount(f: PersonScope, appealId: string, except?: string): number {
   return f.db
     .all(
       f.db.qb
@@ -137,7 +138,7 @@ export const sendReply = (ctx: CallContext, i: ParsedInput<'workflow.sendReply'>
  * tell the applicant before the old date runs out.
  */
 export function extendAppeal(
-  f: Flow,
+  f: PersonScope,
   a: AppealTable,
   days: number,
   reason: string,

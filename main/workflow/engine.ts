@@ -1,4 +1,4 @@
-import type { WriteDb, ReadDb } from '../../db/sql';
+import type { ReadDb } from '../../db/sql';
 import type { AppealTable, ExternalRequestTable, OfficeTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
 import type { ProductionCalendar } from '../../shared/domain/calendar';
@@ -21,42 +21,11 @@ import {
   type RequestAction,
   type RequestState,
 } from '../../shared/domain/workflow/request';
-import { appealHistory, audit, stamp, updateSynced, type Changes, type Stamp } from '../kernel/bookkeeping';
-import { requireActor, type Actor, type CallContext } from '../kernel/context';
-import { officeCalendar, officeRow, officeToday, stageLimits } from '../office/office';
+import { appealHistory, audit, updateSynced, type Changes } from '../kernel/bookkeeping';
+import { stageLimits } from '../office/office';
 import { closeTasks, openTask, openTasks } from '../tasks/tasks';
-
-/** One workflow write: who, when, where, and the calendar the terms are counted on. */
-export interface Flow {
-  db: WriteDb;
-  ctx: CallContext;
-  st: Stamp;
-  office: OfficeTable;
-  actor: Actor;
-  calendar: ProductionCalendar;
-  today: string;
-}
-
-export function beginFlow(db: WriteDb, ctx: CallContext): Flow {
-  const office = officeRow(db);
-  return {
-    db,
-    ctx,
-    st: stamp(ctx),
-    office,
-    actor: requireActor(ctx),
-    calendar: officeCalendar(ctx, office),
-    today: officeToday(ctx, office),
-  };
-}
-
-export function loadAppeal(db: ReadDb, id: string): AppealTable {
-  const a = db.get(
-    db.qb.selectFrom('appeals').selectAll().where('id', '=', id).where('deleted_at', 'is', null),
-  );
-  if (!a) throw new ApiError('not_found', 'no such appeal', { field: 'id' });
-  return a;
-}
+import { type PersonScope } from '../kernel/scope';
+import { appealRow } from '../appeals/queries';
 
 /** The deputy of the office: the first active user with that role. */
 export function deputyUserId(db: ReadDb): string | null {
@@ -87,7 +56,7 @@ export function stageDue(
 }
 
 /** When a stage's task falls due; a stage limit never runs past the appeal's own control date. */
-export function dueFor(flow: Flow, appeal: AppealTable, rule: DueRule): string {
+export function dueFor(flow: PersonScope, appeal: AppealTable, rule: DueRule): string {
   const shift = flow.office.deadline_shift;
   switch (rule.kind) {
     case 'stage':
@@ -120,7 +89,7 @@ function art11NoticeTerm(appeal: AppealTable): Art11Rule['notice'] {
 }
 
 function openStageTask(
-  flow: Flow,
+  flow: PersonScope,
   appeal: AppealTable,
   task: StageTask,
   requestId: string | null,
@@ -145,7 +114,7 @@ function asApiError(e: unknown): never {
  * Refuses a step the table does not allow now before its input is looked at, so that a step out of
  * turn is told so (invalid_state), not that a date or a field of it is wrong.
  */
-export function assertAppealAction(flow: Flow, appeal: AppealTable, action: AppealAction): void {
+export function assertAppealAction(flow: PersonScope, appeal: AppealTable, action: AppealAction): void {
   try {
     checkAction(action, appeal.status as AppealState, flow.actor.role);
   } catch (e) {
@@ -153,7 +122,11 @@ export function assertAppealAction(flow: Flow, appeal: AppealTable, action: Appe
   }
 }
 
-export function assertRequestAction(flow: Flow, request: ExternalRequestTable, action: RequestAction): void {
+export function assertRequestAction(
+  flow: PersonScope,
+  request: ExternalRequestTable,
+  action: RequestAction,
+): void {
   try {
     checkRequestTransition(action, request.status as RequestState, flow.actor.role);
   } catch (e) {
@@ -166,7 +139,7 @@ export function assertRequestAction(flow: Flow, request: ExternalRequestTable, a
  * (its task opened), and writes the history and the audit entry. Closing also ends every task left.
  */
 export function moveAppeal(
-  flow: Flow,
+  flow: PersonScope,
   appeal: AppealTable,
   action: AppealAction,
   to: AppealState,
@@ -197,7 +170,7 @@ export function moveAppeal(
 
 /** Moves a request along its own table, with its own tasks; history goes to the appeal's timeline. */
 export function moveRequest(
-  flow: Flow,
+  flow: PersonScope,
   request: ExternalRequestTable,
   action: RequestAction,
   patch: Partial<ExternalRequestTable> = {},
@@ -227,7 +200,7 @@ export function moveRequest(
     st,
   );
   if (changed && to !== 'resolved' && to !== 'cancelled') {
-    const appeal = loadAppeal(db, request.appeal_id);
+    const appeal = appealRow(db, request.appeal_id);
     const task = REQUEST_STATE_TASK[to];
     const due = to === 'sent' && after.due_date ? after.due_date : dueFor(flow, appeal, task.due);
     openStageTask(flow, appeal, task, request.id, due);
@@ -250,7 +223,7 @@ export function moveRequest(
 }
 
 /** Opens a request task of a new request in `draft` (the request direction's first step). */
-export function openDraftTask(flow: Flow, appeal: AppealTable, requestId: string): void {
+export function openDraftTask(flow: PersonScope, appeal: AppealTable, requestId: string): void {
   const task = REQUEST_STATE_TASK.draft;
   openStageTask(flow, appeal, task, requestId, dueFor(flow, appeal, task.due));
 }

@@ -5,9 +5,9 @@ import { QUEUE_WAITS, type QueueFilter, type QueueWait } from '../../shared/api/
 import { sql } from 'kysely';
 import type { ReadDb } from '../../db/sql';
 import { stamp, updateSynced, audit } from '../kernel/bookkeeping';
-import { requireActor, type CallContext } from '../kernel/context';
+import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/office';
-import { toRow } from '../appeals/card';
+import { toRow } from '../appeals/queries';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
 
 /**
@@ -31,7 +31,7 @@ export function queueQuery(db: ReadDb, f: QueueFilter, today: string) {
 }
 
 /** The queue, oldest waiting first. */
-export function deputyQueue(ctx: CallContext, f: QueueFilter = {}): Output<'workflow.deputyQueue'> {
+export function deputyQueue(ctx: ReadContext, f: QueueFilter = {}): Output<'workflow.deputyQueue'> {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
   const rows = db.all(
@@ -88,7 +88,7 @@ const ORDER_KEY = sql<string>`(${DUE_KEY}, t.created_at, t.id)`;
 type TaskPage = Output<'tasks.list'>;
 
 /** A page of open tasks after `cursor` (where the previous page ended), and how many there are in all. */
-function taskPage(ctx: CallContext, filter: OpenTaskFilter, limit: number, cursor?: string | null): TaskPage {
+function taskPage(ctx: ReadContext, filter: OpenTaskFilter, limit: number, cursor?: string | null): TaskPage {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
   let q = openTaskQuery(db, filter, today);
@@ -150,7 +150,7 @@ function taskPage(ctx: CallContext, filter: OpenTaskFilter, limit: number, curso
 }
 
 /** Whose tasks a caller asks for, or a refusal: only an office head (or admin) sees another's. */
-export function taskScope(ctx: CallContext, i: TaskFilter): OpenTaskFilter {
+export function taskScope(ctx: ReadContext, i: TaskFilter): OpenTaskFilter {
   const actor = requireActor(ctx);
   const manager = actor.role === 'office_head' || actor.role === 'admin';
   if ((i.everyone || (i.assigneeId !== undefined && i.assigneeId !== actor.userId)) && !manager)
@@ -160,7 +160,7 @@ export function taskScope(ctx: CallContext, i: TaskFilter): OpenTaskFilter {
     : { assigneeId: i.assigneeId === undefined ? actor.userId : i.assigneeId, due: i.due };
 }
 
-export function listTasks(ctx: CallContext, i: ParsedInput<'tasks.list'>): Output<'tasks.list'> {
+export function listTasks(ctx: ReadContext, i: ParsedInput<'tasks.list'>): Output<'tasks.list'> {
   return taskPage(ctx, taskScope(ctx, i), i.limit, i.cursor);
 }
 

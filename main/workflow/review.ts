@@ -7,18 +7,24 @@ import { insertSynced, newSyncColumns } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { getCard } from '../appeals/card';
 import { indexForSearch } from '../appeals/register';
-import { assertAppealAction, beginFlow, dueFor, loadAppeal, moveAppeal, type Flow } from './engine';
+import { assertAppealAction, dueFor, moveAppeal } from './engine';
 import { STATE_TASK } from '../../shared/domain/workflow/appeal';
 
 import { updateApplicantDetails } from '../contacts/contacts';
+import { beginPersonWrite, type PersonScope } from '../kernel/scope';
+import { appealRow } from '../appeals/queries';
 
 type Card = Output<'workflow.sendToDeputy'>;
 
 /** Runs one workflow step in a transaction and returns the card as it now is. */
-export function step(ctx: CallContext, id: string, fn: (flow: Flow, appeal: AppealTable) => void): Card {
+export function step(
+  ctx: CallContext,
+  id: string,
+  fn: (flow: PersonScope, appeal: AppealTable) => void,
+): Card {
   ctx.store.transaction((db) => {
-    const flow = beginFlow(db, ctx);
-    fn(flow, loadAppeal(db, id));
+    const flow = beginPersonWrite(db, ctx);
+    fn(flow, appealRow(db, id));
   });
   return getCard(ctx.store.read, ctx, id);
 }
@@ -69,7 +75,7 @@ export const applyArt11 = (ctx: CallContext, i: ParsedInput<'workflow.applyArt11
   });
 
 /** Part 5: the earlier appeals must be the same applicant's and answered on the merits. */
-function checkLinkedAnswers(f: Flow, a: AppealTable, ids: readonly string[]): void {
+function checkLinkedAnswers(f: PersonScope, a: AppealTable, ids: readonly string[]): void {
   if (ids.length === 0)
     throw new ApiError('validation', 'linkedAppealIds: part 5 needs the earlier answered appeals', {
       field: 'linkedAppealIds',
@@ -171,11 +177,11 @@ export const completeForward = (ctx: CallContext, i: ParsedInput<'workflow.compl
     );
   });
 
-export function notAfterToday(f: Flow, date: string, field: string): void {
+export function notAfterToday(f: PersonScope, date: string, field: string): void {
   if (date > f.today) throw new ApiError('validation', `${field}: the date is in the future`, { field });
 }
 
-export function notAfterTodayAll(f: Flow, dates: Record<string, string>): void {
+export function notAfterTodayAll(f: PersonScope, dates: Record<string, string>): void {
   for (const [field, date] of Object.entries(dates)) notAfterToday(f, date, field);
 }
 
@@ -186,7 +192,7 @@ export function notAfterTodayAll(f: Flow, dates: Record<string, string>): void {
  * term, the review's control date otherwise.
  */
 export function closeAs(
-  f: Flow,
+  f: PersonScope,
   a: AppealTable,
   result: string,
   on = f.today,
@@ -196,7 +202,7 @@ export function closeAs(
 }
 
 export function recordResolution(
-  f: Flow,
+  f: PersonScope,
   a: AppealTable,
   requestId: string | null,
   text: string,

@@ -328,6 +328,7 @@ export const appealMethods = {
     summary: 'The appeal card with its history and tasks',
     access: 'signed_in',
     kind: 'read',
+    audited: true,
     input: z.object({ id: IdSchema }),
     output: AppealCardSchema,
   }),

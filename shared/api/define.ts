@@ -10,13 +10,21 @@ export type Access = 'public' | 'signed_in' | readonly Role[];
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   summary: string;
   access: Access;
-  /** Reads may run on a read-only handle; writes run in one transaction with history, change log and audit. */
+  /**
+   * Reads run on a read-only handle; writes run in one transaction with history, change log and audit.
+   * The kind is kept as a literal type, so the handler's context type follows from it.
+   */
   kind: 'read' | 'write';
+  /**
+   * A read that is itself recorded (opening a card, printing personal data: 152-FZ Art. 19): its handler
+   * gets the one write it needs, an audit entry, and nothing else.
+   */
+  audited?: true;
   input: I;
   output: O;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> {
+export function method<const D extends MethodDef>(def: D): D {
   return def;
 }
 

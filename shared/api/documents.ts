@@ -80,6 +80,7 @@ export const documentMethods = {
     summary: 'The registration-control card of an appeal as DOCX',
     access: 'signed_in',
     kind: 'read',
+    audited: true,
     input: z.object({ appealId: IdSchema }),
     output: DocFileSchema,
   }),
@@ -87,6 +88,7 @@ export const documentMethods = {
     summary: 'Cards of several appeals: one DOCX with a card a page, or a ZIP of one file each',
     access: 'signed_in',
     kind: 'read',
+    audited: true,
     input: z.object({
       ids: z.array(IdSchema).min(1).max(1000),
       format: z.enum(['docx', 'zip']).default('docx'),
@@ -111,6 +113,7 @@ export const documentMethods = {
     summary: 'The programme of an event on the letterhead as DOCX',
     access: 'signed_in',
     kind: 'read',
+    audited: true,
     input: z.object({ eventId: IdSchema }),
     output: DocFileSchema,
   }),

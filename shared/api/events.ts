@@ -211,6 +211,7 @@ export const eventMethods = {
     summary: 'The event card: fields, stages, checklists, participants, linked appeals, history',
     access: 'signed_in',
     kind: 'read',
+    audited: true,
     input: z.object({ id: IdSchema }),
     output: EventCardSchema,
   }),

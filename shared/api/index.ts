@@ -12,7 +12,7 @@ import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
 import { workflowMethods } from './workflow';
-import type { MethodDef, Role } from './define';
+import type { Access, MethodDef, Role } from './define';
 
 /** The one API contract: every operation, its input and output schemas, and who may call it. */
 export const contract = {
@@ -53,7 +53,7 @@ export function methodDef(name: MethodName): MethodDef {
 export const READ_ONLY_WRITES: ReadonlySet<MethodName> = new Set<MethodName>(['auth.signIn', 'auth.signOut']);
 
 export function mayCall(role: Role | undefined, name: MethodName): boolean {
-  const access = contract[name].access;
+  const access: Access = contract[name].access;
   if (access === 'public') return true;
   if (!role) return false;
   return access === 'signed_in' || access.includes(role);

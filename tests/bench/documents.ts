@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { OfficeHandle } from '../../main/boot/open-office';
 import { cardDocx } from '../../main/documents/service';
-import type { CallContext } from '../../main/kernel/context';
+import { capabilitiesOf, type CallContext } from '../../main/kernel/context';
 import { periodReport } from '../../main/reports/period';
 import type { Clock } from '../../shared/util/clock';
 import { Hlc } from '../../shared/util/hlc';
@@ -25,6 +25,7 @@ export async function documentsBench(
     // The card only reads: the HLC is never asked for a stamp.
     hlc: new Hlc('0000000000000000'),
     transport: 'internal',
+    may: capabilitiesOf('internal'),
     actor: null,
     sessionToken: null,
     dataDir: null,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CallContext } from '../../main/kernel/context';
+import { capabilitiesOf, type CallContext } from '../../main/kernel/context';
 import { importFile } from '../../main/contacts/import';
 import { ImportOptionsSchema } from '../../shared/api/contacts';
 import { Hlc } from '../../shared/util/hlc';
@@ -261,6 +261,7 @@ describe('contact import', () => {
       clock: o.clock,
       hlc: new Hlc('00000000000000aa'),
       transport: 'internal',
+      may: capabilitiesOf('internal'),
       actor: null,
       sessionToken: null,
       dataDir: o.tmp.dir,

@@ -8,7 +8,7 @@ import { countBySql } from '../../main/contacts/filter';
 import { BULK_BATCH } from '../../main/contacts/bulk';
 import { DEFAULT_BATCH, importFile } from '../../main/contacts/import';
 import { KnownKeys } from '../../main/contacts/known-keys';
-import type { CallContext } from '../../main/kernel/context';
+import { capabilitiesOf, type CallContext } from '../../main/kernel/context';
 import { ImportOptionsSchema, type ContactFilter } from '../../shared/api/contacts';
 import { Hlc } from '../../shared/util/hlc';
 import { seed } from './contacts-fixture';
@@ -129,6 +129,7 @@ function importContext(o: TestOffice): CallContext {
     clock: o.clock,
     hlc: new Hlc('00000000000000ab'),
     transport: 'internal',
+    may: capabilitiesOf('internal'),
     actor: null,
     sessionToken: null,
     dataDir: o.tmp.dir,

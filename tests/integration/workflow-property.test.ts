@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCard } from '../../main/appeals/card';
-import type { CallContext } from '../../main/kernel/context';
+import { capabilitiesOf, type CallContext } from '../../main/kernel/context';
 import {
   APPEAL_ACTIONS,
   APPEAL_STATES,
@@ -264,7 +264,14 @@ beforeAll(async () => {
     people.push({ id: (await office.addUser(login, role)).id, login, role, token: '' });
   deputyId = people.find((p) => p.role === 'deputy')!.id;
   const { store, clock } = office.handle;
-  reader = { store, clock, hlc: new Hlc('0000000000000000'), transport: 'internal', dataDir: null };
+  reader = {
+    store,
+    clock,
+    hlc: new Hlc('0000000000000000'),
+    transport: 'internal',
+    may: capabilitiesOf('internal'),
+    dataDir: null,
+  };
   await signIn();
   for (const name of BODY_NAMES)
     bodies.push((await office.value('bodies.create', { name, answerDays: pick([15, 30]) })).id);

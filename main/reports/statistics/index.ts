@@ -13,7 +13,7 @@ import { documents as D } from '../../../shared/i18n/ru/documents';
 import { statisticsReport as S } from '../../../shared/i18n/ru/statistics';
 import { documentOf, section, shortDate, styleOf, toBuffer } from '../../documents/docx/common';
 import { reportContent, reportXlsx, type ReportContext, type ReportTable } from '../../documents/docx/report';
-import { requireActor, type CallContext } from '../../kernel/context';
+import { requireActor, type ReadContext } from '../../kernel/context';
 import { analystView, officeRow, officeToday, toOffice } from '../../office/office';
 import { overdueNow, staffLoad } from '../period';
 import { periodFigures, type StatisticsScope } from './figures';
@@ -21,7 +21,7 @@ import { periodFigures, type StatisticsScope } from './figures';
 export { periodFigures, daysToClose, type StatisticsScope } from './figures';
 
 /** The offices asked for: one's own by default; others only for the roles that look across offices. */
-export function officesOf(ctx: CallContext, own: string, asked: readonly string[] | undefined): string[] {
+export function officesOf(ctx: ReadContext, own: string, asked: readonly string[] | undefined): string[] {
   if (!asked) return analystView(ctx) ? allOffices(ctx) : [own];
   const role = requireActor(ctx).role;
   if (asked.some((id) => id !== own) && role !== 'hq_analyst' && role !== 'admin')
@@ -34,7 +34,7 @@ export function officesOf(ctx: CallContext, own: string, asked: readonly string[
  * deputy); several, the caller's office (HQ in the analyst view) followed by their codes.
  */
 export function reportHeading(
-  ctx: CallContext,
+  ctx: ReadContext,
   own: OfficeTable,
   officeIds: readonly string[],
 ): { officeName: string; deputyName: string } {
@@ -55,11 +55,11 @@ export function reportHeading(
   return { officeName: D.report.acrossOffices(own.name, codes), deputyName: own.deputy_name };
 }
 
-function allOffices(ctx: CallContext): string[] {
+function allOffices(ctx: ReadContext): string[] {
   return ctx.store.read.rawAll<{ id: string }>('SELECT id FROM offices ORDER BY id').map((r) => r.id);
 }
 
-export function period(ctx: CallContext, i: ParsedInput<'statistics.period'>): Output<'statistics.period'> {
+export function period(ctx: ReadContext, i: ParsedInput<'statistics.period'>): Output<'statistics.period'> {
   const db = ctx.store.read;
   const office = officeRow(db);
   const officeIds = officesOf(ctx, office.id, i.officeIds);
@@ -120,7 +120,7 @@ export function statisticsTables(f: Figures): ReportTable[] {
 }
 
 export async function exportStatistics(
-  ctx: CallContext,
+  ctx: ReadContext,
   i: ParsedInput<'statistics.export'>,
 ): Promise<Output<'statistics.export'>> {
   const db = ctx.store.read;
