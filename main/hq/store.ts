@@ -215,8 +215,51 @@ const m002: Migration = {
   },
 };
 
+/** What a password hash HQ held in clear becomes: no password verifies against it. */
+export const HASH_REMOVED_AT_HQ = '!removed-at-hq';
+
+/**
+ * Frozen: office users' password hashes that reached HQ before offices sealed them are removed from
+ * HQ's rows and conflicts, clocks untouched (no office pulls them again). A computer that joins later
+ * gets a user's hash once it changes: the user's next sign-in at the office renews it, sealed.
+ */
+const m003: Migration = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a frozen migration knows no app types
+  async up(db: Kysely<any>) {
+    const rows = await db
+      .selectFrom('hq_rows')
+      .select(['row_id', 'data'])
+      .where('table_name', '=', 'users')
+      .execute();
+    for (const r of rows as { row_id: string; data: string }[]) {
+      const d = JSON.parse(r.data) as Record<string, unknown>;
+      if (typeof d.password_hash !== 'string' || !d.password_hash.startsWith('scrypt$')) continue;
+      d.password_hash = HASH_REMOVED_AT_HQ;
+      await db
+        .updateTable('hq_rows')
+        .set({ data: JSON.stringify(d) })
+        .where('table_name', '=', 'users')
+        .where('row_id', '=', r.row_id)
+        .execute();
+    }
+    const removed = JSON.stringify(HASH_REMOVED_AT_HQ);
+    for (const column of ['kept_value', 'lost_value'])
+      await db
+        .updateTable('hq_conflicts')
+        .set({ [column]: removed })
+        .where('table_name', '=', 'users')
+        .where('field', '=', 'password_hash')
+        .where(column, 'like', '"scrypt$%')
+        .execute();
+  },
+};
+
 /** A static list, as for the office: a bundled main process has no migrations folder to read. */
-export const HQ_MIGRATIONS: Record<string, Migration> = { '001-initial': m001, '002-files': m002 };
+export const HQ_MIGRATIONS: Record<string, Migration> = {
+  '001-initial': m001,
+  '002-files': m002,
+  '003-sealed-passwords': m003,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => HQ_MIGRATIONS };
 

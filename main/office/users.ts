@@ -5,9 +5,10 @@ import { ApiError } from '../../shared/api/define';
 import type { UserInfo } from '../../shared/api/office';
 import type { ParsedInput, Output } from '../../shared/api/index';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { Actor, CallContext, ReadContext } from '../kernel/context';
+import type { Actor, CallContext } from '../kernel/context';
 import { SYSTEM_LOGIN } from './system-user';
 import { createOffice, officeRow, toOffice } from './office';
+import { officeKey } from '../sync/sealing';
 
 /**
  * scrypt's cost: N = 2^16, r = 8 (64 MiB), four times the 2^14 of old. Measured with Node 20 on a
@@ -95,6 +96,8 @@ export async function setupInit(
   return ctx.store.transaction((db) => {
     const office = createOffice(db, ctx, input.office);
     const admin = insertUser(db, ctx, office.id, { ...input.admin, role: 'admin' }, passwordHash);
+    // The key the users' hashes are sealed with on their way through HQ: made with the office.
+    officeKey(db);
     return { office: toOffice(office), admin: toUserInfo(admin) };
   });
 }
@@ -165,7 +168,7 @@ export async function updateUser(
   });
 }
 
-export function listUsers(ctx: ReadContext, input: ParsedInput<'users.list'>): Output<'users.list'> {
+export function listUsers(ctx: CallContext, input: ParsedInput<'users.list'>): Output<'users.list'> {
   const db = ctx.store.read;
   let q = db.qb
     .selectFrom('users')
@@ -216,8 +219,10 @@ export async function signIn(
     w.run(
       w.qb.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id),
     );
-    // A hash of an older, cheaper cost is replaced by one of today's, now that the password is known.
-    if (rehashed) w.rawRun('UPDATE users SET password_hash = ? WHERE id = ?', rehashed, user.id);
+    const actorCtx = { ...ctx, actor: toActor(user) };
+    // A hash of an older, cheaper cost is replaced by one of today's, now that the password is known:
+    // a change like any other, so the office's other computers get it (sealed, through HQ) too.
+    if (rehashed) updateSynced(w, 'users', user.id, { password_hash: rehashed }, stamp(actorCtx));
     const token = randomBytes(32).toString('base64url');
     w.run(
       w.qb.insertInto('sessions').values({
@@ -228,7 +233,6 @@ export async function signIn(
       }),
     );
     w.run(w.qb.deleteFrom('sessions').where('expires_at', '<', now.toISOString()));
-    const actorCtx = { ...ctx, actor: toActor(user) };
     audit(w, actorCtx, user.office_id, 'auth.signIn', 'user', user.id);
     return { token, user: toUserInfo(user), office: toOffice(officeRow(w)) };
   });
@@ -262,7 +266,7 @@ export function signOut(ctx: CallContext): Output<'auth.signOut'> {
   return { ok: true };
 }
 
-export function me(ctx: ReadContext): Output<'auth.me'> {
+export function me(ctx: CallContext): Output<'auth.me'> {
   const db = ctx.store.read;
   const user = db.get(db.qb.selectFrom('users').selectAll().where('id', '=', ctx.actor!.userId));
   if (!user) throw new ApiError('unauthenticated', 'the user is gone');

@@ -26,6 +26,7 @@ import {
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
 import { filesForBundle, syncFiles, takeBundleFiles } from './files';
+import { setOfficeKey } from './sealing';
 import { httpLink, postJson, SYNC_TIMEOUT_MS, type HqLink } from './link';
 
 export { httpLink, SyncHttpError, type HqLink } from './link';
@@ -89,21 +90,24 @@ export class OfficeSync {
     return this.state('token') !== null;
   }
 
-  /** Sends the enrolment code from HQ; keeps the token and HQ's key. A new computer of an office passes its id. */
+  /**
+   * Sends the enrolment code from HQ; keeps the token and HQ's key. A new computer of an office passes
+   * its id and the office's key (from the office's computer, never from HQ: it opens the users' hashes).
+   */
   async enrol(
     url: string,
     code: string,
-    join?: { officeId: string; officeCode: string; officeName: string },
+    join?: { officeId: string; officeCode: string; officeName: string; officeKey?: string },
   ) {
     const node = ownNode(this.read);
     const keys = generateKeyPairSync('ed25519');
     const publicKey = keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-    const office =
-      join ??
-      (() => {
-        const row = officeRow(this.read);
-        return { officeId: row.id, officeCode: row.code, officeName: row.name };
-      })();
+    const office = join
+      ? { officeId: join.officeId, officeCode: join.officeCode, officeName: join.officeName }
+      : (() => {
+          const row = officeRow(this.read);
+          return { officeId: row.id, officeCode: row.code, officeName: row.name };
+        })();
     const answer: EnrolResponse = EnrolResponseSchema.parse(
       await postJson(
         `${url.replace(/\/+$/, '')}/sync/v1/enrol`,
@@ -116,6 +120,7 @@ export class OfficeSync {
     this.store.transaction((db) => {
       if (join && !localOfficeId(db))
         db.rawRun("INSERT INTO local_state (key, value) VALUES ('office_id', ?)", join.officeId);
+      if (join?.officeKey) setOfficeKey(db, join.officeKey);
       for (const [k, v] of Object.entries({
         url,
         token: answer.token,

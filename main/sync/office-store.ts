@@ -17,6 +17,7 @@ import { indexForSearch, setTopics } from '../appeals/register';
 import { conflictFromLoss, recordConflict, type ConflictRow } from './conflicts';
 import { ownNode } from './desks';
 import { settleNumberClash } from './number-clash';
+import { officeKey, openIncoming, sealOutgoing } from './sealing';
 
 // HQ builds its conflicts with the office's rule.
 export { conflictFromLoss } from './conflicts';
@@ -92,6 +93,8 @@ const FOLD_CHUNK = 5000;
  */
 export function foldChangeLog(db: WriteDb): number {
   const node = ownNode(db);
+  // Whatever is folded may go to HQ next, with the users' hashes sealed under the office's key.
+  officeKey(db);
   let from = Number(getState(db, 'folded_seq') ?? 0);
   let folded = 0;
   for (;;) {
@@ -162,7 +165,7 @@ export function extractBatch(
     : db
         .rawAll<ConflictRow>('SELECT * FROM sync_conflicts WHERE pending = 1 LIMIT ?', limit ?? -1)
         .map(conflictFromRecord);
-  return { rows, conflicts };
+  return sealOutgoing(db, { rows, conflicts });
 }
 
 export interface Acknowledged {
@@ -281,7 +284,7 @@ export function applyIncoming(
   let changed = 0;
   let conflicts = 0;
   let newest: string | null = null;
-  const rows = [...incoming.rows].sort((a, b) => TABLE_ORDER.get(a.t)! - TABLE_ORDER.get(b.t)!);
+  const rows = openIncoming(db, incoming.rows).sort((a, b) => TABLE_ORDER.get(a.t)! - TABLE_ORDER.get(b.t)!);
   for (const r of rows) {
     if (!newest || r.h > newest) newest = r.h;
     const local = loadState(db, r.t, r.id);

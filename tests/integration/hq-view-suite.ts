@@ -102,7 +102,10 @@ export function hqViewSuite(kind: HqKind): void {
           { login, password: PASSWORD },
           { token: null },
         );
-        expect(signIn.ok ? null : signIn.error.code).toBe('unauthenticated');
+        // The view's own logins of office users are longer than any login may be: refused as such.
+        expect(signIn.ok ? null : signIn.error.code).toBe(
+          login === 'admin' ? 'unauthenticated' : 'validation',
+        );
       }
     });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../db/schema';
 import type { HqLink } from '../../main/sync/engine';
+import { openIncoming } from '../../main/sync/sealing';
 import type { PullResponse, PushRequest } from '../../shared/sync/protocol';
 import { appealInput } from './helpers';
 import { enrolledOffice, joinedNode, startTestHq, type HqKind, type SyncNode } from './sync-fixture';
@@ -189,7 +190,11 @@ export function convergenceSuite(kind: HqKind): void {
       // The office's two computers hold the same rows; HQ holds the same values.
       for (const t of SYNCED_TABLES)
         expect([...rowsOf(laptop, t).keys()].sort(), t).toEqual([...rowsOf(desk, t).keys()].sort());
-      for (const s of await hq.hq.rowsOf(desk.sync.state('office_id')!)) {
+      // (Users' password hashes are sealed at HQ: opened with the office's key, they are the desk's.)
+      for (const s of openIncoming(
+        desk.handle.store.read,
+        await hq.hq.rowsOf(desk.sync.state('office_id')!),
+      )) {
         const local = JSON.parse(rowsOf(desk, s.t).get(s.id) ?? 'null') as Record<string, unknown> | null;
         expect(local, `${s.t} ${s.id}`).not.toBeNull();
         for (const [k, v] of Object.entries(s.d)) expect(local![k], `${s.t} ${s.id} ${k}`).toEqual(v);

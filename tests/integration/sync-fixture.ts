@@ -4,6 +4,7 @@ import { startHqServer, type HqServerHandle } from '../../main/transport/http/hq
 import { Hq } from '../../main/hq/service';
 import { openOffice } from '../../main/boot/open-office';
 import { OfficeSync } from '../../main/sync/engine';
+import { officeKey } from '../../main/sync/sealing';
 import { fixedClock } from '../../shared/util/clock';
 import { openTempOffice, PASSWORD, tempDir, type TestOffice } from './helpers';
 import { hqTarget } from './sync-pg';
@@ -85,14 +86,25 @@ export async function joinedNode(hq: TestHq, of: SyncNode, now: string): Promise
   return node;
 }
 
-/** A new computer of an office, enrolled at HQ, before its first sync (it holds nothing yet). */
-export async function enrolledComputer(hq: TestHq, of: SyncNode, now: string): Promise<SyncNode> {
+/**
+ * A new computer of an office, enrolled at HQ, before its first sync (it holds nothing yet). It takes
+ * the office's key from the office's computer, as its users' password hashes are sealed with it;
+ * `withKey: false` joins without it.
+ */
+export async function enrolledComputer(
+  hq: TestHq,
+  of: SyncNode,
+  now: string,
+  withKey = true,
+): Promise<SyncNode> {
   const node = nodeOf(openTempOffice(now));
   const row = await of.value('office.get', {});
+  const key = of.handle.store.transaction((db) => officeKey(db));
   await node.sync.enrol(hq.url, await hq.hq.createEnrolmentCode(row.code), {
     officeId: row.id,
     officeCode: row.code,
     officeName: row.name,
+    ...(withKey ? { officeKey: key } : {}),
   });
   return node;
 }
