@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ownNode } from '../../main/sync/desks';
 import { PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { NOW, appealInput } from './helpers';
+import { NOW, runTs } from './helpers';
 import { enrolledOffice, startTestHq, type SyncNode, type TestHq } from './sync-fixture';
 
 /**
@@ -31,10 +31,6 @@ async function officeOf(n: SyncNode): Promise<{ officeId: string; officeCode: st
   return { officeId: o.id, officeCode: o.code, officeName: o.name };
 }
 
-async function registerOne(n: SyncNode): Promise<void> {
-  await n.value('appeals.register', appealInput());
-}
-
 describe('HQ enrolment refuses to hand over a known computer', () => {
   it('a code for office B with office A’s node id gets no token, and A keeps syncing', async () => {
     const hq = await startTestHq('sqlite', NOW);
@@ -53,7 +49,6 @@ describe('HQ enrolment refuses to hand over a known computer', () => {
     expect(JSON.stringify(r.body)).not.toContain('token":"');
     // Nothing changed at HQ: A's node is still A's, and A's real computer still syncs.
     expect((await hq.hq.nodeById(nodeA)).officeId).toBe((await officeOf(a)).officeId);
-    await registerOne(a);
     expect((await a.sync.syncNow()).ok).toBe(true);
   });
 
@@ -92,4 +87,23 @@ describe('HQ enrolment refuses to hand over a known computer', () => {
     expect(r.status).toBe(403);
     await expect(hq.hq.nodeById(nodeA)).rejects.toThrow(/not enrolled/);
   });
+
+  it('`hq revoke` cuts a computer off for good; an unknown node is named as such', async () => {
+    const hq = await startTestHq('sqlite', NOW);
+    const a = await enrolledOffice(hq, 'АТК', NOW);
+    const nodeA = ownNode(a.handle.store.read);
+    const unknown = await runTs('main/transport/cli/hq.ts', [
+      'revoke',
+      '0123456789abcdef',
+      '--db',
+      hq.target,
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/штабу не известен/);
+    const r = await runTs('main/transport/cli/hq.ts', ['revoke', nodeA, '--db', hq.target]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/отключён/);
+    expect((await a.sync.syncNow()).ok).toBe(false);
+    await expect(a.sync.enrol(hq.url, await hq.hq.createEnrolmentCode('АТК'))).rejects.toThrow(/revoked/);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { HQ_HELP, hqText } from '../../../shared/i18n/ru/sync';
 import { systemClock } from '../../../shared/util/clock';
 import { isLoopbackHost } from '../../../shared/util/loopback';
 import { HQ_DEFAULT_PORT, startHqServer } from '../http/hq';
-import { Hq } from '../../hq/service';
+import { Hq, HqError } from '../../hq/service';
 import { openHqStore } from '../../hq/store';
 import { HqView } from '../../hq/view';
 import { ViewRunner } from '../../hq/view-runner';
@@ -132,6 +132,14 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'rebuild-view': {
         console.log(hqText.viewRebuilt(viewFile, await HqView.rebuild(hq, viewFile, systemClock)));
+        return 0;
+      }
+      case 'revoke': {
+        const node = need(args[0], 'узел компьютера');
+        await hq.revokeNode(node).catch((e: unknown) => {
+          throw e instanceof HqError && e.status === 404 ? new Error(hqText.noSuchNode(node)) : e;
+        });
+        console.log(hqText.revoked(node));
         return 0;
       }
       case 'enrol-code': {
