@@ -15,7 +15,7 @@ import {
   type ReadContext,
   type Transport,
 } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 import { handlers } from './handlers';
 import { actorForLogin, actorForToken } from '../office/users';
 

@@ -11,7 +11,7 @@ import * as filter from '../contacts/filter';
 import * as contactImport from '../contacts/import';
 import * as importJobs from '../contacts/jobs';
 import * as personal from '../contacts/personal';
-import * as contacts from '../contacts/contacts';
+import * as contactQueries from '../contacts/queries';
 import * as eventChecklists from '../events/checklists';
 import * as events from '../events/events';
 import { getHome } from '../home/home';
@@ -22,6 +22,7 @@ import * as documents from '../documents/service';
 import * as statistics from '../reports/statistics/index';
 import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
 import * as office from '../office/office';
+import { officeRow, toOffice } from '../office/queries';
 import * as reminders from '../reminders/inbox';
 import * as requests from '../requests/requests';
 import * as requestQueries from '../requests/queries';
@@ -55,7 +56,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'users.list': users.listUsers,
   'users.create': users.createUser,
   'users.update': users.updateUser,
-  'office.get': (ctx) => office.toOffice(office.officeRow(ctx.store.read)),
+  'office.get': (ctx) => toOffice(officeRow(ctx.store.read)),
   'office.update': office.updateOffice,
   'calendar.list': (ctx) => office.listCalendar(ctx),
   'calendar.putYear': office.putCalendarYear,
@@ -66,7 +67,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'appeals.list': appealsList.list,
   'appeals.count': appealsList.count,
   'appeals.previewTerm': appeals.previewTerm,
-  'contacts.lookup': contacts.lookup,
+  'contacts.lookup': contactQueries.lookup,
   'workflow.sendToDeputy': review.sendToDeputy,
   'workflow.requestContactData': review.requestContactData,
   'workflow.contactDataReceived': review.contactDataReceived,

@@ -7,11 +7,11 @@ import type { AppealTable } from '../../db/schema';
 import type { AppealCard, AppealRow } from '../../shared/api/appeals';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { art11Warnings } from '../../shared/domain/appeal';
-import { contactSummary } from '../contacts/contacts';
+import { contactSummary } from '../contacts/queries';
 import type { AuditedReadContext, ReadContext } from '../kernel/context';
-import { officeRow, officeToday } from '../office/office';
+import { officeRow, officeToday } from '../office/queries';
 import { appealRow, toRow } from './queries';
-import { tasksOf } from '../tasks/tasks';
+import { tasksOf } from '../tasks/queries';
 import { workflowPart } from '../workflow/card';
 
 /** The card's editable fields as contract names, for history diffs. */

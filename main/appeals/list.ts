@@ -8,7 +8,7 @@ import { ftsQuery } from '../../shared/domain/text';
 import { toRow } from './queries';
 import type { ReadContext } from '../kernel/context';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
-import { officeRow, officeToday } from '../office/office';
+import { officeRow, officeToday } from '../office/queries';
 
 type Query = SelectQueryBuilder<DB & { u: DB['users'] }, 'appeals' | 'u', object>;
 

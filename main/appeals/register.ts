@@ -19,9 +19,10 @@ import {
   updateSynced,
   withHeldChangeLog,
 } from '../kernel/bookkeeping';
-import { contactSummary, resolveApplicant } from '../contacts/contacts';
+import { resolveApplicant } from '../contacts/contacts';
+import { contactSummary } from '../contacts/queries';
 import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
-import { officeCalendar, officeRow } from '../office/office';
+import { officeCalendar, officeRow } from '../office/queries';
 import { openTask, reassignOpenTasks } from '../tasks/tasks';
 import { WORKFLOW_BLANK } from '../workflow/blank';
 import { linkAppeal } from '../events/events';

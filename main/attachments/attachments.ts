@@ -8,7 +8,7 @@ import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { appealHistory, audit, insertSynced, newSyncColumns, stamp } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 import { appealRow } from '../appeals/queries';
 import { contentMatches } from './signature';
 

@@ -13,7 +13,7 @@ import { addressKey, emailKey, fullName, nameKey, normalizePhone } from '../../s
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { addPhone, NO_CONTACT_DETAILS } from './contacts';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 
 export function contactRow(db: ReadDb, id: string): ContactTable {
   const c = db.get(

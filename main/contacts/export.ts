@@ -8,7 +8,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { contactText } from '../../shared/i18n/ru/contacts';
 import { audit } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 import { statuses } from './settings';
 import { segmentFilter, whereOf } from './filter';
 import { XlsxSheetWriter } from './xlsx';

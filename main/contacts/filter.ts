@@ -6,7 +6,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { foldText, looksLikePhone, normalizePhone } from '../../shared/domain/text';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 import { countByFacets } from './facets';
 
 export interface Where {

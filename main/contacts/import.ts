@@ -24,7 +24,7 @@ import { newId } from '../../shared/util/ids';
 import type { z } from 'zod';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 import { statuses } from './settings';
 import { fileLayout, firstRows, readRows, type FileLayout, type FileRow } from './file';
 import { guessMapping, headerKey, normalizeRow, type ImportedContact } from './normalize';

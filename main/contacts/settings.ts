@@ -7,7 +7,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { contactText } from '../../shared/i18n/ru/contacts';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 
 export function statuses(ctx: ReadContext): Output<'contacts.statuses'> {
   const db = ctx.store.read;

@@ -28,7 +28,7 @@ import * as attachments from '../attachments/attachments';
 import { getCard } from '../appeals/card';
 import { getEventCard } from '../events/card';
 import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
-import { officeRow, officeToday, toOffice } from '../office/office';
+import { officeRow, officeToday, toOffice } from '../office/queries';
 import { periodReport } from '../reports/period';
 import { officesOf, reportHeading } from '../reports/statistics/index';
 import { templateBody } from './templates';

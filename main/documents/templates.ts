@@ -13,7 +13,7 @@ import { defaultLetterBodies, documents as D } from '../../shared/i18n/ru/docume
 import { newId } from '../../shared/util/ids';
 import { audit, insertSynced, stamp, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 
 /** The office's own body for a kind of letter, or the shipped one. */
 export function templateBody(

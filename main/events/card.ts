@@ -16,7 +16,7 @@ import {
 import { fireRules, ReminderDays, reminderSettings } from '../../shared/domain/reminders';
 import type { OfficeTable } from '../../db/schema';
 import type { ReadContext } from '../kernel/context';
-import { officeCalendar, officeRow, officeToday } from '../office/office';
+import { officeCalendar, officeRow, officeToday } from '../office/queries';
 import { criteria, loadEvent } from './flow';
 import { eventKinds } from './kinds';
 

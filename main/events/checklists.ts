@@ -4,7 +4,7 @@ import { EVENT_STAGES } from '../../shared/domain/workflow/event';
 import { SHIPPED_CHECKLISTS, type ChecklistTemplate } from '../../shared/domain/workflow/event-checklists';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 
 /** The office's own checklist editions (live rows only). */
 export function officeChecklists(db: ReadDb, officeId: string): ChecklistTemplate[] {

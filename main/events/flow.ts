@@ -12,7 +12,7 @@ import {
 import { checklistFor } from '../../shared/domain/workflow/event-checklists';
 import { eventTaskTitle } from '../../shared/i18n/ru/events';
 import { insertSynced, newSyncColumns, updateSynced, type Changes } from '../kernel/bookkeeping';
-import { eventStageLimits } from '../office/office';
+import { eventStageLimits } from '../office/queries';
 import { closeTasks } from '../tasks/tasks';
 import { officeChecklists } from './checklists';
 import type { WriteScope } from '../kernel/scope';

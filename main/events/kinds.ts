@@ -7,7 +7,7 @@ import { eventKindLabels } from '../../shared/i18n/ru/events';
 import { newId } from '../../shared/util/ids';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
-import { officeRow } from '../office/office';
+import { officeRow } from '../office/queries';
 
 /** The kinds list as the office sees it: shipped kinds (renamed or hidden by its edition), then its own. */
 export function eventKinds(db: ReadDb, officeId: string, includeHidden = true): EventKind[] {

@@ -15,7 +15,7 @@ import {
 import { localDate } from '../../shared/util/clock';
 import { audit, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
-import { eventStageLimits } from '../office/office';
+import { eventStageLimits } from '../office/queries';
 import { getEventCard } from './card';
 import { closeStageTasks, criteria, enterStage, eventHistory, loadEvent, undoneMandatory } from './flow';
 import { beginWrite, type WriteScope } from '../kernel/scope';

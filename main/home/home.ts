@@ -11,7 +11,8 @@ import { APPEAL_STATES, type AppealState } from '../../shared/domain/workflow/ap
 import type { Role } from '../../shared/api/define';
 import { listEvents } from '../events/card';
 import { requireActor, type ReadContext } from '../kernel/context';
-import { analystView, listOffices, officeRow, officeToday } from '../office/office';
+import { listOffices } from '../office/office';
+import { analystView, officeRow, officeToday } from '../office/queries';
 import { filterRequests } from '../requests/queries';
 import { Figures } from './figures';
 

@@ -6,7 +6,7 @@ import { conflictFromRecord, stateFromRecord, type RowState } from '../../shared
 import type { Clock } from '../../shared/util/clock';
 import { openOffice, type OfficeHandle } from '../boot/open-office';
 import { attachmentPath, keepFile } from '../attachments/attachments';
-import { localOfficeId } from '../office/office';
+import { localOfficeId } from '../office/queries';
 import { applyIncoming, getState, setState } from '../sync/office-store';
 import { HQ_OWN_CODE } from './enrol';
 import type { Hq } from './service';

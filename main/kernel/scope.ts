@@ -6,7 +6,7 @@
 import type { OfficeTable } from '../../db/schema';
 import type { WriteDb } from '../../db/sql';
 import type { ProductionCalendar } from '../../shared/domain/calendar';
-import { officeCalendar, officeRow, officeToday } from '../office/office';
+import { officeCalendar, officeRow, officeToday } from '../office/queries';
 import { stamp, type Stamp } from './bookkeeping';
 import { requireActor, type Actor, type CallContext } from './context';
 

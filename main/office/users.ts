@@ -5,9 +5,10 @@ import { ApiError } from '../../shared/api/define';
 import type { UserInfo } from '../../shared/api/office';
 import type { ParsedInput, Output } from '../../shared/api/index';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
-import type { Actor, CallContext } from '../kernel/context';
+import type { Actor, CallContext, ReadContext } from '../kernel/context';
 import { SYSTEM_LOGIN } from './system-user';
-import { createOffice, officeRow, toOffice } from './office';
+import { createOffice } from './office';
+import { officeRow, toOffice } from './queries';
 import { officeKey } from '../sync/sealing';
 
 /**
@@ -168,7 +169,7 @@ export async function updateUser(
   });
 }
 
-export function listUsers(ctx: CallContext, input: ParsedInput<'users.list'>): Output<'users.list'> {
+export function listUsers(ctx: ReadContext, input: ParsedInput<'users.list'>): Output<'users.list'> {
   const db = ctx.store.read;
   let q = db.qb
     .selectFrom('users')
@@ -266,7 +267,7 @@ export function signOut(ctx: CallContext): Output<'auth.signOut'> {
   return { ok: true };
 }
 
-export function me(ctx: CallContext): Output<'auth.me'> {
+export function me(ctx: ReadContext): Output<'auth.me'> {
   const db = ctx.store.read;
   const user = db.get(db.qb.selectFrom('users').selectAll().where('id', '=', ctx.actor!.userId));
   if (!user) throw new ApiError('unauthenticated', 'the user is gone');

@@ -8,7 +8,7 @@ import { fireRules, type ReminderRule } from '../../shared/domain/reminders';
 import { EVENT_STAGES, type EventStage } from '../../shared/domain/workflow/event';
 import { localDate, zonedInstant } from '../../shared/util/clock';
 import { moveEventToApproval } from '../events/stages';
-import { eventStageLimits } from '../office/office';
+import { eventStageLimits } from '../office/queries';
 import {
   dated,
   sourceRows,

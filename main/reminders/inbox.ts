@@ -6,7 +6,7 @@ import type { ReminderEntity, ReminderRule } from '../../shared/domain/reminders
 import { scanReminders } from './scan';
 import { audit } from '../kernel/bookkeeping';
 import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
-import { localOfficeId } from '../office/office';
+import { localOfficeId } from '../office/queries';
 
 function unreadCount(db: ReadDb, userId: string): number {
   return (

@@ -17,7 +17,7 @@ import { localDate, localMinutes, zonedInstant, type Clock } from '../../shared/
 import type { Hlc } from '../../shared/util/hlc';
 import { newId } from '../../shared/util/ids';
 import { capabilitiesOf, type CallContext } from '../kernel/context';
-import { localOfficeId, officeCalendar } from '../office/office';
+import { localOfficeId, officeCalendar } from '../office/queries';
 import { systemActor } from '../office/system-user';
 import { RULES, type ChangedIds, type DueReminder, type ReminderRuleDef } from './rules';
 

@@ -10,7 +10,7 @@ import { inQuietHours, reminderSettings, type ReminderRule } from '../../shared/
 import { reminderSummary, reminderText } from '../../shared/i18n/ru/reminders';
 import { localMinutes, type Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
-import { localOfficeId } from '../office/office';
+import { localOfficeId } from '../office/queries';
 import type { ReminderRuleDef } from './rules';
 import { scanReminders, type RaisedReminder } from './scan';
 

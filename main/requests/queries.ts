@@ -17,7 +17,7 @@ import {
 } from '../../shared/domain/workflow/request';
 import type { ReadContext } from '../kernel/context';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
-import { officeRow, officeToday } from '../office/office';
+import { officeRow, officeToday } from '../office/queries';
 
 // ---- The directory of outside bodies.
 

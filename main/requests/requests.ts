@@ -5,7 +5,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { termFrom, TERMS } from '../../shared/domain/deadlines';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import { requireActor, type CallContext } from '../kernel/context';
-import { officeRow, officeToday } from '../office/office';
+import { officeRow, officeToday } from '../office/queries';
 import { assertRequestAction, moveAppeal, moveRequest } from '../workflow/engine';
 import { extendAppeal, newRequest, openRequestCount } from '../workflow/decision';
 import { notAfterTodayAll, recordResolution } from '../workflow/review';

@@ -10,7 +10,7 @@ import {
   type PushRequest,
 } from '../../shared/sync/protocol';
 import type { CallContext } from '../kernel/context';
-import { localOfficeId, officeRow } from '../office/office';
+import { localOfficeId, officeRow } from '../office/queries';
 import {
   acknowledge,
   applyIncoming,

@@ -11,7 +11,7 @@ import { DEFAULT_DRIFT_LIMIT_MS, DEFAULT_INTERVAL_MIN, OfficeSync } from './engi
 import { getConflict, listConflicts, markResolved } from './conflicts';
 import { deskCount, heldDesk } from './desks';
 import { filesWaiting } from './files';
-import { localOfficeId } from '../office/office';
+import { localOfficeId } from '../office/queries';
 import { getState, pendingCount, setState, unfoldedCount } from './office-store';
 
 /** The sync methods of the contract: the office's side, over the same engine the scheduler runs. */

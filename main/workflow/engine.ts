@@ -22,7 +22,7 @@ import {
   type RequestState,
 } from '../../shared/domain/workflow/request';
 import { appealHistory, audit, updateSynced, type Changes } from '../kernel/bookkeeping';
-import { stageLimits } from '../office/office';
+import { stageLimits } from '../office/queries';
 import { closeTasks, openTask, openTasks } from '../tasks/tasks';
 import { type PersonScope } from '../kernel/scope';
 import { appealRow } from '../appeals/queries';

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { ReadDb } from '../../db/sql';
 import { stamp, updateSynced, audit } from '../kernel/bookkeeping';
 import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
-import { officeRow, officeToday } from '../office/office';
+import { officeRow, officeToday } from '../office/queries';
 import { toRow } from '../appeals/queries';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
 

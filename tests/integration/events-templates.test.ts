@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsStuck } from '../../main/events/stages';
-import { officeCalendar, officeRow } from '../../main/office/office';
+import { officeCalendar, officeRow } from '../../main/office/queries';
 import { testOffice } from './office-fixture';
 import { staff, openTasks, tickAll } from './events-fixture';
 

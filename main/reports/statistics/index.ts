@@ -14,7 +14,7 @@ import { statisticsReport as S } from '../../../shared/i18n/ru/statistics';
 import { documentOf, section, shortDate, styleOf, toBuffer } from '../../documents/docx/common';
 import { reportContent, reportXlsx, type ReportContext, type ReportTable } from '../../documents/docx/report';
 import { requireActor, type ReadContext } from '../../kernel/context';
-import { analystView, officeRow, officeToday, toOffice } from '../../office/office';
+import { analystView, officeRow, officeToday, toOffice } from '../../office/queries';
 import { overdueNow, staffLoad } from '../period';
 import { periodFigures, type StatisticsScope } from './figures';
 
