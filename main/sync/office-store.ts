@@ -225,7 +225,10 @@ function writeRow(db: WriteDb, s: RowState): Record<string, unknown> {
 
 /** What a row's change means beyond the row: the topic index and the full-text index of appeals. */
 function refreshDerived(db: WriteDb, touched: Map<string, Set<string>>): void {
-  const appeals = new Set(touched.get('appeals') ?? []);
+  // The topics follow the appeal's own row only; the search text also its applicant and phones. A
+  // join brings an appeal, its applicant and the phones in different pages: the topics are written once.
+  const own = new Set(touched.get('appeals') ?? []);
+  const appeals = new Set(own);
   const contacts = [...(touched.get('contacts') ?? []), ...contactsOfPhones(db, touched)];
   for (const contact of contacts)
     for (const a of db.rawAll<{ id: string }>('SELECT id FROM appeals WHERE applicant_id = ?', contact))
@@ -233,7 +236,7 @@ function refreshDerived(db: WriteDb, touched: Map<string, Set<string>>): void {
   for (const id of appeals) {
     const appeal = db.rawGet<Record<string, unknown>>('SELECT * FROM appeals WHERE id = ?', id);
     if (!appeal) continue;
-    setTopics(db, id, JSON.parse(String(appeal.topics)) as string[]);
+    if (own.has(id)) setTopics(db, id, JSON.parse(String(appeal.topics)) as string[]);
     // The applicant may arrive in a later batch; the appeal is indexed again when it does.
     if (db.rawGet('SELECT 1 FROM contacts WHERE id = ?', appeal.applicant_id))
       indexForSearch(db, appeal as never);
