@@ -1,6 +1,7 @@
 import type { ReadDb, WriteDb } from '../../db/sql';
 import type { AppealTable, OfficeTable } from '../../db/schema';
-import type { AppealKind, AppealStatus, ContactSummary } from '../../shared/api/appeals';
+import type { AppealKind, AppealStatus } from '../../shared/api/appeals';
+import type { ContactSummary } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { isOpenStatus } from '../../shared/domain/appeal';

@@ -1,7 +1,7 @@
 import { phonesOf, toContactSummary, contactSummary, lookupContacts } from './queries';
 import type { WriteDb } from '../../db/sql';
 import type { ContactTable } from '../../db/schema';
-import type { ContactSummary } from '../../shared/api/appeals';
+import type { ContactSummary } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import type { ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, fullName, nameKey, normalizePhone } from '../../shared/domain/text';

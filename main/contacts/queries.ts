@@ -4,7 +4,7 @@
  */
 import type { ReadDb } from '../../db/sql';
 import type { ContactTable } from '../../db/schema';
-import type { ContactSummary } from '../../shared/api/appeals';
+import type { ContactSummary } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, foldText, nameKey, normalizePhone } from '../../shared/domain/text';

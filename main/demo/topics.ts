@@ -4,7 +4,7 @@ import type { Person, Rng } from './people';
 /**
  * What people write to a deputy about, as summaries and letter text built from phrases. Codes follow the
  * layout of the national thematic classifier (section.subject.theme.question); they are plausible for the
- * demo, not an authoritative mapping — the shipped classifier in resources/classifier/ is that.
+ * demo, not an authoritative mapping — the official classifier (to be shipped as reference data) is that.
  */
 /** One thing people write about: its summary, what they tell, and what they ask for. */
 type Case = readonly [summary: string, details: readonly string[], asks: readonly string[]];

@@ -4,6 +4,7 @@ import { IdSchema, InstantSchema, IsoDateSchema, RequiredText, Text, TopicCodeSc
 import { APPEAL_ACTIONS, APPEAL_STATES } from '../domain/workflow/appeal';
 import { ART11_GROUNDS } from '../domain/workflow/art11';
 import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATES } from '../domain/workflow/request';
+import { ContactSummarySchema } from './contacts';
 
 export const CHANNELS = ['post', 'email', 'web', 'reception', 'phone', 'hand', 'forwarded', 'other'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
@@ -105,19 +106,6 @@ export const UpdateAppealSchema = z.object({
   version: z.string(),
   patch: AppealFieldsSchema.partial().strict(),
 });
-
-export const ContactSummarySchema = z.object({
-  id: IdSchema,
-  fullName: z.string(),
-  lastName: z.string().nullable(),
-  firstName: z.string().nullable(),
-  middleName: z.string().nullable(),
-  address: z.string().nullable(),
-  email: z.string().nullable(),
-  phones: z.array(z.string()),
-  socialCategory: z.string().nullable(),
-});
-export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 
 export const AppealRowSchema = z.object({
   id: IdSchema,

@@ -12,6 +12,20 @@ import {
 } from './contact-import';
 import { ConsentPurposeSchema, ContactCardSchema } from './contact-card';
 
+/** A person as an appeal's card and the registration form's lookup show them. */
+export const ContactSummarySchema = z.object({
+  id: IdSchema,
+  fullName: z.string(),
+  lastName: z.string().nullable(),
+  firstName: z.string().nullable(),
+  middleName: z.string().nullable(),
+  address: z.string().nullable(),
+  email: z.string().nullable(),
+  phones: z.array(z.string()),
+  socialCategory: z.string().nullable(),
+});
+export type ContactSummary = z.infer<typeof ContactSummarySchema>;
+
 export * from './contact-card';
 export * from './contact-import';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ContactSummary } from '../../../../shared/api/appeals';
+import type { ContactSummary } from '../../../../shared/api/contacts';
 import { labels, ui } from '../../i18n';
 
 export type MatchCandidate = ContactSummary & {

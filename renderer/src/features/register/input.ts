@@ -1,4 +1,5 @@
-import type { ContactSummary, RegisterAppealInput } from '../../../../shared/api/appeals';
+import type { RegisterAppealInput } from '../../../../shared/api/appeals';
+import type { ContactSummary } from '../../../../shared/api/contacts';
 import type { Draft } from './slice';
 
 /** The input ids of the form, by the contract's field paths (what `error.field` and `issues` name). */

@@ -1,4 +1,5 @@
-import type { AppealKind, Channel, ContactSummary } from '../../../../shared/api/appeals';
+import type { AppealKind, Channel } from '../../../../shared/api/appeals';
+import type { ContactSummary } from '../../../../shared/api/contacts';
 import { todayIn } from '../../i18n';
 import type { SliceCreator } from '../../store';
 
