@@ -95,7 +95,11 @@ export function sealOutgoing(
   return { rows, conflicts };
 }
 
-/** Opens the sealed fields of rows from HQ; a value this computer cannot open lets no one sign in. */
+/**
+ * Opens the sealed fields of rows from HQ. A value this computer cannot open (it has not the office's
+ * key) leaves the value it holds, if any — a computer that joined before hashes were sealed keeps
+ * signing its users in until it is given the key — and otherwise lets no one sign in.
+ */
 export function openIncoming(db: ReadDb, rows: readonly RowState[]): RowState[] {
   if (!rows.some((r) => SEALED[r.t])) return [...rows];
   const key = keyOf(db);
@@ -103,7 +107,16 @@ export function openIncoming(db: ReadDb, rows: readonly RowState[]): RowState[] 
     const fields = SEALED[r.t]?.filter((f) => isSealed(r.d[f]));
     if (!fields?.length) return r;
     const d = { ...r.d };
-    for (const f of fields) d[f] = open(key, r.id, d[f] as string);
+    for (const f of fields) {
+      const opened = open(key, r.id, d[f] as string);
+      d[f] = opened === UNSEALABLE ? (heldValue(db, r.t, r.id, f) ?? UNSEALABLE) : opened;
+    }
     return { ...r, d };
   });
+}
+
+function heldValue(db: ReadDb, table: string, id: string, field: string): string | null {
+  // Table and field come from SEALED above, never from the wire.
+  const row = db.rawGet<{ v: unknown }>(`SELECT ${field} AS v FROM ${table} WHERE id = ?`, id);
+  return typeof row?.v === 'string' && row.v.startsWith('scrypt$') ? row.v : null;
 }

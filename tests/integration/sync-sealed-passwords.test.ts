@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HASH_REMOVED_AT_HQ, HQ_MIGRATIONS } from '../../main/hq/store';
-import { UNSEALABLE } from '../../main/sync/sealing';
+import { setOfficeKey, UNSEALABLE } from '../../main/sync/sealing';
 import { appealInput, NOW, PASSWORD } from './helpers';
 import { enrolledComputer, enrolledOffice, joinedNode, startTestHq, type TestHq } from './sync-fixture';
 
@@ -116,5 +116,31 @@ describe('users’ password hashes at HQ', () => {
       .where('row_id', '=', id)
       .executeTakeFirstOrThrow();
     expect((JSON.parse(now.data) as { password_hash: string }).password_hash).toMatch(/^sealed1\$/);
+  });
+
+  it('a computer holding another key keeps the hash it has, so its users still sign in there', async () => {
+    const hq = await startTestHq('sqlite', NOW);
+    const a = await enrolledOffice(hq, 'ПЧТ', NOW);
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    const b = await joinedNode(hq, a, NOW);
+    const hashAt = (n: typeof a): string =>
+      (
+        n.handle.sqlite.prepare("SELECT password_hash FROM users WHERE login = 'admin'").get() as {
+          password_hash: string;
+        }
+      ).password_hash;
+    const held = hashAt(b);
+    // As a computer that joined before hashes were sealed: it made a key of its own.
+    b.handle.store.transaction((db) => setOfficeKey(db, randomBytes(32).toString('base64')));
+    const salt = randomBytes(16);
+    const key = scryptSync(PASSWORD, salt, 32, { N: 16384, r: 8, p: 1 });
+    a.handle.sqlite
+      .prepare("UPDATE users SET password_hash = ? WHERE login = 'admin'")
+      .run(`scrypt$16384$8$1$${salt.toString('base64')}$${key.toString('base64')}`);
+    await a.value('auth.signIn', { login: 'admin', password: PASSWORD }, null);
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    expect((await b.sync.syncNow()).ok).toBe(true);
+    expect(hashAt(b)).toBe(held);
+    await b.value('auth.signIn', { login: 'admin', password: PASSWORD }, null);
   });
 });
