@@ -4,6 +4,7 @@ import { CLI_HELP, cliText } from '../../../shared/i18n/ru/cli';
 import { defaultDbFile } from '../../boot/paths';
 import { exportContactsCommand, importContactsCommand } from './contacts';
 import { backupCommand, callCommand, demoCommand, initCommand, methodsCommand } from './commands';
+import { officeKeyCommand } from './office-key';
 import {
   EXIT_FAILED,
   EXIT_OK,
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   call: { flags: [], run: callCommand },
   methods: { flags: [], run: methodsCommand },
   backup: { flags: [], run: backupCommand },
+  'office-key': { flags: [], run: officeKeyCommand },
   demo: { flags: ['seed', 'appeals'], run: demoCommand },
   'import-contacts': { flags: ['encoding', 'delimiter', 'source', 'dry-run'], run: importContactsCommand },
   'export-contacts': { flags: ['format', 'encoding', 'purpose', 'segment'], run: exportContactsCommand },
