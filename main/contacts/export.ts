@@ -8,7 +8,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { contactText } from '../../shared/i18n/ru/contacts';
 import { audit } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
-import { officeRow } from '../office/queries';
+import { officeRow, officeToday } from '../office/queries';
 import { statuses } from './settings';
 import { segmentFilter, whereOf } from './filter';
 import { XlsxSheetWriter } from './xlsx';
@@ -300,7 +300,7 @@ export async function exportContacts(
       count,
     }),
   );
-  const day = ctx.clock.now().toISOString().slice(0, 10);
+  const day = officeToday(ctx, officeRow(ctx.store.read));
   return {
     name: `contacts-${day}.${input.format}`,
     mime:

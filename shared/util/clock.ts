@@ -82,3 +82,13 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   }
   return new Date(guess);
 }
+
+/**
+ * The office's date (YYYY-MM-DD) of a stored value: an instant (ISO 8601, as the rows' `at`,
+ * `created_at`, `given_at` are kept) is read on the office's wall clock, never cut at UTC midnight; a
+ * plain calendar date is already the office's and is returned as it is.
+ */
+export function officeDate(value: string, timeZone: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return localDate(new Date(value), timeZone);
+}

@@ -9,6 +9,7 @@ import type { Office } from '../../../shared/api/office';
 import { countOf, DAYS, SIGNATORIES } from '../../../shared/domain/plural';
 import { documents as D } from '../../../shared/i18n/ru/documents';
 import * as L from '../../../shared/i18n/ru/labels';
+import { officeDate } from '../../../shared/util/clock';
 import { para, shortDate, table, type DocStyle } from './common';
 
 export interface CardData {
@@ -205,7 +206,7 @@ export function cardContent(d: CardData, style: DocStyle): FileChild[] {
         [{ share: 0.18 }, { share: 0.52 }, { share: 0.3 }],
         null,
         c.history.map((h) => [
-          shortDate(h.at.slice(0, 10)),
+          shortDate(officeDate(h.at, d.office.timeZone)),
           (L.historyActionLabels[h.action] ?? h.action) + (h.comment ? `: ${h.comment}` : ''),
           h.userName ?? '',
         ]),

@@ -39,8 +39,11 @@ export function todayIn(timeZone: string): string {
   }).format(new Date());
 }
 
-/** An instant in the office's time zone, `ДД.ММ.ГГГГ ЧЧ:ММ`. */
-export function formatInstant(iso: string, timeZone?: string): string {
+/**
+ * An instant in the office's time zone, `ДД.ММ.ГГГГ ЧЧ:ММ`. The zone is required: `undefined` (the
+ * computer's own clock) only where no office is known yet, as on the sign-in screen.
+ */
+export function formatInstant(iso: string, timeZone: string | undefined): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const f = new Intl.DateTimeFormat(LOCALE, {
@@ -50,6 +53,7 @@ export function formatInstant(iso: string, timeZone?: string): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
   });
   return f.format(d).replace(',', '');
 }

@@ -22,6 +22,7 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 /** One person: the card, consents (152-FZ Art. 9), the timeline; opening it is logged by the server. */
 export function ContactCard(props: { id: string; statusName(code: string): string; onClose(): void }) {
   const role = useStore((s) => s.user?.role);
+  const timeZone = useStore((s) => s.office?.timeZone);
   const [card, setCard] = useState<Card | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -80,9 +81,9 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
         {card.consents.map((c) => (
           <li key={c.id}>
             {contactsText.purposes[c.purpose]}, ред. {c.wordingVersion}:{' '}
-            {k.given(formatInstant(c.givenAt), c.givenBy)}
+            {k.given(formatInstant(c.givenAt, timeZone), c.givenBy)}
             {c.withdrawnAt ? (
-              `; ${k.withdrawn(formatInstant(c.withdrawnAt))}`
+              `; ${k.withdrawn(formatInstant(c.withdrawnAt, timeZone))}`
             ) : mayCall(role, 'contacts.withdrawConsent') ? (
               <button
                 type="button"
@@ -153,7 +154,7 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
         {card.timeline.map((entry, i) => (
           <li key={`${entry.at}-${i}`}>
             <span className="muted">
-              {entry.at.length === 10 ? formatDate(entry.at) : formatInstant(entry.at)}
+              {entry.at.length === 10 ? formatDate(entry.at) : formatInstant(entry.at, timeZone)}
             </span>{' '}
             {entry.title}
           </li>

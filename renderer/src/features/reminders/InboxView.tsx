@@ -4,12 +4,10 @@ import { reminderText } from '../../../../shared/i18n/ru/reminders';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Check } from '../../components/Field';
-import { errorText, LOCALE, remindersText } from '../../i18n';
+import { errorText, formatInstant, remindersText } from '../../i18n';
 import { useStore } from '../../store';
 import { useUnread } from './unread';
 import './reminders.css';
-
-const when = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 'short' });
 
 /**
  * My reminders, newest first; a click marks one read and opens what it is about: the event's card, the
@@ -17,6 +15,7 @@ const when = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'short', timeStyle: 's
  */
 export function InboxView() {
   const go = useStore((s) => s.go);
+  const timeZone = useStore((s) => s.office?.timeZone);
   const setFilter = useStore((s) => s.setFilter);
   const [unreadOnly, setUnreadOnly] = useState(false);
   // Marking read is a write: the inbox reads again by itself.
@@ -82,7 +81,7 @@ export function InboxView() {
                     {text.title}
                   </span>
                   <span className="inbox__body">{text.body}</span>
-                  <span className="inbox__when muted">{when.format(new Date(item.dueAt))}</span>
+                  <span className="inbox__when muted">{formatInstant(item.dueAt, timeZone)}</span>
                 </button>
               </li>
             );

@@ -10,7 +10,9 @@ function signInError(e: unknown): string {
   if (e.code === 'unauthenticated') return ui.signIn.wrong;
   if (e.code === 'locked') {
     const until = (e.details as { lockedUntil?: string } | undefined)?.lockedUntil;
-    return until ? ui.signIn.lockedUntil(formatInstant(until)) : ui.signIn.locked;
+    return until
+      ? ui.signIn.lockedUntil(formatInstant(until, useStore.getState().office?.timeZone))
+      : ui.signIn.locked;
   }
   return errorText(e);
 }

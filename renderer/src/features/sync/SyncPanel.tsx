@@ -5,7 +5,7 @@ import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
-import { errorText, ui } from '../../i18n';
+import { errorText, formatInstant, todayIn, ui } from '../../i18n';
 import { useStore } from '../../store';
 
 type Notice = { ok: boolean; text: string };
@@ -15,8 +15,8 @@ function shown(v: string | number | boolean | null): string {
   return v === null || v === '' ? ui.none : String(v);
 }
 
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString('ru-RU') : syncUi.never;
+function when(iso: string | null, timeZone: string | undefined): string {
+  return iso ? formatInstant(iso, timeZone) : syncUi.never;
 }
 
 /**
@@ -26,6 +26,7 @@ function when(iso: string | null): string {
  */
 export function SyncPanel() {
   const role = useStore((s) => s.user?.role);
+  const timeZone = useStore((s) => s.office?.timeZone);
   // Every action here is a write: the status and the conflicts read again by themselves.
   const statusRead = useCall('sync.status', {});
   const conflictsRead = useCall('sync.conflicts', {});
@@ -66,7 +67,7 @@ export function SyncPanel() {
       const { bundle } = await call('sync.exportBundle', {});
       const a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([bundle], { type: 'application/json' }));
-      a.download = `priemnaya-sync-${new Date().toISOString().slice(0, 10)}.json`;
+      a.download = `priemnaya-sync-${todayIn(timeZone ?? 'Europe/Moscow')}.json`;
       a.click();
       URL.revokeObjectURL(a.href);
       return null;
@@ -122,7 +123,7 @@ export function SyncPanel() {
             <dt>{syncUi.hqUrl}</dt>
             <dd>{status.hqUrl}</dd>
             <dt>{syncUi.lastSync}</dt>
-            <dd>{when(status.lastSyncAt)}</dd>
+            <dd>{when(status.lastSyncAt, timeZone)}</dd>
             <dt>{syncUi.pending}</dt>
             <dd>{status.pending}</dd>
             <dt>{syncUi.files}</dt>
