@@ -12,6 +12,7 @@ import { m0012 } from './0012-sync';
 import { m0014 } from './0014-desk-numbers';
 import { m0015 } from './0015-batch-counts';
 import { m0016 } from './0016-list-pages';
+import { m0017 } from './0017-audit-pages';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

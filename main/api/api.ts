@@ -105,11 +105,11 @@ export class Api {
     if (!def.audited) return read;
     const audited: AuditedReadContext = {
       ...read,
-      auditRead: (action, entity, ids) =>
+      auditRead: (action, entity, ids, details) =>
         this.store.transaction((db) => {
           const officeId = officeRow(db).id;
-          for (const id of typeof ids === 'string' ? [ids] : ids)
-            audit(db, read, officeId, action, entity, id);
+          for (const id of ids === null || typeof ids === 'string' ? [ids] : ids)
+            audit(db, read, officeId, action, entity, id, details);
         }),
     };
     return audited;

@@ -3,6 +3,7 @@ import * as appealCard from '../appeals/card';
 import * as appeals from '../appeals/register';
 import * as appealsList from '../appeals/list';
 import * as attachments from '../attachments/attachments';
+import * as auditLog from '../audit/service';
 import * as card from '../contacts/card';
 import * as contactSettings from '../contacts/settings';
 import * as dedupe from '../contacts/dedupe';
@@ -168,4 +169,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'sync.resolve': sync.resolve,
   'sync.exportBundle': (ctx) => sync.exportBundle(ctx),
   'sync.importBundle': sync.importBundle,
+  'audit.list': auditLog.list,
+  'audit.export': auditLog.exportAudit,
 };

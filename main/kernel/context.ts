@@ -52,8 +52,11 @@ export interface ReadContext extends ContextBase {
 
 /** An audited read (the contract says `audited`): a read that may add its own audit entry, nothing more. */
 export interface AuditedReadContext extends ReadContext {
-  /** One audit entry per id, in one transaction. */
-  auditRead(action: string, entity: string, ids: string | readonly string[]): void;
+  /**
+   * One audit entry per id, in one transaction; `null` for one entry about no single row (a search of the
+   * audit itself), with `details` kept on each entry.
+   */
+  auditRead(action: string, entity: string, ids: string | null | readonly string[], details?: unknown): void;
 }
 
 /** What a write gets: the store that opens the write transaction, besides everything a read gets. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appealMethods } from './appeals';
 import { attachmentMethods } from './attachments';
+import { auditMethods } from './audit';
 import { eventMethods } from './events';
 import { homeMethods } from './home';
 import { documentMethods } from './documents';
@@ -29,6 +30,7 @@ export const contract = {
   ...homeMethods,
   ...statisticsMethods,
   ...syncMethods,
+  ...auditMethods,
 } as const;
 
 export type Contract = typeof contract;
