@@ -6,7 +6,7 @@ import { OPEN_REQUEST_STATES } from '../../shared/domain/workflow/request';
 import { appealHistory, audit, insertSynced, newSyncColumns, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { closeTasks, openTask, openTasks } from '../tasks/tasks';
-import { assertAppealAction, moveAppeal, openDraftTask } from './engine';
+import { assertAppealAction, moveAppeal, moveTasksWithTerm, openDraftTask } from './engine';
 import { closeAs, notAfterTodayAll, recordResolution, step } from './review';
 import { type PersonScope } from '../kernel/scope';
 
@@ -164,6 +164,7 @@ export function extendAppeal(
     },
     f.st,
   );
+  moveTasksWithTerm(f, a, term.controlDate);
   openTask(f.db, f.st, f.office.id, {
     appealId: a.id,
     kind: 'extension_notice',

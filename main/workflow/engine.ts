@@ -26,6 +26,7 @@ import { stageLimits } from '../office/queries';
 import { closeTasks, openTask, openTasks } from '../tasks/tasks';
 import { type PersonScope } from '../kernel/scope';
 import { appealRow } from '../appeals/queries';
+import { officeDate } from '../../shared/util/clock';
 
 /** The deputy of the office: the first active user with that role. */
 export function deputyUserId(db: ReadDb): string | null {
@@ -78,6 +79,40 @@ export function dueFor(flow: PersonScope, appeal: AppealTable, rule: DueRule): s
       const never: never = rule;
       throw new Error(`unknown due rule ${JSON.stringify(never)}`);
     }
+  }
+}
+
+/**
+ * 59-FZ Art. 12 p.2: an extension moves the control date, and with it every open task held to the old
+ * one — a stage's limit that was capped at it (counted again from the day the task opened, capped at
+ * the new date) or a task due at the term itself. The legal 7-day terms stay, and so does the answer
+ * owed by a body at its own term.
+ */
+export function moveTasksWithTerm(flow: PersonScope, before: AppealTable, controlDate: string): void {
+  const rules = [...Object.values(STATE_TASK), ...Object.values(REQUEST_STATE_TASK)];
+  for (const t of openTasks(flow.db, before.id)) {
+    if (t.due_date !== before.due_date) continue;
+    const rule = rules.find((r) => r.kind === t.kind)?.due;
+    if (!rule) continue;
+    if (rule.kind === 'legal' && (rule.term === 'forward' || art11NoticeTerm(before) === 'within7days'))
+      continue;
+    if (t.kind === 'request_answer' && t.request_id) {
+      const r = flow.db.get(
+        flow.db.qb.selectFrom('external_requests').select('due_date').where('id', '=', t.request_id),
+      );
+      if (r?.due_date) continue;
+    }
+    const due =
+      rule.kind === 'stage'
+        ? stageDue(
+            flow.office,
+            flow.calendar,
+            officeDate(t.created_at, flow.office.time_zone),
+            controlDate,
+            rule.limit,
+          )
+        : controlDate;
+    if (due !== t.due_date) updateSynced(flow.db, 'tasks', t.id, { due_date: due }, flow.st);
   }
 }
 
