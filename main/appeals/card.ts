@@ -13,6 +13,7 @@ import { officeRow, officeToday } from '../office/queries';
 import { appealRow, toRow } from './queries';
 import { tasksOf } from '../tasks/queries';
 import { workflowPart } from '../workflow/card';
+import { historyEntry } from '../kernel/bookkeeping';
 
 /** The card's editable fields as contract names, for history diffs. */
 export function editable(a: AppealTable): Record<string, unknown> {
@@ -65,14 +66,7 @@ export function getCard(db: ReadDb, ctx: ReadContext, id: string, office = offic
         .orderBy('appeal_history.at')
         .orderBy('appeal_history.hlc'),
     )
-    .map((h) => ({
-      id: h.id,
-      at: h.at,
-      userName: h.user_name,
-      action: h.action,
-      changes: JSON.parse(h.changes) as Record<string, { from: unknown; to: unknown }>,
-      comment: h.comment,
-    }));
+    .map((h) => historyEntry(h, h.user_name));
   const e = editable(a);
   return {
     ...toRow({ ...a, responsible_name: userName(db, a.responsible_id) }, officeToday(ctx, office)),

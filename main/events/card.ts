@@ -19,6 +19,7 @@ import type { ReadContext } from '../kernel/context';
 import { officeCalendar, officeRow, officeToday } from '../office/queries';
 import { criteria, loadEvent } from './flow';
 import { eventKinds } from './kinds';
+import { historyEntry } from '../kernel/bookkeeping';
 
 type Progress = EventRow['progress'] & { overdue: boolean };
 
@@ -281,14 +282,7 @@ export function getEventCard(ctx: ReadContext, id: string): EventCard {
         .orderBy('h.at')
         .orderBy('h.hlc'),
     )
-    .map((h) => ({
-      id: h.id,
-      at: h.at,
-      userName: h.full_name,
-      action: h.action,
-      changes: JSON.parse(h.changes) as Record<string, { from: unknown; to: unknown }>,
-      comment: h.comment,
-    }));
+    .map((h) => historyEntry(h, h.full_name));
   const state = e.stage as EventState;
   return {
     ...row!,

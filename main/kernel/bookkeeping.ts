@@ -157,6 +157,21 @@ export function audit(
 
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
+/** A history row (an appeal's or an event's) as its card shows it: who, and the changes parsed. */
+export function historyEntry(
+  h: { id: string; at: string; action: string; changes: string; comment: string | null },
+  userName: string | null,
+) {
+  return {
+    id: h.id,
+    at: h.at,
+    userName,
+    action: h.action,
+    changes: JSON.parse(h.changes) as Changes,
+    comment: h.comment,
+  };
+}
+
 export function appealHistory(
   db: WriteDb,
   ctx: CallContext,
