@@ -53,7 +53,7 @@ export const applyArt11 = (ctx: CallContext, i: ParsedInput<'workflow.applyArt11
   step(ctx, i.id, (f, a) => {
     assertAppealAction(f, a, 'applyArt11');
     const rule = ART11_RULES[i.ground];
-    if (rule.needsDeputy) checkLinkedAnswers(f, a, i.linkedAppealIds);
+    if (rule.earlierAnswers) checkLinkedAnswers(f, a, i.linkedAppealIds, rule.earlierAnswers);
     else if (i.linkedAppealIds.length > 0)
       throw new ApiError('validation', 'linkedAppealIds: only part 5 links earlier answers', {
         field: 'linkedAppealIds',
@@ -74,13 +74,19 @@ export const applyArt11 = (ctx: CallContext, i: ParsedInput<'workflow.applyArt11
     );
   });
 
-/** Part 5: the earlier appeals must be the same applicant's and answered on the merits. */
-function checkLinkedAnswers(f: PersonScope, a: AppealTable, ids: readonly string[]): void {
-  if (ids.length === 0)
-    throw new ApiError('validation', 'linkedAppealIds: part 5 needs the earlier answered appeals', {
-      field: 'linkedAppealIds',
-    });
-  for (const id of ids) {
+/**
+ * Part 5: the earlier appeals must be the same applicant's, answered on the merits, and more than one:
+ * a single earlier answer does not end the correspondence.
+ */
+function checkLinkedAnswers(f: PersonScope, a: AppealTable, ids: readonly string[], needed: number): void {
+  const distinct = [...new Set(ids)];
+  if (distinct.length < needed)
+    throw new ApiError(
+      'validation',
+      'linkedAppealIds: part 5 needs at least two earlier answers on the merits to the same question',
+      { field: 'linkedAppealIds' },
+    );
+  for (const id of distinct) {
     const e = f.db.get(
       f.db.qb.selectFrom('appeals').select(['applicant_id', 'status', 'result']).where('id', '=', id),
     );
@@ -89,7 +95,7 @@ function checkLinkedAnswers(f: PersonScope, a: AppealTable, ids: readonly string
       e.result !== null &&
       e.result !== 'left_without_answer' &&
       e.result !== 'forwarded';
-    if (!e || e.applicant_id !== a.applicant_id || !answered)
+    if (!e || id === a.id || e.applicant_id !== a.applicant_id || !answered)
       throw new ApiError(
         'validation',
         'linkedAppealIds: an earlier appeal of this applicant answered on the merits is expected',

@@ -219,7 +219,16 @@ describe('Art. 11 part 5: the same question answered on the merits more than onc
       d.assistant.token,
     );
     const before = dumpTables(d.o.handle.sqlite);
-    for (const linkedAppealIds of [[], [other.id], [earlier[0]!, noAnswer.id], [third.id]]) {
+    for (const linkedAppealIds of [
+      [],
+      // «Неоднократно»: one earlier answer, even named twice, is not enough.
+      [earlier[0]!],
+      [earlier[1]!, earlier[1]!],
+      [other.id],
+      [earlier[0]!, other.id],
+      [earlier[0]!, noAnswer.id],
+      [third.id],
+    ]) {
       const input = { id: third.id, ground: 'p5', comment: 'Повтор', linkedAppealIds };
       expect(await d.o.fail('workflow.applyArt11', input, d.assistant.token)).toMatchObject({
         code: 'validation',

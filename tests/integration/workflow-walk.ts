@@ -88,7 +88,7 @@ export function walker({ rnd, today, answered, bodies }: Walk) {
       case 'applyArt11': {
         const earlier = answered.get(c.applicant.id) ?? [];
         const ground =
-          earlier.length > 0 && rnd() < 0.5 ? 'p5' : pick(ART11_GROUNDS.filter((g) => g !== 'p5'));
+          earlier.length > 1 && rnd() < 0.5 ? 'p5' : pick(ART11_GROUNDS.filter((g) => g !== 'p5'));
         return {
           id,
           ground,

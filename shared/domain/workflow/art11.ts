@@ -17,6 +17,11 @@ export interface Art11Rule {
   noticeIfReadable?: true;
   /** Part 5: ending the correspondence is the deputy's decision, and names the earlier answers. */
   needsDeputy?: true;
+  /**
+   * Part 5: how many earlier answers on the merits to the same question the appeal must name. The law
+   * says the answers were given «неоднократно», more than once: one earlier answer ends nothing.
+   */
+  earlierAnswers?: number;
   /** Part 1: an appeal reporting a crime is still forwarded to the competent body. */
   forwardIfCrime?: true;
 }
@@ -27,7 +32,7 @@ export const ART11_RULES: Record<Art11Ground, Art11Rule> = {
   p3: { part: '3', notice: 'withinReviewTerm' },
   p4: { part: '4', notice: 'within7days', noticeIfReadable: true },
   p4_1: { part: '4.1', notice: 'within7days' },
-  p5: { part: '5', notice: 'withinReviewTerm', needsDeputy: true },
+  p5: { part: '5', notice: 'withinReviewTerm', needsDeputy: true, earlierAnswers: 2 },
   p5_1: { part: '5.1', notice: 'within7days' },
   p6: { part: '6', notice: 'withinReviewTerm' },
 };

@@ -58,6 +58,10 @@ export const serverMessages: Record<string, string> = {
   'the answer cannot come before the request was sent': 'Ответ не может прийти раньше отправки запроса',
   'only part 5 links earlier answers': 'Связывать обращения нужно только по ч. 5',
   'part 5 needs the earlier answered appeals': 'Отметьте ранее рассмотренные обращения заявителя',
+  'part 5 needs at least two earlier answers on the merits to the same question':
+    'Переписка прекращается, только если ответы по существу давались неоднократно: отметьте не менее двух ранее рассмотренных обращений заявителя по тому же вопросу',
+  'an earlier appeal of this applicant answered on the merits is expected':
+    'Отмечать можно только ранее рассмотренные по существу обращения этого же заявителя',
   'a reply on the merits has a result on the merits': 'Выберите результат рассмотрения по существу',
   'write the reply before passing it on': 'Сначала подготовьте текст ответа',
   'write the request first': 'Сначала подготовьте текст запроса',
