@@ -31,6 +31,8 @@ export interface ApiOptions {
   log?: (message: string, error: unknown) => void;
   /** The office's data folder (attached files live under `files/`); `openOffice` defaults it. */
   dataDir?: string;
+  /** The driver build the office was opened with (`OpenOptions.nativeBinding`), handed to services. */
+  nativeBinding?: string;
   /** Told of each successful call: the scheduler scans after writes, the desktop learns who is signed in. */
   afterCall?: (call: { method: MethodName; kind: 'read' | 'write'; actor: Actor | null }) => void;
   /**
@@ -99,6 +101,7 @@ export class Api {
       actor,
       sessionToken: token,
       dataDir: this.options.dataDir ?? null,
+      nativeBinding: this.options.nativeBinding,
     };
     if (def.kind === 'write') return { ...base, store: this.store } satisfies CallContext;
     const read: ReadContext = { ...base, store: { read: this.store.read } };

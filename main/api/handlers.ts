@@ -3,6 +3,7 @@ import * as appealCard from '../appeals/card';
 import * as appeals from '../appeals/register';
 import * as appealsList from '../appeals/list';
 import * as attachments from '../attachments/attachments';
+import * as backups from '../backups/service';
 import * as auditLog from '../audit/service';
 import * as card from '../contacts/card';
 import * as contactSettings from '../contacts/settings';
@@ -169,6 +170,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'sync.resolve': sync.resolve,
   'sync.exportBundle': (ctx) => sync.exportBundle(ctx),
   'sync.importBundle': sync.importBundle,
+  'backups.overview': (ctx) => backups.overview(ctx),
+  'backups.setFolder': backups.setFolder,
+  'backups.run': (ctx) => backups.run(ctx),
+  'backups.restore': backups.restore,
   'audit.list': auditLog.list,
   'audit.export': auditLog.exportAudit,
 };

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openOffice, type OfficeHandle } from '../boot/open-office';
 import { DB_FILE_NAME } from '../boot/paths';
 import { ReminderScheduler, type Notice } from '../reminders/scheduler';
+import { BackupScheduler } from '../backups/scheduler';
 import { AutoSync } from '../sync/auto';
 import { appDialogs } from '../../shared/i18n/ru/app';
 import { registerIpc, registerOpenDocument } from './ipc';
@@ -45,6 +46,7 @@ if (process.platform === 'win32') app.setAppUserModelId('ru.priemnaya.app');
 let office: OfficeHandle | null = null;
 let mainWindow: BrowserWindow | null = null;
 let scheduler: ReminderScheduler | null = null;
+let backups: BackupScheduler | null = null;
 let autoSync: AutoSync | null = null;
 /** Whose reminders this desktop shows: the user of the last call from the window. */
 let signedIn: string | null = null;
@@ -124,6 +126,11 @@ function onReady(): void {
     log: (message, error) => console.error(message, error),
   });
   scheduler.start();
+  // Daily backups into the folder the office chose; a day the app was closed through is caught up now.
+  backups = new BackupScheduler(office.api.systemContext(), {
+    log: (message, error) => console.error(message, error),
+  });
+  backups.start();
   // Sync with HQ on the office's interval, once the office is enrolled.
   autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();
@@ -185,6 +192,8 @@ function run(): void {
   app.on('will-quit', () => {
     scheduler?.stop();
     scheduler = null;
+    backups?.stop();
+    backups = null;
     autoSync?.stop();
     autoSync = null;
     office?.close();

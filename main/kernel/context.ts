@@ -43,6 +43,8 @@ interface ContextBase {
   sessionToken: string | null;
   /** The office's data folder, where attached files are kept; null when the API was opened without one. */
   dataDir: string | null;
+  /** The driver build the office was opened with (Electron's own), for the rare second connection (a restore). */
+  nativeBinding?: string;
 }
 
 /** What a read gets: the database to read, the clock, and who is calling through which transport. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appealMethods } from './appeals';
 import { attachmentMethods } from './attachments';
+import { backupMethods } from './backups';
 import { auditMethods } from './audit';
 import { eventMethods } from './events';
 import { homeMethods } from './home';
@@ -31,6 +32,7 @@ export const contract = {
   ...statisticsMethods,
   ...syncMethods,
   ...auditMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { defaultDbFile } from '../../boot/paths';
 import { exportContactsCommand, importContactsCommand } from './contacts';
 import { backupCommand, callCommand, demoCommand, initCommand, methodsCommand } from './commands';
 import { officeKeyCommand } from './office-key';
+import { restoreCommand } from './backups';
 import {
   EXIT_FAILED,
   EXIT_OK,
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, Command> = {
   call: { flags: [], run: callCommand },
   methods: { flags: [], run: methodsCommand },
   backup: { flags: [], run: backupCommand },
+  restore: { flags: [], run: restoreCommand },
   'office-key': { flags: [], run: officeKeyCommand },
   demo: { flags: ['seed', 'appeals'], run: demoCommand },
   'import-contacts': { flags: ['encoding', 'delimiter', 'source', 'dry-run'], run: importContactsCommand },

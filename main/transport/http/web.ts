@@ -6,6 +6,7 @@ import { webText } from '../../../shared/i18n/ru/cli';
 import { openOffice, type OfficeHandle } from '../../boot/open-office';
 import { defaultDbFile } from '../../boot/paths';
 import { ReminderScheduler } from '../../reminders/scheduler';
+import { BackupScheduler } from '../../backups/scheduler';
 import { AutoSync } from '../../sync/auto';
 import { DEFAULT_PORT, startHttpServer } from './server';
 
@@ -79,6 +80,9 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
     throw e;
   }
   scheduler.start();
+  // Daily backups into the folder the office chose; a day the browser mode was not running is caught up now.
+  const backups = new BackupScheduler(office.api.systemContext(), { log });
+  backups.start();
   // Sync with HQ on the office's interval, once the office is enrolled.
   const autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();
@@ -101,6 +105,7 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
     process.off('SIGTERM', onSignal);
     // The database closes even if the server fails to, so the WAL is checkpointed either way.
     scheduler?.stop();
+    backups.stop();
     autoSync.stop();
     closing ??= server.close().finally(() => office.close());
     return closing;
