@@ -8,6 +8,7 @@ import { ReportsView } from '../features/reports/ReportsView';
 import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
 import { statisticsUi } from '../../../shared/i18n/ru/statistics';
+import { audit as auditText } from '../../../shared/i18n/ru/audit';
 import { homeText, labels, remindersText, ui, workflowText } from '../i18n';
 import { mayCall } from '../api/access';
 import { useStore } from '../store';
@@ -34,6 +35,8 @@ const StatisticsView = lazy(() =>
   import('../features/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
 );
 
+const AuditView = lazy(() => import('../features/audit/AuditView').then((m) => ({ default: m.AuditView })));
+
 const ContactsView = lazy(() =>
   import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
 );
@@ -50,7 +53,9 @@ const sectionLabel = (section: Section): string =>
     ? workflowText.nav.queue
     : section === 'statistics'
       ? statisticsUi.nav
-      : ui.nav[section];
+      : section === 'audit'
+        ? auditText.nav
+        : ui.nav[section];
 
 function Screen({ route }: { route: Route }) {
   const role = useStore((s) => s.user?.role);
@@ -81,6 +86,8 @@ function Screen({ route }: { route: Route }) {
       return <StatisticsView />;
     case 'settings':
       return <SettingsView />;
+    case 'audit':
+      return mayOpen(role, 'audit') ? <AuditView /> : <HomeView />;
     case 'inbox':
       return <InboxView />;
     default:

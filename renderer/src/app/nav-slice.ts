@@ -20,6 +20,7 @@ export const SECTIONS = [
   'reports',
   'settings',
   'statistics',
+  'audit',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -102,9 +103,14 @@ export const createNavSlice: SliceCreator<NavSlice> = (set, get) => ({
   },
 });
 
-/** The deputy's queue is the deputy's (and those who watch over the office); the rest is everyone's. */
+/**
+ * The deputy's queue is the deputy's (and those who watch over the office), the Журнал доступа the office
+ * head's and the admin's; the rest is everyone's.
+ */
 export function mayOpen(role: Role | undefined, section: Section): boolean {
-  return section !== 'queue' || mayCall(role, 'workflow.deputyQueue');
+  if (section === 'queue') return mayCall(role, 'workflow.deputyQueue');
+  if (section === 'audit') return mayCall(role, 'audit.list');
+  return true;
 }
 
 /** Where a person lands after signing in: the home screen of his role. */

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { AppealFilterSchema, type AppealFilter } from '../../../shared/api/appeals';
+import { AuditFilterSchema, type AuditFilter } from '../../../shared/api/audit';
 import { EventFilterSchema, type EventFilter } from '../../../shared/api/events';
 import { RequestFilterSchema, type RequestFilter } from '../../../shared/api/requests';
 import { TaskFilterSchema, type TaskFilter } from '../../../shared/api/tasks';
@@ -16,6 +17,7 @@ export interface ListFilters {
   tasks: TaskFilter;
   requests: RequestFilter;
   events: EventFilter;
+  audit: AuditFilter;
 }
 export type FilteredList = keyof ListFilters;
 
@@ -25,12 +27,13 @@ const SCHEMAS: { [L in FilteredList]: z.ZodType<ListFilters[L]> } = {
   tasks: TaskFilterSchema as z.ZodType<TaskFilter>,
   requests: RequestFilterSchema,
   events: EventFilterSchema,
+  audit: AuditFilterSchema,
 };
 
 export const isFilteredList = (view: string): view is FilteredList => view in SCHEMAS;
 
 /** Keys whose value is a list (written comma-separated) and keys that are flags (written 1 / 0). */
-const LISTS = new Set(['status', 'channel', 'kind', 'waitingFor', 'officeIds']);
+const LISTS = new Set(['status', 'channel', 'kind', 'waitingFor', 'officeIds', 'actions']);
 const FLAGS = new Set(['open', 'overdue', 'unassigned', 'everyone', 'awaitingAnswer']);
 /** A person's filter may name nobody: `assigneeId=none` is the tasks nobody holds. */
 const NOBODY = 'none';
