@@ -241,6 +241,16 @@ export interface AppealTopicTable {
   appeal_id: string;
 }
 
+/** The thematic classifier (migration «classifier»): local reference data, one row per entry. */
+export interface ClassifierTable {
+  code: string;
+  name: string;
+  parent: string | null;
+  level: number;
+  ord: number;
+  edition: string;
+}
+
 export interface AppealHistoryTable extends SyncColumns {
   appeal_id: string;
   at: string;
@@ -323,6 +333,7 @@ export interface DB {
   contact_import_layouts: ContactImportLayoutTable;
   appeals: AppealTable;
   appeal_topics: AppealTopicTable;
+  classifier: ClassifierTable;
   appeal_history: AppealHistoryTable;
   tasks: TaskTable;
   bodies: BodyTable;

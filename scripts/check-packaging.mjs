@@ -120,6 +120,10 @@ export function layoutProblems(appDir) {
     fs.existsSync(path.join(appDir, 'resources/resources/calendar/2025.json')),
     'resources/calendar/2025.json is missing',
   );
+  need(
+    fs.existsSync(path.join(appDir, 'resources/resources/classifier/classifier-2025.json')),
+    'resources/classifier/classifier-2025.json is missing',
+  );
   const locales = fs.existsSync(path.join(appDir, 'locales'))
     ? fs.readdirSync(path.join(appDir, 'locales')).sort()
     : [];

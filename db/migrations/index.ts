@@ -13,6 +13,7 @@ import { m0014 } from './0014-desk-numbers';
 import { m0015 } from './0015-batch-counts';
 import { m0016 } from './0016-list-pages';
 import { m0017 } from './0017-audit-pages';
+import { m0018 } from './0018-classifier';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,6 +6,7 @@ import * as attachments from '../attachments/attachments';
 import * as backups from '../backups/service';
 import * as auditLog from '../audit/service';
 import * as card from '../contacts/card';
+import * as classifier from '../classifier/service';
 import * as contactSettings from '../contacts/settings';
 import * as dedupe from '../contacts/dedupe';
 import * as contactExport from '../contacts/export';
@@ -176,4 +177,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'backups.restore': backups.restore,
   'audit.list': auditLog.list,
   'audit.export': auditLog.exportAudit,
+  'classifier.search': classifier.search,
+  'classifier.names': classifier.names,
 };

@@ -272,7 +272,7 @@ export const AppealFilterSchema = z.object({
   unassigned: z.boolean().optional(),
   topic: z
     .string()
-    .regex(/^\d{4}(\.\d{4}){0,3}$/, { message: 'expected a classifier code or its prefix' })
+    .regex(/^\d{4}(\.\d{4}){0,4}$/, { message: 'expected a classifier code or its prefix' })
     .optional(),
   channel: z.array(ChannelSchema).optional(),
   kind: z.array(AppealKindSchema).optional(),

@@ -15,9 +15,17 @@ export const Text = (max: number) =>
 
 export const RequiredText = (max: number) => z.string().trim().min(1, { message: 'required' }).max(max);
 
-/** Codes of the thematic classifier: section.subject[.theme[.question]], zero-padded to 4 digits. */
-export const TopicCodeSchema = z.string().regex(/^\d{4}\.\d{4}(\.\d{4}(\.\d{4})?)?$/, {
-  message: 'expected a classifier code like 0005.0005.0056.1149',
+/**
+ * Codes of the thematic classifier: section.theme[.topic[.question[.subquestion]]], zero-padded to 4 digits.
+ * The picker codes a question (4 parts) or a subquestion (5); shorter codes of older appeals stay valid.
+ */
+export const TopicCodeSchema = z.string().regex(/^\d{4}\.\d{4}(\.\d{4}(\.\d{4}(\.\d{4})?)?)?$/, {
+  message: 'expected a classifier code like 0005.0005.0056.1149 or 0004.0015.0158.0965.0064',
+});
+
+/** A classifier code of any level, or a prefix of one: a section's `0005` up to a subquestion. */
+export const ClassifierCodeSchema = z.string().regex(/^\d{4}(\.\d{4}){0,4}$/, {
+  message: 'expected a classifier code or its prefix',
 });
 
 export const Empty = z.object({}).strict();

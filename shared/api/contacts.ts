@@ -70,7 +70,7 @@ export const ContactFilterSchema = z.object({
       since: IsoDateSchema.optional(),
       topicPrefix: z
         .string()
-        .regex(/^\d{4}(\.\d{4}){0,3}$/, { message: 'expected a classifier code or its prefix' })
+        .regex(/^\d{4}(\.\d{4}){0,4}$/, { message: 'expected a classifier code or its prefix' })
         .optional(),
     })
     .optional(),

@@ -18,7 +18,7 @@ export const ReportFilterSchema = z
     /** A section of the thematic classifier, «0005», or any longer code prefix. */
     topic: z
       .string()
-      .regex(/^\d{4}(\.\d{4}){0,3}$/, { message: 'expected a classifier code or its prefix' })
+      .regex(/^\d{4}(\.\d{4}){0,4}$/, { message: 'expected a classifier code or its prefix' })
       .optional(),
     responsibleId: IdSchema.optional(),
   })

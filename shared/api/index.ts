@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appealMethods } from './appeals';
 import { attachmentMethods } from './attachments';
 import { backupMethods } from './backups';
+import { classifierMethods } from './classifier';
 import { auditMethods } from './audit';
 import { eventMethods } from './events';
 import { homeMethods } from './home';
@@ -33,6 +34,7 @@ export const contract = {
   ...syncMethods,
   ...auditMethods,
   ...backupMethods,
+  ...classifierMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -190,7 +190,7 @@ export function FilterForm(props: {
               set({
                 appealed:
                   v || f.appealed?.since
-                    ? { ...f.appealed, topicPrefix: /^\d{4}(\.\d{4}){0,3}$/.test(v) ? v : undefined }
+                    ? { ...f.appealed, topicPrefix: /^\d{4}(\.\d{4}){0,4}$/.test(v) ? v : undefined }
                     : undefined,
               });
             }}

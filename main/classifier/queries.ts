@@ -1,0 +1,105 @@
+/**
+ * The classifier's read side: search for the picker and a filter, and names by code for every screen and
+ * document that shows a code. The search index is built in memory once per database (2,108 rows, some
+ * 30 ms) rather than kept as an FTS5 table: FTS5 would need the stems computed in JavaScript anyway (its
+ * tokenizers know no Russian word forms), could not rank by match in name against match in path without a
+ * second pass, and a keystroke over 2,108 entries in memory is a fraction of a millisecond.
+ */
+import type Database from 'better-sqlite3';
+import type { ReadDb } from '../../db/sql';
+import type { ClassifierHit, ClassifierName } from '../../shared/api/classifier';
+import { buildIndex, pathOf, searchIndex, type ClassifierIndex } from './search-index';
+
+/** The office's use of each code is counted again at most this often (a count over every appeal's topic). */
+const USES_TTL_MS = 5 * 60_000;
+
+interface Cached {
+  index: ClassifierIndex;
+  uses: Map<string, number>;
+  usesAt: number;
+}
+
+const cache = new WeakMap<Database.Database, Cached>();
+
+function cached(db: ReadDb): Cached {
+  let c = cache.get(db.sqlite);
+  if (!c) {
+    const rows = db.all(
+      db.qb.selectFrom('classifier').select(['code', 'name', 'parent', 'level', 'ord']).orderBy('ord'),
+    );
+    c = { index: buildIndex(rows), uses: new Map(), usesAt: -Infinity };
+    cache.set(db.sqlite, c);
+  }
+  return c;
+}
+
+/** The classifier of this database, indexed for search. */
+export function classifierIndex(db: ReadDb): ClassifierIndex {
+  return cached(db).index;
+}
+
+/** Forget the index after the classifier's rows change (an edition's import). */
+export function classifierChanged(db: ReadDb): void {
+  cache.delete(db.sqlite);
+}
+
+/** How many of the office's appeals carry each code (kept for a few minutes: it ranks, it does not count). */
+export function codeUses(db: ReadDb, now: Date): Map<string, number> {
+  const c = cached(db);
+  if (now.getTime() - c.usesAt >= USES_TTL_MS || now.getTime() < c.usesAt) {
+    const rows = db.all(
+      db.qb
+        .selectFrom('appeal_topics')
+        .select(['code', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('code'),
+    );
+    c.uses = new Map(rows.map((r) => [r.code, Number(r.n)]));
+    c.usesAt = now.getTime();
+  }
+  return c.uses;
+}
+
+export interface SearchInput {
+  q: string;
+  scope: 'question' | 'any';
+  limit: number;
+}
+
+export function searchClassifier(db: ReadDb, now: Date, input: SearchInput): ClassifierHit[] {
+  const { index } = cached(db);
+  const uses = codeUses(db, now);
+  const accept = input.scope === 'question' ? (e: { level: number }) => e.level >= 4 : () => true;
+  return searchIndex(index, input.q, accept, uses, input.limit).map(({ entry }) => {
+    const e = index.entries[entry]!;
+    return {
+      code: e.code,
+      name: e.name,
+      level: e.level,
+      path: pathOf(index, entry).map((a) => ({ code: a.code, name: a.name })),
+      uses: uses.get(e.code) ?? 0,
+    };
+  });
+}
+
+/** Names and paths of codes, in the order given; a code not in the classifier has `name: null`. */
+export function classifierNames(db: ReadDb, codes: readonly string[]): ClassifierName[] {
+  const { index } = cached(db);
+  return codes.map((code) => {
+    const i = index.byCode.get(code);
+    if (i === undefined) return { code, name: null, level: null, path: [] };
+    const e = index.entries[i]!;
+    return {
+      code,
+      name: e.name,
+      level: e.level,
+      path: pathOf(index, i).map((a) => ({ code: a.code, name: a.name })),
+    };
+  });
+}
+
+/** A code's name, or null when it is not in the classifier. */
+export function nameOf(db: ReadDb, code: string): string | null {
+  const { index } = cached(db);
+  const i = index.byCode.get(code);
+  return i === undefined ? null : index.entries[i]!.name;
+}
