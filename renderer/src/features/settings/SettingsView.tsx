@@ -1,6 +1,7 @@
 import { mayCall } from '../../api/access';
 import { ui } from '../../i18n';
 import { useStore } from '../../store';
+import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { EventSettings } from './EventSettings';
 import { LetterSettings } from './LetterSettings';
@@ -29,6 +30,7 @@ export function SettingsView() {
       <EventSettings editable={mayCall(role, 'checklists.put')} />
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />
       <SyncPanel />
+      {mayCall(role, 'backups.overview') ? <BackupSettings /> : null}
     </section>
   );
 }
