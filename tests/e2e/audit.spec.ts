@@ -73,6 +73,24 @@ test('an assistant opens a contact’s card; the office head finds it in the Ж�
   // The entries about her: the card made, the card opened, and the office head's search itself.
   await expect(page.getByText('Выгружено записей: 3')).toBeVisible();
 
+  // From the person's card: the journal opens filtered by her.
+  await page.getByRole('button', { name: 'Сбросить' }).click();
+  await expect(page.getByTestId('audit-contact-chip')).toHaveCount(0);
+  await nav.getByRole('button', { name: 'Контакты' }).click();
+  await page
+    .getByRole('grid', { name: 'Контакты' })
+    .getByRole('row')
+    .filter({ hasText: 'Орлова' })
+    .dblclick();
+  await page
+    .getByRole('complementary', { name: 'Орлова Анна' })
+    .getByRole('button', { name: 'Журнал доступа' })
+    .click();
+  await expect(page.getByTestId('audit-contact-chip')).toContainText('Орлова Анна');
+  await expect(grid.getByRole('row').filter({ hasText: 'Открыта карточка контакта' })).toContainText(
+    'Начальникова Вера Павловна',
+  );
+
   if (process.env.AUDIT_SHOTS) {
     for (const [w, h] of [
       [1366, 768],

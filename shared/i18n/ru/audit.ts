@@ -111,6 +111,7 @@ export const auditTransportNames: Record<string, string> = {
 
 export const audit = {
   nav: 'Журнал доступа',
+  whoOpenedTitle: 'Кто открывал, печатал и менял данные этого человека',
   title: 'Журнал доступа',
   tableLabel: 'Записи журнала доступа',
   count: (n: number) => `Записей: ${n.toLocaleString('ru-RU')}`,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CONSENT_PURPOSES, type ContactCard as Card } from '../../../../shared/api/contacts';
+import { audit as auditText } from '../../../../shared/i18n/ru/audit';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -57,6 +58,16 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
     <aside className="panel contact-card" aria-label={card.fullName}>
       <header className="contact-card__head">
         <h2>{card.fullName}</h2>
+        {mayCall(role, 'audit.list') ? (
+          <button
+            type="button"
+            className="btn btn--ghost btn--small"
+            title={auditText.whoOpenedTitle}
+            onClick={() => useStore.getState().go({ view: 'audit', filter: { contactId: card.id } })}
+          >
+            {auditText.nav}
+          </button>
+        ) : null}
         <button type="button" className="btn btn--ghost btn--small" onClick={props.onClose}>
           {k.close}
         </button>
