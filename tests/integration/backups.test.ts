@@ -11,7 +11,7 @@ import { runCli, type CliIo } from '../../main/transport/cli/run';
 import { BackupScheduler } from '../../main/backups/scheduler';
 import { backupText } from '../../shared/i18n/ru/backups';
 import { fixedClock } from '../../shared/util/clock';
-import { appealInput, PASSWORD, tempDir } from './helpers';
+import { appealInput, OFFICE_INPUT, PASSWORD, tempDir } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 
 const folders: string[] = [];
@@ -114,6 +114,44 @@ describe('backups', () => {
       }
     } finally {
       fresh.remove();
+    }
+  });
+
+  it('restores under the desktop app’s setup: the background checkpointer and a second connection stay valid', async () => {
+    const tmp = tempDir();
+    const backupsAt = `${tmp.dir}-copies`;
+    folders.push(backupsAt);
+    const file = tmp.file('priemnaya.sqlite');
+    const h = openOffice(file, { backgroundCheckpoints: true, validateOutput: true });
+    const other = openOffice(file, { validateOutput: true }); // another window on the same file
+    try {
+      const as = async (office: typeof h, method: string, input: unknown): Promise<never> => {
+        const r = await office.api.call('internal', method, input, { login: 'admin' });
+        if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+        return r.value as never;
+      };
+      await as(h, 'setup.init', {
+        office: OFFICE_INPUT,
+        admin: { login: 'admin', fullName: 'Админ', password: PASSWORD },
+      });
+      await as(h, 'backups.setFolder', { folder: backupsAt });
+      const first: { id: string } = await as(h, 'appeals.register', appealInput());
+      const made: { backup: { name: string } } = await as(h, 'backups.run', {});
+      for (let i = 0; i < 30; i++)
+        await as(other, 'appeals.register', appealInput({ summary: `После копии ${i}` }));
+      await as(h, 'backups.restore', { name: made.backup.name });
+      for (const office of [h, other]) {
+        const list: { rows: { id: string }[] } = await as(office, 'appeals.list', {});
+        expect(list.rows.map((r) => r.id)).toEqual([first.id]);
+      }
+      // Both keep writing on the restored file.
+      await as(other, 'appeals.register', appealInput({ summary: 'После восстановления' }));
+      expect(((await as(h, 'appeals.list', {})) as { rows: unknown[] }).rows).toHaveLength(2);
+      expect(h.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      other.close();
+      h.close();
+      tmp.remove();
     }
   });
 
