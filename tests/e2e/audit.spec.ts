@@ -103,3 +103,34 @@ test('an assistant opens a contact’s card; the office head finds it in the Ж�
     }
   }
 });
+
+test('from an appeal’s card to its entries and back, by keyboard', async ({ app, page }) => {
+  await app.setUp();
+  const appeal = await app.call('appeals.register', {
+    registeredOn: '2026-03-02',
+    channel: 'post',
+    kind: 'complaint',
+    summary: 'Не вывозят мусор',
+    applicant: { lastName: 'Кузнецова', firstName: 'Анна', address: 'г. Москва, ул. Лесная, д. 3' },
+  });
+  await app.open(page);
+  await signIn(page);
+  await page.keyboard.press('Alt+1');
+  await page.getByRole('grid').getByRole('row').filter({ hasText: 'Кузнецова' }).dblclick();
+  const title = page.getByRole('heading', { name: `Обращение № ${appeal.regNumber}` });
+  await expect(title).toBeVisible();
+  await page.getByRole('main').getByRole('button', { name: 'Журнал доступа' }).click();
+
+  await expect(page.getByTestId('audit-appeal-chip')).toContainText(appeal.regNumber);
+  const grid = page.getByRole('grid', { name: 'Записи журнала доступа' });
+  await expect(grid.getByRole('row').filter({ hasText: 'Открыта карточка обращения' })).toContainText(
+    'Смирнова Ольга Петровна',
+  );
+  await expect(grid.getByRole('row').filter({ hasText: 'Зарегистрировано обращение' })).toHaveCount(1);
+  // Enter opens what the selected entry is about; Esc comes back to the same filter.
+  await grid.focus();
+  await page.keyboard.press('Enter');
+  await expect(title).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('audit-appeal-chip')).toContainText(appeal.regNumber);
+});

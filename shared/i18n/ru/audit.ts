@@ -112,6 +112,7 @@ export const auditTransportNames: Record<string, string> = {
 export const audit = {
   nav: 'Журнал доступа',
   whoOpenedTitle: 'Кто открывал, печатал и менял данные этого человека',
+  appealTitle: 'Кто открывал, печатал и менял это обращение',
   title: 'Журнал доступа',
   tableLabel: 'Записи журнала доступа',
   count: (n: number) => `Записей: ${n.toLocaleString('ru-RU')}`,

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
 import type { Attachment } from '../../../../shared/api/attachments';
+import { audit as auditText } from '../../../../shared/i18n/ru/audit';
 import { mayCall } from '../../api/access';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
@@ -171,6 +172,16 @@ export function AppealCardView({ id }: { id: string }) {
             {ui.card.reload}
           </button>
           <DocumentActions card={c} onMessage={(kind, text) => setNotice({ kind, text })} />
+          {mayCall(role, 'audit.list') ? (
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              title={auditText.appealTitle}
+              onClick={() => useStore.getState().go({ view: 'audit', filter: { appealId: c.id } })}
+            >
+              {auditText.nav}
+            </button>
+          ) : null}
           {canEdit && !editing ? (
             <button
               type="button"
