@@ -130,7 +130,7 @@ function onReady(): void {
   backups = new BackupScheduler(office.api.systemContext(), {
     log: (message, error) => console.error(message, error),
   });
-  backups.start();
+  void backups.start();
   // Sync with HQ on the office's interval, once the office is enrolled.
   autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();

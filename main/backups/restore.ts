@@ -33,14 +33,14 @@ export class RestoreRefused extends Error {
 }
 
 /** Puts a backup's attached files into a data folder: only those absent or damaged there. */
-export function restoreFiles(backupDir: string, manifest: Manifest, dataDir: string): number {
+export async function restoreFiles(backupDir: string, manifest: Manifest, dataDir: string): Promise<number> {
   let copied = 0;
   for (const f of manifest.files) {
     const target = storedFile(dataDir, f.sha256);
-    if (fs.existsSync(target) && fileHash(target) === f.sha256) continue;
+    if (fs.existsSync(target) && (await fileHash(target)) === f.sha256) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-    fs.copyFileSync(storedFile(backupDir, f.sha256), temp);
+    await fs.promises.copyFile(storedFile(backupDir, f.sha256), temp);
     fs.renameSync(temp, target);
     copied++;
   }
@@ -82,11 +82,11 @@ export async function restoreOver(
   officeId: string | null,
   verified?: Manifest,
 ): Promise<Manifest> {
-  const manifest = verified ?? verifyBackup(target.sqlite, backupDir);
+  const manifest = verified ?? (await verifyBackup(target.sqlite, backupDir));
   if (officeId !== null && manifest.officeId !== officeId) throw new RestoreRefused('other_office');
   const copy = preparedCopy(backupDir, target.dataDir, target.nativeBinding);
   try {
-    restoreFiles(backupDir, manifest, target.dataDir);
+    await restoreFiles(backupDir, manifest, target.dataDir);
     const { sqlite } = target;
     // What stays this computer's own: where its backups go, and who is signed in on it now.
     const folder = sqlite
@@ -124,20 +124,24 @@ export async function restoreOver(
 }
 
 /** Restores into a data folder holding no database yet (a new computer): the copy simply becomes it. */
-export function restoreFresh(backupDir: string, dbFile: string, nativeBinding?: string): Manifest {
+export async function restoreFresh(
+  backupDir: string,
+  dbFile: string,
+  nativeBinding?: string,
+): Promise<Manifest> {
   if (fs.existsSync(dbFile)) throw new Error(`${dbFile} already exists`);
   const dataDir = path.dirname(path.resolve(dbFile));
   const checker = new Database(':memory:', { nativeBinding });
   let manifest: Manifest;
   try {
-    manifest = verifyBackup(checker, backupDir);
+    manifest = await verifyBackup(checker, backupDir);
   } finally {
     checker.close();
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const copy = preparedCopy(backupDir, dataDir, nativeBinding);
   try {
-    restoreFiles(backupDir, manifest, dataDir);
+    await restoreFiles(backupDir, manifest, dataDir);
     fs.renameSync(copy, dbFile);
   } finally {
     fs.rmSync(path.dirname(copy), { recursive: true, force: true });

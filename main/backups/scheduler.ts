@@ -38,6 +38,7 @@ const folderProblem = (e: unknown): boolean =>
 
 export class BackupScheduler {
   private interval: unknown = null;
+  private running = false;
   private readonly timers: BackupTimers;
 
   constructor(
@@ -47,9 +48,13 @@ export class BackupScheduler {
     this.timers = opts.timers ?? realTimers;
   }
 
-  start(): BackupResult | null {
+  /** The first pass (its promise: tests await it), then one every interval. */
+  start(): Promise<BackupResult | null> {
     const made = this.pass();
-    this.interval ??= this.timers.setInterval(() => this.pass(), this.opts.intervalMs ?? BACKUP_INTERVAL_MS);
+    this.interval ??= this.timers.setInterval(
+      () => void this.pass(),
+      this.opts.intervalMs ?? BACKUP_INTERVAL_MS,
+    );
     return made;
   }
 
@@ -58,8 +63,21 @@ export class BackupScheduler {
     this.interval = null;
   }
 
-  /** One pass: a backup if the folder is chosen and holds none of the office's today. Never throws. */
-  pass(): BackupResult | null {
+  /**
+   * One pass: a backup if the folder is chosen and holds none of the office's today. Never throws; a
+   * pass while the previous one still writes does nothing.
+   */
+  async pass(): Promise<BackupResult | null> {
+    if (this.running) return null;
+    this.running = true;
+    try {
+      return await this.run();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async run(): Promise<BackupResult | null> {
     const { store, clock, dataDir } = this.ctx;
     const now = clock.now();
     try {
@@ -69,7 +87,7 @@ export class BackupScheduler {
       const source = sourceOf(store.sqlite, db, dataDir);
       const today = localDate(now, source.office.timeZone);
       if (listBackups(folder, source.office.id).some((b) => b.localDate === today)) return null;
-      const made = writeBackup(source, folder, 'scheduled', now);
+      const made = await writeBackup(source, folder, 'scheduled', now);
       store.transaction((w) => w.rawRun('DELETE FROM local_state WHERE key = ?', ERROR_KEY));
       return made;
     } catch (e) {

@@ -87,10 +87,10 @@ export function setFolder(
   return overviewOf(ctx.store.read);
 }
 
-export function run(ctx: CallContext): Output<'backups.run'> {
+export async function run(ctx: CallContext): Promise<Output<'backups.run'>> {
   const db = ctx.store.read;
   const folder = requireFolder(db);
-  const result = writeBackup(
+  const result = await writeBackup(
     sourceOf(ctx.store.sqlite, db, dataDirOf(ctx)),
     folder,
     'manual',
@@ -121,9 +121,9 @@ export async function restore(
   const { sqlite } = ctx.store;
   let before: string;
   try {
-    const manifest = verifyBackup(sqlite, dir);
-    before = writeBackup(sourceOf(sqlite, db, dataDir), folder, 'before_restore', ctx.clock.now(), false)
-      .entry.name;
+    const manifest = await verifyBackup(sqlite, dir);
+    const current = sourceOf(sqlite, db, dataDir);
+    before = (await writeBackup(current, folder, 'before_restore', ctx.clock.now(), false)).entry.name;
     const target = { sqlite, dbFile: sqlite.name, dataDir, nativeBinding: ctx.nativeBinding };
     await restoreOver(target, dir, officeId, manifest);
   } catch (e) {
@@ -151,11 +151,12 @@ export async function restoreFromFolder(
   const { sqlite } = ctx.store;
   const dataDir = dataDirOf(ctx);
   const officeId = localOfficeId(db);
-  const manifest = verifyBackup(sqlite, dir);
+  const manifest = await verifyBackup(sqlite, dir);
   if (officeId !== null && manifest.officeId !== officeId) throw new RestoreRefused('other_office');
   const folder = backupFolder(db) ?? path.dirname(path.resolve(dir));
   const before = officeId
-    ? writeBackup(sourceOf(sqlite, db, dataDir), folder, 'before_restore', ctx.clock.now(), false).entry.name
+    ? (await writeBackup(sourceOf(sqlite, db, dataDir), folder, 'before_restore', ctx.clock.now(), false))
+        .entry.name
     : '';
   await restoreOver(
     { sqlite, dbFile: sqlite.name, dataDir, nativeBinding: ctx.nativeBinding },

@@ -42,7 +42,7 @@ export function attachmentHashes(sqlite: Database.Database, file: string): strin
  * with and passes SQLite's integrity check, every attached file it names is present (or was missing on
  * this computer when it was made) and has the content its name says. Returns the manifest.
  */
-export function verifyBackup(sqlite: Database.Database, dir: string): Manifest {
+export async function verifyBackup(sqlite: Database.Database, dir: string): Promise<Manifest> {
   let manifest: Manifest;
   try {
     manifest = readManifest(dir);
@@ -51,7 +51,8 @@ export function verifyBackup(sqlite: Database.Database, dir: string): Manifest {
   }
   const dbFile = path.join(dir, BACKUP_DB);
   if (!fs.existsSync(dbFile)) throw new BackupDamaged(dir, 'the database file is missing');
-  if (fileHash(dbFile) !== manifest.db.sha256) throw new BackupDamaged(dir, 'the database file was changed');
+  if ((await fileHash(dbFile)) !== manifest.db.sha256)
+    throw new BackupDamaged(dir, 'the database file was changed');
   let hashes: string[];
   try {
     hashes = withAttached(sqlite, dbFile, () => {
@@ -76,7 +77,7 @@ export function verifyBackup(sqlite: Database.Database, dir: string): Manifest {
   for (const f of manifest.files) {
     const file = storedFile(dir, f.sha256);
     if (!fs.existsSync(file)) throw new BackupDamaged(dir, `the file ${f.sha256} is missing`);
-    if (fileHash(file) !== f.sha256) throw new BackupDamaged(dir, `the file ${f.sha256} was changed`);
+    if ((await fileHash(file)) !== f.sha256) throw new BackupDamaged(dir, `the file ${f.sha256} was changed`);
   }
   return manifest;
 }

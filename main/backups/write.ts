@@ -38,9 +38,9 @@ function localTime(now: Date, timeZone: string): string {
 }
 
 /** Copies a file, then flushes it to the disk (a backup that the next power cut loses is none). */
-function copyDurably(from: string, to: string): void {
+async function copyDurably(from: string, to: string): Promise<void> {
   fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.copyFileSync(from, to);
+  await fs.promises.copyFile(from, to);
   const fd = fs.openSync(to, 'r+');
   try {
     fs.fsyncSync(fd);
@@ -54,10 +54,10 @@ function copyDurably(from: string, to: string): void {
  * in the folder already holds (a hard link: 23 kept backups take the files' room about once). A folder
  * that cannot link (some network shares) gets a copy; verification reads every file either way.
  */
-function linkFromEarlier(earlier: string[], sha256: string, to: string): boolean {
+async function linkFromEarlier(earlier: string[], sha256: string, to: string): Promise<boolean> {
   for (const dir of earlier) {
     const from = storedFile(dir, sha256);
-    if (!fs.existsSync(from) || fileHash(from) !== sha256) continue;
+    if (!fs.existsSync(from) || (await fileHash(from)) !== sha256) continue;
     try {
       fs.mkdirSync(path.dirname(to), { recursive: true });
       fs.linkSync(from, to);
@@ -73,13 +73,13 @@ function linkFromEarlier(earlier: string[], sha256: string, to: string): boolean
  * Writes one backup into `folder`, verifies it, and only then gives it its name; then rotates this
  * office's backups there. A failure leaves no backup behind (the temporary folder is removed).
  */
-export function writeBackup(
+export async function writeBackup(
   src: BackupSource,
   folder: string,
   kind: Manifest['kind'],
   now: Date,
   rotation = true,
-): BackupResult {
+): Promise<BackupResult> {
   const started = performance.now();
   fs.mkdirSync(folder, { recursive: true });
   const date = localDate(now, src.office.timeZone);
@@ -100,12 +100,12 @@ export function writeBackup(
     for (const sha256 of attachmentHashes(src.sqlite, dbFile)) {
       const from = storedFile(src.dataDir, sha256);
       // A file this computer lacks or holds damaged is named, not copied: its own computer still has it.
-      if (!fs.existsSync(from) || fileHash(from) !== sha256) {
+      if (!fs.existsSync(from) || (await fileHash(from)) !== sha256) {
         missing.push(sha256);
         continue;
       }
-      if (!linkFromEarlier(earlier, sha256, storedFile(temp, sha256)))
-        copyDurably(from, storedFile(temp, sha256));
+      if (!(await linkFromEarlier(earlier, sha256, storedFile(temp, sha256))))
+        await copyDurably(from, storedFile(temp, sha256));
       files.push({ sha256, size: fs.statSync(from).size });
     }
     const manifest: Manifest = {
@@ -116,12 +116,12 @@ export function writeBackup(
       createdAt: now.toISOString(),
       localDate: date,
       schemaVersion: src.sqlite.pragma('user_version', { simple: true }) as number,
-      db: { size: fs.statSync(dbFile).size, sha256: fileHash(dbFile) },
+      db: { size: fs.statSync(dbFile).size, sha256: await fileHash(dbFile) },
       files,
       missing,
     };
     fs.writeFileSync(path.join(temp, MANIFEST), JSON.stringify(manifest, null, 2));
-    verifyBackup(src.sqlite, temp);
+    await verifyBackup(src.sqlite, temp);
     fs.renameSync(temp, path.join(folder, name));
   } catch (e) {
     fs.rmSync(temp, { recursive: true, force: true });

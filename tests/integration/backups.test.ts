@@ -208,18 +208,18 @@ describe('backups', () => {
     const clock = fixedClock('2026-12-07T07:30:00Z');
     const ctx = { ...o.handle.api.systemContext(), clock };
     const scheduler = new BackupScheduler(ctx, { timers: { setInterval: () => 1, clearInterval: () => {} } });
-    expect(scheduler.start()?.entry.localDate).toBe('2026-12-07');
+    expect((await scheduler.start())?.entry.localDate).toBe('2026-12-07');
     clock.advance(600_000);
-    expect(scheduler.pass()).toBeNull(); // one a day
+    expect(await scheduler.pass()).toBeNull(); // one a day
     scheduler.stop();
     // The app is closed for three days; at the next start (11:00 Moscow) the day's backup is made at once.
     clock.set('2026-12-10T08:00:00Z');
     const next = new BackupScheduler(ctx, { timers: { setInterval: () => 1, clearInterval: () => {} } });
-    const made = next.start();
+    const made = await next.start();
     expect(made?.entry).toMatchObject({ kind: 'scheduled', localDate: '2026-12-10' });
     // After midnight Moscow time (21:30 UTC) it is the next day's.
     clock.set('2026-12-10T21:30:00Z');
-    expect(next.pass()?.entry.localDate).toBe('2026-12-11');
+    expect((await next.pass())?.entry.localDate).toBe('2026-12-11');
     const list = (await o.call('backups.overview', {})).backups;
     expect(list.map((b) => b.localDate)).toEqual(['2026-12-11', '2026-12-10', '2026-12-07']);
     expect(fs.readdirSync(folder).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -239,10 +239,10 @@ describe('backups', () => {
     fs.rmSync(path.join(path.dirname(folder), 'blocker-dir'), { recursive: true });
     fs.writeFileSync(path.join(path.dirname(folder), 'blocker-dir'), 'a file where the folder was');
     const scheduler = new BackupScheduler(o.handle.api.systemContext());
-    expect(scheduler.pass()).toBeNull();
+    expect(await scheduler.pass()).toBeNull();
     expect((await o.call('backups.overview', {})).lastError?.message).toBe(backupText.folderUnavailable);
     fs.rmSync(path.join(path.dirname(folder), 'blocker-dir'));
-    expect(scheduler.pass()?.entry.kind).toBe('scheduled');
+    expect((await scheduler.pass())?.entry.kind).toBe('scheduled');
     expect((await o.call('backups.overview', {})).lastError).toBeNull();
   });
 });

@@ -21,7 +21,7 @@ export async function restoreCommand({ args, dbFile, io }: CommandArgs): Promise
   const name = path.basename(dir);
   try {
     if (!fs.existsSync(dbFile)) {
-      restoreFresh(dir, dbFile);
+      await restoreFresh(dir, dbFile);
       io.out(backupText.cliRestored(name, null));
       return EXIT_OK;
     }

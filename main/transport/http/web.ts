@@ -82,7 +82,7 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
   scheduler.start();
   // Daily backups into the folder the office chose; a day the browser mode was not running is caught up now.
   const backups = new BackupScheduler(office.api.systemContext(), { log });
-  backups.start();
+  void backups.start();
   // Sync with HQ on the office's interval, once the office is enrolled.
   const autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();
