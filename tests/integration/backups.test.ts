@@ -2,6 +2,7 @@
  * Backups: database and attached files into the office's chosen folder, verified after writing,
  * rotated, caught up after the app was closed, restored over the open office and into a fresh folder.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -179,14 +180,30 @@ describe('backups', () => {
     // Refused before anything was written: no copy of the current state either.
     expect((await o.call('backups.overview', {})).backups.map((b) => b.name)).toEqual([made.backup.name]);
 
-    // The database file damaged in its middle: integrity check or hash, it is refused too.
+    // The database file damaged in its middle: its hash no longer matches.
     const second = await o.call('backups.run', {});
-    const db = path.join(folder, second.backup.name, 'priemnaya.sqlite');
+    const secondDir = path.join(folder, second.backup.name);
+    const db = path.join(secondDir, 'priemnaya.sqlite');
     const fd = fs.openSync(db, 'r+');
     fs.writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 8192);
     fs.closeSync(fd);
     expect(await o.fail('backups.restore', { name: second.backup.name })).toMatchObject({
       code: 'invalid_state',
+      message: backupText.damaged,
+    });
+    const byHash = cliIo();
+    expect(await runCli(['restore', secondDir, '--db', o.file], byHash)).toBe(1);
+    expect(byHash.errors.join('')).toContain('the database file was changed');
+    // Damaged before its hash was taken (a bad disk under the copy): SQLite's integrity check refuses it.
+    const manifestFile = path.join(secondDir, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { db: { sha256: string } };
+    manifest.db.sha256 = createHash('sha256').update(fs.readFileSync(db)).digest('hex');
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    const byCheck = cliIo();
+    expect(await runCli(['restore', secondDir, '--db', o.file], byCheck)).toBe(1);
+    expect(byCheck.errors.join('')).toMatch(/integrity check|does not open/);
+    expect(await o.fail('backups.restore', { name: second.backup.name })).toMatchObject({
+      message: backupText.damaged,
     });
     expect(await appealIds(o)).toEqual(after);
   });
