@@ -1,5 +1,5 @@
 import { phonesOf, toContactSummary, contactSummary, lookupContacts } from './queries';
-import type { WriteDb } from '../../db/sql';
+import type { ReadDb, WriteDb } from '../../db/sql';
 import type { ContactTable } from '../../db/schema';
 import type { ContactSummary } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
@@ -124,13 +124,7 @@ function fillMissing(
     updateSynced(db, 'contacts', c.id, patch, st);
   }
   if (phone && a.phone) {
-    const has = db.get(
-      db.qb
-        .selectFrom('contact_phones')
-        .select('id')
-        .where('contact_id', '=', c.id)
-        .where('phone', '=', phone),
-    );
+    const has = hasPhone(db, c.id, phone);
     if (!has) {
       facets?.changing(c.id);
       addPhone(db, c.office_id, c.id, phone, a.phone, st);
@@ -174,14 +168,19 @@ export function updateApplicantDetails(
   if (d.email) Object.assign(patch, { email: d.email, email_key: emailKey(d.email) });
   if (Object.keys(patch).length > 0) updateSynced(db, 'contacts', c.id, patch, st);
   if (phone && d.phone) {
-    const has = db.get(
-      db.qb
-        .selectFrom('contact_phones')
-        .select('id')
-        .where('contact_id', '=', c.id)
-        .where('phone', '=', phone),
-    );
+    const has = hasPhone(db, c.id, phone);
     if (!has) addPhone(db, c.office_id, c.id, phone, d.phone, st);
   }
   return contactSummary(db, c.id);
+}
+
+/** Whether the contact already holds this (normalised) phone, live or not: a phone is never added twice. */
+function hasPhone(db: ReadDb, contactId: string, phone: string): boolean {
+  return !!db.get(
+    db.qb
+      .selectFrom('contact_phones')
+      .select('id')
+      .where('contact_id', '=', contactId)
+      .where('phone', '=', phone),
+  );
 }

@@ -74,34 +74,21 @@ export function lookupContacts(db: ReadDb, input: ParsedInput<'contacts.lookup'>
       ),
       'phone',
     );
+  // Live contacts whose keys equal the given ones, by the index on those keys.
+  const byKeys = (keys: { email_key?: string; name_key?: string; address_key?: string }) => {
+    let q = db.qb.selectFrom('contacts').select('id').where('deleted_at', 'is', null);
+    for (const [column, value] of Object.entries(keys) as [
+      'email_key' | 'name_key' | 'address_key',
+      string,
+    ][])
+      q = q.where(column, '=', value);
+    return db.all(q.limit(input.limit));
+  };
   const email = emailKey(input.email);
-  if (email)
-    add(
-      db.all(
-        db.qb
-          .selectFrom('contacts')
-          .select('id')
-          .where('email_key', '=', email)
-          .where('deleted_at', 'is', null)
-          .limit(input.limit),
-      ),
-      'email',
-    );
+  if (email) add(byKeys({ email_key: email }), 'email');
   const name = nameKey(input);
   const addr = addressKey(input.address);
-  if (name && addr && input.firstName)
-    add(
-      db.all(
-        db.qb
-          .selectFrom('contacts')
-          .select('id')
-          .where('name_key', '=', name)
-          .where('address_key', '=', addr)
-          .where('deleted_at', 'is', null)
-          .limit(input.limit),
-      ),
-      'name_address',
-    );
+  if (name && addr && input.firstName) add(byKeys({ name_key: name, address_key: addr }), 'name_address');
   if (input.lastName && foldText(input.lastName).trim().length >= 2) {
     const prefix = nameKey(input) ?? '';
     add(
