@@ -94,7 +94,9 @@ export function BackupSettings() {
         </p>
       ) : null}
       <div className="live" aria-live="polite">
-        {notice ? <p className={`banner ${notice.ok ? '' : 'banner--error'}`}>{notice.text}</p> : null}
+        {notice ? (
+          <p className={`banner ${notice.ok ? 'banner--success' : 'banner--error'}`}>{notice.text}</p>
+        ) : null}
       </div>
       {overview.folder ? (
         <>
