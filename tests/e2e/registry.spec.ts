@@ -121,9 +121,11 @@ test('filters narrow the registry to what the server counts', async ({ app, page
   await expect(page.locator('#appeal-row-0')).toHaveClass(/grid__row--overdue/);
   await expect(page.locator('#appeal-row-0')).toContainText('просрочено');
 
-  // A topic prefix the contract refuses is shown at its field.
-  await page.getByLabel('Тема (код)').fill('12');
-  await expect(page.locator('#flt-topic-error')).toHaveText(
-    'Код классификатора или его начало, например 0005.0005',
-  );
+  // A topic of any level, typed as a code and entered, narrows the list as the server counts it.
+  await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
+  await page.getByLabel('Тематика (любой уровень)').fill('0005.0005');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('flt-topic-picker')).toContainText('Жилище');
+  const housing = (await app.call('appeals.count', { filter: { topic: '0005.0005' } })).count;
+  await expect(count).toHaveText(new RegExp(`^Найдено: ${housing} `));
 });

@@ -17,6 +17,7 @@ export const classifierText = {
   nothingFound: 'Ничего не найдено: попробуйте другое слово или код',
   mostUsed: 'Чаще всего в приёмной',
   remove: 'Убрать',
+  clear: 'нажмите, чтобы снять',
   uses: (n: number) => `в обращениях: ${n}`,
   /** A code of an older appeal or another edition that the classifier in force does not hold. */
   unknown: 'нет в классификаторе',

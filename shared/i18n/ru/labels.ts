@@ -218,7 +218,7 @@ export const fieldLabels: Record<string, string> = {
   isAnonymous: 'Анонимное',
   sheets: 'Листов',
   attachmentsNote: 'Приложения',
-  topics: 'Темы (коды классификатора)',
+  topics: 'Вопросы по классификатору',
   summary: 'Краткое содержание',
   text: 'Текст обращения',
   responsibleId: 'Ответственный',

@@ -3,6 +3,8 @@ import type { AppealCard } from '../../../../shared/api/appeals';
 import { formatDate, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { eventsUi } from '../../../../shared/i18n/ru/events';
+import { useTopicNames } from '../classifier/names';
+import { TopicList } from '../classifier/TopicList';
 import { fieldLabel, formatValue } from './format';
 
 function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -19,6 +21,7 @@ export function CardDetails({ card }: { card: AppealCard }) {
   const users = useStore((s) => s.users);
   const go = useStore((s) => s.go);
   const c = card;
+  const topicNames = useTopicNames(c.topics);
   const a = c.applicant;
   const v = (field: string, value: unknown): string => formatValue(field, value, users);
   const flags = [
@@ -54,7 +57,7 @@ export function CardDetails({ card }: { card: AppealCard }) {
             {c.summary}
           </Item>
           <Item label={fieldLabel('topics')} wide>
-            {c.topics.join(', ')}
+            <TopicList codes={c.topics} names={topicNames} />
           </Item>
           <Item label={fieldLabel('text')} wide>
             {c.text ? <div className="prose">{c.text}</div> : null}

@@ -7,12 +7,13 @@ import { Field, Kbd } from '../../components/Field';
 import { useFocusFirstInvalid } from '../../components/hooks';
 import { errorText, fieldErrors, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
+import { TopicPicker } from '../classifier/TopicPicker';
+import { splitTopics } from '../register/input';
 import { fieldLabel } from './format';
 import { changesSomething, editInputOf, editStateOf, patchOf, type EditState } from './edit';
 
 const TEXT_LABELS = {
   summary: fieldLabel('summary'),
-  topics: fieldLabel('topics'),
   attachmentsNote: fieldLabel('attachmentsNote'),
   caseFile: fieldLabel('caseFile'),
   forwardedBody: ui.register.forwardedBody,
@@ -175,8 +176,22 @@ export function CardEditForm(props: {
           />
         )}
       </Field>
+      <Field
+        id="edit-topics"
+        label={fieldLabel('topics')}
+        hint={ui.register.topicsHint}
+        error={errors['edit-topics']}
+      >
+        {(a) => (
+          <TopicPicker
+            id="edit-topics"
+            a11y={a}
+            value={splitTopics(e.topics)}
+            onChange={(codes) => set({ topics: codes.join(' ') })}
+          />
+        )}
+      </Field>
       <div className="grid4">
-        {text('topics')}
         {person('responsibleId')}
         {person('executorId')}
         {text('caseFile')}

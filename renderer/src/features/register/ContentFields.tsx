@@ -2,6 +2,8 @@ import { AppealFlags } from '../../components/AppealFlags';
 import { Field } from '../../components/Field';
 import { ui } from '../../i18n';
 import { useStore } from '../../store';
+import { TopicPicker } from '../classifier/TopicPicker';
+import { splitTopics } from './input';
 
 /** The substance of the appeal, who answers for it, and its flags: the part of the form after the applicant. */
 export function ContentFields({ errors }: { errors: Record<string, string> }) {
@@ -40,11 +42,11 @@ export function ContentFields({ errors }: { errors: Record<string, string> }) {
       <div className="grid2">
         <Field id="reg-topics" label={r.topics} hint={r.topicsHint} error={err('reg-topics')}>
           {(a) => (
-            <input
+            <TopicPicker
               id="reg-topics"
-              {...a}
-              value={d.topics}
-              onChange={(e) => setDraft({ topics: e.target.value })}
+              a11y={a}
+              value={splitTopics(d.topics)}
+              onChange={(codes) => setDraft({ topics: codes.join(' ') })}
             />
           )}
         </Field>

@@ -6,6 +6,8 @@ import { useStore } from '../../store';
 import type { RegistryFilter } from './slice';
 import { UserSelect } from '../../components/UserSelect';
 import { OfficesSelect } from '../../components/OfficesSelect';
+import { classifierText } from '../../../../shared/i18n/ru/classifier';
+import { TopicPicker } from '../classifier/TopicPicker';
 
 /** Server errors name `filter.<key>`; each belongs under its input. */
 const errorOf = (errors: Record<string, string>, key: keyof RegistryFilter): string | undefined =>
@@ -132,13 +134,14 @@ export function Filters() {
       </Field>
       <Field id="flt-topic" label={r.topic} error={errorOf(errors, 'topic')}>
         {(a) => (
-          <input
+          <TopicPicker
             id="flt-topic"
-            {...a}
-            inputMode="numeric"
-            placeholder="0005.0005"
-            value={f.topic}
-            onChange={(e) => setFilter({ topic: e.target.value })}
+            a11y={a}
+            scope="any"
+            max={1}
+            placeholder={classifierText.filterPlaceholder}
+            value={f.topic ? [f.topic] : []}
+            onChange={(codes) => setFilter({ topic: codes[0] ?? '' })}
           />
         )}
       </Field>

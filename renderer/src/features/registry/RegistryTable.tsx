@@ -1,8 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { AppealRow } from '../../../../shared/api/appeals';
+import type { ClassifierName } from '../../../../shared/api/classifier';
+import { topicLabel } from '../../../../shared/i18n/ru/classifier';
 import { formatDate, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
+import { useTopicNames } from '../classifier/names';
 import type { SortField } from './slice';
 
 const ROW_HEIGHT = 34;
@@ -16,6 +19,7 @@ const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort?: SortField }> = [
   { key: 'applicantName', sort: 'applicantName' },
   { key: 'applicantPhone' },
   { key: 'summary' },
+  { key: 'topics' },
   { key: 'kind', sort: 'kind' },
   { key: 'channel', sort: 'channel' },
   { key: 'status', sort: 'status' },
@@ -29,7 +33,30 @@ function shortName(full: string): string {
   return [surname, ...rest.map((p) => `${p[0]}.`)].join(' ');
 }
 
-function Cells({ row, office }: { row: AppealRow; office: string | null }) {
+/** The appeal's first question by name (the others counted), every one of them in the tooltip. */
+function TopicsCell({ codes, names }: { codes: string[]; names: ReadonlyMap<string, ClassifierName> }) {
+  const label = (c: string): string => {
+    const n = names.get(c);
+    return n ? topicLabel(c, n.name) : c;
+  };
+  const first = codes[0];
+  return (
+    <div role="gridcell" className="cell" title={codes.map(label).join('\n')}>
+      {first ? (names.get(first)?.name ?? first) : ui.none}
+      {codes.length > 1 ? <span className="cell__more"> +{codes.length - 1}</span> : null}
+    </div>
+  );
+}
+
+function Cells({
+  row,
+  office,
+  names,
+}: {
+  row: AppealRow;
+  office: string | null;
+  names: ReadonlyMap<string, ClassifierName>;
+}) {
   return (
     <>
       {office !== null ? (
@@ -52,6 +79,7 @@ function Cells({ row, office }: { row: AppealRow; office: string | null }) {
       <div role="gridcell" className="cell" title={row.summary}>
         {row.summary}
       </div>
+      <TopicsCell codes={row.topics} names={names} />
       <div role="gridcell" className="cell" title={labels.kindLabels[row.kind]}>
         {labels.kindLabels[row.kind]}
       </div>
@@ -93,6 +121,8 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
   const offices = useStore((s) => s.offices);
   const officeCode = offices.length > 1 ? new Map(offices.map((o) => [o.id, o.code])) : null;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const codes = useMemo(() => rows.flatMap((r) => r.topics), [rows]);
+  const names = useTopicNames(codes);
 
   const count = rows.length + (nextCursor ? 1 : 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own subscription
@@ -221,7 +251,11 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
                 }}
                 onDoubleClick={() => onOpen(row)}
               >
-                <Cells row={row} office={officeCode ? (officeCode.get(row.officeId) ?? '') : null} />
+                <Cells
+                  row={row}
+                  office={officeCode ? (officeCode.get(row.officeId) ?? '') : null}
+                  names={names}
+                />
               </div>
             );
           })}
