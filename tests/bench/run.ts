@@ -17,6 +17,7 @@ import {
   loadOffices,
   readMeta,
 } from './generate';
+import { classifierBench } from './classifier';
 import { documentsBench } from './documents';
 import { durabilityBench } from './durability';
 import { homeBench } from './home';
@@ -203,6 +204,9 @@ const homeRows = await homeBench(
   log,
 );
 
+// ---- The classifier picker, a keystroke at a time, beside a plain LIKE over the same table.
+const classifier = await classifierBench(handle, tokens[0]!, Math.min(iterations, 20), log);
+
 // ---- Registration: the API, then the same inserts by hand; one by one, then in batches; each rolled back.
 const inputs = registrationInputs(handle.sqlite, local, registrations, seed + 1);
 const signedIn = mark(handle.sqlite);
@@ -319,6 +323,7 @@ out.push(
   `  (the first pass caught up a month: ${thousands(reminders.raised)} reminders raised in ${ms(reminders.catchUpMs)} ms)`,
 );
 for (const r of homeRows) out.push(tableRow({ ...r, targetP95: TARGET_HOME_MS }, verdicts));
+out.push(tableRow(classifier.row, verdicts));
 {
   const c = summarize(cardRow!.api);
   const r = summarize(reportRow!.api);
