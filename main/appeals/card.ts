@@ -9,7 +9,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { art11Warnings } from '../../shared/domain/appeal';
 import { contactSummary } from '../contacts/queries';
 import type { AuditedReadContext, ReadContext } from '../kernel/context';
-import { officeRow, officeToday } from '../office/queries';
+import { officeRow, officeToday, userName } from '../office/queries';
 import { appealRow, toRow } from './queries';
 import { tasksOf } from '../tasks/queries';
 import { workflowPart } from '../workflow/card';
@@ -38,11 +38,6 @@ export function editable(a: AppealTable): Record<string, unknown> {
       : null,
     caseFile: a.case_file,
   };
-}
-
-function userName(db: ReadDb, id: string | null): string | null {
-  if (!id) return null;
-  return db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
 }
 
 /** `office` may be passed by a caller that has just read it (registration), to save reading it again. */

@@ -28,7 +28,7 @@ import * as attachments from '../attachments/attachments';
 import { getCard } from '../appeals/card';
 import { getEventCard } from '../events/card';
 import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
-import { officeRow, officeToday, toOffice } from '../office/queries';
+import { officeRow, officeToday, toOffice, userName } from '../office/queries';
 import { periodReport } from '../reports/period';
 import { officesOf, reportHeading } from '../reports/statistics/index';
 import { templateBody } from './templates';
@@ -39,12 +39,6 @@ const file = (name: string, mime: string, data: Buffer): DocFile => ({
   dataBase64: data.toString('base64'),
 });
 
-function userName(ctx: ReadContext, id: string | null): string | null {
-  if (!id) return null;
-  const db = ctx.store.read;
-  return db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
-}
-
 export function cardData(ctx: ReadContext, appealId: string): CardData {
   const db = ctx.store.read;
   const row = officeRow(db);
@@ -52,7 +46,7 @@ export function cardData(ctx: ReadContext, appealId: string): CardData {
   return {
     card,
     office: toOffice(row),
-    executorName: userName(ctx, card.executorId),
+    executorName: userName(ctx.store.read, card.executorId),
     today: officeToday(ctx, row),
   };
 }
@@ -352,7 +346,7 @@ export async function report(
   const rc: ReportContext = {
     report: periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, row)),
     ...reportHeading(ctx, row, officeIds),
-    responsibleName: userName(ctx, i.filter.responsibleId ?? null),
+    responsibleName: userName(ctx.store.read, i.filter.responsibleId ?? null),
   };
   const name = D.fileNames.report(shortDate(i.filter.from), shortDate(i.filter.to), i.format);
   if (i.format === 'xlsx') return file(name, XLSX_MIME, await reportXlsx(rc));

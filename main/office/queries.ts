@@ -110,3 +110,9 @@ export function officeCalendar(ctx: ReadContext, office: OfficeTable): Productio
   calendarCache.set(ctx.store.read, { key, calendar });
   return calendar;
 }
+
+/** A staff member's full name by id, as cards and letters show who is responsible or signed. */
+export function userName(db: ReadDb, id: string | null): string | null {
+  if (!id) return null;
+  return db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
+}

@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/workflow/appeal';
 import type { Art11Ground } from '../../shared/domain/workflow/art11';
 import { requestsOfAppeal } from '../requests/queries';
+import { userName } from '../office/queries';
 
 type WorkflowPart = Pick<
   AppealCard,
@@ -26,9 +27,6 @@ type WorkflowPart = Pick<
   | 'resolutions'
   | 'requests'
 >;
-
-const userName = (db: ReadDb, id: string | null): string | null =>
-  id ? (db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null) : null;
 
 /** The table's actions, less a letter that cannot go out yet: forwarding needs its addressee first. */
 function cardActions(a: AppealTable, role: Role): AppealAction[] {
