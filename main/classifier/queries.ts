@@ -104,3 +104,14 @@ export function nameOf(db: ReadDb, code: string): string | null {
   const i = index.byCode.get(code);
   return i === undefined ? null : index.entries[i]!.name;
 }
+
+/** The names of those codes the classifier holds, for documents: `{ code: name }`. */
+export function codeNames(db: ReadDb, codes: Iterable<string>): Record<string, string> {
+  const { index } = cached(db);
+  const out: Record<string, string> = {};
+  for (const code of codes) {
+    const i = index.byCode.get(code);
+    if (i !== undefined) out[code] = index.entries[i]!.name;
+  }
+  return out;
+}

@@ -29,7 +29,8 @@ import { getCard } from '../appeals/card';
 import { getEventCard } from '../events/card';
 import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
 import { officeRow, officeToday, toOffice, userName } from '../office/queries';
-import { periodReport } from '../reports/period';
+import { codeNames } from '../classifier/queries';
+import { periodReport, reportTopicNames } from '../reports/period';
 import { officesOf, reportHeading } from '../reports/statistics/index';
 import { templateBody } from './templates';
 
@@ -48,6 +49,7 @@ export function cardData(ctx: ReadContext, appealId: string): CardData {
     office: toOffice(row),
     executorName: userName(ctx.store.read, card.executorId),
     today: officeToday(ctx, row),
+    topicNames: codeNames(db, card.topics),
   };
 }
 
@@ -343,8 +345,10 @@ export async function report(
   const office = toOffice(row);
   // As on screen (reports.period): the caller's office, or in HQ's view every office or those chosen.
   const officeIds = officesOf(ctx, row.id, i.officeIds);
+  const figures = periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, row));
   const rc: ReportContext = {
-    report: periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, row)),
+    report: figures,
+    topicNames: reportTopicNames(db, figures),
     ...reportHeading(ctx, row, officeIds),
     responsibleName: userName(ctx.store.read, i.filter.responsibleId ?? null),
   };

@@ -8,6 +8,7 @@
  */
 import type { ReadDb } from '../../db/sql';
 import type { PeriodReport, ReportFilter as ApiReportFilter } from '../../shared/api/documents';
+import { codeNames } from '../classifier/queries';
 import { counts, officeCondition, type Scope } from './statistics/counts';
 
 export type { Count, PeriodReport };
@@ -312,4 +313,15 @@ export function periodReport(db: ReadDb, f: ReportFilter, asOf: string): PeriodR
       .map((p) => ({ ...p, name: p.userId ? (names.get(p.userId) ?? null) : null }))
       .sort((x, y) => (x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'ru'))),
   };
+}
+
+/** The classifier's names of the codes a report shows: its sections and the topic it is narrowed to. */
+export function reportTopicNames(
+  db: ReadDb,
+  r: Pick<PeriodReport, 'bySection' | 'filter'>,
+  more: readonly string[] = [],
+): Record<string, string> {
+  const codes = [...r.bySection.map((c) => c.key), ...more];
+  if (r.filter.topic) codes.push(r.filter.topic);
+  return codeNames(db, codes);
 }

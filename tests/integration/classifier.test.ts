@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { DocFile } from '../../shared/api/documents';
+import { docxText } from './libreoffice';
 import shipped from '../../resources/classifier/classifier-2025.json' with { type: 'json' };
 import { testOffice } from './office-fixture';
 
@@ -9,6 +12,8 @@ function countsByLevel(levels: number[]): Record<number, number> {
   for (const l of levels) out[l] = (out[l] ?? 0) + 1;
   return out;
 }
+
+const bytes = (f: DocFile): Buffer => Buffer.from(f.dataBase64, 'base64');
 
 const APPLICANT = { lastName: 'Сидорова', firstName: 'Анна', phone: '+7 900 111-22-33', forceNew: true };
 
@@ -91,5 +96,55 @@ describe('the thematic classifier', () => {
       applicant: APPLICANT,
     });
     expect(six.field).toBe('topics.0');
+  });
+
+  it('prints and reports a subquestion by name: the DOCX card, the period report, the statistics export', async () => {
+    const o = await testOffice();
+    const five = '0004.0015.0158.0965.0064';
+    const a = await o.call('appeals.register', {
+      channel: 'post',
+      kind: 'complaint',
+      summary: 'Военно-врачебная экспертиза',
+      topics: [five, '0009.0009.0009.9999'],
+      applicant: APPLICANT,
+    });
+    await o.call('appeals.register', {
+      channel: 'post',
+      kind: 'complaint',
+      summary: 'Мусор',
+      topics: ['0005.0005.0056.1160'],
+      applicant: { ...APPLICANT, phone: '+7 900 111-22-44' },
+    });
+    const card = docxText(bytes(await o.call('documents.card', { appealId: a.id })));
+    expect(card).toContain(`Минобороны России (${five})`);
+    expect(card).toContain('0009.0009.0009.9999 (нет в классификаторе)');
+
+    const day = a.registeredOn;
+    const filter = { from: day, to: day, topic: five };
+    const period = await o.call('reports.period', { filter });
+    const sql = o.handle.sqlite
+      .prepare('SELECT count(DISTINCT appeal_id) AS n FROM appeal_topics WHERE code = ?')
+      .get(five) as { n: number };
+    expect(period.received).toBe(sql.n);
+    expect(period.received).toBe(1);
+    const report = docxText(bytes(await o.call('documents.report', { filter, format: 'docx' })));
+    expect(report).toContain('0004 Оборона, безопасность, законность');
+    expect(report).toContain(`${five} Минобороны России`);
+    const all = docxText(
+      bytes(await o.call('documents.report', { filter: { from: day, to: day }, format: 'docx' })),
+    );
+    expect(all).toContain('0005 Жилищно-коммунальная сфера');
+
+    const xlsx = await o.call('statistics.export', { period: { from: day, to: day }, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes(xlsx) as unknown as ArrayBuffer);
+    const cells = wb.worksheets.flatMap((w) =>
+      w
+        .getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string'),
+    );
+    expect(cells).toContain('0004.0015 Оборона');
+    expect(cells).toContain('0005.0005 Жилище');
   });
 });

@@ -7,6 +7,7 @@ import type { FileChild } from 'docx';
 import type { AppealCard } from '../../../shared/api/appeals';
 import type { Office } from '../../../shared/api/office';
 import { countOf, DAYS, SIGNATORIES } from '../../../shared/domain/plural';
+import { topicLabel } from '../../../shared/i18n/ru/classifier';
 import { documents as D } from '../../../shared/i18n/ru/documents';
 import * as L from '../../../shared/i18n/ru/labels';
 import { officeDate } from '../../../shared/util/clock';
@@ -18,6 +19,8 @@ export interface CardData {
   executorName: string | null;
   /** The office's today: the date printed under the card. */
   today: string;
+  /** The classifier's names of the card's questions; a code without one is printed as not in the classifier. */
+  topicNames: Readonly<Record<string, string>>;
 }
 
 type Row = [string, string];
@@ -152,7 +155,7 @@ export function cardContent(d: CardData, style: DocStyle): FileChild[] {
       : null,
   ]);
   const content = filled([
-    [D.card.topics, c.topics.join('\n')],
+    [D.card.topics, c.topics.map((code) => topicLabel(code, d.topicNames[code] ?? null)).join('\n')],
     [D.card.summary, c.summary],
   ]);
   const out: FileChild[] = [

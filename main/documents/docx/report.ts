@@ -26,11 +26,16 @@ export interface ReportContext {
   title?: string;
   /** More tables after the report's own (the statistics' timeline, subjects, districts, terms). */
   extra?: ReportTable[];
+  /** The classifier's names of the codes shown (sections, the filter's topic); a code without one is shown bare. */
+  topicNames?: Readonly<Record<string, string>>;
 }
 
 const channelName = (k: string) => L.channelLabels[k as Channel] ?? k;
 const kindName = (k: string) => L.kindLabels[k as AppealKind] ?? k;
-const sectionName = (k: string) => (k ? `${k} ${D.sections[k] ?? ''}`.trim() : R.noSection);
+/** A code with its name from the classifier (the shipped section names before it is read). */
+const codeName = (ctx: ReportContext, k: string): string =>
+  `${k} ${ctx.topicNames?.[k] ?? D.sections[k] ?? ''}`.trim();
+const sectionName = (ctx: ReportContext) => (k: string) => (k ? codeName(ctx, k) : R.noSection);
 const resultName = (k: string) => L.resultLabels[k as keyof typeof L.resultLabels] ?? k;
 
 /** The tables of a report as plain rows, shared by DOCX, XLSX and CSV so the three cannot disagree. */
@@ -71,7 +76,7 @@ export function reportTables(ctx: ReportContext): ReportTable[] {
     },
     counted(R.byChannel, r.byChannel, channelName, r.received),
     counted(R.byKind, r.byKind, kindName, r.received),
-    counted(R.bySection, r.bySection, sectionName, r.received),
+    counted(R.bySection, r.bySection, sectionName(ctx), r.received),
     counted(R.byResult, r.byResult, resultName, r.closed),
     {
       title: R.requests,
@@ -100,8 +105,7 @@ export function deputySummary(r: PeriodReport): string {
 function filterLine(ctx: ReportContext): string | null {
   const f = ctx.report.filter;
   const parts = [
-    f.topic &&
-      `${f.topic.length === 4 ? R.section : R.topic}: ${f.topic.length === 4 ? sectionName(f.topic) : f.topic}`,
+    f.topic && `${f.topic.length === 4 ? R.section : R.topic}: ${codeName(ctx, f.topic)}`,
     f.responsibleId && `${R.responsible}: ${ctx.responsibleName ?? f.responsibleId}`,
   ].filter(Boolean);
   return parts.length ? `${R.filters}: ${parts.join('; ')}` : null;

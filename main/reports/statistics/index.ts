@@ -15,7 +15,7 @@ import { documentOf, section, shortDate, styleOf, toBuffer } from '../../documen
 import { reportContent, reportXlsx, type ReportContext, type ReportTable } from '../../documents/docx/report';
 import { requireActor, type ReadContext } from '../../kernel/context';
 import { analystView, officeRow, officeToday, toOffice } from '../../office/queries';
-import { overdueNow, staffLoad } from '../period';
+import { overdueNow, reportTopicNames, staffLoad } from '../period';
 import { periodFigures, type StatisticsScope } from './figures';
 
 export { periodFigures, daysToClose, type StatisticsScope } from './figures';
@@ -95,14 +95,18 @@ function asReport(db: ReadDb, f: Figures, s: StatisticsScope, asOf: string): Per
 }
 
 /** The tables the screen shows beyond the period report's. */
-export function statisticsTables(f: Figures): ReportTable[] {
+export function statisticsTables(f: Figures, names: Readonly<Record<string, string>> = {}): ReportTable[] {
   return [
     {
       title: S.timeline[f.granularity],
       header: [S.start, S.count],
       rows: f.timeline.map((b) => [shortDate(b.start), b.count]),
     },
-    { title: S.subjects, header: [S.subject, S.count], rows: f.topSubjects.map((c) => [c.key, c.count]) },
+    {
+      title: S.subjects,
+      header: [S.subject, S.count],
+      rows: f.topSubjects.map((c) => [`${c.key} ${names[c.key] ?? ''}`.trim(), c.count]),
+    },
     {
       title: S.districts,
       header: [S.district, S.count],
@@ -129,12 +133,19 @@ export async function exportStatistics(
   const asOf = officeToday(ctx, row);
   const scope = { ...i.period, officeIds: officesOf(ctx, row.id, i.officeIds) };
   const figures = periodFigures(db, scope, asOf);
+  const report = asReport(db, figures, scope, asOf);
+  const topicNames = reportTopicNames(
+    db,
+    report,
+    figures.topSubjects.map((c) => c.key),
+  );
   const rc: ReportContext = {
-    report: asReport(db, figures, scope, asOf),
+    report,
     ...reportHeading(ctx, row, scope.officeIds),
     responsibleName: null,
     title: S.title,
-    extra: statisticsTables(figures),
+    extra: statisticsTables(figures, topicNames),
+    topicNames,
   };
   const name = S.fileName(shortDate(i.period.from), shortDate(i.period.to), i.format);
   const style = styleOf(office.letterhead);
