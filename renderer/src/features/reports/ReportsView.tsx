@@ -11,6 +11,8 @@ import { OfficesSelect } from '../../components/OfficesSelect';
 import { errorText, fieldErrors, formatDate, labels, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
+import { classifierText } from '../../../../shared/i18n/ru/classifier';
+import { TopicPicker } from '../classifier/TopicPicker';
 
 const NO_USERS: UserInfo[] = [];
 const firstOfMonth = (d: string): string => `${d.slice(0, 8)}01`;
@@ -102,7 +104,15 @@ export function ReportsView() {
             error={errors['filter.topic']}
           >
             {(a) => (
-              <input id="report-topic" {...a} value={topic} onChange={(e) => setTopic(e.target.value)} />
+              <TopicPicker
+                id="report-topic"
+                a11y={a}
+                scope="any"
+                max={1}
+                placeholder={classifierText.filterPlaceholder}
+                value={topic ? [topic] : []}
+                onChange={(codes) => setTopic(codes[0] ?? '')}
+              />
             )}
           </Field>
           <Field id="report-responsible" label={reportsUi.responsible}>

@@ -13,8 +13,10 @@ import {
 import type { ReactNode } from 'react';
 import type { Figures, StatCount, Statistics } from '../../../../shared/api/statistics';
 import { documents } from '../../../../shared/i18n/ru/documents';
+import { topicLabel } from '../../../../shared/i18n/ru/classifier';
 import { statisticsUi } from '../../../../shared/i18n/ru/statistics';
 import { formatDate, labels } from '../../i18n';
+import { useTopicNames } from '../classifier/names';
 import { ChartCard, type ChartTable } from './ChartCard';
 
 /** The print-safe palette of the report's DOCX chart, the current period first. */
@@ -26,9 +28,19 @@ const channelName = (k: string) => labels.channelLabels[k as keyof typeof labels
 const kindName = (k: string) => labels.kindLabels[k as keyof typeof labels.kindLabels] ?? k;
 const resultName = (k: string) =>
   labels.resultLabels[k as keyof typeof labels.resultLabels] ?? (k || documents.report.noSection);
-const sectionName = (k: string) =>
-  k ? `${k} ${documents.sections[k] ?? ''}`.trim() : documents.report.noSection;
-const subjectName = (k: string) => statisticsUi.subjectOf(k, documents.sections[k.slice(0, 4)] ?? '');
+type Names = ReadonlyMap<string, { name: string | null }>;
+/** A code by the classifier's name; marked when the classifier lacks it; `before` until the names are read. */
+function named(names: Names, k: string, as: (name: string) => string, before: string): string {
+  const n = names.get(k);
+  if (n === undefined) return before;
+  return n.name === null ? topicLabel(k, null) : as(n.name);
+}
+const sectionName = (names: Names) => (k: string) =>
+  k
+    ? named(names, k, (n) => `${k} ${n}`, `${k} ${documents.sections[k] ?? ''}`.trim())
+    : documents.report.noSection;
+/** A theme (section.theme) by its code and name. */
+const subjectName = (names: Names) => (k: string) => named(names, k, (n) => statisticsUi.subjectOf(k, n), k);
 const districtName = (k: string) => k || statisticsUi.noDistrict;
 const shortDay = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}`;
 const monthName = (d: string) =>
@@ -148,6 +160,9 @@ function Cards({ cur, prev }: { cur: Figures; prev: Figures | null }) {
 export function StatisticsCharts({ stats }: { stats: Statistics }) {
   const cur = stats.current;
   const prev = stats.previous;
+  const names = useTopicNames(
+    [cur, prev].flatMap((f) => (f ? [...f.bySection, ...f.topSubjects].map((c) => c.key) : [])),
+  );
   const comparing = prev !== null;
   const g = cur.granularity;
 
@@ -159,8 +174,8 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
   }));
   const channels = compared(cur.byChannel, prev?.byChannel, channelName);
   const kinds = compared(cur.byKind, prev?.byKind, kindName);
-  const sections = compared(cur.bySection, prev?.bySection, sectionName);
-  const subjects = compared(cur.topSubjects, prev?.topSubjects, subjectName);
+  const sections = compared(cur.bySection, prev?.bySection, sectionName(names));
+  const subjects = compared(cur.topSubjects, prev?.topSubjects, subjectName(names));
   const districts = compared(cur.byDistrict, prev?.byDistrict, districtName);
   const terms: Named[] = [
     {
