@@ -54,10 +54,28 @@ test('type «мусор», pick the question with the keyboard, add a second by 
   await expect(card).toContainText('Обращение с твердыми коммунальными отходами (0005.0005.0056.1160)');
   await expect(card).toContainText('Несанкционированная свалка мусора, биоотходы (0005.0005.0056.1161)');
 
+  // The card editor: the same picker; a third question added by word, then saved; the history names them.
+  await page.keyboard.press('F2');
+  await page.locator('#edit-topics').focus();
+  await page.keyboard.type('уборка снега');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('Уборка снега');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Изменения сохранены.')).toBeVisible();
+  const change = page.getByRole('region', { name: 'История' }).locator('.timeline__changes li');
+  await expect(change.filter({ hasText: 'Вопросы по классификатору' })).toContainText(
+    'Уборка снега, опавших листьев, мусора и посторонних предметов (0003.0009.0097.0694)',
+  );
+  expect((await app.call('appeals.get', { id: row!.id })).topics).toEqual([
+    '0005.0005.0056.1160',
+    '0005.0005.0056.1161',
+    '0003.0009.0097.0694',
+  ]);
+
   await page.keyboard.press('Alt+1');
   const grid = page.getByRole('grid');
   await expect(grid.getByRole('row').filter({ hasText: 'Громова' })).toContainText(
-    'Обращение с твердыми коммунальными отходами +1',
+    'Обращение с твердыми коммунальными отходами +2',
   );
   // the filter by a topic of the classifier (any level), picked the same way
   await page.locator('#flt-topic').focus();

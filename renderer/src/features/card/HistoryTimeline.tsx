@@ -1,6 +1,9 @@
+import { useMemo } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
+import { topicLabel } from '../../../../shared/i18n/ru/classifier';
 import { formatInstant, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
+import { useTopicNames } from '../classifier/names';
 import { fieldLabel, formatValue } from './format';
 
 /** Who changed what and when, oldest first, each field as "old → new". */
@@ -13,6 +16,21 @@ export function HistoryTimeline({
 }) {
   const users = useStore((s) => s.users);
   const timeZone = useStore((s) => s.office?.timeZone);
+  // Questions changed on the card are named as everywhere else: «name (code)».
+  const codes = useMemo(
+    () =>
+      history.flatMap((h) => {
+        const c = h.changes['topics'];
+        return c ? [c.from, c.to].flatMap((v) => (Array.isArray(v) ? v.map(String) : [])) : [];
+      }),
+    [history],
+  );
+  const topicNames = useTopicNames(codes);
+  const named = useMemo(() => {
+    const out: Record<string, string> = { ...names };
+    for (const [code, n] of topicNames) out[code] = topicLabel(code, n.name);
+    return out;
+  }, [names, topicNames]);
   if (history.length === 0) return <p className="muted">{ui.card.noHistory}</p>;
   return (
     <ol className="timeline">
@@ -29,10 +47,10 @@ export function HistoryTimeline({
                 <li key={field}>
                   <span className="timeline__field">{fieldLabel(field, h.action)}:</span>{' '}
                   <span className="sr-only">{ui.card.was} </span>
-                  <span className="timeline__old">{formatValue(field, change.from, users, names)}</span>{' '}
+                  <span className="timeline__old">{formatValue(field, change.from, users, named)}</span>{' '}
                   <span aria-hidden="true">{ui.card.arrow}</span>
                   <span className="sr-only">, {ui.card.became}</span>{' '}
-                  <span className="timeline__new">{formatValue(field, change.to, users, names)}</span>
+                  <span className="timeline__new">{formatValue(field, change.to, users, named)}</span>
                 </li>
               ))}
             </ul>

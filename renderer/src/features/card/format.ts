@@ -43,7 +43,7 @@ export function formatValue(
   if (field === 'art11_linked' && typeof value === 'string')
     return String((value.match(/"[^"]*"/g) ?? []).length);
   if (Array.isArray(value))
-    return value.length ? value.map((v) => formatValue(field, v, users)).join(', ') : ui.none;
+    return value.length ? value.map((v) => formatValue(field, v, users, names)).join(', ') : ui.none;
   if (typeof value === 'string') {
     if (isDateField(field)) return formatDate(value);
     if (USER_FIELDS.has(field)) return users.find((u) => u.id === value)?.fullName ?? value;
