@@ -2,9 +2,9 @@ import type { AppealKind, Channel } from '../../shared/api/appeals';
 import type { Person, Rng } from './people';
 
 /**
- * What people write to a deputy about, as summaries and letter text built from phrases. Codes follow the
- * layout of the national thematic classifier (section.subject.theme.question); they are plausible for the
- * demo, not an authoritative mapping — the official classifier (to be shipped as reference data) is that.
+ * What people write to a deputy about, as summaries and letter text built from phrases. Each is coded with
+ * the question of the official classifier (resources/classifier/, 2025 edition) that an assistant would
+ * pick for it; a test holds every code to the shipped classifier.
  */
 /** One thing people write about: its summary, what they tell, and what they ask for. */
 type Case = readonly [summary: string, details: readonly string[], asks: readonly string[]];
@@ -98,7 +98,7 @@ export const TOPICS: readonly TopicDef[] = [
     ],
   },
   {
-    code: '0005.0005.0055.1130',
+    code: '0005.0005.0056.1168',
     kind: 'application',
     cases: [
       [
@@ -120,7 +120,7 @@ export const TOPICS: readonly TopicDef[] = [
     ],
   },
   {
-    code: '0005.0005.0056.1162',
+    code: '0005.0005.0056.1164',
     kind: 'complaint',
     cases: [
       [
@@ -199,7 +199,7 @@ export const TOPICS: readonly TopicDef[] = [
     ],
   },
   {
-    code: '0002.0014.0143.0391',
+    code: '0002.0014.0143.0413',
     kind: 'application',
     cases: [
       [
@@ -220,7 +220,7 @@ export const TOPICS: readonly TopicDef[] = [
     ],
   },
   {
-    code: '0002.0007.0074.0300',
+    code: '0002.0007.0072.0289',
     kind: 'application',
     cases: [
       [
@@ -241,7 +241,7 @@ export const TOPICS: readonly TopicDef[] = [
     ],
   },
   {
-    code: '0002.0013.0138.0316',
+    code: '0002.0013.0139.0329',
     kind: 'application',
     cases: [
       [
@@ -278,7 +278,7 @@ export const TOPICS: readonly TopicDef[] = [
     ],
   },
   {
-    code: '0004.0016.0165.1012',
+    code: '0004.0016.0162.1212',
     kind: 'migration_report',
     cases: [
       [

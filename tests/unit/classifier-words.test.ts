@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import shipped from '../../resources/classifier/classifier-2025.json' with { type: 'json' };
 import { buildIndex, searchIndex } from '../../main/classifier/search-index';
 import { stemsOf } from '../../main/classifier/words';
+import { TOPICS } from '../../main/demo/topics';
 
 const index = buildIndex(
   (shipped as { code: string; name: string; parent: string | null; level: number }[]).map((e, i) => ({
@@ -71,5 +72,11 @@ describe('classifier words', () => {
   it('finds nothing for stop words alone and for nonsense', () => {
     expect(codes('и в на')).toEqual([]);
     expect(codes('шмяк')).toEqual([]);
+  });
+});
+
+describe('the demo office', () => {
+  it('codes its appeals with questions of the shipped classifier', () => {
+    for (const t of TOPICS) expect(index.entries[index.byCode.get(t.code) ?? -1]?.level, t.code).toBe(4);
   });
 });
