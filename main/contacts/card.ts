@@ -13,7 +13,8 @@ import { addressKey, emailKey, fullName, nameKey, normalizePhone } from '../../s
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { addPhone, NO_CONTACT_DETAILS } from './contacts';
-import { officeRow } from '../office/queries';
+import { checkBirthDate } from './normalize';
+import { officeRow, officeToday } from '../office/queries';
 
 export function contactRow(db: ReadDb, id: string): ContactTable {
   const c = db.get(
@@ -302,6 +303,7 @@ function requireName(f: ContactFields, before: ContactTable | null): void {
 export function create(ctx: CallContext, input: ParsedInput<'contacts.create'>): Output<'contacts.create'> {
   requireName(input, null);
   return ctx.store.transaction((db) => {
+    checkBirthDate(input.birthDate, officeToday(ctx, officeRow(db)));
     const office = officeRow(db);
     const row = createContact(db, office.id, input, stamp(ctx));
     audit(db, ctx, office.id, 'contacts.create', 'contact', row.id);
@@ -314,6 +316,7 @@ export function update(ctx: CallContext, input: ParsedInput<'contacts.update'>):
     const before = contactRow(db, input.id);
     if (before.erased_at) throw new ApiError('invalid_state', 'the contact was erased');
     requireName(input.fields, before);
+    checkBirthDate(input.fields.birthDate, officeToday(ctx, officeRow(db)));
     const st = stamp(ctx);
     const f = input.fields;
     const patch = columnsFor(f, before);

@@ -24,7 +24,7 @@ import { newId } from '../../shared/util/ids';
 import type { z } from 'zod';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
-import { officeRow } from '../office/queries';
+import { officeRow, officeToday } from '../office/queries';
 import { statuses } from './settings';
 import { fileLayout, firstRows, readRows, type FileLayout, type FileRow } from './file';
 import { guessMapping, headerKey, normalizeRow, type ImportedContact } from './normalize';
@@ -139,6 +139,7 @@ export async function importFile(
   const layout = fileLayout(file, options);
   const codes = statusCodes(ctx);
   const office = officeRow(ctx.store.read);
+  const today = officeToday(ctx, office);
   const defaultSource = options.source ?? contactText.importSource(fileName);
   const totalBytes = fs.statSync(file).size;
   const bulk = !dryRun && totalBytes >= (control.bulkFromBytes ?? BULK_FROM_BYTES);
@@ -173,7 +174,7 @@ export async function importFile(
     const run = (t: Target): void => {
       for (const row of batch) {
         const broken = brokenReason(row, headers!.length);
-        const n = broken ? null : normalizeRow(row.values, mapping, codes, defaultSource);
+        const n = broken ? null : normalizeRow(row.values, mapping, codes, defaultSource, today);
         const reason = broken ?? (n && !n.ok ? n.reason : null);
         if (reason || !n?.ok) skipped.push({ line: row.line, reason: reason!, values: row.values });
         else done[applyRow(t, n.contact)]++;
@@ -317,7 +318,9 @@ export async function preview(
     remembered: remembered !== null,
     rows: rows.map((row) => {
       const broken = brokenReason(row, headers.length);
-      const n = broken ? null : normalizeRow(row.values, mapping, codes, source);
+      const n = broken
+        ? null
+        : normalizeRow(row.values, mapping, codes, source, officeToday(ctx, officeRow(ctx.store.read)));
       const reason = broken ?? (n && !n.ok ? n.reason : null);
       return {
         line: row.line,

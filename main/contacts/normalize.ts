@@ -1,5 +1,6 @@
 import type { ImportTarget, RejectReason } from '../../shared/api/contacts';
 import { IMPORT_TARGETS } from '../../shared/api/contacts';
+import { ApiError } from '../../shared/api/define';
 import { contactText } from '../../shared/i18n/ru/contacts';
 import { addressKey, emailKey, foldText, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
 
@@ -80,6 +81,25 @@ function cell(v: string | undefined): string {
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** 31.12.1960, 31/12/1960, 1960-12-31 → 1960-12-31; anything else is not a date. */
+/** No living applicant was born before 1900. */
+const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/** Why a birth date is not a living person's: before 1900, or after the office's today (9999-12-31). */
+export function birthDateProblem(date: string, today: string): 'before1900' | 'future' | null {
+  return date < EARLIEST_BIRTH_DATE ? 'before1900' : date > today ? 'future' : null;
+}
+
+/** A typed birth date is refused naming the field when it is no living person's. */
+export function checkBirthDate(date: string | null | undefined, today: string): void {
+  const problem = date ? birthDateProblem(date, today) : null;
+  if (problem)
+    throw new ApiError(
+      'validation',
+      problem === 'future' ? 'birthDate: the date is in the future' : 'birthDate: the date is before 1900',
+      { field: 'birthDate' },
+    );
+}
+
 export function parseBirthDate(s: string): string | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   let y: number, mo: number, d: number;
@@ -118,6 +138,8 @@ export function normalizeRow(
   mapping: readonly ImportTarget[],
   statusCodes: ReadonlyMap<string, string>,
   defaultSource: string | null,
+  /** The office's today: a birth date after it is no living person's. */
+  today: string,
 ): Normalized {
   const one: Partial<Record<ImportTarget, string>> = {};
   const phones: string[] = [];
@@ -156,7 +178,7 @@ export function normalizeRow(
   let birthDate: string | null = null;
   if (one.birthDate) {
     birthDate = parseBirthDate(one.birthDate);
-    if (!birthDate) return { ok: false, reason: 'bad_date' };
+    if (!birthDate || birthDateProblem(birthDate, today)) return { ok: false, reason: 'bad_date' };
   }
   const structured = [
     one.settlement,

@@ -8,7 +8,7 @@ import { requireActor, type CallContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/queries';
 import { assertRequestAction, moveAppeal, moveRequest } from '../workflow/engine';
 import { extendAppeal, newRequest, openRequestCount } from '../workflow/decision';
-import { notAfterTodayAll, recordResolution } from '../workflow/review';
+import { checkStepDate, recordResolution } from '../workflow/review';
 import { bodyKey, loadRequest, requestQuery, toBody, toRequest, type RequestRow } from './queries';
 import { beginPersonWrite, type PersonScope } from '../kernel/scope';
 import { appealRow } from '../appeals/queries';
@@ -122,7 +122,8 @@ export const returnRequest = (ctx: CallContext, i: ParsedInput<'requests.return'
 export const sendRequest = (ctx: CallContext, i: ParsedInput<'requests.send'>): ExternalRequest =>
   requestStep(ctx, i.id, (f, r) => {
     assertRequestAction(f, r, 'send');
-    notAfterTodayAll(f, { sentOn: i.sentOn });
+    const appeal = appealRow(f.db, r.appeal_id);
+    checkStepDate(f, 'sentOn', i.sentOn, { registered: appeal.registered_on });
     const body = f.db.get(
       f.db.qb
         .selectFrom('bodies')
@@ -162,7 +163,7 @@ export const sendRequest = (ctx: CallContext, i: ParsedInput<'requests.send'>): 
 export const recordAnswer = (ctx: CallContext, i: ParsedInput<'requests.recordAnswer'>): ExternalRequest =>
   requestStep(ctx, i.id, (f, r) => {
     assertRequestAction(f, r, 'recordAnswer');
-    notAfterTodayAll(f, { answeredOn: i.answeredOn });
+    checkStepDate(f, 'answeredOn', i.answeredOn, {});
     if (r.sent_on && i.answeredOn < r.sent_on)
       throw new ApiError('validation', 'answeredOn: the answer cannot come before the request was sent', {
         field: 'answeredOn',

@@ -7,7 +7,7 @@ import { appealHistory, audit, insertSynced, newSyncColumns, updateSynced } from
 import type { CallContext } from '../kernel/context';
 import { closeTasks, openTask, openTasks } from '../tasks/tasks';
 import { assertAppealAction, moveAppeal, moveTasksWithTerm, openDraftTask } from './engine';
-import { closeAs, notAfterTodayAll, recordResolution, step } from './review';
+import { checkStepDate, closeAs, recordResolution, step } from './review';
 import { type PersonScope } from '../kernel/scope';
 
 type Card = Output<'workflow.resolve'>;
@@ -50,6 +50,16 @@ export function newRequest(
   return row;
 }
 
+/** The date the last answer to the appeal's requests came: the reply follows it. */
+function lastAnswerOn(f: PersonScope, appealId: string): string | null {
+  return (
+    f.db.rawGet<{ on: string | null }>(
+      'SELECT max(answered_on) AS "on" FROM external_requests WHERE appeal_id = ? AND deleted_at IS NULL',
+      appealId,
+    )?.on ?? null
+  );
+}
+
 export function openRequestCount(f: PersonScope, appealId: string, except?: string): number {
   return f.db
     .all(
@@ -66,7 +76,7 @@ export const resolve = (ctx: CallContext, i: ParsedInput<'workflow.resolve'>): C
   step(ctx, i.id, (f, a) => {
     assertAppealAction(f, a, 'resolve');
     const on = i.resolvedOn ?? f.today;
-    notAfterTodayAll(f, { resolvedOn: on });
+    checkStepDate(f, 'resolvedOn', on, { registered: a.registered_on });
     recordResolution(f, a, null, i.text, i.requestNeeded ? 'request' : 'reply', on);
     // "Нужен запрос" moves the appeal to the request direction by itself; otherwise to the reply.
     const after = moveAppeal(f, a, 'resolve', i.requestNeeded ? 'in_request' : 'reply_draft', {}, i.text);
@@ -112,7 +122,10 @@ export const returnReply = (ctx: CallContext, i: ParsedInput<'workflow.returnRep
 export const sendReply = (ctx: CallContext, i: ParsedInput<'workflow.sendReply'>): Card =>
   step(ctx, i.id, (f, a) => {
     assertAppealAction(f, a, 'sendReply');
-    notAfterTodayAll(f, { sentOn: i.sentOn });
+    checkStepDate(f, 'sentOn', i.sentOn, {
+      registered: a.registered_on,
+      answered: lastAnswerOn(f, a.id),
+    });
     if (i.result === 'forwarded' || i.result === 'left_without_answer')
       throw new ApiError('validation', 'result: a reply on the merits has a result on the merits', {
         field: 'result',
@@ -190,7 +203,7 @@ export const extend = (ctx: CallContext, i: ParsedInput<'workflow.extend'>): Car
 
 export const notifyExtension = (ctx: CallContext, i: ParsedInput<'workflow.notifyExtension'>): Card =>
   step(ctx, i.id, (f, a) => {
-    notAfterTodayAll(f, { notifiedOn: i.notifiedOn });
+    checkStepDate(f, 'notifiedOn', i.notifiedOn, { registered: a.registered_on });
     const tasks = openTasks(f.db, a.id, { kinds: ['extension_notice'] });
     if (!a.extension_days || tasks.length === 0)
       throw new ApiError('invalid_state', 'no extension notice is owed', { field: 'id' });

@@ -122,7 +122,7 @@ export const decideArt11 = (ctx: CallContext, i: ParsedInput<'workflow.decideArt
 export const sendArt11Notice = (ctx: CallContext, i: ParsedInput<'workflow.sendArt11Notice'>): Card =>
   step(ctx, i.id, (f, a) => {
     assertAppealAction(f, a, 'sendArt11Notice');
-    notAfterToday(f, i.sentOn, 'sentOn');
+    checkStepDate(f, 'sentOn', i.sentOn, { registered: a.registered_on });
     moveAppeal(
       f,
       a,
@@ -162,8 +162,8 @@ export const forward = (ctx: CallContext, i: ParsedInput<'workflow.forward'>): C
 export const completeForward = (ctx: CallContext, i: ParsedInput<'workflow.completeForward'>): Card =>
   step(ctx, i.id, (f, a) => {
     assertAppealAction(f, a, 'completeForward');
-    notAfterToday(f, i.sentOn, 'sentOn');
-    notAfterToday(f, i.applicantNotifiedOn, 'applicantNotifiedOn');
+    checkStepDate(f, 'sentOn', i.sentOn, { registered: a.registered_on });
+    checkStepDate(f, 'applicantNotifiedOn', i.applicantNotifiedOn, { registered: a.registered_on });
     if (a.status === 'forwarding' && !a.forward_addressee)
       throw new ApiError('invalid_state', 'name the body the appeal goes to first (forward)', {
         field: 'id',
@@ -189,6 +189,30 @@ export function notAfterToday(f: PersonScope, date: string, field: string): void
 
 export function notAfterTodayAll(f: PersonScope, dates: Record<string, string>): void {
   for (const [field, date] of Object.entries(dates)) notAfterToday(f, date, field);
+}
+
+/** What a step's date may not precede, as the refusal names it. */
+const BOUNDS = {
+  registered: 'the date is before the appeal was registered',
+  answered: 'the date is before the answer to the request',
+} as const;
+export type StepBound = keyof typeof BOUNDS;
+
+/**
+ * A workflow step's date: never after the office's today, never before the dated step it follows (the
+ * registration, the answer it replies to). Refused naming the field. Steps the system dates itself
+ * (a resolution given no date, an approval, an extension) bound nothing: a desk entering an old paper
+ * trail today records them today and the letters on their real dates.
+ */
+export function checkStepDate(
+  f: PersonScope,
+  field: string,
+  date: string,
+  after: Partial<Record<StepBound, string | null>>,
+): void {
+  notAfterToday(f, date, field);
+  for (const [bound, on] of Object.entries(after) as [StepBound, string | null][])
+    if (on && date < on) throw new ApiError('validation', `${field}: ${BOUNDS[bound]}`, { field });
 }
 
 /** The columns a closing step sets: "reviewed late" is computed from the control date, never typed. */

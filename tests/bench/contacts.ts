@@ -143,7 +143,7 @@ async function parseRows(limit = Infinity): Promise<ImportedContact[]> {
         mapping = guessMapping(r.values);
         continue;
       }
-      const n = normalizeRow(r.values, mapping, new Map(), 'bench');
+      const n = normalizeRow(r.values, mapping, new Map(), 'bench', '2099-12-31');
       if (n.ok && out.length < limit) out.push(n.contact);
     }
     return out.length < limit;

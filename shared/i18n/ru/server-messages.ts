@@ -51,6 +51,9 @@ export const serverMessages: Record<string, string> = {
     'Укажите источник: постановление Правительства или иное основание',
   'no such user': 'Такого сотрудника нет',
   'the date is in the future': 'Дата не может быть позже сегодняшней',
+  'the date is before the appeal was registered': 'Дата не может быть раньше регистрации обращения',
+  'the date is before the answer to the request': 'Дата не может быть раньше ответа на запрос',
+  'the date is before 1900': 'Дата рождения не может быть раньше 1900 года',
   'a closed appeal cannot be extended': 'Срок закрытого обращения продлить нельзя',
   'the term has already been extended once': 'Срок уже продлевался',
   'a complaint cannot be forwarded to the body it complains of':
