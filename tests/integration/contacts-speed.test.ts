@@ -166,7 +166,7 @@ describe('import matching against the base', () => {
         void o.handle.api.call(
           'internal',
           'contacts.create',
-          { lastName: 'Третьякова', phones: ['+7 999 777-00-00'] },
+          { lastName: 'Третий', phones: ['+7 999 777-00-00'] },
           { token: o.token },
         );
       },
