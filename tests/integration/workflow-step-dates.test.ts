@@ -118,10 +118,10 @@ describe('dates of workflow steps', () => {
     await d.o.call('workflow.approveReply', { id: a.id }, d.deputy.token);
     const reply = {
       id: a.id,
-      form: 'post',
+      form: 'post' as const,
       outgoingNumber: 'ИСХ-2',
       signatory: 'Петров П.П.',
-      result: 'explained',
+      result: 'explained' as const,
     };
     const token = d.assistant.token;
     await refused(
