@@ -5,7 +5,7 @@ import type { ContactSummary } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { isOpenStatus } from '../../shared/domain/appeal';
-import { extendTerm, reviewTerm, type Term } from '../../shared/domain/deadlines';
+import { extendTerm, registrationTerm, reviewTerm, type Term } from '../../shared/domain/deadlines';
 import { STATE_TASK } from '../../shared/domain/workflow/appeal';
 import { stageDue } from '../workflow/engine';
 import { deskSeqKey, deskSeqRange, formatRegNumber, splitDeskSeq } from '../../shared/domain/regnumber';
@@ -52,7 +52,13 @@ export function previewTerm(
   ctx: ReadContext,
   input: ParsedInput<'appeals.previewTerm'>,
 ): Output<'appeals.previewTerm'> {
-  return appealTerm(ctx, officeRow(ctx.store.read), input.registeredOn, input.kind ?? 'application');
+  const office = officeRow(ctx.store.read);
+  const calendar = officeCalendar(ctx, office);
+  const term = appealTerm(ctx, office, input.registeredOn, input.kind ?? 'application', calendar);
+  if (!input.receivedOn) return term;
+  // The law's last day (a day off moves it forward, Civil Code Art. 193), not the office's earlier habit.
+  const registerBy = registrationTerm(input.receivedOn, calendar, 'next').controlDate;
+  return { ...term, registerBy, registeredLate: input.registeredOn > registerBy };
 }
 
 /** The last of the desk's numbers of the year: a range of the (office, year, seq) key. */

@@ -345,8 +345,20 @@ export const appealMethods = {
     summary: 'The term and control date an appeal registered on a date would get',
     access: 'signed_in',
     kind: 'read',
-    input: z.object({ registeredOn: IsoDateSchema, kind: AppealKindSchema.optional() }),
-    output: z.object({ termDate: IsoDateSchema, controlDate: IsoDateSchema }),
+    input: z.object({
+      registeredOn: IsoDateSchema,
+      kind: AppealKindSchema.optional(),
+      /** When given: whether registering on `registeredOn` keeps the 3-day registration term (Art. 8 p.2). */
+      receivedOn: IsoDateSchema.optional(),
+    }),
+    output: z.object({
+      termDate: IsoDateSchema,
+      controlDate: IsoDateSchema,
+      /** The last day to register an appeal received on `receivedOn` (a day off moves it to the next working day). */
+      registerBy: IsoDateSchema.optional(),
+      /** Registered after `registerBy`. */
+      registeredLate: z.boolean().optional(),
+    }),
   }),
   'contacts.lookup': method({
     summary: 'Find an applicant among contacts by phone, e-mail, surname, or name with address',

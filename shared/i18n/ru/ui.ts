@@ -126,6 +126,8 @@ export const ui = {
     termComputing: 'срок считается…',
     controlDate: (date: string) => `Контрольная дата: ${date}`,
     legalDay: (date: string) => `последний день по закону — ${date}, нерабочий`,
+    registeredLate: (date: string) =>
+      `Регистрация позже трёх дней с поступления (ч. 2 ст. 8 59-ФЗ): зарегистрировать нужно было до ${date}`,
     candidatesTitle: 'Похожие контакты',
     candidatesHint: '↑/↓ — выбор, Enter — это он(а)',
     candidateAppeals: (n: number) => appeals(n),

@@ -198,7 +198,7 @@ export function RegisterForm() {
               </select>
             )}
           </Field>
-          <TermPreview registeredOn={d.registeredOn} kind={d.kind} />
+          <TermPreview registeredOn={d.registeredOn} receivedOn={d.receivedOn} kind={d.kind} />
         </div>
         {d.channel === 'forwarded' ? (
           <div className="grid4">
