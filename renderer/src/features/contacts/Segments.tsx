@@ -7,6 +7,8 @@ import { Field } from '../../components/Field';
 import { useDebounced } from '../../components/hooks';
 import { contactsText, errorText, ui } from '../../i18n';
 import { deliverFile } from '../attachments/files';
+import { classifierText } from '../../../../shared/i18n/ru/classifier';
+import { TopicPicker } from '../classifier/TopicPicker';
 
 const k = contactsText.segments;
 const x = contactsText.export;
@@ -181,17 +183,17 @@ export function FilterForm(props: {
       </Field>
       <Field id="seg-topic" label={k.topic} hint={k.topicHint}>
         {(a) => (
-          <input
+          <TopicPicker
             id="seg-topic"
-            {...a}
-            value={f.appealed?.topicPrefix ?? ''}
-            onChange={(e) => {
-              const v = e.target.value.trim();
+            a11y={a}
+            scope="any"
+            max={1}
+            placeholder={classifierText.filterPlaceholder}
+            value={f.appealed?.topicPrefix ? [f.appealed.topicPrefix] : []}
+            onChange={(codes) => {
+              const v = codes[0];
               set({
-                appealed:
-                  v || f.appealed?.since
-                    ? { ...f.appealed, topicPrefix: /^\d{4}(\.\d{4}){0,4}$/.test(v) ? v : undefined }
-                    : undefined,
+                appealed: v || f.appealed?.since ? { ...f.appealed, topicPrefix: v } : undefined,
               });
             }}
           />
