@@ -164,6 +164,8 @@ export interface AppealTable extends SyncColumns {
   complained_body: string | null;
   art11_ground: string | null;
   art11_linked: string;
+  /** Art. 11 part 5.1: the address (URL) of the published answer the notice names. */
+  art11_published_url: string | null;
   notice_sent_on: string | null;
   notice_form: string | null;
   notice_number: string | null;

@@ -28,9 +28,9 @@ import * as attachments from '../attachments/attachments';
 import { getCard } from '../appeals/card';
 import { getEventCard } from '../events/card';
 import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
-import { officeCalendar, officeRow, officeToday, toOffice, userName } from '../office/queries';
+import { officeRow, officeToday, toOffice, userName } from '../office/queries';
 import { codeNames } from '../classifier/queries';
-import { periodReport, registeredLateCount, reportTopicNames } from '../reports/period';
+import { periodReport, reportTopicNames } from '../reports/period';
 import { officesOf, reportHeading } from '../reports/statistics/index';
 import { templateBody } from './templates';
 
@@ -211,6 +211,7 @@ export function letterValues(
   }
   if (kind === 'reply') values.текст_ответа = card.reply?.text ?? '';
   if (card.art11) values.основание = L.art11GroundLabels[card.art11.ground];
+  if (card.art11?.publishedAnswerUrl) values.ссылка_на_ответ = card.art11.publishedAnswerUrl;
   return values;
 }
 
@@ -333,9 +334,7 @@ export function period(ctx: ReadContext, i: ParsedInput<'reports.period'>): Outp
   const db = ctx.store.read;
   const office = officeRow(db);
   const officeIds = officesOf(ctx, office.id, i.officeIds);
-  const filter = { ...i.filter, officeIds };
-  const report = periodReport(db, filter, officeToday(ctx, office));
-  return { ...report, registeredLate: registeredLateCount(db, filter, officeCalendar(ctx, office)) };
+  return periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, office));
 }
 
 export async function report(
@@ -347,11 +346,7 @@ export async function report(
   const office = toOffice(row);
   // As on screen (reports.period): the caller's office, or in HQ's view every office or those chosen.
   const officeIds = officesOf(ctx, row.id, i.officeIds);
-  const filter = { ...i.filter, officeIds };
-  const figures = {
-    ...periodReport(db, filter, officeToday(ctx, row)),
-    registeredLate: registeredLateCount(db, filter, officeCalendar(ctx, row)),
-  };
+  const figures = periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, row));
   const rc: ReportContext = {
     report: figures,
     topicNames: reportTopicNames(db, figures),

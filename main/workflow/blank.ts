@@ -6,6 +6,7 @@ export const WORKFLOW_BLANK = {
   complained_body: null,
   art11_ground: null,
   art11_linked: '[]',
+  art11_published_url: null,
   notice_sent_on: null,
   notice_form: null,
   notice_number: null,

@@ -43,7 +43,11 @@ export function workflowPart(db: ReadDb, a: AppealTable, today: string, role: Ro
     actions: role ? cardActions(a, role) : [],
     resubmissionOf: a.resubmission_of,
     art11: a.art11_ground
-      ? { ground: a.art11_ground as Art11Ground, linkedAppealIds: JSON.parse(a.art11_linked) as string[] }
+      ? {
+          ground: a.art11_ground as Art11Ground,
+          linkedAppealIds: JSON.parse(a.art11_linked) as string[],
+          publishedAnswerUrl: a.art11_published_url,
+        }
       : null,
     notice: a.notice_sent_on
       ? { sentOn: a.notice_sent_on, form: a.notice_form, outgoingNumber: a.notice_number }

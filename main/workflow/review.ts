@@ -58,6 +58,18 @@ export const applyArt11 = (ctx: CallContext, i: ParsedInput<'workflow.applyArt11
       throw new ApiError('validation', 'linkedAppealIds: only part 5 links earlier answers', {
         field: 'linkedAppealIds',
       });
+    if (rule.publishedAnswer && !i.publishedAnswerUrl)
+      throw new ApiError(
+        'validation',
+        'publishedAnswerUrl: part 5.1 names the address of the published answer',
+        {
+          field: 'publishedAnswerUrl',
+        },
+      );
+    if (!rule.publishedAnswer && i.publishedAnswerUrl)
+      throw new ApiError('validation', 'publishedAnswerUrl: only part 5.1 names a published answer', {
+        field: 'publishedAnswerUrl',
+      });
     const to = art11Outcome(i.ground, { reportsCrime: i.reportsCrime, readable: i.readable });
     const closing = to === 'closed';
     moveAppeal(
@@ -68,6 +80,7 @@ export const applyArt11 = (ctx: CallContext, i: ParsedInput<'workflow.applyArt11
       {
         art11_ground: i.ground,
         art11_linked: JSON.stringify(i.linkedAppealIds),
+        art11_published_url: i.publishedAnswerUrl ?? null,
         ...(closing ? closeAs(f, a, 'left_without_answer') : {}),
       },
       i.comment,

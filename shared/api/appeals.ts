@@ -203,7 +203,14 @@ export const AppealCardSchema = AppealRowSchema.extend({
   /** The workflow actions the caller's role may take now; the first is the expected next step. */
   actions: z.array(z.enum(APPEAL_ACTIONS)),
   resubmissionOf: IdSchema.nullable(),
-  art11: z.object({ ground: z.enum(ART11_GROUNDS), linkedAppealIds: z.array(IdSchema) }).nullable(),
+  art11: z
+    .object({
+      ground: z.enum(ART11_GROUNDS),
+      linkedAppealIds: z.array(IdSchema),
+      /** Part 5.1: the address of the published answer, named in the notice. */
+      publishedAnswerUrl: z.string().nullable(),
+    })
+    .nullable(),
   notice: z
     .object({ sentOn: IsoDateSchema, form: z.string().nullable(), outgoingNumber: z.string().nullable() })
     .nullable(),

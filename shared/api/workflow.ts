@@ -77,6 +77,11 @@ export const workflowMethods = {
       readable: z.boolean().default(true),
       /** Part 5: the earlier answered appeals of the same applicant on the same question. */
       linkedAppealIds: z.array(IdSchema).max(50).default([]),
+      /** Part 5.1: the address (URL) of the page where the answer is published; required there only. */
+      publishedAnswerUrl: z
+        .url({ protocol: /^https?$/, message: 'expected a web address (https://…)' })
+        .max(2000)
+        .optional(),
     }),
     output: card,
   }),

@@ -36,13 +36,20 @@ const COMMON = [
 const REQUEST = ['адресат', 'руководитель_адресата', 'срок_ответа', 'текст_запроса'] as const;
 const REPLY = ['текст_ответа'] as const;
 const ART11 = ['основание'] as const;
+/** Part 5.1: the address of the page where the answer is published. */
+const PUBLISHED = ['ссылка_на_ответ'] as const;
 
 export type LetterField =
-  (typeof COMMON)[number] | (typeof REQUEST)[number] | (typeof REPLY)[number] | 'основание';
+  | (typeof COMMON)[number]
+  | (typeof REQUEST)[number]
+  | (typeof REPLY)[number]
+  | (typeof ART11)[number]
+  | (typeof PUBLISHED)[number];
 
 export function fieldsOf(kind: LetterKind): readonly LetterField[] {
   if (kind === 'request') return [...COMMON, ...REQUEST];
   if (kind === 'reply') return [...COMMON, ...REPLY];
+  if (kind === 'art11_p5_1') return [...COMMON, ...ART11, ...PUBLISHED];
   return [...COMMON, ...ART11];
 }
 

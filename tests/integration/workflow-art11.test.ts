@@ -37,7 +37,13 @@ describe('Art. 11 grounds with a notice to the applicant', () => {
       expect(a.dueDate).toBe(controlDate);
       let c = await d.o.call(
         'workflow.applyArt11',
-        { id: a.id, ground, comment: 'Основание ст. 11 59-ФЗ' },
+        {
+          id: a.id,
+          ground,
+          comment: 'Основание ст. 11 59-ФЗ',
+          // Part 5.1 names the page where the answer is published.
+          ...(ground === 'p5_1' ? { publishedAnswerUrl: 'https://deputat.example.ru/otvety/1' } : {}),
+        },
         d.assistant.token,
       );
       expect(c).toMatchObject({ status: 'art11_notice', art11: { ground, linkedAppealIds: [] } });

@@ -96,6 +96,7 @@ export function walker({ rnd, today, answered, bodies }: Walk) {
           reportsCrime: rnd() < 0.3,
           readable: rnd() < 0.7,
           linkedAppealIds: ground === 'p5' ? earlier : [],
+          ...(ground === 'p5_1' ? { publishedAnswerUrl: 'https://deputat.example.ru/otvety/1' } : {}),
         };
       }
       case 'requestContactData':

@@ -78,6 +78,7 @@ function outcomeRows(c: AppealCard): Row[] {
   const r = c.reply;
   return filled([
     c.art11 ? [D.card.art11, L.art11GroundLabels[c.art11.ground]] : null,
+    c.art11?.publishedAnswerUrl ? [D.card.publishedAnswer, c.art11.publishedAnswerUrl] : null,
     c.notice
       ? [
           D.card.notice,

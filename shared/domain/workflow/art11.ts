@@ -22,6 +22,8 @@ export interface Art11Rule {
    * says the answers were given «неоднократно», more than once: one earlier answer ends nothing.
    */
   earlierAnswers?: number;
+  /** Part 5.1: the notice carries the address (URL) of the page where the answer is published. */
+  publishedAnswer?: true;
   /** Part 1: an appeal reporting a crime is still forwarded to the competent body. */
   forwardIfCrime?: true;
 }
@@ -33,7 +35,7 @@ export const ART11_RULES: Record<Art11Ground, Art11Rule> = {
   p4: { part: '4', notice: 'within7days', noticeIfReadable: true },
   p4_1: { part: '4.1', notice: 'within7days' },
   p5: { part: '5', notice: 'withinReviewTerm', needsDeputy: true, earlierAnswers: 2 },
-  p5_1: { part: '5.1', notice: 'within7days' },
+  p5_1: { part: '5.1', notice: 'within7days', publishedAnswer: true },
   p6: { part: '6', notice: 'withinReviewTerm' },
 };
 

@@ -241,6 +241,7 @@ export const fieldLabels: Record<string, string> = {
   requestStatus: 'Состояние запроса',
   art11_ground: 'Основание по ст. 11',
   art11_linked: 'Связанные обращения',
+  art11_published_url: 'Адрес опубликованного ответа',
   closed_on: 'Дата закрытия',
   reviewed_late: 'Рассмотрено с нарушением срока',
   complained_body: 'Обжалуются действия',

@@ -54,6 +54,10 @@ export const serverMessages: Record<string, string> = {
   'the date is before the appeal was registered': 'Дата не может быть раньше регистрации обращения',
   'the date is before the answer to the request': 'Дата не может быть раньше ответа на запрос',
   'the date is before 1900': 'Дата рождения не может быть раньше 1900 года',
+  'part 5.1 names the address of the published answer':
+    'Укажите адрес страницы официального сайта, где опубликован ответ (ч. 5.1 ст. 11 59-ФЗ)',
+  'only part 5.1 names a published answer': 'Адрес опубликованного ответа указывается только по ч. 5.1',
+  'expected a web address (https://…)': 'Укажите адрес страницы, например https://…',
   'a closed appeal cannot be extended': 'Срок закрытого обращения продлить нельзя',
   'the term has already been extended once': 'Срок уже продлевался',
   'a complaint cannot be forwarded to the body it complains of':

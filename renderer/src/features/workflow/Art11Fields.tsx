@@ -73,6 +73,14 @@ export function Art11Fields(p: FormProps & { card: AppealCard }) {
       {rule?.forwardIfCrime ? <CheckField {...p} name="reportsCrime" label={f.reportsCrime} /> : null}
       {rule?.noticeIfReadable ? <CheckField {...p} name="readable" label={f.readable} /> : null}
       {rule?.needsDeputy ? <EarlierAppeals {...p} /> : null}
+      {rule?.publishedAnswer ? (
+        <TextField
+          {...p}
+          name="publishedAnswerUrl"
+          label={f.publishedAnswerUrl}
+          hint={f.publishedAnswerHint}
+        />
+      ) : null}
       <TextField {...p} name="comment" label={f.reason} rows={3} />
     </>
   );

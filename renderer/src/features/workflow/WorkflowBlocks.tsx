@@ -81,6 +81,11 @@ function Art11({ card }: { card: AppealCard }) {
             <Item label={c.outcome} wide>
               {workflowText.art11Outcomes[a.ground]}
             </Item>
+            {a.publishedAnswerUrl ? (
+              <Item label={workflowText.form.publishedAnswerUrl} wide>
+                <span data-testid="published-answer-url">{a.publishedAnswerUrl}</span>
+              </Item>
+            ) : null}
             {a.linkedAppealIds.length > 0 ? (
               <Item label={workflowText.form.linked} wide>
                 {c.linkedAppeals(a.linkedAppealIds.length)}

@@ -4,7 +4,7 @@
  */
 import type { AppealCard } from '../../../../shared/api/appeals';
 import type { AppealAction } from '../../../../shared/domain/workflow/appeal';
-import type { Art11Ground } from '../../../../shared/domain/workflow/art11';
+import { ART11_RULES, type Art11Ground } from '../../../../shared/domain/workflow/art11';
 import type { ExtraAction } from '../../../../shared/i18n/ru/workflow';
 import { call } from '../../api/client';
 import { bool, list, str, type Values } from './fields';
@@ -50,7 +50,14 @@ export function initialValues(
         comment: '',
       };
     case 'applyArt11':
-      return { ground: '', comment: '', reportsCrime: false, readable: true, linkedAppealIds: [] };
+      return {
+        ground: '',
+        comment: '',
+        reportsCrime: false,
+        readable: true,
+        linkedAppealIds: [],
+        publishedAnswerUrl: '',
+      };
     case 'decideArt11':
       return { decision: 'end', text: '' };
     case 'sendArt11Notice':
@@ -117,6 +124,10 @@ export async function runAppealAction(action: CardAction, card: AppealCard, v: V
         reportsCrime: bool(v, 'reportsCrime'),
         readable: bool(v, 'readable'),
         linkedAppealIds: list(v, 'linkedAppealIds'),
+        // Only part 5.1 names a published answer: a value left from another ground is not sent.
+        ...(ART11_RULES[str(v, 'ground') as Art11Ground]?.publishedAnswer
+          ? { publishedAnswerUrl: str(v, 'publishedAnswerUrl').trim() }
+          : {}),
       });
     case 'decideArt11':
       return call('workflow.decideArt11', {
