@@ -82,3 +82,45 @@ test('Art. 11 part 2 → the notice task with its due date → notice sent → c
   const card = await app.call('appeals.get', { id });
   expect(card).toMatchObject({ status: 'closed', result: 'left_without_answer' });
 });
+
+test('Art. 11 part 5.1 asks the address of the published answer and keeps it on the card', async ({
+  app,
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date(NOW));
+  await app.setUp();
+  await app.call('appeals.register', {
+    registeredOn: '2026-03-02',
+    channel: 'post',
+    kind: 'application',
+    summary: 'Когда отремонтируют крышу дома по ул. Юности, 3',
+    applicant: { lastName: 'Белов', firstName: 'Сергей', address: 'г. Москва, ул. Юности, д. 3, кв. 118' },
+  });
+  await app.open(page);
+  await signIn(page);
+  await page.keyboard.press('Alt+1');
+  await page.getByRole('grid').getByRole('row').filter({ hasText: 'Белов' }).dblclick();
+  const dialog = page.getByRole('dialog');
+  await page
+    .getByRole('group', { name: 'Другие действия' })
+    .getByRole('button', { name: 'Без ответа по ст. 11 59-ФЗ' })
+    .click();
+  await dialog
+    .getByLabel('Основание (часть статьи 11)')
+    .selectOption({ label: 'ч. 5.1 — ответ опубликован на официальном сайте' });
+  const url = dialog.getByLabel('Адрес страницы с опубликованным ответом');
+  await expect(url).toBeVisible();
+  await dialog.getByLabel('Обоснование').fill('Ответ на этот вопрос опубликован на сайте депутата.');
+  const shots = process.env.E2E_SHOTS_DIR;
+  // Without the address the ground is refused, naming the field.
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toContainText('Укажите адрес страницы официального сайта');
+  await url.fill('https://deputat.example.ru/otvety/krysha-yunosti-3');
+  if (shots) await page.screenshot({ path: `${shots}/art11-p5_1-dialog.png` });
+  await page.keyboard.press('Control+Enter');
+  const region = page.getByRole('region', { name: 'Статья 11 59-ФЗ' });
+  await expect(region.getByTestId('published-answer-url')).toHaveText(
+    'https://deputat.example.ru/otvety/krysha-yunosti-3',
+  );
+  if (shots) await page.screenshot({ path: `${shots}/art11-p5_1-card.png` });
+});

@@ -126,7 +126,7 @@ export async function runAppealAction(action: CardAction, card: AppealCard, v: V
         linkedAppealIds: list(v, 'linkedAppealIds'),
         // Only part 5.1 names a published answer: a value left from another ground is not sent.
         ...(ART11_RULES[str(v, 'ground') as Art11Ground]?.publishedAnswer
-          ? { publishedAnswerUrl: str(v, 'publishedAnswerUrl').trim() }
+          ? { publishedAnswerUrl: str(v, 'publishedAnswerUrl').trim() || undefined }
           : {}),
       });
     case 'decideArt11':
