@@ -28,9 +28,9 @@ import * as attachments from '../attachments/attachments';
 import { getCard } from '../appeals/card';
 import { getEventCard } from '../events/card';
 import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
-import { officeRow, officeToday, toOffice, userName } from '../office/queries';
+import { officeCalendar, officeRow, officeToday, toOffice, userName } from '../office/queries';
 import { codeNames } from '../classifier/queries';
-import { periodReport, reportTopicNames } from '../reports/period';
+import { periodReport, registeredLateCount, reportTopicNames } from '../reports/period';
 import { officesOf, reportHeading } from '../reports/statistics/index';
 import { templateBody } from './templates';
 
@@ -334,7 +334,9 @@ export function period(ctx: ReadContext, i: ParsedInput<'reports.period'>): Outp
   const db = ctx.store.read;
   const office = officeRow(db);
   const officeIds = officesOf(ctx, office.id, i.officeIds);
-  return periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, office));
+  const filter = { ...i.filter, officeIds };
+  const report = periodReport(db, filter, officeToday(ctx, office));
+  return { ...report, registeredLate: registeredLateCount(db, filter, officeCalendar(ctx, office)) };
 }
 
 export async function report(
@@ -346,7 +348,11 @@ export async function report(
   const office = toOffice(row);
   // As on screen (reports.period): the caller's office, or in HQ's view every office or those chosen.
   const officeIds = officesOf(ctx, row.id, i.officeIds);
-  const figures = periodReport(db, { ...i.filter, officeIds }, officeToday(ctx, row));
+  const filter = { ...i.filter, officeIds };
+  const figures = {
+    ...periodReport(db, filter, officeToday(ctx, row)),
+    registeredLate: registeredLateCount(db, filter, officeCalendar(ctx, row)),
+  };
   const rc: ReportContext = {
     report: figures,
     topicNames: reportTopicNames(db, figures),

@@ -42,6 +42,8 @@ export const PeriodReportSchema = z.object({
   byResult: z.array(CountSchema),
   overdueNow: z.number().int(),
   avgDaysToClose: z.number().nullable(),
+  /** Registered later than three days after receipt (59-FZ Art. 8 p.2), of those received in the period. */
+  registeredLate: z.number().int().optional(),
   requests: z.array(
     z.object({
       bodyId: IdSchema.nullable(),

@@ -72,6 +72,7 @@ export function reportTables(ctx: ReportContext): ReportTable[] {
         [`  ${R.late}`, r.closedLate],
         [R.overdueNow, r.overdueNow],
         [R.avgDays, r.avgDaysToClose ?? '—'],
+        ...(r.registeredLate === undefined ? [] : [[R.registeredLate, r.registeredLate]]),
       ],
     },
     counted(R.byChannel, r.byChannel, channelName, r.received),

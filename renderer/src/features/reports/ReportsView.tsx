@@ -72,6 +72,9 @@ export function ReportsView() {
         [`${reportText.closed}: ${reportText.late}`, report.closedLate],
         [reportText.overdueNow, report.overdueNow],
         [reportText.avgDays, report.avgDaysToClose ?? '—'],
+        ...(report.registeredLate === undefined
+          ? []
+          : [[reportText.registeredLate, report.registeredLate] as [string, number]]),
         ...report.byChannel.map((c): [string, number] => [
           `${reportText.byChannel}: ${labels.channelLabels[c.key as keyof typeof labels.channelLabels] ?? c.key}`,
           c.count,
