@@ -122,5 +122,12 @@ test('Art. 11 part 5.1 asks the address of the published answer and keeps it on 
   await expect(region.getByTestId('published-answer-url')).toHaveText(
     'https://deputat.example.ru/otvety/krysha-yunosti-3',
   );
-  if (shots) await page.screenshot({ path: `${shots}/art11-p5_1-card.png` });
+  if (shots)
+    for (const [width, height] of [
+      [1366, 768],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${shots}/art11-p5_1-card-${width}.png` });
+    }
 });
