@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatInstant } from '../../renderer/src/i18n/index';
 import { officeDate } from '../../shared/util/clock';
 import { appealInput } from './helpers';
 import { docxText } from './libreoffice';
@@ -25,6 +26,11 @@ describe('the office date of an instant', () => {
     expect(officeDate('2026-02-02T14:00:00.000Z', 'Asia/Vladivostok')).toBe('2026-02-03');
     expect(officeDate('2026-02-02T13:59:00.000Z', 'Asia/Vladivostok')).toBe('2026-02-02');
     expect(officeDate('2026-02-03', 'Asia/Vladivostok')).toBe('2026-02-03');
+  });
+
+  it('the screens show an instant on the office clock, 24-hour, whatever the computer’s own zone', () => {
+    expect(formatInstant('2026-02-02T21:30:00.000Z', 'Europe/Moscow')).toBe('03.02.2026 00:30');
+    expect(formatInstant('2026-02-02T22:40:00.000Z', 'Asia/Vladivostok')).toBe('03.02.2026 08:40');
   });
 });
 
