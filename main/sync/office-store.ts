@@ -212,13 +212,13 @@ function writeRow(db: WriteDb, s: RowState): Record<string, unknown> {
   const names = Object.keys(s.d).filter((k) => cols.has(k));
   const values = names.map((k) => s.d[k]);
   const updates = names.filter((k) => k !== 'id').map((k) => `${k} = excluded.${k}`);
-  // Names are the table's own columns (checked above), never text from the wire.
-  db.rawRun(
+  // Names are the table's own columns (checked above), never text from the wire. The row as written
+  // comes back from the write itself, not from a second lookup (a join writes 100,000 of them).
+  const row = db.rawGet<Record<string, unknown>>(
     `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-     ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+     ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} RETURNING *`,
     ...values,
-  );
-  const row = db.rawGet<Record<string, unknown>>(`SELECT * FROM ${table} WHERE id = ?`, s.id)!;
+  )!;
   logChange(db, table, row as never, 'upsert');
   return row;
 }

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ownNode } from '../../main/sync/desks';
@@ -106,4 +107,41 @@ describe('HQ enrolment refuses to hand over a known computer', () => {
     expect((await a.sync.syncNow()).ok).toBe(false);
     await expect(a.sync.enrol(hq.url, await hq.hq.createEnrolmentCode('АТК'))).rejects.toThrow(/revoked/);
   }, 60_000);
+
+  it('reads no body before the token is checked, and a few kilobytes of an enrolment at most', async () => {
+    const hq = await startTestHq('sqlite', NOW);
+    const { port } = new URL(hq.url);
+    // A stranger announces 50 MB and sends 1 KB: refused at once, without HQ waiting for (or holding) the rest.
+    const answer = (path: string, headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: Number(port),
+            path,
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              'Content-Length': String(50 * 1024 * 1024),
+              ...headers,
+            },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+            req.destroy();
+          },
+        );
+        req.on('error', reject);
+        req.write('{"v":1,"rows":[' + ' '.repeat(1024));
+      });
+    expect(await answer('/sync/v1/push', {})).toBe(401);
+    expect(await answer('/sync/v1/push', { Authorization: 'Bearer forged' })).toBe(401);
+    const big = await fetch(`${hq.url}/sync/v1/enrol`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: 'x'.repeat(20_000) }),
+    });
+    expect(big.status).toBe(400);
+  }, 20_000);
 });

@@ -88,6 +88,9 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return r.data;
 }
 
+/** An enrolment request: a code, the office's names and a public key. */
+const ENROL_MAX_BODY_BYTES = 16 * 1024;
+
 /** HQ's sign-in is open to the network: each address gets a few tries a minute, whatever the login. */
 const PUBLIC_SIGN_IN = new Set(['auth.signIn']);
 /** A login of 40 and a password of 200 characters, with room to spare; nothing bigger is read. */
@@ -136,12 +139,18 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
     }
     if (req.method !== 'POST') return send(res, 405, { error: 'sync is called with POST' });
     try {
-      const body = await readJson(req);
+      // The one endpoint open to anyone reads a few kilobytes at most; the others read nothing before
+      // the token is checked, so a stranger cannot make HQ hold 64 MB per request.
       if (pathname === '/sync/v1/enrol')
-        return send(res, 200, await hq.enrol(parse(EnrolRequestSchema, body)));
+        return send(
+          res,
+          200,
+          await hq.enrol(parse(EnrolRequestSchema, await readJson(req, ENROL_MAX_BODY_BYTES))),
+        );
       const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
       if (!auth?.[1]) throw new HqError(401, 'the sync token is missing');
       const node = await hq.authenticate(auth[1]);
+      const body = await readJson(req);
       if (pathname === '/sync/v1/push') {
         send(res, 200, await hq.push(node, parse(PushRequestSchema, body)));
         return opts.afterPush?.();
