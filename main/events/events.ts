@@ -43,6 +43,26 @@ function checkUser(db: ReadDb, id: string | null | undefined, field: string): vo
   if (!u || u.active !== 1) throw new ApiError('validation', `${field}: no such active user`, { field });
 }
 
+/**
+ * The press steps' dates: the release went out no later than today, and the press answered after it,
+ * no later than today either. Refused naming the field.
+ */
+function checkPressDates(flow: WriteScope, p: Fields, before: EventTable | null): void {
+  const sent =
+    p.pressReleaseSentOn !== undefined ? p.pressReleaseSentOn : (before?.press_release_sent_on ?? null);
+  const answered = p.pressAnswerOn !== undefined ? p.pressAnswerOn : (before?.press_answer_on ?? null);
+  for (const [field, date] of [
+    ['pressReleaseSentOn', p.pressReleaseSentOn],
+    ['pressAnswerOn', p.pressAnswerOn],
+  ] as const)
+    if (date && date > flow.today)
+      throw new ApiError('validation', `${field}: the date is in the future`, { field });
+  if (sent && answered && answered < sent && (p.pressAnswerOn || p.pressReleaseSentOn)) {
+    const field = p.pressAnswerOn ? 'pressAnswerOn' : 'pressReleaseSentOn';
+    throw new ApiError('validation', `${field}: the press answered before the release was sent`, { field });
+  }
+}
+
 function toColumns(p: Fields): Partial<EventTable> {
   const c: Partial<EventTable> = {};
   const set = <K extends keyof EventTable>(k: K, v: EventTable[K] | undefined) => {
@@ -135,6 +155,7 @@ export function create(ctx: CallContext, input: ParsedInput<'events.create'>): O
     checkKind(db, office.id, input.kind);
     checkUser(db, input.responsibleId, 'responsibleId');
     checkUser(db, input.escortId, 'escortId');
+    checkPressDates(flow, input, null);
     const row: EventTable = {
       ...newSyncColumns(st, office.id),
       title: input.title,
@@ -174,6 +195,7 @@ export function update(ctx: CallContext, input: ParsedInput<'events.update'>): O
     if (p.kind !== undefined && p.kind !== before.kind) checkKind(db, flow.office.id, p.kind);
     checkUser(db, p.responsibleId, 'responsibleId');
     checkUser(db, p.escortId, 'escortId');
+    checkPressDates(flow, p, before);
     const after = updateSynced(db, 'events', before.id, toColumns(p), flow.st);
     const changes = diff(eventFields(before), eventFields(after));
     if (p.participants && setParticipants(db, flow.st, flow.office.id, before.id, p.participants))

@@ -54,6 +54,7 @@ export const serverMessages: Record<string, string> = {
   'the date is before the appeal was registered': 'Дата не может быть раньше регистрации обращения',
   'the date is before the answer to the request': 'Дата не может быть раньше ответа на запрос',
   'the date is before 1900': 'Дата рождения не может быть раньше 1900 года',
+  'the press answered before the release was sent': 'Ответ прессы не может быть раньше отправки пресс-релиза',
   'part 5.1 names the address of the published answer':
     'Укажите адрес страницы официального сайта, где опубликован ответ (ч. 5.1 ст. 11 59-ФЗ)',
   'only part 5.1 names a published answer': 'Адрес опубликованного ответа указывается только по ч. 5.1',
