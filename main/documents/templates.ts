@@ -105,6 +105,7 @@ export const SAMPLE_VALUES: LetterValues = {
   текст_запроса: 'Прошу сообщить сроки ремонта кровли.',
   текст_ответа: 'Ремонт кровли включён в план капитального ремонта на 2026 год.',
   основание: 'ч. 2 ст. 11 59-ФЗ',
+  ссылка_на_ответ: 'https://deputat.example.ru/otvety/remont-krovli',
 };
 
 export function preview(

@@ -69,6 +69,9 @@ describe('Art. 11 part 5.1: the address of the published answer', () => {
     const body = 'Ответ размещён: {{ссылка_на_ответ}}';
     const saved = await d.o.call('templates.save', { kind: 'art11_p5_1', body }, d.admin.token);
     expect(saved).toBeTruthy();
+    // The preview without an appeal shows a sample address where the field stands.
+    const shown = await d.o.call('templates.preview', { kind: 'art11_p5_1', body }, d.admin.token);
+    expect(JSON.stringify(shown)).toContain('Ответ размещён: https://');
     expect(await d.o.fail('templates.save', { kind: 'art11_p5', body }, d.admin.token)).toMatchObject({
       code: 'validation',
     });
