@@ -7,7 +7,7 @@ import { fullName, nameKey } from '../../shared/domain/text';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/queries';
-import { cardCore, contactRow, readCard } from './card';
+import { cardCore, contactRow, readCard } from './card-read';
 
 const live = (alias: string): string => `${alias}.deleted_at IS NULL AND ${alias}.erased_at IS NULL`;
 

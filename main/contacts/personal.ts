@@ -4,7 +4,8 @@ import { contactText } from '../../shared/i18n/ru/contacts';
 import type { WriteDb } from '../../db/sql';
 import { audit, forgetEarlierVersions, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
-import { BLANK_CONTACT, contactRow, readCard } from './card';
+import { BLANK_CONTACT } from './card';
+import { contactRow, readCard } from './card-read';
 import { personKeys, redactAudit } from './redact';
 
 /**
