@@ -197,7 +197,9 @@ describe('two windows on one database', () => {
     } finally {
       other.close();
     }
-  });
+    // Two connections committing durably (synchronous = FULL) for a month of days: seconds alone,
+    // several times that on a machine busy with the rest of the suite.
+  }, 120_000);
 });
 
 describe('delivery', () => {
