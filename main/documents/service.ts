@@ -246,12 +246,11 @@ function letterData(
       ? [initials(card.responsibleName), office.phone].filter(Boolean).join(', ')
       : null,
   };
+  // The office's template of this kind of letter, its fields filled from the card (and the request).
+  const bodyOf = (kind: LetterKind, r: Parameters<typeof letterValues>[3]): string =>
+    fillTemplate(templateBody(db, office.id, kind).body, letterValues(ctx, card, kind, r));
   if (i.kind === 'request') {
     const r = requestRow(ctx, i.appealId, i.requestId);
-    const body = fillTemplate(
-      templateBody(db, office.id, 'request').body,
-      letterValues(ctx, card, 'request', r),
-    );
     return {
       kind: 'request',
       title: D.letterTitles.request,
@@ -262,15 +261,11 @@ function letterData(
         date: r.sent_on,
         addressee: [r.body_head, r.body_name, r.body_address].filter((s): s is string => !!s),
         salutation: null,
-        body,
+        body: bodyOf('request', r),
       },
     };
   }
-  if (i.kind === 'reply') {
-    const body = fillTemplate(
-      templateBody(db, office.id, 'reply').body,
-      letterValues(ctx, card, 'reply', null),
-    );
+  if (i.kind === 'reply')
     return {
       kind: 'reply',
       title: D.letterTitles.reply,
@@ -282,15 +277,13 @@ function letterData(
         date: card.reply?.sentOn ?? null,
         addressee: applicantAddressee(card),
         salutation: salutation(card.applicant),
-        body,
+        body: bodyOf('reply', null),
       },
     };
-  }
   const ground = card.art11?.ground;
   if (!ground || ground === 'p1')
     throw new ApiError('invalid_state', 'no Art. 11 notice is owed for this appeal', { field: 'kind' });
   const kind = noticeKind(ground);
-  const body = fillTemplate(templateBody(db, office.id, kind).body, letterValues(ctx, card, kind, null));
   return {
     kind,
     title: D.letterTitles.notice,
@@ -301,7 +294,7 @@ function letterData(
       date: card.notice?.sentOn ?? null,
       addressee: applicantAddressee(card),
       salutation: salutation(card.applicant),
-      body,
+      body: bodyOf(kind, null),
     },
   };
 }
