@@ -5,7 +5,15 @@ import type { ContactFields } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
-import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
+import {
+  audit,
+  insertSynced,
+  newSyncColumns,
+  patchOf,
+  stamp,
+  updateSynced,
+  type Stamp,
+} from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { addPhone, NO_CONTACT_DETAILS } from './contacts';
 import { checkBirthDate } from './normalize';
@@ -80,10 +88,7 @@ export function setLabels(
 
 /** The contact table's columns for the given fields; names and keys recomputed from the result. */
 export function columnsFor(f: ContactFields, before: ContactTable | null): Partial<ContactTable> {
-  const patch: Partial<ContactTable> = {};
-  const set = <K extends keyof ContactTable>(k: K, v: ContactTable[K] | undefined): void => {
-    if (v !== undefined) patch[k] = v;
-  };
+  const { patch, set } = patchOf<ContactTable>();
   set('last_name', f.lastName);
   set('first_name', f.firstName);
   set('middle_name', f.middleName);

@@ -3,7 +3,15 @@ import type { EventTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
 import type { EventPatch } from '../../shared/api/events';
 import type { Output, ParsedInput } from '../../shared/api/index';
-import { audit, diff, insertSynced, newSyncColumns, updateSynced, type Stamp } from '../kernel/bookkeeping';
+import {
+  audit,
+  diff,
+  insertSynced,
+  newSyncColumns,
+  patchOf,
+  updateSynced,
+  type Stamp,
+} from '../kernel/bookkeeping';
 import type { AuditedReadContext, CallContext } from '../kernel/context';
 import { eventFields, getEventCard } from './card';
 import { enterStage, eventHistory, loadEvent, reassignEventTasks } from './flow';
@@ -64,10 +72,7 @@ function checkPressDates(flow: WriteScope, p: Fields, before: EventTable | null)
 }
 
 function toColumns(p: Fields): Partial<EventTable> {
-  const c: Partial<EventTable> = {};
-  const set = <K extends keyof EventTable>(k: K, v: EventTable[K] | undefined) => {
-    if (v !== undefined) c[k] = v;
-  };
+  const { patch: c, set } = patchOf<EventTable>();
   set('title', p.title);
   set('kind', p.kind);
   set('event_date', p.date);

@@ -194,6 +194,17 @@ export function appealHistory(
   });
 }
 
+/** A patch of a row built field by field, where `undefined` means "leave it as it is". */
+export function patchOf<T>(): { patch: Partial<T>; set<K extends keyof T>(k: K, v: T[K] | undefined): void } {
+  const patch: Partial<T> = {};
+  return {
+    patch,
+    set(k, v) {
+      if (v !== undefined) patch[k] = v;
+    },
+  };
+}
+
 /** Field-by-field difference of two plain objects, for history entries. */
 export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Changes {
   const out: Changes = {};
