@@ -13,6 +13,7 @@ import { XlsxSheetWriter } from '../contacts/xlsx';
 import type { AuditedReadContext } from '../kernel/context';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
 import { officeRow } from '../office/queries';
+import { officeTimeFormat } from '../../shared/i18n/ru/time';
 import { auditPage, auditWhere, countAudit, toEntries, type AuditKey } from './queries';
 
 function filterOf(i: AuditFilter): AuditFilter {
@@ -56,21 +57,6 @@ export function list(ctx: AuditedReadContext, i: ParsedInput<'audit.list'>): Out
 /** Rows read at a time by an export: the export holds one batch and the file, never every row as objects. */
 const EXPORT_BATCH = 2000;
 
-/** An instant as the office's clock showed it: `ДД.ММ.ГГГГ ЧЧ:ММ:СС`, 24-hour. */
-function localTime(timeZone: string): (iso: string) => string {
-  const f = new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  return (iso) => f.format(new Date(iso)).replace(',', '');
-}
-
 function cells(e: AuditEntry, login: string | null, time: (iso: string) => string): string[] {
   return [
     time(e.at),
@@ -88,7 +74,7 @@ export function exportAudit(ctx: AuditedReadContext, i: ParsedInput<'audit.expor
   const db = ctx.store.read;
   const office = officeRow(db);
   const w = auditWhere(i, office.time_zone);
-  const time = localTime(office.time_zone);
+  const time = officeTimeFormat(office.time_zone);
   const headers = Object.values(text.exportHeaders);
   const chunks: Buffer[] = [];
   const write = (b: Buffer): void => void chunks.push(b);

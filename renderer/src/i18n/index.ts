@@ -11,6 +11,7 @@ import { ui } from '../../../shared/i18n/ru/ui';
 import { workflow } from '../../../shared/i18n/ru/workflow';
 import { remindersUi } from '../../../shared/i18n/ru/reminders';
 import { home } from '../../../shared/i18n/ru/home';
+import { officeTimeFormat } from '../../../shared/i18n/ru/time';
 import type { CallError } from '../api/client';
 
 export { labels, ui };
@@ -44,18 +45,7 @@ export function todayIn(timeZone: string): string {
  * computer's own clock) only where no office is known yet, as on the sign-in screen.
  */
 export function formatInstant(iso: string, timeZone: string | undefined): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const f = new Intl.DateTimeFormat(LOCALE, {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return f.format(d).replace(',', '');
+  return officeTimeFormat(timeZone, { seconds: false })(iso);
 }
 
 /** Accepts `13.02.2026`, `13.2.26`, `13022026` and `2026-02-13`; returns `YYYY-MM-DD` or null. */

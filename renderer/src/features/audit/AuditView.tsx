@@ -14,6 +14,7 @@ import { KeyTable, type Column } from '../../components/KeyTable';
 import { MoreRows, usePagedList } from '../../components/PagedList';
 import { UserSelect } from '../../components/UserSelect';
 import { errorText } from '../../i18n';
+import { officeTimeFormat } from '../../../../shared/i18n/ru/time';
 import type { Route } from '../../app/nav-slice';
 import { ContactCard } from '../contacts/ContactCard';
 import { useStore } from '../../store';
@@ -26,21 +27,6 @@ import './audit.css';
 const PAGE = 100;
 const NO_FILTER: AuditFilter = {};
 type Format = 'xlsx' | 'csv-1251' | 'csv-utf8';
-
-/** `ДД.ММ.ГГГГ ЧЧ:ММ:СС` on the office's clock, 24-hour, whatever the computer's zone. */
-function timeFormat(timeZone: string | undefined): (iso: string) => string {
-  const f = new Intl.DateTimeFormat('ru-RU', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  return (iso) => f.format(new Date(iso)).replace(',', '');
-}
 
 function subjectRoute(e: AuditEntry): Route | null {
   const s = e.subject;
@@ -71,7 +57,7 @@ export function AuditView() {
   const [exportError, setExportError] = useState<string | null>(null);
   /** A contact the entries are about, opened beside the list (a contact's card has no screen of its own). */
   const [contact, setContact] = useState<string | null>(null);
-  const time = timeFormat(timeZone);
+  const time = officeTimeFormat(timeZone);
   const { rows, total } = list;
 
   const set = (patch: Partial<AuditFilter>): void => {
