@@ -3,7 +3,8 @@
  * keystroke's search is a walk of that vocabulary and of the posting lists it hits — well under a
  * millisecond — with no SQL at all. Built once per database from the `classifier` table (`queries.ts`).
  */
-import { SYNONYMS, stemWord, stemsOf, words } from './words';
+import { stemWord } from '../../shared/domain/stems';
+import { SYNONYMS, stemsOf, words } from './words';
 
 export interface IndexedEntry {
   code: string;

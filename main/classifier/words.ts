@@ -3,9 +3,7 @@
  * Snowball stem, so «отопления» and «Отопление» are one word (`отоплен`). The stemmer is the maintained
  * Snowball port (`snowball-stemmers`), not rules of our own.
  */
-import snowball from 'snowball-stemmers';
-
-const russian = snowball.newStemmer('russian');
+import { stemWord } from '../../shared/domain/stems';
 
 /** Words that say nothing about a question: a query of them alone would match half the classifier. */
 const STOP = new Set(
@@ -13,18 +11,6 @@ const STOP = new Set(
     ' ',
   ),
 );
-
-const stems = new Map<string, string>();
-
-/** One word's stem (cached: the classifier's 2,108 names repeat their words). */
-export function stemWord(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = /[а-я]/.test(word) ? russian.stem(word) : word;
-    stems.set(word, s);
-  }
-  return s;
-}
 
 /** The folded words of a text, in order: letters and digits, ё read as е. */
 export function words(text: string): string[] {

@@ -3,7 +3,7 @@ import type { ContactFilter, ContactRow, Segment } from '../../shared/api/contac
 import { ContactFilterSchema } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
-import { foldText, looksLikePhone, normalizePhone } from '../../shared/domain/text';
+import { foldText, looksLikePhone, nameSearchStems, normalizePhone } from '../../shared/domain/text';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/queries';
@@ -31,9 +31,13 @@ export function whereOf(f: ContactFilter): Where {
       sql.push('c.id IN (SELECT contact_id FROM contact_phones WHERE phone = ? AND deleted_at IS NULL)');
       params.push(phone);
     } else {
-      const key = foldText(q).replace(/\s+/g, ' ');
-      sql.push('c.name_key >= ? AND c.name_key < ?');
-      params.push(key, prefixEnd(key));
+      // The surname's start is a range of the name index; further words (a first name) are looked for in it.
+      const [first = foldText(q), ...rest] = nameSearchStems(q);
+      sql.push(
+        'c.name_key >= ? AND c.name_key < ?',
+        ...rest.map(() => "instr(' ' || replace(c.name_key, '-', ' '), ?) > 0"),
+      );
+      params.push(first, prefixEnd(first), ...rest.map((w) => ' ' + w));
     }
   }
   for (const kind of ['statuses', 'tags'] as const) {

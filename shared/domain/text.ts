@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { plainWords, searchStem, surnameStem } from './stems';
 
 /**
  * SQLite FTS5 folds Cyrillic case but neither ё→е nor й→и, and people type both ways;
@@ -56,15 +57,27 @@ export function addressKey(address: string | null | undefined): string | null {
   return k || null;
 }
 
-/** Words of an FTS5 query, each quoted (so no FTS syntax leaks in) and prefix-matched. */
+/**
+ * Words of an FTS5 query, each quoted (so no FTS syntax leaks in) and matched by the start all its forms
+ * share (`stems.ts`): «КРЫША» is `"крыш"*` and finds «крыши», «крыше»; a word still being typed is its own
+ * start.
+ */
 export function ftsQuery(q: string): string | null {
   if (looksLikePhone(q)) {
     const phone = normalizePhone(q);
     return phone ? `"${phone.slice(1)}"` : null;
   }
-  const words = foldText(q).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = plainWords(q);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
+  return words.map((w) => `"${foldText(searchStem(w))}"*`).join(' ');
+}
+
+/**
+ * A search for names in a folded name key («кузнецова мария»): the first word read as a surname in any case
+ * (`surnameStem`), each further word by its stem; all folded as the keys are.
+ */
+export function nameSearchStems(q: string): string[] {
+  return plainWords(q).map((w, i) => foldText(i === 0 ? surnameStem(w) : searchStem(w)));
 }
 
 /** Text that goes into the full-text index for one appeal. */
