@@ -4,6 +4,7 @@ import { audit as auditText } from '../../../../shared/i18n/ru/audit';
 import { mayCall } from '../../api/access';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { ContactForm } from './ContactForm';
 import { contactsText, errorText, formatDate, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile, textAsBase64 } from '../attachments/files';
@@ -29,6 +30,7 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
   const [note, setNote] = useState('');
   const [purpose, setPurpose] = useState<(typeof CONSENT_PURPOSES)[number]>('mailing');
   const [wording, setWording] = useState('');
+  const [editing, setEditing] = useState(false);
 
   // Not useCall: the contract makes this read a write, as the server logs who opened the card, so it is
   // read once when opened and after the card's own changes answer with it, never again on others' writes.
@@ -68,16 +70,37 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
             {auditText.nav}
           </button>
         ) : null}
+        {!card.erased && mayCall(role, 'contacts.update') ? (
+          <button type="button" className="btn btn--small" onClick={() => setEditing(true)}>
+            {contactsText.edit}
+          </button>
+        ) : null}
         <button type="button" className="btn btn--ghost btn--small" onClick={props.onClose}>
           {k.close}
         </button>
       </header>
+      {editing ? (
+        <ContactForm
+          card={card}
+          onClose={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false);
+            setCard(next);
+          }}
+        />
+      ) : null}
       {error ? <div className="banner banner--error">{error}</div> : null}
       <dl className="contact-card__fields">
         <Row label={k.phones} value={card.phones.map((p) => `${p.phone} (${p.raw})`).join(', ')} />
         <Row label={k.email} value={card.email} />
         <Row label={k.address} value={card.address} />
         <Row label={k.district} value={card.district} />
+        <Row
+          label={k.addressParts}
+          value={[card.region, card.settlement, card.street, card.house, card.flat]
+            .filter(Boolean)
+            .join(', ')}
+        />
         <Row label={k.birthDate} value={card.birthDate ? formatDate(card.birthDate) : null} />
         <Row label={k.socialCategory} value={card.socialCategory} />
         <Row label={k.statuses} value={card.statuses.map(props.statusName).join(', ')} />

@@ -93,7 +93,12 @@ export function ContactList(props: {
   };
 
   if (error) return <div className="banner banner--error">{error}</div>;
-  if (total === 0) return <p className="empty">{contactsText.empty}</p>;
+  if (total === 0)
+    return (
+      <p className="empty" data-testid="contacts-empty">
+        {props.filter.q ? contactsText.notFound(props.filter.q) : contactsText.empty}
+      </p>
+    );
   return (
     <>
       <div className="page__meta" aria-live="polite" data-testid="contacts-count">
@@ -131,8 +136,10 @@ export function ContactList(props: {
                   transform: `translateY(${item.start}px)`,
                   height: ROW_HEIGHT,
                 }}
-                onClick={() => setSelected(item.index)}
-                onDoubleClick={() => row && props.onOpen(row)}
+                onClick={() => {
+                  setSelected(item.index);
+                  if (row) props.onOpen(row);
+                }}
               >
                 {row ? (
                   <>

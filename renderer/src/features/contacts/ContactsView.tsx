@@ -6,6 +6,7 @@ import { useDebounced } from '../../components/hooks';
 import { contactsText } from '../../i18n';
 import { useStore } from '../../store';
 import { ContactCard } from './ContactCard';
+import { ContactForm } from './ContactForm';
 import { ContactList } from './ContactList';
 import { Duplicates } from './Duplicates';
 import { ImportWizard } from './ImportWizard';
@@ -26,6 +27,7 @@ export function ContactsView() {
   const [q, setQ] = useState('');
   const [segmentFilter, setSegmentFilter] = useState<ContactFilter>({});
   const [open, setOpen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const statusList = useCall('contacts.statuses', {});
   const statuses = statusList.error ? NO_STATUSES : (statusList.data ?? NO_STATUSES);
   const query = useDebounced(q, 250);
@@ -71,6 +73,13 @@ export function ContactsView() {
                 placeholder={contactsText.search}
                 value={q}
                 onChange={(e) => setQ(e.target.value)}
+                onKeyDown={(e) => {
+                  // ↓ or Enter goes on to the list, where Enter opens the chosen contact.
+                  if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                    e.preventDefault();
+                    document.querySelector<HTMLElement>('.contact-list')?.focus();
+                  }
+                }}
               />
               {Object.keys(segmentFilter).length > 0 ? (
                 <button
@@ -81,6 +90,11 @@ export function ContactsView() {
                   ✕ {contactsText.tabs.segments}
                 </button>
               ) : null}
+              {mayCall(role, 'contacts.create') ? (
+                <button type="button" className="btn contacts__new" onClick={() => setCreating(true)}>
+                  {contactsText.newContact}
+                </button>
+              ) : null}
             </div>
             <ContactList filter={filter} statusName={statusName} onOpen={(r) => setOpen(r.id)} />
             {mayCall(role, 'contacts.export') ? (
@@ -89,6 +103,16 @@ export function ContactsView() {
           </div>
           {open ? (
             <ContactCard key={open} id={open} statusName={statusName} onClose={() => setOpen(null)} />
+          ) : null}
+          {creating ? (
+            <ContactForm
+              card={null}
+              onClose={() => setCreating(false)}
+              onSaved={(c) => {
+                setCreating(false);
+                setOpen(c.id);
+              }}
+            />
           ) : null}
         </div>
       ) : null}

@@ -7,6 +7,7 @@ import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { BatchCards } from '../documents/BatchCards';
 import { Filters } from './Filters';
+import { NothingFound } from './NothingFound';
 import { RegistryTable } from './RegistryTable';
 import { fromApiFilter, queryKey, toApiFilter } from './slice';
 import './registry.css';
@@ -104,7 +105,11 @@ export function RegistryView() {
         </p>
       ) : null}
       {loaded && rows.length === 0 ? (
-        <p className="empty">{filtered ? ui.registry.emptyFiltered : ui.registry.empty}</p>
+        filtered ? (
+          <NothingFound />
+        ) : (
+          <p className="empty">{ui.registry.empty}</p>
+        )
       ) : (
         <RegistryTable onOpen={open} />
       )}
