@@ -14,13 +14,13 @@ const russian = snowball.newStemmer('russian');
 const stems = new Map<string, string>();
 
 /**
- * One lower-case word's stem, ё read as е (cached: names and common words repeat). Words without Cyrillic
- * letters (numbers, Latin) are their own stem.
+ * One lower-case word's stem, ё read as е (cached: names and common words repeat). A word that is not all
+ * Cyrillic letters (a number, a Latin word, a house «12а») is its own stem.
  */
 export function stemWord(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    s = /[а-я]/.test(word) ? russian.stem(word) : word;
+    s = /^[а-я]+$/.test(word) ? russian.stem(word) : word;
     if (stems.size > 100_000) stems.clear();
     stems.set(word, s);
   }
@@ -47,7 +47,7 @@ export function searchStem(word: string): string {
 }
 
 /** Endings the stemmer cuts off a man's surname in its own form: Иванов, Соловьёв, Ильин, Голицын. */
-const SURNAME_SUFFIX = /^(ов|ев|ин|ын)$/;
+const SURNAME_SUFFIX = /^(ов|ев|ьев|ин|ын)$/;
 
 /**
  * The start every form of a surname shares. The stemmer reads «Иванов» as a plural ending (`иван`, which
