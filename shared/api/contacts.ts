@@ -50,7 +50,7 @@ const Label = z.string().trim().min(1).max(60);
 
 /** A saved or ad-hoc filter over the base; every given condition must hold. */
 export const ContactFilterSchema = z.object({
-  /** Name prefix (ё = е, any case) or a phone written any way. */
+  /** Surname in any grammatical case or its start, then first names (ё = е, any case); or a phone written any way. */
   q: z.string().trim().max(100).optional(),
   /** Any of these statuses. */
   statuses: z.array(Label).max(20).optional(),
