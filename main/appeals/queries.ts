@@ -16,6 +16,17 @@ export function appealRow(db: ReadDb, id: string): AppealTable {
   return a;
 }
 
+/** The live appeals of one applicant, whole rows (to index them again for search when the contact changes). */
+export function appealsOfApplicant(db: ReadDb, contactId: string): AppealTable[] {
+  return db.all(
+    db.qb
+      .selectFrom('appeals')
+      .selectAll()
+      .where('applicant_id', '=', contactId)
+      .where('deleted_at', 'is', null),
+  );
+}
+
 export function toRow(a: AppealTable & { responsible_name: string | null }, today: string): AppealRow {
   return {
     id: a.id,

@@ -16,6 +16,9 @@ import {
 } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { addPhone, NO_CONTACT_DETAILS } from './contacts';
+import { contactSummary } from './queries';
+import { indexForSearch } from '../appeals/register';
+import { appealsOfApplicant } from '../appeals/queries';
 import { checkBirthDate } from './normalize';
 import { officeRow, officeToday } from '../office/queries';
 
@@ -164,6 +167,18 @@ export function create(ctx: CallContext, input: ParsedInput<'contacts.create'>):
   });
 }
 
+/** The contact's fields its appeals are found by in the registry's search (`ftsBody`). */
+const SEARCHED = ['lastName', 'firstName', 'middleName', 'email', 'address', 'phones'] as const;
+
+/**
+ * The applicant's appeals indexed again with the corrected name, phones, address: the registry then finds
+ * them by the new name, as sync already does when the change reaches another computer.
+ */
+function searchAppealsAgain(db: WriteDb, contactId: string): void {
+  const applicant = contactSummary(db, contactId);
+  for (const appeal of appealsOfApplicant(db, contactId)) indexForSearch(db, appeal, applicant);
+}
+
 export function update(ctx: CallContext, input: ParsedInput<'contacts.update'>): Output<'contacts.update'> {
   return ctx.store.transaction((db) => {
     const before = contactRow(db, input.id);
@@ -177,6 +192,7 @@ export function update(ctx: CallContext, input: ParsedInput<'contacts.update'>):
     if (f.phones) setPhones(db, before.office_id, before.id, normalizePhones(f.phones), st);
     if (f.statuses) setLabels(db, before.office_id, before.id, 'status', f.statuses, st);
     if (f.tags) setLabels(db, before.office_id, before.id, 'tag', f.tags, st);
+    if (SEARCHED.some((k) => f[k] !== undefined)) searchAppealsAgain(db, before.id);
     audit(db, ctx, before.office_id, 'contacts.update', 'contact', before.id, Object.keys(f));
     return readCard(db, before.id);
   });

@@ -105,3 +105,30 @@ describe('contacts search by word forms', () => {
     expect(await names('Иванов Петр')).toEqual([]);
   });
 });
+
+describe('a corrected applicant', () => {
+  it('is found in the registry by the new surname and phone, no longer by the old ones', async () => {
+    const office = await testOffice();
+    const a = await office.call('appeals.register', {
+      channel: 'post',
+      kind: 'complaint',
+      summary: 'Протекает крыша',
+      applicant: { lastName: 'Кузнецва', firstName: 'Мария', phone: '8 903 111-22-33', forceNew: true },
+    });
+    const card = await office.call('appeals.get', { id: a.id });
+    const search = async (q: string) =>
+      (await office.call('appeals.list', { filter: { q } })).rows.map((r) => r.id);
+    expect(await search('Кузнецвой')).toEqual([a.id]);
+    await office.call('contacts.update', {
+      id: card.applicant.id,
+      fields: { lastName: 'Кузнецова', phones: ['8 903 999-00-11'] },
+    });
+    expect(await search('Кузнецовой')).toEqual([a.id]);
+    expect(await search('89039990011')).toEqual([a.id]);
+    expect(await search('Кузнецва')).toEqual([]);
+    expect(await search('89031112233')).toEqual([]);
+    // A change of what search does not read leaves the index alone and the appeal found as before.
+    await office.call('contacts.update', { id: card.applicant.id, fields: { comment: 'старшая по дому' } });
+    expect(await search('кузнецову')).toEqual([a.id]);
+  });
+});
