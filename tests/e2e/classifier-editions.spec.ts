@@ -64,6 +64,18 @@ test('import an edition in Settings: preview, apply; the picker no longer offers
   await expect(panel.getByTestId('edition-in-force')).toContainText('15.01.2026');
   await expect(preview).toHaveCount(0);
 
+  // The office corrects a name in its own edition: picked by code, written, listed beside the official one.
+  await panel.locator('#rename-code').fill(RENAMED);
+  await page.getByRole('listbox').getByRole('option').first().click();
+  await panel.locator('#rename-name').fill('Оплата ЖКУ и капитального ремонта');
+  await panel.getByRole('button', { name: 'Сохранить наименование' }).click();
+  const corrected = panel.locator(`.edition__corrections tr[data-code="${RENAMED}"]`);
+  await expect(corrected).toContainText('Оплата ЖКУ и капитального ремонта');
+  await expect(corrected).toContainText(RENAMED_TO);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await corrected.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('edition-names-1366.png') });
+
   // A new appeal: the picker offers the new question, and no longer the withdrawn one.
   await page.keyboard.press('Alt+N');
   const picker = page.locator('#reg-topics');
@@ -85,5 +97,6 @@ test('import an edition in Settings: preview, apply; the picker no longer offers
   await page.keyboard.press('Enter');
   const card = page.getByRole('article');
   await expect(card.locator(`.topic[data-code="${WITHDRAWN}"]`)).toContainText('исключён из классификатора');
+  await page.screenshot({ path: test.info().outputPath('edition-card-1366.png') });
   expect((await app.call('appeals.get', { id: old.id })).topics).toEqual([WITHDRAWN]);
 });
