@@ -1,12 +1,8 @@
+import { countOf, type PluralForms } from '../../domain/plural';
+
 /** The words of the classifier's editions in Settings: a newer edition's import and the office's own names. */
 
-const rows = (n: number): string => {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return `${n} запись`;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return `${n} записи`;
-  return `${n} записей`;
-};
+const ENTRIES: PluralForms = ['запись', 'записи', 'записей'];
 
 export const editionText = {
   title: 'Классификатор обращений',
@@ -14,9 +10,12 @@ export const editionText = {
     'Новую редакцию классификатора можно загрузить без обновления программы: файл JSON в формате поставки или таблица CSV (UTF-8 или Windows-1251) либо XLSX со столбцами «Код» и «Наименование». Исключённые вопросы остаются в прежних обращениях, но для новых больше не предлагаются.',
   inForce: (date: string, source: string) => `Действует редакция на ${date} (${source})`,
   history: 'Принятые редакции',
+  taken: (date: string, source: string, added: number, renamed: number, withdrawn: number) =>
+    `на ${date}, ${source}: добавлено ${added}, переименовано ${renamed}, исключено ${withdrawn}`,
   fileLabel: 'Файл редакции',
   reading: 'Файл читается…',
-  summary: (entries: number, unchanged: number) => `В файле ${rows(entries)}, без изменений — ${unchanged}.`,
+  summary: (entries: number, unchanged: number) =>
+    `В файле ${countOf(entries, ENTRIES)}, без изменений — ${unchanged}.`,
   read: { json: 'JSON', csv: 'CSV', xlsx: 'XLSX' } as Record<string, string>,
   encoding: { 'utf-8': 'UTF-8', cp1251: 'Windows-1251' } as Record<string, string>,
   nothingChanges: 'Редакция ничего не меняет в действующем классификаторе.',
@@ -73,7 +72,6 @@ export const editionText = {
     save: 'Сохранить наименование',
     saved: 'Наименование сохранено',
     reset: 'Вернуть официальное',
-    find: 'Найти',
     notFound: 'Такого кода нет в классификаторе',
     setAt: 'Исправлено',
   },

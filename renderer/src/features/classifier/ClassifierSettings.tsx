@@ -22,6 +22,18 @@ export function ClassifierSettings() {
           <strong>{t.inForce(formatDate(current.edition), current.source)}</strong>
         </p>
       ) : null}
+      {data && data.editions.length > 1 ? (
+        <details className="edition__history">
+          <summary>{t.history}</summary>
+          <ul>
+            {data.editions.slice(0, -1).map((e) => (
+              <li key={e.edition}>
+                {t.taken(formatDate(e.edition), e.source, e.added, e.renamed, e.withdrawn)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       <p className="muted">{t.intro}</p>
       <EditionImport />
       {data ? <NameCorrections corrections={data.corrections} /> : null}
