@@ -93,6 +93,16 @@ describe('editions of the classifier', () => {
     const docx = docxText(bytes(await o.call('documents.card', { appealId: old.id })));
     expect(docx).toContain(`${shippedName(WITHDRAWN)} — исключён из классификатора (${WITHDRAWN})`);
     expect(docx).toContain(`${RENAMED_TO} (${RENAMED})`);
+    const day = old.registeredOn;
+    const report = docxText(
+      bytes(
+        await o.call('documents.report', {
+          filter: { from: day, to: day, topic: WITHDRAWN },
+          format: 'docx',
+        }),
+      ),
+    );
+    expect(report).toContain(`${WITHDRAWN} ${shippedName(WITHDRAWN)} — исключён из классификатора`);
 
     // The picker offers the new question and no longer the withdrawn one; a filter still finds it.
     const picker = await o.call('classifier.search', { q: 'твердыми коммунальными отходами', limit: 50 });
