@@ -85,9 +85,11 @@ function compare(db: ReadDb, file: EditionFile, bytes: Buffer): EditionPreview {
     withdrawn,
     clashes,
   };
+  // What the edition changes, not how many appeals carry a withdrawn code: an appeal registered meanwhile
+  // does not make the administrator preview again.
   const digest = createHash('sha256')
     .update(createHash('sha256').update(bytes).digest('hex'))
-    .update(JSON.stringify(preview))
+    .update(JSON.stringify({ ...preview, withdrawn: withdrawn.map((w) => w.code) }))
     .digest('hex');
   return { ...preview, digest };
 }

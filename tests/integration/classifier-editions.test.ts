@@ -289,7 +289,7 @@ describe('editions of the classifier', () => {
     const file = upload('edition.json', asJson(editionEntries()));
     const preview = await o.call('classifier.previewEdition', { file });
     const assistant = await o.addUser('desk', 'assistant');
-    const before = dumpTables(o.handle.sqlite);
+    let before = dumpTables(o.handle.sqlite);
     for (const [method, input] of [
       ['classifier.previewEdition', { file }],
       ['classifier.applyEdition', { file, edition: EDITION_DATE, digest: preview.digest }],
@@ -297,22 +297,31 @@ describe('editions of the classifier', () => {
       ['classifier.editions', {}],
     ] as const)
       expect((await o.fail(method, input, assistant.token)).code, method).toBe('forbidden');
+    expect(dumpTables(o.handle.sqlite)).toBe(before);
     const old = await o.fail('classifier.applyEdition', {
       file,
       edition: '2025-10-31',
       digest: preview.digest,
     });
     expect(old).toMatchObject({ code: 'validation', field: 'edition' });
-    // A correction made after the preview changes what the edition would do: preview again.
-    await o.call('classifier.rename', { code: WITHDRAWN, name: 'ТКО' });
+    // An appeal registered meanwhile changes only a count: the preview still stands.
+    await o.call('appeals.register', appealInput({ topics: [WITHDRAWN] }));
+    const counted = await o.call('classifier.previewEdition', { file });
+    expect(counted.withdrawn[0]!.appeals).toBe(preview.withdrawn[0]!.appeals + 1);
+    expect(counted.digest).toBe(preview.digest);
+    // A correction made after the preview changes what the edition would do (a clash): preview again.
+    await o.call('classifier.rename', { code: RENAMED, name: 'Оплата ЖКУ' });
+    before = dumpTables(o.handle.sqlite);
     const stale = await o.fail('classifier.applyEdition', {
       file,
       edition: EDITION_DATE,
       digest: preview.digest,
     });
     expect(stale).toMatchObject({ code: 'conflict', field: 'digest' });
-    await o.call('classifier.rename', { code: WITHDRAWN, name: null });
+    expect(dumpTables(o.handle.sqlite)).toBe(before);
+    await o.call('classifier.rename', { code: RENAMED, name: null });
     const head = await o.addUser('head', 'office_head');
+    before = dumpTables(o.handle.sqlite);
     const again = await o.call('classifier.previewEdition', { file }, head.token);
     await o.call(
       'classifier.applyEdition',
