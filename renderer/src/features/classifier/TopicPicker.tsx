@@ -188,6 +188,7 @@ export function TopicPicker(props: {
               </span>
               <span className="picker__path">{hit.path.map((p) => p.name).join(t.pathSeparator)}</span>
               {hit.uses > 0 ? <span className="picker__uses">{t.uses(hit.uses)}</span> : null}
+              {hit.withdrawn ? <span className="topic__note--withdrawn">{t.withdrawn}</span> : null}
             </li>
           ))}
         </ul>
