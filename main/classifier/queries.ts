@@ -50,6 +50,7 @@ export function classifierIndex(db: ReadDb): ClassifierIndex {
 /** Forget the index after the classifier's rows change (an edition's import, an office's name). */
 export function classifierChanged(db: ReadDb): void {
   cache.delete(db.sqlite);
+  withdrawnCache.delete(db.sqlite);
 }
 
 /** How many of the office's appeals carry each code (kept for a few minutes: it ranks, it does not count). */
@@ -135,9 +136,25 @@ export function codeNames(db: ReadDb, codes: Iterable<string>): Record<string, s
   return out;
 }
 
+/** Withdrawn codes and the edition that withdrew each, per database: a registration looks them up. */
+const withdrawnCache = new WeakMap<Database.Database, ReadonlyMap<string, string>>();
+
+function withdrawnCodes(db: ReadDb): ReadonlyMap<string, string> {
+  let w = withdrawnCache.get(db.sqlite);
+  if (!w) {
+    const rows = db.all(
+      db.qb.selectFrom('classifier').select(['code', 'withdrawn_in']).where('withdrawn_in', 'is not', null),
+    );
+    w = new Map(rows.map((r) => [r.code, r.withdrawn_in!]));
+    withdrawnCache.set(db.sqlite, w);
+  }
+  return w;
+}
+
 /**
  * Refuses codes the classifier has withdrawn among those a new appeal (or an edit) brings; `kept` are codes
- * the appeal had already, which stay. A code the classifier never held is kept as typed, as before.
+ * the appeal had already, which stay. A code the classifier never held is kept as typed, as before. A set of
+ * the withdrawn codes, not the search index, so a registration never waits for the index to be built.
  */
 export function refuseWithdrawn(
   db: ReadDb,
@@ -145,13 +162,14 @@ export function refuseWithdrawn(
   field: string,
   kept: readonly string[] = [],
 ): void {
-  const { index } = cached(db);
+  const withdrawn = withdrawnCodes(db);
+  if (withdrawn.size === 0) return;
   codes.forEach((code, n) => {
-    const i = index.byCode.get(code);
-    if (i === undefined || index.entries[i]!.withdrawn === null || kept.includes(code)) return;
+    const edition = withdrawn.get(code);
+    if (edition === undefined || kept.includes(code)) return;
     throw new ApiError('validation', `${field}.${n}: ${WITHDRAWN_MESSAGE}`, {
       field: `${field}.${n}`,
-      details: { code, withdrawn: index.entries[i]!.withdrawn },
+      details: { code, withdrawn: edition },
     });
   });
 }
