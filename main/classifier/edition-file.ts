@@ -56,8 +56,9 @@ function refuse(problem: EditionProblem, message: string, at: Partial<EditionPro
 
 const CODE = /^\d{4}(\.\d{4}){0,4}$/;
 /**
- * What a name of the classifier is written with. A CSV in another encoding (DOS cp866, KOI8 with Latin
- * letters) read as Windows-1251 gives letters of other Cyrillic alphabets and typographic signs instead.
+ * What a name of the classifier is written with. A CSV in another encoding (DOS cp866) read as Windows-1251
+ * gives letters of other Cyrillic alphabets and typographic signs instead. (KOI8-R reads as Russian letters in
+ * the wrong order and is not caught here.)
  */
 const RUSSIAN_TEXT = /^[A-Za-zА-Яа-яЁё0-9\s.,;:!?()«»"'„“”\-–—/№%+&*[\]_]*$/;
 
