@@ -57,8 +57,8 @@ function refuse(problem: EditionProblem, message: string, at: Partial<EditionPro
 const CODE = /^\d{4}(\.\d{4}){0,4}$/;
 /**
  * What a name of the classifier is written with. A CSV in another encoding (DOS cp866) read as Windows-1251
- * gives letters of other Cyrillic alphabets and typographic signs instead. (KOI8-R reads as Russian letters in
- * the wrong order and is not caught here.)
+ * gives letters of other Cyrillic alphabets and typographic signs instead; KOI8-R gives Russian letters in the
+ * wrong case (`looksKoi8`).
  */
 const RUSSIAN_TEXT = /^[A-Za-zА-Яа-яЁё0-9\s.,;:!?()«»"'„“”\-–—/№%+&*[\]_]*$/;
 
@@ -128,6 +128,16 @@ function tableRows(rows: { line: number; values: string[] }[], checkText: boolea
   });
 }
 
+/**
+ * KOI8-R read as Windows-1251: its lower-case letters land on the upper-case ones, so a file of names in
+ * sentence case reads as mostly capitals.
+ */
+function looksKoi8(text: string): boolean {
+  const upper = text.match(/[А-ЯЁ]/g)?.length ?? 0;
+  const lower = text.match(/[а-яё]/g)?.length ?? 0;
+  return upper > 20 && upper > 3 * lower;
+}
+
 function csvRows(bytes: Buffer): { rows: RawRow[]; encoding: 'utf-8' | 'cp1251' } {
   if (
     (bytes[0] === 0xff && bytes[1] === 0xfe) ||
@@ -137,6 +147,8 @@ function csvRows(bytes: Buffer): { rows: RawRow[]; encoding: 'utf-8' | 'cp1251' 
     refuse('encoding', 'the file is UTF-16 or binary: save the table as CSV in UTF-8 or Windows-1251');
   const encoding = detectEncoding(bytes);
   const text = iconv.decode(bytes, encoding).replace(/^\uFEFF/, '');
+  if (encoding === 'cp1251' && looksKoi8(text))
+    refuse('encoding', 'the text reads as KOI8-R: save the file in UTF-8 or Windows-1251');
   const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
   if (broken) refuse('format', 'unbalanced quotes', { line: (broken.row ?? 0) + 1 });

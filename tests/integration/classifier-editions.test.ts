@@ -259,6 +259,7 @@ describe('editions of the classifier', () => {
     expect(dos).toMatchObject({ problem: 'encoding', line: 1, column: null });
     const dosRows = iconv.encode(`code;name\n0001;${SHIPPED[0]!.name}\n`, 'cp866');
     expect(await refuse('e.csv', dosRows)).toMatchObject({ problem: 'encoding', line: 2, column: 'name' });
+    expect(await refuse('e.csv', asCsv(good, 'koi8-r'))).toMatchObject({ problem: 'encoding', line: null });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Код;Наименование\n', 'utf16le')]);
     expect(await refuse('e.csv', utf16)).toMatchObject({ problem: 'encoding' });
 
