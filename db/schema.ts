@@ -251,6 +251,28 @@ export interface ClassifierTable {
   level: number;
   ord: number;
   edition: string;
+  /** The edition that no longer holds the entry (migration «classifier-editions»); null while in force. */
+  withdrawn_in: string | null;
+}
+
+/** An edition of the classifier the office has taken, the shipped one first. */
+export interface ClassifierEditionTable {
+  edition: string;
+  source: string;
+  imported_at: string | null;
+  imported_by: string | null;
+  entries: number;
+  added: number;
+  renamed: number;
+  withdrawn: number;
+}
+
+/** The office's own name for a classifier entry, shown instead of the official one. */
+export interface ClassifierNameTable {
+  code: string;
+  name: string;
+  set_at: string;
+  set_by: string | null;
 }
 
 export interface AppealHistoryTable extends SyncColumns {
@@ -336,6 +358,8 @@ export interface DB {
   appeals: AppealTable;
   appeal_topics: AppealTopicTable;
   classifier: ClassifierTable;
+  classifier_editions: ClassifierEditionTable;
+  classifier_names: ClassifierNameTable;
   appeal_history: AppealHistoryTable;
   tasks: TaskTable;
   bodies: BodyTable;

@@ -7,6 +7,8 @@ import * as backups from '../backups/service';
 import * as auditLog from '../audit/service';
 import * as card from '../contacts/card';
 import * as classifier from '../classifier/service';
+import * as classifierEditions from '../classifier/editions';
+import * as classifierNames from '../classifier/names';
 import * as contactSettings from '../contacts/settings';
 import * as dedupe from '../contacts/dedupe';
 import * as contactExport from '../contacts/export';
@@ -179,4 +181,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'audit.export': auditLog.exportAudit,
   'classifier.search': classifier.search,
   'classifier.names': classifier.names,
+  'classifier.editions': (ctx) => classifierNames.editions(ctx),
+  'classifier.previewEdition': classifierEditions.previewEdition,
+  'classifier.applyEdition': classifierEditions.applyEdition,
+  'classifier.rename': classifierNames.rename,
 };

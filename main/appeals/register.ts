@@ -29,6 +29,7 @@ import { WORKFLOW_BLANK } from '../workflow/blank';
 import { linkAppeal } from '../events/events';
 import { editable, getCard } from './card';
 import { appealRow } from './queries';
+import { refuseWithdrawn } from '../classifier/queries';
 import { deskForRegistration } from '../sync/desks';
 import { AppealCountBatch } from '../reports/statistics/batch';
 import { FacetBatch } from '../contacts/facets';
@@ -227,6 +228,7 @@ function registerIn(
       field: 'receivedOn',
     });
   checkUsers(db, input.responsibleId, input.executorId);
+  refuseWithdrawn(db, input.topics, 'topics');
   const applicant = resolveApplicant(db, office.id, input.applicant, st, run.bulk?.facets);
   const year = Number(registeredOn.slice(0, 4));
   const seq = nextSeq(db, run, year);
@@ -366,6 +368,8 @@ export function update(ctx: CallContext, input: ParsedInput<'appeals.update'>): 
         field: 'receivedOn',
       });
     checkUsers(db, input.patch.responsibleId, input.patch.executorId);
+    if (input.patch.topics)
+      refuseWithdrawn(db, input.patch.topics, 'patch.topics', JSON.parse(before.topics));
     const st = stamp(ctx);
     const cols = toColumns(input.patch);
     if (cols.kind && cols.kind !== before.kind) {

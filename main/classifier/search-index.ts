@@ -12,6 +12,8 @@ export interface IndexedEntry {
   level: number;
   parent: number | null;
   ord: number;
+  /** The edition that withdrew it; a withdrawn entry is named on older appeals, never offered for new ones. */
+  withdrawn: string | null;
 }
 
 export interface Hit {
@@ -39,6 +41,8 @@ export interface Row {
   parent: string | null;
   level: number;
   ord: number;
+  /** The edition that withdrew it; absent or null while in force. */
+  withdrawn_in?: string | null;
 }
 
 /** Rows in the classifier's order (a parent before its children). */
@@ -49,7 +53,14 @@ export function buildIndex(rows: readonly Row[]): ClassifierIndex {
   for (const r of rows) {
     const parent = r.parent === null ? null : (byCode.get(r.parent) ?? null);
     byCode.set(r.code, entries.length);
-    entries.push({ code: r.code, name: r.name, level: r.level, parent, ord: r.ord });
+    entries.push({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      parent,
+      ord: r.ord,
+      withdrawn: r.withdrawn_in ?? null,
+    });
     own.push(new Set(stemsOf(r.name)));
   }
   const vocab = new Map<string, { own: number[]; path: number[] }>();

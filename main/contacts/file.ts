@@ -110,7 +110,7 @@ function csvRows(
 }
 
 /** A cell as text: dates as YYYY-MM-DD, rich text and hyperlinks as their text, formulas as their result. */
-function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {

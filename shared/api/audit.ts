@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS = [
   'setup.init',
   'office.update',
   'calendar.putYear',
+  'classifier.applyEdition',
+  'classifier.rename',
   'sync.enrol',
   'sync.settings',
   'sync.resolve',

@@ -61,7 +61,13 @@ describe('the thematic classifier', () => {
     });
     expect(entries[0]).toMatchObject({ name: 'Минобороны России', level: 5 });
     expect(entries[0]!.path).toHaveLength(4);
-    expect(entries[1]).toEqual({ code: '0009.0009.0009.9999', name: null, level: null, path: [] });
+    expect(entries[1]).toEqual({
+      code: '0009.0009.0009.9999',
+      name: null,
+      level: null,
+      path: [],
+      withdrawn: null,
+    });
     const bad = await o.fail('classifier.names', { codes: ['5.5'] });
     expect(bad.field).toBe('codes.0');
   });

@@ -74,6 +74,8 @@ export const auditActionNames: Record<AuditAction, string> = {
   'setup.init': 'Приёмная настроена',
   'office.update': 'Изменены данные приёмной',
   'calendar.putYear': 'Изменён производственный календарь',
+  'classifier.applyEdition': 'Принята новая редакция классификатора',
+  'classifier.rename': 'Исправлено наименование в классификаторе',
   'sync.enrol': 'Компьютер подключён к штабу',
   'sync.settings': 'Изменены настройки синхронизации',
   'sync.resolve': 'Решено расхождение синхронизации',

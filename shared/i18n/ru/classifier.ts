@@ -21,10 +21,33 @@ export const classifierText = {
   uses: (n: number) => `в обращениях: ${n}`,
   /** A code of an older appeal or another edition that the classifier in force does not hold. */
   unknown: 'нет в классификаторе',
+  /** A code an edition of the classifier withdrew: it stays on older appeals, and is not offered for new ones. */
+  withdrawn: 'исключён из классификатора',
   pathSeparator: ' → ',
 };
 
-/** A code as every screen and document shows it: «Name (code)», or the bare code marked unknown. */
-export function topicLabel(code: string, name: string | null): string {
-  return name === null ? `${code} (${classifierText.unknown})` : `${name} (${code})`;
+/** A withdrawn entry's name with its mark, as documents print it. */
+export function withdrawnName(name: string): string {
+  return `${name} — ${classifierText.withdrawn}`;
 }
+
+/**
+ * A code as every screen and document shows it: «Name (code)», the bare code marked unknown, or a withdrawn
+ * entry's name marked.
+ */
+export function topicLabel(code: string, name: string | null, withdrawn: string | null = null): string {
+  if (name === null) return `${code} (${classifierText.unknown})`;
+  return `${withdrawn === null ? name : withdrawnName(name)} (${code})`;
+}
+
+/** The server's words when a new appeal brings a withdrawn code. */
+export const WITHDRAWN_MESSAGE = 'the question is withdrawn from the classifier in force';
+
+export const classifierServerMessages: Record<string, string> = {
+  [WITHDRAWN_MESSAGE]:
+    'Этот вопрос исключён из действующей редакции классификатора: выберите вопрос из действующей редакции',
+  'the classifier changed since the preview; preview the file again':
+    'Классификатор изменился после просмотра: откройте файл ещё раз',
+  'the edition must be later than the one in force': 'Дата редакции должна быть позже действующей',
+  'no such classifier entry': 'Такого кода нет в классификаторе',
+};

@@ -1,4 +1,5 @@
 import { attachmentServerMessages } from './attachments';
+import { classifierServerMessages } from './classifier';
 import { eventServerMessages } from './events';
 import { statisticsServerMessages } from './statistics';
 
@@ -85,6 +86,7 @@ export const serverMessages: Record<string, string> = {
     'Срок продлевает только запрос документов (ч. 2 ст. 12 59-ФЗ)',
   'only an office head sees everyone’s tasks': 'Задачи всех сотрудников видит только руководитель приёмной',
   ...attachmentServerMessages,
+  ...classifierServerMessages,
   ...eventServerMessages,
   ...statisticsServerMessages,
 };

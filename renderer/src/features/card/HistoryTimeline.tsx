@@ -28,7 +28,7 @@ export function HistoryTimeline({
   const topicNames = useTopicNames(codes);
   const named = useMemo(() => {
     const out: Record<string, string> = { ...names };
-    for (const [code, n] of topicNames) out[code] = topicLabel(code, n.name);
+    for (const [code, n] of topicNames) out[code] = topicLabel(code, n.name, n.withdrawn);
     return out;
   }, [names, topicNames]);
   if (history.length === 0) return <p className="muted">{ui.card.noHistory}</p>;

@@ -7,7 +7,10 @@ export function pathText(n: ClassifierName | undefined): string {
   return n ? n.path.map((p) => p.name).join(t.pathSeparator) : '';
 }
 
-/** One code by name, its code beside it; a code the classifier does not hold is shown as it is, marked. */
+/**
+ * One code by name, its code beside it; a code the classifier does not hold is shown as it is, marked, and one
+ * an edition withdrew is named and marked.
+ */
 export function TopicName({ code, name }: { code: string; name: ClassifierName | undefined }) {
   if (name && name.name === null)
     return (
@@ -24,6 +27,12 @@ export function TopicName({ code, name }: { code: string; name: ClassifierName |
       {name?.name ? (
         <>
           <span className="topic__name">{name.name}</span> <span className="topic__code">({code})</span>
+          {name.withdrawn ? (
+            <>
+              {' '}
+              <span className="topic__note topic__note--withdrawn">{t.withdrawn}</span>
+            </>
+          ) : null}
         </>
       ) : (
         <span className="topic__code">{code}</span>

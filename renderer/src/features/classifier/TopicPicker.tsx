@@ -43,7 +43,13 @@ export function TopicPicker(props: {
   const add = (hit: ClassifierHit, named = true): void => {
     if (named)
       setPicked(
-        new Map(picked).set(hit.code, { code: hit.code, name: hit.name, level: hit.level, path: hit.path }),
+        new Map(picked).set(hit.code, {
+          code: hit.code,
+          name: hit.name,
+          level: hit.level,
+          path: hit.path,
+          withdrawn: hit.withdrawn,
+        }),
       );
     const next = max === 1 ? [hit.code] : value.includes(hit.code) ? [...value] : [...value, hit.code];
     props.onChange(next.slice(0, max));
@@ -56,7 +62,7 @@ export function TopicPicker(props: {
   const keepTyped = (): boolean => {
     const code = text.trim();
     if (!(scope === 'any' ? CODE_PREFIX : TOPIC_CODE).test(code)) return false;
-    add({ code, name: '', level: code.split('.').length, path: [], uses: 0 }, false);
+    add({ code, name: '', level: code.split('.').length, path: [], uses: 0, withdrawn: null }, false);
     return true;
   };
 
@@ -182,6 +188,7 @@ export function TopicPicker(props: {
               </span>
               <span className="picker__path">{hit.path.map((p) => p.name).join(t.pathSeparator)}</span>
               {hit.uses > 0 ? <span className="picker__uses">{t.uses(hit.uses)}</span> : null}
+              {hit.withdrawn ? <span className="topic__note--withdrawn">{t.withdrawn}</span> : null}
             </li>
           ))}
         </ul>

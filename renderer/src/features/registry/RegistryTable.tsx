@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { AppealRow } from '../../../../shared/api/appeals';
 import type { ClassifierName } from '../../../../shared/api/classifier';
-import { topicLabel } from '../../../../shared/i18n/ru/classifier';
+import { topicLabel, withdrawnName } from '../../../../shared/i18n/ru/classifier';
 import { formatDate, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { useTopicNames } from '../classifier/names';
@@ -33,16 +33,20 @@ function shortName(full: string): string {
   return [surname, ...rest.map((p) => `${p[0]}.`)].join(' ');
 }
 
+/** A question as the narrow cell shows it: its name (marked when withdrawn), or the code. */
+const shownName = (code: string, n: ClassifierName | undefined): string =>
+  n?.name ? (n.withdrawn ? withdrawnName(n.name) : n.name) : code;
+
 /** The appeal's first question by name (the others counted), every one of them in the tooltip. */
 function TopicsCell({ codes, names }: { codes: string[]; names: ReadonlyMap<string, ClassifierName> }) {
   const label = (c: string): string => {
     const n = names.get(c);
-    return n ? topicLabel(c, n.name) : c;
+    return n ? topicLabel(c, n.name, n.withdrawn) : c;
   };
   const first = codes[0];
   return (
     <div role="gridcell" className="cell" title={codes.map(label).join('\n')}>
-      {first ? (names.get(first)?.name ?? first) : ui.none}
+      {first ? shownName(first, names.get(first)) : ui.none}
       {codes.length > 1 ? <span className="cell__more"> +{codes.length - 1}</span> : null}
     </div>
   );

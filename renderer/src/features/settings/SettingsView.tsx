@@ -10,6 +10,7 @@ import { ReminderSettings } from './ReminderSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
 import { SyncPanel } from '../sync/SyncPanel';
+import { ClassifierSettings } from '../classifier/ClassifierSettings';
 import './settings.css';
 
 export function SettingsView() {
@@ -28,6 +29,7 @@ export function SettingsView() {
       <ReminderSettings editable={canEditOffice} />
       <CalendarSettings editable={canEditCalendar} />
       <EventSettings editable={mayCall(role, 'checklists.put')} />
+      {mayCall(role, 'classifier.applyEdition') ? <ClassifierSettings /> : null}
       <UsersSettings editable={canAddUsers} manageable={canManageUsers} />
       <SyncPanel />
       {mayCall(role, 'backups.overview') ? <BackupSettings /> : null}
