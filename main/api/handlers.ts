@@ -131,6 +131,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'templates.preview': (ctx, i) =>
     templates.preview(ctx, i, (id, kind) => documents.previewValues(ctx, id, kind)),
   'reminders.inbox': reminders.inbox,
+  'reminders.groups': reminders.groups,
+  'reminders.group': reminders.group,
   'reminders.unread': (ctx) => reminders.unread(ctx),
   'reminders.markRead': reminders.markRead,
   'reminders.scan': (ctx) => reminders.scanNow(ctx),
