@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, fillDemoOffice } from '../../main/demo/demo';
 import { ReminderScheduler } from '../../main/reminders/scheduler';
 import type { RaisedReminder } from '../../main/reminders/scan';
 import { expect, signIn, test, type App } from './fixtures';
+import { openSettings } from './settings-nav';
 import type { Page } from '@playwright/test';
 
 /** The demo office, with the scheduler running as the browser-mode server runs it. */
@@ -134,7 +135,7 @@ test('the administrator turns a reminder rule off and moves the digest in Settin
   await app.setUp();
   await app.open(page);
   await signIn(page);
-  await page.getByRole('button', { name: 'Настройки' }).click();
+  await openSettings(page, 'Напоминания');
   const form = page.getByRole('form', { name: 'Напоминания' });
   await form.getByLabel('Этап задержался').uncheck();
   await form.getByLabel('Этап мероприятия задержался').uncheck();
