@@ -27,6 +27,7 @@ import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/con
 import * as office from '../office/office';
 import { officeRow, toOffice } from '../office/queries';
 import * as reminders from '../reminders/inbox';
+import * as prefs from '../prefs/service';
 import * as requests from '../requests/requests';
 import * as requestQueries from '../requests/queries';
 import * as templates from '../documents/templates';
@@ -136,6 +137,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'reminders.unread': (ctx) => reminders.unread(ctx),
   'reminders.markRead': reminders.markRead,
   'reminders.scan': (ctx) => reminders.scanNow(ctx),
+  'prefs.registryColumns': (ctx) => prefs.registryColumns(ctx),
+  'prefs.setRegistryColumns': prefs.setRegistryColumns,
   'contacts.list': filter.list,
   'contacts.count': filter.count,
   'contacts.get': card.get,
