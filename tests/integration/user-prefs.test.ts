@@ -33,15 +33,11 @@ describe('a person’s registry columns', () => {
     try {
       const s = await again.api.call('internal', 'auth.signIn', { login: 'kozlova', password: PASSWORD }, {});
       if (!s.ok) throw new Error(s.error.message);
-      const r = await again.api.call('internal', 'prefs.registryColumns', {}, { token: s.value.token });
+      const token = (s.value as { token: string }).token;
+      const r = await again.api.call('internal', 'prefs.registryColumns', {}, { token });
       expect(r).toEqual({ ok: true, value: { columns: mine } });
       // Back to the default set.
-      await again.api.call(
-        'internal',
-        'prefs.setRegistryColumns',
-        { columns: null },
-        { token: s.value.token },
-      );
+      await again.api.call('internal', 'prefs.setRegistryColumns', { columns: null }, { token });
       expect(again.sqlite.prepare('SELECT count(*) AS n FROM user_prefs').get()).toEqual({ n: 0 });
     } finally {
       again.close();
@@ -66,6 +62,6 @@ describe('a person’s registry columns', () => {
       expect(JSON.stringify(e)).toContain('columns');
     }
     expect(o.handle.sqlite.prepare('SELECT * FROM user_prefs').all()).toEqual(before);
-    expect((await o.fail('prefs.registryColumns', {}, null)).code).toBe('unauthenticated');
+    expect((await o.fail('prefs.registryColumns', {}, '')).code).toBe('unauthenticated');
   });
 });

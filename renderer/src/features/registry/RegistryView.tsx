@@ -6,6 +6,8 @@ import { useDebounced } from '../../components/hooks';
 import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { BatchCards } from '../documents/BatchCards';
+import { ColumnChooser } from './ColumnChooser';
+import { useRegistryColumns } from './columns';
 import { Filters } from './Filters';
 import { RegistryTable } from './RegistryTable';
 import { fromApiFilter, queryKey, toApiFilter } from './slice';
@@ -15,6 +17,7 @@ import './registry.css';
 let answeredSearchRequest = 0;
 
 export function RegistryView() {
+  const cols = useRegistryColumns();
   const filter = useStore((s) => s.filter);
   const sort = useStore((s) => s.sort);
   const stale = useStore((s) => s.stale);
@@ -90,6 +93,7 @@ export function RegistryView() {
             {ui.registry.reset}
           </button>
         ) : null}
+        <ColumnChooser columns={cols.columns} onChange={cols.save} />
         <BatchCards />
         {mayRegister ? (
           <button type="button" className="btn btn--primary" onClick={() => go({ view: 'register' })}>
@@ -106,7 +110,7 @@ export function RegistryView() {
       {loaded && rows.length === 0 ? (
         <p className="empty">{filtered ? ui.registry.emptyFiltered : ui.registry.empty}</p>
       ) : (
-        <RegistryTable onOpen={open} />
+        <RegistryTable onOpen={open} columns={cols.columns} onWidth={cols.setWidth} />
       )}
     </section>
   );
