@@ -29,8 +29,8 @@ const person = (row: AppealRow) => ({
 });
 
 export const COLUMN_DEFS: Record<RegistryColumn, ColumnDef> = {
-  regNumber: { sort: 'regNumber', width: 118, cell: (r) => ({ text: r.regNumber, className: 'cell--num' }) },
-  registeredOn: { sort: 'registeredOn', width: 84, cell: (r) => ({ text: formatDate(r.registeredOn) }) },
+  regNumber: { sort: 'regNumber', width: 126, cell: (r) => ({ text: r.regNumber, className: 'cell--num' }) },
+  registeredOn: { sort: 'registeredOn', width: 90, cell: (r) => ({ text: formatDate(r.registeredOn) }) },
   applicantName: {
     sort: 'applicantName',
     width: { min: 110, share: 1.2 },
@@ -72,16 +72,16 @@ export const COLUMN_DEFS: Record<RegistryColumn, ColumnDef> = {
   },
   status: {
     sort: 'status',
-    width: 116,
+    width: 128,
     cell: (r) => ({
       text: <span className={`pill pill--${r.status}`}>{labels.statusLabels[r.status]}</span>,
       title: labels.statusLabels[r.status],
     }),
   },
-  responsibleName: { sort: 'responsibleName', width: 104, cell: person },
+  responsibleName: { sort: 'responsibleName', width: 110, cell: person },
   dueDate: {
     sort: 'dueDate',
-    width: 96,
+    width: 100,
     cell: (r) => ({
       className: r.overdue ? 'cell--overdue' : undefined,
       text: (
@@ -104,20 +104,11 @@ export const COLUMN_DEFS: Record<RegistryColumn, ColumnDef> = {
 
 /**
  * The set a person starts with: what an office works by (number, date, who, what, status, who holds it,
- * the term) fits a 1366 px screen and a 1024 px one without sideways scrolling; the phone, the kind and
- * the channel are a click away in «Столбцы».
+ * the term) fits a 1366 px screen and a 1024 px one without sideways scrolling; the question, the phone,
+ * the kind and the channel are a click away in «Столбцы».
  */
 export const DEFAULT_COLUMNS: RegistryColumns = (
-  [
-    'regNumber',
-    'registeredOn',
-    'applicantName',
-    'status',
-    'responsibleName',
-    'dueDate',
-    'summary',
-    'topics',
-  ] as const
+  ['regNumber', 'registeredOn', 'applicantName', 'status', 'responsibleName', 'dueDate', 'summary'] as const
 ).map((key) => ({ key }));
 
 /** `grid-template-columns` of a set, and the narrowest the grid may get before it scrolls sideways. */
