@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, fillDemoOffice } from '../../main/demo/demo';
+import { ReminderScheduler } from '../../main/reminders/scheduler';
 import { expect, signIn, test } from './fixtures';
 import { checkScreen, SIZES } from './layout-checks';
 
@@ -21,6 +22,11 @@ for (const [width, height] of SIZES) {
       test.setTimeout(300_000);
       await page.clock.setFixedTime(new Date(NOW));
       await fillDemoOffice(app.office, { appeals: 120 });
+      // The scheduler's first pass, as when the server starts: the inbox has its reminders.
+      const { store, clock, hlc } = app.office;
+      const scheduler = new ReminderScheduler({ store, clock, hlc });
+      scheduler.start();
+      scheduler.stop();
       await app.open(page);
       await signIn(page, 'head', DEMO_PASSWORD);
       const main = page.locator('.main');

@@ -72,7 +72,7 @@ export const COLUMN_DEFS: Record<RegistryColumn, ColumnDef> = {
   },
   status: {
     sort: 'status',
-    width: 128,
+    width: 136,
     cell: (r) => ({
       text: <span className={`pill pill--${r.status}`}>{labels.statusLabels[r.status]}</span>,
       title: labels.statusLabels[r.status],
