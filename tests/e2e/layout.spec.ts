@@ -55,6 +55,25 @@ for (const [width, height] of SIZES) {
       await expect(page.getByTestId('events-count')).toBeVisible();
       await check('events-board');
 
+      // The month: each weekday's column starts and ends at the same x in every week.
+      await main.getByRole('button', { name: 'Календарь' }).click();
+      await expect(page.getByRole('grid', { name: /Календарь/ })).toBeVisible();
+      const edges = await page
+        .locator('.cal__grid .cal__row')
+        .evaluateAll((rows) =>
+          rows.map((r) =>
+            [...r.children]
+              .map(
+                (c) =>
+                  `${Math.round(c.getBoundingClientRect().left)}–${Math.round(c.getBoundingClientRect().right)}`,
+              )
+              .join(' '),
+          ),
+        );
+      expect(edges.length).toBeGreaterThan(4);
+      expect(new Set(edges).size, edges.join('\n')).toBe(1);
+      await check('events-calendar');
+      await main.getByRole('button', { name: 'Доска' }).click();
       await board.getByRole('button').first().click();
       await expect(page.getByTestId('event-stage')).toBeVisible();
       await check('event-card');
