@@ -29,6 +29,7 @@ import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/con
 import * as office from '../office/office';
 import { officeRow, toOffice } from '../office/queries';
 import * as reminders from '../reminders/inbox';
+import * as prefs from '../prefs/service';
 import * as requests from '../requests/requests';
 import * as requestQueries from '../requests/queries';
 import * as templates from '../documents/templates';
@@ -133,9 +134,13 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'templates.preview': (ctx, i) =>
     templates.preview(ctx, i, (id, kind) => documents.previewValues(ctx, id, kind)),
   'reminders.inbox': reminders.inbox,
+  'reminders.groups': reminders.groups,
+  'reminders.group': reminders.group,
   'reminders.unread': (ctx) => reminders.unread(ctx),
   'reminders.markRead': reminders.markRead,
   'reminders.scan': (ctx) => reminders.scanNow(ctx),
+  'prefs.registryColumns': (ctx) => prefs.registryColumns(ctx),
+  'prefs.setRegistryColumns': prefs.setRegistryColumns,
   'contacts.list': filter.list,
   'contacts.count': filter.count,
   'contacts.get': card.get,

@@ -1,35 +1,12 @@
-import type { ReadDb } from '../../db/sql';
-import type { ReminderTable } from '../../db/schema';
 import type { Output, ParsedInput } from '../../shared/api/index';
-import type { ReminderItem, ReminderParams } from '../../shared/api/reminders';
-import type { ReminderEntity, ReminderRule } from '../../shared/domain/reminders';
 import { scanReminders } from './scan';
+import { markGroupRead } from './groups';
+import { toReminderItem, unreadCount } from './items';
 import { audit } from '../kernel/bookkeeping';
 import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
 import { localOfficeId } from '../office/queries';
 
-function unreadCount(db: ReadDb, userId: string): number {
-  return (
-    db.rawGet<{ n: number }>(
-      'SELECT count(*) AS n FROM reminders WHERE recipient_id = ? AND read_at IS NULL',
-      userId,
-    )?.n ?? 0
-  );
-}
-
-export function toReminderItem(r: ReminderTable): ReminderItem {
-  return {
-    id: r.id,
-    rule: r.rule as ReminderRule,
-    entity: r.entity as ReminderEntity,
-    entityId: r.entity_id,
-    appealId: r.appeal_id,
-    requestId: r.request_id,
-    dueAt: r.due_at,
-    params: JSON.parse(r.params) as ReminderParams,
-    read: r.read_at !== null,
-  };
-}
+export { group, groups } from './groups';
 
 export function inbox(ctx: ReadContext, i: ParsedInput<'reminders.inbox'>): Output<'reminders.inbox'> {
   const me = requireActor(ctx);
@@ -56,16 +33,21 @@ export function markRead(
 ): Output<'reminders.markRead'> {
   const me = requireActor(ctx);
   return ctx.store.transaction((db) => {
-    let q = db.qb
-      .updateTable('reminders')
-      .set({ read_at: ctx.clock.now().toISOString() })
-      .where('recipient_id', '=', me.userId)
-      .where('read_at', 'is', null);
-    if (!i.all) q = q.where('id', 'in', i.ids ?? []);
-    const changed = Number(db.run(q).changes);
+    let changed: number;
+    if (i.group && !i.all) changed = markGroupRead(ctx, db, me.userId, i.group);
+    else {
+      let q = db.qb
+        .updateTable('reminders')
+        .set({ read_at: ctx.clock.now().toISOString() })
+        .where('recipient_id', '=', me.userId)
+        .where('read_at', 'is', null);
+      if (!i.all) q = q.where('id', 'in', i.ids ?? []);
+      changed = Number(db.run(q).changes);
+    }
     audit(db, ctx, localOfficeId(db), 'reminders.markRead', 'reminder', null, {
       count: changed,
       all: i.all,
+      ...(i.group && !i.all ? { group: i.group } : {}),
     });
     return { unread: unreadCount(db, me.userId) };
   });

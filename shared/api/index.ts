@@ -9,6 +9,7 @@ import { homeMethods } from './home';
 import { documentMethods } from './documents';
 import { contactMethods } from './contacts';
 import { officeMethods } from './office';
+import { prefMethods } from './prefs';
 import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
 import { statisticsMethods } from './statistics';
@@ -35,6 +36,7 @@ export const contract = {
   ...auditMethods,
   ...backupMethods,
   ...classifierMethods,
+  ...prefMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -37,6 +37,21 @@ export const ReminderItemSchema = z.object({
 });
 export type ReminderItem = z.infer<typeof ReminderItemSchema>;
 
+/**
+ * The reminders of one kind on one office day. On a day with a daily digest the day's single «срок
+ * нарушен» reminders are in the digest's group: the digest stands for them.
+ */
+export const ReminderGroupSchema = z.object({
+  rule: z.enum(REMINDER_RULES),
+  day: IsoDateSchema,
+  count: z.number().int(),
+  unread: z.number().int(),
+});
+export type ReminderGroup = z.infer<typeof ReminderGroupSchema>;
+
+/** A group named by its kind and day. */
+export const ReminderGroupKeySchema = z.object({ rule: z.enum(REMINDER_RULES), day: IsoDateSchema });
+
 export const reminderMethods = {
   'reminders.inbox': method({
     summary: 'My reminders, newest first, with the number unread',
@@ -48,6 +63,33 @@ export const reminderMethods = {
     }),
     output: z.object({ unread: z.number().int(), items: z.array(ReminderItemSchema) }),
   }),
+  'reminders.groups': method({
+    summary: 'My reminders grouped by kind and office day, newest day first, with the counts of each kind',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({
+      unreadOnly: z.boolean().default(false),
+      rule: z.enum(REMINDER_RULES).optional(),
+      limit: z.number().int().min(1).max(500).default(120),
+    }),
+    output: z.object({
+      unread: z.number().int(),
+      kinds: z.array(
+        z.object({ rule: z.enum(REMINDER_RULES), count: z.number().int(), unread: z.number().int() }),
+      ),
+      groups: z.array(ReminderGroupSchema),
+    }),
+  }),
+  'reminders.group': method({
+    summary: 'The reminders behind one group, newest first',
+    access: 'signed_in',
+    kind: 'read',
+    input: ReminderGroupKeySchema.extend({
+      unreadOnly: z.boolean().default(false),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    output: z.object({ items: z.array(ReminderItemSchema) }),
+  }),
   'reminders.unread': method({
     summary: 'How many of my reminders are unread (the bell)',
     access: 'signed_in',
@@ -56,13 +98,17 @@ export const reminderMethods = {
     output: z.object({ unread: z.number().int() }),
   }),
   'reminders.markRead': method({
-    summary: 'Mark my reminders read: the ones named, or all',
+    summary: 'Mark my reminders read: the ones named, a group, or all',
     access: 'signed_in',
     kind: 'write',
     input: z
-      .object({ ids: z.array(IdSchema).max(500).optional(), all: z.boolean().default(false) })
-      .refine((i) => i.all || (i.ids && i.ids.length > 0), {
-        message: 'name the reminders, or all',
+      .object({
+        ids: z.array(IdSchema).max(500).optional(),
+        group: ReminderGroupKeySchema.optional(),
+        all: z.boolean().default(false),
+      })
+      .refine((i) => i.all || i.group || (i.ids && i.ids.length > 0), {
+        message: 'name the reminders, a group, or all',
         path: ['ids'],
       }),
     output: z.object({ unread: z.number().int() }),

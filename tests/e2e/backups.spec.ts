@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, signIn, test } from './fixtures';
+import { openSettings } from './settings-nav';
 
 const appeal = (summary: string, lastName: string) => ({
   registeredOn: '2026-03-02',
@@ -26,7 +27,7 @@ test('the office chooses a folder, backs up, and restores a backup after confirm
   const shots = process.env.BACKUP_SHOTS;
   await app.open(page);
   await signIn(page);
-  await page.keyboard.press('Alt+7');
+  await openSettings(page, 'Резервные копии');
   const panel = page.getByRole('region', { name: 'Резервные копии' });
   await expect(panel.getByText('Папка не выбрана — резервные копии не делаются.')).toBeVisible();
 
@@ -82,7 +83,7 @@ test('the office chooses a folder, backs up, and restores a backup after confirm
   await expect(page.getByRole('grid')).toContainText('Кузнецова');
   await expect(page.getByRole('grid')).not.toContainText('Петров');
   if (shots) {
-    await page.keyboard.press('Alt+7');
+    await openSettings(page, 'Резервные копии');
     await panel.scrollIntoViewIfNeeded();
     for (const [w, h] of [
       [1366, 768],

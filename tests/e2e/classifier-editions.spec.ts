@@ -8,6 +8,7 @@ import {
   shippedName,
 } from '../fixtures/classifier-edition';
 import { expect, signIn, test } from './fixtures';
+import { openSettings } from './settings-nav';
 
 /**
  * A newer edition of the classifier taken in Settings: the table offices receive (CSV in Windows-1251) is
@@ -28,7 +29,7 @@ test('import an edition in Settings: preview, apply; the picker no longer offers
   });
   await app.open(page);
   await signIn(page);
-  await page.keyboard.press('Alt+7');
+  await openSettings(page, 'Классификатор обращений');
   const panel = page.getByRole('region', { name: 'Классификатор обращений' });
   await expect(panel.getByTestId('edition-in-force')).toContainText('31.10.2025');
 

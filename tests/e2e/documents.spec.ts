@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, signIn, test } from './fixtures';
+import { openSettings } from './settings-nav';
 
 test.beforeEach(async ({ app }) => {
   await app.setUp();
@@ -45,7 +46,7 @@ test('Settings refuses a letter body with an unknown field, naming it, and previ
 }) => {
   await app.open(page);
   await signIn(page);
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Настройки' }).click();
+  await openSettings(page, 'Бланк и тексты писем');
   const panel = page.getByRole('form', { name: 'Тексты писем' });
   await panel.getByLabel('Письмо').selectOption({ label: 'Ответ заявителю' });
   const body = panel.getByLabel(/Текст/);

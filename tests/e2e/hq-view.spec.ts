@@ -104,7 +104,7 @@ test('the analyst signs in at HQ: registry, statistics and report across both of
     expect(page.url()).toContain(`officeIds=${rzhev.id}`);
 
     // Statistics: every office's appeals until some offices are picked, then theirs alone.
-    await page.keyboard.press('Alt+8');
+    await page.keyboard.press('Alt+7');
     await expect(page.getByRole('heading', { name: 'Статистика' })).toBeVisible();
     const received = page.getByTestId('stat-received').locator('.stats-cards__value');
     await expect(received).toHaveText('3');

@@ -1,4 +1,5 @@
 import { expect, signIn, test, type App } from './fixtures';
+import { openSettings } from './settings-nav';
 import type { Page } from '@playwright/test';
 
 /** What a screen shows follows a write made on it, with no reload and no change of screen. */
@@ -59,7 +60,7 @@ test('a kind of event added in Settings is offered at once by the checklist edit
   await app.setUp();
   await app.open(page);
   await signIn(page);
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Настройки' }).click();
+  await openSettings(page, 'Мероприятия: виды и чек-листы');
   const events = page.locator('#event-settings');
   // The checklist editor's own list of kinds, read when Settings opened.
   const kindsOffered = events.locator('select#tpl-kind option');

@@ -131,7 +131,7 @@ test('statistics screenshot', async ({ app, page }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 2500 });
   await app.open(page);
   await signIn(page, 'head', DEMO_PASSWORD);
-  await page.keyboard.press('Alt+8');
+  await page.keyboard.press('Alt+7');
   await page.getByRole('button', { name: 'Этот квартал' }).click();
   await expect(page.locator('section.stats')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('stats-period')).toContainText('01.01.2026 — 20.03.2026');

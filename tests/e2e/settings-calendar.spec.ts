@@ -1,5 +1,6 @@
 import type { RegisterAppealInput } from '../../shared/api/appeals';
 import { expect, signIn, test } from './fixtures';
+import { openSettings } from './settings-nav';
 
 /**
  * The production calendar in Settings. 2026 as shipped (resources/calendar/2026.json): Monday 09.03 is the day
@@ -31,7 +32,7 @@ test('the administrator makes Friday 13.03.2026 a day off with the keyboard; lat
 
   await app.open(page);
   await signIn(page);
-  await page.keyboard.press('Alt+7');
+  await openSettings(page, 'Производственный календарь');
   const calendar = page.getByRole('region', { name: 'Производственный календарь' });
   await expect(
     calendar.getByText(/действуют для обращений, зарегистрированных после сохранения/),
@@ -121,7 +122,7 @@ test('an assistant sees the calendar read-only', async ({ app, page }) => {
   });
   await app.open(page);
   await signIn(page, 'kozlova', 'assistant-pass-1');
-  await page.keyboard.press('Alt+7');
+  await openSettings(page, 'Производственный календарь');
   const calendar = page.getByRole('region', { name: 'Производственный календарь' });
   await expect(
     calendar.getByText('Изменять календарь могут администратор и руководитель приёмной.'),

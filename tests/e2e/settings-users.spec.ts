@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ADMIN, expect, signIn, test, type App } from './fixtures';
+import { openSettings } from './settings-nav';
 
 const KOZLOVA = { login: 'kozlova', fullName: 'Козлова Дарья Андреевна', password: 'assistant-pass-1' };
 const EGOROV = { login: 'egorov', fullName: 'Егоров Максим Олегович', password: 'assistant-pass-2' };
@@ -23,7 +24,7 @@ test('the administrator changes a role, switches a user off and sets a new passw
 }) => {
   await app.open(page);
   await signIn(page);
-  await page.keyboard.press('Alt+7');
+  await openSettings(page, 'Сотрудники');
   const users = usersRegion(page);
   const notice = users.locator('.live').first();
 
@@ -98,7 +99,7 @@ test('an office head adds users but cannot change them', async ({ app, page }) =
   await app.call('users.update', { id: await idOf(app, KOZLOVA.login), role: 'office_head' });
   await app.open(page);
   await signIn(page, KOZLOVA.login, KOZLOVA.password);
-  await page.keyboard.press('Alt+7');
+  await openSettings(page, 'Сотрудники');
   const users = usersRegion(page);
   await expect(rowOf(page, EGOROV.fullName)).toContainText(/egorov\s*Помощник\s*да/);
   await expect(users.getByRole('columnheader', { name: 'Действия' })).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { expect, signIn, test } from './fixtures';
+import { openSettings } from './settings-nav';
 
 test.beforeEach(async ({ app }) => {
   await app.setUp();
@@ -7,8 +8,10 @@ test.beforeEach(async ({ app }) => {
 test('the administrator changes the office and adds a user', async ({ app, page }) => {
   await app.open(page);
   await signIn(page);
-  await page.keyboard.press('Alt+7');
+  await openSettings(page, 'Приёмная');
   await expect(page.getByRole('heading', { name: 'Настройки' })).toBeVisible();
+  // The section is in the route: a reload keeps it.
+  await expect(page).toHaveURL(/#\/settings\?section=office$/);
   await expect(page.getByLabel('Код')).toHaveValue('ИВН');
   await page.getByLabel('Название').fill('Приёмная депутата Иванова (Лесной округ)');
   await page.getByLabel('Часовой пояс').selectOption('Asia/Yekaterinburg');
@@ -40,12 +43,14 @@ test('the administrator changes the office and adds a user', async ({ app, page 
   );
 
   // The workflow's stage limits: the review stage gets 4 working days.
+  await openSettings(page, 'Сроки этапов');
   const limits = page.locator('form[aria-labelledby="workflow-title"]');
   await limits.getByLabel('Рассмотрение и выбор направления').fill('4');
   await limits.getByRole('button', { name: /Сохранить/ }).click();
   await expect(limits.getByText('Сроки сохранены.')).toBeVisible();
   expect((await app.call('office.get', {})).stageLimits.review).toBe(4);
 
+  await openSettings(page, 'Сотрудники');
   const users = page.getByRole('region', { name: 'Сотрудники' });
   await users.getByLabel('Логин').fill('kozlova');
   await users.getByLabel('ФИО').fill('Козлова Дарья Андреевна');
@@ -68,12 +73,14 @@ test('an assistant sees the settings read-only', async ({ app, page }) => {
   });
   await app.open(page);
   await signIn(page, 'kozlova', 'assistant-pass-1');
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Настройки' }).click();
+  await openSettings(page, 'Приёмная');
   await expect(
     page.getByText('Изменять настройки могут администратор и руководитель приёмной.'),
   ).toBeVisible();
   await expect(page.getByLabel('Название')).toHaveAttribute('readonly', '');
   await expect(page.getByLabel('Часовой пояс')).toBeDisabled();
   await expect(page.getByRole('button', { name: /Сохранить/ })).toHaveCount(0);
+  await openSettings(page, 'Сотрудники');
+  await expect(page.getByRole('region', { name: 'Сотрудники' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Добавить сотрудника' })).toHaveCount(0);
 });

@@ -39,7 +39,7 @@ test('the office head switches the period and the charts follow; a chart’s tab
   await fillDemoOffice(app.office, { appeals: 80, answered: 0.7 });
   await app.open(page);
   await signIn(page, 'head', DEMO_PASSWORD);
-  await page.keyboard.press('Alt+8');
+  await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: 'Статистика' })).toBeVisible();
   await settled(page);
 

@@ -6,6 +6,7 @@ import { Hq } from '../../main/hq/service';
 import { openHqStore } from '../../main/hq/store';
 import { systemClock } from '../../shared/util/clock';
 import { expect, signIn, test } from './fixtures';
+import { openSettings } from './settings-nav';
 
 /** Settings → Синхронизация со штабом: connect with HQ's code, sync now, and the status says what happened. */
 test('the administrator connects the office to HQ and syncs from Settings', async ({ app, page }) => {
@@ -20,7 +21,7 @@ test('the administrator connects the office to HQ and syncs from Settings', asyn
 
     await app.open(page);
     await signIn(page);
-    await page.keyboard.press('Alt+7');
+    await openSettings(page, 'Синхронизация со штабом');
     const panel = page.getByRole('region', { name: 'Синхронизация со штабом' });
     await expect(panel.getByText(/не подключена к штабу/)).toBeVisible();
     await panel.getByLabel('Адрес сервера штаба').fill(server.url);

@@ -104,6 +104,8 @@ export function Shell() {
   const go = useStore((s) => s.go);
   const current = sectionOf(route);
   const mayRegister = mayCall(user?.role, 'appeals.register');
+  // The Alt+digit keys this person has: the menu's first and last.
+  const digits = SECTIONS.map((section, i) => (mayOpen(user?.role, section) ? i : -1)).filter((i) => i >= 0);
 
   return (
     <div className="shell">
@@ -175,6 +177,9 @@ export function Shell() {
           </div>
           <div>
             <Kbd>Ctrl+Enter</Kbd> {ui.shortcuts.save}
+          </div>
+          <div>
+            <Kbd>{`Alt+${digits[0]}…${digits[digits.length - 1]}`}</Kbd> {ui.shortcuts.sections}
           </div>
           <div>
             <Kbd>Alt+B</Kbd> {remindersText.bell}

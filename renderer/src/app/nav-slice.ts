@@ -18,8 +18,8 @@ export const SECTIONS = [
   'events',
   'contacts',
   'reports',
-  'settings',
   'statistics',
+  'settings',
   'audit',
 ] as const;
 export type Section = (typeof SECTIONS)[number];

@@ -3,13 +3,22 @@
  * screen, a reload and the back key all show the same rows. The fragment is input like any other: it is
  * read back through the list method's own zod schema, and a filter that does not parse is dropped.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppealFilterSchema, type AppealFilter } from '../../../shared/api/appeals';
 import { AuditFilterSchema, type AuditFilter } from '../../../shared/api/audit';
 import { EventFilterSchema, type EventFilter } from '../../../shared/api/events';
 import { RequestFilterSchema, type RequestFilter } from '../../../shared/api/requests';
 import { TaskFilterSchema, type TaskFilter } from '../../../shared/api/tasks';
 import { QueueFilterSchema, type QueueFilter } from '../../../shared/api/workflow';
+
+/** Settings' open section (`#/settings?section=users`). */
+const SettingsRouteSchema = z.object({
+  section: z
+    .string()
+    .regex(/^[a-z-]{1,40}$/)
+    .optional(),
+});
+export type SettingsRoute = z.infer<typeof SettingsRouteSchema>;
 
 export interface ListFilters {
   appeals: AppealFilter;
@@ -18,6 +27,7 @@ export interface ListFilters {
   requests: RequestFilter;
   events: EventFilter;
   audit: AuditFilter;
+  settings: SettingsRoute;
 }
 export type FilteredList = keyof ListFilters;
 
@@ -28,6 +38,7 @@ const SCHEMAS: { [L in FilteredList]: z.ZodType<ListFilters[L]> } = {
   requests: RequestFilterSchema,
   events: EventFilterSchema,
   audit: AuditFilterSchema,
+  settings: SettingsRouteSchema,
 };
 
 export const isFilteredList = (view: string): view is FilteredList => view in SCHEMAS;

@@ -4,6 +4,7 @@
  */
 import type { ReminderParams } from '../../api/reminders';
 import type { ReminderRule } from '../../domain/reminders';
+import { countOf, type PluralForms } from '../../domain/plural';
 import { eventStageLabels } from './events';
 import { taskTitle } from './tasks';
 
@@ -84,6 +85,8 @@ export function reminderSummary(count: number): { title: string; body: string } 
   return { title: 'Приёмная', body: `${count} ${word}: откройте «Уведомления»` };
 }
 
+const REMINDERS: PluralForms = ['напоминание', 'напоминания', 'напоминаний'];
+
 export const remindersUi = {
   bell: 'Уведомления',
   bellCount: (n: number) => (n > 0 ? `Уведомления: ${n} непрочитанных` : 'Уведомления: нет новых'),
@@ -95,6 +98,14 @@ export const remindersUi = {
   unread: 'новое',
   open: 'Открыть',
   digestOpens: 'Откроется реестр просроченных',
+  kinds: 'Вид напоминаний',
+  allKinds: 'Все',
+  groupSize: (count: number, unread: number) =>
+    unread > 0 ? `${countOf(count, REMINDERS)}, новых: ${unread}` : countOf(count, REMINDERS),
+  showGroup: 'Показать',
+  hideGroup: 'Скрыть',
+  markGroupRead: 'Отметить прочитанными',
+  digestStands: 'Сводка дня вместе с отдельными напоминаниями о нарушенных сроках',
   settings: {
     title: 'Напоминания',
     rules: 'Правила',

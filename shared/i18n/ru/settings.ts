@@ -34,6 +34,11 @@ const weekdays = ['понедельник', 'вторник', 'среда', 'ч�
 
 export const settings = {
   title: 'Настройки',
+  /** The page's own navigation: one section of Settings at a time. */
+  sections: {
+    label: 'Разделы настроек',
+    letters: 'Бланк и тексты писем',
+  },
   office: 'Приёмная',
   users: 'Сотрудники',
   readOnly: 'Изменять настройки могут администратор и руководитель приёмной.',

@@ -54,6 +54,7 @@ export const ui = {
     save: 'сохранить',
     open: 'открыть карточку',
     move: 'по строкам',
+    sections: 'разделы меню',
   },
 
   setup: {

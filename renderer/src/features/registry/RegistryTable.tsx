@@ -1,119 +1,51 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import type { AppealRow } from '../../../../shared/api/appeals';
-import type { ClassifierName } from '../../../../shared/api/classifier';
-import { topicLabel, withdrawnName } from '../../../../shared/i18n/ru/classifier';
-import { formatDate, labels, ui } from '../../i18n';
+import type { RegistryColumn, RegistryColumns } from '../../../../shared/api/prefs';
+import { registryColumnsUi } from '../../../../shared/i18n/ru/registry-columns';
+import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { useTopicNames } from '../classifier/names';
-import type { SortField } from './slice';
+import { COLUMN_DEFS, columnTemplate } from './columns';
 
 const ROW_HEIGHT = 34;
 const HEAD_HEIGHT = 36;
 
-type ColumnKey = keyof typeof ui.registry.columns;
-
-const COLUMNS: ReadonlyArray<{ key: ColumnKey; sort?: SortField }> = [
-  { key: 'regNumber', sort: 'regNumber' },
-  { key: 'registeredOn', sort: 'registeredOn' },
-  { key: 'applicantName', sort: 'applicantName' },
-  { key: 'applicantPhone' },
-  { key: 'summary' },
-  { key: 'topics' },
-  { key: 'kind', sort: 'kind' },
-  { key: 'channel', sort: 'channel' },
-  { key: 'status', sort: 'status' },
-  { key: 'responsibleName', sort: 'responsibleName' },
-  { key: 'dueDate', sort: 'dueDate' },
-];
-
-/** «Козлова Дарья Андреевна» → «Козлова Д. А.»: the column is narrow and the full name is in the tooltip. */
-function shortName(full: string): string {
-  const [surname, ...rest] = full.split(/\s+/);
-  return [surname, ...rest.map((p) => `${p[0]}.`)].join(' ');
-}
-
-/** A question as the narrow cell shows it: its name (marked when withdrawn), or the code. */
-const shownName = (code: string, n: ClassifierName | undefined): string =>
-  n?.name ? (n.withdrawn ? withdrawnName(n.name) : n.name) : code;
-
-/** The appeal's first question by name (the others counted), every one of them in the tooltip. */
-function TopicsCell({ codes, names }: { codes: string[]; names: ReadonlyMap<string, ClassifierName> }) {
-  const label = (c: string): string => {
-    const n = names.get(c);
-    return n ? topicLabel(c, n.name, n.withdrawn) : c;
-  };
-  const first = codes[0];
-  return (
-    <div role="gridcell" className="cell" title={codes.map(label).join('\n')}>
-      {first ? shownName(first, names.get(first)) : ui.none}
-      {codes.length > 1 ? <span className="cell__more"> +{codes.length - 1}</span> : null}
-    </div>
-  );
-}
-
-function Cells({
-  row,
-  office,
-  names,
-}: {
-  row: AppealRow;
-  office: string | null;
-  names: ReadonlyMap<string, ClassifierName>;
-}) {
-  return (
-    <>
-      {office !== null ? (
-        <div role="gridcell" className="cell" title={office}>
-          {office}
-        </div>
-      ) : null}
-      <div role="gridcell" className="cell cell--num">
-        {row.regNumber}
-      </div>
-      <div role="gridcell" className="cell">
-        {formatDate(row.registeredOn)}
-      </div>
-      <div role="gridcell" className="cell" title={row.applicantName}>
-        {row.applicantName || ui.none}
-      </div>
-      <div role="gridcell" className="cell cell--num">
-        {row.applicantPhone ?? ui.none}
-      </div>
-      <div role="gridcell" className="cell" title={row.summary}>
-        {row.summary}
-      </div>
-      <TopicsCell codes={row.topics} names={names} />
-      <div role="gridcell" className="cell" title={labels.kindLabels[row.kind]}>
-        {labels.kindLabels[row.kind]}
-      </div>
-      <div role="gridcell" className="cell" title={labels.channelLabels[row.channel]}>
-        {labels.channelLabels[row.channel]}
-      </div>
-      <div role="gridcell" className="cell">
-        <span className={`pill pill--${row.status}`}>{labels.statusLabels[row.status]}</span>
-      </div>
-      <div role="gridcell" className="cell" title={row.responsibleName ?? undefined}>
-        {row.responsibleName ? shortName(row.responsibleName) : ui.none}
-      </div>
-      <div role="gridcell" className={`cell${row.overdue ? ' cell--overdue' : ''}`}>
-        {formatDate(row.dueDate)}
-        {row.overdue ? (
-          <>
-            <span className="overdue-mark" aria-hidden="true">
-              {' '}
-              !
-            </span>
-            <span className="sr-only">, {ui.registry.overdue}</span>
-          </>
-        ) : null}
-      </div>
-    </>
-  );
-}
-
 /** The registry as a grid: one tab stop, ↑/↓ PageUp/PageDown Home/End move the selection, Enter opens. */
-export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
+/** Drags a column's right edge: the width follows the pointer and is kept when let go. */
+function ResizeHandle({ name, onWidth }: { name: string; onWidth(width: number, keep: boolean): void }) {
+  return (
+    <span
+      className="col-resize"
+      // A pointer's handle; the keyboard sets the columns in «Столбцы».
+      aria-hidden="true"
+      title={registryColumnsUi.resize(name)}
+      onPointerDown={(e) => {
+        e.preventDefault();
+        const cell = (e.currentTarget as HTMLElement).parentElement!;
+        const left = cell.getBoundingClientRect().left;
+        const onMove = (m: PointerEvent): void => onWidth(m.clientX - left, false);
+        const onUp = (u: PointerEvent): void => {
+          window.removeEventListener('pointermove', onMove);
+          window.removeEventListener('pointerup', onUp);
+          onWidth(u.clientX - left, true);
+        };
+        window.addEventListener('pointermove', onMove);
+        window.addEventListener('pointerup', onUp);
+      }}
+    />
+  );
+}
+
+export function RegistryTable({
+  onOpen,
+  columns,
+  onWidth,
+}: {
+  onOpen(row: AppealRow): void;
+  columns: RegistryColumns;
+  onWidth(key: RegistryColumn, width: number, keep: boolean): void;
+}) {
   const rows = useStore((s) => s.rows);
   const nextCursor = useStore((s) => s.nextCursor);
   const loading = useStore((s) => s.loading);
@@ -128,6 +60,7 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
   const codes = useMemo(() => rows.flatMap((r) => r.topics), [rows]);
   const names = useTopicNames(codes);
 
+  const layout = columnTemplate(columns, officeCode ? 84 : null);
   const count = rows.length + (nextCursor ? 1 : 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own subscription
   const virtualizer = useVirtualizer({
@@ -180,18 +113,27 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
   return (
     <div
       ref={scrollRef}
-      className={officeCode ? 'grid grid--offices' : 'grid'}
+      className="grid"
       role="grid"
       aria-label={ui.registry.tableLabel}
       aria-rowcount={total !== null ? total + 1 : -1}
-      aria-colcount={COLUMNS.length + (officeCode ? 1 : 0)}
+      aria-colcount={columns.length + (officeCode ? 1 : 0)}
       aria-activedescendant={rows[selected] ? `appeal-row-${selected}` : undefined}
       aria-busy={loading}
       tabIndex={0}
       id="registry-grid"
       onKeyDown={onKeyDown}
     >
-      <div className="grid__canvas" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        className="grid__canvas"
+        style={
+          {
+            height: virtualizer.getTotalSize(),
+            minWidth: layout.minWidth,
+            '--cols': layout.template,
+          } as CSSProperties
+        }
+      >
         <div role="rowgroup" className="grid__head">
           <div role="row" aria-rowindex={1} className="grid__row">
             {officeCode ? (
@@ -199,7 +141,8 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
                 {ui.offices.column}
               </div>
             ) : null}
-            {COLUMNS.map((c) => {
+            {columns.map(({ key }) => {
+              const c = { key, sort: COLUMN_DEFS[key].sort };
               const active = c.sort && sort.field === c.sort;
               return (
                 <div
@@ -218,6 +161,10 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
                   ) : (
                     ui.registry.columns[c.key]
                   )}
+                  <ResizeHandle
+                    name={ui.registry.columns[c.key]}
+                    onWidth={(w, keep) => onWidth(key, w, keep)}
+                  />
                 </div>
               );
             })}
@@ -255,11 +202,24 @@ export function RegistryTable({ onOpen }: { onOpen(row: AppealRow): void }) {
                 }}
                 onDoubleClick={() => onOpen(row)}
               >
-                <Cells
-                  row={row}
-                  office={officeCode ? (officeCode.get(row.officeId) ?? '') : null}
-                  names={names}
-                />
+                {officeCode ? (
+                  <div role="gridcell" className="cell" title={officeCode.get(row.officeId)}>
+                    {officeCode.get(row.officeId)}
+                  </div>
+                ) : null}
+                {columns.map(({ key }) => {
+                  const c = COLUMN_DEFS[key].cell(row, names);
+                  return (
+                    <div
+                      key={key}
+                      role="gridcell"
+                      className={c.className ? `cell ${c.className}` : 'cell'}
+                      title={c.title}
+                    >
+                      {c.text}
+                    </div>
+                  );
+                })}
               </div>
             );
           })}

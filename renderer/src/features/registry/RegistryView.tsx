@@ -6,6 +6,8 @@ import { useDebounced } from '../../components/hooks';
 import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { BatchCards } from '../documents/BatchCards';
+import { ColumnChooser } from './ColumnChooser';
+import { useRegistryColumns } from './columns';
 import { Filters } from './Filters';
 import { NothingFound } from './NothingFound';
 import { RegistryTable } from './RegistryTable';
@@ -16,6 +18,7 @@ import './registry.css';
 let answeredSearchRequest = 0;
 
 export function RegistryView() {
+  const cols = useRegistryColumns();
   const filter = useStore((s) => s.filter);
   const sort = useStore((s) => s.sort);
   const stale = useStore((s) => s.stale);
@@ -91,6 +94,7 @@ export function RegistryView() {
             {ui.registry.reset}
           </button>
         ) : null}
+        <ColumnChooser columns={cols.columns} onChange={cols.save} />
         <BatchCards />
         {mayRegister ? (
           <button type="button" className="btn btn--primary" onClick={() => go({ view: 'register' })}>
@@ -111,7 +115,7 @@ export function RegistryView() {
           <p className="empty">{ui.registry.empty}</p>
         )
       ) : (
-        <RegistryTable onOpen={open} />
+        <RegistryTable onOpen={open} columns={cols.columns} onWidth={cols.setWidth} />
       )}
     </section>
   );

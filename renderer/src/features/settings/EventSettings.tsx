@@ -119,7 +119,7 @@ function StageLimits({ editable }: { editable: boolean }) {
   return (
     <div>
       <h3>{eventsUi.stageLimits}</h3>
-      <div className="grid">
+      <div className="event-limits">
         {EVENT_STAGES.map((s) => (
           <Field key={s} id={`event-limit-${s}`} label={eventStageLabels[s]}>
             {(a) => (

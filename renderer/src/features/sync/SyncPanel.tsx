@@ -111,7 +111,7 @@ export function SyncPanel() {
                   )}
                 </Field>
               ))}
-              <button type="submit" className="button button--primary" disabled={busy}>
+              <button type="submit" className="btn btn--primary" disabled={busy}>
                 {syncUi.enrol}
               </button>
             </form>
@@ -137,7 +137,7 @@ export function SyncPanel() {
             {mayCall(role, 'sync.now') ? (
               <button
                 type="button"
-                className="button button--primary"
+                className="btn btn--primary"
                 disabled={busy}
                 onClick={() => void syncNow()}
               >
@@ -145,12 +145,12 @@ export function SyncPanel() {
               </button>
             ) : null}
             {mayCall(role, 'sync.exportBundle') ? (
-              <button type="button" className="button" disabled={busy} onClick={() => void exportBundle()}>
+              <button type="button" className="btn" disabled={busy} onClick={() => void exportBundle()}>
                 {syncUi.exportBundle}
               </button>
             ) : null}
             {mayCall(role, 'sync.importBundle') ? (
-              <label className="button">
+              <label className="btn">
                 {syncUi.importBundle}
                 <input
                   type="file"
@@ -189,7 +189,7 @@ export function SyncPanel() {
                   />
                 )}
               </Field>
-              <button type="submit" className="button" disabled={busy}>
+              <button type="submit" className="btn" disabled={busy}>
                 {syncUi.save}
               </button>
             </form>
@@ -222,7 +222,7 @@ export function SyncPanel() {
                         <>
                           <button
                             type="button"
-                            className="button"
+                            className="btn"
                             disabled={busy}
                             onClick={() =>
                               void run(
@@ -234,7 +234,7 @@ export function SyncPanel() {
                           </button>{' '}
                           <button
                             type="button"
-                            className="button"
+                            className="btn"
                             disabled={busy}
                             onClick={() =>
                               void run(

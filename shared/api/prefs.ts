@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { method } from './define';
+
+/** The registry's columns, in the order the registry shows them by default. */
+export const REGISTRY_COLUMNS = [
+  'regNumber',
+  'registeredOn',
+  'applicantName',
+  'applicantPhone',
+  'summary',
+  'topics',
+  'kind',
+  'channel',
+  'status',
+  'responsibleName',
+  'dueDate',
+] as const;
+export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];
+
+/** A person's registry columns: the ones shown, in order, each with the width it was dragged to. */
+export const RegistryColumnsSchema = z
+  .array(
+    z.object({
+      key: z.enum(REGISTRY_COLUMNS),
+      /** Pixels; absent: the column's own width. */
+      width: z.number().int().min(40).max(900).optional(),
+    }),
+  )
+  .min(1, { message: 'at least one column' })
+  .max(REGISTRY_COLUMNS.length)
+  .refine((cols) => new Set(cols.map((c) => c.key)).size === cols.length, {
+    message: 'a column named twice',
+  });
+export type RegistryColumns = z.infer<typeof RegistryColumnsSchema>;
+
+export const prefMethods = {
+  'prefs.registryColumns': method({
+    summary: 'My registry columns (null: the default set)',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ columns: RegistryColumnsSchema.nullable() }),
+  }),
+  'prefs.setRegistryColumns': method({
+    summary: 'Keep my registry columns; null goes back to the default set',
+    access: 'signed_in',
+    kind: 'write',
+    input: z.object({ columns: RegistryColumnsSchema.nullable() }).strict(),
+    output: z.object({ columns: RegistryColumnsSchema.nullable() }),
+  }),
+} as const;
