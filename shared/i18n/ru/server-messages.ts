@@ -1,5 +1,6 @@
 import { attachmentServerMessages } from './attachments';
 import { eventServerMessages } from './events';
+import { oralAnswerServerMessages } from './oral-answer';
 import { statisticsServerMessages } from './statistics';
 
 /**
@@ -86,6 +87,7 @@ export const serverMessages: Record<string, string> = {
   'only an office head sees everyone’s tasks': 'Задачи всех сотрудников видит только руководитель приёмной',
   ...attachmentServerMessages,
   ...eventServerMessages,
+  ...oralAnswerServerMessages,
   ...statisticsServerMessages,
 };
 
