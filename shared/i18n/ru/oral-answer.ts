@@ -16,7 +16,6 @@ export const oralAnswerUi = {
   answeredByHint: 'Пусто — не указывать',
   card: {
     title: 'Ответ дан устно на личном приёме',
-    result: (label: string) => `Результат: ${label}`,
     on: (date: string) => `Дата ответа: ${date}`,
     consent: 'Заявитель согласился на устный ответ (ч. 2 ст. 13 59-ФЗ)',
     answeredBy: (who: string) => `Ответ дал: ${who}`,

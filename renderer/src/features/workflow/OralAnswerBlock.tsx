@@ -1,10 +1,13 @@
 import type { AppealCard } from '../../../../shared/api/appeals';
 import { oralAnswerUi } from '../../../../shared/i18n/ru/oral-answer';
-import { formatDate, labels } from '../../i18n';
+import { formatDate } from '../../i18n';
 
 const t = oralAnswerUi.card;
 
-/** The answer given orally at a personal reception (59-FZ Art. 13 p.2), as the card records it. */
+/**
+ * The answer given orally at a personal reception (59-FZ Art. 13 p.2), as the card records it; its result
+ * stands in the workflow's panel with every other closing.
+ */
 export function OralAnswerBlock({ card }: { card: AppealCard }) {
   const reply = card.reply;
   if (!reply) return null;
@@ -15,7 +18,6 @@ export function OralAnswerBlock({ card }: { card: AppealCard }) {
         {reply.text}
       </div>
       <ul className="facts">
-        {card.result ? <li>{t.result(labels.resultLabels[card.result])}</li> : null}
         {reply.sentOn ? <li>{t.on(formatDate(reply.sentOn))}</li> : null}
         {reply.consent ? <li>{t.consent}</li> : null}
         {reply.signatory ? <li>{t.answeredBy(reply.signatory)}</li> : null}
