@@ -4,6 +4,7 @@ import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { m0022 } from '../../db/migrations/0022-oral-appeal';
 import type { RegisterOralAppealInput } from '../../shared/api/oral-answer';
 import { appealInput, dumpTables } from './helpers';
+import { docxText } from './libreoffice';
 import { tempFiles } from './migration-helpers';
 import { testOffice, type TestOffice } from './office-fixture';
 
@@ -76,6 +77,15 @@ describe('the oral appeal at a personal reception (59-FZ Art. 13 p.2)', () => {
       .prepare('SELECT kind, status, closed_by FROM tasks WHERE appeal_id = ?')
       .all(card.id);
     expect(tasks).toEqual([{ kind: 'review', status: 'done', closed_by: assistant.id }]);
+
+    // The printed card records the oral answer with the applicant's agreement.
+    const printed = await o.call('documents.card', { appealId: card.id }, assistant.token);
+    const text = docxText(Buffer.from(printed.dataBase64, 'base64'));
+    expect(text).toContain('Ответ дан устно на личном приёме (ч. 2 ст. 13 59-ФЗ)');
+    expect(text).toContain(
+      '20.02.2026, с согласия заявителя: Разъяснён порядок: заявление подаётся в МФЦ с документами о доходах за шесть месяцев.',
+    );
+    expect(text).toContain('Разъяснено');
 
     // «Дан ответ» is the other result an oral answer may have.
     const answered = await o.call(

@@ -19,6 +19,10 @@ export const oralAnswerUi = {
     on: (date: string) => `Дата ответа: ${date}`,
     consent: 'Заявитель согласился на устный ответ (ч. 2 ст. 13 59-ФЗ)',
     answeredBy: (who: string) => `Ответ дал: ${who}`,
+    /** The printed card's row. */
+    printed: 'Ответ дан устно на личном приёме (ч. 2 ст. 13 59-ФЗ)',
+    printedLine: (on: string, text: string, who: string | null) =>
+      `${on}, с согласия заявителя${who ? `, ответ дал ${who}` : ''}: ${text}`,
   },
 };
 
