@@ -97,6 +97,24 @@ describe('the registry’s «registered late» filter', () => {
     expect(report.registeredLate).toBe(inFebruary.length);
   });
 
+  it('stays exact when a receipt date lies decades away (a mistyped year)', async () => {
+    const o = await testOffice('2026-03-20T09:00:00Z');
+    // Thursday 02.03.1995 + 3 is Sunday 05.03: the last day is Monday 06.03. Friday 20.02.2026 + 3 is
+    // the holiday of Monday 23.02: the last day is Tuesday 24.02.
+    const pairs = [
+      ['1995-03-02', '1995-03-06'],
+      ['1995-03-02', '1995-03-07'],
+      ['2026-02-20', '2026-02-24'],
+      ['2026-02-20', '2026-02-25'],
+    ] as const;
+    const { registered } = await o.call('appeals.registerBatch', {
+      appeals: pairs.map(([receivedOn, registeredOn]) => appealInput({ receivedOn, registeredOn })),
+    });
+    const late = [registered[1]!.id, registered[3]!.id].sort();
+    expect(await ids(o, { registeredLate: true })).toEqual(late);
+    expect(await ids(o, { registeredLate: false })).toEqual([registered[0]!.id, registered[2]!.id].sort());
+  });
+
   it('is refused when it is not a yes or no, naming the field', async () => {
     const o = await testOffice();
     expect(await o.fail('appeals.list', { filter: { registeredLate: 'да' } })).toMatchObject({
