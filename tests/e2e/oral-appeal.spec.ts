@@ -68,7 +68,9 @@ test('an oral appeal at a reception is registered with its answer by the keyboar
   await page.keyboard.press('Space');
   await page.keyboard.press('Control+Enter');
 
-  await expect(page.getByTestId('saved')).toHaveText(/Обращение зарегистрировано: № ИВН-2026-00001/);
+  await expect(page.getByTestId('saved')).toHaveText(
+    'Обращение зарегистрировано: № ИВН-2026-00001. Ответ дан устно, рассмотрение завершено.',
+  );
   await expect(page.getByRole('button', { name: /Открыть карточку/ })).toBeFocused();
   await page.keyboard.press('Enter');
 

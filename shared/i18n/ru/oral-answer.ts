@@ -14,6 +14,8 @@ export const oralAnswerUi = {
   consent: 'Заявитель согласен получить ответ устно',
   answeredBy: 'Ответ дал',
   answeredByHint: 'Пусто — не указывать',
+  saved: (regNumber: string) =>
+    `Обращение зарегистрировано: № ${regNumber}. Ответ дан устно, рассмотрение завершено.`,
   card: {
     title: 'Ответ дан устно на личном приёме',
     on: (date: string) => `Дата ответа: ${date}`,
