@@ -185,6 +185,8 @@ export interface AppealTable extends SyncColumns {
   reply_sent_on: string | null;
   reply_number: string | null;
   reply_signatory: string | null;
+  /** 1: the applicant agreed to an oral answer at a personal reception (59-FZ Art. 13 p.2). */
+  oral_consent: number | null;
   reviewed_late: number | null;
   stage_since: string | null;
   /** The event (a reception day) the appeal was taken at. */

@@ -2,6 +2,7 @@ import type { Contract, MethodName, Output, ParsedInput } from '../../shared/api
 import * as appealCard from '../appeals/card';
 import * as appeals from '../appeals/register';
 import * as appealsList from '../appeals/list';
+import { registerOral } from '../appeals/oral';
 import * as attachments from '../attachments/attachments';
 import * as backups from '../backups/service';
 import * as auditLog from '../audit/service';
@@ -68,6 +69,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'calendar.putYear': office.putCalendarYear,
   'appeals.register': appeals.register,
   'appeals.registerBatch': appeals.registerBatch,
+  'appeals.registerOral': registerOral,
   'appeals.update': appeals.update,
   'appeals.get': appealCard.get,
   'appeals.list': appealsList.list,

@@ -1,14 +1,15 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ReadDb } from '../../db/sql';
+import type { ProductionCalendar } from '../../shared/domain/calendar';
 import type { DB } from '../../db/schema';
 import type { AppealFilter } from '../../shared/api/appeals';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { ftsQuery } from '../../shared/domain/text';
-import { toRow } from './queries';
+import { lateRegistration, toRow } from './queries';
 import type { ReadContext } from '../kernel/context';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
-import { officeRow, officeToday } from '../office/queries';
+import { officeCalendar, officeRow, officeToday } from '../office/queries';
 
 type Query = SelectQueryBuilder<DB & { u: DB['users'] }, 'appeals' | 'u', object>;
 
@@ -69,11 +70,25 @@ function base(db: ReadDb): Query {
     .where('appeals.deleted_at', 'is', null) as unknown as Query;
 }
 
+/** The day the filters are read on: today's date for «overdue», the calendar for «registered late». */
+interface FilterDay {
+  db: ReadDb;
+  today: string;
+  calendar: () => ProductionCalendar;
+}
+
+function filterDay(ctx: ReadContext): FilterDay {
+  const db = ctx.store.read;
+  const office = officeRow(db);
+  return { db, today: officeToday(ctx, office), calendar: () => officeCalendar(ctx, office) };
+}
+
 /**
  * The registry's filters as one WHERE clause; the same clause counts and lists. With a page plan, topic and
  * search filters take the form that suits how many rows they match (the rows are the same either way).
  */
-function applyFilter(q: Query, f: AppealFilter, today: string, plan?: PagePlan): Query {
+function applyFilter(q: Query, f: AppealFilter, at: FilterDay, plan?: PagePlan): Query {
+  const { today } = at;
   if (f.officeIds) q = q.where('appeals.office_id', 'in', f.officeIds);
   if (f.status?.length) q = q.where('appeals.status', 'in', f.status);
   if (f.open === true) q = q.where(OPEN);
@@ -89,6 +104,12 @@ function applyFilter(q: Query, f: AppealFilter, today: string, plan?: PagePlan):
   if (f.overdue === true) q = q.where(OPEN).where('appeals.due_date', '<', today);
   if (f.overdue === false)
     q = q.where((eb) => eb.or([eb('appeals.status', '=', 'closed'), eb('appeals.due_date', '>=', today)]));
+  if (f.registeredLate !== undefined) {
+    const late = lateRegistration(at.db, at.calendar(), 'appeals');
+    const [before, after] = late.sql.split('?') as [string, string];
+    const cond = sql<boolean>`${sql.raw(before)}${late.param}${sql.raw(after)}`;
+    q = q.where(f.registeredLate ? cond : sql<boolean>`NOT ${cond}`);
+  }
   if (f.topic) {
     const [from, to] = [f.topic, prefixEnd(f.topic)];
     const topicRows = 'appeal_topics WHERE code >= ? AND code < ?';
@@ -140,7 +161,8 @@ function manyFound(plan: PagePlan, match: string): boolean {
 
 export function list(ctx: ReadContext, input: ParsedInput<'appeals.list'>): Output<'appeals.list'> {
   const db = ctx.store.read;
-  const today = officeToday(ctx, officeRow(db));
+  const at = filterDay(ctx);
+  const { today } = at;
   const column = SORT_COLUMNS[input.sort.field];
   // Only the responsible's name can be null (a LEFT JOIN); every other sort column is NOT NULL, and sorting
   // by the bare column lets an index give the order instead of sorting every matching row.
@@ -151,7 +173,7 @@ export function list(ctx: ReadContext, input: ParsedInput<'appeals.list'>): Outp
   const desc = input.sort.dir === 'desc';
   const dir = desc ? 'desc' : 'asc';
   const plan = { db, indexedSort: INDEXED_SORTS.has(input.sort.field) };
-  let q = applyFilter(base(db), input.filter, today, plan);
+  let q = applyFilter(base(db), input.filter, at, plan);
   if (input.cursor) {
     const [value, id] = decodeCursor(input.cursor, 2, 'this registry');
     // A row value: the planner turns it into one index range, where the OR of two terms would filter.
@@ -198,9 +220,8 @@ export function list(ctx: ReadContext, input: ParsedInput<'appeals.list'>): Outp
 
 export function count(ctx: ReadContext, input: ParsedInput<'appeals.count'>): Output<'appeals.count'> {
   const db = ctx.store.read;
-  const today = officeToday(ctx, officeRow(db));
   const r = db.get(
-    applyFilter(base(db), input.filter, today).select((eb) => eb.fn.countAll<number>().as('n')),
+    applyFilter(base(db), input.filter, filterDay(ctx)).select((eb) => eb.fn.countAll<number>().as('n')),
   );
   return { count: Number(r?.n ?? 0) };
 }

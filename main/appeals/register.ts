@@ -192,7 +192,7 @@ interface RegistrationRun extends WriteScope {
   bulk?: { counts: AppealCountBatch; facets: FacetBatch };
 }
 
-function beginRegistration(db: WriteDb, ctx: CallContext): RegistrationRun {
+export function beginRegistration(db: WriteDb, ctx: CallContext): RegistrationRun {
   const scope = beginWrite(db, ctx);
   return {
     ...scope,
@@ -212,7 +212,7 @@ function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
   return v;
 }
 
-function registerIn(
+export function registerIn(
   db: WriteDb,
   ctx: CallContext,
   run: RegistrationRun,

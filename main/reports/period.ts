@@ -9,7 +9,7 @@
 import type { ReadDb } from '../../db/sql';
 import type { PeriodReport, ReportFilter as ApiReportFilter } from '../../shared/api/documents';
 import type { ProductionCalendar } from '../../shared/domain/calendar';
-import { registrationTerm } from '../../shared/domain/deadlines';
+import { lateRegistration } from '../appeals/queries';
 import { codeNames } from '../classifier/queries';
 import { counts, officeCondition, type Scope } from './statistics/counts';
 
@@ -319,22 +319,12 @@ export function periodReport(db: ReadDb, f: ReportFilter, asOf: string): PeriodR
 
 /**
  * The appeals registered in the period later than three days after receipt (59-FZ Art. 8 p.2), the last
- * day on the production calendar (a day off moves it forward). Only a registration more than three
- * calendar days after receipt can be late, so SQL hands over those alone and the calendar judges them.
+ * day on the production calendar (a day off moves it forward): the registry's «registered late» filter
+ * counts the same rows.
  */
 export function registeredLateCount(db: ReadDb, f: ReportFilter, calendar: ProductionCalendar): number {
-  const s = scope(f);
-  let late = 0;
-  for (const r of db.rawAll<{ reg: string; rec: string; n: number }>(
-    `SELECT a.registered_on AS reg, a.received_on AS rec, count(*) AS n FROM appeals a
-     WHERE ${s.sql} AND ${RECEIVED} AND julianday(a.registered_on) - julianday(a.received_on) > 3
-     GROUP BY 1, 2`,
-    ...s.params,
-    f.from,
-    f.to,
-  ))
-    if (r.reg > registrationTerm(r.rec, calendar, 'next').controlDate) late += r.n;
-  return late;
+  const late = lateRegistration(db, calendar);
+  return countWhere(db, scope(f), `${RECEIVED} AND ${late.sql}`, [f.from, f.to, late.param]);
 }
 
 /** The classifier's names of the codes a report shows: its sections and the topic it is narrowed to. */

@@ -26,6 +26,7 @@ export const WORKFLOW_BLANK = {
   reply_sent_on: null,
   reply_number: null,
   reply_signatory: null,
+  oral_consent: null,
   reviewed_late: null,
   event_id: null,
 } satisfies Partial<AppealTable>;

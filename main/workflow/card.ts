@@ -81,6 +81,7 @@ export function workflowPart(db: ReadDb, a: AppealTable, today: string, role: Ro
             sentOn: a.reply_sent_on,
             outgoingNumber: a.reply_number,
             signatory: a.reply_signatory,
+            consent: a.oral_consent === 1,
           }
         : null,
     reviewedLate: a.reviewed_late === null ? null : a.reviewed_late === 1,

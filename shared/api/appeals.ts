@@ -24,6 +24,8 @@ export const APPEAL_RESULTS = [
   'supported_measures_taken',
   'not_supported',
   'explained',
+  /** «Дан ответ»: answered without a finding for or against, as an oral answer at a reception often is. */
+  'answered',
   'forwarded',
   'left_without_answer',
 ] as const;
@@ -241,6 +243,8 @@ export const AppealCardSchema = AppealRowSchema.extend({
       sentOn: IsoDateSchema.nullable(),
       outgoingNumber: z.string().nullable(),
       signatory: z.string().nullable(),
+      /** An oral answer at a personal reception: the applicant agreed to it (59-FZ Art. 13 p.2). */
+      consent: z.boolean(),
     })
     .nullable(),
   reviewedLate: z.boolean().nullable(),
@@ -288,6 +292,8 @@ export const AppealFilterSchema = z.object({
   dueFrom: IsoDateSchema.optional(),
   dueTo: IsoDateSchema.optional(),
   overdue: z.boolean().optional(),
+  /** Registered later than three days after receipt (59-FZ Art. 8 p.2), on the office's production calendar. */
+  registeredLate: z.boolean().optional(),
   /** Whose appeals: all when not given. Only HQ's analyst view holds more than one office. */
   officeIds: z.array(IdSchema).min(1).max(200).optional(),
 });

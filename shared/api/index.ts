@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appealMethods } from './appeals';
+import { oralAnswerMethods } from './oral-answer';
 import { attachmentMethods } from './attachments';
 import { backupMethods } from './backups';
 import { classifierMethods } from './classifier';
@@ -22,6 +23,7 @@ import type { Access, MethodDef, Role } from './define';
 export const contract = {
   ...officeMethods,
   ...appealMethods,
+  ...oralAnswerMethods,
   ...workflowMethods,
   ...requestMethods,
   ...taskMethods,

@@ -42,7 +42,7 @@ export const TERMS = {
 } as const;
 
 /** 59-FZ Art. 8 p.2. */
-const REGISTRATION_DAYS = 3;
+export const REGISTRATION_DAYS = 3;
 
 function assertDate(name: string, date: IsoDate): void {
   if (!isIsoDate(date)) throw new RangeError(`${name} is not a date YYYY-MM-DD: ${JSON.stringify(date)}`);

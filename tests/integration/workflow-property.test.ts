@@ -5,6 +5,7 @@ import { capabilitiesOf, type CallContext } from '../../main/kernel/context';
 import {
   APPEAL_ACTIONS,
   APPEAL_STATES,
+  INTERNAL_ACTIONS,
   STATE_TASK,
   type AppealState,
   type TaskKind,
@@ -296,9 +297,7 @@ describe('the workflow under random steps', () => {
     }
     // The walk went everywhere: every step of both tables was taken, appeals closed, refusals tried.
     const tables = [
-      ...APPEAL_ACTIONS.filter((a) => a !== 'answerToReply' && a !== 'requestsWithdrawn').map(
-        (a) => `workflow.${a}`,
-      ),
+      ...APPEAL_ACTIONS.filter((a) => !INTERNAL_ACTIONS.includes(a)).map((a) => `workflow.${a}`),
       ...REQUEST_ACTIONS.map((a) => `requests.${a}`),
     ];
     for (const m of tables) expect(stats.byMethod[m], m).toBeGreaterThan(0);

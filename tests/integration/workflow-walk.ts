@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/api/define';
 import type { MethodName } from '../../shared/api/index';
-import { APPEAL_ACTIONS } from '../../shared/domain/workflow/appeal';
+import { APPEAL_ACTIONS, INTERNAL_ACTIONS } from '../../shared/domain/workflow/appeal';
 import { ART11_GROUNDS } from '../../shared/domain/workflow/art11';
 import { OPEN_REQUEST_STATES, REQUEST_ACTIONS } from '../../shared/domain/workflow/request';
 import type { Card } from './workflow-steps';
@@ -184,7 +184,7 @@ export function walker({ rnd, today, answered, bodies }: Walk) {
   function notAllowed(c: Card, who: Person): Step | null {
     const steps: Step[] = [];
     for (const a of APPEAL_ACTIONS)
-      if (!c.actions.includes(a) && a !== 'answerToReply' && a !== 'requestsWithdrawn')
+      if (!c.actions.includes(a) && !INTERNAL_ACTIONS.includes(a))
         steps.push({ method: `workflow.${a}` as MethodName, input: appealStep(a, c), who, weight: 1 });
     for (const r of c.requests)
       for (const a of REQUEST_ACTIONS)

@@ -10,6 +10,7 @@ import { countOf, DAYS, SIGNATORIES } from '../../../shared/domain/plural';
 import { topicLabel } from '../../../shared/i18n/ru/classifier';
 import { documents as D } from '../../../shared/i18n/ru/documents';
 import * as L from '../../../shared/i18n/ru/labels';
+import { oralAnswerUi } from '../../../shared/i18n/ru/oral-answer';
 import { officeDate } from '../../../shared/util/clock';
 import { para, shortDate, table, type DocStyle } from './common';
 
@@ -100,7 +101,10 @@ function outcomeRows(c: AppealCard): Row[] {
             .join(', '),
         ]
       : null,
-    r?.sentOn
+    r?.sentOn && r.consent
+      ? [O.printed, O.printedLine(shortDate(r.sentOn), r.text ?? '', r.signatory)]
+      : null,
+    r?.sentOn && !r.consent
       ? [
           D.card.reply,
           D.card.replyLine(
@@ -118,6 +122,8 @@ function outcomeRows(c: AppealCard): Row[] {
     [D.card.caseFile, c.caseFile ?? ''],
   ]);
 }
+
+const O = oralAnswerUi.card;
 
 /** The card's paragraphs and tables, to be put in a section of their own (one card per page in a batch). */
 export function cardContent(d: CardData, style: DocStyle): FileChild[] {

@@ -140,6 +140,8 @@ export const APPEAL_ACTIONS = [
   // Taken by a request's step, never offered on the card by themselves:
   'answerToReply',
   'requestsWithdrawn',
+  // Taken at registration only: the oral answer at a personal reception (59-FZ Art. 13 p.2).
+  'answerOrally',
 ] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
@@ -172,10 +174,18 @@ export const APPEAL_TRANSITIONS: Record<AppealAction, AppealTransition> = {
   sendReply: { from: ['reply_send'], to: ['closed'], roles: DESK },
   answerToReply: { from: ['in_request'], to: ['reply_draft'], roles: DEPUTY },
   requestsWithdrawn: { from: ['in_request'], to: ['awaiting_resolution'], roles: [...DESK, ...DEPUTY] },
+  answerOrally: { from: ['registered'], to: ['closed'], roles: [...DESK, ...DEPUTY] },
 };
 
-/** Steps that follow from a request's step; the card offers the request's action instead. */
-const INTERNAL_ACTIONS: readonly AppealAction[] = ['answerToReply', 'requestsWithdrawn'];
+/**
+ * Steps no card offers: those that follow from a request's step (the card offers the request's action
+ * instead), and the oral answer, given only with the registration itself.
+ */
+export const INTERNAL_ACTIONS: readonly AppealAction[] = [
+  'answerToReply',
+  'requestsWithdrawn',
+  'answerOrally',
+];
 
 export class TransitionError extends Error {
   constructor(

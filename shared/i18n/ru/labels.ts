@@ -7,12 +7,14 @@ import type { ErrorCode, Role } from '../../api/define';
 import type { Direction } from '../../domain/workflow/appeal';
 import type { Art11Ground } from '../../domain/workflow/art11';
 import type { RequestKind, RequestState } from '../../domain/workflow/request';
+import { oralAnswerFieldLabels } from './oral-answer';
 
 type AppealResult =
   | 'supported'
   | 'supported_measures_taken'
   | 'not_supported'
   | 'explained'
+  | 'answered'
   | 'forwarded'
   | 'left_without_answer';
 
@@ -84,10 +86,11 @@ export const requestStateLabels: Record<RequestState, string> = {
 };
 
 /** How a letter went to the applicant. */
-export const sendFormLabels: Record<'post' | 'email' | 'in_person', string> = {
+export const sendFormLabels: Record<'post' | 'email' | 'in_person' | 'oral', string> = {
   post: 'Почтой',
   email: 'По электронной почте',
   in_person: 'Лично',
+  oral: 'Устно на личном приёме',
 };
 
 /** What the deputy's queue waits for. */
@@ -115,6 +118,7 @@ export const resultLabels: Record<AppealResult, string> = {
   supported_measures_taken: 'Поддержано, меры приняты',
   not_supported: 'Не поддержано',
   explained: 'Разъяснено',
+  answered: 'Дан ответ',
   forwarded: 'Направлено по компетенции',
   left_without_answer: 'Оставлено без ответа',
 };
@@ -184,6 +188,7 @@ export const historyActionLabels: Record<string, string> = {
   sendReply: 'Ответ отправлен заявителю',
   answerToReply: 'По ответу на запрос — ответ заявителю',
   requestsWithdrawn: 'Запросы отозваны — снова на резолюцию',
+  answerOrally: 'Ответ дан устно на личном приёме, с согласия заявителя',
   replySaved: 'Сохранён черновик ответа',
   extended: 'Срок рассмотрения продлён',
   extensionNotified: 'Заявитель уведомлён о продлении срока',
@@ -256,6 +261,8 @@ export const fieldLabels: Record<string, string> = {
   reply_approved_by: 'Ответ согласовал',
   reply_approved_on: 'Дата согласования ответа',
   reply_form: 'Способ отправки ответа',
+  oral_consent: 'Заявитель согласен на устный ответ',
+  ...oralAnswerFieldLabels,
   reply_sent_on: 'Дата отправки ответа',
   reply_number: 'Исх. номер ответа',
   reply_signatory: 'Подписал',

@@ -1,6 +1,7 @@
 import { attachmentServerMessages } from './attachments';
 import { classifierServerMessages } from './classifier';
 import { eventServerMessages } from './events';
+import { oralAnswerServerMessages } from './oral-answer';
 import { statisticsServerMessages } from './statistics';
 
 /**
@@ -88,6 +89,7 @@ export const serverMessages: Record<string, string> = {
   ...attachmentServerMessages,
   ...classifierServerMessages,
   ...eventServerMessages,
+  ...oralAnswerServerMessages,
   ...statisticsServerMessages,
 };
 

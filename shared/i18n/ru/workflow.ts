@@ -32,6 +32,7 @@ export const workflow = {
     sendReply: 'Ответ отправлен',
     answerToReply: 'По ответу на запрос — ответ заявителю',
     requestsWithdrawn: 'Запросы отозваны — снова на резолюцию',
+    answerOrally: 'Ответ дан устно на личном приёме',
     saveReply: 'Черновик ответа',
     extend: 'Продлить срок',
     notifyExtension: 'Заявитель уведомлён о продлении',

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { APPEAL_KINDS, CHANNELS, type AppealCard } from '../../../../shared/api/appeals';
 import { art11Warnings } from '../../../../shared/domain/appeal';
-import { call, isCallError } from '../../api/client';
+import { isCallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
 import { useFocusFirstInvalid } from '../../components/hooks';
@@ -10,8 +10,10 @@ import { errorText, fieldErrors, labels, ui, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { ApplicantFields } from './ApplicantFields';
 import { ContentFields } from './ContentFields';
-import { inputOf, toRegisterInput } from './input';
+import { inputOf } from './input';
 import { MatchPanel, type MatchCandidate } from './MatchPanel';
+import { OralAnswerFields } from './OralAnswerFields';
+import { registerDraft } from './oral-input';
 import { isCtrlEnter, SavedPanel } from './SavedPanel';
 import { TermPreview } from './TermPreview';
 import './register.css';
@@ -69,7 +71,7 @@ export function RegisterForm() {
     setBanner(null);
     setErrors({});
     try {
-      const card = await call('appeals.register', toRegisterInput(d, choice));
+      const card = await registerDraft(d, choice);
       setMatch(null);
       setSaved(card);
       useStore.getState().resetDraft(true);
@@ -243,6 +245,8 @@ export function RegisterForm() {
         <ApplicantFields errors={errors} />
 
         <ContentFields errors={errors} />
+
+        <OralAnswerFields errors={errors} />
 
         {applicantTyped && warnings.length > 0 ? (
           <div className="banner banner--warning" id="reg-warnings">

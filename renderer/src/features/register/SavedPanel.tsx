@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { AppealCard } from '../../../../shared/api/appeals';
+import { oralAnswerUi } from '../../../../shared/i18n/ru/oral-answer';
 import { Kbd } from '../../components/Field';
 import { formatDate, ui } from '../../i18n';
 import { useStore } from '../../store';
@@ -20,7 +21,9 @@ export function SavedPanel({ card, onAnother }: { card: AppealCard; onAnother():
       }}
     >
       <p className="banner banner--success" role="status" data-testid="saved">
-        {ui.register.saved(card.regNumber, formatDate(card.dueDate))}
+        {card.reply?.consent
+          ? oralAnswerUi.saved(card.regNumber)
+          : ui.register.saved(card.regNumber, formatDate(card.dueDate))}
       </p>
       <div className="actions">
         <button

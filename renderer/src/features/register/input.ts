@@ -23,6 +23,11 @@ export const INPUT_OF_FIELD: Record<string, string> = {
   topics: 'reg-topics',
   responsibleId: 'reg-responsible',
   signatories: 'reg-signatories',
+  oralAnswer: 'reg-oral',
+  'oralAnswer.result': 'reg-oralResult',
+  'oralAnswer.text': 'reg-oralText',
+  'oralAnswer.consent': 'reg-oralConsent',
+  'oralAnswer.answeredBy': 'reg-oralAnsweredBy',
 };
 
 /** `topics.2` → `topics`: a list's error belongs to the list's input. */

@@ -2,6 +2,7 @@ import type { AppealKind, Channel } from '../../../../shared/api/appeals';
 import type { ContactSummary } from '../../../../shared/api/contacts';
 import { todayIn } from '../../i18n';
 import type { SliceCreator } from '../../store';
+import { BLANK_ORAL, type OralDraft } from './oral-draft';
 
 /** The registration form as typed; kept in the store so a half-typed appeal survives a look at the registry. */
 export interface Draft {
@@ -32,6 +33,8 @@ export interface Draft {
   forwardedDate: string | null;
   /** The event (a reception day) the appeals are taken at, when the form was opened from its card. */
   event: { id: string; title: string } | null;
+  /** An answer given orally at a personal reception, when the channel is one. */
+  oral: OralDraft;
 }
 
 function blank(today: string, keep?: Draft): Draft {
@@ -60,6 +63,7 @@ function blank(today: string, keep?: Draft): Draft {
     forwardedNumber: '',
     forwardedDate: '',
     event: keep?.event ?? null,
+    oral: BLANK_ORAL,
   };
 }
 

@@ -7,6 +7,7 @@ import type { RegistryFilter } from './slice';
 import { UserSelect } from '../../components/UserSelect';
 import { OfficesSelect } from '../../components/OfficesSelect';
 import { classifierText } from '../../../../shared/i18n/ru/classifier';
+import { registrationTermUi } from '../../../../shared/i18n/ru/registration-term';
 import { TopicPicker } from '../classifier/TopicPicker';
 
 /** Server errors name `filter.<key>`; each belongs under its input. */
@@ -156,6 +157,14 @@ export function Filters() {
           checked={f.overdue}
           onChange={(v) => setFilter({ overdue: v })}
         />
+        <span title={registrationTermUi.lateFilterHint}>
+          <Check
+            id="flt-registeredLate"
+            label={registrationTermUi.lateFilter}
+            checked={f.registeredLate}
+            onChange={(v) => setFilter({ registeredLate: v })}
+          />
+        </span>
         <Check
           id="flt-open"
           label={homeText.filtered.openOnly}

@@ -27,6 +27,8 @@ export interface RegistryFilter {
   dueFrom: string;
   dueTo: string;
   overdue: boolean;
+  /** Registered later than three days after receipt (59-FZ Art. 8 p.2). */
+  registeredLate: boolean;
   /** Open appeals only, and those with nobody responsible (links from the home screen set them). */
   open: boolean;
   unassigned: boolean;
@@ -46,6 +48,7 @@ export const EMPTY_FILTER: RegistryFilter = {
   dueFrom: '',
   dueTo: '',
   overdue: false,
+  registeredLate: false,
   open: false,
   unassigned: false,
   officeIds: [],
@@ -68,6 +71,7 @@ export function toApiFilter(f: RegistryFilter): AppealFilter {
   if (f.dueFrom) out.dueFrom = f.dueFrom;
   if (f.dueTo) out.dueTo = f.dueTo;
   if (f.overdue) out.overdue = true;
+  if (f.registeredLate) out.registeredLate = true;
   if (f.open) out.open = true;
   if (f.unassigned) out.unassigned = true;
   if (f.officeIds.length) out.officeIds = f.officeIds;
@@ -88,6 +92,7 @@ export function fromApiFilter(f: AppealFilter): RegistryFilter {
     dueFrom: f.dueFrom ?? '',
     dueTo: f.dueTo ?? '',
     overdue: f.overdue === true,
+    registeredLate: f.registeredLate === true,
     open: f.open === true,
     unassigned: f.unassigned === true,
     officeIds: f.officeIds ?? [],

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppealCard, ExternalRequest } from '../../../../shared/api/appeals';
 import { formatDate, labels, ui, workflowText } from '../../i18n';
+import { OralAnswerBlock } from './OralAnswerBlock';
 import { RequestsBlock } from './RequestsBlock';
 import type { DialogTarget } from './target';
 
@@ -151,7 +152,11 @@ export function WorkflowBlocks({
         {card.resolutions.length > 0 || card.status === 'awaiting_resolution' ? (
           <Resolutions card={card} />
         ) : null}
-        {showReply ? <Reply reply={card.reply ?? EMPTY_REPLY} /> : null}
+        {card.reply?.consent ? (
+          <OralAnswerBlock card={card} />
+        ) : showReply ? (
+          <Reply reply={card.reply ?? EMPTY_REPLY} />
+        ) : null}
         <Art11 card={card} />
         {card.forward ? <Forward forward={card.forward} /> : null}
       </div>
@@ -167,4 +172,5 @@ const EMPTY_REPLY: NonNullable<AppealCard['reply']> = {
   sentOn: null,
   outgoingNumber: null,
   signatory: null,
+  consent: false,
 };

@@ -9,12 +9,15 @@ import type { ExtraAction } from '../../../../shared/i18n/ru/workflow';
 import { call } from '../../api/client';
 import { bool, list, str, type Values } from './fields';
 
-/** Moves the service makes when a request's step leads the appeal on; no dialog takes them. */
-type FollowUp = 'answerToReply' | 'requestsWithdrawn';
+/**
+ * Moves the service makes when a request's step leads the appeal on, and the oral answer given with the
+ * registration itself; no dialog of the card takes them.
+ */
+type FollowUp = 'answerToReply' | 'requestsWithdrawn' | 'answerOrally';
 export type CardAction = Exclude<AppealAction, FollowUp> | ExtraAction;
 
 export function isCardAction(a: AppealAction): a is Exclude<AppealAction, FollowUp> {
-  return a !== 'answerToReply' && a !== 'requestsWithdrawn';
+  return a !== 'answerToReply' && a !== 'requestsWithdrawn' && a !== 'answerOrally';
 }
 
 type Form = 'post' | 'email' | 'in_person';
