@@ -10,6 +10,7 @@ import { documentMethods } from './documents';
 import { contactMethods } from './contacts';
 import { officeMethods } from './office';
 import { reminderMethods } from './reminders';
+import { reportMethods } from './reports';
 import { requestMethods } from './requests';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
@@ -31,6 +32,7 @@ export const contract = {
   ...contactMethods,
   ...homeMethods,
   ...statisticsMethods,
+  ...reportMethods,
   ...syncMethods,
   ...auditMethods,
   ...backupMethods,
