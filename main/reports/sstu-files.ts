@@ -82,6 +82,10 @@ export async function sstuDocx(sc: SstuContext, lines: SstuLine[], style: DocSty
 
 const periodText = (from: string, to: string): string => `с ${shortDate(from)} по ${shortDate(to)}`;
 
+/** The name column's width in characters, and about how many of a name's letters a line of it holds. */
+const NAME_WIDTH = 60;
+const NAME_CHARS = 64;
+
 export async function sstuXlsx(sc: SstuContext, lines: SstuLine[]): Promise<Buffer> {
   const b = sc.breakdown;
   const wb = new ExcelJS.Workbook();
@@ -104,8 +108,10 @@ export async function sstuXlsx(sc: SstuContext, lines: SstuLine[]): Promise<Buff
   for (const l of lines) {
     const row = ws.addRow([l.code, l.name, ...SSTU_COLUMNS.map((c) => l.figures[c])]);
     if (isGroup(l)) row.font = { bold: true };
+    row.alignment = { vertical: 'top' };
     row.getCell(2).alignment = { wrapText: true, indent: Math.max(l.level - 1, 0), vertical: 'top' };
-    row.getCell(1).alignment = { vertical: 'top' };
+    // Calc and Excel keep a row's stored height: a long name gets the lines it wraps to.
+    row.height = 15 * Math.max(1, Math.ceil((l.name.length + 2 * l.level) / NAME_CHARS));
     for (let c = 1; c <= last; c++) {
       row.getCell(c).border = border;
       if (c > 2) row.getCell(c).numFmt = '#,##0';
@@ -115,8 +121,8 @@ export async function sstuXlsx(sc: SstuContext, lines: SstuLine[]): Promise<Buff
   ws.addRow([T.note]).font = { italic: true };
   ws.addRow([T.generated(shortDate(b.asOf))]).font = { italic: true };
   ws.getColumn(1).width = 22;
-  ws.getColumn(2).width = 56;
-  for (let c = 3; c <= last; c++) ws.getColumn(c).width = 13;
+  ws.getColumn(2).width = NAME_WIDTH;
+  for (let c = 3; c <= last; c++) ws.getColumn(c).width = 14;
   ws.views = [{ state: 'frozen', ySplit: 5, xSplit: 2 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

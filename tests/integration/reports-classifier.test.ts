@@ -266,6 +266,8 @@ describe('the ССТУ report', () => {
     }
     expect(lines.get('|Итого')!.slice(3)).toEqual(SSTU_COLUMNS.map((c) => totals()[c]));
 
+    if (process.env.REPORTS_PNG_DIR)
+      fs.writeFileSync(path.join(process.env.REPORTS_PNG_DIR, 'sstu.xlsx'), bytes(f));
     const calc = tempDir('priemnaya-sstu-');
     dirs.push(calc);
     const csv = spreadsheetLines(bytes(f), calc.dir, 'sstu');
