@@ -16,7 +16,6 @@ import { classifierReport as C } from '../../shared/i18n/ru/reports';
 import { codeNames } from '../classifier/queries';
 import type { ReportTable } from '../documents/docx/report';
 import { scope, type ReportFilter } from './period';
-import { officeCondition, type StatisticsScope } from './statistics/counts';
 
 /** A question's code: the first four parts of a code (a shorter code is itself). */
 const QUESTION = (col: string) => `substr(${col}, 1, 19)`;
@@ -100,28 +99,6 @@ export function classifierBreakdown(db: ReadDb, f: ReportFilter, asOf: string): 
     })),
     total: { code: '', level: 1, name: null, ...total },
   };
-}
-
-/**
- * The questions most written about in a period, an appeal once per question (its subquestions count
- * under it): the statistics' «Частые тематики».
- */
-export function topQuestions(
-  db: ReadDb,
-  s: StatisticsScope,
-  limit: number,
-): { key: string; count: number }[] {
-  const o = officeCondition('a.office_id', s.officeIds);
-  return db.rawAll<{ key: string; count: number }>(
-    `SELECT ${QUESTION('t.code')} AS key, count(DISTINCT a.id) AS count
-     FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id
-     WHERE a.deleted_at IS NULL AND a.registered_on BETWEEN ? AND ? ${o.sql ? `AND ${o.sql}` : ''}
-     GROUP BY 1 ORDER BY count DESC, key LIMIT ?`,
-    s.from,
-    s.to,
-    ...o.params,
-    limit,
-  );
 }
 
 const INDENT = '\u00a0\u00a0';

@@ -40,6 +40,8 @@ export function yearPages(
     'collective',
     'district',
     'section',
+    'subject',
+    'question',
     'topical',
     'result',
     'late',
@@ -47,14 +49,8 @@ export function yearPages(
     'request_sent',
     'request_answered',
   ];
-  // The ten questions most written about: read from the appeals and their topics (no count is kept by
-  // question), an appeal once per question.
-  const questions = sqlite.prepare(
-    `SELECT substr(t.code, 1, 19) AS key, count(DISTINCT a.id) AS n FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id
-     WHERE a.deleted_at IS NULL AND a.registered_on BETWEEN ? AND ? GROUP BY 1 ORDER BY n DESC, key LIMIT 10`,
-  );
   function rawPage(p: Period): number {
-    let n = (questions.all(p.from, p.to) as unknown[]).length;
+    let n = 0;
     for (const m of MEASURES) n += (sumBy.all(m, ...months(p)) as unknown[]).length;
     n += (byDay.all(p.from, p.to) as unknown[]).length + (byMonth.all(...months(p)) as unknown[]).length;
     return n + (overdue.all(p.from, p.to, asOf) as unknown[]).length;
