@@ -18,6 +18,7 @@ import { m0019 } from './0019-art11-published-answer';
 import { m0020 } from './0020-classifier-editions';
 import { m0022 } from './0022-oral-appeal';
 import { m0024 } from './0024-user-prefs';
+import { m0025 } from './0025-question-counts';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020,
   m0022,
   m0024,
+  m0025,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -25,6 +25,7 @@ import { listEvents } from '../events/card';
 import * as eventKinds from '../events/kinds';
 import * as eventStages from '../events/stages';
 import * as documents from '../documents/service';
+import * as reports from '../reports/service';
 import * as statistics from '../reports/statistics/index';
 import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/context';
 import * as office from '../office/office';
@@ -131,6 +132,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'reports.period': documents.period,
   'statistics.period': statistics.period,
   'statistics.export': statistics.exportStatistics,
+  'reports.classifier': reports.classifier,
+  'reports.sstu': reports.sstu,
   'templates.list': (ctx) => templates.list(ctx),
   'templates.save': templates.save,
   'templates.preview': (ctx, i) =>

@@ -31,6 +31,7 @@ import type { AuditedReadContext, CallContext, ReadContext } from '../kernel/con
 import { officeCalendar, officeRow, officeToday, toOffice, userName } from '../office/queries';
 import { codeNames } from '../classifier/queries';
 import { periodReport, registeredLateCount, reportTopicNames } from '../reports/period';
+import { classifierBreakdown, classifierTable } from '../reports/classifier';
 import { officesOf, reportHeading } from '../reports/statistics/index';
 import { templateBody } from './templates';
 
@@ -342,12 +343,14 @@ export async function report(
   // As on screen (reports.period): the caller's office, or in HQ's view every office or those chosen.
   const officeIds = officesOf(ctx, row.id, i.officeIds);
   const filter = { ...i.filter, officeIds };
+  const asOf = officeToday(ctx, row);
   const figures = {
-    ...periodReport(db, filter, officeToday(ctx, row)),
+    ...periodReport(db, filter, asOf),
     registeredLate: registeredLateCount(db, filter, officeCalendar(ctx, row)),
   };
   const rc: ReportContext = {
     report: figures,
+    extra: [classifierTable(classifierBreakdown(db, filter, asOf))],
     topicNames: reportTopicNames(db, figures),
     ...reportHeading(ctx, row, officeIds),
     responsibleName: userName(ctx.store.read, i.filter.responsibleId ?? null),

@@ -23,7 +23,7 @@ type Count = PeriodReport['byChannel'][number];
 export type ReportFilter = ApiReportFilter & { officeIds?: readonly string[] };
 
 /** The filter's topic and responsible person as SQL over the appeals alias `a`. */
-function scope(f: ReportFilter): Scope {
+export function scope(f: ReportFilter): Scope {
   const parts = ['a.deleted_at IS NULL'];
   const params: unknown[] = [];
   const offices = officeCondition('a.office_id', f.officeIds);

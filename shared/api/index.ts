@@ -12,6 +12,7 @@ import { contactMethods } from './contacts';
 import { officeMethods } from './office';
 import { prefMethods } from './prefs';
 import { reminderMethods } from './reminders';
+import { reportMethods } from './reports';
 import { requestMethods } from './requests';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
@@ -34,6 +35,7 @@ export const contract = {
   ...contactMethods,
   ...homeMethods,
   ...statisticsMethods,
+  ...reportMethods,
   ...syncMethods,
   ...auditMethods,
   ...backupMethods,

@@ -38,8 +38,11 @@ export const FiguresSchema = z.object({
   byKind: z.array(CountSchema),
   /** By classifier section, an appeal once per section it touches; `''` for appeals without a topic. */
   bySection: z.array(CountSchema),
-  /** The ten subjects (section.subject) most written about. */
-  topSubjects: z.array(CountSchema),
+  /**
+   * The ten questions (4-part codes) most written about, an appeal once per question: a subquestion
+   * counts under its question.
+   */
+  topQuestions: z.array(CountSchema),
   /** By the applicant's district; `''` where the address has none. */
   byDistrict: z.array(CountSchema),
   closed: z.number().int(),

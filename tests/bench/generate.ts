@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { UserTable } from '../../db/schema';
 import { closeDatabase, openDatabase } from '../../db/connect';
 import { fillCounts } from '../../db/migrations/0010-statistics';
+import { fillQuestionCounts } from '../../db/migrations/0025-question-counts';
 import { LATEST_VERSION } from '../../db/migrations/index';
 import { CITIES, makePerson, Rng, type City, type Person } from '../../main/demo/people';
 import { appealDraft } from '../../main/demo/topics';
@@ -186,6 +187,7 @@ export async function generate(
   for (const i of indexes) db.exec(i.sql);
   if (triggers.length) {
     fillCounts(db);
+    fillQuestionCounts(db);
     for (const t of triggers) db.exec(t.sql);
   }
   opts.log(`  indexes built at ${((performance.now() - t0) / 1000).toFixed(1)} s; ANALYZE`);

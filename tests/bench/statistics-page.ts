@@ -41,6 +41,7 @@ export function yearPages(
     'district',
     'section',
     'subject',
+    'question',
     'topical',
     'result',
     'late',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { fillCounts } from '../../db/migrations/0010-statistics';
+import { fillQuestionCounts } from '../../db/migrations/0025-question-counts';
 import type { Input } from '../../shared/api/index';
 import { appealInput, dumpTables } from './helpers';
 import { testOffice } from './office-fixture';
@@ -22,6 +23,7 @@ function keptCounts(db: Database.Database): unknown[] {
 function recomputedCounts(db: Database.Database): unknown[] {
   db.exec('SAVEPOINT recount; DELETE FROM appeal_counts');
   fillCounts(db);
+  fillQuestionCounts(db);
   const rows = keptCounts(db);
   db.exec('ROLLBACK TO recount; RELEASE recount');
   return rows;

@@ -150,7 +150,13 @@ describe('the thematic classifier', () => {
         .flat()
         .filter((v) => typeof v === 'string'),
     );
-    expect(cells).toContain('0004.0015 Оборона');
-    expect(cells).toContain('0005.0005 Жилище');
+    // «Частые тематики» name the questions: the subquestion under its own question, once.
+    const questions = cells.filter((c) => /^0004\.0015\.0158\.0965 /.test(c));
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).toMatch(/^0004\.0015\.0158\.0965 Медицинское освидетельствование/);
+    expect(cells).toContain('0005.0005.0056.1160 Обращение с твердыми коммунальными отходами');
+    // The breakdown by the classifier: the section, its theme and the subquestion's question.
+    expect(cells).toContain('0004 Оборона, безопасность, законность');
+    expect(cells).toContain('\u00a0\u00a00004.0015 Оборона');
   });
 });

@@ -97,14 +97,14 @@ describe('statistics for a period equal direct SQL over the same appeals', () =>
     expect(sql).toEqual({ '': 1, '0001': 1, '0002': 2, '0003': 1, '0005': 2 });
   });
 
-  it('top subjects', () => {
+  it('top questions, an appeal once per question', () => {
     const sql = all(
-      `SELECT substr(t.code, 1, 9) AS key, count(DISTINCT a.id) AS count
+      `SELECT substr(t.code, 1, 19) AS key, count(DISTINCT a.id) AS count
        FROM appeals a JOIN appeal_topics t ON t.appeal_id = a.id WHERE ${RECEIVED}
        GROUP BY 1 ORDER BY count DESC, key LIMIT 10`,
       ...args(FEB),
     );
-    expect(stats.current.topSubjects).toEqual(sql);
+    expect(stats.current.topQuestions).toEqual(sql);
   });
 
   it('by district, from the applicants’ addresses as they are now', () => {

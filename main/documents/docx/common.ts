@@ -111,9 +111,14 @@ export function table(
   header: string[] | null,
   rows: (string | Paragraph[])[][],
   style: DocStyle,
-  o: { shade?: (string | null)[] } = {},
+  o: {
+    shade?: (string | null)[];
+    /** Twips; the portrait page's text width by default. */
+    width?: number;
+  } = {},
 ): Table {
-  const widths = columns.map((c) => Math.floor(TEXT_WIDTH * c.share));
+  const width = o.width ?? TEXT_WIDTH;
+  const widths = columns.map((c) => Math.floor(width * c.share));
   const small = Math.max(style.size - 2, 9);
   const cell = (value: string | Paragraph[], i: number, bold = false, shade: string | null = null) =>
     new TableCell({
@@ -142,7 +147,7 @@ export function table(
       ]
     : [];
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     borders: {
       top: THIN,

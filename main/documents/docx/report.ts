@@ -43,6 +43,10 @@ export interface ReportTable {
   title: string;
   header: string[];
   rows: (string | number)[][];
+  /** Shares of the text width by column, for a table wider than five columns. */
+  widths?: number[];
+  /** A line printed under the table. */
+  note?: string;
 }
 
 function share(n: number, total: number): string {
@@ -149,7 +153,7 @@ export function reportContent(ctx: ReportContext, style: DocStyle): FileChild[] 
         }),
       );
     }
-    const cols = widths[t.header.length]!.map((share, c) => ({
+    const cols = (t.widths ?? widths[t.header.length]!).map((share, c) => ({
       share,
       align: c === 0 ? ('left' as const) : ('right' as const),
     }));
@@ -157,12 +161,14 @@ export function reportContent(ctx: ReportContext, style: DocStyle): FileChild[] 
       table(
         cols,
         t.header,
-        t.rows.map((row) => row.map(String)),
-        style,
+        t.rows.map((row) => row.map((v) => (typeof v === 'number' ? v.toLocaleString('ru-RU') : v))),
+        // A wide table is set at 9 pt, so its narrow columns break words only at their soft hyphens.
+        t.header.length > 5 ? { ...style, size: 11 } : style,
         // The channel rows carry the colour of their bar.
         i === 1 ? { shade: t.rows.map((_, ri) => PALETTE[ri % PALETTE.length]!) } : {},
       ),
     );
+    if (t.note) out.push(para(t.note, { italic: true, size: style.size - 4, before: 60 }));
   });
   out.push(para(R.generated(shortDate(r.asOf)), { italic: true, size: style.size - 4, before: 200 }));
   return out;
@@ -177,13 +183,19 @@ export async function reportXlsx(ctx: ReportContext): Promise<Buffer> {
     ws.addRow([ctx.title ?? R.title]).font = { bold: true };
     ws.addRow([R.period(shortDate(r.filter.from), shortDate(r.filter.to))]);
     ws.addRow([]);
-    ws.addRow(t.header).font = { bold: true };
+    const head = ws.addRow(t.header.map(plain));
+    head.font = { bold: true };
+    head.alignment = { wrapText: true, vertical: 'top' };
     for (const row of t.rows) ws.addRow(row);
+    if (t.note) ws.addRow([t.note]).font = { italic: true };
     ws.getColumn(1).width = 50;
-    for (let c = 2; c <= t.header.length; c++) ws.getColumn(c).width = 16;
+    for (let c = 2; c <= t.header.length; c++) ws.getColumn(c).width = t.header.length > 5 ? 12 : 16;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A head without the soft hyphens a narrow DOCX column breaks it at (a spreadsheet's cell wraps by itself). */
+const plain = (s: string): string => s.replace(/\u00ad/g, '');
 
 /** A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR) is prefixed with an apostrophe. */
 export function neutralise(v: string | number): string | number {
@@ -194,7 +206,7 @@ export function neutralise(v: string | number): string | number {
 export function reportCsv(ctx: ReportContext): Buffer {
   const rows: (string | number)[][] = [];
   for (const t of reportTables(ctx)) {
-    rows.push([t.title, ...t.header].map(neutralise));
+    rows.push([t.title, ...t.header.map(plain)].map(neutralise));
     for (const row of t.rows) rows.push([t.title, ...row].map(neutralise));
   }
   return Buffer.from('\ufeff' + Papa.unparse(rows, { delimiter: ';' }), 'utf8');

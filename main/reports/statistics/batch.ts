@@ -6,7 +6,7 @@ import type { WriteDb } from '../../../db/sql';
  * appeal; a batch of a day's appeals shares most of them. Here the triggers stand aside for the rest of
  * the transaction, and `finish` adds the batch's appeals, as they are by then, in one grouped statement:
  * the same measures the triggers count (received by channel, kind, repeat, collective, district, section,
- * subject and topical on the registration day; result, late and days on the closing day), each for its
+ * subject, question and topical on the registration day; result, late and days on the closing day), each for its
  * day and its month.
  *
  * Only appeals and topics inserted in the batch may go uncounted: anything else the transaction writes
@@ -32,6 +32,7 @@ SELECT m, substr(d, 1, g.len), o, k, count(*) FROM (
     FROM b LEFT JOIN contacts c ON c.id = b.applicant_id
   UNION ALL SELECT 'section', d, o, k FROM (SELECT DISTINCT id, d, o, substr(code, 1, 4) AS k FROM bt)
   UNION ALL SELECT 'subject', d, o, k FROM (SELECT DISTINCT id, d, o, substr(code, 1, 9) AS k FROM bt)
+  UNION ALL SELECT 'question', d, o, k FROM (SELECT DISTINCT id, d, o, substr(code, 1, 19) AS k FROM bt)
   UNION ALL SELECT 'topical', d, o, '' FROM (SELECT DISTINCT id, d, o FROM bt)
   UNION ALL SELECT 'result', closed_on, office_id, coalesce(result, '') FROM b
     WHERE status = 'closed' AND closed_on IS NOT NULL

@@ -31,6 +31,7 @@ export type Measure =
   | 'district'
   | 'section'
   | 'subject'
+  | 'question'
   | 'topical'
   | 'result'
   | 'late'

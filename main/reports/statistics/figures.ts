@@ -96,7 +96,7 @@ export function periodFigures(db: ReadDb, s: StatisticsScope, asOf: string): Fig
     byChannel: byKey(db, s, 'channel'),
     byKind: byKey(db, s, 'kind'),
     bySection: sections,
-    topSubjects: byKey(db, s, 'subject').slice(0, 10),
+    topQuestions: byKey(db, s, 'question').slice(0, 10),
     byDistrict: byKey(db, s, 'district'),
     closed,
     closedOnTime: closed - closedLate,

@@ -15,6 +15,7 @@ import { documentOf, section, shortDate, styleOf, toBuffer } from '../../documen
 import { reportContent, reportXlsx, type ReportContext, type ReportTable } from '../../documents/docx/report';
 import { requireActor, type ReadContext } from '../../kernel/context';
 import { analystView, officeRow, officeToday, toOffice } from '../../office/queries';
+import { classifierBreakdown, classifierTable } from '../classifier';
 import { overdueNow, reportTopicNames, staffLoad } from '../period';
 import { periodFigures, type StatisticsScope } from './figures';
 
@@ -105,7 +106,7 @@ export function statisticsTables(f: Figures, names: Readonly<Record<string, stri
     {
       title: S.subjects,
       header: [S.subject, S.count],
-      rows: f.topSubjects.map((c) => [`${c.key} ${names[c.key] ?? ''}`.trim(), c.count]),
+      rows: f.topQuestions.map((c) => [`${c.key} ${names[c.key] ?? ''}`.trim(), c.count]),
     },
     {
       title: S.districts,
@@ -137,14 +138,19 @@ export async function exportStatistics(
   const topicNames = reportTopicNames(
     db,
     report,
-    figures.topSubjects.map((c) => c.key),
+    figures.topQuestions.map((c) => c.key),
   );
   const rc: ReportContext = {
     report,
     ...reportHeading(ctx, row, scope.officeIds),
     responsibleName: null,
     title: S.title,
-    extra: statisticsTables(figures, topicNames),
+    extra: [
+      ...statisticsTables(figures, topicNames),
+      classifierTable(
+        classifierBreakdown(db, { from: scope.from, to: scope.to, officeIds: scope.officeIds }, asOf),
+      ),
+    ],
     topicNames,
   };
   const name = S.fileName(shortDate(i.period.from), shortDate(i.period.to), i.format);

@@ -49,7 +49,7 @@ export const statisticsUi = {
     count: 'Количество',
     previous: 'Прошлый период',
     name: 'Показатель',
-    subject: 'Тематика',
+    subject: 'Вопрос',
     district: 'Район',
     body: 'Орган',
     sent: 'Направлено',
@@ -63,7 +63,6 @@ export const statisticsUi = {
   late: 'С нарушением срока',
   noDistrict: 'Район не указан',
   noBody: 'Орган не указан',
-  subjectOf: (code: string, section: string) => `${code} · ${section}`,
 };
 
 /** The statistics' own tables in the exported report (after the period report's). */
@@ -74,7 +73,7 @@ export const statisticsReport = {
   start: 'Начало',
   count: 'Количество',
   subjects: 'Частые тематики',
-  subject: 'Тематика (раздел.тематика)',
+  subject: 'Вопрос (код и наименование)',
   district: 'Район',
   districts: 'По районам (адрес заявителя)',
   terms: 'Сроки рассмотрения',

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { PeriodReport, ReportFilter } from '../../../../shared/api/documents';
+import type { ClassifierBreakdown } from '../../../../shared/api/reports';
+import { classifierReport, reportsText } from '../../../../shared/i18n/ru/reports';
 import type { UserInfo } from '../../../../shared/api/office';
 import { documents, documentsUi, reportsUi } from '../../../../shared/i18n/ru/documents';
 import { call, isCallError } from '../../api/client';
@@ -13,6 +15,7 @@ import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
 import { classifierText } from '../../../../shared/i18n/ru/classifier';
 import { TopicPicker } from '../classifier/TopicPicker';
+import { ClassifierTable } from './ClassifierTable';
 
 const NO_USERS: UserInfo[] = [];
 const firstOfMonth = (d: string): string => `${d.slice(0, 8)}01`;
@@ -31,6 +34,7 @@ export function ReportsView() {
   const listedUsers = useCall('users.list', {});
   const users = listedUsers.data ?? NO_USERS;
   const [report, setReport] = useState<PeriodReport | null>(null);
+  const [breakdown, setBreakdown] = useState<ClassifierBreakdown | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,12 +60,31 @@ export function ReportsView() {
   };
   const offices = officeIds.length ? { officeIds } : {};
   const show = () =>
-    run(async () => setReport(await call('reports.period', { filter: filter(), ...offices })));
+    run(async () => {
+      const input = { filter: filter(), ...offices };
+      const [r, b] = await Promise.all([call('reports.period', input), call('reports.classifier', input)]);
+      setReport(r);
+      setBreakdown(b);
+    });
   const save = (format: 'docx' | 'xlsx' | 'csv') =>
     run(async () => {
       const f = await call('documents.report', { filter: filter(), format, ...offices });
       await deliverFile(f.name, f.mime, f.dataBase64);
     });
+  const saveSstu = (format: 'docx' | 'xlsx') =>
+    run(async () => {
+      const f = await call('reports.sstu', { filter: filter(), format, ...offices });
+      await deliverFile(f.name, f.mime, f.dataBase64);
+    });
+
+  // The period report's files, then the report by questions in the layout of ССТУ.РФ.
+  const downloads: [string, () => Promise<void>][] = [
+    [reportsUi.docx, () => save('docx')],
+    [reportsUi.xlsx, () => save('xlsx')],
+    [reportsUi.csv, () => save('csv')],
+    [reportsText.sstuDocx, () => saveSstu('docx')],
+    [reportsText.sstuXlsx, () => saveSstu('xlsx')],
+  ];
 
   const reportText = documents.report;
   const rows: [string, number | string][] = report
@@ -141,15 +164,11 @@ export function ReportsView() {
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {reportsUi.show} <Kbd>Enter</Kbd>
           </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => void save('docx')}>
-            {reportsUi.docx}
-          </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => void save('xlsx')}>
-            {reportsUi.xlsx}
-          </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => void save('csv')}>
-            {reportsUi.csv}
-          </button>
+          {downloads.map(([label, download]) => (
+            <button key={label} type="button" className="btn" disabled={busy} onClick={() => void download()}>
+              {label}
+            </button>
+          ))}
         </div>
         {error ? (
           <p className="banner banner--error" role="alert">
@@ -170,6 +189,12 @@ export function ReportsView() {
               ))}
             </tbody>
           </table>
+        </div>
+      ) : null}
+      {breakdown ? (
+        <div className="panel">
+          <h2>{classifierReport.title}</h2>
+          <ClassifierTable breakdown={breakdown} id="report-classifier" />
         </div>
       ) : null}
     </section>

@@ -39,8 +39,8 @@ const sectionName = (names: Names) => (k: string) =>
   k
     ? named(names, k, (n) => `${k} ${n}`, `${k} ${documents.sections[k] ?? ''}`.trim())
     : documents.report.noSection;
-/** A theme (section.theme) by its code and name. */
-const subjectName = (names: Names) => (k: string) => named(names, k, (n) => statisticsUi.subjectOf(k, n), k);
+/** A question by its name (the code when the classifier lacks it, marked). */
+const questionName = (names: Names) => (k: string) => named(names, k, (n) => n, k);
 const districtName = (k: string) => k || statisticsUi.noDistrict;
 const shortDay = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}`;
 const monthName = (d: string) =>
@@ -78,6 +78,11 @@ function namedTable(rows: Named[], first: string, comparing: boolean): ChartTabl
 }
 
 const tick = { fontSize: 12 };
+/** A name cut to what the axis shows (the tooltip and the table give it whole). */
+const clip = (v: unknown): string => {
+  const s = String(v);
+  return s.length > 34 ? `${s.slice(0, 33)}…` : s;
+};
 const number = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('ru-RU') : String(v));
 
 /** Horizontal bars, one a key, the previous period's beside when comparing. */
@@ -88,7 +93,7 @@ function Bars({ rows, comparing }: { rows: Named[]; comparing: boolean }) {
       <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
         <CartesianGrid horizontal={false} stroke="#e3e7ec" />
         <XAxis type="number" allowDecimals={false} tick={tick} />
-        <YAxis type="category" dataKey="name" width={220} tick={tick} interval={0} />
+        <YAxis type="category" dataKey="name" width={220} tick={tick} interval={0} tickFormatter={clip} />
         <Tooltip formatter={number} />
         <Bar dataKey="current" name={statisticsUi.current} fill={CURRENT} isAnimationActive={false} />
         {comparing ? (
@@ -161,7 +166,7 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
   const cur = stats.current;
   const prev = stats.previous;
   const names = useTopicNames(
-    [cur, prev].flatMap((f) => (f ? [...f.bySection, ...f.topSubjects].map((c) => c.key) : [])),
+    [cur, prev].flatMap((f) => (f ? [...f.bySection, ...f.topQuestions].map((c) => c.key) : [])),
   );
   const comparing = prev !== null;
   const g = cur.granularity;
@@ -175,7 +180,7 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
   const channels = compared(cur.byChannel, prev?.byChannel, channelName);
   const kinds = compared(cur.byKind, prev?.byKind, kindName);
   const sections = compared(cur.bySection, prev?.bySection, sectionName(names));
-  const subjects = compared(cur.topSubjects, prev?.topSubjects, subjectName(names));
+  const subjects = compared(cur.topQuestions, prev?.topQuestions, questionName(names));
   const districts = compared(cur.byDistrict, prev?.byDistrict, districtName);
   const terms: Named[] = [
     {

@@ -15,6 +15,7 @@ import { OfficesSelect } from '../../components/OfficesSelect';
 import { errorText, fieldErrors, formatDate, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
+import { StatisticsByClassifier } from './StatisticsByClassifier';
 import { StatisticsCharts } from './StatisticsCharts';
 import './statistics.css';
 
@@ -141,7 +142,10 @@ export function StatisticsView() {
         ) : null}
       </div>
       {stats ? (
-        <StatisticsCharts stats={stats} />
+        <>
+          <StatisticsCharts stats={stats} />
+          <StatisticsByClassifier period={period} scope={scope} />
+        </>
       ) : busy ? (
         <p className="muted" role="status">
           {statisticsUi.loading}
