@@ -5,6 +5,8 @@ import { MIGRATIONS } from '../../db/migrations/index';
 import { m0023 } from '../../db/migrations/0023-placeholder-applicants';
 import { seed } from './contacts-fixture';
 import { queryPlan, tempFiles } from './migration-helpers';
+import { appealInput } from './helpers';
+import { enrolledOffice, joinedNode, startTestHq } from './sync-fixture';
 import { openDesk } from './workflow-steps';
 import type Database from 'better-sqlite3';
 
@@ -149,6 +151,36 @@ describe('an appeal registered without an applicant', () => {
     expect((await o.call('contacts.list', { filter: {} })).rows.map((r) => r.id)).toEqual([pa]);
     expect(db.prepare('SELECT placeholder FROM contacts WHERE id = ?').pluck().get(pb)).toBe(1);
     expect(keptFacets(db)).toEqual(facetRecount(db));
+  });
+});
+
+describe('a placeholder in sync', () => {
+  it('reaches another computer of the office as a placeholder, and comes back a contact of the base', async () => {
+    const T0 = '2026-03-02T07:00:00Z';
+    const hq = await startTestHq('sqlite', T0);
+    const desk = await enrolledOffice(hq, 'ТВР', T0);
+    const appeal = await desk.value('appeals.register', appealInput({ isAnonymous: true, applicant: {} }));
+    expect((await desk.sync.syncNow()).ok).toBe(true);
+    const laptop = await joinedNode(hq, desk, T0);
+    const contactOf = (node: typeof desk): Record<string, unknown> =>
+      node.handle.sqlite
+        .prepare('SELECT c.* FROM contacts c JOIN appeals a ON a.applicant_id = c.id WHERE a.id = ?')
+        .get(appeal.id) as Record<string, unknown>;
+    expect(contactOf(laptop)).toMatchObject({ placeholder: 1, full_name: '' });
+    expect((await laptop.value('contacts.list', { filter: {} })).total).toBe(0);
+    expect(keptFacets(laptop.handle.sqlite)).toEqual(facetRecount(laptop.handle.sqlite));
+
+    await laptop.value('workflow.requestContactData', { id: appeal.id, comment: 'Позвонить' });
+    await laptop.value('workflow.contactDataReceived', { id: appeal.id, lastName: 'Поздняков' });
+    expect((await laptop.sync.syncNow()).ok).toBe(true);
+    expect((await desk.sync.syncNow()).ok).toBe(true);
+    expect(contactOf(desk)).toMatchObject({ placeholder: 0, full_name: 'Поздняков' });
+    expect(contactOf(desk)).toEqual(contactOf(laptop));
+    expect((await desk.value('contacts.list', { filter: {} })).rows.map((r) => r.fullName)).toEqual([
+      'Поздняков',
+    ]);
+    expect(facetTotal(desk.handle.sqlite)).toBe(baseCount(desk.handle.sqlite));
+    expect(keptFacets(desk.handle.sqlite)).toEqual(facetRecount(desk.handle.sqlite));
   });
 });
 
