@@ -119,6 +119,11 @@ export interface ContactTable extends SyncColumns {
   source: string | null;
   /** Set when the person's data was erased on request (152-FZ); the row stays for the appeals. */
   erased_at: string | null;
+  /**
+   * 1 for the row an appeal registered without an applicant holds (migration «placeholder-applicants»):
+   * not a person of the contact base until a name, phone, e-mail or address is written to it.
+   */
+  placeholder: number;
 }
 
 export interface ContactPhoneTable extends SyncColumns {

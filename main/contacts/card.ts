@@ -15,7 +15,7 @@ import {
   type Stamp,
 } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
-import { addPhone, NO_CONTACT_DETAILS } from './contacts';
+import { addPhone, leavePlaceholder, NO_CONTACT_DETAILS } from './contacts';
 import { contactSummary } from './queries';
 import { indexForSearch } from '../appeals/register';
 import { appealsOfApplicant } from '../appeals/queries';
@@ -188,6 +188,7 @@ export function update(ctx: CallContext, input: ParsedInput<'contacts.update'>):
     const st = stamp(ctx);
     const f = input.fields;
     const patch = columnsFor(f, before);
+    leavePlaceholder(before, patch, (f.phones?.length ?? 0) > 0);
     if (Object.keys(patch).length > 0) updateSynced(db, 'contacts', before.id, patch, st);
     if (f.phones) setPhones(db, before.office_id, before.id, normalizePhones(f.phones), st);
     if (f.statuses) setLabels(db, before.office_id, before.id, 'status', f.statuses, st);

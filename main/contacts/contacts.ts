@@ -19,6 +19,7 @@ export const NO_CONTACT_DETAILS = {
   flat: null,
   source: null,
   erased_at: null,
+  placeholder: 0,
 } as const satisfies Partial<ContactTable>;
 
 type Applicant = ParsedInput<'appeals.register'>['applicant'];
@@ -83,6 +84,8 @@ export function resolveApplicant(
     ...NO_CONTACT_DETAILS,
     ...newSyncColumns(st, officeId),
   };
+  // Nothing given: the appeal's placeholder, out of the contact base until its details arrive.
+  if (!row.full_name && !row.address && !row.email && !phone) row.placeholder = 1;
   facets?.created(row.id);
   insertSynced(db, 'contacts', row);
   if (phone && a.phone) addPhone(db, officeId, row.id, phone, a.phone, st);
@@ -98,6 +101,20 @@ export function addPhone(
   st: Stamp,
 ): void {
   insertSynced(db, 'contact_phones', { contact_id: contactId, phone, raw, ...newSyncColumns(st, officeId) });
+}
+
+/**
+ * A placeholder (the contact of an appeal registered without an applicant) joins the contact base once a
+ * name, e-mail or address is written to it, or `moreDetails` (a phone, a merged contact's rows) arrive:
+ * the patch then clears the mark.
+ */
+export function leavePlaceholder(
+  c: Pick<ContactTable, 'placeholder'>,
+  patch: Partial<ContactTable>,
+  moreDetails: boolean,
+): void {
+  if (c.placeholder && (patch.full_name || patch.address || patch.email || moreDetails))
+    patch.placeholder = 0;
 }
 
 /** Fills in what the contact lacks and the form gives; returns the contact as it now is. */
@@ -119,16 +136,15 @@ function fillMissing(
     const parts = { lastName: c.last_name, firstName: c.first_name, middleName: patch.middle_name };
     Object.assign(patch, { full_name: fullName(parts), name_key: nameKey(parts) });
   }
+  const newPhone = phone && a.phone && !hasPhone(db, c.id, phone) ? { phone, raw: a.phone } : null;
+  leavePlaceholder(c, patch, !!newPhone);
   if (Object.keys(patch).length > 0) {
     facets?.changing(c.id);
     updateSynced(db, 'contacts', c.id, patch, st);
   }
-  if (phone && a.phone) {
-    const has = hasPhone(db, c.id, phone);
-    if (!has) {
-      facets?.changing(c.id);
-      addPhone(db, c.office_id, c.id, phone, a.phone, st);
-    }
+  if (newPhone) {
+    facets?.changing(c.id);
+    addPhone(db, c.office_id, c.id, newPhone.phone, newPhone.raw, st);
   }
   return { ...c, ...patch };
 }
@@ -166,11 +182,10 @@ export function updateApplicantDetails(
   }
   if (d.address) Object.assign(patch, { address: d.address, address_key: addressKey(d.address) });
   if (d.email) Object.assign(patch, { email: d.email, email_key: emailKey(d.email) });
+  const newPhone = phone && d.phone && !hasPhone(db, c.id, phone) ? { phone, raw: d.phone } : null;
+  leavePlaceholder(c, patch, !!newPhone);
   if (Object.keys(patch).length > 0) updateSynced(db, 'contacts', c.id, patch, st);
-  if (phone && d.phone) {
-    const has = hasPhone(db, c.id, phone);
-    if (!has) addPhone(db, c.office_id, c.id, phone, d.phone, st);
-  }
+  if (newPhone) addPhone(db, c.office_id, c.id, newPhone.phone, newPhone.raw, st);
   return contactSummary(db, c.id);
 }
 

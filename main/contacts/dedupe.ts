@@ -8,8 +8,10 @@ import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } 
 import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/queries';
 import { cardCore, contactRow, readCard } from './card-read';
+import { leavePlaceholder } from './contacts';
 
-const live = (alias: string): string => `${alias}.deleted_at IS NULL AND ${alias}.erased_at IS NULL`;
+const live = (alias: string): string =>
+  `${alias}.deleted_at IS NULL AND ${alias}.erased_at IS NULL AND ${alias}.placeholder = 0`;
 
 /** Pairs that look like one person, strongest evidence first; each pair once, the older contact first. */
 export function duplicatePairs(
@@ -112,6 +114,7 @@ function mergeInto(
     middleName: 'middle_name' in patch ? patch.middle_name : keep.middle_name,
   };
   Object.assign(patch, { full_name: fullName(names), name_key: nameKey(names) });
+  leavePlaceholder(keep, patch, !merged.placeholder);
   updateSynced(db, 'contacts', keep.id, patch, st);
 
   const record: Moved = { moved: {}, dropped: {}, appeals: [] };
@@ -236,6 +239,8 @@ export function undoMerge(
     const before = JSON.parse(m.kept_before) as ContactTable;
     const restore: Partial<ContactTable> = {};
     for (const col of OWN_COLUMNS) (restore as Record<string, unknown>)[col] = before[col];
+    // A merge recorded before placeholders were marked kept a contact of the base.
+    restore.placeholder = before.placeholder ?? 0;
     updateSynced(db, 'contacts', keep.id, restore, st);
     updateSynced(db, 'contacts', m.merged_id, { deleted_at: null }, st);
     const record = JSON.parse(m.moved) as Moved;

@@ -22,7 +22,8 @@ const prefixEnd = (p: string): string => p + '\uffff';
  * consents, appeals by applicant), so a count over an HQ's two million contacts stays an index walk.
  */
 export function whereOf(f: ContactFilter): Where {
-  const sql = ['c.deleted_at IS NULL', 'c.erased_at IS NULL'];
+  // The base's live contacts: the conditions of its partial indexes (`contacts_live` and the facets').
+  const sql = ['c.deleted_at IS NULL', 'c.erased_at IS NULL', 'c.placeholder = 0'];
   const params: unknown[] = [];
   const q = f.q?.trim();
   if (q) {

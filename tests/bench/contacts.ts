@@ -252,7 +252,13 @@ if (have < baseSize) {
   product.sqlite.exec('ANALYZE');
 }
 const productDb = product.store.read;
-const total = (product.sqlite.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
+const total = (
+  product.sqlite
+    .prepare(
+      'SELECT count(*) AS n FROM contacts WHERE deleted_at IS NULL AND erased_at IS NULL AND placeholder = 0',
+    )
+    .get() as { n: number }
+).n;
 
 const segments: [string, ContactFilter][] = [
   ['whole base', {}],
