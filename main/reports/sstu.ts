@@ -15,7 +15,8 @@
  * | не поддержано               | `not_supported`                                                         |
  * | дан ответ автору            | `left_without_answer` with the Art. 11 notice sent to the author        |
  * |                             | (returned, warned, told it cannot be read or answered, correspondence   |
- * |                             | ended, the published answer's address), and closed with no result       |
+ * |                             | ended, the published answer's address), `answered` (an oral answer at a |
+ * |                             | personal reception, Art. 13 part 2), and closed with no result          |
  * | оставлено без ответа автору | `left_without_answer` with no notice (Art. 11 part 1: no name or no     |
  * |                             | address; part 4 when the name and address cannot be read either)        |
  * | направлено по компетенции   | `forwarded`                                                             |
@@ -46,7 +47,7 @@ export function sstuFigures(r: Omit<ClassifierRow, 'code' | 'level' | 'name'>): 
     measuresTaken: n('supported_measures_taken'),
     explained: n('explained'),
     notSupported: n('not_supported'),
-    answered: r.noticed + n(''),
+    answered: r.noticed + n('answered') + n(''),
     leftWithoutAnswer: n('left_without_answer') - r.noticed,
     forwarded: n('forwarded'),
     inReview: r.open,

@@ -1,3 +1,4 @@
+import type { APPEAL_RESULTS } from '../../api/appeals';
 /** The reports by the thematic classifier: the breakdown by question and the ССТУ.РФ layout. */
 export const classifierReport = {
   title: 'Обращения по тематическому классификатору',
@@ -17,11 +18,15 @@ export const classifierReport = {
     supported_measures_taken: 'Меры при\u00adняты',
     not_supported: 'Не под\u00adдержано',
     explained: 'Разъяс\u00adнено',
+    answered: 'Дан ответ',
     forwarded: 'Направ\u00adлено',
     left_without_answer: 'Без ответа',
     none: 'Без резуль\u00adтата',
     open: 'На рас\u00adсмо\u00adтре\u00adнии',
-  } as Record<string, string>,
+  } satisfies Record<(typeof APPEAL_RESULTS)[number] | 'received' | 'none' | 'open', string> as Record<
+    string,
+    string
+  >,
   legend:
     'Вопросы обращений, зарегистрированных в периоде, по результату на дату отчёта: поддержано, поддержано и меры приняты, не поддержано, разъяснено, направлено по компетенции, оставлено без ответа, на рассмотрении.',
   /** «0005.0005.0056.1149 Оплата жилищно-коммунальных услуг»; a code not in the classifier, marked. */

@@ -106,14 +106,27 @@ export const COLUMN_DEFS: Record<RegistryColumn, ColumnDef> = {
   },
 };
 
+/** The narrowest screen on which the default set has room for the question's column. */
+const WIDE_SCREEN = 1280;
+
 /**
  * The set a person starts with: what an office works by (number, date, who, what, status, who holds it,
- * the term) fits a 1366 px screen and a 1024 px one without sideways scrolling; the question, the phone,
- * the kind and the channel are a click away in «Столбцы».
+ * the term) fits a 1024 px screen without sideways scrolling; from 1280 px the question (by its
+ * classifier name) joins them. The phone, the kind and the channel are a click away in «Столбцы».
  */
-export const DEFAULT_COLUMNS: RegistryColumns = (
-  ['regNumber', 'registeredOn', 'applicantName', 'status', 'responsibleName', 'dueDate', 'summary'] as const
-).map((key) => ({ key }));
+export function defaultColumns(screenWidth: number): RegistryColumns {
+  const keys: RegistryColumn[] = [
+    'regNumber',
+    'registeredOn',
+    'applicantName',
+    'status',
+    'responsibleName',
+    'dueDate',
+    'summary',
+  ];
+  if (screenWidth >= WIDE_SCREEN) keys.push('topics');
+  return keys.map((key) => ({ key }));
+}
 
 /** `grid-template-columns` of a set, and the narrowest the grid may get before it scrolls sideways. */
 export function columnTemplate(
@@ -148,9 +161,9 @@ export function useRegistryColumns(): {
 } {
   const kept = useCall('prefs.registryColumns', {});
   const [live, setLive] = useState<RegistryColumns | null>(null);
-  const columns = live ?? kept.data?.columns ?? DEFAULT_COLUMNS;
+  const columns = live ?? kept.data?.columns ?? defaultColumns(window.innerWidth);
   const save = (cols: RegistryColumns | null): void => {
-    setLive(cols ?? DEFAULT_COLUMNS);
+    setLive(cols ?? defaultColumns(window.innerWidth));
     void call('prefs.setRegistryColumns', { columns: cols });
   };
   return {
