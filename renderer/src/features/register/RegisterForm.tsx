@@ -146,7 +146,7 @@ export function RegisterForm() {
                 autoFocus
                 onFocus={(e) => e.target.select()}
                 value={d.registeredOn}
-                onChange={(v) => setDraft({ registeredOn: v })}
+                onChange={(v) => setDraft({ registeredOn: v, registeredOnTyped: true })}
               />
             )}
           </Field>
