@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ImageRun, Paragraph, type FileChild } from 'docx';
 import type { AppealKind, Channel } from '../../../shared/api/appeals';
+import { formatNumber } from '../../../shared/domain/number';
 import { APPEALS, countOf, DAYS } from '../../../shared/domain/plural';
 import { documents as D } from '../../../shared/i18n/ru/documents';
 import * as L from '../../../shared/i18n/ru/labels';
@@ -46,7 +47,7 @@ export interface ReportTable {
 }
 
 function share(n: number, total: number): string {
-  return total ? `${((100 * n) / total).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %` : '—';
+  return total ? `${formatNumber((100 * n) / total)} %` : '—';
 }
 
 function counted(title: string, counts: Count[], name: (k: string) => string, total: number): ReportTable {
@@ -157,7 +158,7 @@ export function reportContent(ctx: ReportContext, style: DocStyle): FileChild[] 
       table(
         cols,
         t.header,
-        t.rows.map((row) => row.map(String)),
+        t.rows.map((row) => row.map((v) => (typeof v === 'number' ? formatNumber(v) : v))),
         style,
         // The channel rows carry the colour of their bar.
         i === 1 ? { shade: t.rows.map((_, ri) => PALETTE[ri % PALETTE.length]!) } : {},

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../../shared/domain/number';
 import {
   Bar,
   BarChart,
@@ -78,7 +79,7 @@ function namedTable(rows: Named[], first: string, comparing: boolean): ChartTabl
 }
 
 const tick = { fontSize: 12 };
-const number = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('ru-RU') : String(v));
+const number = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
 
 /** Horizontal bars, one a key, the previous period's beside when comparing. */
 function Bars({ rows, comparing }: { rows: Named[]; comparing: boolean }) {
@@ -126,7 +127,7 @@ function delta(cur: number | null, prev: number | null | undefined): string | nu
   if (prev == null || cur == null) return null;
   const d = cur - prev;
   const pct = prev ? ` (${d >= 0 ? '+' : '−'}${Math.abs(Math.round((100 * d) / prev))} %)` : '';
-  return `${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(Math.round(d * 10) / 10)}${pct}`;
+  return `${d > 0 ? '+' : d < 0 ? '−' : ''}${formatNumber(Math.abs(d))}${pct}`;
 }
 
 function Cards({ cur, prev }: { cur: Figures; prev: Figures | null }) {
@@ -300,8 +301,9 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
           comparing={comparing}
           note={
             <>
-              {statisticsUi.cards.avgDays}: <b>{cur.avgDaysToClose ?? '—'}</b> · {statisticsUi.cards.p90Days}:{' '}
-              <b>{cur.p90DaysToClose ?? '—'}</b>
+              {statisticsUi.cards.avgDays}:{' '}
+              <b>{cur.avgDaysToClose == null ? '—' : formatNumber(cur.avgDaysToClose)}</b> ·{' '}
+              {statisticsUi.cards.p90Days}: <b>{cur.p90DaysToClose ?? '—'}</b>
             </>
           }
         />
