@@ -85,7 +85,8 @@ export function RegisterForm() {
             if (id) byInput[id] ??= msg;
           }
         setErrors(byInput);
-        setBanner(Object.keys(byInput).length ? `${r.fixErrors} ${errorText(e)}` : errorText(e));
+        // Marked fields say what is wrong under themselves; the banner only sends the eye there once.
+        setBanner(Object.keys(byInput).length ? r.fixErrors : errorText(e));
         focusErrors();
       }
     } finally {
