@@ -20,6 +20,8 @@ function labelled(root: HTMLElement, el: HTMLElement): string | null {
 function useNamedErrors(ref: { current: HTMLElement | null }, error: string | null): string | null {
   const [named, setNamed] = useState<string | null>(null);
   const seen = useRef('');
+  // After every render: the marks are the form's, set by its children; `seen` stops a repeat.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
