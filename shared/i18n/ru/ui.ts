@@ -186,7 +186,7 @@ export const ui = {
 
   card: {
     back: 'К реестру',
-    title: (reg: string) => `Обращение № ${reg}`,
+    title: (reg: string, on: string) => `Обращение № ${reg} от ${on}`,
     edit: 'Изменить',
     reload: 'Обновить',
     overdue: 'Просрочено',

@@ -162,7 +162,7 @@ export function AppealCardView({ id }: { id: string }) {
         </button>
         <div className="card-head__main">
           <h1 id="card-title" className="page__title" tabIndex={-1}>
-            {ui.card.title(c.regNumber)}
+            {ui.card.title(c.regNumber, formatDate(c.registeredOn))}
           </h1>
           <span className={`pill pill--${c.status}`}>{labels.statusLabels[c.status]}</span>
           {c.overdue ? <span className="pill pill--overdue">{ui.card.overdue}</span> : null}
