@@ -57,6 +57,13 @@ export const home = {
     overdueAppeals: 'с истёкшим сроком',
     byStage: 'Мои обращения по этапам',
     noAppeals: 'Открытых обращений за вами нет.',
+    dayList: 'Задачи на сегодня и просроченные',
+    noTasks: 'На сегодня задач нет.',
+    dueToday: 'сегодня',
+    lateSince: (date: string) => `срок ${date}`,
+    /** What a task is about: the appeal (number, applicant) or the event; never an empty dash. */
+    about: (reg: string | null, applicant: string | null, event: string | null) =>
+      reg ? [`№ ${reg}`, applicant].filter(Boolean).join(' · ') : (event ?? ''),
   },
   office: {
     office: 'Приёмная',

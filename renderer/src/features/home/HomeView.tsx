@@ -7,6 +7,7 @@ import { useCall } from '../../api/use-call';
 import { toHash, type ListRoute, type Route } from '../../app/nav-slice';
 import { errorText, homeText, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
+import { DayTasks } from './DayTasks';
 import './home.css';
 
 type View<V extends Home['view']> = Extract<Home, { view: V }>;
@@ -197,6 +198,7 @@ function AssistantHome({ home }: { home: View<'assistant'> }) {
         <FigureTile figure={home.tasksToday} label={a.tasksToday} big testId="home-tasks-today" />
         <FigureTile figure={home.tasksOverdue} label={a.tasksOverdue} late testId="home-tasks-overdue" />
       </Group>
+      <DayTasks />
       <Group title={a.appeals}>
         <FigureTile figure={home.openAppeals} label={a.openAppeals} testId="home-my-open" />
         <FigureTile figure={home.overdueAppeals} label={a.overdueAppeals} late testId="home-my-overdue" />
