@@ -249,10 +249,12 @@ export const workflow = {
     reassignTo: 'Кому',
     taskOf: (reg: string) => `по обращению № ${reg}`,
     reassigned: (who: string) => `Задача передана: ${who}.`,
+    /** An event's task is about the event, named as such in the column of what the task is about. */
+    ofEvent: (title: string) => `Мероприятие «${title}»`,
     columns: {
       title: 'Задача',
       regNumber: '№ обращения',
-      applicantName: 'Заявитель',
+      applicantName: 'Заявитель или мероприятие',
       assigneeName: 'Исполнитель',
       dueDate: 'Срок',
     },
