@@ -53,6 +53,12 @@ test('a returning applicant picked by phone sends the cursor to the summary', as
   await expect(page.locator('#reg-summary')).toBeFocused();
   await page.keyboard.type('Снова не вывозится мусор');
   await expect(page.locator('#reg-summary')).toHaveValue('Снова не вывозится мусор');
+  // The same question again: the form offers «Повторное», with a link to the earlier appeal.
+  const hint = page.getByTestId('repeat-hint');
+  await expect(hint.getByRole('link')).toHaveText(/от 02\.02\.2026 — Не вывозится мусор/);
+  await hint.getByRole('button', { name: 'Отметить как повторное' }).click();
+  await expect(page.locator('#reg-isRepeat')).toBeChecked();
+  await expect(hint).toHaveCount(0);
 });
 
 for (const size of [
