@@ -43,3 +43,23 @@ test('an empty resolution is refused naming «Текст резолюции», w
   // Nothing moved: the appeal still waits for the resolution.
   expect((await app.call('appeals.get', { id: card.id })).status).toBe('awaiting_resolution');
 });
+
+test('a new event without its title is refused naming «Название», with the cursor on it', async ({
+  app,
+  page,
+}) => {
+  await app.setUp();
+  await app.open(page);
+  await signIn(page);
+  await page
+    .getByRole('navigation', { name: 'Разделы' })
+    .getByRole('button', { name: 'Мероприятия' })
+    .click();
+  await page.getByRole('button', { name: 'Новое мероприятие' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Новое мероприятие' });
+  await dialog.getByLabel('Место').fill('Библиотека № 3');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.locator('.banner--error')).toContainText('Название: ');
+  await expect(dialog.getByLabel('Название')).toBeFocused();
+  expect(await app.call('events.list', { includeFinished: true })).toHaveLength(0);
+});
