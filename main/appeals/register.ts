@@ -23,7 +23,7 @@ import {
 import { resolveApplicant } from '../contacts/contacts';
 import { contactSummary } from '../contacts/queries';
 import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
-import { officeCalendar, officeRow } from '../office/queries';
+import { officeCalendar, officeRow, officeToday } from '../office/queries';
 import { openTask, reassignOpenTasks } from '../tasks/tasks';
 import { WORKFLOW_BLANK } from '../workflow/blank';
 import { linkAppeal } from '../events/events';
@@ -212,6 +212,19 @@ function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
   return v;
 }
 
+/**
+ * An appeal is received no later than it is registered, and registered no later than today (the
+ * office's date): a date ahead would count its term from a day still to come. Refused naming the field.
+ */
+function checkAppealDates(d: { receivedOn: string; registeredOn: string }, today: string): void {
+  for (const field of ['registeredOn', 'receivedOn'] as const)
+    if (d[field] > today) throw new ApiError('validation', `${field}: the date is in the future`, { field });
+  if (d.receivedOn > d.registeredOn)
+    throw new ApiError('validation', 'receivedOn: an appeal cannot be received after it is registered', {
+      field: 'receivedOn',
+    });
+}
+
 export function registerIn(
   db: WriteDb,
   ctx: CallContext,
@@ -223,10 +236,7 @@ export function registerIn(
   const st = stamp(ctx);
   const registeredOn = input.registeredOn ?? today;
   const receivedOn = input.receivedOn ?? registeredOn;
-  if (receivedOn > registeredOn)
-    throw new ApiError('validation', 'receivedOn: an appeal cannot be received after it is registered', {
-      field: 'receivedOn',
-    });
+  checkAppealDates({ receivedOn, registeredOn }, today);
   checkUsers(db, input.responsibleId, input.executorId);
   refuseWithdrawn(db, input.topics, 'topics');
   const applicant = resolveApplicant(db, office.id, input.applicant, st, run.bulk?.facets);
@@ -363,10 +373,11 @@ export function update(ctx: CallContext, input: ParsedInput<'appeals.update'>): 
       });
     if (!isOpenStatus(before.status as AppealStatus) && input.patch.responsibleId !== undefined)
       throw new ApiError('invalid_state', 'a closed appeal cannot be reassigned', { field: 'responsibleId' });
-    if (input.patch.receivedOn && input.patch.receivedOn > before.registered_on)
-      throw new ApiError('validation', 'receivedOn: an appeal cannot be received after it is registered', {
-        field: 'receivedOn',
-      });
+    if (input.patch.receivedOn)
+      checkAppealDates(
+        { receivedOn: input.patch.receivedOn, registeredOn: before.registered_on },
+        officeToday(ctx, office),
+      );
     checkUsers(db, input.patch.responsibleId, input.patch.executorId);
     if (input.patch.topics)
       refuseWithdrawn(db, input.patch.topics, 'patch.topics', JSON.parse(before.topics));

@@ -215,7 +215,8 @@ export async function signIn(
     );
     if (state?.locked_until && Date.parse(state.locked_until) > now.getTime())
       throw new ApiError('locked', 'too many failed attempts; try again later', {
-        details: { lockedUntil: state.locked_until },
+        // The office's zone with it: the sign-in screen knows no office yet, and shows its clock.
+        details: { lockedUntil: state.locked_until, timeZone: officeRow(w).time_zone },
       });
     w.run(
       w.qb.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id),

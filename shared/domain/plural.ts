@@ -2,6 +2,8 @@
  * Russian plural forms: 1 обращение, 2 обращения, 5 обращений, 21 обращение, 1,5 дня. One helper for
  * every count the app prints; the rule is the CLDR one that Intl.PluralRules carries, not a local copy.
  */
+import { formatNumber } from './number';
+
 export type PluralForms = readonly [one: string, few: string, many: string];
 
 const rules = new Intl.PluralRules('ru');
@@ -20,9 +22,14 @@ export function pluralForm(n: number, forms: PluralForms): string {
   }
 }
 
-/** The number and its noun: `countOf(5, DAYS)` → «5 дней». */
+/** The form of the noun after `n`, the forms given one by one: `plural(5, 'день', 'дня', 'дней')` → «дней». */
+export function plural(n: number, one: string, few: string, many: string): string {
+  return pluralForm(n, [one, few, many]);
+}
+
+/** The number and its noun: `countOf(5, DAYS)` → «5 дней», `countOf(21.4, DAYS)` → «21,4 дня». */
 export function countOf(n: number, forms: PluralForms): string {
-  return `${n.toLocaleString('ru-RU')} ${pluralForm(n, forms)}`;
+  return `${formatNumber(n)} ${pluralForm(n, forms)}`;
 }
 
 export const DAYS: PluralForms = ['день', 'дня', 'дней'];

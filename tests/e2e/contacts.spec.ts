@@ -55,6 +55,9 @@ test('import a list through the wizard, merge a suggested duplicate, build a seg
   const preview = page.getByTestId('import-preview');
   await expect(preview).toContainText('Ёлкина Майя Йовановна · +79991234567');
   await expect(preview).toContainText('пропуск: нет фамилии');
+  // Statuses by their names, never their codes.
+  await expect(preview).toContainText('· Сторонник');
+  await expect(preview).not.toContainText('supporter');
   await page.getByRole('button', { name: 'Проверить (ничего не записывать)' }).click();
   await expect(page.getByTestId('import-summary')).toContainText('Проверка: будет');
   await expect(page.getByTestId('import-summary')).toContainText('создано — 2; дополнено — 1');

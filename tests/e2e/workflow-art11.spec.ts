@@ -74,7 +74,7 @@ test('Art. 11 part 2 → the notice task with its due date → notice sent → c
   await expect(page.getByTestId('wf-result')).toContainText('Оставлено без ответа');
   await expect(tasks).toContainText('Открытых задач нет.');
   await expect(page.getByRole('region', { name: 'Статья 11 59-ФЗ' })).toContainText(
-    'Отправлен почтой 05.03.2026, исх. № 12/03-ИВН',
+    'Отправлено почтой 05.03.2026, исх. № 12/03-ИВН',
   );
   await expect(page.getByRole('region', { name: 'История' })).toContainText(
     'Заявителю отправлено уведомление по ст. 11',

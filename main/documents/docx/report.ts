@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ImageRun, Paragraph, type FileChild } from 'docx';
 import type { AppealKind, Channel } from '../../../shared/api/appeals';
+import { formatNumber } from '../../../shared/domain/number';
 import { APPEALS, countOf, DAYS } from '../../../shared/domain/plural';
 import { documents as D } from '../../../shared/i18n/ru/documents';
 import * as L from '../../../shared/i18n/ru/labels';
@@ -50,7 +51,7 @@ export interface ReportTable {
 }
 
 function share(n: number, total: number): string {
-  return total ? `${((100 * n) / total).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %` : '—';
+  return total ? `${formatNumber((100 * n) / total)} %` : '—';
 }
 
 function counted(title: string, counts: Count[], name: (k: string) => string, total: number): ReportTable {
@@ -161,7 +162,7 @@ export function reportContent(ctx: ReportContext, style: DocStyle): FileChild[] 
       table(
         cols,
         t.header,
-        t.rows.map((row) => row.map((v) => (typeof v === 'number' ? v.toLocaleString('ru-RU') : v))),
+        t.rows.map((row) => row.map((v) => (typeof v === 'number' ? formatNumber(v) : v))),
         // A wide table is set at 9 pt, so its narrow columns break words only at their soft hyphens.
         t.header.length > 5 ? { ...style, size: 11 } : style,
         // The channel rows carry the colour of their bar.

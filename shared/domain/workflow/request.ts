@@ -4,7 +4,7 @@
  * the appeal is in the request direction, its open requests carry its tasks.
  */
 import type { Role } from '../../api/define';
-import { DEPUTY, DESK, TransitionError, type StageTask } from './appeal';
+import { DEPUTY, DESK, STATE_TASK, TransitionError, type StageTask } from './appeal';
 
 export const REQUEST_STATES = [
   'draft',
@@ -72,3 +72,10 @@ export function checkRequestTransition(action: RequestAction, from: RequestState
     throw new TransitionError('role', `the role ${role} may not ${action} a request`);
   return t.to ?? from;
 }
+
+/** The kinds of task the tables give the deputy (a resolution, an approval), whoever holds the role. */
+export const DEPUTY_TASK_KINDS: ReadonlySet<string> = new Set(
+  [...Object.values(STATE_TASK), ...Object.values(REQUEST_STATE_TASK)]
+    .filter((t) => t.assignee === 'deputy')
+    .map((t) => t.kind),
+);

@@ -2,16 +2,16 @@
  * The «Файлы» block of the appeal card and the request's «Прикрепить ответ»; exposed to views as `A`
  * (renderer/src/i18n). The server's attachment messages are merged into `serverMessages`.
  */
+import { formatNumber } from '../../domain/number';
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
 
 /** `512 Б`, `12,3 КБ`, `4,5 МБ`: sizes as an office reads them. */
 function fileSize(bytes: number): string {
-  const one = (n: number): string => n.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
   if (bytes < KIB) return `${bytes} Б`;
-  if (bytes < MIB) return `${one(bytes / KIB)} КБ`;
-  return `${one(bytes / MIB)} МБ`;
+  if (bytes < MIB) return `${formatNumber(bytes / KIB)} КБ`;
+  return `${formatNumber(bytes / MIB)} МБ`;
 }
 
 export const attachments = {

@@ -1,4 +1,5 @@
 import type { AuditAction } from '../../api/audit';
+import { formatNumber } from '../../domain/number';
 import { APPEAL_ACTIONS } from '../../domain/workflow/appeal';
 import { REQUEST_ACTIONS } from '../../domain/workflow/request';
 import { historyActionLabels } from './labels';
@@ -117,9 +118,8 @@ export const audit = {
   appealTitle: 'Кто открывал, печатал и менял это обращение',
   title: 'Журнал доступа',
   tableLabel: 'Записи журнала доступа',
-  count: (n: number) => `Записей: ${n.toLocaleString('ru-RU')}`,
-  shown: (shown: number, n: number) =>
-    `Показано ${shown.toLocaleString('ru-RU')} из ${n.toLocaleString('ru-RU')}`,
+  count: (n: number) => `Записей: ${formatNumber(n)}`,
+  shown: (shown: number, n: number) => `Показано ${formatNumber(shown)} из ${formatNumber(n)}`,
   empty: 'Записей нет.',
   emptyFiltered: 'По этим условиям записей нет.',
   columns: { at: 'Время', who: 'Кто', action: 'Что сделано', subject: 'О чём', transport: 'Откуда' },
@@ -144,7 +144,7 @@ export const audit = {
   system: 'программа',
   exportButton: 'Выгрузить',
   exportTitle: 'Выгрузить журнал в файл Excel',
-  exported: (n: number) => `Выгружено записей: ${n.toLocaleString('ru-RU')}`,
+  exported: (n: number) => `Выгружено записей: ${formatNumber(n)}`,
   sheet: 'Журнал доступа',
   exportHeaders: {
     at: 'Время',

@@ -1,13 +1,7 @@
 /** The words of backups: the settings section, the command line and the service's refusals. */
 import type { Backup } from '../../api/backups';
-
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const d10 = n % 10;
-  const d100 = n % 100;
-  if (d10 === 1 && d100 !== 11) return `${n} ${one}`;
-  if (d10 >= 2 && d10 <= 4 && (d100 < 12 || d100 > 14)) return `${n} ${few}`;
-  return `${n} ${many}`;
-};
+import { formatNumber } from '../../domain/number';
+import { countOf } from '../../domain/plural';
 
 /** Bytes as people read them: «12,4 МБ». */
 export function sizeText(bytes: number): string {
@@ -19,7 +13,7 @@ export function sizeText(bytes: number): string {
     v /= 1024;
     u++;
   }
-  return `${v.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} ${units[u]}`;
+  return `${formatNumber(v)} ${units[u]}`;
 }
 
 export const backupText = {
@@ -55,7 +49,7 @@ export const backupText = {
   runNow: 'Сделать копию сейчас',
   running: 'Копирование…',
   made: (b: Backup, ms: number): string =>
-    `Копия сделана и проверена: ${sizeText(b.size)}, ${(ms / 1000).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} с`,
+    `Копия сделана и проверена: ${sizeText(b.size)}, ${formatNumber(ms / 1000)} с`,
   lastError: (at: string, message: string): string =>
     `Последняя автоматическая копия не удалась (${at}): ${message}`,
   listTitle: 'Копии в папке',
@@ -77,7 +71,7 @@ export const backupText = {
   restoring: 'Восстановление…',
   restored: (when: string): string =>
     `Данные восстановлены из копии от ${when}. Текущее состояние перед восстановлением сохранено отдельной копией.`,
-  count: (n: number): string => plural(n, 'копия', 'копии', 'копий'),
+  count: (n: number): string => countOf(n, ['копия', 'копии', 'копий']),
 
   // The command line.
   cliFolderArg: '<папка резервной копии>',

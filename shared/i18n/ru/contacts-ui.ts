@@ -1,6 +1,7 @@
 import type { ImportTarget, MergeField } from '../../api/contacts';
 import { contactText } from './contacts';
-import { plural } from './ui';
+import { formatNumber } from '../../domain/number';
+import { countOf } from '../../domain/plural';
 
 const HEADERS = contactText.exportHeaders;
 
@@ -27,7 +28,7 @@ const MERGE_FIELDS: Record<MergeField, string> = {
 export const contactsUi = {
   title: 'Контакты',
   tabs: { base: 'База', duplicates: 'Дубли', import: 'Импорт', segments: 'Сегменты' },
-  count: (n: number) => `${n.toLocaleString('ru-RU')} ${plural(n, 'контакт', 'контакта', 'контактов')}`,
+  count: (n: number) => countOf(n, ['контакт', 'контакта', 'контактов']),
   search: 'Поиск: фамилия в любом падеже или телефон',
   listLabel: 'Контакты',
   columns: {
@@ -123,7 +124,7 @@ export const contactsUi = {
     run: 'Загрузить',
     running: 'Идёт проверка файла…',
     progress: 'Ход загрузки',
-    progressRows: (n: number) => `записано строк: ${n.toLocaleString('ru-RU')}`,
+    progressRows: (n: number) => `записано строк: ${formatNumber(n)}`,
     cancel: 'Прервать (начатая пачка строк не запишется)',
     summaryDry: 'Проверка: будет',
     cancelled: 'Загрузка прервана; записаны только завершённые пачки строк.',
@@ -182,9 +183,9 @@ export const contactsUi = {
     outreach: 'Рассылка или обзвон (нужно согласие)',
     records: 'Для учёта приёмной',
     run: 'Выгрузить',
-    done: (n: number) => `Выгружено: ${n.toLocaleString('ru-RU')}`,
+    done: (n: number) => `Выгружено: ${formatNumber(n)}`,
     noConsent: (n: number) =>
-      `У ${n.toLocaleString('ru-RU')} ${plural(n, 'человека', 'человек', 'человек')} нет согласия на эту цель. ` +
+      `У ${countOf(n, ['человека', 'человек', 'человек'])} нет согласия на эту цель. ` +
       'Добавьте в сегмент условие «Согласие: есть» или выберите выгрузку для учёта.',
   },
   targets: TARGETS,

@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/plural';
 import { settings } from './settings';
 import type {
   BUILTIN_EVENT_KINDS,
@@ -63,14 +64,6 @@ export const eventServerMessages: Record<string, string> = {
   'cancelling is its own step, with a reason': 'Отмена мероприятия — отдельный шаг, с причиной',
 };
 
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-};
-
 /** Every string of the events screens, the card and the settings section. */
 export const eventsUi = {
   title: 'Мероприятия',
@@ -82,7 +75,7 @@ export const eventsUi = {
   previous: 'Назад',
   next: 'Вперёд',
   today: 'Сегодня',
-  count: (n: number) => `${n} ${plural(n, 'мероприятие', 'мероприятия', 'мероприятий')}`,
+  count: (n: number) => countOf(n, ['мероприятие', 'мероприятия', 'мероприятий']),
   empty: 'Мероприятий пока нет',
   boardLabel: 'Доска мероприятий по этапам',
   boardKeys:

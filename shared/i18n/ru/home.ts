@@ -5,6 +5,16 @@
 import { format, parseISO } from 'date-fns';
 import { ru } from 'date-fns/locale';
 import type { QueueWait } from '../../api/workflow';
+import { plural } from '../../domain/plural';
+
+/** A figure's words after its number, the noun agreeing with it: «1 резолюция», «5 резолюций». */
+const after =
+  (one: string, few: string, many: string, rest = '') =>
+  (n: number): string =>
+    `${plural(n, one, few, many)}${rest}`;
+const APPEALS = ['обращение', 'обращения', 'обращений'] as const;
+const REQUESTS = ['запрос', 'запроса', 'запросов'] as const;
+const TASKS = ['задача', 'задачи', 'задач'] as const;
 
 /** `2026-03-10` → «вторник, 10 марта» (date-fns's Russian locale has the genitive months). */
 export function dayLong(iso: string): string {
@@ -25,12 +35,12 @@ export const home = {
   deputy: {
     waiting: 'Ждёт вашего решения',
     queue: 'всего в очереди «На резолюцию»',
-    resolutions: 'резолюции по обращениям и ответам на запросы',
-    letters: 'письма на согласование: ответы заявителям и запросы',
+    resolutions: after('резолюция', 'резолюции', 'резолюций', ' по обращениям и ответам на запросы'),
+    letters: after('письмо', 'письма', 'писем', ' на согласование: ответы заявителям и запросы'),
     late: 'Просрочено',
     queueOverdue: 'в вашей очереди — срок обращения уже истёк',
-    overdueAppeals: 'обращений приёмной с истёкшим сроком',
-    overdueRequests: 'запросов без ответа в срок',
+    overdueAppeals: after(...APPEALS, ' приёмной с истёкшим сроком'),
+    overdueRequests: after(...REQUESTS, ' без ответа в срок'),
     events: 'Мероприятия',
     eventsToday: 'сегодня',
     eventsWeek: (from: string, to: string) => `на неделе ${dayShort(from)} — ${dayShort(to)}`,
@@ -40,21 +50,28 @@ export const home = {
   },
   assistant: {
     day: 'Мой день',
-    tasksToday: 'задач на сегодня',
-    tasksOverdue: 'задач просрочено',
+    tasksToday: after(...TASKS, ' на сегодня'),
+    tasksOverdue: after('задача просрочена', 'задачи просрочено', 'задач просрочено'),
     appeals: 'Мои обращения',
     openAppeals: 'в работе',
     overdueAppeals: 'с истёкшим сроком',
     byStage: 'Мои обращения по этапам',
     noAppeals: 'Открытых обращений за вами нет.',
+    dayList: 'Задачи на сегодня и просроченные',
+    noTasks: 'На сегодня задач нет.',
+    dueToday: 'сегодня',
+    lateSince: (date: string) => `срок ${date}`,
+    /** What a task is about: the appeal (number, applicant) or the event; never an empty dash. */
+    about: (reg: string | null, applicant: string | null, event: string | null) =>
+      reg ? [`№ ${reg}`, applicant].filter(Boolean).join(' · ') : (event ?? ''),
   },
   office: {
     office: 'Приёмная',
-    openAppeals: 'обращений в работе',
-    overdueAppeals: 'обращений с истёкшим сроком',
-    overdueTasks: 'задач просрочено',
-    overdueRequests: 'запросов без ответа в срок',
-    queue: 'ждут решения депутата',
+    openAppeals: after(...APPEALS, ' в работе'),
+    overdueAppeals: after(...APPEALS, ' с истёкшим сроком'),
+    overdueTasks: after('задача просрочена', 'задачи просрочено', 'задач просрочено'),
+    overdueRequests: after(...REQUESTS, ' без ответа в срок'),
+    queue: after('ждёт', 'ждут', 'ждут', ' решения депутата'),
     allOffices: 'Все приёмные',
     staffOf: (name: string, officeCode: string) => `${name} (${officeCode})`,
     offices: 'По приёмным',

@@ -2,19 +2,13 @@
  * Every string the UI shows, in Russian. Another language is another file of the same shape (`UiStrings`).
  * Strings that take numbers or names are functions, so word order and plural forms stay in the language.
  */
+import { APPEALS, countOf, plural } from '../../domain/plural';
+import { formatNumber } from '../../domain/number';
 import { settings } from './settings';
 
-/** Russian plural forms: one (1, 21), few (2–4, 22–24), many (0, 5–20, 25…). */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-}
+export { plural };
 
-const appeals = (n: number): string =>
-  `${n.toLocaleString('ru-RU')} ${plural(n, 'обращение', 'обращения', 'обращений')}`;
+const appeals = (n: number): string => countOf(n, APPEALS);
 
 export const ui = {
   appName: 'Приёмная',
@@ -114,6 +108,9 @@ export const ui = {
     responsibleDefault: 'Я (по умолчанию)',
     flags: 'Отметки',
     isRepeat: 'Повторное',
+    similarEarlier: 'У заявителя уже есть обращение по похожему вопросу:',
+    similarLink: (reg: string, on: string, summary: string) => `№ ${reg} от ${on} — ${summary}`,
+    markRepeat: 'Отметить как повторное',
     isCollective: 'Коллективное',
     signatories: 'Подписавших',
     isAnonymous: 'Анонимное',
@@ -157,7 +154,7 @@ export const ui = {
   registry: {
     title: 'Обращения',
     total: (n: number) => `Всего: ${appeals(n)}`,
-    shown: (n: number, total: number) => `Найдено: ${appeals(total)}, загружено ${n.toLocaleString('ru-RU')}`,
+    shown: (n: number, total: number) => `Найдено: ${appeals(total)}, загружено ${formatNumber(n)}`,
     searchLabel: 'Поиск',
     searchPlaceholder: 'Слово, номер, ФИО или телефон',
     status: 'Статус',
@@ -193,7 +190,7 @@ export const ui = {
 
   card: {
     back: 'К реестру',
-    title: (reg: string) => `Обращение № ${reg}`,
+    title: (reg: string, on: string) => `Обращение № ${reg} от ${on}`,
     edit: 'Изменить',
     reload: 'Обновить',
     overdue: 'Просрочено',
@@ -220,6 +217,8 @@ export const ui = {
       'Карточку уже изменил другой сотрудник. Нажмите «Обновить», чтобы загрузить новую версию; ваши правки не сохранены.',
     notFound: 'Такого обращения нет.',
     taskMeta: (who: string, due: string) => `${who} · срок — ${due}`,
+    taskOfDeputy: 'Депутат',
+    taskOfNobody: 'никому не назначена',
     arrow: '→',
     was: 'было',
     became: 'стало',

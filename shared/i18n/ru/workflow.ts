@@ -7,6 +7,11 @@ import type { Art11Ground } from '../../domain/workflow/art11';
 import type { RequestAction } from '../../domain/workflow/request';
 import { plural } from './ui';
 
+/** «Отправлен почтой 07.12.2026, исх. № 12», the participle agreeing with what was sent. */
+const sentLine =
+  (sent: string) =>
+  (form: string, on: string, num: string | null): string =>
+    `${sent} ${form.toLowerCase()} ${on}${num ? `, исх. № ${num}` : ''}`;
 const days = (n: number): string => `${n} ${plural(n, 'день', 'дня', 'дней')}`;
 
 /** Extra steps that are not moves of the state machine but live beside them on the card. */
@@ -49,6 +54,41 @@ export const workflow = {
     cancel: 'Отозвать запрос',
   } satisfies Record<RequestAction, string>,
 
+  /** What a step did, said once it is done (the notice on the card), not the button's words again. */
+  appealDone: {
+    sendToDeputy: 'Обращение передано депутату на резолюцию',
+    requestContactData: 'Заявителю направлен запрос контактных данных',
+    contactDataReceived: 'Контактные данные заявителя внесены',
+    applyArt11: 'Основание по ст. 11 59-ФЗ записано',
+    decideArt11: 'Решение по ч. 5 ст. 11 записано',
+    sendArt11Notice: 'Уведомление заявителю отправлено',
+    forward: 'Адресат переадресации записан',
+    completeForward: 'Обращение переадресовано',
+    resolve: 'Резолюция записана',
+    submitReply: 'Ответ передан депутату на согласование',
+    approveReply: 'Ответ согласован',
+    returnReply: 'Ответ возвращён на доработку',
+    sendReply: 'Ответ заявителю отправлен',
+    answerToReply: 'По ответу на запрос готовится ответ заявителю',
+    requestsWithdrawn: 'Запросы отозваны, обращение снова на резолюции',
+    answerOrally: 'Ответ дан устно, обращение закрыто',
+    saveReply: 'Черновик ответа сохранён',
+    extend: 'Срок рассмотрения продлён',
+    notifyExtension: 'Заявитель уведомлён о продлении срока',
+  } satisfies Record<AppealAction | ExtraAction, string>,
+
+  requestDone: {
+    create: 'Запрос создан',
+    update: 'Черновик запроса сохранён',
+    submit: 'Запрос передан депутату на согласование',
+    approve: 'Запрос согласован',
+    return: 'Запрос возвращён на доработку',
+    send: 'Запрос отправлен',
+    recordAnswer: 'Ответ на запрос внесён',
+    resolveAnswer: 'Резолюция по ответу записана',
+    cancel: 'Запрос отозван',
+  } satisfies Record<RequestAction | 'create', string>,
+
   card: {
     workflow: 'Ход рассмотрения',
     direction: 'Направление',
@@ -67,7 +107,7 @@ export const workflow = {
       `${on}, на ${days(n)}${by ? ` (${by})` : ''}: ${reason}; ` +
       (notifiedOn ? `заявитель уведомлён ${notifiedOn}` : 'заявитель ещё не уведомлён'),
     reviewedLate: 'Рассмотрено с нарушением срока',
-    done: (what: string) => `Готово: ${what}.`,
+    done: (what: string) => `${what}.`,
     resolutions: 'Резолюции',
     noResolutions: 'Резолюций пока нет.',
     resolutionMeta: (who: string, on: string) => `${who}, ${on}`,
@@ -75,8 +115,9 @@ export const workflow = {
     replyText: 'Текст ответа',
     replyEmpty: 'Черновика ответа пока нет.',
     approvedBy: (who: string, on: string) => `Согласован: ${who}, ${on}`,
-    sentAs: (form: string, on: string, num: string | null) =>
-      `Отправлен ${form.toLowerCase()} ${on}${num ? `, исх. № ${num}` : ''}`,
+    sentAs: sentLine('Отправлен'),
+    /** A notice (уведомление) is neuter: «Отправлено почтой». */
+    noticeSentAs: sentLine('Отправлено'),
     signatory: (who: string) => `Подписал: ${who}`,
     art11: 'Статья 11 59-ФЗ',
     outcome: 'Последствия',
@@ -210,10 +251,12 @@ export const workflow = {
     reassignTo: 'Кому',
     taskOf: (reg: string) => `по обращению № ${reg}`,
     reassigned: (who: string) => `Задача передана: ${who}.`,
+    /** An event's task is about the event, named as such in the column of what the task is about. */
+    ofEvent: (title: string) => `Мероприятие «${title}»`,
     columns: {
       title: 'Задача',
       regNumber: '№ обращения',
-      applicantName: 'Заявитель',
+      applicantName: 'Заявитель или мероприятие',
       assigneeName: 'Исполнитель',
       dueDate: 'Срок',
     },

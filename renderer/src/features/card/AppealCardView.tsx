@@ -11,6 +11,7 @@ import { useStore } from '../../store';
 import { AttachButton } from '../attachments/AttachButton';
 import { AttachmentsBlock } from '../attachments/AttachmentsBlock';
 import { DocumentActions } from '../documents/DocumentActions';
+import { DEPUTY_TASK_KINDS } from '../../../../shared/domain/workflow/request';
 import { primaryTarget, type DialogTarget } from '../workflow/target';
 import { WorkflowBlocks } from '../workflow/WorkflowBlocks';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
@@ -32,7 +33,12 @@ function Tasks({ tasks }: { tasks: AppealCard['tasks'] }) {
       {open.map((x) => (
         <li key={x.id} className="tasks__item">
           <div className="tasks__title">{x.title}</div>
-          <div className="muted">{ui.card.taskMeta(x.assigneeName ?? ui.none, formatDate(x.dueDate))}</div>
+          <div className="muted">
+            {ui.card.taskMeta(
+              x.assigneeName ?? (DEPUTY_TASK_KINDS.has(x.kind) ? ui.card.taskOfDeputy : ui.card.taskOfNobody),
+              formatDate(x.dueDate),
+            )}
+          </div>
         </li>
       ))}
     </ul>
@@ -162,7 +168,7 @@ export function AppealCardView({ id }: { id: string }) {
         </button>
         <div className="card-head__main">
           <h1 id="card-title" className="page__title" tabIndex={-1}>
-            {ui.card.title(c.regNumber)}
+            {ui.card.title(c.regNumber, formatDate(c.registeredOn))}
           </h1>
           <span className={`pill pill--${c.status}`}>{labels.statusLabels[c.status]}</span>
           {c.overdue ? <span className="pill pill--overdue">{ui.card.overdue}</span> : null}

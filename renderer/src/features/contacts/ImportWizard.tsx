@@ -11,10 +11,20 @@ import {
 import { wrote } from '../../api/invalidation';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
-import { contactsText, errorText } from '../../i18n';
+import { contactText } from '../../../../shared/i18n/ru/contacts';
+import { contactsText, errorText, formatDate } from '../../i18n';
 import { readAsBase64, deliverFile } from '../attachments/files';
 
 const k = contactsText.import;
+
+const STATUS = contactText.status as Record<string, string>;
+
+/** A value as the office reads it: a date as ДД.ММ.ГГГГ, a status by its name, not its code. */
+function shownValue(v: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+  const codes = v.split(/\s*[,;]\s*/);
+  return codes.every((x) => STATUS[x]) ? codes.map((x) => STATUS[x]).join(', ') : v;
+}
 /** How often a running import's progress is read. */
 const POLL_MS = 300;
 
@@ -285,7 +295,7 @@ export function ImportWizard() {
                   <td className="num">{r.line}</td>
                   <td>
                     {r.normalized ? (
-                      Object.values(r.normalized).join(' · ')
+                      Object.values(r.normalized).map(shownValue).join(' · ')
                     ) : (
                       <span className="muted">{k.skippedBecause(r.reason ?? '')}</span>
                     )}

@@ -1,11 +1,13 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Figure, Home, HomeLink } from '../../../../shared/api/home';
 import { eventStateLabels } from '../../../../shared/i18n/ru/events';
+import { formatNumber } from '../../../../shared/domain/number';
 import { dayShort } from '../../../../shared/i18n/ru/home';
 import { useCall } from '../../api/use-call';
 import { toHash, type ListRoute, type Route } from '../../app/nav-slice';
 import { errorText, homeText, labels, ui } from '../../i18n';
 import { useStore } from '../../store';
+import { DayTasks } from './DayTasks';
 import './home.css';
 
 type View<V extends Home['view']> = Extract<Home, { view: V }>;
@@ -35,8 +37,16 @@ function Go(props: { to: Route; className?: string; label?: string; testId?: str
  * A big number and what it counts; it opens the list behind it. `late` figures turn red when not zero,
  * so what is overdue stands out before anything is read.
  */
-function FigureTile(props: { figure: Figure; label: string; late?: boolean; big?: boolean; testId: string }) {
-  const { figure, label } = props;
+function FigureTile(props: {
+  figure: Figure;
+  /** What it counts, the noun agreeing with the number when given as a function of it. */
+  label: string | ((n: number) => string);
+  late?: boolean;
+  big?: boolean;
+  testId: string;
+}) {
+  const { figure } = props;
+  const label = typeof props.label === 'string' ? props.label : props.label(figure.count);
   const tone = figure.count === 0 ? 'zero' : props.late ? 'late' : 'normal';
   return (
     <Go
@@ -46,7 +56,7 @@ function FigureTile(props: { figure: Figure; label: string; late?: boolean; big?
       testId={props.testId}
     >
       <span className="figure__n" data-testid={`${props.testId}-count`}>
-        {figure.count.toLocaleString('ru-RU')}
+        {formatNumber(figure.count)}
       </span>
       <span className="figure__label">{label}</span>
     </Go>
@@ -65,7 +75,7 @@ function CountCell(props: { figure: Figure | null; what: string; late?: boolean;
         label={homeText.figureLabel(figure.count, props.what)}
         testId={props.testId}
       >
-        {figure.count.toLocaleString('ru-RU')}
+        {formatNumber(figure.count)}
       </Go>
     </td>
   );
@@ -188,6 +198,7 @@ function AssistantHome({ home }: { home: View<'assistant'> }) {
         <FigureTile figure={home.tasksToday} label={a.tasksToday} big testId="home-tasks-today" />
         <FigureTile figure={home.tasksOverdue} label={a.tasksOverdue} late testId="home-tasks-overdue" />
       </Group>
+      <DayTasks />
       <Group title={a.appeals}>
         <FigureTile figure={home.openAppeals} label={a.openAppeals} testId="home-my-open" />
         <FigureTile figure={home.overdueAppeals} label={a.overdueAppeals} late testId="home-my-overdue" />

@@ -53,6 +53,13 @@ export function ApplicantFields({ errors }: { errors: Record<string, string> }) 
   const choose = (c: Candidate): void => {
     setDraft(fillFromContact(d, c));
     setActive(null);
+    // The applicant is complete now: on to the next field left to type, the appeal's substance.
+    requestAnimationFrame(() => {
+      const next = ['reg-summary', 'reg-text']
+        .map((id) => document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | null)
+        .find((el) => el && !el.value.trim());
+      next?.focus();
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {

@@ -4,6 +4,7 @@ import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { TopicPicker } from '../classifier/TopicPicker';
 import { splitTopics } from './input';
+import { RepeatHint } from './RepeatHint';
 
 /** The substance of the appeal, who answers for it, and its flags: the part of the form after the applicant. */
 export function ContentFields({ errors }: { errors: Record<string, string> }) {
@@ -73,6 +74,7 @@ export function ContentFields({ errors }: { errors: Record<string, string> }) {
           )}
         </Field>
       </div>
+      <RepeatHint topics={splitTopics(d.topics)} />
       <AppealFlags prefix="reg" values={d} label={(key) => r[key]} errors={errors} onChange={setDraft} />
     </fieldset>
   );

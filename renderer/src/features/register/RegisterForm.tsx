@@ -87,7 +87,8 @@ export function RegisterForm() {
             if (id) byInput[id] ??= msg;
           }
         setErrors(byInput);
-        setBanner(Object.keys(byInput).length ? `${r.fixErrors} ${errorText(e)}` : errorText(e));
+        // Marked fields say what is wrong under themselves; the banner only sends the eye there once.
+        setBanner(Object.keys(byInput).length ? r.fixErrors : errorText(e));
         focusErrors();
       }
     } finally {
@@ -148,7 +149,7 @@ export function RegisterForm() {
                 autoFocus
                 onFocus={(e) => e.target.select()}
                 value={d.registeredOn}
-                onChange={(v) => setDraft({ registeredOn: v })}
+                onChange={(v) => setDraft({ registeredOn: v, registeredOnTyped: true })}
               />
             )}
           </Field>

@@ -8,6 +8,8 @@ import { BLANK_ORAL, type OralDraft } from './oral-draft';
 export interface Draft {
   /** `YYYY-MM-DD`; '' when empty; null while the typed text is not a date. */
   registeredOn: string | null;
+  /** The registration date was typed on purpose (a backlog): the next appeal of a pile keeps it. */
+  registeredOnTyped: boolean;
   receivedOn: string | null;
   channel: Channel;
   kind: AppealKind;
@@ -38,8 +40,11 @@ export interface Draft {
 }
 
 function blank(today: string, keep?: Draft): Draft {
+  // Only a past date typed for a backlog is carried on; never a date ahead, never one nobody chose.
+  const backlog = keep?.registeredOnTyped && keep.registeredOn && keep.registeredOn < today;
   return {
-    registeredOn: keep?.registeredOn || today,
+    registeredOn: backlog ? keep.registeredOn : today,
+    registeredOnTyped: !!backlog,
     receivedOn: '',
     channel: keep?.channel ?? 'post',
     kind: keep?.kind ?? 'application',

@@ -184,12 +184,15 @@ export const createRegistrySlice: SliceCreator<RegistrySlice> = (set, get) => {
       const gen = ++generation;
       const { filter, sort } = get();
       const apiFilter = toApiFilter(filter);
+      const key = queryKey(filter, sort);
       set({
         loading: true,
         listError: null,
         filterErrors: {},
         stale: false,
-        loadedKey: queryKey(filter, sort),
+        loadedKey: key,
+        // Another search's count is not this one's: none is shown until this one's answer comes.
+        ...(key === get().loadedKey ? {} : { total: null }),
       });
       try {
         const [page, counted] = await Promise.all([

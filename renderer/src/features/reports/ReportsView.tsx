@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../../shared/domain/number';
 import { useState } from 'react';
 import type { PeriodReport, ReportFilter } from '../../../../shared/api/documents';
 import type { ClassifierBreakdown } from '../../../../shared/api/reports';
@@ -94,7 +95,7 @@ export function ReportsView() {
         [`${reportText.closed}: ${reportText.onTime}`, report.closedOnTime],
         [`${reportText.closed}: ${reportText.late}`, report.closedLate],
         [reportText.overdueNow, report.overdueNow],
-        [reportText.avgDays, report.avgDaysToClose ?? '—'],
+        [reportText.avgDays, report.avgDaysToClose == null ? '—' : formatNumber(report.avgDaysToClose)],
         ...(report.registeredLate === undefined
           ? []
           : [[reportText.registeredLate, report.registeredLate] as [string, number]]),

@@ -9,10 +9,10 @@ function signInError(e: unknown): string {
   if (!isCallError(e)) return errorText(e);
   if (e.code === 'unauthenticated') return ui.signIn.wrong;
   if (e.code === 'locked') {
-    const until = (e.details as { lockedUntil?: string } | undefined)?.lockedUntil;
-    return until
-      ? ui.signIn.lockedUntil(formatInstant(until, useStore.getState().office?.timeZone))
-      : ui.signIn.locked;
+    const d = e.details as { lockedUntil?: string; timeZone?: string } | undefined;
+    // The office's clock, as every time on screen; the sign-in screen has no office of its own yet.
+    const timeZone = d?.timeZone ?? useStore.getState().office?.timeZone;
+    return d?.lockedUntil ? ui.signIn.lockedUntil(formatInstant(d.lockedUntil, timeZone)) : ui.signIn.locked;
   }
   return errorText(e);
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../../shared/domain/number';
 import { useState, type ReactNode } from 'react';
 import { statisticsUi } from '../../../../shared/i18n/ru/statistics';
 
@@ -68,7 +69,7 @@ export function ChartCard(props: {
                       {cell}
                     </th>
                   ) : (
-                    <td key={j}>{typeof cell === 'number' ? cell.toLocaleString('ru-RU') : cell}</td>
+                    <td key={j}>{typeof cell === 'number' ? formatNumber(cell) : cell}</td>
                   ),
                 )}
               </tr>

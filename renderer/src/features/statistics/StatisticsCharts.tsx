@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../../shared/domain/number';
 import {
   Bar,
   BarChart,
@@ -83,7 +84,7 @@ const clip = (v: unknown): string => {
   const s = String(v);
   return s.length > 34 ? `${s.slice(0, 33)}…` : s;
 };
-const number = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('ru-RU') : String(v));
+const number = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : String(v));
 
 /** Horizontal bars, one a key, the previous period's beside when comparing. */
 function Bars({ rows, comparing }: { rows: Named[]; comparing: boolean }) {
@@ -131,7 +132,7 @@ function delta(cur: number | null, prev: number | null | undefined): string | nu
   if (prev == null || cur == null) return null;
   const d = cur - prev;
   const pct = prev ? ` (${d >= 0 ? '+' : '−'}${Math.abs(Math.round((100 * d) / prev))} %)` : '';
-  return `${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(Math.round(d * 10) / 10)}${pct}`;
+  return `${d > 0 ? '+' : d < 0 ? '−' : ''}${formatNumber(Math.abs(d))}${pct}`;
 }
 
 function Cards({ cur, prev }: { cur: Figures; prev: Figures | null }) {
@@ -305,8 +306,9 @@ export function StatisticsCharts({ stats }: { stats: Statistics }) {
           comparing={comparing}
           note={
             <>
-              {statisticsUi.cards.avgDays}: <b>{cur.avgDaysToClose ?? '—'}</b> · {statisticsUi.cards.p90Days}:{' '}
-              <b>{cur.p90DaysToClose ?? '—'}</b>
+              {statisticsUi.cards.avgDays}:{' '}
+              <b>{cur.avgDaysToClose == null ? '—' : formatNumber(cur.avgDaysToClose)}</b> ·{' '}
+              {statisticsUi.cards.p90Days}: <b>{cur.p90DaysToClose ?? '—'}</b>
             </>
           }
         />

@@ -120,7 +120,7 @@ export function TasksView() {
       key: 'applicantName',
       header: k.columns.applicantName,
       // An event's task names the event where an appeal's names the applicant.
-      cell: (r) => r.applicantName || r.eventTitle || ui.none,
+      cell: (r) => r.applicantName || (r.eventTitle ? k.ofEvent(r.eventTitle) : ui.none),
     },
   ];
   if (everyone || filter?.assigneeId !== undefined)

@@ -217,7 +217,7 @@ export function AppealActionDialog(props: {
     if (Object.keys(local).length > 0) return;
     setBusy(true);
     try {
-      props.onDone(await runAppealAction(action, card, values), label);
+      props.onDone(await runAppealAction(action, card, values), workflowText.appealDone[action]);
     } catch (e) {
       setBusy(false);
       if (isCallError(e)) setErrors(fieldErrors(e));

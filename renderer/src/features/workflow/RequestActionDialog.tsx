@@ -231,7 +231,7 @@ export function RequestActionDialog(props: {
     setBusy(true);
     try {
       await run(step, props.appealId, request, values);
-      props.onDone(label);
+      props.onDone(workflowText.requestDone[step]);
     } catch (e) {
       setBusy(false);
       if (isCallError(e)) setErrors(fieldErrors(e));

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import type { AppealCard, ExternalRequest } from '../../../../shared/api/appeals';
+import { defaultRequestStep, orderRequestSteps } from '../../../../shared/domain/workflow/default-step';
 import { mayCall } from '../../api/access';
 import { Kbd } from '../../components/Field';
 import { formatDate, labels, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
-import { cardActions, type DialogTarget } from './target';
+import { primaryTarget, type DialogTarget } from './target';
 
 const r = workflowText.request;
 
@@ -28,7 +29,9 @@ function RequestItem(props: {
   const headingId = `request-${q.id}`;
   const open = (step: ExternalRequest['actions'][number]) => () =>
     onOpen({ scope: 'request', step, request: q });
-  const [first, ...rest] = q.actions;
+  const steps = orderRequestSteps(q.actions);
+  const first = defaultRequestStep(steps);
+  const rest = steps.filter((s) => s !== first);
   return (
     <article className={`request${q.overdue ? ' request--overdue' : ''}`} aria-labelledby={headingId}>
       <header className="request__head">
@@ -96,7 +99,8 @@ export function RequestsBlock({
 }) {
   const role = useStore((s) => s.user?.role);
   const canCreate = card.status === 'in_request' && mayCall(role, 'requests.create');
-  const next = cardActions(card).length === 0 ? card.requests.find((q) => q.actions.length > 0) : undefined;
+  const primary = primaryTarget(card);
+  const next = primary?.scope === 'request' ? primary.request : null;
   return (
     <section className="panel panel--wide" aria-labelledby="card-requests">
       <div className="panel__head">

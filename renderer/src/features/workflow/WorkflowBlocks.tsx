@@ -96,7 +96,7 @@ function Art11({ card }: { card: AppealCard }) {
         ) : null}
         {n ? (
           <Item label={c.notice} wide>
-            {c.sentAs(sendForm(n.form), formatDate(n.sentOn), n.outgoingNumber)}
+            {c.noticeSentAs(sendForm(n.form), formatDate(n.sentOn), n.outgoingNumber)}
           </Item>
         ) : null}
       </dl>

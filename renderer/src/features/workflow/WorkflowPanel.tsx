@@ -15,7 +15,7 @@ export function WorkflowPanel({ card, onOpen }: { card: AppealCard; onOpen(targe
   const primary = primaryTarget(card);
   const alternatives: DialogTarget[] = [
     ...cardActions(card)
-      .slice(1)
+      .filter((action) => primary?.scope !== 'appeal' || action !== primary.action)
       .map((action) => ({ scope: 'appeal' as const, action })),
     ...extraActions(card, role).map((action) => ({ scope: 'appeal' as const, action })),
   ];

@@ -1,5 +1,6 @@
 import type { AppealCard, ExternalRequest } from '../../../../shared/api/appeals';
 import type { Role } from '../../../../shared/api/define';
+import { defaultStep } from '../../../../shared/domain/workflow/default-step';
 import { mayCall } from '../../api/access';
 import { workflowText } from '../../i18n';
 import { isCardAction, type CardAction } from './appeal-actions';
@@ -10,19 +11,14 @@ export type DialogTarget =
   | { scope: 'appeal'; action: CardAction }
   | { scope: 'request'; step: RequestStep; request: ExternalRequest | null };
 
-/**
- * The expected next step: the card's first action; while the appeal is in the request direction it has
- * none of its own, and the next step is the first open request's.
- */
+/** The expected next step (never a destructive one): see `defaultStep`. */
 export function primaryTarget(card: AppealCard): DialogTarget | null {
-  const first = cardActions(card)[0];
-  if (first) return { scope: 'appeal', action: first };
-  const request = card.requests.find((r) => r.actions.length > 0);
-  const step = request?.actions[0];
-  return request && step ? { scope: 'request', step, request } : null;
+  const step = defaultStep(card);
+  if (step?.scope !== 'appeal') return step;
+  return isCardAction(step.action) ? { scope: 'appeal', action: step.action } : null;
 }
 
-/** The card's own steps in the contract's order (the first is the expected one). */
+/** The card's own steps in the contract's order. */
 export function cardActions(card: AppealCard): CardAction[] {
   return card.actions.filter(isCardAction);
 }
