@@ -15,6 +15,7 @@ import { m0016 } from './0016-list-pages';
 import { m0017 } from './0017-audit-pages';
 import { m0018 } from './0018-classifier';
 import { m0019 } from './0019-art11-published-answer';
+import { m0021 } from './0021-routing-rules';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0021,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

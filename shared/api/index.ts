@@ -11,6 +11,7 @@ import { contactMethods } from './contacts';
 import { officeMethods } from './office';
 import { reminderMethods } from './reminders';
 import { requestMethods } from './requests';
+import { routingMethods } from './routing';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
@@ -35,6 +36,7 @@ export const contract = {
   ...auditMethods,
   ...backupMethods,
   ...classifierMethods,
+  ...routingMethods,
 } as const;
 
 export type Contract = typeof contract;
