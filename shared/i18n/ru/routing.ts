@@ -32,10 +32,25 @@ export const routingUi = {
   deleteConfirm: (name: string) => `Удалить правило «${name}»?`,
   /** The registration form: the rule that will apply. */
   rule: (name: string) => `Правило: ${name}`,
-  noRule: 'Правило распределения не подходит',
-  setsResponsible: (name: string) => `ответственный — ${name}`,
+  /** The form's responsible field, left as the rule sets it. */
+  byRuleDefault: (name: string) => `По правилу — ${name}`,
+  setsResponsible: (name: string) => `ответственный: ${name}`,
   manualResponsible: 'ответственный выбран вручную, правило его не меняет',
   skipped: (names: string[]) => `Пропущены (ответственный отключён): ${names.join(', ')}`,
+  position: '№',
+  actions: 'Действия',
+  editTitle: (name: string) => `Правило «${name}»`,
+  newTitle: 'Новое правило',
+  yes: 'Да, удалить',
+  no: 'Нет',
+  rowLabel: (n: number, name: string) => `Правило ${n}: ${name}`,
+  /** Refusals of a rule, by the field the server names (its own texts are in English). */
+  errors: {
+    name: 'Укажите название правила',
+    when: 'Нужно хотя бы одно условие: вопрос, канал, вид, район или населённый пункт',
+    'when.topic': 'Такого кода нет в классификаторе',
+    responsibleId: 'Выберите действующего сотрудника или отметьте передачу депутату',
+  } as Record<string, string>,
   /** The appeal's history: which rule routed it. */
   byRule: (name: string) => `По правилу распределения «${name}»`,
 } as const;

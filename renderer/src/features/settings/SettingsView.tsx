@@ -10,6 +10,7 @@ import { ReminderSettings } from './ReminderSettings';
 import { WorkflowSettings } from './WorkflowSettings';
 import { UsersSettings } from './UsersSettings';
 import { SyncPanel } from '../sync/SyncPanel';
+import { RoutingSettings } from '../routing/RoutingSettings';
 import './settings.css';
 
 export function SettingsView() {
@@ -24,6 +25,7 @@ export function SettingsView() {
       {!canEditOffice ? <p className="muted">{ui.settings.readOnly}</p> : null}
       <OfficeSettings editable={canEditOffice} />
       <WorkflowSettings editable={canEditOffice} />
+      <RoutingSettings />
       <LetterSettings editable={canEditOffice && mayCall(role, 'templates.save')} />
       <ReminderSettings editable={canEditOffice} />
       <CalendarSettings editable={canEditCalendar} />
