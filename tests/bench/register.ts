@@ -118,6 +118,34 @@ function removeSince(db: Database.Database, m: Marks): number {
   })();
 }
 
+/** One timed pass of registrations, rolled back afterwards to the marks `signedIn`. */
+export interface Pass {
+  seconds: number;
+  times: number[];
+}
+
+/**
+ * Runs passes of registrations as a desk at rest meets them: the WAL copied back first, the pass timed,
+ * then what it added removed again.
+ */
+export function passRunner(handle: OfficeHandle): (work: () => Promise<number[]>) => Promise<Pass> {
+  const db = handle.sqlite;
+  const signedIn = mark(db);
+  return async (work) => {
+    await handle.checkpointer?.checkpointNow();
+    const t0 = performance.now();
+    const times = await work();
+    const pass = { seconds: (performance.now() - t0) / 1000, times };
+    rollBack(db, signedIn);
+    mark(db);
+    return pass;
+  };
+}
+
+/** The median pass by time. */
+export const medianPass = (passes: Pass[]): Pass =>
+  [...passes].sort((a, b) => a.seconds - b.seconds)[Math.floor((passes.length - 1) / 2)]!;
+
 export async function registerViaApi(
   handle: OfficeHandle,
   tokens: string[],

@@ -1,0 +1,137 @@
+/**
+ * What routing rules cost a registration: the same registrations with no rules and with 20 rules, in
+ * turns on the same connection and data set, each pass rolled back. The 20 rules are laid out so that a
+ * registration tries most of them: questions of other themes, districts (which read the applicant's place),
+ * channel and kind pairs the inputs rarely have, and last a whole section that many appeals fall under.
+ * No rule sends to the deputy: that is a workflow step of its own, not routing's cost.
+ */
+import type { OfficeHandle } from '../../main/boot/open-office';
+import { newId } from '../../shared/util/ids';
+import type { DurabilityOptions } from './durability';
+import {
+  medianPass as median,
+  passRunner,
+  registerBatchesViaApi,
+  registerViaApi,
+  type Pass,
+} from './register';
+import { ms, summarize, thousands } from './stats';
+
+/** Routing's target: registration with 20 rules costs at most a tenth more than without. */
+export const TARGET_ROUTING_RATIO = 1.1;
+
+export interface RoutingBenchOptions extends DurabilityOptions {
+  officeId: string;
+  responsibleIds: readonly string[];
+}
+
+/** Writes the 20 rules straight into the table (the bench's own; removed again after). */
+function addRules(o: RoutingBenchOptions, handle: OfficeHandle): string[] {
+  const db = handle.sqlite;
+  const themes = db
+    .prepare<[], { code: string }>(
+      "SELECT code FROM classifier WHERE level = 3 AND code NOT LIKE '0005.%' ORDER BY ord LIMIT 8",
+    )
+    .all()
+    .map((r) => r.code);
+  const now = new Date().toISOString();
+  const rules: { topic?: string; channel?: string; kind?: string; district?: string; settlement?: string }[] =
+    [
+      ...themes.map((topic) => ({ topic, channel: 'hand' })),
+      ...Array.from({ length: 4 }, (_, i) => ({ district: `Нет такого района ${i + 1}` })),
+      ...Array.from({ length: 2 }, (_, i) => ({ settlement: `Нет такого посёлка ${i + 1}` })),
+      { channel: 'forwarded', kind: 'proposal' },
+      { channel: 'phone', kind: 'migration_report' },
+      { channel: 'other', kind: 'other' },
+      { topic: '0001', kind: 'migration_report' },
+      { topic: '0002.0002', channel: 'hand' },
+      { topic: '0005' },
+    ];
+  const insert = db.prepare(
+    `INSERT INTO routing_rules (id, position, name, topic, channel, kind, district, settlement,
+       responsible_id, to_deputy, office_id, created_at, updated_at, hlc, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, NULL)`,
+  );
+  return rules.map((r, i) => {
+    const id = newId(Date.now());
+    insert.run(
+      id,
+      i,
+      `Правило ${i + 1}`,
+      r.topic ?? null,
+      r.channel ?? null,
+      r.kind ?? null,
+      r.district ?? null,
+      r.settlement ?? null,
+      o.responsibleIds[i % o.responsibleIds.length]!,
+      o.officeId,
+      now,
+      now,
+      `bench-${String(i).padStart(4, '0')}`,
+    );
+    return id;
+  });
+}
+
+/** Runs the comparison; returns the report's lines and whether the target held on both paths. */
+export async function routingBench(
+  handle: OfficeHandle,
+  o: RoutingBenchOptions,
+): Promise<{ lines: string[]; pass: boolean }> {
+  const db = handle.sqlite;
+  const without = { desk: [] as Pass[], batch: [] as Pass[] };
+  const withRules = { desk: [] as Pass[], batch: [] as Pass[] };
+  const run = passRunner(handle);
+  const pass = async (into: typeof without): Promise<void> => {
+    into.desk.push(await run(() => registerViaApi(handle, o.tokens, o.desk)));
+    into.batch.push(await run(() => registerBatchesViaApi(handle, o.tokens[0]!, o.batched, o.batch)));
+  };
+  let ids: string[] = [];
+  const drop = (): void => {
+    const del = db.prepare('DELETE FROM routing_rules WHERE id = ?');
+    for (const id of ids) del.run(id);
+    ids = [];
+  };
+  try {
+    for (let p = 1; p <= o.passes; p++) {
+      // Each pass starts with the other setting, so neither always runs first.
+      for (const rules of p % 2 === 1 ? [false, true] : [true, false]) {
+        o.log(`routing: ${rules ? '20 rules' : 'no rules'}, pass ${p} of ${o.passes} …`);
+        if (rules) ids = addRules(o, handle);
+        try {
+          await pass(rules ? withRules : without);
+        } finally {
+          drop();
+        }
+      }
+    }
+  } finally {
+    drop();
+  }
+  const lines = [`routing rules, the API, the median of ${o.passes} passes, no rules and 20 rules in turns:`];
+  let ok = true;
+  const table = (what: string, count: number, unit: string, pick: (r: typeof without) => Pass[]) => {
+    const base = median(pick(without));
+    const ruled = median(pick(withRules));
+    const ratio = ruled.seconds / base.seconds;
+    ok &&= ratio <= TARGET_ROUTING_RATIO;
+    const row = (label: string, m: Pass): string => {
+      const t = summarize(m.times);
+      return `  ${label.padEnd(10)} ${thousands(count / m.seconds).padStart(7)}/s  per ${unit} p50 ${ms(t.p50)}, p95 ${ms(t.p95)} ms`;
+    };
+    lines.push(
+      ` ${what}:`,
+      row('no rules', base),
+      row('20 rules', ruled),
+      `  ratio ${ratio.toFixed(3)}× the time, target ≤ ${TARGET_ROUTING_RATIO}×: ${ratio <= TARGET_ROUTING_RATIO ? 'PASS' : 'FAIL'}`,
+    );
+  };
+  table(`one appeal a call (the desk), ${o.desk.length} appeals`, o.desk.length, 'call', (r) => r.desk);
+  table(
+    `appeals.registerBatch, ${o.batch} a call, ${o.batched.length} appeals`,
+    o.batched.length,
+    'batch',
+    (r) => r.batch,
+  );
+  return { lines, pass: ok };
+}
