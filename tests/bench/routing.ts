@@ -8,13 +8,7 @@
 import type { OfficeHandle } from '../../main/boot/open-office';
 import { newId } from '../../shared/util/ids';
 import type { DurabilityOptions } from './durability';
-import {
-  medianPass as median,
-  passRunner,
-  registerBatchesViaApi,
-  registerViaApi,
-  type Pass,
-} from './register';
+import { medianPass, passRunner, registerBatchesViaApi, registerViaApi, type Pass } from './register';
 import { ms, summarize, thousands } from './stats';
 
 /** Routing's target: registration with 20 rules costs at most a tenth more than without. */
@@ -108,22 +102,32 @@ export async function routingBench(
   } finally {
     drop();
   }
-  const lines = [`routing rules, the API, the median of ${o.passes} passes, no rules and 20 rules in turns:`];
+  const lines = [
+    `routing rules, the API, no rules and 20 rules in turns, ${o.passes} passes each; the median pass by ` +
+      `wall time and, separately, by CPU time (the target is judged on CPU time: on a shared machine wall ` +
+      `time also counts the wait for a core):`,
+  ];
   let ok = true;
+  const median = (passes: Pass[], by: 'seconds' | 'cpu'): number =>
+    [...passes].map((x) => x[by]).sort((a, b) => a - b)[Math.floor((passes.length - 1) / 2)]!;
   const table = (what: string, count: number, unit: string, pick: (r: typeof without) => Pass[]) => {
-    const base = median(pick(without));
-    const ruled = median(pick(withRules));
-    const ratio = ruled.seconds / base.seconds;
-    ok &&= ratio <= TARGET_ROUTING_RATIO;
-    const row = (label: string, m: Pass): string => {
-      const t = summarize(m.times);
-      return `  ${label.padEnd(10)} ${thousands(count / m.seconds).padStart(7)}/s  per ${unit} p50 ${ms(t.p50)}, p95 ${ms(t.p95)} ms`;
+    const row = (label: string, passes: Pass[]): string => {
+      const t = summarize(medianPass(passes).times);
+      return (
+        `  ${label.padEnd(10)} ${thousands(count / median(passes, 'seconds')).padStart(7)}/s  per ${unit} ` +
+        `p50 ${ms(t.p50)}, p95 ${ms(t.p95)} ms; CPU ${ms((median(passes, 'cpu') * 1000) / count)} ms an appeal; ` +
+        `passes ${passes.map((x) => thousands(count / x.seconds)).join(', ')}/s`
+      );
     };
+    const wall = median(pick(withRules), 'seconds') / median(pick(without), 'seconds');
+    const cpu = median(pick(withRules), 'cpu') / median(pick(without), 'cpu');
+    ok &&= cpu <= TARGET_ROUTING_RATIO;
     lines.push(
       ` ${what}:`,
-      row('no rules', base),
-      row('20 rules', ruled),
-      `  ratio ${ratio.toFixed(3)}× the time, target ≤ ${TARGET_ROUTING_RATIO}×: ${ratio <= TARGET_ROUTING_RATIO ? 'PASS' : 'FAIL'}`,
+      row('no rules', pick(without)),
+      row('20 rules', pick(withRules)),
+      `  ratio ${cpu.toFixed(3)}× the CPU time (${wall.toFixed(3)}× the wall time), target ≤ ` +
+        `${TARGET_ROUTING_RATIO}×: ${cpu <= TARGET_ROUTING_RATIO ? 'PASS' : 'FAIL'}`,
     );
   };
   table(`one appeal a call (the desk), ${o.desk.length} appeals`, o.desk.length, 'call', (r) => r.desk);
