@@ -11,7 +11,7 @@ import type { ReadDb } from '../../db/sql';
 import type { RoutingRuleTable } from '../../db/schema';
 import type { RoutingDecision } from '../../shared/api/routing';
 import { foldText } from '../../shared/domain/text';
-import { contactPlace, routingRules, ruleUsers, type ApplicantPlace, type RuleUser } from './queries';
+import { contactPlace, routingRulesWithUsers, type ApplicantPlace, type RuleUser } from './queries';
 
 /** A new appeal as routing sees it. */
 export interface RoutingSubject {
@@ -65,8 +65,8 @@ export class RoutingTable {
   }
 
   static read(db: ReadDb, officeId: string): RoutingTable {
-    const rows = routingRules(db, officeId);
-    return new RoutingTable(rows, ruleUsers(db, rows));
+    const { rules, users } = routingRulesWithUsers(db, officeId);
+    return new RoutingTable(rules, users);
   }
 
   get empty(): boolean {

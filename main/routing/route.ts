@@ -33,7 +33,10 @@ export function routeRegistration(
     topics: input.topics,
     channel: input.channel,
     kind: input.kind,
-    place: draftPlace(db, { contactId: applicant.id, address: applicant.address }),
+    // A contact made by this registration has only the address typed; a chosen one is read when needed.
+    place: input.applicant.contactId
+      ? draftPlace(db, { contactId: applicant.id, address: applicant.address })
+      : () => ({ district: null, settlement: null, address: applicant.address }),
   });
   return d.rule ? d : null;
 }
