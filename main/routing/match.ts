@@ -37,13 +37,29 @@ function words(s: string): string {
     .trim()} `;
 }
 
+/** The applicant's place as words, folded once per appeal however many rules look at it. */
+interface PlaceWords {
+  district: string | null;
+  settlement: string | null;
+  address: string | null;
+}
+
+function placeWords(p: ApplicantPlace | null): PlaceWords {
+  const w = (s: string | null): string | null => (s ? words(s) : null);
+  return {
+    district: w(p?.district ?? null),
+    settlement: w(p?.settlement ?? null),
+    address: w(p?.address ?? null),
+  };
+}
+
 /**
  * The applicant's district or settlement: the contact's own field when the base has it, else the name
  * among the words of the address (a new applicant typed at the desk has an address only).
  */
 function placeMatches(field: string | null, address: string | null, wanted: string): boolean {
-  if (field) return words(field) === wanted;
-  return address !== null && words(address).includes(wanted);
+  if (field) return field === wanted;
+  return address !== null && address.includes(wanted);
 }
 
 function topicMatches(topics: readonly string[], code: string, prefix: string): boolean {
@@ -75,8 +91,8 @@ export class RoutingTable {
 
   decide(s: RoutingSubject): RoutingDecision {
     const skipped: RoutingDecision['skipped'] = [];
-    let place: ApplicantPlace | null | undefined;
-    const at = (): ApplicantPlace | null => (place === undefined ? (place = s.place()) : place);
+    let place: PlaceWords | undefined;
+    const at = (): PlaceWords => (place ??= placeWords(s.place()));
     for (const r of this.rules) {
       const { row } = r;
       if (row.channel !== null && row.channel !== s.channel) continue;
@@ -84,11 +100,11 @@ export class RoutingTable {
       if (row.topic !== null && !topicMatches(s.topics, row.topic, r.topicPrefix!)) continue;
       if (r.district !== null) {
         const p = at();
-        if (!p || !placeMatches(p.district, p.address, r.district)) continue;
+        if (!placeMatches(p.district, p.address, r.district)) continue;
       }
       if (r.settlement !== null) {
         const p = at();
-        if (!p || !placeMatches(p.settlement, p.address, r.settlement)) continue;
+        if (!placeMatches(p.settlement, p.address, r.settlement)) continue;
       }
       if (row.responsible_id !== null && !r.user?.active) {
         skipped.push({ id: row.id, name: row.name });

@@ -38,12 +38,11 @@ export function routingRulesWithUsers(
     officeId,
   );
   const users = new Map<string, RuleUser>();
-  const rules = rows.map(({ user_name, user_active, ...rule }) => {
-    if (rule.responsible_id && user_name !== null)
-      users.set(rule.responsible_id, { name: user_name, active: user_active === 1 });
-    return rule;
-  });
-  return { rules, users };
+  // The rows serve as the rules as they are: copying 17 columns out of each costs more than the read.
+  for (const r of rows)
+    if (r.responsible_id && r.user_name !== null)
+      users.set(r.responsible_id, { name: r.user_name, active: r.user_active === 1 });
+  return { rules: rows, users };
 }
 
 export interface RuleUser {
@@ -87,12 +86,9 @@ export interface ApplicantPlace {
 
 export function contactPlace(db: ReadDb, contactId: string): ApplicantPlace | null {
   return (
-    db.get(
-      db.qb
-        .selectFrom('contacts')
-        .select(['district', 'settlement', 'address'])
-        .where('id', '=', contactId)
-        .where('deleted_at', 'is', null),
+    db.rawGet<ApplicantPlace>(
+      'SELECT district, settlement, address FROM contacts WHERE id = ? AND deleted_at IS NULL',
+      contactId,
     ) ?? null
   );
 }
