@@ -74,6 +74,19 @@ export interface LetterTemplateTable extends SyncColumns {
   body: string;
 }
 
+/** A routing rule: its conditions (null: any) and what it sets (migration «routing-rules»). */
+export interface RoutingRuleTable extends SyncColumns {
+  position: number;
+  name: string;
+  topic: string | null;
+  channel: string | null;
+  kind: string | null;
+  district: string | null;
+  settlement: string | null;
+  responsible_id: string | null;
+  to_deputy: number;
+}
+
 export interface UserTable extends SyncColumns {
   login: string;
   full_name: string;
@@ -380,6 +393,7 @@ export interface DB {
   checklist_templates: ChecklistTemplateTable;
   task_items: TaskItemTable;
   letter_templates: LetterTemplateTable;
+  routing_rules: RoutingRuleTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -414,5 +428,6 @@ export const SYNCED_TABLES = [
   'checklist_templates',
   'task_items',
   'letter_templates',
+  'routing_rules',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

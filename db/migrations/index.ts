@@ -16,6 +16,7 @@ import { m0017 } from './0017-audit-pages';
 import { m0018 } from './0018-classifier';
 import { m0019 } from './0019-art11-published-answer';
 import { m0020 } from './0020-classifier-editions';
+import { m0021 } from './0021-routing-rules';
 import { m0022 } from './0022-oral-appeal';
 import { m0023 } from './0023-placeholder-applicants';
 import { m0024 } from './0024-user-prefs';
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
+  m0021,
   m0022,
   m0023,
   m0024,

@@ -40,6 +40,7 @@ import * as sync from '../sync/service';
 import * as decision from '../workflow/decision';
 import * as queue from '../workflow/queue';
 import * as review from '../workflow/review';
+import * as routing from '../routing/rules';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -195,4 +196,10 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'classifier.previewEdition': classifierEditions.previewEdition,
   'classifier.applyEdition': classifierEditions.applyEdition,
   'classifier.rename': classifierNames.rename,
+  'routing.list': (ctx) => routing.list(ctx),
+  'routing.create': routing.create,
+  'routing.update': routing.update,
+  'routing.move': routing.move,
+  'routing.delete': routing.remove,
+  'routing.preview': routing.preview,
 };

@@ -34,6 +34,7 @@ import { deskForRegistration } from '../sync/desks';
 import { AppealCountBatch } from '../reports/statistics/batch';
 import { FacetBatch } from '../contacts/facets';
 import { beginWrite, type WriteScope } from '../kernel/scope';
+import { routeRegistration, routedBy, sendOnToDeputy, type RoutingRun } from '../routing/route';
 
 export function appealTerm(
   ctx: ReadContext,
@@ -182,7 +183,7 @@ export function registerBatch(
  * calendar, today), this computer's desk, the numbers given so far, and the terms already computed (a
  * batch is mostly registered on one day).
  */
-interface RegistrationRun extends WriteScope {
+interface RegistrationRun extends WriteScope, RoutingRun {
   /** This computer's desk number (АРМ), whose sequence the registrations take. */
   desk: number;
   seqs: Map<number, number>;
@@ -246,6 +247,7 @@ export function registerIn(
     appealTerm(ctx, office, registeredOn, input.kind, calendar),
   );
   const resubmission = resubmissionOf(db, input.resubmissionOf, applicant.id);
+  const route = routeRegistration(db, run, input, applicant);
   // The spreads come last: Node's V8 adds each property written after a leading spread one at a time
   // through the runtime, and the 70 columns cost more than the row's INSERT (about 150 µs a row).
   const row: AppealTable = {
@@ -270,7 +272,7 @@ export function registerIn(
     topics: JSON.stringify(input.topics),
     term_date: term.termDate,
     due_date: term.controlDate,
-    responsible_id: input.responsibleId ?? actor.userId,
+    responsible_id: input.responsibleId ?? route?.responsibleId ?? actor.userId,
     executor_id: input.executorId ?? null,
     on_control: input.onControl ? 1 : 0,
     status: 'registered',
@@ -291,7 +293,7 @@ export function registerIn(
   addTopics(db, row.id, input.topics);
   run.bulk?.counts.added(rowid);
   addToSearch(db, Number(rowid), row, applicant);
-  appealHistory(db, ctx, st, office.id, row.id, 'registered', {}, null);
+  appealHistory(db, ctx, st, office.id, row.id, 'registered', {}, routedBy(route));
   // The stage's task: nobody may forget an open appeal (DOMAIN §4).
   openTask(db, st, office.id, {
     appealId: row.id,
@@ -300,6 +302,7 @@ export function registerIn(
     dueDate: memo(run.taskDue, row.due_date, () => stageDue(office, calendar, today, row.due_date, 'review')),
   });
   audit(db, ctx, office.id, 'appeals.register', 'appeal', row.id, { regNumber: row.reg_number });
+  sendOnToDeputy(run, actor, row, route);
   return row;
 }
 

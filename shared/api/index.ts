@@ -14,6 +14,7 @@ import { prefMethods } from './prefs';
 import { reminderMethods } from './reminders';
 import { reportMethods } from './reports';
 import { requestMethods } from './requests';
+import { routingMethods } from './routing';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
@@ -41,6 +42,7 @@ export const contract = {
   ...backupMethods,
   ...classifierMethods,
   ...prefMethods,
+  ...routingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,7 +6,14 @@
  * desk's one appeal a call, and `appeals.registerBatch` in batches.
  */
 import type { OfficeHandle } from '../../main/boot/open-office';
-import { mark, registerBatchesViaApi, registerViaApi, rollBack, type RegisterInput } from './register';
+import {
+  medianPass as median,
+  passRunner,
+  registerBatchesViaApi,
+  registerViaApi,
+  type Pass,
+  type RegisterInput,
+} from './register';
 import { ms, summarize, thousands } from './stats';
 
 interface Setting {
@@ -22,11 +29,6 @@ const SETTINGS: readonly Setting[] = [
   { label: 'NORMAL, secure_delete on', synchronous: 'NORMAL', secureDelete: true },
   { label: 'FULL,   secure_delete on (now)', synchronous: 'FULL', secureDelete: true },
 ];
-
-interface Pass {
-  seconds: number;
-  times: number[];
-}
 
 export interface DurabilityOptions {
   tokens: string[];
@@ -45,17 +47,8 @@ export async function durabilityBench(handle: OfficeHandle, o: DurabilityOptions
     synchronous: db.pragma('synchronous', { simple: true }) as number,
     secureDelete: db.pragma('secure_delete', { simple: true }) as number,
   };
-  const signedIn = mark(db);
   const results = SETTINGS.map(() => ({ desk: [] as Pass[], batch: [] as Pass[] }));
-  const run = async (work: () => Promise<number[]>): Promise<Pass> => {
-    await handle.checkpointer?.checkpointNow();
-    const t0 = performance.now();
-    const times = await work();
-    const pass = { seconds: (performance.now() - t0) / 1000, times };
-    rollBack(db, signedIn);
-    mark(db);
-    return pass;
-  };
+  const run = passRunner(handle);
   try {
     for (let p = 1; p <= o.passes; p++) {
       // Each pass starts with another setting, so none always runs first (on a cold cache) or last.
@@ -75,8 +68,6 @@ export async function durabilityBench(handle: OfficeHandle, o: DurabilityOptions
     db.pragma(`synchronous = ${before.synchronous}`);
     db.pragma(`secure_delete = ${before.secureDelete}`);
   }
-  const median = (passes: Pass[]): Pass =>
-    [...passes].sort((a, b) => a.seconds - b.seconds)[Math.floor((passes.length - 1) / 2)]!;
   const out: string[] = [
     `durability and erasure, the API, the median of ${o.passes} passes, the four settings in turns:`,
   ];

@@ -118,6 +118,39 @@ function removeSince(db: Database.Database, m: Marks): number {
   })();
 }
 
+/** One timed pass of registrations, rolled back afterwards to the marks `signedIn`. */
+export interface Pass {
+  seconds: number;
+  /** The process's CPU seconds meanwhile (the checkpointer's thread included): less swayed by a busy machine. */
+  cpu: number;
+  times: number[];
+}
+
+/**
+ * Runs passes of registrations as a desk at rest meets them: the WAL copied back first, the pass timed,
+ * then what it added removed again.
+ */
+export function passRunner(handle: OfficeHandle): (work: () => Promise<number[]>) => Promise<Pass> {
+  const db = handle.sqlite;
+  const signedIn = mark(db);
+  return async (work) => {
+    await handle.checkpointer?.checkpointNow();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const times = await work();
+    const seconds = (performance.now() - t0) / 1000;
+    const u = process.cpuUsage(cpu0);
+    const pass = { seconds, cpu: (u.user + u.system) / 1e6, times };
+    rollBack(db, signedIn);
+    mark(db);
+    return pass;
+  };
+}
+
+/** The median pass by time. */
+export const medianPass = (passes: Pass[]): Pass =>
+  [...passes].sort((a, b) => a.seconds - b.seconds)[Math.floor((passes.length - 1) / 2)]!;
+
 export async function registerViaApi(
   handle: OfficeHandle,
   tokens: string[],

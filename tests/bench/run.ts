@@ -20,6 +20,7 @@ import {
 import { classifierBench } from './classifier';
 import { documentsBench } from './documents';
 import { durabilityBench } from './durability';
+import { routingBench } from './routing';
 import { homeBench } from './home';
 import { statisticsRow } from './statistics-page';
 import { RegistryBench, registryShapes, searchShapes } from './registry';
@@ -36,7 +37,7 @@ import { REGISTER_BATCH_MAX } from '../../shared/api/appeals';
 import { bytes, ms, summarize, tableHeader, tableRow, thousands, type Row, type Verdict } from './stats';
 
 /**
- * `npm run bench -- [--scale 0.01] [--db file] [--seed n] [--iterations 200] [--registrations 5000] [--batch 500] [--passes 3] [--durability-desk 1000] [--check]`
+ * `npm run bench -- [--scale 0.01] [--db file] [--seed n] [--iterations 200] [--registrations 5000] [--batch 500] [--passes 3] [--durability-desk 1000] [--routing-desk 1000] [--check]`
  *
  * Generates (or reuses) the DESIGN.md data set and measures the registry page, full-text search and
  * registration through the API, each beside the same work done by hand-written SQL in the same run.
@@ -69,6 +70,7 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '500' },
     passes: { type: 'string', default: '3' },
     'durability-desk': { type: 'string', default: '1000' },
+    'routing-desk': { type: 'string', default: '1000' },
     check: { type: 'boolean', default: false },
   },
 });
@@ -207,6 +209,7 @@ const homeRows = await homeBench(
 // ---- The classifier picker, a keystroke at a time, beside a plain LIKE over the same table.
 const classifier = await classifierBench(handle, tokens[0]!, Math.min(iterations, 20), log);
 
+const verdicts: Verdict[] = [];
 // ---- Registration: the API, then the same inserts by hand; one by one, then in batches; each rolled back.
 const inputs = registrationInputs(handle.sqlite, local, registrations, seed + 1);
 const signedIn = mark(handle.sqlite);
@@ -285,6 +288,18 @@ const durability = await durabilityBench(handle, {
   passes,
   log,
 });
+// ---- No routing rules against 20 rules, on the same registrations (tests/bench/routing.ts).
+const routing = await routingBench(handle, {
+  officeId: local.id,
+  responsibleIds: local.assistants,
+  tokens,
+  desk: inputs.slice(0, Number(args['routing-desk'])),
+  batched: inputs,
+  batch,
+  passes,
+  log,
+});
+verdicts.push({ name: 'routing rules', pass: routing.pass });
 rollBack(handle.sqlite, marks);
 handle.close();
 
@@ -295,7 +310,6 @@ const fileSize = ['', '-wal'].reduce(
 );
 const cpu = os.cpus();
 const out: string[] = [];
-const verdicts: Verdict[] = [];
 out.push('', `Priemnaya bench — scale ${scale}, seed ${seed}`);
 out.push(
   `data set: ${thousands(meta.appeals)} appeals, ${thousands(meta.requests)} requests, ${thousands(meta.events)} events, ${thousands(meta.contacts)} contacts, ` +
@@ -375,6 +389,7 @@ out.push(
   `  ratio ${(rate(batchRaw) / rate(batchApi)).toFixed(2)}×; ${verdict('registration in batches', batchApi)}`,
 );
 out.push('', ...durability);
+out.push('', ...routing.lines);
 out.push(
   '',
   bench.mismatches === 0

@@ -3,6 +3,8 @@ import { Field } from '../../components/Field';
 import { ui } from '../../i18n';
 import { useStore } from '../../store';
 import { TopicPicker } from '../classifier/TopicPicker';
+import { RoutingPreview, useRoutingPreview } from '../routing/RoutingPreview';
+import { routingUi } from '../../../../shared/i18n/ru/routing';
 import { splitTopics } from './input';
 import { RepeatHint } from './RepeatHint';
 
@@ -12,6 +14,7 @@ export function ContentFields({ errors }: { errors: Record<string, string> }) {
   const users = useStore((s) => s.users);
   const me = useStore((s) => s.user);
   const setDraft = useStore((s) => s.setDraft);
+  const routed = useRoutingPreview();
   const r = ui.register;
   const err = (id: string): string | undefined => errors[id];
 
@@ -60,8 +63,9 @@ export function ContentFields({ errors }: { errors: Record<string, string> }) {
               onChange={(e) => setDraft({ responsibleId: e.target.value })}
             >
               <option value="">
-                {r.responsibleDefault}
-                {me ? ` — ${me.fullName}` : ''}
+                {routed?.responsibleName
+                  ? routingUi.byRuleDefault(routed.responsibleName)
+                  : `${r.responsibleDefault}${me ? ` — ${me.fullName}` : ''}`}
               </option>
               {users
                 .filter((u) => u.active && u.id !== me?.id)
@@ -75,6 +79,7 @@ export function ContentFields({ errors }: { errors: Record<string, string> }) {
         </Field>
       </div>
       <RepeatHint topics={splitTopics(d.topics)} />
+      <RoutingPreview decision={routed} manual={d.responsibleId !== ''} />
       <AppealFlags prefix="reg" values={d} label={(key) => r[key]} errors={errors} onChange={setDraft} />
     </fieldset>
   );

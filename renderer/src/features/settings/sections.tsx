@@ -3,10 +3,12 @@ import type { MethodName } from '../../../../shared/api/index';
 import { eventsUi } from '../../../../shared/i18n/ru/events';
 import { backupText } from '../../../../shared/i18n/ru/backups';
 import { editionText } from '../../../../shared/i18n/ru/classifier-editions';
+import { routingUi } from '../../../../shared/i18n/ru/routing';
 import { syncUi } from '../../../../shared/i18n/ru/sync';
 import { workflowSettingsText } from '../../../../shared/i18n/ru/workflow-settings';
 import { remindersText, ui } from '../../i18n';
 import { ClassifierSettings } from '../classifier/ClassifierSettings';
+import { RoutingSettings } from '../routing/RoutingSettings';
 import { SyncPanel } from '../sync/SyncPanel';
 import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
@@ -42,6 +44,11 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     id: 'workflow',
     title: workflowSettingsText.title,
     panel: (may) => <WorkflowSettings editable={may('office.update')} />,
+  },
+  {
+    id: 'routing',
+    title: routingUi.title,
+    panel: () => <RoutingSettings />,
   },
   {
     id: 'letters',
