@@ -84,7 +84,8 @@ class PageCounts {
     const known =
       appealIds.length > 0 &&
       db.rawGet(
-        "SELECT 1 FROM sync_rows WHERE table_name = 'appeals' AND row_id IN (SELECT value FROM json_each(?)) LIMIT 1",
+        // Each id looked up by the key (CROSS JOIN keeps the ids outside), not every appeal's state scanned.
+        "SELECT 1 FROM json_each(?) AS j CROSS JOIN sync_rows AS s WHERE s.table_name = 'appeals' AND s.row_id = j.value LIMIT 1",
         JSON.stringify(appealIds),
       ) !== undefined;
     this.appeals = appealIds.length > 0 && !known ? new AppealCountBatch(db) : null;
