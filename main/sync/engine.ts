@@ -13,16 +13,15 @@ import type { CallContext } from '../kernel/context';
 import { localOfficeId, officeRow } from '../office/queries';
 import {
   acknowledge,
-  applyIncoming,
   extractBatch,
   foldChangeLog,
   getState,
   newBatchId,
   ownNode,
   setState,
-  type ApplyResult,
   type OutgoingBatch,
 } from './office-store';
+import { applyIncoming, type ApplyResult } from './apply';
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
 import { filesForBundle, syncFiles, takeBundleFiles } from './files';
@@ -295,10 +294,21 @@ export class OfficeSync {
     return officeId;
   }
 
+  /**
+   * Takes HQ's pages in order, asking for the next one (from the cursor HQ gave) before merging this
+   * one, so HQ reads and sends it meanwhile. The cursor is kept only with a merged page: a failure
+   * leaves the page asked for ahead unread, and the next sync asks again.
+   */
   private async pullAll(link: HqLink, outcome: SyncOutcome): Promise<void> {
+    let next = link.pull(this.cursor(), PULL_ROWS);
     for (;;) {
-      const answer = await link.pull(this.cursor(), PULL_ROWS);
+      const answer = await next;
       outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
+      if (answer.more) {
+        next = link.pull(answer.cursor, PULL_ROWS);
+        // Awaited at the next turn; a failure here while this page is merged is not unhandled.
+        next.catch(() => undefined);
+      }
       const r = this.apply(answer);
       outcome.received += r.rows;
       outcome.conflicts += r.conflicts;

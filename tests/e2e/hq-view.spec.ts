@@ -1,18 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openOffice, type OfficeHandle } from '../../main/boot/open-office';
-import { startHqServer } from '../../main/transport/http/hq';
-import { Hq } from '../../main/hq/service';
-import { openHqStore } from '../../main/hq/store';
-import { HqView } from '../../main/hq/view';
+import type { Hq } from '../../main/hq/service';
 import { OfficeSync } from '../../main/sync/engine';
 import type { Input, MethodName, Output } from '../../shared/api/index';
 import { systemClock } from '../../shared/util/clock';
 import { expect, signIn, test } from './fixtures';
-import { RENDERER_DIR } from './paths';
-
-const PASSWORD = 'verno-verno-8';
+import { HQ_PASSWORD as PASSWORD, startHqWithView } from './hq-view-fixture';
 
 /** An office with its own appeals, enrolled at HQ and synced. */
 async function syncedOffice(dir: string, hq: Hq, url: string, code: string, summaries: string[]) {
@@ -49,24 +43,10 @@ async function syncedOffice(dir: string, hq: Hq, url: string, code: string, summ
 test('the analyst signs in at HQ: registry, statistics and report across both offices, then one picked', async ({
   page,
 }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-e2e-hqview-'));
-  const store = await openHqStore(path.join(dir, 'hq.sqlite'));
-  const hq = await Hq.open(store, { clock: systemClock });
-  const viewFile = path.join(dir, 'view.sqlite');
-  await HqView.addUser(viewFile, systemClock, {
-    login: 'chief',
-    fullName: 'Начальник',
-    password: PASSWORD,
-    role: 'admin',
-  });
-  await HqView.addUser(viewFile, systemClock, {
-    login: 'ann',
-    fullName: 'Аналитик Анна',
-    password: PASSWORD,
-    role: 'hq_analyst',
-  });
-  const view = await HqView.open(hq, viewFile, systemClock);
-  const server = await startHqServer({ hq, port: 0, viewApi: view.handle.api, staticDir: RENDERER_DIR });
+  const { dir, hq, view, server, close } = await startHqWithView([
+    { login: 'chief', fullName: 'Начальник', role: 'admin' },
+    { login: 'ann', fullName: 'Аналитик Анна', role: 'hq_analyst' },
+  ]);
   const offices: OfficeHandle[] = [];
   try {
     const tver = await syncedOffice(dir, hq, server.url, 'ТВР', ['Яма на Тверской', 'Нет света в подъезде']);
@@ -138,10 +118,7 @@ test('the analyst signs in at HQ: registry, statistics and report across both of
     expect(codes.sort()).toEqual(['РЖВ', 'ТВР', 'ТВР']);
     await expect(page.getByRole('button', { name: /Передать задачу/ })).toHaveCount(0);
   } finally {
-    await server.close();
     for (const o of offices) o.close();
-    view.close();
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 });

@@ -118,6 +118,19 @@ export const syncUi = {
     `Часы этого компьютера расходятся с часами штаба на ${minutes} мин. Изменения объединяются в правильном порядке, но поправьте время в Windows.`,
   sent: (n: number) => `Отправлено: ${n}`,
   received: (n: number) => `Получено: ${n}`,
+  /** HQ's analyst view: it follows HQ's rows by itself and says how far behind it is. */
+  view: {
+    title: 'Обновление базы аналитиков',
+    about:
+      'База аналитиков сама получает изменения, которые приёмные присылают в штаб; синхронизировать её вручную не нужно.',
+    lag: 'Отставание от штаба',
+    behind: (n: number) =>
+      n === 0
+        ? 'нет: все изменения штаба прочитаны'
+        : `ещё не прочитано изменений штаба: ${n.toLocaleString('ru-RU')}`,
+    failed: (message: string) =>
+      `Базу аналитиков не удалось обновить, данные на экранах могут быть неполными; обратитесь к администратору штаба (причина для него: ${message}).`,
+  },
 };
 
 /** Errors in plain words: what happened and what to do, instead of a stack of codes. */

@@ -7,6 +7,7 @@ import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { errorText, formatInstant, todayIn, ui } from '../../i18n';
 import { useStore } from '../../store';
+import { ViewSyncPanel } from './ViewSyncPanel';
 
 type Notice = { ok: boolean; text: string };
 const NO_CONFLICTS: SyncConflictView[] = [];
@@ -25,6 +26,11 @@ function when(iso: string | null, timeZone: string | undefined): string {
  * buttons follow the contract so nobody meets a button that cannot work.
  */
 export function SyncPanel() {
+  // HQ's analyst view follows HQ by itself: its panel says how far behind it is.
+  return useStore((s) => s.readOnly) ? <ViewSyncPanel /> : <OfficeSyncPanel />;
+}
+
+function OfficeSyncPanel() {
   const role = useStore((s) => s.user?.role);
   const timeZone = useStore((s) => s.office?.timeZone);
   // Every action here is a write: the status and the conflicts read again by themselves.
