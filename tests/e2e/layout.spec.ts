@@ -119,9 +119,7 @@ for (const [width, height] of SIZES) {
       }
     });
 
-    // The registration form's flags sit under its sticky button bar; that form's layout is being
-    // reworked in renderer/src/features/register/, and this check passes once it lands.
-    test.fixme(`the registration form at ${width}`, async ({ app, page }, testInfo) => {
+    test(`the registration form at ${width}`, async ({ app, page }, testInfo) => {
       await page.clock.setFixedTime(new Date(NOW));
       await fillDemoOffice(app.office, { appeals: 10 });
       await app.open(page);

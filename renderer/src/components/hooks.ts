@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type FocusEvent, type RefObject } from 'react';
 
 /** The value once it has stopped changing for `ms`: lookups and searches wait for a pause in typing. */
 export function useDebounced<T>(value: T, ms: number): T {
@@ -21,4 +21,17 @@ export function useFocusFirstInvalid(root: RefObject<HTMLElement | null>): () =>
     if (requests > 0) root.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [requests, root]);
   return useCallback(() => setRequests((n) => n + 1), []);
+}
+
+/**
+ * A form with a sticky bar of buttons at its foot: a field reached by Tab that the bar covers, even in
+ * part (a tall text area the browser counts as shown), is brought above it. The fields' own
+ * `scroll-margin-bottom` says how far above.
+ */
+export function keepClearOfStickyBar(e: FocusEvent<HTMLElement>): void {
+  const field = e.target;
+  const bar = e.currentTarget.querySelector('.actions--sticky');
+  if (!(field instanceof HTMLElement) || !bar || bar.contains(field)) return;
+  if (field.getBoundingClientRect().bottom > bar.getBoundingClientRect().top)
+    field.scrollIntoView({ block: 'nearest' });
 }

@@ -5,7 +5,7 @@ import { art11Warnings } from '../../../../shared/domain/appeal';
 import { isCallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { Field, Kbd } from '../../components/Field';
-import { useFocusFirstInvalid } from '../../components/hooks';
+import { keepClearOfStickyBar, useFocusFirstInvalid } from '../../components/hooks';
 import { errorText, fieldErrors, labels, ui, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import { ApplicantFields } from './ApplicantFields';
@@ -132,6 +132,7 @@ export function RegisterForm() {
         className="register"
         noValidate
         aria-busy={busy}
+        onFocus={keepClearOfStickyBar}
         onSubmit={(e) => e.preventDefault()}
         onKeyDown={(e) => {
           if (isCtrlEnter(e)) {
