@@ -51,7 +51,7 @@ export const home = {
   assistant: {
     day: 'Мой день',
     tasksToday: after(...TASKS, ' на сегодня'),
-    tasksOverdue: after('задача просрочена', 'задачи просрочено', 'задач просрочено'),
+    tasksOverdue: after('задача просрочена', 'задачи просрочены', 'задач просрочено'),
     appeals: 'Мои обращения',
     openAppeals: 'в работе',
     overdueAppeals: 'с истёкшим сроком',
@@ -69,7 +69,7 @@ export const home = {
     office: 'Приёмная',
     openAppeals: after(...APPEALS, ' в работе'),
     overdueAppeals: after(...APPEALS, ' с истёкшим сроком'),
-    overdueTasks: after('задача просрочена', 'задачи просрочено', 'задач просрочено'),
+    overdueTasks: after('задача просрочена', 'задачи просрочены', 'задач просрочено'),
     overdueRequests: after(...REQUESTS, ' без ответа в срок'),
     queue: after('ждёт', 'ждут', 'ждут', ' решения депутата'),
     allOffices: 'Все приёмные',
