@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassifierBreakdown } from '../../shared/api/reports';
 import { classifierReport } from '../../shared/i18n/ru/reports';
 import { sstuFigures, SSTU_COLUMNS, type SstuColumn } from '../../main/reports/sstu';
-import { tempDir, type TempDir } from './helpers';
+import { appealInput, tempDir, type TempDir } from './helpers';
 import { docxText, firstPagePng, pdfPages, pdfText, spreadsheetLines, toPdf } from './libreoffice';
 import { openDesk, replyApproved, type Desk } from './workflow-steps';
 
@@ -46,7 +46,7 @@ const SSTU_SQL: Record<SstuColumn, string> = {
   explained: "result = 'explained'",
   notSupported: "result = 'not_supported'",
   answered:
-    "(result = 'left_without_answer' AND notice_sent_on IS NOT NULL) OR (status = 'closed' AND result IS NULL)",
+    "(result = 'left_without_answer' AND notice_sent_on IS NOT NULL) OR result = 'answered' OR (status = 'closed' AND result IS NULL)",
   leftWithoutAnswer: "result = 'left_without_answer' AND notice_sent_on IS NULL",
   forwarded: "result = 'forwarded'",
   inReview: "status <> 'closed'",
@@ -106,6 +106,15 @@ beforeAll(async () => {
   await d.o.call('workflow.applyArt11', { id: ids[6]!, ground: 'p1', comment: 'Нет фамилии и адреса' }, t);
   await d.o.call('workflow.applyArt11', { id: ids[7]!, ground: 'p2', comment: 'Обжалует решение суда' }, t);
   await d.o.call('workflow.sendArt11Notice', { id: ids[7]!, sentOn: d.today, form: 'post' }, t);
+  // Answered orally at a personal reception (59-FZ Art. 13 part 2): «дан ответ» on the spot.
+  await d.o.call(
+    'appeals.registerOral',
+    {
+      ...appealInput({ channel: 'reception', kind: 'application', topics: [Q2] }),
+      oralAnswer: { result: 'answered', text: 'Дан ответ о часах приёма МФЦ.', consent: true },
+    },
+    t,
+  );
   breakdown = await d.o.call('reports.classifier', { filter: FEB }, d.deputy.token);
 }, 600_000);
 
@@ -317,6 +326,7 @@ describe('the ССТУ report', () => {
       count("result = 'supported_measures_taken'"),
       count("result = 'not_supported'"),
       count("result = 'explained'"),
+      count("result = 'answered'"),
       count("result = 'forwarded'"),
       count("result = 'left_without_answer'"),
       count("status <> 'closed'"),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillCounts } from '../../db/migrations/0010-statistics';
+import { fillQuestionCounts } from '../../db/migrations/0025-question-counts';
 import type { Input } from '../../shared/api/index';
 import { appealInput, dumpTables } from './helpers';
 import { testOffice, type TestOffice } from './office-fixture';
@@ -42,6 +43,7 @@ function counts(o: TestOffice): { kept: unknown[]; recomputed: unknown[] } {
   const kept = read();
   db.exec('SAVEPOINT recount; DELETE FROM appeal_counts');
   fillCounts(db);
+  fillQuestionCounts(db);
   const recomputed = read();
   db.exec('ROLLBACK TO recount; RELEASE recount');
   return { kept, recomputed };
