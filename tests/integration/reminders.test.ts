@@ -119,7 +119,8 @@ describe('the reminder scheduler over a month with holidays', () => {
     // Someone else's reminders cannot be marked.
     await d.o.call('reminders.markRead', { ids: [inbox.items[1]!.id] }, d.deputy.token);
     expect((await d.o.call('reminders.unread', {}, d.assistant.token)).unread).toBe(inbox.unread - 1);
-  });
+    // A month of days, each pass committed durably: some 15 s alone, twice that beside the rest of the suite.
+  }, 120_000);
 
   it('a rule turned off raises nothing; offsets come from the settings', async () => {
     const d = await openDesk('2026-04-27');
@@ -139,7 +140,7 @@ describe('the reminder scheduler over a month with holidays', () => {
     expect(onB.filter((r) => r.rule === 'appeal_overdue')).toEqual([]);
     // Control date 20.05 less 7 days is Wednesday 13.05.
     expect(onB.filter((r) => r.rule === 'appeal_due_soon').map((r) => r.day)).toEqual(['2026-05-13']);
-  });
+  }, 120_000);
 });
 
 describe('catching up', () => {
