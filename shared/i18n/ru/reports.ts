@@ -14,13 +14,13 @@ export const classifierReport = {
   /** Column heads with soft hyphens: eight figures beside the names on a portrait page. */
   short: {
     received: 'Посту\u00adпило',
-    supported: 'Поддер\u00adжано',
+    supported: 'Под\u00adдер\u00adжано',
     supported_measures_taken: 'Меры при\u00adняты',
-    not_supported: 'Не под\u00adдержано',
+    not_supported: 'Не под\u00adдер\u00adжано',
     explained: 'Разъяс\u00adнено',
-    answered: 'Дан ответ',
-    forwarded: 'Направ\u00adлено',
-    left_without_answer: 'Без ответа',
+    answered: 'Дан от\u00adвет',
+    forwarded: 'На\u00adправ\u00adлено',
+    left_without_answer: 'Без от\u00adвета',
     none: 'Без резуль\u00adтата',
     open: 'На рас\u00adсмо\u00adтре\u00adнии',
   } satisfies Record<(typeof APPEAL_RESULTS)[number] | 'received' | 'none' | 'open', string> as Record<
@@ -28,7 +28,7 @@ export const classifierReport = {
     string
   >,
   legend:
-    'Вопросы обращений, зарегистрированных в периоде, по результату на дату отчёта: поддержано, поддержано и меры приняты, не поддержано, разъяснено, направлено по компетенции, оставлено без ответа, на рассмотрении.',
+    'Вопросы обращений, зарегистрированных в периоде, по результату на дату отчёта: поддержано, поддержано и меры приняты, не поддержано, разъяснено, дан ответ (устно на личном приёме), направлено по компетенции, оставлено без ответа, на рассмотрении.',
   /** «0005.0005.0056.1149 Оплата жилищно-коммунальных услуг»; a code not in the classifier, marked. */
   label: (code: string, name: string | null) =>
     code ? (name === null ? `${code} (нет в классификаторе)` : `${code} ${name}`) : 'Без тематики',
