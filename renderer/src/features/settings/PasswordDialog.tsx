@@ -65,7 +65,7 @@ export function PasswordDialog(props: { user: UserInfo; onClose(): void; onDone(
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className="dialog dialog--plain"
       aria-labelledby="reset-title"
       onKeyDown={(e) => {
         // Handled here so the desk's Escape (back to the previous screen) does not fire as well.
