@@ -60,6 +60,10 @@ test('the analysts’ sync panel says how far the view is behind HQ and why its 
       .getByRole('navigation', { name: 'Разделы' })
       .getByRole('button', { name: 'Настройки' })
       .click();
+    await page
+      .getByRole('navigation', { name: 'Разделы настроек' })
+      .getByRole('button', { name: 'Синхронизация со штабом' })
+      .click();
     await expect(page.getByRole('heading', { name: 'Обновление базы аналитиков' })).toBeVisible();
     await expect(page.getByTestId('view-lag')).toHaveText(`ещё не прочитано изменений штаба: ${behind}`);
     await expect(page.getByRole('alert')).toContainText('Базу аналитиков не удалось обновить');
