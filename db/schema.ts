@@ -10,6 +10,12 @@ import type {
   ContactImportLayoutTable,
 } from './schema-contacts';
 import type {
+  ClassifierTable,
+  ClassifierEditionTable,
+  ClassifierNameTable,
+  RoutingRuleTable,
+} from './schema-desk';
+import type {
   EventTable,
   EventParticipantTable,
   EventHistoryTable,
@@ -19,6 +25,7 @@ import type {
 } from './schema-events';
 export type * from './schema-contacts';
 export type * from './schema-events';
+export type * from './schema-desk';
 
 export interface SyncColumns {
   id: string;
@@ -75,18 +82,6 @@ export interface LetterTemplateTable extends SyncColumns {
 }
 
 /** A routing rule: its conditions (null: any) and what it sets (migration «routing-rules»). */
-export interface RoutingRuleTable extends SyncColumns {
-  position: number;
-  name: string;
-  topic: string | null;
-  channel: string | null;
-  kind: string | null;
-  district: string | null;
-  settlement: string | null;
-  responsible_id: string | null;
-  to_deputy: number;
-}
-
 export interface UserTable extends SyncColumns {
   login: string;
   full_name: string;
@@ -261,38 +256,6 @@ export interface AttachmentTable extends SyncColumns {
 export interface AppealTopicTable {
   code: string;
   appeal_id: string;
-}
-
-/** The thematic classifier (migration «classifier»): local reference data, one row per entry. */
-export interface ClassifierTable {
-  code: string;
-  name: string;
-  parent: string | null;
-  level: number;
-  ord: number;
-  edition: string;
-  /** The edition that no longer holds the entry (migration «classifier-editions»); null while in force. */
-  withdrawn_in: string | null;
-}
-
-/** An edition of the classifier the office has taken, the shipped one first. */
-export interface ClassifierEditionTable {
-  edition: string;
-  source: string;
-  imported_at: string | null;
-  imported_by: string | null;
-  entries: number;
-  added: number;
-  renamed: number;
-  withdrawn: number;
-}
-
-/** The office's own name for a classifier entry, shown instead of the official one. */
-export interface ClassifierNameTable {
-  code: string;
-  name: string;
-  set_at: string;
-  set_by: string | null;
 }
 
 export interface AppealHistoryTable extends SyncColumns {

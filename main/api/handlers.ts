@@ -1,6 +1,7 @@
 import type { Contract, MethodName, Output, ParsedInput } from '../../shared/api/index';
 import * as appealCard from '../appeals/card';
 import * as appeals from '../appeals/register';
+import * as appealEdits from '../appeals/update';
 import * as appealsList from '../appeals/list';
 import { registerOral } from '../appeals/oral';
 import * as attachments from '../attachments/attachments';
@@ -72,7 +73,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'appeals.register': appeals.register,
   'appeals.registerBatch': appeals.registerBatch,
   'appeals.registerOral': registerOral,
-  'appeals.update': appeals.update,
+  'appeals.update': appealEdits.update,
   'appeals.get': appealCard.get,
   'appeals.list': appealsList.list,
   'appeals.count': appealsList.count,

@@ -34,6 +34,17 @@ import {
   rollBack,
 } from './register';
 import { REGISTER_BATCH_MAX } from '../../shared/api/appeals';
+import {
+  TARGET_PAGE_MS,
+  TARGET_SEARCH_MS,
+  TARGET_REGISTRATIONS_PER_S,
+  TARGET_DESK_SAVE_P95_MS,
+  TARGET_CARD_P50_MS,
+  TARGET_REPORT_100K_MS,
+  TARGET_REMINDER_SCAN_MS,
+  TARGET_HOME_MS,
+  TARGET_STATISTICS_MS,
+} from './targets';
 import { bytes, ms, summarize, tableHeader, tableRow, thousands, type Row, type Verdict } from './stats';
 
 /**
@@ -43,21 +54,6 @@ import { bytes, ms, summarize, tableHeader, tableRow, thousands, type Row, type 
  * registration through the API, each beside the same work done by hand-written SQL in the same run.
  * A report: exit code 0 whatever the figures, unless --check and a target failed.
  */
-const TARGET_PAGE_MS = 15;
-const TARGET_SEARCH_MS = 50;
-/**
- * Registration throughput is measured where appeals arrive many at once (an import, a reception day's
- * pile: `appeals.registerBatch`). One appeal a call is the desk, where a person saves one card at a
- * time: there what counts is that the save is instant, so its target is the call's time.
- */
-const TARGET_REGISTRATIONS_PER_S = 2000;
-const TARGET_DESK_SAVE_P95_MS = 50;
-const TARGET_CARD_P50_MS = 20;
-const TARGET_REPORT_100K_MS = 2000;
-const TARGET_REMINDER_SCAN_MS = 50;
-/** The home screen of each role: "instant". */
-const TARGET_HOME_MS = 100;
-const TARGET_STATISTICS_MS = 300;
 
 const { values: args } = parseArgs({
   options: {

@@ -1,0 +1,46 @@
+/** The desk's reference tables beside the appeals: the thematic classifier and the routing rules (see schema.ts). */
+import type { SyncColumns } from './schema';
+
+/** The thematic classifier (migration «classifier»): local reference data, one row per entry. */
+export interface ClassifierTable {
+  code: string;
+  name: string;
+  parent: string | null;
+  level: number;
+  ord: number;
+  edition: string;
+  /** The edition that no longer holds the entry (migration «classifier-editions»); null while in force. */
+  withdrawn_in: string | null;
+}
+
+/** An edition of the classifier the office has taken, the shipped one first. */
+export interface ClassifierEditionTable {
+  edition: string;
+  source: string;
+  imported_at: string | null;
+  imported_by: string | null;
+  entries: number;
+  added: number;
+  renamed: number;
+  withdrawn: number;
+}
+
+/** The office's own name for a classifier entry, shown instead of the official one. */
+export interface ClassifierNameTable {
+  code: string;
+  name: string;
+  set_at: string;
+  set_by: string | null;
+}
+
+export interface RoutingRuleTable extends SyncColumns {
+  position: number;
+  name: string;
+  topic: string | null;
+  channel: string | null;
+  kind: string | null;
+  district: string | null;
+  settlement: string | null;
+  responsible_id: string | null;
+  to_deputy: number;
+}
