@@ -1,21 +1,10 @@
 import { expect, signIn, test } from './fixtures';
+import { seedReturningApplicant } from './seed';
 
 /** An applicant already in the contacts, with one appeal. */
 test.beforeEach(async ({ app }) => {
   await app.setUp();
-  await app.call('appeals.register', {
-    registeredOn: '2026-02-02',
-    channel: 'post',
-    kind: 'complaint',
-    summary: 'Не вывозится мусор',
-    applicant: {
-      lastName: 'Кузнецов',
-      firstName: 'Андрей',
-      middleName: 'Викторович',
-      phone: '8 (916) 204-11-35',
-      address: 'г. Москва, ул. Лесная, д. 7, кв. 3',
-    },
-  });
+  await seedReturningApplicant(app);
 });
 
 test('the applicant is found while typing and chosen with the keyboard', async ({ app, page }) => {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
+import { seedReturningApplicant } from './seed';
 
 /**
  * The registration form as a desk uses it at a small screen: a returning applicant picked with the
@@ -9,19 +10,7 @@ import { expect, signIn, test } from './fixtures';
 
 test.beforeEach(async ({ app }) => {
   await app.setUp();
-  await app.call('appeals.register', {
-    registeredOn: '2026-02-02',
-    channel: 'post',
-    kind: 'complaint',
-    summary: 'Не вывозится мусор',
-    applicant: {
-      lastName: 'Кузнецов',
-      firstName: 'Андрей',
-      middleName: 'Викторович',
-      phone: '8 (916) 204-11-35',
-      address: 'г. Москва, ул. Лесная, д. 7, кв. 3',
-    },
-  });
+  await seedReturningApplicant(app);
 });
 
 /** The focused element is the topmost thing at its own centre, and its box lies within the viewport. */

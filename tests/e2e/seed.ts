@@ -152,3 +152,20 @@ export async function seedAppeals(app: App, responsibleIds: readonly string[] = 
   }
   return APPEALS.length;
 }
+
+/** An applicant already in the contacts, with one appeal: Кузнецов Андрей Викторович, found by his phone. */
+export async function seedReturningApplicant(app: App): Promise<void> {
+  await app.call('appeals.register', {
+    registeredOn: '2026-02-02',
+    channel: 'post',
+    kind: 'complaint',
+    summary: 'Не вывозится мусор',
+    applicant: {
+      lastName: 'Кузнецов',
+      firstName: 'Андрей',
+      middleName: 'Викторович',
+      phone: '8 (916) 204-11-35',
+      address: 'г. Москва, ул. Лесная, д. 7, кв. 3',
+    },
+  });
+}
