@@ -18,6 +18,7 @@ import {
 import { officeRow } from '../office/queries';
 import { handlers } from './handlers';
 import { actorForLogin, actorForToken } from '../office/users';
+import { keyFileBox, type SecretBox } from '../secrets/box';
 
 /** How a call says who makes it: a session token (IPC, HTTP), or a login (the CLI only). */
 export interface CallAuth {
@@ -33,6 +34,8 @@ export interface ApiOptions {
   dataDir?: string;
   /** The driver build the office was opened with (`OpenOptions.nativeBinding`), handed to services. */
   nativeBinding?: string;
+  /** Seals the office's stored secrets (mailbox passwords); `openOffice` defaults it to the data folder's key file. */
+  secrets?: SecretBox;
   /** Told of each successful call: the scheduler scans after writes, the desktop learns who is signed in. */
   afterCall?: (call: { method: MethodName; kind: 'read' | 'write'; actor: Actor | null }) => void;
   /**
@@ -102,6 +105,7 @@ export class Api {
       sessionToken: token,
       dataDir: this.options.dataDir ?? null,
       nativeBinding: this.options.nativeBinding,
+      secrets: this.secrets(),
     };
     if (def.kind === 'write') return { ...base, store: this.store } satisfies CallContext;
     const read: ReadContext = { ...base, store: { read: this.store.read } };
@@ -158,8 +162,17 @@ export class Api {
       actor: null,
       sessionToken: null,
       dataDir: this.options.dataDir ?? null,
+      secrets: this.secrets(),
     };
   }
+
+  /** The office's secret keeper: the one it was opened with, else the key file of its data folder. */
+  private secrets(): SecretBox | null {
+    if (this.options.secrets) return this.options.secrets;
+    return this.options.dataDir ? (this.keyFile ??= keyFileBox(this.options.dataDir)) : null;
+  }
+
+  private keyFile: SecretBox | null = null;
 
   methods(): MethodName[] {
     return Object.keys(contract) as MethodName[];

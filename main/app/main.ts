@@ -3,11 +3,23 @@
  * database, serves the renderer, registers the one IPC channel and the menu. Everything it decides
  * is in window.ts, protocol.ts, ipc.ts, menu.ts and native.ts, which do not import Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openOffice, type OfficeHandle } from '../boot/open-office';
+import { keychainBox } from '../secrets/box';
 import { DB_FILE_NAME } from '../boot/paths';
 import { ReminderScheduler, type Notice } from '../reminders/scheduler';
 import { BackupScheduler } from '../backups/scheduler';
@@ -111,6 +123,8 @@ function onReady(): void {
       exists: (f) => fs.existsSync(f),
     }),
     log: (message, error) => console.error(message, error),
+    // The OS keychain where it works; a Linux desktop without a keyring falls back to the key file.
+    secrets: safeStorage.isEncryptionAvailable() ? keychainBox(safeStorage) : undefined,
     backgroundCheckpoints: true,
     afterCall: ({ method, kind, actor }) => {
       signedIn = method === 'auth.signOut' ? null : (actor?.userId ?? signedIn);

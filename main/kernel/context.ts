@@ -2,6 +2,7 @@ import type { Role } from '../../shared/api/define';
 import type { Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
 import type { ReadDb, Store } from '../../db/sql';
+import type { SecretBox } from '../secrets/box';
 
 export type Transport = 'ipc' | 'http' | 'cli' | 'internal';
 
@@ -45,6 +46,8 @@ interface ContextBase {
   dataDir: string | null;
   /** The driver build the office was opened with (Electron's own), for the rare second connection (a restore). */
   nativeBinding?: string;
+  /** Seals and opens the office's stored secrets (mailbox passwords); null without a data folder. */
+  secrets?: SecretBox | null;
 }
 
 /** What a read gets: the database to read, the clock, and who is calling through which transport. */
