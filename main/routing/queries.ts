@@ -21,6 +21,14 @@ export function routingRules(db: ReadDb, officeId: string): RoutingRuleTable[] {
   );
 }
 
+/**
+ * The counter triggers move whenever a rule or a user changes (migration «routing-generation»): equal
+ * counters mean the rules compiled at the first still hold.
+ */
+export function routingGeneration(db: ReadDb): number {
+  return db.rawGet<{ n: number }>('SELECT n FROM routing_generation WHERE id = 1')?.n ?? 0;
+}
+
 type RuleWithUser = RoutingRuleTable & { user_name: string | null; user_active: number | null };
 
 /**

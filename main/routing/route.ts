@@ -27,7 +27,7 @@ export function routeRegistration(
   input: ParsedInput<'appeals.register'>,
   applicant: ContactSummary,
 ): RoutingDecision | null {
-  const table = (run.routing ??= RoutingTable.read(db, run.office.id));
+  const table = (run.routing ??= RoutingTable.current(db, run.office.id));
   if (table.empty) return null;
   const d = table.decide({
     topics: input.topics,

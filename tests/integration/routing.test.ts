@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fillCounts } from '../../db/migrations/0010-statistics';
 import { fillQuestionCounts } from '../../db/migrations/0025-question-counts';
@@ -163,6 +164,40 @@ describe('routing rules', () => {
     expect(preview.rule?.name).toBe('Борис');
     const card = await o.call('appeals.register', input);
     expect(stored(o, card.id).responsible_id).toBe(u.b.id);
+  });
+
+  it('rules kept between registrations follow every change: the API, a deactivated user, another process', async () => {
+    const o = await testOffice();
+    const u = await people(o);
+    const water = await rule(o, { name: 'Вода', when: { topic: '0005' }, responsibleId: u.a.id });
+    const who = async () =>
+      stored(o, (await o.call('appeals.register', appealInput({ topics: [WATER] }))).id);
+    expect((await who()).responsible_id).toBe(u.a.id);
+    // Through the API.
+    const listed = (await o.call('routing.list', {}))[0]!;
+    await o.call('routing.update', {
+      id: water.id,
+      version: listed.version,
+      name: listed.name,
+      when: { topic: '0005' },
+      responsibleId: u.b.id,
+    });
+    expect((await who()).responsible_id).toBe(u.b.id);
+    // The rule's user leaves: the rule is passed over.
+    await o.call('users.update', { id: u.b.id, active: false });
+    expect((await who()).responsible_id).toBe(u.admin);
+    // Another process on the same file (the command line beside the app) changes the rule and the user.
+    const other = new Database(o.file);
+    try {
+      other.prepare('UPDATE users SET active = 1 WHERE id = ?').run(u.b.id);
+      expect((await who()).responsible_id).toBe(u.b.id);
+      other.prepare('UPDATE routing_rules SET responsible_id = ? WHERE id = ?').run(u.c.id, water.id);
+      expect((await who()).responsible_id).toBe(u.c.id);
+      other.prepare('DELETE FROM routing_rules WHERE id = ?').run(water.id);
+      expect((await who()).responsible_id).toBe(u.admin);
+    } finally {
+      other.close();
+    }
   });
 
   it('bad rules are refused naming the field, and nothing changes', async () => {
