@@ -61,6 +61,11 @@ export const session = {
   },
 };
 export const shell = { openPath: async () => '' };
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => { throw new Error('no keychain'); },
+  decryptString: () => { throw new Error('no keychain'); },
+};
 export class Notification extends EventEmitter {
   static isSupported() { return false; }
   show() { f.calls.push('notification'); }
