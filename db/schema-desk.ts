@@ -44,3 +44,36 @@ export interface RoutingRuleTable extends SyncColumns {
   responsible_id: string | null;
   to_deputy: number;
 }
+
+/**
+ * An application from the public web reception at HQ (migration «web-applications»): written by HQ as
+ * the office's row, handled in «Входящие», its outcome synced back for the citizen's status page.
+ */
+export interface WebApplicationTable extends SyncColumns {
+  kind: 'appeal' | 'volunteer';
+  surname: string;
+  first_name: string;
+  patronymic: string | null;
+  email: string | null;
+  phone: string | null;
+  postal_address: string | null;
+  region: string | null;
+  district: string | null;
+  settlement: string | null;
+  text: string;
+  /** The campaign or page the form was opened from (`?source=` in its address). */
+  source: string | null;
+  consent_version: string;
+  consent_text: string;
+  submitted_at: string;
+  confirmed_at: string;
+  confirmed_by: 'email' | 'sms';
+  /** An earlier application of the same person with a similar text, within the office's window. */
+  repeat_of: string | null;
+  state: 'new' | 'registered' | 'rejected';
+  appeal_id: string | null;
+  contact_id: string | null;
+  rejected_reason: string | null;
+  handled_by: string | null;
+  handled_at: string | null;
+}

@@ -14,6 +14,7 @@ import type {
   ClassifierEditionTable,
   ClassifierNameTable,
   RoutingRuleTable,
+  WebApplicationTable,
 } from './schema-desk';
 import type {
   EventTable,
@@ -357,6 +358,7 @@ export interface DB {
   task_items: TaskItemTable;
   letter_templates: LetterTemplateTable;
   routing_rules: RoutingRuleTable;
+  web_applications: WebApplicationTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -392,5 +394,6 @@ export const SYNCED_TABLES = [
   'task_items',
   'letter_templates',
   'routing_rules',
+  'web_applications',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -22,6 +22,7 @@ import { m0023 } from './0023-placeholder-applicants';
 import { m0024 } from './0024-user-prefs';
 import { m0025 } from './0025-question-counts';
 import { m0034 } from './0034-routing-generation';
+import { m0035 } from './0035-web-applications';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0024,
   m0025,
   m0034,
+  m0035,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

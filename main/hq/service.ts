@@ -38,6 +38,20 @@ export interface HqOptions {
 }
 
 const SYNCED = new Set<string>(SYNCED_TABLES);
+
+/** HQ's stored record of a row state HQ itself wrote (no office node sent it). */
+function hqWrite(state: RowState): Omit<HqRowTable, 'seq'> {
+  return {
+    table_name: state.t,
+    row_id: state.id,
+    office_id: state.o,
+    hlc: state.h,
+    data: JSON.stringify(state.d),
+    clocks: state.c ? JSON.stringify(state.c) : null,
+    bases: state.b ? JSON.stringify(state.b) : null,
+    origin: null,
+  };
+}
 const SHARED = new Set<string>(SHARED_TABLES);
 
 /**
@@ -360,20 +374,28 @@ export class Hq {
       };
       const state = localWrite(before, table, d, hlc, this.node);
       if (!state) return before!;
-      await writeRows(trx, [
-        {
-          table_name: table,
-          row_id: id,
-          office_id: this.officeId,
-          hlc: state.h,
-          data: JSON.stringify(state.d),
-          clocks: state.c ? JSON.stringify(state.c) : null,
-          bases: state.b ? JSON.stringify(state.b) : null,
-          origin: null,
-        },
-      ]);
+      await writeRows(trx, [hqWrite(state)]);
       return state;
     });
+  }
+
+  /**
+   * A new row HQ writes for an office (an application from the public web reception), inside the
+   * caller's transaction: stamped with HQ's clock and pulled by that office only, as its own rows are.
+   */
+  async writeForOffice(
+    trx: Kysely<HqDB>,
+    table: string,
+    officeId: string,
+    values: Record<string, string | number | null> & { id: string },
+  ): Promise<RowState> {
+    if (!SYNCED.has(table)) throw new HqError(400, `${table} is not an office's table`);
+    const now = this.now().toISOString();
+    const hlc = this.hlc.send(this.now().getTime());
+    const d = { created_at: now, updated_at: now, deleted_at: null, ...values, office_id: officeId };
+    const state = localWrite(undefined, table, d, hlc, this.node)!;
+    await writeRows(trx, [hqWrite(state)]);
+    return state;
   }
 
   async rowsOf(officeId: string): Promise<RowState[]> {

@@ -16,6 +16,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { ConflictRecord, RowStateRecord } from '../../shared/sync/protocol';
+import { m004WebReception, type HqWebDB } from './reception/tables';
 
 /**
  * HQ's own database, through Kysely so the same code and the same migrations run on SQLite (embedded,
@@ -88,7 +89,7 @@ export interface HqFileTable {
   created_at: string;
 }
 
-export interface HqDB {
+export interface HqDB extends HqWebDB {
   hq_meta: HqMetaTable;
   hq_counter: HqCounterTable;
   hq_offices: HqOfficeTable;
@@ -259,6 +260,7 @@ export const HQ_MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-files': m002,
   '003-sealed-passwords': m003,
+  '004-web-reception': m004WebReception,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => HQ_MIGRATIONS };

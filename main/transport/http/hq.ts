@@ -16,6 +16,7 @@ import { systemClock, type Clock } from '../../../shared/util/clock';
 import { isLoopbackHost } from '../../../shared/util/loopback';
 import type { Api } from '../../api/api';
 import { HqError, type Hq } from '../../hq/service';
+import { receptionHandler, RECEPTION_PREFIX, type ReceptionHandlerOptions } from './reception';
 import { bodyLimitFor, httpStatusFor, setSecurityHeaders, staticFiles } from './server';
 
 export const HQ_DEFAULT_PORT = 4790;
@@ -44,6 +45,8 @@ export interface HqServerOptions {
   signInsPerMinute?: number;
   /** The clock of the sign-in limit (tests inject one); the system's by default. */
   clock?: Clock;
+  /** The public web reception's pages under `/reception/`; none, no reception. */
+  reception?: ReceptionHandlerOptions;
 }
 
 export interface HqServerHandle {
@@ -126,12 +129,15 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServerHand
   if (!opts.tls && !isLoopbackHost(host)) throw new Error(hqText.tlsNeeded(host));
   const { hq } = opts;
   const signInLimit = perAddressLimit(opts.signInsPerMinute ?? 10, opts.clock ?? systemClock);
+  const receptionPages = opts.reception ? receptionHandler(opts.reception) : null;
   const serveStatic = staticFiles(opts.staticDir ? fs.realpathSync(path.resolve(opts.staticDir)) : null);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://hq');
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://hq');
     // Over TLS, browsers are told to come back over TLS only (a year), so no later link downgrades them.
     if (opts.tls) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    if (receptionPages && (pathname === RECEPTION_PREFIX || pathname.startsWith(`${RECEPTION_PREFIX}/`)))
+      return receptionPages(req, res, pathname, searchParams);
     if (!pathname.startsWith('/sync/')) {
       setSecurityHeaders(res);
       if (pathname.startsWith('/api/')) return handleView(req, res, pathname.slice('/api/'.length));

@@ -1,0 +1,3 @@
+import { webReceptionSuite } from './web-reception-suite';
+
+webReceptionSuite('sqlite');
