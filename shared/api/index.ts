@@ -18,6 +18,7 @@ import { routingMethods } from './routing';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
+import { webApplicationMethods } from './web-applications';
 import { workflowMethods } from './workflow';
 import type { Access, MethodDef, Role } from './define';
 
@@ -41,6 +42,7 @@ export const contract = {
   ...auditMethods,
   ...backupMethods,
   ...classifierMethods,
+  ...webApplicationMethods,
   ...prefMethods,
   ...routingMethods,
 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeWebSettings } from '../../main/hq/reception/settings';
+import { expectError } from './helpers';
 import { enrolledOffice, startTestHq, type HqKind, type TestHq } from './sync-fixture';
 import {
   codeMail,
@@ -92,6 +93,31 @@ export function webReceptionSuite(kind: HqKind): void {
       });
       expect(String(got[0]!.text)).toContain('не вывозят мусор');
       expect(b.handle.sqlite.prepare('SELECT count(*) AS n FROM web_applications').get()).toEqual({ n: 0 });
+
+      // The desk registers it in one step from the proposed registration; the status page then shows the number.
+      const { application: seen, draft } = await a.value('web.application', { id: application });
+      expect(seen.state).toBe('new');
+      expect(draft).toMatchObject({
+        channel: 'web',
+        receivedOn: '2026-03-02',
+        summary: expect.stringContaining('мусор'),
+      });
+      const reg = await a.value('web.register', { id: application });
+      const appeal = a.handle.sqlite
+        .prepare('SELECT reg_number, channel, due_date, applicant_id FROM appeals WHERE id = ?')
+        .get(reg.appealId) as { reg_number: string; channel: string; due_date: string; applicant_id: string };
+      expect(appeal).toMatchObject({ reg_number: reg.regNumber, channel: 'web' });
+      expect(expectError(await a.call('web.register', { id: application })).code).toBe('invalid_state');
+      expect((await a.sync.syncNow()).ok).toBe(true);
+      const shown = await getPage(r.url, `/reception/status/${tokenOf(mail.link)}`);
+      const [y, m, d] = appeal.due_date.split('-');
+      expect(shown.html).toContain(`под номером ${reg.regNumber}`);
+      expect(shown.html).toContain(`до ${d}.${m}.${y}`);
+      const listed = await a.value('web.applications', {});
+      expect(listed).toMatchObject({
+        waiting: 0,
+        rows: [{ id: application, state: 'registered', regNumber: reg.regNumber }],
+      });
 
       // A confirmed application cannot be confirmed again.
       const again = await postForm(r.url, '/reception/confirm', { application, code: mail.code });
@@ -279,6 +305,29 @@ export function webReceptionSuite(kind: HqKind): void {
         { id: repeat, repeat_of: first },
         { id: other, repeat_of: null },
       ]);
+      // The desk sees the flag with the earlier one's number, and sets the repeat aside.
+      const reg = await a.value('web.register', { id: first });
+      const { application: flagged, draft } = await a.value('web.application', { id: repeat });
+      expect(flagged.repeatOf).toEqual({ id: first, appealId: reg.appealId, regNumber: reg.regNumber });
+      expect(draft.isRepeat).toBe(true);
+      const set = await a.value('web.dismiss', {
+        id: repeat,
+        reason: 'duplicate',
+        note: 'то же, что ' + reg.regNumber,
+      });
+      expect(set).toMatchObject({
+        state: 'rejected',
+        rejectedReason: `duplicate: то же, что ${reg.regNumber}`,
+      });
+      expect(expectError(await a.call('web.dismiss', { id: repeat, reason: 'spam' })).code).toBe(
+        'invalid_state',
+      );
+      expect(expectError(await a.call('web.dismiss', { id: other, reason: 'nonsense' })).field).toBe(
+        'reason',
+      );
+      expect(a.handle.sqlite.prepare('SELECT state FROM web_applications WHERE id = ?').get(other)).toEqual({
+        state: 'new',
+      });
     });
 
     // Two processes on one SQLite file would be two connections of one thread here, each waiting for
