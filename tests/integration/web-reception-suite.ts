@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { receptionStats } from '../../main/hq/reception/admin';
 import { changeWebSettings } from '../../main/hq/reception/settings';
 import { expectError } from './helpers';
 import { enrolledOffice, startTestHq, type HqKind, type TestHq } from './sync-fixture';
@@ -152,6 +153,11 @@ export function webReceptionSuite(kind: HqKind): void {
       // Office ААА has not enrolled: its application waits, confirmed and undelivered.
       expect(byId.get(kalinin)!.delivered_at).toBeNull();
       expect(await deliveredRows(hq)).toBe(1);
+      expect(await receptionStats(hq.hq.db)).toMatchObject({
+        unconfirmed: 0,
+        undelivered: 1,
+        offices: [{ officeCode: 'БББ', delivered: 1, open: 1, registered: 0 }],
+      });
       const a = await enrolledOffice(hq, 'ААА', T0, 'admin-a');
       expect((await r.reception.sweep()).delivered).toBe(1);
       expect((await a.sync.syncNow()).ok).toBe(true);

@@ -12,6 +12,8 @@ import { ViewRunner } from '../../hq/view-runner';
 import { hqStatus } from '../../hq/status';
 import { defaultViewFile } from '../../hq/view-state';
 import { RENDERER_DIR } from '../http/web';
+import { webReceptionText } from '../../../shared/i18n/ru/web-reception';
+import { receptionCommand, receptionForServe } from './hq-reception';
 
 const VIEW_POLL_MS = 30_000;
 
@@ -34,6 +36,13 @@ async function main(argv: string[]): Promise<number> {
       view: { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
+      'reception-url': { type: 'string' },
+      smtp: { type: 'string' },
+      'smtp-from': { type: 'string' },
+      'sms-ru-key': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      office: { type: 'string' },
+      remove: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,7 +87,9 @@ async function main(argv: string[]): Promise<number> {
         // Bundles imported from the command line and other HQ processes (PostgreSQL) are read on a timer.
         const timer = setInterval(catchUp, VIEW_POLL_MS);
         timer.unref();
+        const reception = await receptionForServe(hq, systemClock, values, env);
         const server = await startHqServer({
+          ...(reception ? { reception: reception.options } : {}),
           afterPush: catchUp,
           viewApi: view.handle.api,
           staticDir: fs.existsSync(path.join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
@@ -92,12 +103,14 @@ async function main(argv: string[]): Promise<number> {
         });
         console.log(hqText.database(store.dialect === 'postgres' ? 'PostgreSQL' : target));
         console.log(hqText.listening(server.url));
+        if (reception) console.log(webReceptionText.cli.listening(server.url));
         await new Promise<void>((resolve) => {
           const stop = (): void => resolve();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
         await server.close();
+        reception?.close();
         clearInterval(timer);
         await runner.close();
         view.close();
@@ -161,9 +174,12 @@ async function main(argv: string[]): Promise<number> {
         console.log(JSON.stringify(await hq.publish(table, row)));
         return 0;
       }
-      default:
+      default: {
+        const done = await receptionCommand(hq, systemClock, command, args, values);
+        if (done !== null) return done;
         console.error(hqText.unknownCommand(command));
         return 1;
+      }
     }
   } finally {
     await store.close();

@@ -82,4 +82,18 @@ export const webReceptionText = {
   },
   sms: (code: string) => `Код подтверждения обращения: ${code}`,
   back: 'Вернуться к форме',
+  cli: {
+    smtpFrom:
+      'Для отправки кодов по почте укажите адрес отправителя: --smtp-from <адрес> (или PRIEMNAYA_HQ_SMTP_FROM).',
+    noSender:
+      'Интернет-приёмной нужен способ отправить код: --smtp <smtp://…> --smtp-from <адрес> ' +
+      'или --sms-ru-key <ключ SMS.ru> (или переменные PRIEMNAYA_HQ_SMTP, PRIEMNAYA_HQ_SMS_RU_KEY).',
+    sweepFailed: 'Интернет-приёмная: не удалось убрать неподтверждённые заявки',
+    listening: (url: string) => `Интернет-приёмная: ${url}/reception/appeal`,
+    defaultRoute: '(по умолчанию)',
+    routeSet: (office: string) => `Заявки отсюда направляются в приёмную ${office}.`,
+    routeRemoved: 'Направление удалено.',
+    noRoute: 'Такого направления нет.',
+    officeNeeded: 'Укажите приёмную: --office <код приёмной> (или --remove, чтобы удалить направление).',
+  },
 } as const;
