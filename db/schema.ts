@@ -23,9 +23,11 @@ import type {
   ChecklistTemplateTable,
   TaskItemTable,
 } from './schema-events';
+import type { MailMailboxTable, MailIntakeStateTable, MailIntakeTable } from './schema-mail-intake';
 export type * from './schema-contacts';
 export type * from './schema-events';
 export type * from './schema-desk';
+export type * from './schema-mail-intake';
 
 export interface SyncColumns {
   id: string;
@@ -357,6 +359,9 @@ export interface DB {
   task_items: TaskItemTable;
   letter_templates: LetterTemplateTable;
   routing_rules: RoutingRuleTable;
+  mail_mailboxes: MailMailboxTable;
+  mail_intake_state: MailIntakeStateTable;
+  mail_intake: MailIntakeTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -392,5 +397,6 @@ export const SYNCED_TABLES = [
   'task_items',
   'letter_templates',
   'routing_rules',
+  'mail_intake',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

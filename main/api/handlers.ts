@@ -42,6 +42,7 @@ import * as decision from '../workflow/decision';
 import * as queue from '../workflow/queue';
 import * as review from '../workflow/review';
 import * as routing from '../routing/rules';
+import { mailIntakeHandlers } from '../mail/intake/handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -50,7 +51,7 @@ export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'writ
     ? AuditedReadContext
     : ReadContext;
 
-type Handler<M extends MethodName> = (
+export type Handler<M extends MethodName> = (
   ctx: ContextFor<M>,
   input: ParsedInput<M>,
 ) => Output<M> | Promise<Output<M>>;
@@ -203,4 +204,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'routing.move': routing.move,
   'routing.delete': routing.remove,
   'routing.preview': routing.preview,
+  ...mailIntakeHandlers,
 };
