@@ -91,6 +91,16 @@ function selfSigned(dir: string): { cert: string; key: string } {
   return { cert, key };
 }
 
+async function appendAll(c: ImapFlow, messages: (string | Buffer)[], folder: string): Promise<number[]> {
+  if (folder !== 'INBOX') await c.mailboxCreate(folder).catch(() => undefined);
+  const uids: number[] = [];
+  for (const m of messages) {
+    const r = await c.append(folder, m);
+    if (r && typeof r === 'object' && r.uid) uids.push(r.uid);
+  }
+  return uids;
+}
+
 export async function startDovecot(opts: { tls?: boolean } = {}): Promise<Dovecot> {
   if (!fs.existsSync(DOVECOT)) throw new Error(HOW_TO_FIX);
   const asRoot = process.getuid?.() === 0;
@@ -103,8 +113,10 @@ export async function startDovecot(opts: { tls?: boolean } = {}): Promise<Doveco
   const login = asRoot ? 'dovenull' : me;
   for (const sub of ['run', 'state', 'mail']) fs.mkdirSync(path.join(dir, sub), { mode: 0o755 });
   fs.chownSync(path.join(dir, 'mail'), mailUid, mailGid);
-  const passwd = path.join(dir, 'passwd');
-  fs.writeFileSync(passwd, '', { mode: 0o644 });
+  // One passwd file per user: Dovecot reads a file it has not seen yet, where a file it has read may
+  // not be read again when it changes twice within a second.
+  const passwd = path.join(dir, 'passwd.d');
+  fs.mkdirSync(passwd, { mode: 0o755 });
   const port = await freePort();
   const tlsPort = opts.tls ? await freePort() : null;
   const tls = opts.tls ? selfSigned(dir) : null;
@@ -133,7 +145,7 @@ mail_fsync = never
 imap_max_line_length = 1M
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u ${passwd}
+  args = scheme=PLAIN username_format=%u ${passwd}/%u
 }
 userdb {
   driver = static
@@ -187,7 +199,7 @@ service anvil {
     cert: tls ? fs.readFileSync(tls.cert, 'utf8') : null,
     users,
     addUser(name, password) {
-      fs.appendFileSync(passwd, `${name}:{PLAIN}${password}::::::\n`);
+      fs.writeFileSync(path.join(passwd, name), `${name}:{PLAIN}${password}::::::\n`, { mode: 0o644 });
       const u = { login: name, password };
       users.push(u);
       return u;
@@ -204,15 +216,17 @@ service anvil {
     },
     async append(user, messages, folder = 'INBOX') {
       const c = server.client(user);
-      await c.connect();
       try {
-        if (folder !== 'INBOX') await c.mailboxCreate(folder).catch(() => undefined);
-        const uids: number[] = [];
-        for (const m of messages) {
-          const r = await c.append(folder, m);
-          if (r && typeof r === 'object' && r.uid) uids.push(r.uid);
-        }
-        return uids;
+        await c.connect();
+        return await appendAll(c, messages, folder);
+      } catch (e) {
+        const r = e as { responseText?: string; response?: string };
+        throw new Error(
+          `APPEND to ${folder} as ${user.login} failed: ${r.responseText ?? r.response ?? String(e)} (${log()})`,
+          {
+            cause: e,
+          },
+        );
       } finally {
         await c.logout().catch(() => undefined);
       }
