@@ -28,6 +28,8 @@ export interface FetchOptions {
   /** Messages downloaded and committed together (default 25). */
   batchSize?: number;
   timeouts?: ImapTimeouts;
+  /** Told after each batch has committed: the last UID it covers and how many it took. */
+  onBatch?: (lastUid: number, taken: number) => void;
 }
 
 interface Listed {
@@ -277,6 +279,7 @@ async function runFetch(
         const r = addItems(ctx, mailbox, validity, batch, chunk[chunk.length - 1]!.uid);
         report.taken += r.taken;
         report.skipped += r.skipped;
+        opts.onBatch?.(chunk[chunk.length - 1]!.uid, r.taken);
         if (mailbox.delete_after_take === 1)
           await client.messageDelete(chunk.map((l) => l.uid).join(','), { uid: true });
       }
