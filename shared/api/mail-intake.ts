@@ -240,7 +240,8 @@ export const mailIntakeMethods = {
     kind: 'write',
     input: z.object({
       id: IdSchema,
-      appeal: RegisterAppealSchema,
+      /** The registration as the person edited it; absent: the one the message proposes (`draft`), as is. */
+      appeal: RegisterAppealSchema.optional(),
       /** The files (by hash) to attach; absent: every file of an accepted type. */
       files: z.array(z.string().regex(/^[0-9a-f]{64}$/)).optional(),
     }),

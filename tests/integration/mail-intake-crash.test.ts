@@ -6,7 +6,7 @@ import { attachmentPath } from '../../main/attachments/attachments';
 import { openOffice } from '../../main/boot/open-office';
 import { fixedClock } from '../../shared/util/clock';
 import { compose, pdfBytes, sha256 } from '../fixtures/mail/messages';
-import { startDovecot, type Dovecot } from './dovecot';
+import { mailboxFor, startDovecot, type Dovecot } from './dovecot';
 import { NOW, REPO_ROOT, setUpOffice, type TempDir } from './helpers';
 
 /**
@@ -87,14 +87,7 @@ it('a fetch killed with SIGKILL midway, then run again, takes none twice and los
 
   const office = await setUpOffice();
   tmp = office.tmp;
-  await office.value('mail.saveMailbox', {
-    name: 'Приёмная',
-    host: '127.0.0.1',
-    port: server.port,
-    security: 'none',
-    login: user.login,
-    password: user.password,
-  });
+  await office.value('mail.saveMailbox', mailboxFor(server, user));
   office.handle.close();
 
   const reported = await fetchUntilKilled(office.file, BATCHES_BEFORE_KILL);
@@ -112,7 +105,7 @@ it('a fetch killed with SIGKILL midway, then run again, takes none twice and los
     expect(taken).toBe(state.last_uid);
 
     const r = await reopened.api.call('cli', 'mail.fetchNow', {}, { login: 'admin' });
-    expect(r.ok && r.value.taken).toBe(MESSAGES - taken);
+    expect(r.ok && (r.value as { taken: number }).taken).toBe(MESSAGES - taken);
 
     const rows = db.prepare('SELECT message_id, uid, subject, files FROM mail_intake ORDER BY uid').all() as {
       message_id: string;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../main/attachments/attachments';
 import type { MailboxInput } from '../../shared/api/mail-intake';
 import {
@@ -11,34 +11,22 @@ import {
   pngBytes,
   sha256,
 } from '../fixtures/mail/messages';
-import { startDovecot, type Dovecot, type DovecotUser } from './dovecot';
+import { dovecotForFile, mailboxFor, type DovecotUser } from './dovecot';
 import { testOffice, type TestOffice } from './office-fixture';
 
 /** The fetch: real-world messages from a real IMAP server into «Входящие», each once, nothing lost. */
 
-let server: Dovecot;
-beforeAll(async () => {
-  server = await startDovecot();
-}, 60_000);
-afterAll(async () => server?.stop());
+const dovecot = dovecotForFile();
 
 let users = 0;
 function user(): DovecotUser {
   users += 1;
-  return server.addUser(`box${users}@example.ru`, `pw-${users}`);
+  return dovecot.server.addUser(`box${users}@example.ru`, `pw-${users}`);
 }
 
 async function officeWith(u: DovecotUser, over: Partial<MailboxInput> = {}) {
   const o = await testOffice();
-  const box = await o.call('mail.saveMailbox', {
-    name: 'Приёмная',
-    host: '127.0.0.1',
-    port: server.port,
-    security: 'none',
-    login: u.login,
-    password: u.password,
-    ...over,
-  });
+  const box = await o.call('mail.saveMailbox', mailboxFor(dovecot.server, u, over));
   return { o, box };
 }
 
@@ -102,7 +90,7 @@ describe('fetching real-world messages', () => {
       text: 'см. вложение',
       attachments: [{ filename: 'video.bin', content: Buffer.alloc(50 * 1024 * 1024, 7) }],
     });
-    await server.append(u, [
+    await dovecot.server.append(u, [
       legacyCharset('windows-1251', {
         name: 'Иванов Иван Иванович',
         address: 'ivanov@old.example.ru',
@@ -226,7 +214,7 @@ describe('taking each message once', () => {
         }),
       ),
     );
-    await server.append(u, raws);
+    await dovecot.server.append(u, raws);
     const { o, box } = await officeWith(u);
     expect((await o.call('mail.fetchNow', {})).taken).toBe(200);
     const counts = () =>
@@ -238,7 +226,7 @@ describe('taking each message once', () => {
     expect(counts()).toEqual({ n: 200, ids: 200, uids: 200 });
     expect((await o.call('mail.fetchNow', {})).taken).toBe(0);
     // The same message again (a copy moved back into the folder): a new UID, the same Message-ID.
-    await server.append(u, [raws[5]!]);
+    await dovecot.server.append(u, [raws[5]!]);
     expect((await o.call('mail.fetchNow', {})).mailboxes[0]).toMatchObject({ taken: 0, skipped: 1 });
     expect(counts()).toEqual({ n: 200, ids: 200, uids: 200 });
     const state = o.handle.sqlite
@@ -246,7 +234,7 @@ describe('taking each message once', () => {
       .get(box.id);
     expect(state).toEqual({ last_uid: 201, error: null });
     // Nothing was deleted from the mailbox: the office did not turn that on.
-    const c = server.client(u);
+    const c = dovecot.server.client(u);
     await c.connect();
     expect((await c.mailboxOpen('INBOX')).exists).toBe(201);
     await c.logout();
@@ -262,14 +250,14 @@ describe('taking each message once', () => {
         messageId: `<v${n}@ex.ru>`,
         text: 'т',
       });
-    await server.append(u, [await msg(1), await msg(2)], 'Обращения');
+    await dovecot.server.append(u, [await msg(1), await msg(2)], 'Обращения');
     const { o } = await officeWith(u, { folder: 'Обращения' });
     expect((await o.call('mail.fetchNow', {})).taken).toBe(2);
-    const c = server.client(u);
+    const c = dovecot.server.client(u);
     await c.connect();
     await c.mailboxDelete('Обращения');
     await c.logout();
-    await server.append(u, [await msg(1), await msg(2), await msg(3)], 'Обращения');
+    await dovecot.server.append(u, [await msg(1), await msg(2), await msg(3)], 'Обращения');
     const report = await o.call('mail.fetchNow', {});
     expect(report.mailboxes[0]).toMatchObject({ taken: 1, skipped: 2, error: null });
     expect(
@@ -281,12 +269,12 @@ describe('taking each message once', () => {
 
   it('deletes what it took from the mailbox only when the office turned that on', async () => {
     const u = user();
-    await server.append(u, [
+    await dovecot.server.append(u, [
       await compose({ from: 'x@example.ru', to: 'p@example.ru', subject: 'Удалить', text: 'т' }),
     ]);
     const { o } = await officeWith(u, { deleteAfterTake: true });
     expect((await o.call('mail.fetchNow', {})).taken).toBe(1);
-    const c = server.client(u);
+    const c = dovecot.server.client(u);
     await c.connect();
     expect((await c.mailboxOpen('INBOX')).exists).toBe(0);
     await c.logout();
@@ -294,18 +282,14 @@ describe('taking each message once', () => {
 
   it('a wrong password is recorded on the mailbox in plain words, and the other mailboxes are fetched', async () => {
     const good = user();
-    await server.append(good, [
+    await dovecot.server.append(good, [
       await compose({ from: 'x@example.ru', to: 'p@example.ru', subject: 'Хорошее', text: 'т' }),
     ]);
     const { o } = await officeWith(good);
-    await o.call('mail.saveMailbox', {
-      name: 'Архив',
-      host: '127.0.0.1',
-      port: server.port,
-      security: 'none',
-      login: good.login,
-      password: 'неверный',
-    });
+    await o.call(
+      'mail.saveMailbox',
+      mailboxFor(dovecot.server, good, { name: 'Архив', password: 'неверный' }),
+    );
     const report = await o.call('mail.fetchNow', {});
     expect(report.taken).toBe(1);
     const listed = await o.call('mail.mailboxes', {});

@@ -7,6 +7,7 @@
 import type { AttachmentTable } from '../../../db/schema';
 import type { WriteDb } from '../../../db/sql';
 import type { AttachmentMime } from '../../../shared/api/attachments';
+import { RegisterAppealSchema } from '../../../shared/api/appeals';
 import { ApiError } from '../../../shared/api/define';
 import type { Output, ParsedInput } from '../../../shared/api/index';
 import type { IntakeItem } from '../../../shared/api/mail-intake';
@@ -37,10 +38,29 @@ function itemRow(db: ReadContext['store']['read'], id: string) {
   return r;
 }
 
+/**
+ * The day the message came (its arrival in the mailbox), in the office's time zone; an arrival after today
+ * (a server's clock ahead) gives way to the day it was sent, and neither is later than today.
+ */
+function receivedOn(r: { received_at: string; sent_at: string | null }, now: Date, zone: string): string {
+  const today = localDate(now, zone);
+  for (const at of [r.received_at, r.sent_at]) {
+    const day = at ? localDate(new Date(at), zone) : null;
+    if (day && day <= today) return day;
+  }
+  return today;
+}
+
 export function get(ctx: ReadContext, i: ParsedInput<'mail.intakeItem'>): Output<'mail.intakeItem'> {
-  const db = ctx.store.read;
+  return itemWithDraft(ctx.store.read, itemRow(ctx.store.read, i.id), ctx.clock.now());
+}
+
+function itemWithDraft(
+  db: ReadContext['store']['read'],
+  r: ReturnType<typeof itemRow>,
+  now: Date,
+): IntakeItem {
   const office = officeRow(db);
-  const r = itemRow(db, i.id);
   const found = r.from_address
     ? lookupContacts(db, { email: r.from_address, limit: 5 }).find((c) => c.matchedBy === 'email')
     : undefined;
@@ -60,7 +80,7 @@ export function get(ctx: ReadContext, i: ParsedInput<'mail.intakeItem'>): Output
     decidedAt: r.decided_at,
     decidedBy: userName(db, r.decided_by),
     draft: {
-      receivedOn: localDate(new Date(r.received_at), office.time_zone),
+      receivedOn: receivedOn(r, now, office.time_zone),
       summary: (subject || r.body.split('\n').find((l) => l.trim()) || '').slice(0, 1000),
       text: r.body.slice(0, 100_000),
       applicant: {
@@ -73,6 +93,26 @@ export function get(ctx: ReadContext, i: ParsedInput<'mail.intakeItem'>): Output
       },
     },
   };
+}
+
+/** The registration the message proposes, as the form would send it untouched (kind: an application). */
+function proposedAppeal({ draft }: IntakeItem): ParsedInput<'mail.registerFromIntake'>['appeal'] & object {
+  const a = draft.applicant;
+  return RegisterAppealSchema.parse({
+    channel: 'email',
+    kind: 'application',
+    receivedOn: draft.receivedOn,
+    summary: draft.summary || '—',
+    text: draft.text,
+    applicant: a.contactId
+      ? { contactId: a.contactId }
+      : {
+          lastName: a.lastName ?? undefined,
+          firstName: a.firstName ?? undefined,
+          middleName: a.middleName ?? undefined,
+          email: a.email,
+        },
+  });
 }
 
 /** The item, still to be decided on, as the transaction finds it. */
@@ -103,7 +143,12 @@ export function register(
         });
     }
     const run = beginRegistration(db, ctx);
-    const appeal = registerIn(db, ctx, run, i.appeal);
+    const appeal = registerIn(
+      db,
+      ctx,
+      run,
+      i.appeal ?? proposedAppeal(itemWithDraft(db, item, ctx.clock.now())),
+    );
     const { office, st } = run;
     for (const f of chosen) {
       const row: AttachmentTable = {

@@ -9,7 +9,7 @@ export interface NameParts {
   middleName: string | null;
 }
 
-const PATRONYMIC = /(вич|вна|ична|инична|оглы|кызы)$/i;
+const PATRONYMIC = /(ич|вна|ична|оглы|кызы)$/i;
 const SURNAME = /(ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|ко|ук|юк|их|ых|ан|ян)$/i;
 
 export function splitName(display: string | null): NameParts {
