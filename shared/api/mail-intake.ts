@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { RegisterAppealSchema } from './appeals';
+import { ContactSummarySchema } from './contacts';
 import { Empty, IdSchema, InstantSchema, IsoDateSchema, Ok, RequiredText } from './common';
 
 /** Who keeps the office's mailboxes: the office head and the administrator. */
@@ -151,6 +152,8 @@ export const IntakeItemSchema = IntakeRowSchema.extend({
     applicant: z.object({
       contactId: IdSchema.nullable(),
       contactName: z.string().nullable(),
+      /** The contact found by the sender's address, as the form's applicant shows it. */
+      contact: ContactSummarySchema.nullable(),
       lastName: z.string().nullable(),
       firstName: z.string().nullable(),
       middleName: z.string().nullable(),

@@ -4,7 +4,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll } from 'vitest';
 import type { MailboxInput } from '../../shared/api/mail-intake';
 import { freePort } from './sync-pg';
 
@@ -245,21 +244,6 @@ service anvil {
     },
   };
   return server;
-}
-
-/** One Dovecot for a test file: started before its tests, stopped after them. */
-export function dovecotForFile(opts: { tls?: boolean } = {}): { readonly server: Dovecot } {
-  let server: Dovecot | null = null;
-  beforeAll(async () => {
-    server = await startDovecot(opts);
-  }, 60_000);
-  afterAll(async () => server?.stop());
-  return {
-    get server(): Dovecot {
-      if (!server) throw new Error('Dovecot has not started');
-      return server;
-    },
-  };
 }
 
 /** The mailbox input of `mail.saveMailbox` for a user of the test server (plain IMAP on loopback). */

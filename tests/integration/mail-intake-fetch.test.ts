@@ -11,7 +11,8 @@ import {
   pngBytes,
   sha256,
 } from '../fixtures/mail/messages';
-import { dovecotForFile, mailboxFor, type DovecotUser } from './dovecot';
+import { mailboxFor, type DovecotUser } from './dovecot';
+import { dovecotForFile } from './dovecot-file';
 import { testOffice, type TestOffice } from './office-fixture';
 
 /** The fetch: real-world messages from a real IMAP server into «Входящие», each once, nothing lost. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/transport/cli/run';
 import { compose, pdfBytes, pngBytes, sha256 } from '../fixtures/mail/messages';
-import { dovecotForFile, mailboxFor, type DovecotUser } from './dovecot';
+import { mailboxFor, type DovecotUser } from './dovecot';
+import { dovecotForFile } from './dovecot-file';
 import { testOffice, type TestOffice } from './office-fixture';
 
 /** A message of «Входящие» registered as an appeal in one step, dismissed with a reason, or linked by its number. */

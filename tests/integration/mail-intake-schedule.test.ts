@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MailScheduler } from '../../main/mail/intake/scheduler';
 import { compose } from '../fixtures/mail/messages';
-import { dovecotForFile, mailboxFor } from './dovecot';
+import { mailboxFor } from './dovecot';
+import { dovecotForFile } from './dovecot-file';
 import { testOffice } from './office-fixture';
 
 /** The main process fetches «Входящие» on the office's interval, counted from the last check kept in the database. */

@@ -13,7 +13,7 @@ import type { Output, ParsedInput } from '../../../shared/api/index';
 import type { IntakeItem } from '../../../shared/api/mail-intake';
 import { localDate } from '../../../shared/util/clock';
 import { beginRegistration, registerIn } from '../../appeals/register';
-import { lookupContacts } from '../../contacts/queries';
+import { contactSummary, lookupContacts } from '../../contacts/queries';
 import { appealHistory, audit, insertSynced, newSyncColumns, updateSynced } from '../../kernel/bookkeeping';
 import { requireActor, type CallContext, type ReadContext } from '../../kernel/context';
 import { beginWrite } from '../../kernel/scope';
@@ -86,6 +86,7 @@ function itemWithDraft(
       applicant: {
         contactId: found?.id ?? null,
         contactName: found?.fullName ?? null,
+        contact: found ? contactSummary(db, found.id) : null,
         lastName: found?.lastName ?? name.lastName,
         firstName: found?.firstName ?? name.firstName,
         middleName: found?.middleName ?? name.middleName,

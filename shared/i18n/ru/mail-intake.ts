@@ -74,6 +74,13 @@ export const mailIntakeUi = {
   pick: 'Выберите письмо слева (↑/↓).',
   keys: '↑/↓ — письма, Enter — зарегистрировать, N — не обращение, F5 — проверить почту',
   prefillFrom: (subject: string) => `Регистрация из письма «${subject}»`,
+  filesCarried: (n: number) => `файлы письма будут приложены: ${n}`,
+  received: 'Получено',
+  sent: 'Отправлено',
+  body: 'Текст письма',
+  noBody: '(текст письма пуст)',
+  listLabel: 'Письма',
+  dismissed: (reason: string) => `Не обращение: ${reason}`,
 };
 
 export const mailboxesUi = {
