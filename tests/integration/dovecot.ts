@@ -35,8 +35,16 @@ export interface Dovecot {
   users: DovecotUser[];
   /** Adds a user with an empty INBOX. */
   addUser(login: string, password: string): DovecotUser;
-  /** Appends raw messages to a user's folder (INBOX unless named); answers their UIDs. */
-  append(user: DovecotUser, messages: (string | Buffer)[], folder?: string): Promise<number[]>;
+  /**
+   * Appends raw messages to a user's folder (INBOX unless named), as having arrived at `arrived` when
+   * given (the IMAP internal date); answers their UIDs.
+   */
+  append(
+    user: DovecotUser,
+    messages: (string | Buffer)[],
+    folder?: string,
+    arrived?: Date,
+  ): Promise<number[]>;
   /** An IMAP client signed in as the user, on the plain port. */
   client(user: DovecotUser): ImapFlow;
   stop(): Promise<void>;
@@ -92,11 +100,16 @@ function selfSigned(dir: string): { cert: string; key: string } {
   return { cert, key };
 }
 
-async function appendAll(c: ImapFlow, messages: (string | Buffer)[], folder: string): Promise<number[]> {
+async function appendAll(
+  c: ImapFlow,
+  messages: (string | Buffer)[],
+  folder: string,
+  arrived: Date | undefined,
+): Promise<number[]> {
   if (folder !== 'INBOX') await c.mailboxCreate(folder).catch(() => undefined);
   const uids: number[] = [];
   for (const m of messages) {
-    const r = await c.append(folder, m);
+    const r = await c.append(folder, m, [], arrived);
     if (r && typeof r === 'object' && r.uid) uids.push(r.uid);
   }
   return uids;
@@ -215,11 +228,11 @@ service anvil {
         logger: false,
       });
     },
-    async append(user, messages, folder = 'INBOX') {
+    async append(user, messages, folder = 'INBOX', arrived) {
       const c = server.client(user);
       try {
         await c.connect();
-        return await appendAll(c, messages, folder);
+        return await appendAll(c, messages, folder, arrived);
       } catch (e) {
         const r = e as { responseText?: string; response?: string };
         throw new Error(
