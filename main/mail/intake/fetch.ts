@@ -13,7 +13,7 @@ import type { MailIntakeTable, MailMailboxTable } from '../../../db/schema';
 import type { WriteDb } from '../../../db/sql';
 import type { FetchReport } from '../../../shared/api/mail-intake';
 import { mailFailureText, mailLinkedHistory } from '../../../shared/i18n/ru/mail-intake';
-import { keepFile } from '../../attachments/attachments';
+import { keepFiles } from '../../attachments/attachments';
 import { appealHistory, insertSynced, newSyncColumns } from '../../kernel/bookkeeping';
 import type { CallContext } from '../../kernel/context';
 import { beginWrite } from '../../kernel/scope';
@@ -202,14 +202,20 @@ async function takeBatch(
     // A message the server lists but does not hand over (expunged meanwhile) is passed over.
     if (l.size <= maxBytes && !raw) continue;
     const parsed = raw ? await parseMessage(raw) : fromEnvelope(l);
-    const files = parsed.files.map((f) => {
-      const hash = sha256(f.data);
-      // Written before the transaction that names it: a crash leaves at worst a file nobody names.
-      keepFile(ctx.dataDir!, hash, f.data);
-      return { name: f.name, mime: f.mime, size: f.data.length, sha256: hash, attachable: f.attachable };
-    });
+    const files = parsed.files.map((f) => ({
+      name: f.name,
+      mime: f.mime,
+      size: f.data.length,
+      sha256: sha256(f.data),
+      attachable: f.attachable,
+    }));
     out.push({ listed: l, parsed, files });
   }
+  // Written before the transaction that names them: a crash leaves at worst files nobody names.
+  await keepFiles(
+    ctx.dataDir!,
+    out.flatMap((t) => t.parsed.files.map((f, i) => ({ hash: t.files[i]!.sha256, data: f.data }))),
+  );
   return out;
 }
 
