@@ -24,9 +24,11 @@ import type {
   ChecklistTemplateTable,
   TaskItemTable,
 } from './schema-events';
+import type { MailMailboxTable, MailIntakeStateTable, MailIntakeTable } from './schema-mail-intake';
 export type * from './schema-contacts';
 export type * from './schema-events';
 export type * from './schema-desk';
+export type * from './schema-mail-intake';
 
 export interface SyncColumns {
   id: string;
@@ -359,6 +361,9 @@ export interface DB {
   letter_templates: LetterTemplateTable;
   routing_rules: RoutingRuleTable;
   web_applications: WebApplicationTable;
+  mail_mailboxes: MailMailboxTable;
+  mail_intake_state: MailIntakeStateTable;
+  mail_intake: MailIntakeTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -395,5 +400,6 @@ export const SYNCED_TABLES = [
   'letter_templates',
   'routing_rules',
   'web_applications',
+  'mail_intake',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -21,6 +21,7 @@ import { m0022 } from './0022-oral-appeal';
 import { m0023 } from './0023-placeholder-applicants';
 import { m0024 } from './0024-user-prefs';
 import { m0025 } from './0025-question-counts';
+import { m0026 } from './0026-mail-intake';
 import { m0034 } from './0034-routing-generation';
 import { m0035 } from './0035-web-applications';
 import type { Migration } from './types';
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0023,
   m0024,
   m0025,
+  m0026,
   m0034,
   m0035,
 ];

@@ -43,6 +43,7 @@ import * as queue from '../workflow/queue';
 import * as review from '../workflow/review';
 import * as routing from '../routing/rules';
 import { webApplicationHandlers } from '../web-applications/handlers';
+import { mailIntakeHandlers } from '../mail/intake/handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -51,7 +52,7 @@ export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'writ
     ? AuditedReadContext
     : ReadContext;
 
-type Handler<M extends MethodName> = (
+export type Handler<M extends MethodName> = (
   ctx: ContextFor<M>,
   input: ParsedInput<M>,
 ) => Output<M> | Promise<Output<M>>;
@@ -205,4 +206,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'routing.delete': routing.remove,
   'routing.preview': routing.preview,
   ...webApplicationHandlers,
+  ...mailIntakeHandlers,
 };

@@ -24,6 +24,7 @@ import { DB_FILE_NAME } from '../boot/paths';
 import { ReminderScheduler, type Notice } from '../reminders/scheduler';
 import { BackupScheduler } from '../backups/scheduler';
 import { AutoSync } from '../sync/auto';
+import { MailScheduler } from '../mail/intake/scheduler';
 import { appDialogs } from '../../shared/i18n/ru/app';
 import { registerIpc, registerOpenDocument } from './ipc';
 import { menuTemplate } from './menu';
@@ -60,6 +61,7 @@ let mainWindow: BrowserWindow | null = null;
 let scheduler: ReminderScheduler | null = null;
 let backups: BackupScheduler | null = null;
 let autoSync: AutoSync | null = null;
+let mailFetch: MailScheduler | null = null;
 /** Whose reminders this desktop shows: the user of the last call from the window. */
 let signedIn: string | null = null;
 
@@ -148,6 +150,8 @@ function onReady(): void {
   // Sync with HQ on the office's interval, once the office is enrolled.
   autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();
+  mailFetch = new MailScheduler(office.api.systemContext(), { log: (m, e) => console.error(m, e) });
+  mailFetch.start();
   registerIpc(ipcMain, office.api);
   const documentsDir = path.join(app.getPath('temp'), 'Priemnaya', 'documents');
   registerOpenDocument(
@@ -210,6 +214,8 @@ function run(): void {
     backups = null;
     autoSync?.stop();
     autoSync = null;
+    mailFetch?.stop();
+    mailFetch = null;
     office?.close();
     office = null;
   });

@@ -176,6 +176,43 @@ export function keepFile(dataDir: string, hash: string, data: Buffer): void {
   storeFile(path.join(dataDir, 'files'), hash, data);
 }
 
+/**
+ * Keeps many files at once, as `keepFile` keeps one (temporary name, flushed, renamed, the folder flushed),
+ * with their flushes run side by side: the disk commits them together instead of one after another.
+ */
+export async function keepFiles(
+  dataDir: string,
+  files: readonly { hash: string; data: Buffer }[],
+): Promise<void> {
+  const root = path.join(dataDir, 'files');
+  const todo = new Map<string, { target: string; temp: string }>();
+  for (const { hash, data } of files) {
+    if (sha256(data) !== hash) throw new Error(`the file sent for ${hash} does not match that hash`);
+    const dir = path.join(root, hash.slice(0, 2));
+    const target = path.join(dir, hash);
+    const existing = readIfPresent(target);
+    if (todo.has(hash) || (existing && sha256(existing) === hash)) continue;
+    fs.mkdirSync(dir, { recursive: true });
+    const temp = path.join(dir, `.${hash}.${randomBytes(6).toString('hex')}.tmp`);
+    fs.writeFileSync(temp, data, { flag: 'wx', mode: 0o600 });
+    todo.set(hash, { target, temp });
+  }
+  const flush = async (file: string, flags: string): Promise<void> => {
+    const h = await fs.promises.open(file, flags);
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  };
+  await Promise.all([...todo.values()].map((f) => flush(f.temp, 'r+')));
+  for (const f of todo.values()) fs.renameSync(f.temp, f.target);
+  if (process.platform !== 'win32')
+    await Promise.all(
+      [...new Set([...todo.values()].map((f) => path.dirname(f.target)))].map((d) => flush(d, 'r')),
+    );
+}
+
 /** The kept file of a hash, checked against it; null when it is not here (or no longer matches). */
 export function keptFile(dataDir: string, hash: string): Buffer | null {
   const data = readIfPresent(attachmentPath(dataDir, hash));

@@ -27,6 +27,13 @@ const EXTENSIONS: Readonly<Record<AttachmentMime, readonly string[]>> = {
   'text/plain': ['txt'],
 };
 
+/** The accepted type a file's name says by its extension (`скан.PDF` → PDF); null for any other. */
+export function mimeByExtension(name: string): AttachmentMime | null {
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (!ext) return null;
+  return (Object.keys(EXTENSIONS) as AttachmentMime[]).find((m) => EXTENSIONS[m].includes(ext)) ?? null;
+}
+
 /**
  * The name a file is opened under on the desktop: the system picks the program by the extension, so an
  * attachment named «Скан обращения» (or «ответ.pdf» holding a PNG) gets its type's own added.

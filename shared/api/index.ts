@@ -15,6 +15,7 @@ import { reminderMethods } from './reminders';
 import { reportMethods } from './reports';
 import { requestMethods } from './requests';
 import { routingMethods } from './routing';
+import { mailIntakeMethods } from './mail-intake';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
@@ -45,6 +46,7 @@ export const contract = {
   ...webApplicationMethods,
   ...prefMethods,
   ...routingMethods,
+  ...mailIntakeMethods,
 } as const;
 
 export type Contract = typeof contract;

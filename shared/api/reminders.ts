@@ -19,6 +19,9 @@ export const ReminderParamsSchema = z.object({
   eventTitle: z.string().optional(),
   /** The stage an event is held in (the "stuck" rule). */
   eventStage: z.enum(EVENT_STAGES).optional(),
+  /** A message of «Входящие»: its sender and subject. */
+  mailFrom: z.string().optional(),
+  mailSubject: z.string().optional(),
   /** The digest's number of overdue appeals. */
   count: z.number().int().optional(),
 });

@@ -22,11 +22,12 @@ export const REMINDER_RULES = [
   'notice_late',
   'event_approval',
   'event_stuck',
+  'mail_unregistered',
 ] as const;
 export type ReminderRule = (typeof REMINDER_RULES)[number];
 
 /** What a reminder is about; the inbox opens it. `user` is the recipient's own digest. */
-export const REMINDER_ENTITIES = ['appeal', 'request', 'task', 'event', 'user'] as const;
+export const REMINDER_ENTITIES = ['appeal', 'request', 'task', 'event', 'user', 'mail'] as const;
 export type ReminderEntity = (typeof REMINDER_ENTITIES)[number];
 
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM, 00:00–23:59' });
@@ -172,6 +173,7 @@ export function fireRules(s: ReminderSettings): {
   requestUnanswered: FireRule;
   taskLate: FireRule;
   eventApproval: FireRule;
+  mailUnregistered: FireRule;
 } {
   return {
     dueSoon: { offset: -s.dueSoonDays, move: 'shift' },
@@ -180,6 +182,8 @@ export function fireRules(s: ReminderSettings): {
     taskLate: { offset: 1, move: 'after' },
     // A day off before the event's own day moves it earlier by default: approval never gets less time.
     eventApproval: { offset: -s.eventApprovalDays, move: 'shift' },
+    // 59-FZ Art. 8 part 2: an appeal is registered within 3 days of its receipt.
+    mailUnregistered: { offset: 3, move: 'after' },
   };
 }
 

@@ -25,7 +25,8 @@ interface Cluster {
 let cluster: Cluster | null = null;
 const created: string[] = [];
 
-function freePort(): Promise<number> {
+/** A port on loopback nobody listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);

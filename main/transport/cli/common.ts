@@ -41,6 +41,7 @@ export const OPTIONS = {
   format: { type: 'string' },
   purpose: { type: 'string' },
   segment: { type: 'string' },
+  state: { type: 'string' },
 } as const;
 
 export type CliFlag = keyof typeof OPTIONS;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Input } from '../../../shared/api/index';
+import type { Input, MethodName } from '../../../shared/api/index';
 import { cliText } from '../../../shared/i18n/ru/cli';
 import { openOffice } from '../../boot/open-office';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CommandArgs } from './common';
@@ -21,7 +21,7 @@ function choice<T extends string>(flag: string, value: string, choices: readonly
 }
 
 /** Calls the API as the --user given; prints the value as JSON (without its file payload) or the envelope. */
-async function callAndPrint<M extends 'contacts.import' | 'contacts.export'>(
+export async function callAndPrint<M extends MethodName>(
   { dbFile, user, io }: CommandArgs,
   method: M,
   input: Input<M>,

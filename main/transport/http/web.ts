@@ -8,6 +8,7 @@ import { defaultDbFile } from '../../boot/paths';
 import { ReminderScheduler } from '../../reminders/scheduler';
 import { BackupScheduler } from '../../backups/scheduler';
 import { AutoSync } from '../../sync/auto';
+import { MailScheduler } from '../../mail/intake/scheduler';
 import { DEFAULT_PORT, startHttpServer } from './server';
 
 /**
@@ -86,6 +87,9 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
   // Sync with HQ on the office's interval, once the office is enrolled.
   const autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();
+  // Fetch the office's mailboxes into «Входящие» on its interval.
+  const mailFetch = new MailScheduler(office.api.systemContext(), { log });
+  mailFetch.start();
   if (wanted !== 0 && server.port !== wanted) out(webText.portBusy(wanted, server.port));
   const url = `${server.url}/#token=${server.token}`;
   out(webText.opened(url));
@@ -107,6 +111,7 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
     scheduler?.stop();
     backups.stop();
     autoSync.stop();
+    mailFetch.stop();
     closing ??= server.close().finally(() => office.close());
     return closing;
   };

@@ -14,6 +14,7 @@ import { mayCall } from '../api/access';
 import { useStore } from '../store';
 import { mayOpen, SECTIONS, type Route, type Section } from './nav-slice';
 import { useDeskShortcuts } from './shortcuts';
+import { MailNavItem } from '../features/inbox/MailNavItem';
 
 // The workflow's lists load when first opened: the desk's first screen stays one small file.
 const DeputyQueueView = lazy(() =>
@@ -37,13 +38,17 @@ const StatisticsView = lazy(() =>
 
 const AuditView = lazy(() => import('../features/audit/AuditView').then((m) => ({ default: m.AuditView })));
 
+const MailInboxView = lazy(() =>
+  import('../features/inbox/MailInboxView').then((m) => ({ default: m.MailInboxView })),
+);
+
 const ContactsView = lazy(() =>
   import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
 );
 
 /** Which section a screen belongs to, for the highlighted navigation item. */
 function sectionOf(route: Route): Section | null {
-  if (route.view === 'inbox' || route.view === 'home') return null;
+  if (route.view === 'inbox' || route.view === 'mail' || route.view === 'home') return null;
   if (route.view === 'event') return 'events';
   return route.view === 'appeal' || route.view === 'register' ? 'appeals' : route.view;
 }
@@ -90,6 +95,8 @@ function Screen({ route }: { route: Route }) {
       return mayOpen(role, 'audit') ? <AuditView /> : <HomeView />;
     case 'inbox':
       return <InboxView />;
+    case 'mail':
+      return <MailInboxView />;
     default:
       throw new Error(`no screen for ${(route satisfies never as Route).view}`);
   }
@@ -141,6 +148,7 @@ export function Shell() {
                 {homeText.nav}
               </button>
             </li>
+            {mayCall(user?.role, 'mail.intake') ? <MailNavItem current={route.view === 'mail'} /> : null}
             {SECTIONS.map((section, i) =>
               mayOpen(user?.role, section) ? (
                 <li key={section}>

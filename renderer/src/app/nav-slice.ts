@@ -28,7 +28,7 @@ export type Section = (typeof SECTIONS)[number];
 export type ListRoute = { [L in FilteredList]: { view: L; filter: ListFilters[L] } }[FilteredList];
 
 export type Route =
-  | { view: Section | 'register' | 'inbox' | 'home'; filter?: undefined }
+  | { view: Section | 'register' | 'inbox' | 'mail' | 'home'; filter?: undefined }
   | ListRoute
   | { view: 'appeal'; id: string }
   | { view: 'event'; id: string };
@@ -64,6 +64,7 @@ export function routeFromHash(hash: string): Route {
   if (
     view === 'register' ||
     view === 'inbox' ||
+    view === 'mail' ||
     view === 'home' ||
     (SECTIONS as readonly string[]).includes(view ?? '')
   )

@@ -34,6 +34,11 @@ export function useDeskShortcuts(): void {
         s.go({ view: 'inbox' });
         return;
       }
+      if (e.altKey && !e.ctrlKey && !e.shiftKey && e.code === 'KeyM') {
+        e.preventDefault();
+        if (mayCall(s.user?.role, 'mail.intake')) s.go({ view: 'mail' });
+        return;
+      }
       if ((e.ctrlKey && (e.code === 'KeyF' || key === 'f')) || (e.key === '/' && !isTyping(e.target))) {
         e.preventDefault();
         if (s.route.view !== 'appeals') s.go({ view: 'appeals' });

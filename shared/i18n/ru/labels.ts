@@ -202,6 +202,7 @@ export const historyActionLabels: Record<string, string> = {
   'request.resolveAnswer': 'Резолюция по ответу на запрос',
   'request.cancel': 'Запрос отозван',
   attachmentAdded: 'Прикреплён файл',
+  mail_linked: 'Получено письмо по обращению',
   sync_conflict:
     'Расхождение при синхронизации: сохранено более позднее значение, прежнее — в «Синхронизации»',
   number_clash:

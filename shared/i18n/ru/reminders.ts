@@ -32,6 +32,7 @@ export const reminderRuleNames: Record<ReminderRule, string> = {
   notice_late: 'Уведомление не отправлено в срок',
   event_approval: 'Мероприятие перешло на «Согласование»',
   event_stuck: 'Этап мероприятия задержался',
+  mail_unregistered: 'Письмо во «Входящих» не зарегистрировано',
 };
 
 /** Title and text of one reminder. */
@@ -64,6 +65,11 @@ export function reminderText(rule: ReminderRule, p: ReminderParams): { title: st
       return {
         title: reminderRuleNames[rule],
         body: `«${p.eventTitle ?? ''}»: этап «${p.eventStage ? eventStageLabels[p.eventStage] : ''}» с ${date(p.date)} — дольше срока`,
+      };
+    case 'mail_unregistered':
+      return {
+        title: reminderRuleNames[rule],
+        body: `${p.mailFrom ?? ''}: «${p.mailSubject ?? ''}» получено ${date(p.date)} — зарегистрируйте или отметьте «не обращение»`,
       };
     default: {
       const unknown: never = rule;

@@ -16,6 +16,7 @@ import { OralAnswerFields } from './OralAnswerFields';
 import { registerDraft } from './oral-input';
 import { isCtrlEnter, SavedPanel } from './SavedPanel';
 import { TermPreview } from './TermPreview';
+import { IntakeBanner } from '../inbox/IntakeBanner';
 import './register.css';
 
 function focusField(id: string): void {
@@ -127,6 +128,7 @@ export function RegisterForm() {
           </button>
         </p>
       ) : null}
+      <IntakeBanner />
       <form
         ref={formRef}
         className="register"

@@ -15,6 +15,10 @@ export function registerDraft(
   choice: { contactId?: string; forceNew?: boolean } = {},
 ): Promise<AppealCard> {
   const input = toRegisterInput(d, choice);
+  if (d.intake)
+    return call('mail.registerFromIntake', { id: d.intake.id, appeal: input }).then((r) =>
+      call('appeals.get', { id: r.appealId }),
+    );
   if (!oralGiven(d)) return call('appeals.register', input);
   return call('appeals.registerOral', {
     ...input,

@@ -37,6 +37,8 @@ export interface Draft {
   event: { id: string; title: string } | null;
   /** An answer given orally at a personal reception, when the channel is one. */
   oral: OralDraft;
+  /** The message of «Входящие» the form was opened from: registering it marks it, its files attached. */
+  intake: { id: string; subject: string; files: number } | null;
 }
 
 function blank(today: string, keep?: Draft): Draft {
@@ -69,6 +71,7 @@ function blank(today: string, keep?: Draft): Draft {
     forwardedDate: '',
     event: keep?.event ?? null,
     oral: BLANK_ORAL,
+    intake: null,
   };
 }
 

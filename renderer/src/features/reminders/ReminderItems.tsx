@@ -15,6 +15,7 @@ export function useOpenReminder(): (item: ReminderItem) => Promise<void> {
       useUnread.setState({ unread: r.unread });
     }
     if (item.entity === 'event') go({ view: 'event', id: item.entityId });
+    else if (item.entity === 'mail') go({ view: 'mail' });
     else if (item.appealId) go({ view: 'appeal', id: item.appealId });
     else {
       setFilter({ overdue: true });

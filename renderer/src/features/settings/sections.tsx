@@ -9,6 +9,8 @@ import { workflowSettingsText } from '../../../../shared/i18n/ru/workflow-settin
 import { remindersText, ui } from '../../i18n';
 import { ClassifierSettings } from '../classifier/ClassifierSettings';
 import { RoutingSettings } from '../routing/RoutingSettings';
+import { MailboxSettings } from '../inbox/MailboxSettings';
+import { mailboxesUi } from '../../../../shared/i18n/ru/mail-intake';
 import { SyncPanel } from '../sync/SyncPanel';
 import { BackupSettings } from './BackupSettings';
 import { CalendarSettings } from './CalendarSettings';
@@ -49,6 +51,12 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     id: 'routing',
     title: routingUi.title,
     panel: () => <RoutingSettings />,
+  },
+  {
+    id: 'mail',
+    title: mailboxesUi.title,
+    shown: (may) => may('mail.saveMailbox'),
+    panel: () => <MailboxSettings />,
   },
   {
     id: 'letters',

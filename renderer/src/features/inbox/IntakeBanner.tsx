@@ -1,0 +1,14 @@
+import { mailIntakeUi as t } from '../../../../shared/i18n/ru/mail-intake';
+import { useStore } from '../../store';
+
+/** Over the registration form opened from a message: which message, and how many files it carries over. */
+export function IntakeBanner() {
+  const intake = useStore((s) => s.draft.intake);
+  if (!intake) return null;
+  return (
+    <p className="banner banner--info" data-testid="register-intake">
+      {t.prefillFrom(intake.subject || t.noSubject)}
+      {intake.files > 0 ? ` · ${t.filesCarried(intake.files)}` : ''}
+    </p>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { NOT_APPEAL_REASONS, type IntakeItem } from '../../../../shared/api/mail-intake';
+import {
+  intakeProblemText,
+  intakeStateText,
+  mailIntakeUi as t,
+  notAppealReasonText,
+} from '../../../../shared/i18n/ru/mail-intake';
+import { call } from '../../api/client';
+import { Field, Kbd } from '../../components/Field';
+import { errorText, formatInstant } from '../../i18n';
+import { useStore } from '../../store';
+import { registerFromItem } from './prefill';
+
+const sender = (i: { fromName: string | null; fromAddress: string | null }): string =>
+  i.fromName && i.fromAddress
+    ? `${i.fromName} <${i.fromAddress}>`
+    : (i.fromName ?? i.fromAddress ?? t.unknownSender);
+
+const kb = (n: number): string => `${Math.max(1, Math.round(n / 1024))} КБ`;
+
+/** «Не обращение»: the reason (spam, a newsletter, a reply in a thread…) and a note. */
+function DismissForm({ item, onDone }: { item: IntakeItem; onDone(): void }) {
+  const [reason, setReason] = useState<(typeof NOT_APPEAL_REASONS)[number]>('spam');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (): void => {
+    setError(null);
+    call('mail.dismissIntake', { id: item.id, reason, note: note.trim() || undefined }).then(onDone, (e) =>
+      setError(errorText(e)),
+    );
+  };
+  return (
+    <form
+      className="mailin__dismiss"
+      data-testid="intake-dismiss"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Field id="intake-reason" label={t.dismissReason}>
+        {(a) => (
+          <select
+            id="intake-reason"
+            {...a}
+            autoFocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value as typeof reason)}
+          >
+            {NOT_APPEAL_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {notAppealReasonText[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="intake-note" label={t.dismissNote}>
+        {(a) => <input id="intake-note" {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      {error ? <p className="banner banner--error">{error}</p> : null}
+      <div className="mailin__actions">
+        <button type="submit" className="btn">
+          {t.dismissConfirm}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={onDone}>
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One message opened: who, when, its text and files, and what the office decided or may decide. */
+export function ItemPane({
+  item,
+  dismissing,
+  setDismissing,
+}: {
+  item: IntakeItem;
+  dismissing: boolean;
+  setDismissing(v: boolean): void;
+}) {
+  const tz = useStore((s) => s.office?.timeZone);
+  const go = useStore((s) => s.go);
+  const open = item.state === 'new';
+  return (
+    <article className="mailin__item" aria-labelledby="intake-subject" data-testid="intake-item">
+      <h2 id="intake-subject">{item.subject || t.noSubject}</h2>
+      <dl className="mailin__meta">
+        <dt>{t.from}</dt>
+        <dd>{sender(item)}</dd>
+        <dt>{t.received}</dt>
+        <dd>{formatInstant(item.receivedAt, tz)}</dd>
+        {item.sentAt ? (
+          <>
+            <dt>{t.sent}</dt>
+            <dd>{formatInstant(item.sentAt, tz)}</dd>
+          </>
+        ) : null}
+        <dt>{t.state}</dt>
+        <dd data-testid="intake-state">
+          {intakeStateText[item.state]}
+          {item.regNumber ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                onClick={() => go({ view: 'appeal', id: item.appealId! })}
+              >
+                {t.openAppeal(item.regNumber)}
+              </button>
+            </>
+          ) : null}
+          {item.reason ? ` · ${notAppealReasonText[item.reason.split(':')[0]!] ?? item.reason}` : null}
+        </dd>
+      </dl>
+      {item.problem ? <p className="banner banner--error">{intakeProblemText[item.problem]}</p> : null}
+      {item.autoReply ? <p className="banner banner--info">{t.autoReply}</p> : null}
+      {item.bounceReport?.recipient ? (
+        <p className="banner banner--info">{t.bounceOf(item.bounceReport.recipient)}</p>
+      ) : null}
+      {open && !dismissing ? (
+        <div className="mailin__actions">
+          <button type="button" className="btn btn--primary" onClick={() => registerFromItem(item)}>
+            {t.register} <Kbd>Enter</Kbd>
+          </button>
+          <button type="button" className="btn" onClick={() => setDismissing(true)}>
+            {t.dismiss} <Kbd>N</Kbd>
+          </button>
+        </div>
+      ) : null}
+      {open && dismissing ? <DismissForm item={item} onDone={() => setDismissing(false)} /> : null}
+      {item.attachments.length > 0 ? (
+        <section aria-label={t.attachments}>
+          <h3>{t.attachments}</h3>
+          <ul className="mailin__files" data-testid="intake-files">
+            {item.attachments.map((f) => (
+              <li key={f.sha256 + f.name}>
+                {f.name} <span className="muted">({kb(f.size)})</span>
+                {f.attachable ? null : <span className="muted"> — {t.notAttachable}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h3>{t.body}</h3>
+      <pre className="mailin__body" data-testid="intake-body">
+        {item.body || t.noBody}
+      </pre>
+    </article>
+  );
+}
