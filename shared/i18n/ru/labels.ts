@@ -202,6 +202,8 @@ export const historyActionLabels: Record<string, string> = {
   'request.resolveAnswer': 'Резолюция по ответу на запрос',
   'request.cancel': 'Запрос отозван',
   attachmentAdded: 'Прикреплён файл',
+  mailQueued: 'Письмо поставлено в очередь на отправку по e-mail',
+  mailSent: 'Письмо отправлено по e-mail',
   sync_conflict:
     'Расхождение при синхронизации: сохранено более позднее значение, прежнее — в «Синхронизации»',
   number_clash:
