@@ -16,6 +16,7 @@ import { reportMethods } from './reports';
 import { requestMethods } from './requests';
 import { routingMethods } from './routing';
 import { mailOutboxMethods } from './mail-outbox';
+import { mailingMethods } from './mailings';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
@@ -45,6 +46,7 @@ export const contract = {
   ...prefMethods,
   ...routingMethods,
   ...mailOutboxMethods,
+  ...mailingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -122,7 +122,7 @@ describe('sending the approved reply from the card', () => {
     const ctx = d.o.handle.api.systemContext();
     // Not yet due: the scheduler's pass sends nothing.
     expect(await deliverDue(ctx)).toEqual({ sent: 0, failed: 0 });
-    d.o.clock.set(new Date(now + BACKOFF_MS[0]!));
+    d.o.clock.set(new Date(now + BACKOFF_MS[0]!).toISOString());
     expect(await deliverDue(ctx)).toEqual({ sent: 1, failed: 0 });
     const [after] = await d.o.call('mail.outbox', { appealId: card.id }, d.assistant.token);
     expect(after).toMatchObject({ status: 'sent', attempts: 2, lastError: null });

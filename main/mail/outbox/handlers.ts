@@ -1,4 +1,5 @@
-/** The e-mail out methods of the contract and their services, spread into `api/handlers.ts`. */
+/** The e-mail out methods of the contract (the outbox and mailings) and their services, spread into `api/handlers.ts`. */
+import * as mailings from '../mailings/service';
 import { checkAccount, getAccount, saveAccount } from '../smtp/account';
 import { cancel, draft, outbox, retry, send } from './send';
 import { listTemplates, saveTemplate } from './templates';
@@ -14,4 +15,9 @@ export const mailOutboxHandlers = {
   'mail.outbox': outbox,
   'mail.retry': retry,
   'mail.cancel': cancel,
+  'mailings.create': mailings.create,
+  'mailings.start': mailings.start,
+  'mailings.pause': mailings.pause,
+  'mailings.status': mailings.status,
+  'mailings.list': mailings.list,
 } as const;
