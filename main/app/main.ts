@@ -23,6 +23,7 @@ import { keychainBox } from '../secrets/box';
 import { DB_FILE_NAME } from '../boot/paths';
 import { ReminderScheduler, type Notice } from '../reminders/scheduler';
 import { BackupScheduler } from '../backups/scheduler';
+import { MailScheduler } from '../mail/outbox/scheduler';
 import { AutoSync } from '../sync/auto';
 import { appDialogs } from '../../shared/i18n/ru/app';
 import { registerIpc, registerOpenDocument } from './ipc';
@@ -60,6 +61,7 @@ let mainWindow: BrowserWindow | null = null;
 let scheduler: ReminderScheduler | null = null;
 let backups: BackupScheduler | null = null;
 let autoSync: AutoSync | null = null;
+let mail: MailScheduler | null = null;
 /** Whose reminders this desktop shows: the user of the last call from the window. */
 let signedIn: string | null = null;
 
@@ -129,6 +131,7 @@ function onReady(): void {
     afterCall: ({ method, kind, actor }) => {
       signedIn = method === 'auth.signOut' ? null : (actor?.userId ?? signedIn);
       if (kind === 'write') scheduler?.poke();
+      if (kind === 'write') mail?.poke();
     },
   });
   scheduler = new ReminderScheduler({
@@ -148,6 +151,11 @@ function onReady(): void {
   // Sync with HQ on the office's interval, once the office is enrolled.
   autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();
+  // The outbox and the running mailings: what was left when the app closed goes on now.
+  mail = new MailScheduler(office.api.systemContext(), {
+    log: (message, error) => console.error(message, error),
+  });
+  void mail.start();
   registerIpc(ipcMain, office.api);
   const documentsDir = path.join(app.getPath('temp'), 'Priemnaya', 'documents');
   registerOpenDocument(
@@ -210,6 +218,9 @@ function run(): void {
     backups = null;
     autoSync?.stop();
     autoSync = null;
+    // Messages in flight are not waited for: each recipient still `sending` goes back to the queue at the next start.
+    void mail?.stop();
+    mail = null;
     office?.close();
     office = null;
   });

@@ -27,6 +27,8 @@ export const MailingSchema = z.object({
   failed: z.number().int(),
   withdrawn: z.number().int(),
   bounced: z.number().int(),
+  /** Why messages still to send are waiting (the server could not be reached), in plain words. */
+  lastError: z.string().nullable(),
 });
 export type Mailing = z.infer<typeof MailingSchema>;
 

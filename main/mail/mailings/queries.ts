@@ -47,6 +47,12 @@ export function toMailing(db: ReadDb, m: MailingTable): Mailing {
     failed: c.failed,
     withdrawn: c.withdrawn,
     bounced: c.bounced,
+    lastError:
+      db.rawGet<{ last_error: string }>(
+        `SELECT last_error FROM mailing_recipients
+         WHERE mailing_id = ? AND status = 'pending' AND last_error IS NOT NULL LIMIT 1`,
+        m.id,
+      )?.last_error ?? null,
   };
 }
 

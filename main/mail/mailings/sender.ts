@@ -44,6 +44,17 @@ export interface RunOptions {
   progress?: (sent: number) => void;
 }
 
+/**
+ * A message not taken. `answered`: the server refused this message (a 5xx is final, a 4xx counts as an
+ * attempt); otherwise the server could not be reached or refused the login, which says nothing of the
+ * recipient: no attempt is counted and the run stops, to go on at the next pass.
+ */
+interface Failed {
+  error: string;
+  permanent: boolean;
+  answered: boolean;
+}
+
 /** Attempts at one recipient before it is reported failed. */
 export const RECIPIENT_ATTEMPTS = 3;
 const BATCH = 200;
@@ -129,7 +140,7 @@ function recordOne(
   db: WriteDb,
   mailingId: string,
   r: Claimed,
-  outcome: { messageId: string; at: string } | { error: string },
+  outcome: { messageId: string; at: string } | Failed,
 ): void {
   if ('messageId' in outcome)
     db.rawRun(
@@ -142,8 +153,9 @@ function recordOne(
     );
   else
     db.rawRun(
-      `UPDATE mailing_recipients SET status = ?, attempts = attempts + 1, last_error = ? WHERE mailing_id = ? AND contact_id = ?`,
-      r.attempts + 1 >= RECIPIENT_ATTEMPTS ? 'failed' : 'pending',
+      `UPDATE mailing_recipients SET status = ?, attempts = attempts + ?, last_error = ? WHERE mailing_id = ? AND contact_id = ?`,
+      outcome.answered && (outcome.permanent || r.attempts + 1 >= RECIPIENT_ATTEMPTS) ? 'failed' : 'pending',
+      outcome.answered ? 1 : 0,
       outcome.error,
       mailingId,
       r.contact_id,
@@ -178,14 +190,15 @@ export async function runMailing(
   const interval = account.rate_per_minute > 0 ? 60_000 / account.rate_per_minute : 0;
   const wait = opts.wait ?? realWait;
   let sent = 0;
+  let unreachable = false;
   try {
-    while (!opts.signal?.aborted) {
+    while (!opts.signal?.aborted && !unreachable) {
       const batch = claim(ctx, mailingId);
       if (batch.length === 0) break;
       const inFlight: Promise<void>[] = [];
       let stopped = false;
       for (const r of batch) {
-        if (opts.signal?.aborted) {
+        if (opts.signal?.aborted || unreachable) {
           stopped = true;
           break;
         }
@@ -197,7 +210,7 @@ export async function runMailing(
             if ('messageId' in outcome) {
               sent += 1;
               opts.progress?.(sent);
-            }
+            } else if (!outcome.answered) unreachable = true;
           }),
         );
         // At the office's rate each message waits for the one before; without one, the pool's connections work at once.
@@ -218,11 +231,17 @@ async function sendOne(
   account: MailSmtpAccountTable,
   m: { subject: string; body: string },
   r: Claimed,
-): Promise<{ messageId: string } | { error: string }> {
+): Promise<{ messageId: string } | Failed> {
   try {
     const info = (await transport.sendMail(messageOf(account, m, r))) as { messageId: string };
     return { messageId: info.messageId };
   } catch (e) {
-    return { error: plainFailure(e).message };
+    const f = plainFailure(e);
+    const answer = e as { responseCode?: unknown; code?: unknown };
+    return {
+      error: f.message,
+      permanent: f.permanent,
+      answered: typeof answer.responseCode === 'number' && answer.code !== 'EAUTH',
+    };
   }
 }
