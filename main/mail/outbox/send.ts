@@ -28,6 +28,8 @@ import { cardMail } from './templates';
 
 type SendInput = ParsedInput<'mail.send'>;
 
+const R = mailText.refusals;
+
 /** The documents domain's letter of each kind of e-mail; the extension notice has none. */
 const LETTER_OF: Partial<Record<MailKind, 'reply' | 'art11' | 'request'>> = {
   reply: 'reply',
@@ -50,11 +52,10 @@ function targetOf(
   const card = getCard(db, ctx, i.appealId);
   if (i.kind !== 'request') return { card, requestId: null, to: card.applicant.email };
   const requestId = i.requestId ?? card.requests[card.requests.length - 1]?.id;
-  if (!requestId)
-    throw new ApiError('validation', 'requestId: the appeal has no request', { field: 'requestId' });
+  if (!requestId) throw new ApiError('validation', `requestId: ${R.noRequest}`, { field: 'requestId' });
   const r = loadRequest(db, requestId);
   if (r.appeal_id !== card.id)
-    throw new ApiError('validation', 'requestId: the request is not of this appeal', { field: 'requestId' });
+    throw new ApiError('validation', `requestId: ${R.otherRequest}`, { field: 'requestId' });
   const body = r.body_id
     ? db.rawGet<{ email: string | null }>('SELECT email FROM bodies WHERE id = ?', r.body_id)
     : undefined;
@@ -75,12 +76,11 @@ export function draft(ctx: ReadContext, i: ParsedInput<'mail.draft'>): Output<'m
 
 function stepOf(i: SendInput): StepInput {
   if (i.kind === 'reply') {
-    if (!i.signatory)
-      throw new ApiError('validation', 'signatory: required for the reply', { field: 'signatory' });
-    if (!i.result) throw new ApiError('validation', 'result: required for the reply', { field: 'result' });
+    if (!i.signatory) throw new ApiError('validation', `signatory: ${R.signatory}`, { field: 'signatory' });
+    if (!i.result) throw new ApiError('validation', `result: ${R.result}`, { field: 'result' });
   }
   if (i.kind === 'request' && !i.outgoingNumber)
-    throw new ApiError('validation', 'outgoingNumber: a request goes out with its number', {
+    throw new ApiError('validation', `outgoingNumber: ${R.requestNumber}`, {
       field: 'outgoingNumber',
     });
   return {
@@ -123,7 +123,7 @@ function attachedFiles(db: ReadDb, appealId: string, ids: readonly string[]): Ou
       id,
     );
     if (!a || a.appeal_id !== appealId)
-      throw new ApiError('validation', 'attachmentIds: no such file attached to this appeal', {
+      throw new ApiError('validation', `attachmentIds: ${R.attachment}`, {
         field: 'attachmentIds',
       });
     return { name: a.name, mime: a.mime, hash: a.sha256 };
@@ -135,8 +135,7 @@ export async function send(ctx: CallContext, i: SendInput): Promise<Output<'mail
   if (!smtpAccountRow(db)) throw new ApiError('invalid_state', mailText.errors.noAccount);
   const t = targetOf(db, ctx, i);
   const to = i.to ?? t.to;
-  if (!to)
-    throw new ApiError('validation', 'to: the addressee has no e-mail address; type one', { field: 'to' });
+  if (!to) throw new ApiError('validation', `to: ${R.noAddress}`, { field: 'to' });
   const step = stepOf(i);
   const row = rowOf(ctx, i, t, to, step);
   const today = officeToday(ctx, officeRow(db));

@@ -67,4 +67,71 @@ export const mailText = {
     other: (text: string): string => `Письмо не отправлено: ${text}`,
   },
   checkOk: 'Соединение установлено, сервер принимает вход.',
+  /** Why the card cannot send a letter: shown under the field. */
+  refusals: {
+    noRequest: 'у обращения нет запроса',
+    otherRequest: 'запрос относится к другому обращению',
+    signatory: 'укажите, кто подписал ответ',
+    result: 'укажите результат рассмотрения',
+    requestNumber: 'запрос отправляется с исходящим номером',
+    attachment: 'такого файла нет среди файлов обращения',
+    noAddress: 'у адресата нет адреса e-mail — введите его',
+  },
+};
+
+/** The screens' words: Settings → Отправка почты and the card's «Отправить по e-mail». */
+export const mailUi = {
+  settingsTitle: 'Отправка почты',
+  settingsIntro:
+    'Учётная запись SMTP, с которой уходят ответы, уведомления, запросы и рассылки. ' +
+    'Пароль хранится в зашифрованном виде и не показывается.',
+  host: 'Сервер SMTP',
+  port: 'Порт',
+  security: 'Защита соединения',
+  securityLabels: {
+    tls: 'TLS (обычно порт 465)',
+    starttls: 'STARTTLS (обычно порт 587)',
+    none: 'Без шифрования (только внутренняя сеть)',
+  } as Record<'tls' | 'starttls' | 'none', string>,
+  login: 'Логин',
+  password: 'Пароль',
+  passwordKept: 'Пароль сохранён. Оставьте поле пустым, чтобы не менять его.',
+  fromName: 'Имя отправителя',
+  fromAddress: 'Адрес отправителя',
+  rate: 'Писем в минуту при рассылке',
+  rateHint: '0 — без ограничения. Многие почтовые службы ограничивают число писем в минуту.',
+  save: 'Сохранить',
+  saved: 'Настройки отправки почты сохранены.',
+  check: 'Проверить соединение',
+  checking: 'Проверяем…',
+  notSet: 'Учётная запись ещё не настроена.',
+  // The card.
+  sendButton: 'Отправить по e-mail',
+  dialogTitle: 'Отправить по e-mail',
+  send: 'Отправить',
+  kind: 'Что отправить',
+  kindLabels: {
+    reply: 'Ответ на обращение',
+    art11_notice: 'Уведомление (ст. 11 59-ФЗ)',
+    extension_notice: 'Уведомление о продлении срока',
+    request: 'Запрос в орган',
+  } as Record<MailKind, string>,
+  to: 'Кому (e-mail)',
+  subject: 'Тема',
+  body: 'Текст письма',
+  outgoingNumber: 'Исходящий номер',
+  signatory: 'Подписал',
+  result: 'Результат рассмотрения',
+  attachLetter: (name: string): string => `Приложить письмо (DOCX${name ? `: ${name}` : ''})`,
+  sent: (to: string): string => `Письмо отправлено: ${to}.`,
+  queued: (why: string | null): string =>
+    `Письмо не отправлено и ждёт в очереди, повторим автоматически.${why ? ` Причина: ${why}` : ''}`,
+  outboxTitle: 'Письма по e-mail',
+  statusLabels: { queued: 'в очереди', sent: 'отправлено', cancelled: 'отменено' } as Record<
+    'queued' | 'sent' | 'cancelled',
+    string
+  >,
+  retry: 'Повторить сейчас',
+  cancel: 'Не отправлять',
+  nextAttempt: (at: string): string => `следующая попытка ${at}`,
 };

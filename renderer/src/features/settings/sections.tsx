@@ -8,6 +8,7 @@ import { syncUi } from '../../../../shared/i18n/ru/sync';
 import { workflowSettingsText } from '../../../../shared/i18n/ru/workflow-settings';
 import { remindersText, ui } from '../../i18n';
 import { ClassifierSettings } from '../classifier/ClassifierSettings';
+import { mailSection } from '../mail-outbox/section';
 import { RoutingSettings } from '../routing/RoutingSettings';
 import { SyncPanel } from '../sync/SyncPanel';
 import { BackupSettings } from './BackupSettings';
@@ -88,4 +89,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     shown: (may) => may('backups.overview'),
     panel: () => <BackupSettings />,
   },
+  mailSection,
 ];
