@@ -2,7 +2,9 @@
  * Sending a mailing: recipients are claimed a batch at a time (`sending`), each message made from the
  * template with the contact's fields, an unsubscribe line and a `List-Unsubscribe` header (a mailto: to
  * the office's address with the recipient's own token), handed to a pooled SMTP transport, and each
- * recipient's outcome written as soon as the server answers. A stop (the app closing, a pause) lets the
+ * recipient's outcome written as soon as the server answers (the answers of one turn of the event loop
+ * in one transaction: a WAL sync per message held a mailing to ~115/s, grouped it goes ~285/s on the
+ * bench beside ~1,000/s for raw nodemailer with no database). A stop (the app closing, a pause) lets the
  * messages in flight finish and be recorded; what is left stays `pending`, and the next run goes on from
  * there: nobody twice, nobody skipped. Only a hard crash between the server's answer and its record can
  * leave a recipient `sending`; such a recipient is sent again with the same Message-ID, which mail
@@ -54,6 +56,8 @@ interface Failed {
   permanent: boolean;
   answered: boolean;
 }
+
+type Outcome = { messageId: string; at: string } | Failed;
 
 /** Attempts at one recipient before it is reported failed. */
 export const RECIPIENT_ATTEMPTS = 3;
@@ -136,12 +140,7 @@ function claim(ctx: CallContext, mailingId: string): Claimed[] {
   });
 }
 
-function recordOne(
-  db: WriteDb,
-  mailingId: string,
-  r: Claimed,
-  outcome: { messageId: string; at: string } | Failed,
-): void {
+function recordOne(db: WriteDb, mailingId: string, r: Claimed, outcome: Outcome): void {
   if ('messageId' in outcome)
     db.rawRun(
       `UPDATE mailing_recipients SET status = 'sent', attempts = attempts + 1, message_id = ?, sent_at = ?, last_error = NULL
@@ -191,6 +190,34 @@ export async function runMailing(
   const wait = opts.wait ?? realWait;
   let sent = 0;
   let unreachable = false;
+  // Group commit: the answers that came in during one turn of the event loop are written in one
+  // transaction (one sync of the WAL), at the end of that turn, before the run goes on.
+  const answers: { r: Claimed; outcome: Outcome }[] = [];
+  let written: Promise<void> | null = null;
+  const record = (r: Claimed, outcome: Outcome): Promise<void> => {
+    answers.push({ r, outcome });
+    written ??= new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        written = null;
+        const rows = answers.splice(0);
+        try {
+          ctx.store.transaction((db) => {
+            for (const x of rows) recordOne(db, mailingId, x.r, x.outcome);
+          });
+        } catch (e) {
+          reject(e as Error);
+          return;
+        }
+        for (const x of rows)
+          if ('messageId' in x.outcome) {
+            sent += 1;
+            opts.progress?.(sent);
+          } else if (!x.outcome.answered) unreachable = true;
+        resolve();
+      }),
+    );
+    return written;
+  };
   try {
     while (!opts.signal?.aborted && !unreachable) {
       const batch = claim(ctx, mailingId);
@@ -204,14 +231,9 @@ export async function runMailing(
         }
         if (interval > 0 && sent + inFlight.length > 0) await wait(interval);
         inFlight.push(
-          sendOne(transport, account, m, r).then((answer) => {
-            const outcome = 'messageId' in answer ? { ...answer, at: ctx.clock.now().toISOString() } : answer;
-            ctx.store.transaction((db) => recordOne(db, mailingId, r, outcome));
-            if ('messageId' in outcome) {
-              sent += 1;
-              opts.progress?.(sent);
-            } else if (!outcome.answered) unreachable = true;
-          }),
+          sendOne(transport, account, m, r).then((answer) =>
+            record(r, 'messageId' in answer ? { ...answer, at: ctx.clock.now().toISOString() } : answer),
+          ),
         );
         // At the office's rate each message waits for the one before; without one, the pool's connections work at once.
         if (interval > 0) await inFlight[inFlight.length - 1];
