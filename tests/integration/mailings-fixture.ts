@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { newId } from '../../shared/util/ids';
+import type { TestOffice } from './helpers';
 
 /**
  * Contacts for mailing tests, written straight to the office file (a base of tens of thousands is an
@@ -83,4 +84,16 @@ export function unsubscribeTokenOf(raw: Buffer): string | null {
     raw.toString('latin1'),
   );
   return m ? m[1]! : null;
+}
+
+/** A mailing to the segment of a district's contacts, created and started: its recipients chosen. */
+export async function startedMailing(o: TestOffice, district: string) {
+  const segment = await o.value('segments.save', { name: district, filter: { district } });
+  const m = await o.value('mailings.create', {
+    name: 'Встреча',
+    segmentId: segment.id,
+    subject: 'Встреча',
+    body: 'Здравствуйте, {{имя}}!',
+  });
+  return o.value('mailings.start', { id: m.id });
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runMailing } from '../../main/mail/mailings/sender';
 import { MailScheduler } from '../../main/mail/outbox/scheduler';
 import { setUpOffice, type TestOffice } from './helpers';
-import { expectedAddresses, seedContacts } from './mailings-fixture';
+import { expectedAddresses, seedContacts, startedMailing } from './mailings-fixture';
 import { accountFor, startSmtpListener, type SmtpListener } from './smtp-listener';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -28,17 +28,6 @@ async function listener(opts: Parameters<typeof startSmtpListener>[0] = {}): Pro
   return l;
 }
 
-async function startedMailing(o: TestOffice) {
-  const segment = await o.value('segments.save', { name: 'Заречный', filter: { district: 'Заречный' } });
-  const m = await o.value('mailings.create', {
-    name: 'Встреча',
-    segmentId: segment.id,
-    subject: 'Встреча',
-    body: 'Здравствуйте, {{имя}}!',
-  });
-  return o.value('mailings.start', { id: m.id });
-}
-
 const attemptsOf = (o: TestOffice, id: string): number[] =>
   o.handle.store.read.sqlite
     .prepare('SELECT attempts FROM mailing_recipients WHERE mailing_id = ? ORDER BY contact_id')
@@ -57,7 +46,7 @@ describe('a mailing when the server cannot take it', () => {
     const o = await office(40);
     const l = await listener();
     await o.value('mail.account.save', { ...accountFor(l), port: await deadPort() });
-    const m = await startedMailing(o);
+    const m = await startedMailing(o, 'Заречный');
     const ctx = o.handle.api.systemContext();
     expect(await runMailing(ctx, m.id)).toBe(0);
     const waiting = await o.value('mailings.status', { id: m.id });
@@ -82,7 +71,7 @@ describe('a mailing when the server cannot take it', () => {
         raw.toString('latin1').includes(`To: ${refused}`) ? { code: 550, text: 'No such user' } : null,
     });
     await o.value('mail.account.save', accountFor(l));
-    const m = await startedMailing(o);
+    const m = await startedMailing(o, 'Заречный');
     await runMailing(o.handle.api.systemContext(), m.id);
     const report = await o.value('mailings.status', { id: m.id });
     expect(report).toMatchObject({ status: 'done', failed: 1, sent: m.total - 1, pending: 0 });
@@ -106,7 +95,7 @@ describe('the main process’s mail scheduler', () => {
       },
     });
     await o.value('mail.account.save', accountFor(l));
-    const m = await startedMailing(o);
+    const m = await startedMailing(o, 'Заречный');
     const timers = { setInterval: () => 1, clearInterval: () => {} };
     scheduler = new MailScheduler(o.handle.api.systemContext(), { timers });
     await scheduler.start();
@@ -130,7 +119,7 @@ describe('the main process’s mail scheduler', () => {
     const o = await office(10);
     const l = await listener();
     await o.value('mail.account.save', accountFor(l));
-    const m = await startedMailing(o);
+    const m = await startedMailing(o, 'Заречный');
     await o.value('mailings.pause', { id: m.id });
     const s = new MailScheduler(o.handle.api.systemContext(), {
       timers: { setInterval: () => 1, clearInterval: () => {} },

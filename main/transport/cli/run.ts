@@ -5,6 +5,7 @@ import { defaultDbFile } from '../../boot/paths';
 import { exportContactsCommand, importContactsCommand } from './contacts';
 import { backupCommand, callCommand, demoCommand, initCommand, methodsCommand } from './commands';
 import { officeKeyCommand } from './office-key';
+import { mailingRunCommand, mailSendCommand } from './mail';
 import { restoreCommand } from './backups';
 import {
   EXIT_FAILED,
@@ -49,6 +50,8 @@ const COMMANDS: Record<string, Command> = {
   demo: { flags: ['seed', 'appeals'], run: demoCommand },
   'import-contacts': { flags: ['encoding', 'delimiter', 'source', 'dry-run'], run: importContactsCommand },
   'export-contacts': { flags: ['format', 'encoding', 'purpose', 'segment'], run: exportContactsCommand },
+  'mail-send': { flags: [], run: mailSendCommand },
+  'mailing-run': { flags: [], run: mailingRunCommand },
 };
 
 function parse(argv: string[]): { values: CliValues; positionals: string[] } {

@@ -135,3 +135,24 @@ export const mailUi = {
   cancel: 'Не отправлять',
   nextAttempt: (at: string): string => `следующая попытка ${at}`,
 };
+
+/** The command line's words: `mail-send` and `mailing-run`. */
+export const mailCli = {
+  idArg: '<id рассылки>',
+  outboxPass: (sent: number, failed: number): string =>
+    `Отправлено писем: ${sent}; не отправлено (остались в очереди): ${failed}.`,
+  notRunning: (status: string): string =>
+    `Рассылка не запущена (состояние: ${status}). Запустите её: call mailings.start '{"id":"…"}'.`,
+  progress: (n: number): string => `… отправлено ${n}`,
+  report: (
+    now: number,
+    sent: number,
+    total: number,
+    pending: number,
+    failed: number,
+    withdrawn: number,
+    bounced: number,
+  ): string =>
+    `Отправлено сейчас: ${now}. Всего отправлено ${sent} из ${total}; ждут отправки: ${pending}; ` +
+    `не доставлено: ${failed}; отписались: ${withdrawn}; вернулись с ошибкой: ${bounced}.`,
+};
