@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DOCX_MIME } from '../../shared/api/documents';
-import { accountFor, startSmtpListener, type SmtpListener } from '../integration/smtp-listener';
+import { accountFor } from '../integration/smtp-listener';
+import { smtpListenerPerTest } from './mail-listener';
 import { expect, signIn, test, type App } from './fixtures';
 import { openSettings } from './settings-nav';
 
@@ -12,13 +13,7 @@ const DEPUTY = {
 } as const;
 const SHOTS = process.env.MAIL_SHOTS_DIR;
 
-let listener: SmtpListener;
-test.beforeEach(async () => {
-  listener = await startSmtpListener();
-});
-test.afterEach(async () => {
-  await listener.close();
-});
+const smtp = smtpListenerPerTest();
 
 /** An e-mail appeal whose reply the deputy has approved: the step the card now owes is the reply. */
 async function approvedReply(app: App) {
@@ -43,6 +38,7 @@ test('the approved reply goes out by e-mail from the card: the letter attached, 
   app,
   page,
 }) => {
+  const listener = smtp.current();
   const card = await approvedReply(app);
   await app.open(page);
   await signIn(page);

@@ -156,3 +156,42 @@ export const mailCli = {
     `Отправлено сейчас: ${now}. Всего отправлено ${sent} из ${total}; ждут отправки: ${pending}; ` +
     `не доставлено: ${failed}; отписались: ${withdrawn}; вернулись с ошибкой: ${bounced}.`,
 };
+
+/** Контакты → Рассылки: a mailing to a segment, its progress and report. */
+export const mailingsUi = {
+  tab: 'Рассылки',
+  newTitle: 'Новая рассылка',
+  name: 'Название',
+  segment: 'Сегмент',
+  segmentCount: (name: string, n: number): string => `${name} (${n})`,
+  purpose: 'Нужное согласие',
+  subject: 'Тема',
+  body: 'Текст',
+  fieldsHint:
+    'Поля: {{имя}}, {{фамилия}}, {{отчество}}, {{фио}}, {{имя_отчество}}, {{район}}, {{населённый_пункт}}, {{адрес}}. ' +
+    'Строка для отписки добавляется к каждому письму.',
+  create: 'Создать',
+  created: 'Рассылка создана. Запустите её, когда будете готовы.',
+  noSegments: 'Сначала сохраните сегмент на вкладке «Сегменты».',
+  listTitle: 'Рассылки',
+  empty: 'Рассылок пока нет.',
+  start: 'Запустить',
+  resume: 'Продолжить',
+  pause: 'Приостановить',
+  statusLabels: {
+    draft: 'черновик',
+    running: 'отправляется',
+    paused: 'приостановлена',
+    done: 'завершена',
+  } as Record<'draft' | 'running' | 'paused' | 'done', string>,
+  progress: (done: number, total: number): string => `${done} из ${total}`,
+  report: (m: {
+    sent: number;
+    failed: number;
+    withdrawn: number;
+    bounced: number;
+    pending: number;
+  }): string =>
+    `доставлено на сервер: ${m.sent}; не доставлено: ${m.failed}; отписались: ${m.withdrawn}; ` +
+    `вернулись с ошибкой: ${m.bounced}; ждут: ${m.pending}`,
+};
