@@ -134,6 +134,16 @@ export const mailUi = {
   retry: 'Повторить сейчас',
   cancel: 'Не отправлять',
   nextAttempt: (at: string): string => `следующая попытка ${at}`,
+  templatesTitle: 'Тексты писем по e-mail',
+  templatesIntro:
+    'Тема и текст каждого письма, отправляемого из карточки. Поля: {{обращение_номер}}, {{обращение_дата}}, ' +
+    '{{заявитель}}, {{номер}} (исходящий), {{исх}} («, исх. № …»), {{срок}}, {{отправитель}}. ' +
+    'Пустые тема и текст — вернуть исходный текст.',
+  templateKind: 'Письмо',
+  templateSaved: 'Текст письма сохранён.',
+  templateOwn: 'текст приёмной',
+  templateShipped: 'исходный текст',
+  saveTemplate: 'Сохранить текст',
 };
 
 /** The command line's words: `mail-send` and `mailing-run`. */

@@ -6,6 +6,8 @@ import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { errorText, fieldErrors, ui } from '../../i18n';
+import { MailTemplates } from './MailTemplates';
+import { LiveNotice } from './LiveNotice';
 
 type Security = (typeof SMTP_SECURITY)[number];
 
@@ -158,11 +160,8 @@ export function MailSettings() {
           </button>
         </div>
       </form>
-      <div className="live" aria-live="polite">
-        {notice ? (
-          <p className={`banner ${notice.ok ? 'banner--success' : 'banner--error'}`}>{notice.text}</p>
-        ) : null}
-      </div>
+      <LiveNotice notice={notice} />
+      <MailTemplates />
     </section>
   );
 }

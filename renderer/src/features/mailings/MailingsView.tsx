@@ -8,6 +8,7 @@ import { errorText, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { NewMailing } from './NewMailing';
 import './mailings.css';
+import { LiveNotice } from '../mail-outbox/LiveNotice';
 
 /** How often a running mailing's progress is read again. */
 const PROGRESS_MS = 2000;
@@ -84,11 +85,7 @@ export function MailingsView() {
       {mayCall(role, 'mailings.create') ? (
         <NewMailing onCreated={(text) => setNotice({ ok: true, text })} />
       ) : null}
-      <div className="live" aria-live="polite">
-        {notice ? (
-          <p className={`banner ${notice.ok ? 'banner--success' : 'banner--error'}`}>{notice.text}</p>
-        ) : null}
-      </div>
+      <LiveNotice notice={notice} />
       <section className="panel" aria-labelledby="mailings-title">
         <h2 id="mailings-title">{t.listTitle}</h2>
         {read.data === undefined ? (
