@@ -83,6 +83,34 @@ describe('a mailing when the server cannot take it', () => {
   });
 });
 
+describe('a mailing paused while it is sent', () => {
+  it('stops before the next message, at the office’s rate too; resumed, it goes on: nobody twice, nobody skipped', async () => {
+    const o = await office(30);
+    const l = await listener();
+    await o.value('mail.account.save', accountFor(l, { ratePerMinute: 60 }));
+    const m = await startedMailing(o, 'Заречный');
+    const ctx = o.handle.api.systemContext();
+    let waits = 0;
+    const sent = await runMailing(ctx, m.id, {
+      wait: async () => {
+        waits += 1;
+        if (waits === 3) await o.value('mailings.pause', { id: m.id });
+      },
+    });
+    expect(sent).toBe(3);
+    expect(await o.value('mailings.status', { id: m.id })).toMatchObject({
+      status: 'paused',
+      sent: 3,
+      pending: m.total - 3,
+    });
+    await o.value('mailings.start', { id: m.id });
+    expect(await runMailing(ctx, m.id, { wait: async () => {} })).toBe(m.total - 3);
+    const received = l.messages.map((x) => x.to[0]!);
+    expect(new Set(received).size).toBe(m.total);
+    expect(received.sort()).toEqual(expectedAddresses(o.handle.store.read.sqlite, 'Заречный'));
+  });
+});
+
 describe('the main process’s mail scheduler', () => {
   it('sends a running mailing on its pass; stopped midway, the next start goes on: nobody twice, nobody skipped', async () => {
     const o = await office(600);

@@ -230,6 +230,11 @@ export async function runMailing(
           break;
         }
         if (interval > 0 && sent + inFlight.length > 0) await wait(interval);
+        // Paused meanwhile (at the office's rate a batch may take hours): what is left waits for a resume.
+        if (mailingRow(ctx.store.read, mailingId).status !== 'running') {
+          stopped = true;
+          break;
+        }
         inFlight.push(
           sendOne(transport, account, m, r).then((answer) =>
             record(r, 'messageId' in answer ? { ...answer, at: ctx.clock.now().toISOString() } : answer),
