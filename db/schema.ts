@@ -17,6 +17,13 @@ import type {
   WebApplicationTable,
 } from './schema-desk';
 import type {
+  MailSmtpAccountTable,
+  MailTemplateTable,
+  MailOutboxTable,
+  MailingTable,
+  MailingRecipientTable,
+} from './schema-mail';
+import type {
   EventTable,
   EventParticipantTable,
   EventHistoryTable,
@@ -29,6 +36,7 @@ export type * from './schema-contacts';
 export type * from './schema-events';
 export type * from './schema-desk';
 export type * from './schema-mail-intake';
+export type * from './schema-mail';
 
 export interface SyncColumns {
   id: string;
@@ -130,6 +138,8 @@ export interface ContactTable extends SyncColumns {
   source: string | null;
   /** Set when the person's data was erased on request (152-FZ); the row stays for the appeals. */
   erased_at: string | null;
+  /** A bounce came back for `email` (migration «mail-outbox»); cleared when the address changes. */
+  email_failing_at?: string | null;
   /**
    * 1 for the row an appeal registered without an applicant holds (migration «placeholder-applicants»):
    * not a person of the contact base until a name, phone, e-mail or address is written to it.
@@ -364,6 +374,11 @@ export interface DB {
   mail_mailboxes: MailMailboxTable;
   mail_intake_state: MailIntakeStateTable;
   mail_intake: MailIntakeTable;
+  mail_smtp_account: MailSmtpAccountTable;
+  mail_templates: MailTemplateTable;
+  mail_outbox: MailOutboxTable;
+  mailings: MailingTable;
+  mailing_recipients: MailingRecipientTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;

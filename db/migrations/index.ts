@@ -22,6 +22,7 @@ import { m0023 } from './0023-placeholder-applicants';
 import { m0024 } from './0024-user-prefs';
 import { m0025 } from './0025-question-counts';
 import { m0026 } from './0026-mail-intake';
+import { m0027 } from './0027-mail-outbox';
 import { m0034 } from './0034-routing-generation';
 import { m0035 } from './0035-web-applications';
 import type { Migration } from './types';
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0024,
   m0025,
   m0026,
+  m0027,
   m0034,
   m0035,
 ];

@@ -44,6 +44,7 @@ import * as review from '../workflow/review';
 import * as routing from '../routing/rules';
 import { webApplicationHandlers } from '../web-applications/handlers';
 import { mailIntakeHandlers } from '../mail/intake/handlers';
+import { mailOutboxHandlers } from '../mail/outbox/handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -207,4 +208,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'routing.preview': routing.preview,
   ...webApplicationHandlers,
   ...mailIntakeHandlers,
+  ...mailOutboxHandlers,
 };

@@ -23,8 +23,9 @@ import { keychainBox } from '../secrets/box';
 import { DB_FILE_NAME } from '../boot/paths';
 import { ReminderScheduler, type Notice } from '../reminders/scheduler';
 import { BackupScheduler } from '../backups/scheduler';
+import { MailScheduler } from '../mail/outbox/scheduler';
 import { AutoSync } from '../sync/auto';
-import { MailScheduler } from '../mail/intake/scheduler';
+import { MailScheduler as MailFetchScheduler } from '../mail/intake/scheduler';
 import { appDialogs } from '../../shared/i18n/ru/app';
 import { registerIpc, registerOpenDocument } from './ipc';
 import { menuTemplate } from './menu';
@@ -61,7 +62,8 @@ let mainWindow: BrowserWindow | null = null;
 let scheduler: ReminderScheduler | null = null;
 let backups: BackupScheduler | null = null;
 let autoSync: AutoSync | null = null;
-let mailFetch: MailScheduler | null = null;
+let mailFetch: MailFetchScheduler | null = null;
+let mail: MailScheduler | null = null;
 /** Whose reminders this desktop shows: the user of the last call from the window. */
 let signedIn: string | null = null;
 
@@ -131,6 +133,7 @@ function onReady(): void {
     afterCall: ({ method, kind, actor }) => {
       signedIn = method === 'auth.signOut' ? null : (actor?.userId ?? signedIn);
       if (kind === 'write') scheduler?.poke();
+      if (kind === 'write') mail?.poke();
     },
   });
   scheduler = new ReminderScheduler({
@@ -150,8 +153,13 @@ function onReady(): void {
   // Sync with HQ on the office's interval, once the office is enrolled.
   autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();
-  mailFetch = new MailScheduler(office.api.systemContext(), { log: (m, e) => console.error(m, e) });
+  mailFetch = new MailFetchScheduler(office.api.systemContext(), { log: (m, e) => console.error(m, e) });
   mailFetch.start();
+  // The outbox and the running mailings: what was left when the app closed goes on now.
+  mail = new MailScheduler(office.api.systemContext(), {
+    log: (message, error) => console.error(message, error),
+  });
+  void mail.start();
   registerIpc(ipcMain, office.api);
   const documentsDir = path.join(app.getPath('temp'), 'Priemnaya', 'documents');
   registerOpenDocument(
@@ -216,6 +224,9 @@ function run(): void {
     autoSync = null;
     mailFetch?.stop();
     mailFetch = null;
+    // Messages in flight are not waited for: each recipient still `sending` goes back to the queue at the next start.
+    void mail?.stop();
+    mail = null;
     office?.close();
     office = null;
   });

@@ -16,6 +16,8 @@ import { reportMethods } from './reports';
 import { requestMethods } from './requests';
 import { routingMethods } from './routing';
 import { mailIntakeMethods } from './mail-intake';
+import { mailOutboxMethods } from './mail-outbox';
+import { mailingMethods } from './mailings';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
@@ -47,6 +49,8 @@ export const contract = {
   ...prefMethods,
   ...routingMethods,
   ...mailIntakeMethods,
+  ...mailOutboxMethods,
+  ...mailingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -165,7 +165,7 @@ export interface ProcessResult {
 export function runTs(
   script: string,
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; stdin?: string } = {},
+  opts: { env?: NodeJS.ProcessEnv; stdin?: string; onChild?: (child: ChildProcess) => void } = {},
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(REPO_ROOT, script), ...args], {
@@ -180,5 +180,6 @@ export function runTs(
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     child.stdin.end(opts.stdin ?? '');
+    opts.onChild?.(child);
   });
 }

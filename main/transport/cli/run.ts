@@ -6,6 +6,7 @@ import { exportContactsCommand, importContactsCommand } from './contacts';
 import { backupCommand, callCommand, demoCommand, initCommand, methodsCommand } from './commands';
 import { officeKeyCommand } from './office-key';
 import { mailFetchCommand, mailIntakeCommand, mailRegisterCommand } from './mail';
+import { mailingRunCommand, mailSendCommand } from './mail-out';
 import { restoreCommand } from './backups';
 import {
   EXIT_FAILED,
@@ -53,6 +54,8 @@ const COMMANDS: Record<string, Command> = {
   'mail-fetch': { flags: [], run: mailFetchCommand },
   'mail-intake': { flags: ['state'], run: mailIntakeCommand },
   'mail-register': { flags: [], run: mailRegisterCommand },
+  'mail-send': { flags: [], run: mailSendCommand },
+  'mailing-run': { flags: [], run: mailingRunCommand },
 };
 
 function parse(argv: string[]): { values: CliValues; positionals: string[] } {

@@ -7,8 +7,9 @@ import { openOffice, type OfficeHandle } from '../../boot/open-office';
 import { defaultDbFile } from '../../boot/paths';
 import { ReminderScheduler } from '../../reminders/scheduler';
 import { BackupScheduler } from '../../backups/scheduler';
+import { MailScheduler } from '../../mail/outbox/scheduler';
 import { AutoSync } from '../../sync/auto';
-import { MailScheduler } from '../../mail/intake/scheduler';
+import { MailScheduler as MailFetchScheduler } from '../../mail/intake/scheduler';
 import { DEFAULT_PORT, startHttpServer } from './server';
 
 /**
@@ -63,12 +64,14 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
 
   const log = (message: string, error: unknown): void => console.error(message, error);
   let scheduler: ReminderScheduler | null = null;
+  let mail: MailScheduler | null = null;
   const office = openOffice(opts.dbFile, {
     log,
     backgroundCheckpoints: true,
     // A write may make something due (a request sent long ago, a changed date): scan soon after it.
     afterCall: (call) => {
       if (call.kind === 'write') scheduler?.poke();
+      if (call.kind === 'write') mail?.poke();
     },
   });
   // Browser mode has no desktop notifications: the reminders fill the inbox the page shows.
@@ -88,8 +91,11 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
   const autoSync = new AutoSync(office.api.systemContext(), { log: (m) => console.error(m) });
   autoSync.start();
   // Fetch the office's mailboxes into «Входящие» on its interval.
-  const mailFetch = new MailScheduler(office.api.systemContext(), { log });
+  const mailFetch = new MailFetchScheduler(office.api.systemContext(), { log });
   mailFetch.start();
+  // The outbox and the running mailings: what was left when the app closed goes on now.
+  mail = new MailScheduler(office.api.systemContext(), { log });
+  void mail.start();
   if (wanted !== 0 && server.port !== wanted) out(webText.portBusy(wanted, server.port));
   const url = `${server.url}/#token=${server.token}`;
   out(webText.opened(url));
@@ -112,7 +118,11 @@ export async function serveBrowserMode(opts: BrowserModeOptions): Promise<Browse
     backups.stop();
     autoSync.stop();
     mailFetch.stop();
-    closing ??= server.close().finally(() => office.close());
+    const mailStopped = mail?.stop();
+    closing ??= server
+      .close()
+      .then(() => mailStopped)
+      .finally(() => office.close());
     return closing;
   };
   if (opts.handleSignals !== false) {

@@ -203,6 +203,8 @@ export const historyActionLabels: Record<string, string> = {
   'request.cancel': 'Запрос отозван',
   attachmentAdded: 'Прикреплён файл',
   mail_linked: 'Получено письмо по обращению',
+  mailQueued: 'Письмо поставлено в очередь на отправку по e-mail',
+  mailSent: 'Письмо отправлено по e-mail',
   sync_conflict:
     'Расхождение при синхронизации: сохранено более позднее значение, прежнее — в «Синхронизации»',
   number_clash:

@@ -11,6 +11,8 @@ import { useStore } from '../../store';
 import { AttachButton } from '../attachments/AttachButton';
 import { AttachmentsBlock } from '../attachments/AttachmentsBlock';
 import { DocumentActions } from '../documents/DocumentActions';
+import { OutboxBlock } from '../mail-outbox/OutboxBlock';
+import { SendMailButton } from '../mail-outbox/SendMailButton';
 import { DEPUTY_TASK_KINDS } from '../../../../shared/domain/workflow/request';
 import { primaryTarget, type DialogTarget } from '../workflow/target';
 import { WorkflowBlocks } from '../workflow/WorkflowBlocks';
@@ -178,6 +180,7 @@ export function AppealCardView({ id }: { id: string }) {
             {ui.card.reload}
           </button>
           <DocumentActions card={c} onMessage={(kind, text) => setNotice({ kind, text })} />
+          <SendMailButton card={c} onMessage={(kind, text) => setNotice({ kind, text })} />
           {mayCall(role, 'audit.list') ? (
             <button
               type="button"
@@ -278,6 +281,7 @@ export function AppealCardView({ id }: { id: string }) {
       />
 
       <AttachmentsBlock card={c} onAttached={attached} onError={attachFailed} />
+      <OutboxBlock card={c} />
 
       {editing ? (
         <CardEditForm

@@ -11,6 +11,7 @@ import { ContactList } from './ContactList';
 import { Duplicates } from './Duplicates';
 import { ImportWizard } from './ImportWizard';
 import { ExportPanel, Segments } from './Segments';
+import { MailingsView } from '../mailings/MailingsView';
 import './contacts.css';
 
 type Tab = keyof typeof contactsText.tabs;
@@ -41,7 +42,8 @@ export function ContactsView() {
   const tabs = (Object.keys(contactsText.tabs) as Tab[]).filter(
     (t) =>
       (t !== 'import' || mayCall(role, 'contacts.import')) &&
-      (t !== 'duplicates' || mayCall(role, 'contacts.merge')),
+      (t !== 'duplicates' || mayCall(role, 'contacts.merge')) &&
+      (t !== 'mailings' || mayCall(role, 'mailings.list')),
   );
 
   return (
@@ -118,6 +120,7 @@ export function ContactsView() {
       ) : null}
       {tab === 'duplicates' ? <Duplicates /> : null}
       {tab === 'import' ? <ImportWizard /> : null}
+      {tab === 'mailings' ? <MailingsView /> : null}
       {tab === 'segments' ? (
         <Segments
           statuses={statuses}

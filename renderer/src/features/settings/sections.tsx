@@ -8,6 +8,7 @@ import { syncUi } from '../../../../shared/i18n/ru/sync';
 import { workflowSettingsText } from '../../../../shared/i18n/ru/workflow-settings';
 import { remindersText, ui } from '../../i18n';
 import { ClassifierSettings } from '../classifier/ClassifierSettings';
+import { mailSection } from '../mail-outbox/section';
 import { RoutingSettings } from '../routing/RoutingSettings';
 import { MailboxSettings } from '../inbox/MailboxSettings';
 import { mailboxesUi } from '../../../../shared/i18n/ru/mail-intake';
@@ -96,4 +97,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     shown: (may) => may('backups.overview'),
     panel: () => <BackupSettings />,
   },
+  mailSection,
 ];
