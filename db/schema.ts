@@ -23,7 +23,14 @@ import type {
   ChecklistTemplateTable,
   TaskItemTable,
 } from './schema-events';
+import type {
+  AssignmentTable,
+  AssignmentCommentTable,
+  AssignmentFileTable,
+  AssignmentTemplateTable,
+} from './schema-assignments';
 export type * from './schema-contacts';
+export type * from './schema-assignments';
 export type * from './schema-events';
 export type * from './schema-desk';
 
@@ -279,6 +286,8 @@ export interface TaskTable extends SyncColumns {
   closed_by: string | null;
   event_id: string | null;
   event_stage: string | null;
+  /** The поручение this task is a part of (migration «assignments»). */
+  assignment_id?: string | null;
 }
 
 /** Local, not synced: derived from the data, raised once per (rule, object, due instant, recipient). */
@@ -357,6 +366,10 @@ export interface DB {
   task_items: TaskItemTable;
   letter_templates: LetterTemplateTable;
   routing_rules: RoutingRuleTable;
+  assignments: AssignmentTable;
+  assignment_comments: AssignmentCommentTable;
+  assignment_files: AssignmentFileTable;
+  assignment_templates: AssignmentTemplateTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -392,5 +405,9 @@ export const SYNCED_TABLES = [
   'task_items',
   'letter_templates',
   'routing_rules',
+  'assignments',
+  'assignment_comments',
+  'assignment_files',
+  'assignment_templates',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appealMethods } from './appeals';
+import { assignmentMethods } from './assignments';
 import { oralAnswerMethods } from './oral-answer';
 import { attachmentMethods } from './attachments';
 import { backupMethods } from './backups';
@@ -43,6 +44,7 @@ export const contract = {
   ...classifierMethods,
   ...prefMethods,
   ...routingMethods,
+  ...assignmentMethods,
 } as const;
 
 export type Contract = typeof contract;

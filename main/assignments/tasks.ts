@@ -1,0 +1,66 @@
+/**
+ * The tasks a поручение opens in Задачи: one «assignment» task per assignee while it is theirs to do, and
+ * one «assignment_review» task for the author while a report waits to be accepted or returned.
+ */
+import type { AssignmentTable, TaskTable } from '../../db/schema';
+import type { WriteDb } from '../../db/sql';
+import type { AssignmentTaskKind } from '../../shared/domain/assignments';
+import { assignmentTaskTitle } from '../../shared/i18n/ru/assignments';
+import { insertSynced, newSyncColumns, updateSynced, type Stamp } from '../kernel/bookkeeping';
+
+export function openAssignmentTask(
+  db: WriteDb,
+  st: Stamp,
+  a: AssignmentTable,
+  kind: AssignmentTaskKind,
+  assigneeId: string,
+  dueDate: string,
+): void {
+  insertSynced(db, 'tasks', {
+    appeal_id: null,
+    request_id: null,
+    kind,
+    title: assignmentTaskTitle(a.text, kind === 'assignment_review'),
+    assignee_id: assigneeId,
+    due_date: dueDate,
+    status: 'open',
+    closed_at: null,
+    closed_by: null,
+    event_id: null,
+    event_stage: null,
+    assignment_id: a.id,
+    ...newSyncColumns(st, a.office_id),
+  });
+}
+
+export function openAssignmentTasks(
+  db: WriteDb,
+  st: Stamp,
+  a: AssignmentTable,
+  kind: AssignmentTaskKind,
+): TaskTable[] {
+  return db.all(
+    db.qb
+      .selectFrom('tasks')
+      .selectAll()
+      .where('assignment_id', '=', a.id)
+      .where('kind', '=', kind)
+      .where('status', '=', 'open')
+      .where('deleted_at', 'is', null),
+  );
+}
+
+/** Ends the поручение's open tasks of a kind (of some assignees only, with `who`). */
+export function closeAssignmentTasks(
+  db: WriteDb,
+  st: Stamp,
+  a: AssignmentTable,
+  kind: AssignmentTaskKind,
+  status: 'done' | 'cancelled',
+  by: string | null,
+  who?: ReadonlySet<string>,
+): void {
+  for (const t of openAssignmentTasks(db, st, a, kind))
+    if (!who || (t.assignee_id && who.has(t.assignee_id)))
+      updateSynced(db, 'tasks', t.id, { status, closed_at: st.now, closed_by: by }, st);
+}

@@ -1,0 +1,84 @@
+import type { AssignmentPriority, AssignmentStatus, Recurrence } from '../../domain/assignments';
+
+/** The title a поручение's task carries in Задачи: the text's beginning. */
+export function assignmentTaskTitle(text: string, review: boolean): string {
+  const short = text.length > 160 ? `${text.slice(0, 159)}…` : text;
+  return review ? `Принять отчёт по поручению: ${short}` : `Поручение: ${short}`;
+}
+
+export const assignmentStatusLabels: Record<AssignmentStatus, string> = {
+  new: 'Новое',
+  in_work: 'В работе',
+  reported: 'Отчёт представлен',
+  accepted: 'Принято',
+  returned: 'Возвращено',
+};
+
+export const assignmentPriorityLabels: Record<AssignmentPriority, string> = {
+  low: 'Низкий',
+  normal: 'Обычный',
+  high: 'Высокий',
+};
+
+export const recurrenceLabels: Record<Recurrence, string> = {
+  weekly: 'Еженедельно',
+  monthly: 'Ежемесячно',
+};
+
+export const weekdayLabels = ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
+
+/** The поручение's form, card and lists. */
+export const assignmentsUi = {
+  give: 'Дать поручение',
+  giveHint: 'Ctrl+Enter — дать поручение, Esc — отмена',
+  title: 'Поручение',
+  newTitle: 'Новое поручение',
+  text: 'Текст поручения',
+  assignees: 'Исполнители',
+  controlBy: 'Срок',
+  controlDate: 'Контрольная дата',
+  termDays: 'Рабочих дней',
+  byDate: 'к дате',
+  byDays: 'через рабочих дней',
+  priority: 'Приоритет',
+  author: 'Автор',
+  status: 'Состояние',
+  links: 'Связано с',
+  appeal: 'Обращение',
+  event: 'Мероприятие',
+  contact: 'Контакт',
+  report: 'Отчёт об исполнении',
+  reportPlaceholder: 'Что сделано',
+  reportDone: 'Отчитаться об исполнении',
+  start: 'Принять в работу',
+  accept: 'Принять',
+  return: 'Вернуть на доработку',
+  returnReason: 'Причина возврата',
+  returned: 'Возвращено',
+  accepted: 'Принято',
+  reassign: 'Передать другим',
+  comments: 'Обсуждение',
+  commentPlaceholder: 'Комментарий',
+  send: 'Отправить',
+  files: 'Файлы',
+  attach: 'Прикрепить файл',
+  noComments: 'Комментариев нет',
+  noFiles: 'Файлов нет',
+  overdue: 'просрочено',
+  cancel: 'Отмена',
+  save: 'Сохранить',
+  close: 'Закрыть',
+  open: 'Открыть поручение',
+  listTitle: 'Поручения',
+  none: 'Поручений нет',
+  recurring: 'Повторяющиеся поручения',
+  recurrence: 'Повтор',
+  day: 'День',
+  pause: 'Приостановить',
+  resume: 'Возобновить',
+  paused: 'приостановлено',
+  addRecurring: 'Добавить повторяющееся',
+  recurringIntro:
+    'Поручение даётся раз в неделю или в месяц в указанный день. Если программа была закрыта несколько ' +
+    'периодов, даётся одно поручение — за текущий период; пропущенные не догоняются.',
+};
