@@ -11,7 +11,7 @@ import type { Store } from '../../db/sql';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { periodDay, periodKey, type Recurrence } from '../../shared/domain/assignments';
-import type { Clock } from '../../shared/util/clock';
+import { localDate, type Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
 import { audit, insertSynced, newSyncColumns, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
@@ -101,7 +101,8 @@ export function giveRecurring(env: { store: Store; clock: Clock; hlc: Hlc }): nu
       const recurrence = t.recurrence as Recurrence;
       const period = periodKey(recurrence, s.today);
       const day = periodDay(recurrence, t.day, s.today);
-      if (s.today < day) continue;
+      // Not before its day, and not for a period whose day went by before the template was made.
+      if (s.today < day || day < localDate(new Date(t.created_at), s.office.time_zone)) continue;
       const taken = db.get(
         db.qb
           .selectFrom('assignments')
