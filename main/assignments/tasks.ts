@@ -4,6 +4,7 @@
  */
 import type { AssignmentTable, TaskTable } from '../../db/schema';
 import type { WriteDb } from '../../db/sql';
+import { ApiError } from '../../shared/api/define';
 import type { AssignmentTaskKind } from '../../shared/domain/assignments';
 import { assignmentTaskTitle } from '../../shared/i18n/ru/assignments';
 import { insertSynced, newSyncColumns, updateSynced, type Stamp } from '../kernel/bookkeeping';
@@ -63,4 +64,22 @@ export function closeAssignmentTasks(
   for (const t of openAssignmentTasks(db, st, a, kind))
     if (!who || (t.assignee_id && who.has(t.assignee_id)))
       updateSynced(db, 'tasks', t.id, { status, closed_at: st.now, closed_by: by }, st);
+}
+
+/**
+ * Задачи gives a поручение's task to another person (`tasks.reassign`): the поручение names the new
+ * assignee in place of the old, so its card, reminders and figures follow. Someone already an assignee
+ * is refused: they have their own task.
+ */
+export function moveAssignmentTask(db: WriteDb, st: Stamp, task: TaskTable, to: string): void {
+  if (!task.assignment_id || task.kind !== 'assignment') return;
+  const a = db.get(db.qb.selectFrom('assignments').selectAll().where('id', '=', task.assignment_id));
+  if (!a) return;
+  const people = JSON.parse(a.assignees) as string[];
+  if (people.includes(to))
+    throw new ApiError('validation', 'assigneeId: already an assignee of this assignment', {
+      field: 'assigneeId',
+    });
+  const next = people.map((id) => (id === task.assignee_id ? to : id));
+  updateSynced(db, 'assignments', a.id, { assignees: JSON.stringify(next) }, st);
 }

@@ -153,7 +153,7 @@ describe('recurring поручения', () => {
         author_id: u.head.id,
       },
     ]);
-    const again = await o.call('auth.signIn', { login: 'anna', password: PASSWORD }, null);
+    const again = await o.call('auth.signIn', { login: 'anna', password: PASSWORD });
     const tasks = await o.call('tasks.list', {}, again.token);
     expect(tasks.rows.filter((r) => r.kind === 'assignment').length).toBe(1);
 
@@ -188,11 +188,11 @@ describe('recurring поручения', () => {
     ).toThrow(/UNIQUE/);
 
     // Paused: nothing next week.
-    const head = await o.call('auth.signIn', { login: 'head', password: PASSWORD }, null);
+    const head = await o.call('auth.signIn', { login: 'head', password: PASSWORD });
     await o.call('assignments.setTemplateActive', { id: t.id, active: false }, head.token);
     o.clock.set(at('2026-03-16'));
     expect(giveRecurring(env)).toBe(0);
-    const anna = await o.call('auth.signIn', { login: 'anna', password: PASSWORD }, null);
+    const anna = await o.call('auth.signIn', { login: 'anna', password: PASSWORD });
     expect((await o.fail('assignments.setTemplateActive', { id: t.id, active: true }, anna.token)).code).toBe(
       'forbidden',
     );
