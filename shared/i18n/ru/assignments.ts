@@ -78,7 +78,38 @@ export const assignmentsUi = {
   resume: 'Возобновить',
   paused: 'приостановлено',
   addRecurring: 'Добавить повторяющееся',
+  giveKey: 'Ins',
+  assigneesHint: 'Отметьте одного или нескольких',
+  byDateOrDays: 'Укажите дату или число рабочих дней',
+  given: 'Поручение дано',
+  reportedNote: 'Отчёт отправлен автору',
+  acceptedNote: 'Отчёт принят',
+  returnedNote: 'Поручение возвращено на доработку',
+  of: (name: string | null) => `от ${name ?? '—'}`,
+  until: (date: string) => `до ${date}`,
+  reportBy: (name: string | null, at: string) => `${name ?? '—'}, ${at}`,
   recurringIntro:
     'Поручение даётся раз в неделю или в месяц в указанный день. Если программа была закрыта несколько ' +
     'периодов, даётся одно поручение — за текущий период; пропущенные не догоняются.',
+};
+
+/** The period report's table of the staff's поручения. */
+export const assignmentReportText = {
+  title: 'Поручения по сотрудникам',
+  person: 'Сотрудник',
+  given: 'Дано за период',
+  accepted: 'Принято за период',
+  open: 'На исполнении',
+  overdue: 'Просрочено',
+};
+
+/** The server's messages about поручения, in Russian (merged into `serverMessages`). */
+export const assignmentServerMessages: Record<string, string> = {
+  'at least one person': 'Отметьте хотя бы одного исполнителя',
+  'a person is named twice': 'Исполнитель указан дважды',
+  'give a date or a number of working days, not both': 'Укажите либо дату, либо число рабочих дней',
+  'required: a date or a number of working days': 'Укажите контрольную дату или число рабочих дней',
+  'a control date cannot be in the past': 'Контрольная дата не может быть в прошлом',
+  'no such active person of the office': 'Такого действующего сотрудника нет',
+  'already an assignee of this assignment': 'Этот сотрудник уже исполняет поручение',
 };

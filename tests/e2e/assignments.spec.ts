@@ -1,0 +1,92 @@
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+const DEPUTY = { login: 'ivanov', fullName: 'Иванов Иван Иванович', password: 'deputy-pass-1' };
+const KOZLOVA = { login: 'kozlova', fullName: 'Козлова Дарья Андреевна', password: 'assistant-pass-1' };
+const TEXT = 'Подготовить справку о ремонте дворов на Лесной улице';
+
+async function openTasks(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { name: 'Задачи' })).toBeVisible();
+}
+
+/**
+ * The deputy gives a поручение from Задачи by the keyboard, the assistant finds it in her Задачи and
+ * reports it done, the deputy finds the report to check in his Задачи and accepts it.
+ */
+test('the deputy gives a поручение, the assistant reports it done, the deputy accepts the report', async ({
+  app,
+  page,
+  context,
+}, testInfo) => {
+  await app.setUp();
+  await app.call('users.create', { ...DEPUTY, role: 'deputy' });
+  const kozlova = await app.call('users.create', { ...KOZLOVA, role: 'assistant' });
+
+  await app.open(page);
+  await signIn(page, DEPUTY.login, DEPUTY.password);
+  await openTasks(page);
+  await page.keyboard.press('Insert');
+  const give = page.getByRole('dialog', { name: 'Новое поручение' });
+  await expect(give.getByLabel('Текст поручения')).toBeFocused();
+  // Given with nobody named: the form says so and nothing is written.
+  await page.keyboard.type(TEXT);
+  await page.keyboard.press('Control+Enter');
+  await expect(give.getByRole('alert')).toHaveText('Отметьте хотя бы одного исполнителя');
+  expect(await app.call('assignments.list', {})).toEqual([]);
+
+  await give.getByRole('checkbox', { name: KOZLOVA.fullName }).focus();
+  await page.keyboard.press('Space');
+  await give.getByLabel('Рабочих дней').fill('3');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: testInfo.outputPath('assignment-give-1366.png') });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: testInfo.outputPath('assignment-give-1024.png') });
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Поручение дано')).toBeVisible();
+  const [given] = await app.call('assignments.list', {});
+  expect(given).toMatchObject({ text: TEXT, status: 'new', assignees: [{ id: kozlova.id }] });
+
+  // The assistant, in her own window.
+  const her = await context.newPage();
+  await app.open(her);
+  await signIn(her, KOZLOVA.login, KOZLOVA.password);
+  await openTasks(her);
+  const tasks = her.getByRole('grid', { name: 'Открытые задачи' });
+  await expect(tasks.getByRole('row').nth(1)).toContainText(`Поручение: ${TEXT}`);
+  await tasks.focus();
+  await her.keyboard.press('Enter');
+  const card = her.getByRole('dialog', { name: 'Поручение' });
+  await expect(card).toContainText(TEXT);
+  await expect(card.getByTestId('assignment-status')).toHaveText('Новое');
+  await card.getByLabel('Комментарий').fill('Начинаю, данные запрошены в управе');
+  await card.getByRole('button', { name: 'Отправить' }).click();
+  await expect(card.getByRole('region', { name: 'Обсуждение' })).toContainText('данные запрошены в управе');
+  await card.getByLabel('Отчёт об исполнении').fill('Справка подготовлена и передана');
+  await her.keyboard.press('Control+Enter');
+  await expect(card.getByTestId('assignment-status')).toHaveText('Отчёт представлен');
+  await her.setViewportSize({ width: 1366, height: 768 });
+  await her.screenshot({ path: testInfo.outputPath('assignment-card-1366.png') });
+  await her.keyboard.press('Escape');
+  await expect(her.getByText('Открытых задач нет.')).toBeVisible();
+
+  // The deputy: the report waits for him in Задачи.
+  await page.reload();
+  await openTasks(page);
+  const mine = page.getByRole('grid', { name: 'Открытые задачи' });
+  await expect(mine.getByRole('row').nth(1)).toContainText(`Принять отчёт по поручению: ${TEXT}`);
+  await mine.focus();
+  await page.keyboard.press('Enter');
+  const check = page.getByRole('dialog', { name: 'Поручение' });
+  await expect(check.getByRole('region', { name: 'Отчёт об исполнении' })).toContainText(
+    'Справка подготовлена и передана',
+  );
+  await expect(check).toContainText('данные запрошены в управе');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: testInfo.outputPath('assignment-review-1024.png') });
+  await page.keyboard.press('Control+Enter');
+  await expect(check.getByTestId('assignment-status')).toHaveText('Принято');
+  expect((await app.call('assignments.get', { id: given!.id })).status).toBe('accepted');
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Открытых задач нет.')).toBeVisible();
+});
