@@ -5,6 +5,10 @@
  *
  * After the app was closed for several periods only the current period's поручение is given: routine work
  * of a week gone by is not done late, and a stack of stale поручения at once would only be closed unread.
+ *
+ * Every computer of the office gives them, online or not, so a period's поручение and its tasks have ids
+ * made from (template, period[, assignee]): two computers that both gave it offline wrote the same rows,
+ * and sync merges them as one instead of leaving two (or tripping the unique index).
  */
 import type { AssignmentTemplateTable } from '../../db/schema';
 import type { Store } from '../../db/sql';
@@ -15,6 +19,7 @@ import { localDate, type Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
 import { audit, insertSynced, newSyncColumns, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
+import { derivedId } from '../kernel/derived-id';
 import { beginPersonWrite, beginWrite } from '../kernel/scope';
 import { localOfficeId, officeRow } from '../office/queries';
 import { systemContext } from '../reminders/scan';
@@ -125,16 +130,24 @@ export function giveRecurring(env: { store: Store; clock: Clock; hlc: Hlc }): nu
       );
       const assignees = assigneesOf(t).filter((id) => active.has(id));
       if (assignees.length === 0) continue;
-      const row = insertAssignment(s, {
-        ...NOTHING_YET,
-        author_id: t.author_id,
-        text: t.text,
-        control_date: s.calendar.addWorkingDays(day, t.term_days),
-        priority: t.priority,
-        assignees: JSON.stringify(assignees),
-        template_id: t.id,
-        period,
-      });
+      const dayMs = Date.parse(`${day}T00:00:00Z`);
+      const row = insertAssignment(
+        s,
+        {
+          ...NOTHING_YET,
+          author_id: t.author_id,
+          text: t.text,
+          control_date: s.calendar.addWorkingDays(day, t.term_days),
+          priority: t.priority,
+          assignees: JSON.stringify(assignees),
+          template_id: t.id,
+          period,
+        },
+        {
+          row: derivedId(dayMs, t.id, period),
+          task: (who) => derivedId(dayMs, t.id, period, who),
+        },
+      );
       audit(db, ctx, s.office.id, 'assignments.recur', 'assignment', row.id, { template: t.id, period });
       given++;
     }

@@ -85,15 +85,19 @@ export const NOTHING_YET = {
   period: null,
 } as const;
 
-/** Writes a new поручение and its assignees' tasks (also the recurring templates' way in). */
+/**
+ * Writes a new поручение and its assignees' tasks (also the recurring templates' way in, which names the
+ * ids: the same on every computer of the office, see recurring.ts).
+ */
 export function insertAssignment(
   s: { db: WriteDb; st: PersonScope['st']; office: PersonScope['office'] },
   fields: Omit<AssignmentTable, keyof ReturnType<typeof newSyncColumns>>,
+  ids?: { row: string; task(assigneeId: string): string },
 ): AssignmentTable {
-  const row: AssignmentTable = { ...fields, ...newSyncColumns(s.st, s.office.id) };
+  const row: AssignmentTable = { ...fields, ...newSyncColumns(s.st, s.office.id, ids?.row) };
   insertSynced(s.db, 'assignments', row);
   for (const who of assigneesOf(row))
-    openAssignmentTask(s.db, s.st, row, 'assignment', who, row.control_date);
+    openAssignmentTask(s.db, s.st, row, 'assignment', who, row.control_date, ids?.task(who));
   return row;
 }
 

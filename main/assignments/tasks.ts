@@ -16,6 +16,7 @@ export function openAssignmentTask(
   kind: AssignmentTaskKind,
   assigneeId: string,
   dueDate: string,
+  id?: string,
 ): void {
   insertSynced(db, 'tasks', {
     appeal_id: null,
@@ -30,7 +31,7 @@ export function openAssignmentTask(
     event_id: null,
     event_stage: null,
     assignment_id: a.id,
-    ...newSyncColumns(st, a.office_id),
+    ...newSyncColumns(st, a.office_id, id),
   });
 }
 
