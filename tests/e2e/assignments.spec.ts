@@ -90,3 +90,39 @@ test('the deputy gives a поручение, the assistant reports it done, the 
   await page.keyboard.press('Escape');
   await expect(page.getByText('Открытых задач нет.')).toBeVisible();
 });
+
+test('the office head starts a weekly поручение from Задачи and pauses it', async ({
+  app,
+  page,
+}, testInfo) => {
+  await app.setUp();
+  const head = { login: 'head', fullName: 'Петрова Анна Сергеевна', password: 'head-pass-12' };
+  await app.call('users.create', { ...head, role: 'office_head' });
+  await app.call('users.create', { ...KOZLOVA, role: 'assistant' });
+  await app.open(page);
+  await signIn(page, head.login, head.password);
+  await openTasks(page);
+  await page.getByRole('button', { name: 'Повторяющиеся поручения' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Повторяющиеся поручения' });
+  await expect(dialog.getByLabel('Текст поручения')).toBeFocused();
+  await page.keyboard.type('Сводка обращений за неделю');
+  // Nobody named: refused, nothing made.
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.locator('#recurring-assignee-error')).toHaveText('Отметьте хотя бы одного исполнителя');
+  expect(await app.call('assignments.templates', {})).toEqual([]);
+  await dialog.getByLabel('Исполнители').selectOption({ label: KOZLOVA.fullName });
+  await dialog.getByLabel('День').selectOption({ label: 'пн' });
+  await page.keyboard.press('Control+Enter');
+  const rows = dialog.getByTestId('recurring-template');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(
+    'Сводка обращений за неделю — Еженедельно, пн; Козлова Дарья Андреевна',
+  );
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: testInfo.outputPath('assignment-recurring-1024.png') });
+  await rows.first().getByRole('button', { name: 'Приостановить' }).click();
+  await expect(rows.first()).toContainText('приостановлено');
+  expect((await app.call('assignments.templates', {})).map((x) => [x.recurrence, x.day, x.active])).toEqual([
+    ['weekly', 1, false],
+  ]);
+});

@@ -79,6 +79,7 @@ export const assignmentsUi = {
   paused: 'приостановлено',
   addRecurring: 'Добавить повторяющееся',
   giveKey: 'Ins',
+  monthDay: (day: number) => `${day}-е число`,
   assigneesHint: 'Отметьте одного или нескольких',
   byDateOrDays: 'Укажите дату или число рабочих дней',
   given: 'Поручение дано',

@@ -14,6 +14,7 @@ import { useStore } from '../../store';
 import { assignmentsUi } from '../../../../shared/i18n/ru/assignments';
 import { AssignmentDialog } from '../assignments/AssignmentDialog';
 import { GiveAssignmentButton } from '../assignments/GiveAssignment';
+import { RecurringButton } from '../assignments/RecurringDialog';
 import '../workflow/workflow.css';
 
 type TaskRow = Output<'tasks.list'>['rows'][number];
@@ -150,6 +151,7 @@ export function TasksView() {
       </header>
       <div className="list-tools">
         <GiveAssignmentButton hotkey onDone={() => setNotice({ ok: true, text: assignmentsUi.given })} />
+        <RecurringButton />
         <span className="muted">{everyone || filter?.assigneeId !== undefined ? k.tableLabel : k.mine}</span>
         {canSeeAll ? (
           <>
