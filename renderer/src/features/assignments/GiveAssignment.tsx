@@ -3,13 +3,20 @@ import type { AssignmentCard } from '../../../../shared/api/assignments';
 import { ASSIGNMENT_PRIORITIES, type AssignmentPriority } from '../../../../shared/domain/assignments';
 import { assignmentPriorityLabels, assignmentsUi as t } from '../../../../shared/i18n/ru/assignments';
 import { mayCall } from '../../api/access';
-import { call, isCallError } from '../../api/client';
+import { call, isCallError, type CallError } from '../../api/client';
 import { DateInput } from '../../components/DateInput';
 import { Dialog } from '../../components/Dialog';
 import { Field, Kbd } from '../../components/Field';
 import { errorText, fieldErrors } from '../../i18n';
 import { useStore } from '../../store';
 import './assignments.css';
+
+/** The server's refusal by field; the people's field stands for each of them (`assigneeIds.1`). */
+export function assignmentFieldErrors(e: CallError): Record<string, string> {
+  const f = fieldErrors(e);
+  const people = Object.entries(f).find(([k]) => k.startsWith('assigneeIds'))?.[1];
+  return { ...f, ...(people ? { assigneeIds: people } : {}) };
+}
 
 /** What a поручение given from a card is about. */
 export interface AssignmentLinks {
@@ -69,12 +76,7 @@ export function GiveAssignmentDialog(props: {
       );
     } catch (e) {
       setBusy(false);
-      if (isCallError(e)) {
-        const f = fieldErrors(e);
-        // The people's field stands for each of them.
-        const people = Object.entries(f).find(([k]) => k.startsWith('assigneeIds'))?.[1];
-        setErrors({ ...f, ...(people ? { assigneeIds: people } : {}) });
-      }
+      if (isCallError(e)) setErrors(assignmentFieldErrors(e));
       setError(errorText(e));
     }
   }

@@ -6,7 +6,8 @@ import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { errorText, fieldErrors } from '../../i18n';
+import { errorText } from '../../i18n';
+import { assignmentFieldErrors } from './GiveAssignment';
 import { useStore } from '../../store';
 import './assignments.css';
 
@@ -37,11 +38,7 @@ export function RecurringDialog(props: { onClose(): void }) {
     try {
       await fn();
     } catch (e) {
-      if (isCallError(e)) {
-        const f = fieldErrors(e);
-        const people = Object.entries(f).find(([k]) => k.startsWith('assigneeIds'))?.[1];
-        setErrors({ ...f, ...(people ? { assigneeIds: people } : {}) });
-      }
+      if (isCallError(e)) setErrors(assignmentFieldErrors(e));
       setError(errorText(e));
     } finally {
       setBusy(false);
