@@ -126,3 +126,42 @@ test('the office head starts a weekly поручение from Задачи and p
     ['weekly', 1, false],
   ]);
 });
+
+test('a поручение given from an appeal’s card is linked to it and listed there', async ({
+  app,
+  page,
+}, testInfo) => {
+  await app.setUp();
+  const head = { login: 'head', fullName: 'Петрова Анна Сергеевна', password: 'head-pass-12' };
+  await app.call('users.create', { ...head, role: 'office_head' });
+  const kozlova = await app.call('users.create', { ...KOZLOVA, role: 'assistant' });
+  const appeal = await app.call('appeals.register', {
+    registeredOn: '2026-03-02',
+    channel: 'post',
+    kind: 'complaint',
+    summary: 'Не вывозят мусор',
+    applicant: { lastName: 'Кузнецова', firstName: 'Анна', address: 'г. Москва, ул. Лесная, д. 3' },
+  });
+  await app.open(page);
+  await signIn(page, head.login, head.password);
+  await page.keyboard.press('Alt+1');
+  await page.getByRole('grid').getByRole('row').filter({ hasText: 'Кузнецова' }).dblclick();
+  const section = page.getByRole('region', { name: 'Поручения' });
+  await expect(section.getByText('Поручений нет')).toBeVisible();
+  await section.getByRole('button', { name: 'Дать поручение' }).click();
+  const give = page.getByRole('dialog', { name: 'Новое поручение' });
+  await page.keyboard.type('Выехать на место и составить акт');
+  await give.getByRole('checkbox', { name: KOZLOVA.fullName }).check();
+  await page.keyboard.press('Control+Enter');
+  const card = page.getByRole('dialog', { name: 'Поручение' });
+  await expect(card).toContainText(`Обращение ${appeal.regNumber}`);
+  await page.keyboard.press('Escape');
+  await expect(section.getByRole('listitem')).toHaveCount(1);
+  await expect(section.getByRole('listitem')).toContainText('Выехать на место и составить акт');
+  await expect(section.getByRole('listitem')).toContainText(KOZLOVA.fullName);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('assignment-appeal-1366.png') });
+  const [given] = await app.call('assignments.list', { appealId: appeal.id });
+  expect(given).toMatchObject({ appeal: { id: appeal.id }, assignees: [{ id: kozlova.id }] });
+});
