@@ -3,6 +3,7 @@ import { expect, signIn, test } from './fixtures';
 
 const DEPUTY = { login: 'ivanov', fullName: 'Иванов Иван Иванович', password: 'deputy-pass-1' };
 const KOZLOVA = { login: 'kozlova', fullName: 'Козлова Дарья Андреевна', password: 'assistant-pass-1' };
+const EGOROV = { login: 'egorov', fullName: 'Егоров Максим Олегович', password: 'assistant-pass-2' };
 const TEXT = 'Подготовить справку о ремонте дворов на Лесной улице';
 
 async function openTasks(page: Page): Promise<void> {
@@ -127,14 +128,15 @@ test('the office head starts a weekly поручение from Задачи and p
   ]);
 });
 
-test('a поручение given from an appeal’s card is linked to it and listed there', async ({
+test('a поручение given from an appeal’s card is linked to it, listed there, and given to another person', async ({
   app,
   page,
 }, testInfo) => {
   await app.setUp();
   const head = { login: 'head', fullName: 'Петрова Анна Сергеевна', password: 'head-pass-12' };
   await app.call('users.create', { ...head, role: 'office_head' });
-  const kozlova = await app.call('users.create', { ...KOZLOVA, role: 'assistant' });
+  await app.call('users.create', { ...KOZLOVA, role: 'assistant' });
+  const egorov = await app.call('users.create', { ...EGOROV, role: 'assistant' });
   const appeal = await app.call('appeals.register', {
     registeredOn: '2026-03-02',
     channel: 'post',
@@ -155,13 +157,22 @@ test('a поручение given from an appeal’s card is linked to it and lis
   await page.keyboard.press('Control+Enter');
   const card = page.getByRole('dialog', { name: 'Поручение' });
   await expect(card).toContainText(`Обращение ${appeal.regNumber}`);
+  // The office head gives it to another person instead.
+  await card.getByRole('button', { name: 'Передать другим' }).click();
+  await card.getByRole('checkbox', { name: KOZLOVA.fullName }).uncheck();
+  await card.getByRole('checkbox', { name: EGOROV.fullName }).check();
+  await card.getByRole('button', { name: 'Передать другим' }).click();
+  await expect(card.getByRole('status')).toHaveText('Исполнители изменены');
   await page.keyboard.press('Escape');
   await expect(section.getByRole('listitem')).toHaveCount(1);
   await expect(section.getByRole('listitem')).toContainText('Выехать на место и составить акт');
-  await expect(section.getByRole('listitem')).toContainText(KOZLOVA.fullName);
+  await expect(section.getByRole('listitem')).toContainText(EGOROV.fullName);
   await page.setViewportSize({ width: 1366, height: 768 });
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('assignment-appeal-1366.png') });
   const [given] = await app.call('assignments.list', { appealId: appeal.id });
-  expect(given).toMatchObject({ appeal: { id: appeal.id }, assignees: [{ id: kozlova.id }] });
+  expect(given).toMatchObject({ appeal: { id: appeal.id }, assignees: [{ id: egorov.id }] });
+  // Her task went to him.
+  const open = await app.call('tasks.list', { everyone: true });
+  expect(open.rows.filter((r) => r.assignmentId === given!.id).map((r) => r.assigneeId)).toEqual([egorov.id]);
 });

@@ -11,9 +11,10 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { errorText, formatDate, formatInstant } from '../../i18n';
 import { useStore } from '../../store';
+import { PeoplePicker } from './PeoplePicker';
 import './assignments.css';
 
-type Action = 'start' | 'report' | 'accept' | 'return' | 'comment';
+type Action = 'start' | 'report' | 'accept' | 'return' | 'comment' | 'reassign';
 
 /** The card's facts: who gave it to whom, by when, about what. */
 function Facts({ a }: { a: AssignmentCard }) {
@@ -58,6 +59,7 @@ export function AssignmentDialog(props: { id: string; onClose(): void }) {
   const [report, setReport] = useState('');
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
+  const [people, setPeople] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -73,8 +75,15 @@ export function AssignmentDialog(props: { id: string; onClose(): void }) {
       if (what === 'accept') await call('assignments.accept', { id: a.id });
       if (what === 'return') await call('assignments.return', { id: a.id, reason });
       if (what === 'comment') await call('assignments.comment', { id: a.id, text: comment });
+      if (what === 'reassign') await call('assignments.reassign', { id: a.id, assigneeIds: people ?? [] });
+      if (what === 'reassign') setPeople(null);
       if (what === 'comment') setComment('');
-      const done = { report: t.reportedNote, accept: t.acceptedNote, return: t.returnedNote };
+      const done = {
+        report: t.reportedNote,
+        accept: t.acceptedNote,
+        return: t.returnedNote,
+        reassign: t.reassignedNote,
+      };
       setNote(what in done ? done[what as keyof typeof done] : null);
       // The field acted from may be gone now: the cursor stays in the card, on its new state.
       if (what !== 'comment') document.getElementById('assignment-status')?.focus();
@@ -155,6 +164,24 @@ export function AssignmentDialog(props: { id: string; onClose(): void }) {
                 {t.return}
               </button>
             </div>
+          ) : null}
+          {a.may.reassign ? (
+            people === null ? (
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                onClick={() => setPeople(a.assignees.map((p) => p.id))}
+              >
+                {t.reassign}
+              </button>
+            ) : (
+              <div className="assignment-reassign">
+                <PeoplePicker id="assignment-reassign" value={people} onChange={setPeople} />
+                <button type="button" className="btn btn--small" onClick={() => void act('reassign')}>
+                  {t.reassign}
+                </button>
+              </div>
+            )
           ) : null}
           <section className="assignment-thread" aria-label={t.comments}>
             <h3>{t.comments}</h3>

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field, Kbd } from '../../components/Field';
 import { errorText, fieldErrors } from '../../i18n';
 import { useStore } from '../../store';
+import { PeoplePicker } from './PeoplePicker';
 import './assignments.css';
 
 /** The server's refusal by field; the people's field stands for each of them (`assigneeIds.1`). */
@@ -34,8 +35,6 @@ export function GiveAssignmentDialog(props: {
   onClose(): void;
   onDone(card: AssignmentCard): void;
 }) {
-  const me = useStore((s) => s.user?.id);
-  const users = useStore((s) => s.users).filter((u) => u.active && u.role !== 'hq_analyst');
   const [text, setText] = useState('');
   const [assignees, setAssignees] = useState<string[]>([]);
   const [by, setBy] = useState<'days' | 'date'>('days');
@@ -45,11 +44,6 @@ export function GiveAssignmentDialog(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  const toggle = (id: string, on: boolean) => {
-    setAssignees((a) => (on ? [...a, id] : a.filter((x) => x !== id)));
-    setErrors(({ assigneeIds: _done, ...rest }) => rest);
-  };
 
   async function submit(): Promise<void> {
     if (busy) return;
@@ -104,31 +98,15 @@ export function GiveAssignmentDialog(props: {
           />
         )}
       </Field>
-      <fieldset className="assignment-people" aria-describedby="assignment-people-hint">
-        <legend>{t.assignees}</legend>
-        <div className="assignment-people__list">
-          {users.map((u) => (
-            <label key={u.id} className="check">
-              <input
-                type="checkbox"
-                name="assignee"
-                value={u.id}
-                checked={assignees.includes(u.id)}
-                onChange={(e) => toggle(u.id, e.target.checked)}
-              />
-              {u.fullName}
-              {u.id === me ? ' (я)' : ''}
-            </label>
-          ))}
-        </div>
-        <div
-          id="assignment-people-hint"
-          className={errors.assigneeIds ? 'field__error' : 'field__hint'}
-          role={errors.assigneeIds ? 'alert' : undefined}
-        >
-          {errors.assigneeIds ?? t.assigneesHint}
-        </div>
-      </fieldset>
+      <PeoplePicker
+        id="assignment-people"
+        value={assignees}
+        error={errors.assigneeIds}
+        onChange={(ids) => {
+          setAssignees(ids);
+          setErrors(({ assigneeIds: _done, ...rest }) => rest);
+        }}
+      />
       <div className="assignment-control">
         <Field id="assignment-by" label={t.controlBy}>
           {(a) => (
