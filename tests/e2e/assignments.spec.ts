@@ -63,6 +63,12 @@ test('the deputy gives a поручение, the assistant reports it done, the 
   await card.getByLabel('Комментарий').fill('Начинаю, данные запрошены в управе');
   await card.getByRole('button', { name: 'Отправить' }).click();
   await expect(card.getByRole('region', { name: 'Обсуждение' })).toContainText('данные запрошены в управе');
+  await card.getByLabel('Прикрепить файл').setInputFiles({
+    name: 'Справка.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%справка\n%%EOF\n'),
+  });
+  await expect(card.getByRole('region', { name: 'Файлы' })).toContainText('Справка.pdf');
   await card.getByLabel('Отчёт об исполнении').fill('Справка подготовлена и передана');
   await her.keyboard.press('Control+Enter');
   await expect(card.getByTestId('assignment-status')).toHaveText('Отчёт представлен');

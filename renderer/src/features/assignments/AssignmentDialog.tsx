@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { errorText, formatDate, formatInstant } from '../../i18n';
 import { useStore } from '../../store';
+import { AssignmentFiles } from './AssignmentFiles';
 import { PeoplePicker } from './PeoplePicker';
 import './assignments.css';
 
@@ -183,6 +184,7 @@ export function AssignmentDialog(props: { id: string; onClose(): void }) {
               </div>
             )
           ) : null}
+          <AssignmentFiles card={a} onError={setError} />
           <section className="assignment-thread" aria-label={t.comments}>
             <h3>{t.comments}</h3>
             {a.comments.length === 0 ? <p className="muted">{t.noComments}</p> : null}
