@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
-import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/attachments';
 import type { AssignmentCard } from '../../../../shared/api/assignments';
 import { assignmentsUi as t } from '../../../../shared/i18n/ru/assignments';
 import { call } from '../../api/client';
 import { attachmentsText, errorText } from '../../i18n';
-import { mimeOf, readAsBase64, tooLarge } from '../attachments/files';
+import { attachable, readAsBase64 } from '../attachments/files';
 
 /** The поручение's files by name and size, and a file picked to attach (kept by hash, as an appeal's). */
 export function AssignmentFiles(props: { card: AssignmentCard; onError(message: string): void }) {
@@ -13,13 +12,16 @@ export function AssignmentFiles(props: { card: AssignmentCard; onError(message: 
   const [busy, setBusy] = useState(false);
 
   async function attach(file: File): Promise<void> {
-    const mime = mimeOf(file);
-    if (!mime) return onError(attachmentsText.wrongType);
-    if (tooLarge(file)) return onError(attachmentsText.tooLarge(MAX_ATTACHMENT_BYTES));
+    const ok = attachable(file);
+    if ('refused' in ok) return onError(ok.refused);
     setBusy(true);
     try {
-      const dataBase64 = await readAsBase64(file);
-      await call('assignments.attach', { id: card.id, name: file.name, mime, dataBase64 });
+      await call('assignments.attach', {
+        id: card.id,
+        name: file.name,
+        mime: ok.mime,
+        dataBase64: await readAsBase64(file),
+      });
     } catch (e) {
       onError(errorText(e));
     } finally {
