@@ -32,7 +32,14 @@ import type {
   TaskItemTable,
 } from './schema-events';
 import type { MailMailboxTable, MailIntakeStateTable, MailIntakeTable } from './schema-mail-intake';
+import type {
+  AssignmentTable,
+  AssignmentCommentTable,
+  AssignmentFileTable,
+  AssignmentTemplateTable,
+} from './schema-assignments';
 export type * from './schema-contacts';
+export type * from './schema-assignments';
 export type * from './schema-events';
 export type * from './schema-desk';
 export type * from './schema-mail-intake';
@@ -292,6 +299,8 @@ export interface TaskTable extends SyncColumns {
   closed_by: string | null;
   event_id: string | null;
   event_stage: string | null;
+  /** The поручение this task is a part of (migration «assignments»). */
+  assignment_id?: string | null;
 }
 
 /** Local, not synced: derived from the data, raised once per (rule, object, due instant, recipient). */
@@ -379,6 +388,10 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   mailings: MailingTable;
   mailing_recipients: MailingRecipientTable;
+  assignments: AssignmentTable;
+  assignment_comments: AssignmentCommentTable;
+  assignment_files: AssignmentFileTable;
+  assignment_templates: AssignmentTemplateTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -416,5 +429,9 @@ export const SYNCED_TABLES = [
   'routing_rules',
   'web_applications',
   'mail_intake',
+  'assignments',
+  'assignment_comments',
+  'assignment_files',
+  'assignment_templates',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

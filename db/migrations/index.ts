@@ -23,6 +23,7 @@ import { m0024 } from './0024-user-prefs';
 import { m0025 } from './0025-question-counts';
 import { m0026 } from './0026-mail-intake';
 import { m0027 } from './0027-mail-outbox';
+import { m0028 } from './0028-assignments';
 import { m0034 } from './0034-routing-generation';
 import { m0035 } from './0035-web-applications';
 import type { Migration } from './types';
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0025,
   m0026,
   m0027,
+  m0028,
   m0034,
   m0035,
 ];

@@ -3,6 +3,9 @@ import * as appealCard from '../appeals/card';
 import * as appeals from '../appeals/register';
 import * as appealEdits from '../appeals/update';
 import * as appealsList from '../appeals/list';
+import * as assignments from '../assignments/service';
+import * as assignmentReads from '../assignments/read';
+import * as recurring from '../assignments/recurring';
 import { registerOral } from '../appeals/oral';
 import * as attachments from '../attachments/attachments';
 import * as backups from '../backups/service';
@@ -209,4 +212,17 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...webApplicationHandlers,
   ...mailIntakeHandlers,
   ...mailOutboxHandlers,
+  'assignments.create': assignments.create,
+  'assignments.get': assignmentReads.get,
+  'assignments.list': assignmentReads.list,
+  'assignments.start': assignments.start,
+  'assignments.report': assignments.report,
+  'assignments.accept': assignments.accept,
+  'assignments.return': assignments.returnReport,
+  'assignments.reassign': assignments.reassign,
+  'assignments.comment': assignments.comment,
+  'assignments.attach': assignments.attach,
+  'assignments.templates': (ctx) => assignmentReads.templates(ctx),
+  'assignments.createTemplate': recurring.createTemplate,
+  'assignments.setTemplateActive': recurring.setTemplateActive,
 };

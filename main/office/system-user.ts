@@ -2,9 +2,9 @@ import type { WriteDb } from '../../db/sql';
 import { systemUserName } from '../../shared/i18n/ru/reminders';
 import type { Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
-import { newId } from '../../shared/util/ids';
 import { audit, insertSynced } from '../kernel/bookkeeping';
 import type { Actor } from '../kernel/context';
+import { derivedId } from '../kernel/derived-id';
 
 /** A login no person can have (logins are latin letters, digits, dot, dash, underscore). */
 export const SYSTEM_LOGIN = '@system';
@@ -27,7 +27,8 @@ export function systemActor(db: WriteDb, env: { clock: Clock; hlc: Hlc }, office
   if (found) return actor(found.id, found.full_name);
   const d = env.clock.now();
   const now = d.toISOString();
-  const id = newId(d.getTime());
+  // The same id on every computer of the office: two that made it while apart hold one user after sync.
+  const id = derivedId(0, officeId, SYSTEM_LOGIN);
   insertSynced(db, 'users', {
     id,
     office_id: officeId,

@@ -11,6 +11,8 @@ import type { IsoDate } from '../../shared/domain/calendar';
 import { fireRules, type FireRule, type ReminderRule } from '../../shared/domain/reminders';
 import type { TaskKind } from '../../shared/domain/workflow/appeal';
 import { zonedInstant } from '../../shared/util/clock';
+import { overdueAssignmentCounts } from '../assignments/queries';
+import { ASSIGNMENT_RULES } from './assignment-rules';
 import { EVENT_RULES } from './event-rules';
 import { MAIL_UNREGISTERED } from '../mail/intake/reminder-rule';
 import {
@@ -151,7 +153,8 @@ export const RULES: readonly ReminderRuleDef[] = [
       if (scan.db.rawGet("SELECT 1 FROM reminders WHERE due_at = ? AND rule = 'overdue_digest' LIMIT 1", at))
         return [];
       const counts = overdueCounts(scan.db, scan.today);
-      const digest = (userId: string | null, count: number): DueReminder => ({
+      const given = overdueAssignmentCounts(scan.db, scan.today);
+      const digest = (userId: string | null, count: number, assignments: number): DueReminder => ({
         rule: 'overdue_digest',
         entity: 'user',
         entityId: userId ?? '',
@@ -160,12 +163,14 @@ export const RULES: readonly ReminderRuleDef[] = [
         recipientId: userId,
         appealId: null,
         requestId: null,
-        params: { count },
+        params: assignments > 0 ? { count, assignments } : { count },
       });
       const out: DueReminder[] = [];
       // The office head's digest counts the whole office; `null` is resolved to the head by the scan.
-      if (counts.total > 0) out.push({ ...digest(null, counts.total), entityId: 'office' });
-      for (const [userId, n] of counts.by) if (userId) out.push(digest(userId, n));
+      if (counts.total + given.total > 0)
+        out.push({ ...digest(null, counts.total, given.total), entityId: 'office' });
+      for (const userId of new Set([...counts.by.keys(), ...given.by.keys()]))
+        if (userId) out.push(digest(userId, counts.by.get(userId) ?? 0, given.by.get(userId) ?? 0));
       return out;
     },
   },
@@ -205,4 +210,5 @@ export const RULES: readonly ReminderRuleDef[] = [
   { id: 'notice_late', escalate: true, due: (scan) => tasksFiring(scan, 'notice_late', true) },
   ...EVENT_RULES,
   MAIL_UNREGISTERED,
+  ...ASSIGNMENT_RULES,
 ];

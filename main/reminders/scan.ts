@@ -259,7 +259,7 @@ export function scanReminders(env: ScanEnv): RaisedReminder[] {
   });
 }
 
-function systemContext(db: WriteDb, env: ScanEnv, officeId: string): CallContext {
+export function systemContext(db: WriteDb, env: ScanEnv, officeId: string): CallContext {
   return {
     store: env.store,
     clock: env.clock,

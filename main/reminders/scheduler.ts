@@ -10,6 +10,7 @@ import { inQuietHours, reminderSettings, type ReminderRule } from '../../shared/
 import { reminderSummary, reminderText } from '../../shared/i18n/ru/reminders';
 import { localMinutes, type Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
+import { giveRecurring } from '../assignments/recurring';
 import { localOfficeId } from '../office/queries';
 import type { ReminderRuleDef } from './rules';
 import { scanReminders, type RaisedReminder } from './scan';
@@ -87,6 +88,12 @@ export class ReminderScheduler {
 
   /** One pass: raise what is due, then show what this desktop should show. Never throws. */
   tick(): RaisedReminder[] {
+    try {
+      // Recurring поручения of the period first, so this pass already reminds of them.
+      giveRecurring(this.opts);
+    } catch (e) {
+      this.opts.log?.('giving the recurring assignments failed', e);
+    }
     try {
       const raised = scanReminders(this.opts);
       this.deliver();

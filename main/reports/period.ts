@@ -10,6 +10,7 @@ import type { ReadDb } from '../../db/sql';
 import type { PeriodReport, ReportFilter as ApiReportFilter } from '../../shared/api/documents';
 import type { ProductionCalendar } from '../../shared/domain/calendar';
 import { lateRegistration } from '../appeals/queries';
+import { assignmentLoad } from '../assignments/load';
 import { codeNames } from '../classifier/queries';
 import { counts, officeCondition, type Scope } from './statistics/counts';
 
@@ -180,10 +181,53 @@ export function requestsByBody(db: ReadDb, f: ReportFilter, asOf: string): Perio
   );
 }
 
-/** Per responsible person: received in the period, open now, closed in the period, overdue now. */
+type Staff = PeriodReport['staff'][number];
+
+/**
+ * The staff's поручения beside their appeals: a person with поручения only gets a row of their own. A
+ * report narrowed to a topic is about appeals alone (поручения have none).
+ */
+function withAssignments(
+  db: ReadDb,
+  f: ReportFilter,
+  asOf: string,
+  staff: Staff[],
+  name: (id: string) => string | null,
+): Staff[] {
+  if (f.topic) return staff;
+  const load = assignmentLoad(
+    db,
+    { from: f.from, to: f.to, assigneeId: f.responsibleId, officeIds: f.officeIds },
+    asOf,
+  );
+  const out = staff.map((p) => {
+    const a = p.userId ? load.get(p.userId) : undefined;
+    return a ? { ...p, assignments: a } : p;
+  });
+  const shown = new Set(staff.map((p) => p.userId));
+  for (const [id, a] of load)
+    if (!shown.has(id))
+      out.push({ userId: id, name: name(id), received: 0, open: 0, closed: 0, overdue: 0, assignments: a });
+  return out.length > staff.length ? out.sort(byName) : out;
+}
+
+const byName = (x: Staff, y: Staff): number =>
+  x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'ru');
+
+const userName = (db: ReadDb) => (id: string) =>
+  db.get(db.qb.selectFrom('users').select('full_name').where('id', '=', id))?.full_name ?? null;
+
+/**
+ * Per responsible person: received in the period, open now, closed in the period, overdue now; and
+ * their поручения.
+ */
 export function staffLoad(db: ReadDb, f: ReportFilter, asOf: string): PeriodReport['staff'] {
+  return withAssignments(db, f, asOf, appealStaffLoad(db, f, asOf), userName(db));
+}
+
+function appealStaffLoad(db: ReadDb, f: ReportFilter, asOf: string): Staff[] {
   const s = scope(f);
-  return db.rawAll<PeriodReport['staff'][number]>(
+  return db.rawAll<Staff>(
     `SELECT a.responsible_id AS userId, u.full_name AS name,
             sum(a.registered_on BETWEEN ? AND ?) AS received,
             sum(a.status <> 'closed') AS open,
@@ -311,9 +355,15 @@ export function periodReport(db: ReadDb, f: ReportFilter, asOf: string): PeriodR
     overdueNow: overdue,
     avgDaysToClose: closed ? Math.round((days / closed) * 10) / 10 : null,
     requests: requestsByBody(db, f, asOf),
-    staff: [...staff.values()]
-      .map((p) => ({ ...p, name: p.userId ? (names.get(p.userId) ?? null) : null }))
-      .sort((x, y) => (x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'ru'))),
+    staff: withAssignments(
+      db,
+      f,
+      asOf,
+      [...staff.values()]
+        .map((p) => ({ ...p, name: p.userId ? (names.get(p.userId) ?? null) : null }))
+        .sort(byName),
+      (id) => names.get(id) ?? null,
+    ),
   };
 }
 

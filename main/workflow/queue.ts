@@ -8,6 +8,7 @@ import { stamp, updateSynced, audit } from '../kernel/bookkeeping';
 import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/queries';
 import { toRow } from '../appeals/queries';
+import { moveAssignmentTask } from '../assignments/tasks';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
 
 /**
@@ -112,6 +113,7 @@ function taskPage(ctx: ReadContext, filter: OpenTaskFilter, limit: number, curso
         't.event_id',
         'e.title as event_title',
         't.request_id',
+        't.assignment_id',
         't.assignee_id',
         'u.full_name as assignee_name',
         't.due_date',
@@ -138,6 +140,7 @@ function taskPage(ctx: ReadContext, filter: OpenTaskFilter, limit: number, curso
       eventId: t.event_id,
       eventTitle: t.event_title,
       requestId: t.request_id,
+      assignmentId: t.assignment_id ?? null,
       assigneeId: t.assignee_id,
       assigneeName: t.assignee_name,
       dueDate: t.due_date,
@@ -173,7 +176,9 @@ export function reassignTask(ctx: CallContext, i: ParsedInput<'tasks.reassign'>)
     const u = db.get(db.qb.selectFrom('users').select(['id', 'active']).where('id', '=', i.assigneeId));
     if (!u || u.active !== 1)
       throw new ApiError('validation', 'assigneeId: no such active user', { field: 'assigneeId' });
-    updateSynced(db, 'tasks', t.id, { assignee_id: i.assigneeId }, stamp(ctx));
+    const st = stamp(ctx);
+    moveAssignmentTask(db, st, t, i.assigneeId);
+    updateSynced(db, 'tasks', t.id, { assignee_id: i.assigneeId }, st);
     audit(db, ctx, t.office_id, 'tasks.reassign', 'task', t.id, { from: t.assignee_id, to: i.assigneeId });
   });
   return taskPage(ctx, { id: i.id }, 1).rows[0]!;

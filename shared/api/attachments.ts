@@ -89,7 +89,7 @@ export function isBase64(b64: string): boolean {
   return !/[^A-Za-z0-9+/]/.test(body);
 }
 
-const Base64Schema = z
+export const Base64Schema = z
   .string()
   .min(1, { message: 'the file is empty' })
   .max(MAX_BASE64_CHARS, { message: `larger than ${MAX_ATTACHMENT_BYTES} bytes` })

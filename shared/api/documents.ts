@@ -61,6 +61,15 @@ export const PeriodReportSchema = z.object({
       open: z.number().int(),
       closed: z.number().int(),
       overdue: z.number().int(),
+      /** The person's поручения: given and accepted in the period, open and overdue now. */
+      assignments: z
+        .object({
+          given: z.number().int(),
+          accepted: z.number().int(),
+          open: z.number().int(),
+          overdue: z.number().int(),
+        })
+        .optional(),
     }),
   ),
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appealMethods } from './appeals';
+import { assignmentMethods } from './assignments';
 import { oralAnswerMethods } from './oral-answer';
 import { attachmentMethods } from './attachments';
 import { backupMethods } from './backups';
@@ -51,6 +52,7 @@ export const contract = {
   ...mailIntakeMethods,
   ...mailOutboxMethods,
   ...mailingMethods,
+  ...assignmentMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -24,6 +24,9 @@ export const ReminderParamsSchema = z.object({
   mailSubject: z.string().optional(),
   /** The digest's number of overdue appeals. */
   count: z.number().int().optional(),
+  /** A поручение's text (its beginning); the digest's number of overdue поручения. */
+  text: z.string().optional(),
+  assignments: z.number().int().optional(),
 });
 export type ReminderParams = z.infer<typeof ReminderParamsSchema>;
 

@@ -23,11 +23,21 @@ export const REMINDER_RULES = [
   'event_approval',
   'event_stuck',
   'mail_unregistered',
+  'assignment_due_soon',
+  'assignment_overdue',
 ] as const;
 export type ReminderRule = (typeof REMINDER_RULES)[number];
 
 /** What a reminder is about; the inbox opens it. `user` is the recipient's own digest. */
-export const REMINDER_ENTITIES = ['appeal', 'request', 'task', 'event', 'user', 'mail'] as const;
+export const REMINDER_ENTITIES = [
+  'appeal',
+  'request',
+  'task',
+  'event',
+  'user',
+  'mail',
+  'assignment',
+] as const;
 export type ReminderEntity = (typeof REMINDER_ENTITIES)[number];
 
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM, 00:00–23:59' });

@@ -9,6 +9,7 @@ import { ImageRun, Paragraph, type FileChild } from 'docx';
 import type { AppealKind, Channel } from '../../../shared/api/appeals';
 import { formatNumber } from '../../../shared/domain/number';
 import { APPEALS, countOf, DAYS } from '../../../shared/domain/plural';
+import { assignmentReportText as AR } from '../../../shared/i18n/ru/assignments';
 import { documents as D } from '../../../shared/i18n/ru/documents';
 import * as L from '../../../shared/i18n/ru/labels';
 import type { Count, PeriodReport } from '../../reports/period';
@@ -62,6 +63,26 @@ function counted(title: string, counts: Count[], name: (k: string) => string, to
   };
 }
 
+/** The staff's поручения, when anyone has any. */
+function assignmentTable(r: PeriodReport): ReportTable[] {
+  const rows = r.staff.flatMap((s) =>
+    s.assignments
+      ? [
+          [
+            s.name ?? R.unassigned,
+            s.assignments.given,
+            s.assignments.accepted,
+            s.assignments.open,
+            s.assignments.overdue,
+          ],
+        ]
+      : [],
+  );
+  return rows.length === 0
+    ? []
+    : [{ title: AR.title, header: [AR.person, AR.given, AR.accepted, AR.open, AR.overdue], rows }];
+}
+
 export function reportTables(ctx: ReportContext): ReportTable[] {
   const r = ctx.report;
   return [
@@ -94,6 +115,7 @@ export function reportTables(ctx: ReportContext): ReportTable[] {
       header: [R.person, R.received, R.open, R.closedCol, R.overdueCol],
       rows: r.staff.map((s) => [s.name ?? R.unassigned, s.received, s.open, s.closed, s.overdue]),
     },
+    ...assignmentTable(r),
     ...(ctx.extra ?? []),
   ];
 }

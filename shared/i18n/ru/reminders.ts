@@ -23,6 +23,8 @@ const appeals = (n: number): string => {
   return `${n} обращений`;
 };
 
+const ASSIGNMENTS: PluralForms = ['поручение', 'поручения', 'поручений'];
+
 export const reminderRuleNames: Record<ReminderRule, string> = {
   appeal_due_soon: 'Срок рассмотрения подходит',
   appeal_overdue: 'Срок рассмотрения нарушен',
@@ -33,6 +35,8 @@ export const reminderRuleNames: Record<ReminderRule, string> = {
   event_approval: 'Мероприятие перешло на «Согласование»',
   event_stuck: 'Этап мероприятия задержался',
   mail_unregistered: 'Письмо во «Входящих» не зарегистрировано',
+  assignment_due_soon: 'Срок поручения подходит',
+  assignment_overdue: 'Срок поручения нарушен',
 };
 
 /** Title and text of one reminder. */
@@ -44,7 +48,19 @@ export function reminderText(rule: ReminderRule, p: ReminderParams): { title: st
     case 'appeal_overdue':
       return { title: reminderRuleNames[rule], body: `${who}: срок истёк ${date(p.date)}` };
     case 'overdue_digest':
-      return { title: reminderRuleNames[rule], body: `Просрочено: ${appeals(p.count ?? 0)}` };
+      return {
+        title: reminderRuleNames[rule],
+        body: `Просрочено: ${[
+          p.count || !p.assignments ? appeals(p.count ?? 0) : null,
+          p.assignments ? countOf(p.assignments, ASSIGNMENTS) : null,
+        ]
+          .filter(Boolean)
+          .join(', ')}`,
+      };
+    case 'assignment_due_soon':
+      return { title: reminderRuleNames[rule], body: `«${p.text ?? ''}»: исполнить до ${date(p.date)}` };
+    case 'assignment_overdue':
+      return { title: reminderRuleNames[rule], body: `«${p.text ?? ''}»: срок истёк ${date(p.date)}` };
     case 'request_unanswered':
       return {
         title: reminderRuleNames[rule],

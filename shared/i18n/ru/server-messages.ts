@@ -1,3 +1,4 @@
+import { assignmentServerMessages } from './assignments';
 import { attachmentServerMessages } from './attachments';
 import { classifierServerMessages } from './classifier';
 import { eventServerMessages } from './events';
@@ -86,6 +87,7 @@ export const serverMessages: Record<string, string> = {
   'only a documents request extends the term (Art. 12 p.2)':
     'Срок продлевает только запрос документов (ч. 2 ст. 12 59-ФЗ)',
   'only an office head sees everyone’s tasks': 'Задачи всех сотрудников видит только руководитель приёмной',
+  ...assignmentServerMessages,
   ...attachmentServerMessages,
   ...classifierServerMessages,
   ...eventServerMessages,

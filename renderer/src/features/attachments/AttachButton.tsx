@@ -1,9 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import type { Attachment } from '../../../../shared/api/attachments';
-import { MAX_ATTACHMENT_BYTES } from '../../../../shared/api/attachments';
 import { call } from '../../api/client';
 import { attachmentsText, errorText } from '../../i18n';
-import { mimeOf, readAsBase64, tooLarge } from './files';
+import { attachable, readAsBase64 } from './files';
 
 /**
  * A button that picks a file and attaches it to the appeal, or to a request's answer. The input is the
@@ -22,9 +21,9 @@ export function AttachButton(props: {
   const [busy, setBusy] = useState(false);
 
   const attach = async (file: File): Promise<void> => {
-    const mime = mimeOf(file);
-    if (!mime) return onError(attachmentsText.wrongType);
-    if (tooLarge(file)) return onError(attachmentsText.tooLarge(MAX_ATTACHMENT_BYTES));
+    const ok = attachable(file);
+    if ('refused' in ok) return onError(ok.refused);
+    const { mime } = ok;
     setBusy(true);
     try {
       const dataBase64 = await readAsBase64(file);

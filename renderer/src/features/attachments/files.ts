@@ -5,6 +5,7 @@ import {
   type AttachmentMime,
 } from '../../../../shared/api/attachments';
 import { call } from '../../api/client';
+import { attachmentsText } from '../../i18n';
 
 /** Browsers leave `type` empty for some files (and Windows for .docx without Office): the extension decides then. */
 const BY_EXTENSION: Readonly<Record<string, AttachmentMime>> = {
@@ -27,6 +28,14 @@ export function mimeOf(file: File): AttachmentMime | null {
 }
 
 export const tooLarge = (file: File): boolean => file.size > MAX_ATTACHMENT_BYTES;
+
+/** A picked file's type, or why it cannot be attached (its type, its size). */
+export function attachable(file: File): { mime: AttachmentMime } | { refused: string } {
+  const mime = mimeOf(file);
+  if (!mime) return { refused: attachmentsText.wrongType };
+  if (tooLarge(file)) return { refused: attachmentsText.tooLarge(MAX_ATTACHMENT_BYTES) };
+  return { mime };
+}
 
 /** The file's bytes as base64, the way the API carries them. */
 export function readAsBase64(file: File): Promise<string> {

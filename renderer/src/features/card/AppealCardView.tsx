@@ -21,6 +21,7 @@ import { CardDetails } from './CardDetails';
 import { CardEditForm } from './CardEditForm';
 import { HistoryTimeline } from './HistoryTimeline';
 import './card.css';
+import { RecordAssignments } from '../assignments/RecordAssignments';
 
 // The steps' dialogs load with the first one opened.
 const WorkflowDialog = lazy(() =>
@@ -241,6 +242,7 @@ export function AppealCardView({ id }: { id: string }) {
       </div>
 
       <WorkflowPanel card={c} onOpen={openStep} />
+      <RecordAssignments links={{ appealId: c.id }} />
 
       {c.art11Warnings.length > 0 ? (
         <ul className="banner banner--warning" aria-label={ui.register.warningsTitle}>

@@ -8,6 +8,7 @@ import { ContactForm } from './ContactForm';
 import { contactsText, errorText, formatDate, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { deliverFile, textAsBase64 } from '../attachments/files';
+import { RecordAssignments } from '../assignments/RecordAssignments';
 
 const k = contactsText.card;
 
@@ -164,6 +165,8 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
           </button>
         </form>
       ) : null}
+
+      <RecordAssignments links={{ contactId: card.id }} />
 
       <h3>{k.timeline}</h3>
       <form

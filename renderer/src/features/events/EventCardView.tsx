@@ -12,6 +12,7 @@ import { useEventMover } from './mover';
 import { Participants } from './Participants';
 import { CancelDialog, Checklist, Details, EditForm, NextStepKey } from './EventCardParts';
 import './events.css';
+import { RecordAssignments } from '../assignments/RecordAssignments';
 
 export function EventCardView({ id }: { id: string }) {
   const role = useStore((s) => s.user?.role);
@@ -223,6 +224,8 @@ export function EventCardView({ id }: { id: string }) {
           </ul>
         </section>
       </div>
+
+      <RecordAssignments links={{ eventId: card.id }} />
 
       {pastTasks.length > 0 ? (
         <details className="panel">

@@ -16,6 +16,7 @@ export function useOpenReminder(): (item: ReminderItem) => Promise<void> {
     }
     if (item.entity === 'event') go({ view: 'event', id: item.entityId });
     else if (item.entity === 'mail') go({ view: 'mail' });
+    else if (item.entity === 'assignment') go({ view: 'tasks' });
     else if (item.appealId) go({ view: 'appeal', id: item.appealId });
     else {
       setFilter({ overdue: true });
@@ -39,7 +40,9 @@ export function ReminderItems({ items, label }: { items: ReminderItem[]; label: 
               className={`inbox__item${item.read ? '' : ' inbox__item--unread'}`}
               data-rule={item.rule}
               title={
-                item.entity === 'event' || item.appealId ? remindersText.open : remindersText.digestOpens
+                item.entity === 'event' || item.entity === 'assignment' || item.appealId
+                  ? remindersText.open
+                  : remindersText.digestOpens
               }
               onClick={() => void open(item)}
             >

@@ -11,6 +11,10 @@ import { Check, Field, Kbd } from '../../components/Field';
 import { DueCell, KeyTable, type Column } from '../../components/KeyTable';
 import { errorText, fieldErrors, homeText, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
+import { assignmentsUi } from '../../../../shared/i18n/ru/assignments';
+import { AssignmentDialog } from '../assignments/AssignmentDialog';
+import { GiveAssignmentButton } from '../assignments/GiveAssignment';
+import { RecurringButton } from '../assignments/RecurringDialog';
 import '../workflow/workflow.css';
 
 type TaskRow = Output<'tasks.list'>['rows'][number];
@@ -102,6 +106,7 @@ export function TasksView() {
     useStore.getState().replace(v ? { view: 'tasks', filter: { everyone: true } } : { view: 'tasks' });
   const [selected, setSelected] = useState<TaskRow | null>(null);
   const [reassigning, setReassigning] = useState<TaskRow | null>(null);
+  const [assignment, setAssignment] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   // A reassignment, as any write, reads the list again from its first page.
   const list = usePagedList('tasks.list', filterKey, (cursor) =>
@@ -145,6 +150,8 @@ export function TasksView() {
         </div>
       </header>
       <div className="list-tools">
+        <GiveAssignmentButton hotkey onDone={() => setNotice({ ok: true, text: assignmentsUi.given })} />
+        <RecurringButton />
         <span className="muted">{everyone || filter?.assigneeId !== undefined ? k.tableLabel : k.mine}</span>
         {canSeeAll ? (
           <>
@@ -188,7 +195,9 @@ export function TasksView() {
             rowKey={(r) => r.id}
             overdue={(r) => r.overdue}
             onOpen={(r) =>
-              go(r.eventId ? { view: 'event', id: r.eventId } : { view: 'appeal', id: r.appealId! })
+              r.assignmentId
+                ? setAssignment(r.assignmentId)
+                : go(r.eventId ? { view: 'event', id: r.eventId } : { view: 'appeal', id: r.appealId! })
             }
             onSelect={onSelect}
             onEnd={list.loadMore}
@@ -198,6 +207,7 @@ export function TasksView() {
           <p className="muted list-hint">{workflowText.list.keys}</p>
         </div>
       ) : null}
+      {assignment ? <AssignmentDialog id={assignment} onClose={() => setAssignment(null)} /> : null}
       {reassigning ? (
         <ReassignDialog
           task={reassigning}
