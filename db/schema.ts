@@ -23,9 +23,11 @@ import type {
   ChecklistTemplateTable,
   TaskItemTable,
 } from './schema-events';
+import type { ReceptionDayTable, ReceptionBookingTable, ReceptionNoticeTable } from './schema-reception';
 export type * from './schema-contacts';
 export type * from './schema-events';
 export type * from './schema-desk';
+export type * from './schema-reception';
 
 export interface SyncColumns {
   id: string;
@@ -357,6 +359,9 @@ export interface DB {
   task_items: TaskItemTable;
   letter_templates: LetterTemplateTable;
   routing_rules: RoutingRuleTable;
+  reception_days: ReceptionDayTable;
+  reception_bookings: ReceptionBookingTable;
+  reception_notices: ReceptionNoticeTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -392,5 +397,8 @@ export const SYNCED_TABLES = [
   'task_items',
   'letter_templates',
   'routing_rules',
+  'reception_days',
+  'reception_bookings',
+  'reception_notices',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -2,6 +2,7 @@ import { attachmentServerMessages } from './attachments';
 import { classifierServerMessages } from './classifier';
 import { eventServerMessages } from './events';
 import { oralAnswerServerMessages } from './oral-answer';
+import { receptionServerMessages } from './reception';
 import { statisticsServerMessages } from './statistics';
 
 /**
@@ -90,6 +91,7 @@ export const serverMessages: Record<string, string> = {
   ...classifierServerMessages,
   ...eventServerMessages,
   ...oralAnswerServerMessages,
+  ...receptionServerMessages,
   ...statisticsServerMessages,
 };
 
