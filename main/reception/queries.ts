@@ -8,7 +8,7 @@ import type { ReadDb } from '../../db/sql';
 import type { ReceptionBookingTable, ReceptionDayTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
 import type { Booking, Notice, ReceptionDay, Slot } from '../../shared/api/reception';
-import { daySlots, type Break } from '../../shared/domain/reception';
+import { addDays, daySlots, type Break } from '../../shared/domain/reception';
 
 export function dayRow(db: ReadDb, id: string): ReceptionDayTable {
   const d = db.rawGet<ReceptionDayTable>(
@@ -139,7 +139,7 @@ function toDay(db: ReadDb, d: ReceptionDayTable, bookings: readonly Booking[]): 
 
 /** The office's reception days from `from` for `days` days, in date order, each with its bookings. */
 export function receptionDays(db: ReadDb, officeId: string, from: string, days: number): ReceptionDay[] {
-  const to = new Date(Date.parse(`${from}T00:00:00Z`) + (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const to = addDays(from, days - 1);
   const rows = db.rawAll<ReceptionDayTable>(
     `SELECT * FROM reception_days WHERE office_id = ? AND day_date BETWEEN ? AND ? AND deleted_at IS NULL
      ORDER BY day_date, start_time, id`,

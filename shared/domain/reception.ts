@@ -71,3 +71,14 @@ export function seriesDates(
   }
   return out;
 }
+
+/** The date `n` days after `iso` (before, when negative). */
+export function addDays(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The Monday of the week of `iso`. */
+export function mondayOf(iso: string): string {
+  const weekday = (new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(iso, -weekday);
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { receptionUi as t } from '../../../../shared/i18n/ru/reception';
+import { call } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
+import { useSubmit } from './use-submit';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+
+interface Draft {
+  date: string | null;
+  until: string | null;
+  place: string;
+  startTime: string;
+  endTime: string;
+  slotMinutes: string;
+  breakFrom: string;
+  breakTo: string;
+}
+
+/**
+ * A new reception day: date, place, hours, the slot's length and a break; with «until» the same day of
+ * the week repeats every week up to that date (the repeating rule).
+ */
+export function NewDayDialog(props: { date: string; onClose(): void; onDone(): void }) {
+  const [d, setD] = useState<Draft>({
+    date: props.date,
+    until: '',
+    place: '',
+    startTime: '10:00',
+    endTime: '13:00',
+    slotMinutes: '20',
+    breakFrom: '',
+    breakTo: '',
+  });
+  const set = (p: Partial<Draft>) => setD((x) => ({ ...x, ...p }));
+
+  const { errors, error, busy, submit } = useSubmit(async () => {
+    const fields = {
+      place: d.place,
+      startTime: d.startTime,
+      endTime: d.endTime,
+      slotMinutes: Number(d.slotMinutes),
+      breaks: d.breakFrom || d.breakTo ? [{ from: d.breakFrom, to: d.breakTo }] : [],
+    };
+    if (d.until) {
+      const weekday = ((new Date(`${d.date ?? ''}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+      await call('reception.createSeries', {
+        ...fields,
+        from: d.date ?? '',
+        to: d.until,
+        weekdays: [weekday],
+      });
+    } else await call('reception.createDay', { ...fields, date: d.date ?? '' });
+    props.onDone();
+  });
+
+  const text = (key: keyof Draft, label: string, error?: string) => (
+    <Field id={`day-${key}`} label={label} error={error ?? errors[key]}>
+      {(a) => (
+        <input
+          id={`day-${key}`}
+          {...a}
+          value={d[key] ?? ''}
+          onChange={(e) => set({ [key]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <Dialog
+      id="new-day-dialog"
+      title={t.newDay}
+      submitLabel={t.create}
+      busy={busy}
+      error={error}
+      wide
+      onSubmit={submit}
+      onClose={props.onClose}
+    >
+      <div className="reception__grid">
+        <Field id="day-date" label={t.date} error={errors.date ?? errors.from}>
+          {(a) => <DateInput id="day-date" {...a} value={d.date} onChange={(v) => set({ date: v })} />}
+        </Field>
+        <Field id="day-until" label={t.repeatUntil} error={errors.to}>
+          {(a) => <DateInput id="day-until" {...a} value={d.until} onChange={(v) => set({ until: v })} />}
+        </Field>
+      </div>
+      {text('place', t.place)}
+      <div className="reception__grid">
+        {text('startTime', t.start)}
+        {text('endTime', t.end)}
+        {text('slotMinutes', t.slotMinutes)}
+        {text('breakFrom', t.breakFrom, errors['breaks.0.from'] ?? errors['breaks.0'])}
+        {text('breakTo', t.breakTo, errors['breaks.0.to'])}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,131 @@
+import { expect, signIn, test, type App } from './fixtures';
+
+/**
+ * Приём граждан as an assistant runs it: three citizens booked into the day's slots (one found among the
+ * contacts, two new), by the keyboard — the arrows move between slots, Enter books — then on the day one
+ * is marked as come and his oral appeal is registered from the slot in one step.
+ */
+const NOW = '2026-03-03T07:00:00Z'; // Tuesday 3 March, 10:00 in Moscow
+test.use({ serverNow: NOW });
+
+const ASSISTANT = { login: 'orlova', fullName: 'Орлова Мария Игоревна', password: 'assistant-pass-1' };
+
+async function arrange(app: App): Promise<void> {
+  await app.setUp();
+  await app.call('users.create', { ...ASSISTANT, role: 'assistant' });
+  await app.call('contacts.create', {
+    lastName: 'Петров',
+    firstName: 'Сергей',
+    middleName: 'Иванович',
+    phones: ['9161234567'],
+  });
+  await app.call('reception.createDay', {
+    date: '2026-03-05',
+    place: 'Общественная приёмная, ул. Ленина, 1',
+    startTime: '10:00',
+    endTime: '12:00',
+    slotMinutes: 20,
+    breaks: [{ from: '11:00', to: '11:20' }],
+  });
+}
+
+test('an assistant books three citizens, marks one as come and registers his oral appeal from the slot', async ({
+  app,
+  page,
+}) => {
+  await arrange(app);
+  await page.clock.setFixedTime(new Date(NOW));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open(page);
+  await signIn(page, ASSISTANT.login, ASSISTANT.password);
+  await page
+    .getByRole('navigation', { name: 'Разделы' })
+    .getByRole('button', { name: 'Приём граждан' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
+  const day = page.getByTestId('reception-day');
+  await expect(day.getByRole('heading', { name: 'Чт, 5 марта, 10:00–12:00' })).toBeVisible();
+  // The break is not offered: 10:00, 10:20, 10:40, 11:20, 11:40.
+  await expect(day.getByRole('option')).toHaveCount(5);
+  const slot = (time: string) => page.getByTestId(`slot-2026-03-05-${time}`);
+  const dialog = page.locator('#book-dialog');
+
+  // The first: found among the contacts by surname.
+  await slot('10:00').click();
+  await expect(dialog.getByRole('heading', { name: 'Запись на 10:00, 5 марта' })).toBeVisible();
+  await page.keyboard.type('Петр');
+  await dialog.getByRole('button', { name: /Петров Сергей Иванович/ }).click();
+  await expect(dialog.getByTestId('book-chosen')).toHaveText('Выбран: Петров Сергей Иванович');
+  await dialog.getByLabel('Вопрос (кратко)').fill('Ремонт крыши дома');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(slot('10:00')).toContainText('Петров Сергей Иванович');
+
+  // The second and third: new citizens, by the keyboard from the slot just booked.
+  const bookNew = async (time: string, last: string, first: string, phone: string, question: string) => {
+    await page.keyboard.press('ArrowDown');
+    await expect(slot(time)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('heading', { name: `Запись на ${time}, 5 марта` })).toBeVisible();
+    await dialog.getByLabel('Фамилия', { exact: true }).fill(last);
+    await dialog.getByLabel('Имя', { exact: true }).fill(first);
+    await dialog.getByLabel('Телефон', { exact: true }).fill(phone);
+    await dialog.getByLabel('Вопрос (кратко)').fill(question);
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog).toBeHidden();
+    await expect(slot(time)).toContainText(`${last} ${first}`);
+    await slot(time).focus();
+  };
+  await slot('10:00').focus();
+  await bookNew('10:20', 'Сидорова', 'Анна', '9167654321', 'Место в детском саду');
+  await bookNew('10:40', 'Кузнецов', 'Пётр', '9160001122', 'Субсидия на оплату ЖКУ');
+
+  // Enter on a booked slot books nothing: it is already taken.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  // None of them has an e-mail: the assistant has a task to call each.
+  const [booked] = await app.call('reception.days', { from: '2026-03-05', days: 1 }, ASSISTANT.login);
+  const bookings = booked!.slots.flatMap((s) => s.bookings);
+  expect(bookings.map((b) => [b.slot, b.citizenName, b.notice?.state])).toEqual([
+    ['10:00', 'Петров Сергей Иванович', 'task'],
+    ['10:20', 'Сидорова Анна', 'task'],
+    ['10:40', 'Кузнецов Пётр', 'task'],
+  ]);
+
+  // On the day: Kuznetsov came (Space marks the selected slot's citizen), and his appeal is answered orally.
+  await slot('10:40').focus();
+  await page.keyboard.press('Space');
+  await expect(slot('10:40')).toContainText('пришёл');
+  const panel = page.getByTestId('booking-panel');
+  await expect(panel).toContainText('10:40, Чт, 5 марта — Кузнецов Пётр');
+  await panel.getByRole('button', { name: 'Зарегистрировать обращение' }).click();
+  const form = page.locator('#register-from-slot');
+  await expect(
+    form.getByRole('heading', { name: 'Регистрация обращения с приёма: Кузнецов Пётр' }),
+  ).toBeVisible();
+  await expect(form.getByLabel('Краткое содержание')).toHaveValue('Субсидия на оплату ЖКУ');
+  await form.getByText('Устный ответ дан на приёме').click();
+  await form.getByLabel('Итог').selectOption('answered');
+  await form.getByLabel('Что ответили').fill('Субсидию оформляет МФЦ по заявлению с документами о доходах.');
+  await form.getByText('Заявитель согласен на устный ответ').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText('Обращение № ИВН-2026-00001');
+  await expect(panel.getByRole('button', { name: 'Обращение № ИВН-2026-00001' })).toBeVisible();
+
+  // The appeal is the citizen's, by reception, and closed with the oral answer.
+  await panel.getByRole('button', { name: 'Обращение № ИВН-2026-00001' }).click();
+  await expect(page.getByRole('heading', { name: 'Обращение № ИВН-2026-00001' })).toBeVisible();
+  await expect(page.getByTestId('wf-stage')).toHaveText('Закрыто');
+  await expect(page.getByTestId('oral-answer-block').getByTestId('reply-text')).toHaveText(
+    'Субсидию оформляет МФЦ по заявлению с документами о доходах.',
+  );
+
+  const [after] = await app.call('reception.days', { from: '2026-03-05', days: 1 }, ASSISTANT.login);
+  expect(after!.slots.flatMap((s) => s.bookings).map((b) => [b.slot, b.status, b.regNumber])).toEqual([
+    ['10:00', 'booked', null],
+    ['10:20', 'booked', null],
+    ['10:40', 'came', 'ИВН-2026-00001'],
+  ]);
+});
