@@ -32,7 +32,7 @@ function dayListContent(day: ReceptionDay, office: ReturnType<typeof toOffice>):
     para(D.title, { align: 'center', bold: true, before: 120, after: 200 }),
     para(`${D.date}: ${longDate(day.date)}, ${day.startTime}–${day.endTime}`),
     para(`${D.place}: ${day.place}`),
-    para(`${D.host}: ${day.hostName ?? U.deputy}`, { after: 200 }),
+    para(`${D.host}: ${day.hostName ?? `${U.deputy} ${office.deputyName}`}`, { after: 200 }),
   ];
   if (day.status === 'cancelled') out.push(para(`${U.cancelled}: ${day.cancelReason ?? ''}`, { bold: true }));
   out.push(

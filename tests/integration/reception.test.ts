@@ -393,6 +393,7 @@ describe('the day', () => {
       expect(text).toContain('Ремонт подъезда');
       expect(text).toContain('Парковка у школы');
       expect(text).toContain('Без записи (очередь)');
+      expect(text).toContain('Принимает: депутат Петров Пётр Петрович');
       expect(text.indexOf('10:20')).toBeLessThan(text.indexOf('11:40'));
       const keep = process.env.DOCUMENTS_PNG_DIR;
       if (keep) {
