@@ -129,3 +129,52 @@ test('an assistant books three citizens, marks one as come and registers his ora
     ['10:40', 'came', 'ИВН-2026-00001'],
   ]);
 });
+
+test('a reception day is made on the screen: an assistant receives, it belongs to a «День приёма» event', async ({
+  app,
+  page,
+}) => {
+  await app.setUp();
+  await app.call('users.create', { ...ASSISTANT, role: 'assistant' });
+  const event = await app.call('events.create', {
+    title: 'День приёма в Заволжском районе',
+    kind: 'reception_day',
+    date: '2026-03-10',
+    place: 'Библиотека № 3',
+  } as never);
+  await page.clock.setFixedTime(new Date(NOW));
+  await app.open(page);
+  await signIn(page, ASSISTANT.login, ASSISTANT.password);
+  await page
+    .getByRole('navigation', { name: 'Разделы' })
+    .getByRole('button', { name: 'Приём граждан' })
+    .click();
+  await expect(page.getByText('На этой неделе дней приёма нет.')).toBeVisible();
+  await page.getByRole('button', { name: 'Новый день приёма' }).click();
+  const dialog = page.locator('#new-day-dialog');
+  await dialog.getByLabel('Дата', { exact: true }).fill('10.03.2026');
+  await dialog.getByLabel('Принимает').selectOption({ label: ASSISTANT.fullName });
+  await dialog.getByLabel('Мероприятие «День приёма»').selectOption({ label: event.title });
+  // The event's place is taken over.
+  await expect(dialog.getByLabel('Место')).toHaveValue('Библиотека № 3');
+  await dialog.getByLabel('Начало').fill('15:00');
+  await dialog.getByLabel('Окончание').fill('17:00');
+  await dialog.getByLabel('Длина слота, мин').fill('30');
+  // A break that ends before it starts is refused at its field, and nothing is made.
+  await dialog.getByLabel('Перерыв с').fill('16:00');
+  await dialog.getByLabel('до', { exact: true }).fill('15:30');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog.locator('#day-breakTo-error')).toHaveText('Перерыв кончается позже, чем начинается');
+  expect(await app.call('reception.days', { from: '2026-03-10', days: 1 })).toEqual([]);
+  await dialog.getByLabel('до', { exact: true }).fill('16:30');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Неделя →' }).click();
+  const day = page.getByTestId('reception-day');
+  await expect(day.getByRole('heading', { name: 'Вт, 10 марта, 15:00–17:00' })).toBeVisible();
+  await expect(day).toContainText(`Библиотека № 3 · Принимает: ${ASSISTANT.fullName}`);
+  await expect(day.getByRole('option')).toHaveText([/^15:00/, /^15:30/, /^16:30/]);
+  const [made] = await app.call('reception.days', { from: '2026-03-10', days: 1 });
+  expect(made).toMatchObject({ eventId: event.id, hostName: ASSISTANT.fullName, slotMinutes: 30 });
+});

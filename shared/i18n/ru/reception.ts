@@ -25,6 +25,9 @@ export const receptionUi = {
   cancelled: 'Отменён',
   host: 'Принимает',
   deputy: 'депутат',
+  event: 'Мероприятие «День приёма»',
+  noEvent: 'не связан с мероприятием',
+  noEventsThatDay: 'в этот день мероприятий «День приёма» нет',
   place: 'Место',
   date: 'Дата',
   start: 'Начало',
@@ -140,4 +143,8 @@ export const receptionServerMessages: Record<string, string> = {
   'a cancelled booking': 'Запись отменена',
   'a rule gives at most 100 days': 'Правило даёт больше 100 дней: сократите период',
   'the rule gives no day': 'Правило не даёт ни одного дня',
+  'a break lies inside the hours': 'Перерыв должен быть в часах приёма',
+  'a break ends after it starts': 'Перерыв кончается позже, чем начинается',
+  'the day ends after it starts': 'Приём кончается позже, чем начинается',
+  'the rule ends after it starts': 'Дата «до» — не раньше даты начала',
 };

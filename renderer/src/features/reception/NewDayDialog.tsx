@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { receptionUi as t } from '../../../../shared/i18n/ru/reception';
 import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
 import { useSubmit } from './use-submit';
 import { Dialog } from '../../components/Dialog';
@@ -15,11 +16,18 @@ interface Draft {
   slotMinutes: string;
   breakFrom: string;
   breakTo: string;
+  /** '' for the deputy. */
+  hostId: string;
+  /** '' for none. */
+  eventId: string;
 }
 
+const RECEPTION_EVENT_KIND = 'reception_day';
+
 /**
- * A new reception day: date, place, hours, the slot's length and a break; with «until» the same day of
- * the week repeats every week up to that date (the repeating rule).
+ * A new reception day: date, who receives, place, hours, the slot's length and a break, and the «День
+ * приёма» event of that date it belongs to; with «until» the same day of the week repeats every week up
+ * to that date (the repeating rule).
  */
 export function NewDayDialog(props: { date: string; onClose(): void; onDone(): void }) {
   const [d, setD] = useState<Draft>({
@@ -31,7 +39,17 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
     slotMinutes: '20',
     breakFrom: '',
     breakTo: '',
+    hostId: '',
+    eventId: '',
   });
+  const users = useCall('users.list', {});
+  const date = d.date ?? '';
+  const events = useCall(
+    'events.list',
+    { from: date, to: date },
+    { enabled: /^\d{4}-\d\d-\d\d$/.test(date) },
+  );
+  const receptionEvents = (events.data ?? []).filter((e) => e.kind === RECEPTION_EVENT_KIND);
   const set = (p: Partial<Draft>) => setD((x) => ({ ...x, ...p }));
 
   const { errors, error, busy, submit } = useSubmit(async () => {
@@ -41,16 +59,17 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
       endTime: d.endTime,
       slotMinutes: Number(d.slotMinutes),
       breaks: d.breakFrom || d.breakTo ? [{ from: d.breakFrom, to: d.breakTo }] : [],
+      hostId: d.hostId || null,
     };
     if (d.until) {
       const weekday = ((new Date(`${d.date ?? ''}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
       await call('reception.createSeries', {
         ...fields,
-        from: d.date ?? '',
+        from: date,
         to: d.until,
         weekdays: [weekday],
       });
-    } else await call('reception.createDay', { ...fields, date: d.date ?? '' });
+    } else await call('reception.createDay', { ...fields, date, eventId: d.eventId || null });
     props.onDone();
   });
 
@@ -84,6 +103,42 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
         </Field>
         <Field id="day-until" label={t.repeatUntil} error={errors.to}>
           {(a) => <DateInput id="day-until" {...a} value={d.until} onChange={(v) => set({ until: v })} />}
+        </Field>
+      </div>
+      <div className="reception__grid">
+        <Field id="day-hostId" label={t.host} error={errors.hostId}>
+          {(a) => (
+            <select id="day-hostId" {...a} value={d.hostId} onChange={(e) => set({ hostId: e.target.value })}>
+              <option value="">{t.deputy}</option>
+              {(users.data ?? []).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.fullName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="day-eventId" label={t.event} error={errors.eventId}>
+          {(a) => (
+            <select
+              id="day-eventId"
+              {...a}
+              disabled={!!d.until}
+              value={d.until ? '' : d.eventId}
+              onChange={(e) => {
+                const ev = receptionEvents.find((x) => x.id === e.target.value);
+                set({ eventId: e.target.value, place: d.place || (ev?.place ?? '') });
+              }}
+            >
+              <option value="">{receptionEvents.length ? t.noEvent : t.noEventsThatDay}</option>
+              {receptionEvents.map((ev) => (
+                <option key={ev.id} value={ev.id}>
+                  {ev.startTime ? `${ev.startTime} ` : ''}
+                  {ev.title}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       </div>
       {text('place', t.place)}
