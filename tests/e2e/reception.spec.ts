@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, signIn, test, type App } from './fixtures';
 
 /**
@@ -29,19 +30,24 @@ async function arrange(app: App): Promise<void> {
   });
 }
 
-test('an assistant books three citizens, marks one as come and registers his oral appeal from the slot', async ({
-  app,
-  page,
-}) => {
-  await arrange(app);
+/** The assistant signs in on the clock of NOW and opens Приём граждан from the menu. */
+async function openReception(app: App, page: Page): Promise<void> {
   await page.clock.setFixedTime(new Date(NOW));
-  await page.setViewportSize({ width: 1366, height: 768 });
   await app.open(page);
   await signIn(page, ASSISTANT.login, ASSISTANT.password);
   await page
     .getByRole('navigation', { name: 'Разделы' })
     .getByRole('button', { name: 'Приём граждан' })
     .click();
+}
+
+test('an assistant books three citizens, marks one as come and registers his oral appeal from the slot', async ({
+  app,
+  page,
+}) => {
+  await arrange(app);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openReception(app, page);
   await expect(page.getByRole('heading', { name: 'Приём граждан' })).toBeVisible();
   const day = page.getByTestId('reception-day');
   await expect(day.getByRole('heading', { name: 'Чт, 5 марта, 10:00–12:00' })).toBeVisible();
@@ -142,13 +148,7 @@ test('a reception day is made on the screen: an assistant receives, it belongs t
     date: '2026-03-10',
     place: 'Библиотека № 3',
   } as never);
-  await page.clock.setFixedTime(new Date(NOW));
-  await app.open(page);
-  await signIn(page, ASSISTANT.login, ASSISTANT.password);
-  await page
-    .getByRole('navigation', { name: 'Разделы' })
-    .getByRole('button', { name: 'Приём граждан' })
-    .click();
+  await openReception(app, page);
   await expect(page.getByText('На этой неделе дней приёма нет.')).toBeVisible();
   await page.getByRole('button', { name: 'Новый день приёма' }).click();
   const dialog = page.locator('#new-day-dialog');
