@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { newId } from '../../shared/util/ids';
 import { expect, signIn, test, type App } from './fixtures';
 
 /**
@@ -177,4 +178,46 @@ test('a reception day is made on the screen: an assistant receives, it belongs t
   await expect(day.getByRole('option')).toHaveText([/^15:00/, /^15:30/, /^16:30/]);
   const [made] = await app.call('reception.days', { from: '2026-03-10', days: 1 });
   expect(made).toMatchObject({ eventId: event.id, hostName: ASSISTANT.fullName, slotMinutes: 30 });
+});
+
+test('a slot booked on two computers apart shows both bookings as a conflict, settled by moving one', async ({
+  app,
+  page,
+}) => {
+  await arrange(app);
+  const [day] = await app.call('reception.days', { from: '2026-03-05', days: 1 });
+  const held = await app.call('reception.book', {
+    dayId: day!.id,
+    slot: '10:00',
+    applicant: { lastName: 'Офисный', firstName: 'Олег', phone: '9160000001' },
+    question: 'Вопрос в офисе',
+  });
+  const other = await app.call('contacts.create', { lastName: 'Выездной', firstName: 'Виктор' });
+  // What a sync leaves when a laptop booked the same slot while apart (reception-sync.test.ts makes it
+  // through the real sync): the later booking on seat 1 of the slot.
+  app.office.sqlite
+    .prepare(
+      `INSERT INTO reception_bookings (id, day_id, slot, seat, contact_id, question, status, office_id,
+         created_at, updated_at, hlc)
+       SELECT ?, day_id, slot, 1, ?, 'Вопрос на выезде', 'booked', office_id, created_at, updated_at, hlc
+       FROM reception_bookings WHERE id = ?`,
+    )
+    .run(newId(), other.id, held.id);
+
+  await openReception(app, page);
+  const slot = page.getByTestId('slot-2026-03-05-10:00');
+  await expect(slot).toContainText('Офисный Олег / Выездной Виктор');
+  await expect(slot).toContainText('конфликт');
+  await slot.focus();
+  const panel = page.getByTestId('booking-panel');
+  await expect(panel).toContainText('Конфликт записи: время занято дважды');
+  const laptops = panel.locator('.rpanel__booking').filter({ hasText: 'Выездной Виктор' });
+  await laptops.getByLabel('Перенести на время').selectOption('10:20');
+  await laptops.getByRole('button', { name: 'Перенести', exact: true }).click();
+
+  await expect(slot).not.toContainText('конфликт');
+  await expect(slot).toContainText('Офисный Олег');
+  await expect(page.getByTestId('slot-2026-03-05-10:20')).toContainText('Выездной Виктор');
+  const [after] = await app.call('reception.days', { from: '2026-03-05', days: 1 });
+  expect(after!.slots.filter((s) => s.state === 'conflict')).toEqual([]);
 });
