@@ -81,9 +81,9 @@ test('an assistant books three citizens, marks one as come and registers his ora
     await page.keyboard.press('Control+Enter');
     await expect(dialog).toBeHidden();
     await expect(slot(time)).toContainText(`${last} ${first}`);
-    await slot(time).focus();
+    await expect(slot(time)).toBeFocused();
   };
-  await slot('10:00').focus();
+  await expect(slot('10:00')).toBeFocused();
   await bookNew('10:20', 'Сидорова', 'Анна', '9167654321', 'Место в детском саду');
   await bookNew('10:40', 'Кузнецов', 'Пётр', '9160001122', 'Субсидия на оплату ЖКУ');
 
@@ -220,4 +220,44 @@ test('a slot booked on two computers apart shows both bookings as a conflict, se
   await expect(page.getByTestId('slot-2026-03-05-10:20')).toContainText('Выездной Виктор');
   const [after] = await app.call('reception.days', { from: '2026-03-05', days: 1 });
   expect(after!.slots.filter((s) => s.state === 'conflict')).toEqual([]);
+});
+
+test('walk-ins join the day’s queue in order and one’s appeal is registered from the queue', async ({
+  app,
+  page,
+}) => {
+  await arrange(app);
+  await openReception(app, page);
+  const day = page.getByTestId('reception-day');
+  const dialog = page.locator('#book-dialog');
+  for (const [last, question] of [
+    ['Первов', 'Освещение во дворе'],
+    ['Вторых', 'Детская площадка'],
+  ]) {
+    await day.getByRole('button', { name: 'В очередь' }).click();
+    await expect(dialog.getByRole('heading', { name: 'Гражданин без записи' })).toBeVisible();
+    await dialog.getByLabel('Фамилия', { exact: true }).fill(last!);
+    await dialog.getByLabel('Имя', { exact: true }).fill('Иван');
+    await dialog.getByLabel('Вопрос (кратко)').fill(question!);
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog).toBeHidden();
+  }
+  const queue = day.getByRole('listitem').filter({ hasText: /^№/ });
+  await expect(queue).toHaveText([/№ 1\s*Первов Иван/, /№ 2\s*Вторых Иван/]);
+
+  await queue.nth(1).getByRole('button').click();
+  const panel = page.getByTestId('booking-panel');
+  await expect(panel).toContainText('№ 2 — Вторых Иван');
+  await panel.getByRole('button', { name: 'Зарегистрировать обращение' }).click();
+  const form = page.locator('#register-from-slot');
+  await expect(form.getByLabel('Краткое содержание')).toHaveValue('Детская площадка');
+  await page.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText('Обращение № ИВН-2026-00001');
+  await expect(queue.nth(1)).toContainText('пришёл');
+  const [after] = await app.call('reception.days', { from: '2026-03-05', days: 1 });
+  expect(after!.queue.map((b) => [b.queueNo, b.citizenName, b.status, b.regNumber])).toEqual([
+    [1, 'Первов Иван', 'booked', null],
+    [2, 'Вторых Иван', 'came', 'ИВН-2026-00001'],
+  ]);
 });
