@@ -18,7 +18,7 @@ import { appealRow } from '../appeals/queries';
 import { answerOrally } from '../workflow/oral';
 import { refuse } from './days';
 import { notifyCitizen } from './notices';
-import { bookingRow, bookingView, dayRow, slotBookings, slotsOf } from './queries';
+import { bookingRow, bookingView, dayRow, nextQueueNo, slotBookings, slotsOf } from './queries';
 
 const SLOT_TAKEN = 'the slot is already booked';
 
@@ -94,11 +94,7 @@ export function addWalkIn(
     const w = beginWrite(db, ctx);
     const day = dayRow(db, i.dayId);
     if (day.status === 'cancelled') refuse('dayId', 'the day is cancelled');
-    const last = db.rawGet<{ n: number | null }>(
-      'SELECT max(queue_no) AS n FROM reception_bookings WHERE day_id = ? AND slot IS NULL AND deleted_at IS NULL',
-      day.id,
-    );
-    const row = newBooking(w, i, { slot: null, queueNo: (last?.n ?? 0) + 1 });
+    const row = newBooking(w, i, { slot: null, queueNo: nextQueueNo(db, day.id) });
     audit(db, ctx, w.office.id, 'reception.addWalkIn', 'reception_booking', row.id, {
       queueNo: row.queue_no,
     });

@@ -198,3 +198,12 @@ export function dayNotices(db: ReadDb, dayId: string): Notice[] {
       createdAt: n.created_at,
     }));
 }
+
+/** The number the day's queue gives the next walk-in. */
+export function nextQueueNo(db: ReadDb, dayId: string): number {
+  const last = db.rawGet<{ n: number | null }>(
+    'SELECT max(queue_no) AS n FROM reception_bookings WHERE day_id = ? AND slot IS NULL AND deleted_at IS NULL',
+    dayId,
+  );
+  return (last?.n ?? 0) + 1;
+}

@@ -86,4 +86,45 @@ describe('reception bookings across the office’s computers', () => {
     }
     expect(rows(laptop)).toEqual(rows(desk));
   });
+
+  it('walk-ins queued on two computers apart keep one order: the later takes the next number on both', async () => {
+    const hq = await startTestHq('sqlite', T0);
+    const desk = await enrolledOffice(hq, 'ПРМ', T0);
+    const day = await desk.value('reception.createDay', DAY);
+    expect((await desk.sync.syncNow()).ok).toBe(true);
+    const laptop = await joinedNode(hq, desk, T0);
+
+    const walkIn = (node: SyncNode, lastName: string) =>
+      node.value('reception.addWalkIn', {
+        dayId: day.id,
+        applicant: { lastName, firstName: 'Иван' },
+        question: `Вопрос ${lastName}`,
+      });
+    const first = await walkIn(desk, 'Первов');
+    desk.clock.advance(30_000);
+    const second = await walkIn(desk, 'Вторых');
+    laptop.clock.advance(60_000);
+    const third = await walkIn(laptop, 'Выездной');
+    // Apart, each computer numbered its own from 1.
+    expect([first.queueNo, second.queueNo, third.queueNo]).toEqual([1, 2, 1]);
+
+    for (const n of [desk, laptop, desk, laptop]) expect((await n.sync.syncNow()).ok).toBe(true);
+
+    const queueOf = async (node: SyncNode) => {
+      const [d] = await node.value('reception.days', { from: DAY.date, days: 1 });
+      return (d as ReceptionDay).queue.map((b) => [b.id, b.queueNo]);
+    };
+    const onDesk = await queueOf(desk);
+    expect(await queueOf(laptop)).toEqual(onDesk);
+    expect(rows(laptop)).toEqual(rows(desk));
+    // Every walk-in kept, no number twice, and the queue's order is the order they came in (ids grow with time).
+    const byId = onDesk.map(([id]) => id as string).sort();
+    expect(byId).toEqual([first.id, second.id, third.id].sort());
+    expect(onDesk.map(([id]) => id)).toEqual(byId);
+    expect(new Set(onDesk.map(([, no]) => no)).size).toBe(3);
+    const left = desk.handle.sqlite
+      .prepare("SELECT count(*) AS n FROM reception_bookings WHERE slot IS NULL AND status = 'booked'")
+      .get() as { n: number };
+    expect(left.n).toBe(3);
+  });
 });
