@@ -30,13 +30,19 @@ const rows = (node: SyncNode) =>
     )
     .all();
 
+/** An office's desk computer with a reception day, synced, and a laptop joined to the office after it. */
+async function officeWithDay() {
+  const hq = await startTestHq('sqlite', T0);
+  const desk = await enrolledOffice(hq, 'ПРМ', T0);
+  const day = await desk.value('reception.createDay', DAY);
+  expect((await desk.sync.syncNow()).ok).toBe(true);
+  const laptop = await joinedNode(hq, desk, T0);
+  return { desk, laptop, day };
+}
+
 describe('reception bookings across the office’s computers', () => {
   it('two offline bookings of one slot both stay and show as a conflict on both computers', async () => {
-    const hq = await startTestHq('sqlite', T0);
-    const desk = await enrolledOffice(hq, 'ПРМ', T0);
-    const day = await desk.value('reception.createDay', DAY);
-    expect((await desk.sync.syncNow()).ok).toBe(true);
-    const laptop = await joinedNode(hq, desk, T0);
+    const { desk, laptop, day } = await officeWithDay();
     expect(await laptop.value('reception.days', { from: DAY.date, days: 1 })).toEqual(
       await desk.value('reception.days', { from: DAY.date, days: 1 }),
     );
@@ -88,11 +94,7 @@ describe('reception bookings across the office’s computers', () => {
   });
 
   it('walk-ins queued on two computers apart keep one order: the later takes the next number on both', async () => {
-    const hq = await startTestHq('sqlite', T0);
-    const desk = await enrolledOffice(hq, 'ПРМ', T0);
-    const day = await desk.value('reception.createDay', DAY);
-    expect((await desk.sync.syncNow()).ok).toBe(true);
-    const laptop = await joinedNode(hq, desk, T0);
+    const { desk, laptop, day } = await officeWithDay();
 
     const walkIn = (node: SyncNode, lastName: string) =>
       node.value('reception.addWalkIn', {
