@@ -250,7 +250,14 @@ test('walk-ins join the day’s queue in order and one’s appeal is registered 
   await expect(panel).toContainText('№ 2 — Вторых Иван');
   await panel.getByRole('button', { name: 'Зарегистрировать обращение' }).click();
   const form = page.locator('#register-from-slot');
+  await expect(form.getByTestId('rfs-applicant')).toHaveText('Заявитель: Вторых Иван');
   await expect(form.getByLabel('Краткое содержание')).toHaveValue('Детская площадка');
+  await form.getByLabel('Текст обращения').fill('Просит установить горку во дворе дома 5.');
+  await page.locator('#rfs-topics').focus();
+  await page.keyboard.type('0005.0005.0056.1161');
+  await expect(form.getByRole('option').first()).toContainText('Несанкционированная свалка мусора');
+  await page.keyboard.press('Enter');
+  await expect(form.getByTestId('rfs-topics-picker').locator('.picker__chip')).toHaveCount(1);
   await page.keyboard.press('Control+Enter');
   await expect(form).toBeHidden();
   await expect(page.getByRole('status')).toHaveText('Обращение № ИВН-2026-00001');
@@ -260,4 +267,11 @@ test('walk-ins join the day’s queue in order and one’s appeal is registered 
     [1, 'Первов Иван', 'booked', null],
     [2, 'Вторых Иван', 'came', 'ИВН-2026-00001'],
   ]);
+  const appeal = await app.call('appeals.get', { id: after!.queue[1]!.appealId! });
+  expect(appeal).toMatchObject({
+    channel: 'reception',
+    summary: 'Детская площадка',
+    text: 'Просит установить горку во дворе дома 5.',
+    topics: ['0005.0005.0056.1161'],
+  });
 });

@@ -350,7 +350,17 @@ describe('the day', () => {
     // A walk-in is registered the same way (a written appeal this time).
     const w = await office.value('reception.registerAppeal', {
       bookingId: w1.id,
-      appeal: { channel: 'reception', kind: 'complaint', summary: 'Яма во дворе' },
+      appeal: {
+        channel: 'reception',
+        kind: 'complaint',
+        summary: 'Яма во дворе',
+        text: 'Яма у третьего подъезда, глубиной с колесо.',
+        topics: ['0005.0005.0056.1161'],
+      },
+    });
+    expect(await office.value('appeals.get', { id: w.appealId })).toMatchObject({
+      text: 'Яма у третьего подъезда, глубиной с колесо.',
+      topics: ['0005.0005.0056.1161'],
     });
     expect((await office.value('appeals.get', { id: w.appealId })).status).not.toBe('closed');
     const bad = expectError(

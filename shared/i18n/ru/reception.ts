@@ -84,6 +84,7 @@ export const receptionUi = {
     task: 'задача «позвонить»',
   } as Record<string, string>,
   registerTitle: 'Регистрация обращения с приёма',
+  applicant: 'Заявитель',
   summary: 'Краткое содержание',
   kind: 'Вид обращения',
   repeatUntil: 'Повторять каждую неделю до (необязательно)',

@@ -6,7 +6,8 @@ import { call } from '../../api/client';
 import { useSubmit } from './use-submit';
 import { Dialog } from '../../components/Dialog';
 import { Check, Field } from '../../components/Field';
-import { labels } from '../../i18n';
+import { labels, ui } from '../../i18n';
+import { TopicPicker } from '../classifier/TopicPicker';
 
 const KINDS: AppealKind[] = ['application', 'complaint', 'proposal', 'other'];
 
@@ -21,6 +22,8 @@ export function RegisterFromSlot(props: {
 }) {
   const { booking } = props;
   const [summary, setSummary] = useState(booking.question);
+  const [text, setText] = useState('');
+  const [topics, setTopics] = useState<string[]>([]);
   const [kind, setKind] = useState<AppealKind>('application');
   const [oral, setOral] = useState(false);
   const [result, setResult] = useState<'explained' | 'answered'>('explained');
@@ -30,7 +33,7 @@ export function RegisterFromSlot(props: {
   const { errors, error, busy, submit } = useSubmit(async () => {
     const r = await call('reception.registerAppeal', {
       bookingId: booking.id,
-      appeal: { channel: 'reception', kind, summary },
+      appeal: { channel: 'reception', kind, summary, text, topics },
       ...(oral ? { oralAnswer: { result, text: answer, consent: consent as true } } : {}),
     });
     props.onDone(r.regNumber);
@@ -47,6 +50,11 @@ export function RegisterFromSlot(props: {
       onSubmit={submit}
       onClose={props.onClose}
     >
+      <p className="reception__chosen" data-testid="rfs-applicant">
+        {t.applicant}: {booking.citizenName}
+        {booking.phone ? `, ${booking.phone}` : ''}
+        {booking.email ? `, ${booking.email}` : ''}
+      </p>
       <Field id="rfs-summary" label={t.summary} error={errors['appeal.summary']}>
         {(a) => (
           <textarea
@@ -57,6 +65,19 @@ export function RegisterFromSlot(props: {
             onChange={(e) => setSummary(e.target.value)}
           />
         )}
+      </Field>
+      <Field id="rfs-text" label={ui.register.text} error={errors['appeal.text']}>
+        {(a) => (
+          <textarea id="rfs-text" {...a} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
+      </Field>
+      <Field
+        id="rfs-topics"
+        label={ui.register.topics}
+        hint={ui.register.topicsHint}
+        error={errors['appeal.topics']}
+      >
+        {(a) => <TopicPicker id="rfs-topics" a11y={a} value={topics} onChange={setTopics} />}
       </Field>
       <Field id="rfs-kind" label={t.kind} error={errors['appeal.kind']}>
         {(a) => (
