@@ -58,7 +58,11 @@ test('an assistant books three citizens, marks one as come and registers his ora
   const dialog = page.locator('#book-dialog');
 
   // The first: found among the contacts by surname.
-  await slot('10:00').click();
+  // Tab reaches the week at its first slot.
+  await page.getByRole('button', { name: 'Новый день приёма' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(slot('10:00')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(dialog.getByRole('heading', { name: 'Запись на 10:00, 5 марта' })).toBeVisible();
   await page.keyboard.type('Петр');
   await dialog.getByRole('button', { name: /Петров Сергей Иванович/ }).click();
@@ -245,7 +249,12 @@ test('walk-ins join the day’s queue in order and one’s appeal is registered 
   const queue = day.getByRole('listitem').filter({ hasText: /^№/ });
   await expect(queue).toHaveText([/№ 1\s*Первов Иван/, /№ 2\s*Вторых Иван/]);
 
-  await queue.nth(1).getByRole('button').click();
+  // The arrows go on from the day's last slot into its queue.
+  await page.getByTestId('slot-2026-03-05-11:40').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('queue-2026-03-05-1')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('queue-2026-03-05-2')).toBeFocused();
   const panel = page.getByTestId('booking-panel');
   await expect(panel).toContainText('№ 2 — Вторых Иван');
   await panel.getByRole('button', { name: 'Зарегистрировать обращение' }).click();

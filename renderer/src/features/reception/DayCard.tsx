@@ -1,22 +1,15 @@
 import type { ReceptionDay } from '../../../../shared/api/reception';
 import { receptionUi as t, weekdayDayMonth } from '../../../../shared/i18n/ru/reception';
-
-export interface Selection {
-  dayId: string;
-  /** The slot's time; null for a walk-in of the queue. */
-  time: string | null;
-  /** A walk-in of the queue. */
-  bookingId?: string;
-}
-
-const slotKey = (dayId: string, time: string) => `${dayId} ${time}`;
+import { selectionKey, type Selection } from './navigation';
 
 /** One reception day of the week: its slots (free, booked, in conflict) and its walk-in queue. */
 export function DayCard(props: {
   day: ReceptionDay;
   selected: Selection | null;
+  /** The key of the place Tab reaches. */
+  tabStop: string | null;
   editable: boolean;
-  slotRef(key: string, el: HTMLButtonElement | null): void;
+  placeRef(key: string, el: HTMLButtonElement | null): void;
   onSelect(s: Selection): void;
   onOpen(s: Selection): void;
   onWalkIn(): void;
@@ -46,17 +39,18 @@ export function DayCard(props: {
       </header>
       <ul className="rday__slots" role="listbox" aria-label={weekdayDayMonth(day.date)}>
         {day.slots.map((s) => {
+          const key = selectionKey({ dayId: day.id, time: s.time });
           const isSel = selected?.dayId === day.id && selected.time === s.time;
           const who = s.bookings.map((b) => b.citizenName).join(' / ');
           const status = s.bookings.length === 1 ? s.bookings[0]!.status : null;
           return (
             <li key={s.time}>
               <button
-                ref={(el) => props.slotRef(slotKey(day.id, s.time), el)}
+                ref={(el) => props.placeRef(key, el)}
                 type="button"
                 role="option"
                 aria-selected={isSel}
-                tabIndex={isSel ? 0 : -1}
+                tabIndex={props.tabStop === key ? 0 : -1}
                 className={`rslot rslot--${s.state}${status ? ` rslot--${status}` : ''}`}
                 data-testid={`slot-${day.date}-${s.time}`}
                 title={who || undefined}
@@ -80,20 +74,28 @@ export function DayCard(props: {
         <h3 className="rday__subtitle">{t.queue}</h3>
         {day.queue.length === 0 ? <p className="muted">{t.queueEmpty}</p> : null}
         <ol className="rday__qlist">
-          {day.queue.map((b) => (
-            <li key={b.id}>
-              <button
-                type="button"
-                className={`rslot rslot--booked rslot--${b.status}`}
-                aria-pressed={selected?.bookingId === b.id}
-                onClick={() => props.onSelect({ dayId: day.id, time: null, bookingId: b.id })}
-              >
-                <span className="rslot__time">№ {b.queueNo}</span>
-                <span className="rslot__who">{b.citizenName}</span>
-                {b.status !== 'booked' ? <span className="rslot__mark">{t.status[b.status]}</span> : null}
-              </button>
-            </li>
-          ))}
+          {day.queue.map((b) => {
+            const place = { dayId: day.id, time: null, bookingId: b.id };
+            const key = selectionKey(place);
+            return (
+              <li key={b.id}>
+                <button
+                  ref={(el) => props.placeRef(key, el)}
+                  type="button"
+                  className={`rslot rslot--booked rslot--${b.status}`}
+                  aria-pressed={selected?.bookingId === b.id}
+                  tabIndex={props.tabStop === key ? 0 : -1}
+                  data-testid={`queue-${day.date}-${b.queueNo}`}
+                  onFocus={() => props.onSelect(place)}
+                  onClick={() => props.onSelect(place)}
+                >
+                  <span className="rslot__time">№ {b.queueNo}</span>
+                  <span className="rslot__who">{b.citizenName}</span>
+                  {b.status !== 'booked' ? <span className="rslot__mark">{t.status[b.status]}</span> : null}
+                </button>
+              </li>
+            );
+          })}
         </ol>
       </div>
       <div className="rday__actions">
@@ -114,5 +116,3 @@ export function DayCard(props: {
     </section>
   );
 }
-
-export { slotKey };

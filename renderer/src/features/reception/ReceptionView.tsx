@@ -12,7 +12,8 @@ import { deliverFile } from '../attachments/files';
 import { BookDialog } from './BookDialog';
 import { BookingPanel } from './BookingPanel';
 import { CancelDayDialog } from './CancelDayDialog';
-import { DayCard, slotKey, type Selection } from './DayCard';
+import { DayCard } from './DayCard';
+import { selectionKey, step, type Selection } from './navigation';
 import { NewDayDialog } from './NewDayDialog';
 import { RegisterFromSlot } from './RegisterFromSlot';
 import './reception.css';
@@ -23,28 +24,6 @@ type Dialog =
   | { kind: 'newDay' }
   | { kind: 'cancelDay'; day: ReceptionDay }
   | null;
-
-/** The slot `by` steps from the selection: ↑/↓ within the day, ←/→ to the same place in the next day. */
-function step(days: ReceptionDay[], sel: Selection | null, key: string): Selection | null {
-  const open = days.filter((d) => d.slots.length > 0);
-  if (open.length === 0) return null;
-  const di = Math.max(
-    0,
-    open.findIndex((d) => d.id === sel?.dayId),
-  );
-  const day = open[di]!;
-  const si = Math.max(
-    0,
-    day.slots.findIndex((s) => s.time === sel?.time),
-  );
-  if (!sel || sel.time === null) return { dayId: day.id, time: day.slots[si]!.time };
-  if (key === 'ArrowDown' || key === 'ArrowUp') {
-    const next = Math.min(day.slots.length - 1, Math.max(0, si + (key === 'ArrowDown' ? 1 : -1)));
-    return { dayId: day.id, time: day.slots[next]!.time };
-  }
-  const nd = open[Math.min(open.length - 1, Math.max(0, di + (key === 'ArrowRight' ? 1 : -1)))]!;
-  return { dayId: nd.id, time: nd.slots[Math.min(si, nd.slots.length - 1)]!.time };
-}
 
 /**
  * Приём граждан: the week's reception days with their slots, keyboard first — the arrows move between
@@ -63,7 +42,7 @@ export function ReceptionView() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const slots = useRef(new Map<string, HTMLButtonElement>());
+  const places = useRef(new Map<string, HTMLButtonElement>());
   const wantFocus = useRef(false);
 
   const selDay = days.find((d) => d.id === sel?.dayId) ?? null;
@@ -74,10 +53,14 @@ export function ReceptionView() {
       : (selSlot?.bookings ?? [])
     : [];
 
+  // The one place of the week that Tab reaches (the arrows do the rest): the selection, or the first.
+  const first = step(days, null, '');
+  const tabStop = sel ? selectionKey(sel) : first ? selectionKey(first) : null;
+
   useEffect(() => {
-    if (!wantFocus.current || !sel?.time) return;
+    if (!wantFocus.current || !sel) return;
     wantFocus.current = false;
-    slots.current.get(slotKey(sel.dayId, sel.time))?.focus();
+    places.current.get(selectionKey(sel))?.focus();
   }, [sel]);
 
   const open = (s: Selection) => {
@@ -158,7 +141,8 @@ export function ReceptionView() {
               day={day}
               selected={sel}
               editable={editable}
-              slotRef={(key, el) => (el ? slots.current.set(key, el) : slots.current.delete(key))}
+              tabStop={tabStop}
+              placeRef={(key, el) => (el ? places.current.set(key, el) : places.current.delete(key))}
               onSelect={setSel}
               onOpen={open}
               onWalkIn={() => setDialog({ kind: 'book', day, slot: null })}
