@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { ReceptionDay } from '../../shared/api/reception';
 import { newId } from '../../shared/util/ids';
 import { expect, signIn, test, type App } from './fixtures';
 
@@ -12,7 +13,8 @@ test.use({ serverNow: NOW });
 
 const ASSISTANT = { login: 'orlova', fullName: 'Орлова Мария Игоревна', password: 'assistant-pass-1' };
 
-async function arrange(app: App): Promise<void> {
+/** The office, its assistant, a contact to find, and Thursday's reception day (returned). */
+async function arrange(app: App): Promise<ReceptionDay> {
   await app.setUp();
   await app.call('users.create', { ...ASSISTANT, role: 'assistant' });
   await app.call('contacts.create', {
@@ -21,7 +23,7 @@ async function arrange(app: App): Promise<void> {
     middleName: 'Иванович',
     phones: ['9161234567'],
   });
-  await app.call('reception.createDay', {
+  return app.call('reception.createDay', {
     date: '2026-03-05',
     place: 'Общественная приёмная, ул. Ленина, 1',
     startTime: '10:00',
@@ -188,10 +190,9 @@ test('a slot booked on two computers apart shows both bookings as a conflict, se
   app,
   page,
 }) => {
-  await arrange(app);
-  const [day] = await app.call('reception.days', { from: '2026-03-05', days: 1 });
+  const day = await arrange(app);
   const held = await app.call('reception.book', {
-    dayId: day!.id,
+    dayId: day.id,
     slot: '10:00',
     applicant: { lastName: 'Офисный', firstName: 'Олег', phone: '9160000001' },
     question: 'Вопрос в офисе',
@@ -283,4 +284,40 @@ test('walk-ins join the day’s queue in order and one’s appeal is registered 
     text: 'Просит установить горку во дворе дома 5.',
     topics: ['0005.0005.0056.1161'],
   });
+});
+
+test('a day moved to another date tells each booked citizen: a letter, or a task to call', async ({
+  app,
+  page,
+}) => {
+  const day = await arrange(app);
+  for (const [slot, applicant] of [
+    ['10:00', { lastName: 'Почтов', firstName: 'Павел', email: 'pochtov@example.ru' }],
+    ['10:20', { lastName: 'Звонкова', firstName: 'Зоя', phone: '9165550011' }],
+  ] as const)
+    await app.call('reception.book', { dayId: day.id, slot, applicant, question: 'Вопрос' });
+
+  await openReception(app, page);
+  await page.getByTestId('reception-day').getByRole('button', { name: 'Изменить' }).click();
+  const dialog = page.locator('#new-day-dialog');
+  await expect(dialog.getByRole('heading', { name: 'Изменить или перенести день приёма' })).toBeVisible();
+  await expect(dialog.getByLabel('Место')).toHaveValue('Общественная приёмная, ул. Ленина, 1');
+  await dialog.getByLabel('Дата', { exact: true }).fill('06.03.2026');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByTestId('reception-day').getByRole('heading', { name: 'Пт, 6 марта, 10:00–12:00' }),
+  ).toBeVisible();
+  await page.getByTestId('slot-2026-03-06-10:00').focus();
+  await expect(page.getByTestId('booking-panel')).toContainText('письмо ждёт отправки');
+  await page.getByTestId('slot-2026-03-06-10:20').focus();
+  await expect(page.getByTestId('booking-panel')).toContainText('задача «позвонить»');
+
+  const notices = await app.call('reception.notices', { dayId: day.id });
+  const moved = notices.filter((n) => n.reason === 'moved');
+  expect(moved.map((n) => [n.channel, n.state]).sort()).toEqual([
+    ['call', 'task'],
+    ['email', 'pending'],
+  ]);
+  for (const n of moved) expect(n.text).toContain('6 марта в 10:');
 });

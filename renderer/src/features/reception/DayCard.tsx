@@ -14,6 +14,7 @@ export function DayCard(props: {
   onOpen(s: Selection): void;
   onWalkIn(): void;
   onList(): void;
+  onEdit(): void;
   onCancel(): void;
 }) {
   const { day, selected } = props;
@@ -106,6 +107,9 @@ export function DayCard(props: {
           <>
             <button type="button" className="btn btn--small" onClick={props.onWalkIn}>
               {t.addWalkIn}
+            </button>
+            <button type="button" className="btn btn--small" onClick={props.onEdit}>
+              {t.editDayShort}
             </button>
             <button type="button" className="btn btn--small btn--ghost" onClick={props.onCancel}>
               {t.cancelDay}

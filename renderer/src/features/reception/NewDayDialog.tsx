@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReceptionDay } from '../../../../shared/api/reception';
 import { receptionUi as t } from '../../../../shared/i18n/ru/reception';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
@@ -24,24 +25,49 @@ interface Draft {
 
 const RECEPTION_EVENT_KIND = 'reception_day';
 
-/**
- * A new reception day: date, who receives, place, hours, the slot's length and a break, and the «День
- * приёма» event of that date it belongs to; with «until» the same day of the week repeats every week up
- * to that date (the repeating rule).
- */
-export function NewDayDialog(props: { date: string; onClose(): void; onDone(): void }) {
-  const [d, setD] = useState<Draft>({
-    date: props.date,
+function draftOf(date: string, day: ReceptionDay | undefined): Draft {
+  if (!day)
+    return {
+      date,
+      until: '',
+      place: '',
+      startTime: '10:00',
+      endTime: '13:00',
+      slotMinutes: '20',
+      breakFrom: '',
+      breakTo: '',
+      hostId: '',
+      eventId: '',
+    };
+  return {
+    date: day.date,
     until: '',
-    place: '',
-    startTime: '10:00',
-    endTime: '13:00',
-    slotMinutes: '20',
-    breakFrom: '',
-    breakTo: '',
-    hostId: '',
-    eventId: '',
-  });
+    place: day.place,
+    startTime: day.startTime,
+    endTime: day.endTime,
+    slotMinutes: String(day.slotMinutes),
+    breakFrom: day.breaks[0]?.from ?? '',
+    breakTo: day.breaks[0]?.to ?? '',
+    hostId: day.hostId ?? '',
+    eventId: day.eventId ?? '',
+  };
+}
+
+/**
+ * A reception day, new or changed: date, who receives, place, hours, the slot's length and a break, and
+ * the «День приёма» event of that date it belongs to. A new one with «until» repeats on the same day of
+ * the week every week up to that date (the repeating rule); a day moved to another date or place tells
+ * each booked citizen.
+ */
+export function NewDayDialog(props: {
+  date: string;
+  /** The day to change; none for a new one. */
+  day?: ReceptionDay;
+  onClose(): void;
+  onDone(): void;
+}) {
+  const { day } = props;
+  const [d, setD] = useState<Draft>(() => draftOf(props.date, day));
   const users = useCall('users.list', {});
   const date = d.date ?? '';
   const events = useCall(
@@ -61,7 +87,13 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
       breaks: d.breakFrom || d.breakTo ? [{ from: d.breakFrom, to: d.breakTo }] : [],
       hostId: d.hostId || null,
     };
-    if (d.until) {
+    if (day)
+      await call('reception.updateDay', {
+        id: day.id,
+        version: day.version,
+        fields: { ...fields, date, eventId: d.eventId || null },
+      });
+    else if (d.until) {
       const weekday = ((new Date(`${d.date ?? ''}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
       await call('reception.createSeries', {
         ...fields,
@@ -73,8 +105,11 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
     props.onDone();
   });
 
+  // A change names its fields under `fields.`.
+  const err = (key: string): string | undefined => errors[key] ?? errors[`fields.${key}`];
+
   const text = (key: keyof Draft, label: string, error?: string) => (
-    <Field id={`day-${key}`} label={label} error={error ?? errors[key]}>
+    <Field id={`day-${key}`} label={label} error={error ?? err(key)}>
       {(a) => (
         <input
           id={`day-${key}`}
@@ -89,8 +124,8 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
   return (
     <Dialog
       id="new-day-dialog"
-      title={t.newDay}
-      submitLabel={t.create}
+      title={day ? t.editDay : t.newDay}
+      submitLabel={day ? t.saveDay : t.create}
       busy={busy}
       error={error}
       wide
@@ -98,15 +133,24 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
       onClose={props.onClose}
     >
       <div className="reception__grid">
-        <Field id="day-date" label={t.date} error={errors.date ?? errors.from}>
-          {(a) => <DateInput id="day-date" {...a} value={d.date} onChange={(v) => set({ date: v })} />}
+        <Field id="day-date" label={t.date} error={err('date') ?? errors.from}>
+          {(a) => (
+            <DateInput
+              id="day-date"
+              {...a}
+              value={d.date}
+              onChange={(v) => set({ date: v, eventId: v === d.date ? d.eventId : '' })}
+            />
+          )}
         </Field>
-        <Field id="day-until" label={t.repeatUntil} error={errors.to}>
-          {(a) => <DateInput id="day-until" {...a} value={d.until} onChange={(v) => set({ until: v })} />}
-        </Field>
+        {day ? null : (
+          <Field id="day-until" label={t.repeatUntil} error={errors.to}>
+            {(a) => <DateInput id="day-until" {...a} value={d.until} onChange={(v) => set({ until: v })} />}
+          </Field>
+        )}
       </div>
       <div className="reception__grid">
-        <Field id="day-hostId" label={t.host} error={errors.hostId}>
+        <Field id="day-hostId" label={t.host} error={err('hostId')}>
           {(a) => (
             <select id="day-hostId" {...a} value={d.hostId} onChange={(e) => set({ hostId: e.target.value })}>
               <option value="">{t.deputy}</option>
@@ -118,7 +162,7 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
             </select>
           )}
         </Field>
-        <Field id="day-eventId" label={t.event} error={errors.eventId}>
+        <Field id="day-eventId" label={t.event} error={err('eventId')}>
           {(a) => (
             <select
               id="day-eventId"
@@ -146,8 +190,8 @@ export function NewDayDialog(props: { date: string; onClose(): void; onDone(): v
         {text('startTime', t.start)}
         {text('endTime', t.end)}
         {text('slotMinutes', t.slotMinutes)}
-        {text('breakFrom', t.breakFrom, errors['breaks.0.from'] ?? errors['breaks.0'])}
-        {text('breakTo', t.breakTo, errors['breaks.0.to'])}
+        {text('breakFrom', t.breakFrom, err('breaks.0.from') ?? err('breaks.0'))}
+        {text('breakTo', t.breakTo, err('breaks.0.to'))}
       </div>
     </Dialog>
   );

@@ -22,6 +22,7 @@ type Dialog =
   | { kind: 'book'; day: ReceptionDay; slot: string | null }
   | { kind: 'register'; booking: Booking }
   | { kind: 'newDay' }
+  | { kind: 'editDay'; day: ReceptionDay }
   | { kind: 'cancelDay'; day: ReceptionDay }
   | null;
 
@@ -147,6 +148,7 @@ export function ReceptionView() {
               onOpen={open}
               onWalkIn={() => setDialog({ kind: 'book', day, slot: null })}
               onList={() => dayList(day)}
+              onEdit={() => setDialog({ kind: 'editDay', day })}
               onCancel={() => setDialog({ kind: 'cancelDay', day })}
             />
           ))}
@@ -182,6 +184,14 @@ export function ReceptionView() {
       ) : null}
       {dialog?.kind === 'cancelDay' ? (
         <CancelDayDialog day={dialog.day} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'editDay' ? (
+        <NewDayDialog
+          date={dialog.day.date}
+          day={dialog.day}
+          onClose={() => setDialog(null)}
+          onDone={() => setDialog(null)}
+        />
       ) : null}
       {dialog?.kind === 'newDay' ? (
         <NewDayDialog date={today} onClose={() => setDialog(null)} onDone={() => setDialog(null)} />
