@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ReceptionDay } from '../../shared/api/reception';
 import { newId } from '../../shared/util/ids';
 import { expect, signIn, test, type App } from './fixtures';
+import { checkScreen, SIZES } from './layout-checks';
 
 /**
  * Приём граждан as an assistant runs it: three citizens booked into the day's slots (one found among the
@@ -321,3 +322,31 @@ test('a day moved to another date tells each booked citizen: a letter, or a task
   ]);
   for (const n of moved) expect(n.text).toContain('6 марта в 10:');
 });
+
+for (const [width, height] of SIZES)
+  test(`Приём граждан at ${width}×${height}: nothing scrolls sideways, Tab never lands out of sight`, async ({
+    app,
+    page,
+  }, testInfo) => {
+    const day = await arrange(app);
+    await app.call('reception.book', {
+      dayId: day.id,
+      slot: '10:00',
+      applicant: {
+        lastName: 'Константинопольская-Длиннофамильная',
+        firstName: 'Александра',
+        phone: '9161112233',
+      },
+      question: 'Очень длинный вопрос о ремонте кровли многоквартирного дома по улице Ленина',
+    });
+    await app.call('reception.addWalkIn', {
+      dayId: day.id,
+      applicant: { lastName: 'Без', firstName: 'Записи' },
+      question: 'Вывоз мусора',
+    });
+    await page.setViewportSize({ width, height });
+    await openReception(app, page);
+    await page.getByTestId('slot-2026-03-05-10:00').focus();
+    await expect(page.getByTestId('booking-panel')).toBeVisible();
+    await checkScreen(page, testInfo, 'reception', width);
+  });
