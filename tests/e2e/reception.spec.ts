@@ -287,7 +287,7 @@ test('walk-ins join the day’s queue in order and one’s appeal is registered 
   });
 });
 
-test('a day moved to another date tells each booked citizen: a letter, or a task to call', async ({
+test('a day moved to another date, then cancelled, tells each booked citizen each time: a letter, or a task to call', async ({
   app,
   page,
 }) => {
@@ -321,6 +321,24 @@ test('a day moved to another date tells each booked citizen: a letter, or a task
     ['email', 'pending'],
   ]);
   for (const n of moved) expect(n.text).toContain('6 марта в 10:');
+
+  // Cancelled with its reason: the bookings go, and each citizen is told once more.
+  await page.getByTestId('reception-day').getByRole('button', { name: 'Отменить день' }).click();
+  const cancel = page.locator('#cancel-day-dialog');
+  await page.keyboard.press('Control+Enter');
+  await expect(cancel.locator('#cancel-reason-error')).toBeVisible();
+  await cancel.getByLabel('Причина отмены').fill('Депутат в командировке');
+  await page.keyboard.press('Control+Enter');
+  await expect(cancel).toBeHidden();
+  await expect(page.getByTestId('reception-day')).toContainText('Отменён: Депутат в командировке');
+  await expect(
+    page.getByTestId('reception-day').getByRole('option', { name: /Почтов|Звонкова/ }),
+  ).toHaveCount(0);
+  const cancelled = (await app.call('reception.notices', { dayId: day.id })).filter(
+    (n) => n.reason === 'cancelled',
+  );
+  expect(cancelled.map((n) => n.channel).sort()).toEqual(['call', 'email']);
+  for (const n of cancelled) expect(n.text).toContain('Депутат в командировке');
 });
 
 for (const [width, height] of SIZES)
