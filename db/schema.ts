@@ -38,12 +38,14 @@ import type {
   AssignmentFileTable,
   AssignmentTemplateTable,
 } from './schema-assignments';
+import type { ReceptionDayTable, ReceptionBookingTable, ReceptionNoticeTable } from './schema-reception';
 export type * from './schema-contacts';
 export type * from './schema-assignments';
 export type * from './schema-events';
 export type * from './schema-desk';
 export type * from './schema-mail-intake';
 export type * from './schema-mail';
+export type * from './schema-reception';
 
 export interface SyncColumns {
   id: string;
@@ -392,6 +394,9 @@ export interface DB {
   assignment_comments: AssignmentCommentTable;
   assignment_files: AssignmentFileTable;
   assignment_templates: AssignmentTemplateTable;
+  reception_days: ReceptionDayTable;
+  reception_bookings: ReceptionBookingTable;
+  reception_notices: ReceptionNoticeTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -433,5 +438,8 @@ export const SYNCED_TABLES = [
   'assignment_comments',
   'assignment_files',
   'assignment_templates',
+  'reception_days',
+  'reception_bookings',
+  'reception_notices',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -48,6 +48,7 @@ import * as routing from '../routing/rules';
 import { webApplicationHandlers } from '../web-applications/handlers';
 import { mailIntakeHandlers } from '../mail/intake/handlers';
 import { mailOutboxHandlers } from '../mail/outbox/handlers';
+import { receptionHandlers } from '../reception/handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -225,4 +226,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'assignments.templates': (ctx) => assignmentReads.templates(ctx),
   'assignments.createTemplate': recurring.createTemplate,
   'assignments.setTemplateActive': recurring.setTemplateActive,
+  ...receptionHandlers,
 };

@@ -10,6 +10,7 @@ import { AppealCountBatch } from '../reports/statistics/batch';
 import { conflictFromLoss, recordConflict } from './conflicts';
 import { ownNode } from './desks';
 import { settleNumberClash } from './number-clash';
+import { settleSlotClash } from './slot-clash';
 import {
   foldAfterMerge,
   foldChangeLog,
@@ -212,6 +213,7 @@ export function applyIncoming(
     let row: Record<string, unknown> | null = null;
     if (m.valuesChanged) {
       if (r.t === 'appeals') ({ state, renumbered } = settleNumberClash(db, ctx, m.state));
+      else if (r.t === 'reception_bookings') ({ state, renumbered } = settleSlotClash(db, ctx, m.state));
       counts.writing(state, local?.state);
       row = writeRow(db, state);
       counts.written(state, local?.state);

@@ -19,6 +19,7 @@ import { routingMethods } from './routing';
 import { mailIntakeMethods } from './mail-intake';
 import { mailOutboxMethods } from './mail-outbox';
 import { mailingMethods } from './mailings';
+import { receptionMethods } from './reception';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
@@ -53,6 +54,7 @@ export const contract = {
   ...mailOutboxMethods,
   ...mailingMethods,
   ...assignmentMethods,
+  ...receptionMethods,
 } as const;
 
 export type Contract = typeof contract;

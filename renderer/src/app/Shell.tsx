@@ -9,6 +9,7 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
 import { statisticsUi } from '../../../shared/i18n/ru/statistics';
 import { audit as auditText } from '../../../shared/i18n/ru/audit';
+import { receptionUi } from '../../../shared/i18n/ru/reception';
 import { homeText, labels, remindersText, ui, workflowText } from '../i18n';
 import { mayCall } from '../api/access';
 import { useStore } from '../store';
@@ -41,6 +42,9 @@ const AuditView = lazy(() => import('../features/audit/AuditView').then((m) => (
 const MailInboxView = lazy(() =>
   import('../features/inbox/MailInboxView').then((m) => ({ default: m.MailInboxView })),
 );
+const ReceptionView = lazy(() =>
+  import('../features/reception/ReceptionView').then((m) => ({ default: m.ReceptionView })),
+);
 
 const ContactsView = lazy(() =>
   import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
@@ -60,7 +64,9 @@ const sectionLabel = (section: Section): string =>
       ? statisticsUi.nav
       : section === 'audit'
         ? auditText.nav
-        : ui.nav[section];
+        : section === 'reception'
+          ? receptionUi.title
+          : ui.nav[section];
 
 function Screen({ route }: { route: Route }) {
   const role = useStore((s) => s.user?.role);
@@ -97,6 +103,8 @@ function Screen({ route }: { route: Route }) {
       return <InboxView />;
     case 'mail':
       return <MailInboxView />;
+    case 'reception':
+      return <ReceptionView />;
     default:
       throw new Error(`no screen for ${(route satisfies never as Route).view}`);
   }
@@ -112,7 +120,9 @@ export function Shell() {
   const current = sectionOf(route);
   const mayRegister = mayCall(user?.role, 'appeals.register');
   // The Alt+digit keys this person has: the menu's first and last.
-  const digits = SECTIONS.map((section, i) => (mayOpen(user?.role, section) ? i : -1)).filter((i) => i >= 0);
+  const digits = SECTIONS.map((section, i) => (mayOpen(user?.role, section) ? i : -1)).filter(
+    (i) => i >= 0 && i < 10,
+  );
 
   return (
     <div className="shell">
@@ -156,8 +166,8 @@ export function Shell() {
                     type="button"
                     className="nav__item"
                     aria-current={current === section ? 'page' : undefined}
-                    aria-keyshortcuts={`Alt+${i}`}
-                    title={`Alt+${i}`}
+                    aria-keyshortcuts={i < 10 ? `Alt+${i}` : undefined}
+                    title={i < 10 ? `Alt+${i}` : undefined}
                     onClick={() => go({ view: section })}
                   >
                     {sectionLabel(section)}

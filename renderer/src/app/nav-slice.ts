@@ -21,6 +21,7 @@ export const SECTIONS = [
   'statistics',
   'settings',
   'audit',
+  'reception',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

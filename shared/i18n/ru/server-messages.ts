@@ -3,6 +3,7 @@ import { attachmentServerMessages } from './attachments';
 import { classifierServerMessages } from './classifier';
 import { eventServerMessages } from './events';
 import { oralAnswerServerMessages } from './oral-answer';
+import { receptionServerMessages } from './reception';
 import { statisticsServerMessages } from './statistics';
 
 /**
@@ -92,6 +93,7 @@ export const serverMessages: Record<string, string> = {
   ...classifierServerMessages,
   ...eventServerMessages,
   ...oralAnswerServerMessages,
+  ...receptionServerMessages,
   ...statisticsServerMessages,
 };
 
