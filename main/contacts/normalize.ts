@@ -80,7 +80,6 @@ function cell(v: string | undefined): string {
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** 31.12.1960, 31/12/1960, 1960-12-31 → 1960-12-31; anything else is not a date. */
 /** No living applicant was born before 1900. */
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
@@ -101,6 +100,12 @@ export function checkBirthDate(date: string | null | undefined, today: string): 
 }
 
 export function parseBirthDate(s: string): string | null {
+  const d = parseDate(s);
+  return d && d >= EARLIEST_BIRTH_DATE ? d : null;
+}
+
+/** 31.12.1960, 31/12/1960, 1960-12-31 → 1960-12-31; anything else (31.02.2020) is not a date. */
+export function parseDate(s: string): string | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   let y: number, mo: number, d: number;
   if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -110,7 +115,7 @@ export function parseBirthDate(s: string): string | null {
     [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   }
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1900)
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1000)
     return null;
   return date.toISOString().slice(0, 10);
 }

@@ -1,0 +1,263 @@
+/**
+ * The office's own contact fields: their definitions (Settings → Поля контактов) and a contact's values.
+ * A value is kept in the column of its field's type (`value_text` for text and list, `value_num`,
+ * `value_date`), so a segment's condition compares like with like on that column's index.
+ */
+import type { ReadDb, WriteDb } from '../../db/sql';
+import type { ContactFieldTable } from '../../db/schema';
+import type { ContactFieldDef, ContactFieldType } from '../../shared/api/contacts';
+import { ApiError } from '../../shared/api/define';
+import type { Output, ParsedInput } from '../../shared/api/index';
+import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
+import type { CallContext, ReadContext } from '../kernel/context';
+import { officeRow } from '../office/queries';
+import { parseDate } from './normalize';
+
+export type FieldValue = string | number;
+
+/** A value in the columns of its type. */
+export interface TypedValue {
+  value_text: string | null;
+  value_num: number | null;
+  value_date: string | null;
+}
+
+export function toFieldDef(r: ContactFieldTable): ContactFieldDef {
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    options: JSON.parse(r.options) as string[],
+    required: r.required === 1,
+    position: r.position,
+  };
+}
+
+/** The office's live fields, in their order. */
+export function fieldDefs(db: ReadDb): ContactFieldDef[] {
+  return db
+    .all(
+      db.qb
+        .selectFrom('contact_fields')
+        .selectAll()
+        .where('deleted_at', 'is', null)
+        .orderBy('position')
+        .orderBy('id'),
+    )
+    .map(toFieldDef);
+}
+
+export function fieldDefsById(db: ReadDb): Map<string, ContactFieldDef> {
+  return new Map(fieldDefs(db).map((d) => [d.id, d]));
+}
+
+/** A number as people type it: `1 500,5` → 1500.5; null when it is not one. */
+export function parseNumber(raw: string): number | null {
+  const s = raw.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A value of the field's type, or null when it does not fit (the reason is the caller's to name). */
+export function typedValue(def: ContactFieldDef, raw: FieldValue): TypedValue | null {
+  const none = { value_text: null, value_num: null, value_date: null };
+  if (def.type === 'number') {
+    const n = typeof raw === 'number' ? (Number.isFinite(raw) ? raw : null) : parseNumber(raw);
+    return n === null ? null : { ...none, value_num: n };
+  }
+  const s = String(raw).trim();
+  if (def.type === 'date') {
+    const d = parseDate(s);
+    return d ? { ...none, value_date: d } : null;
+  }
+  if (def.type === 'list') {
+    const hit = def.options.find((o) => o.toLowerCase() === s.toLowerCase());
+    return hit ? { ...none, value_text: hit } : null;
+  }
+  return s ? { ...none, value_text: s } : null;
+}
+
+const PROBLEM: Record<ContactFieldType, string> = {
+  text: 'expected text',
+  number: 'not a number',
+  date: 'not a date (YYYY-MM-DD or DD.MM.YYYY)',
+  list: 'not one of the list’s values',
+};
+
+/** Checks every given value against its field before anything is written; a bad one names its field. */
+export function checkFieldValues(
+  defs: ReadonlyMap<string, ContactFieldDef>,
+  values: Readonly<Record<string, FieldValue | null>>,
+): Map<string, TypedValue | null> {
+  const out = new Map<string, TypedValue | null>();
+  for (const [id, raw] of Object.entries(values)) {
+    const field = `fieldValues.${id}`;
+    const def = defs.get(id);
+    if (!def) throw new ApiError('validation', `${field}: no such field`, { field });
+    if (raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+      if (def.required) throw new ApiError('validation', `${field} (${def.name}): required`, { field });
+      out.set(id, null);
+      continue;
+    }
+    const v = typedValue(def, raw);
+    if (!v) throw new ApiError('validation', `${field} (${def.name}): ${PROBLEM[def.type]}`, { field });
+    out.set(id, v);
+  }
+  return out;
+}
+
+/** A new contact must have every required field. */
+export function checkRequired(
+  defs: ReadonlyMap<string, ContactFieldDef>,
+  values: ReadonlyMap<string, TypedValue | null>,
+): void {
+  for (const d of defs.values())
+    if (d.required && !values.get(d.id)) {
+      const field = `fieldValues.${d.id}`;
+      throw new ApiError('validation', `${field} (${d.name}): required`, { field });
+    }
+}
+
+export const valueOf = (v: TypedValue): FieldValue => v.value_num ?? v.value_date ?? v.value_text ?? '';
+
+interface ValueRow extends TypedValue {
+  id: string;
+  field_id: string;
+}
+
+/** A contact's live values by field. */
+export function valueRowsOf(db: ReadDb, contactId: string): ValueRow[] {
+  return db.rawAll<ValueRow>(
+    `SELECT id, field_id, value_text, value_num, value_date FROM contact_field_values
+     WHERE contact_id = ? AND deleted_at IS NULL ORDER BY hlc`,
+    contactId,
+  );
+}
+
+const same = (a: TypedValue, b: TypedValue): boolean =>
+  a.value_text === b.value_text && a.value_num === b.value_num && a.value_date === b.value_date;
+
+/** Writes checked values: a changed one updated, a cleared one tombstoned, a new one added. */
+export function setFieldValues(
+  db: WriteDb,
+  officeId: string,
+  contactId: string,
+  values: ReadonlyMap<string, TypedValue | null>,
+  st: Stamp,
+): void {
+  if (values.size === 0) return;
+  const current = new Map<string, ValueRow[]>();
+  for (const r of valueRowsOf(db, contactId))
+    current.set(r.field_id, [...(current.get(r.field_id) ?? []), r]);
+  for (const [fieldId, v] of values) {
+    // Two computers may each have set a value offline: the latest stays, the other goes.
+    const rows = current.get(fieldId) ?? [];
+    const last = rows.pop();
+    for (const r of rows) updateSynced(db, 'contact_field_values', r.id, { deleted_at: st.now }, st);
+    if (!v) {
+      if (last) updateSynced(db, 'contact_field_values', last.id, { deleted_at: st.now }, st);
+    } else if (!last)
+      insertSynced(db, 'contact_field_values', {
+        ...newSyncColumns(st, officeId),
+        contact_id: contactId,
+        field_id: fieldId,
+        ...v,
+      });
+    else if (!same(last, v)) updateSynced(db, 'contact_field_values', last.id, { ...v }, st);
+  }
+}
+
+/** The card's values, in the fields' order. */
+export function fieldValuesOf(
+  db: ReadDb,
+  contactId: string,
+): { fieldId: string; name: string; type: ContactFieldType; value: FieldValue }[] {
+  const byField = new Map(valueRowsOf(db, contactId).map((r) => [r.field_id, r]));
+  return fieldDefs(db).flatMap((d) => {
+    const r = byField.get(d.id);
+    return r ? [{ fieldId: d.id, name: d.name, type: d.type, value: valueOf(r) }] : [];
+  });
+}
+
+export function list(ctx: ReadContext): Output<'contactFields.list'> {
+  return fieldDefs(ctx.store.read);
+}
+
+export function save(
+  ctx: CallContext,
+  input: ParsedInput<'contactFields.save'>,
+): Output<'contactFields.save'> {
+  return ctx.store.transaction((db) => {
+    const office = officeRow(db);
+    const st = stamp(ctx);
+    const defs = fieldDefs(db);
+    const clash = defs.find((d) => d.id !== input.id && d.name.toLowerCase() === input.name.toLowerCase());
+    if (clash) throw new ApiError('conflict', 'name: a field with this name exists', { field: 'name' });
+    const cols = {
+      name: input.name,
+      type: input.type,
+      options: JSON.stringify(input.type === 'list' ? input.options : []),
+      required: input.required ? 1 : 0,
+    };
+    let id = input.id;
+    if (id) {
+      const before = defs.find((d) => d.id === id);
+      if (!before) throw new ApiError('not_found', 'no such field', { field: 'id' });
+      // Values are kept in the column of their type: a field with values keeps its type.
+      if (before.type !== input.type && hasValues(db, before.id))
+        throw new ApiError('invalid_state', 'type: the field has values; its type stays', { field: 'type' });
+      updateSynced(db, 'contact_fields', id, cols, st);
+    } else {
+      const row = {
+        ...cols,
+        position: defs.length === 0 ? 0 : Math.max(...defs.map((d) => d.position)) + 1,
+        ...newSyncColumns(st, office.id),
+      };
+      id = row.id;
+      insertSynced(db, 'contact_fields', row);
+    }
+    if (input.position !== undefined) reorder(db, id, input.position, st);
+    audit(db, ctx, office.id, 'contactFields.save', 'contact_field', id, { name: input.name });
+    return fieldDefs(db);
+  });
+}
+
+function hasValues(db: ReadDb, fieldId: string): boolean {
+  return !!db.rawGet(
+    'SELECT 1 AS x FROM contact_field_values WHERE field_id = ? AND deleted_at IS NULL LIMIT 1',
+    fieldId,
+  );
+}
+
+/** Puts the field at `position` of the list and numbers the list again from 0. */
+function reorder(db: WriteDb, id: string, position: number, st: Stamp): void {
+  const ids = fieldDefs(db)
+    .map((d) => d.id)
+    .filter((x) => x !== id);
+  ids.splice(Math.min(position, ids.length), 0, id);
+  const now = new Map(fieldDefs(db).map((d) => [d.id, d.position]));
+  ids.forEach((x, i) => {
+    if (now.get(x) !== i) updateSynced(db, 'contact_fields', x, { position: i }, st);
+  });
+}
+
+export function remove(
+  ctx: CallContext,
+  input: ParsedInput<'contactFields.delete'>,
+): Output<'contactFields.delete'> {
+  return ctx.store.transaction((db) => {
+    const office = officeRow(db);
+    const st = stamp(ctx);
+    const def = fieldDefs(db).find((d) => d.id === input.id);
+    if (!def) throw new ApiError('not_found', 'no such field', { field: 'id' });
+    updateSynced(db, 'contact_fields', def.id, { deleted_at: st.now }, st);
+    for (const { id } of db.rawAll<{ id: string }>(
+      'SELECT id FROM contact_field_values WHERE field_id = ? AND deleted_at IS NULL',
+      def.id,
+    ))
+      updateSynced(db, 'contact_field_values', id, { deleted_at: st.now }, st);
+    audit(db, ctx, office.id, 'contactFields.delete', 'contact_field', def.id, { name: def.name });
+    return fieldDefs(db);
+  });
+}
