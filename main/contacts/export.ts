@@ -11,6 +11,7 @@ import type { CallContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/queries';
 import { statuses } from './settings';
 import { segmentFilter, whereOf } from './filter';
+import { filterFields } from './field-filter';
 import { XlsxSheetWriter } from './xlsx';
 
 /**
@@ -134,7 +135,7 @@ function walkContacts(
   filter: ContactFilter,
   visit: (c: ContactCells, details: Details) => void,
 ): number {
-  const w = whereOf(filter);
+  const w = whereOf(filter, filterFields(db, filter.fields));
   const sqlite = db.sqlite;
   const page = sqlite
     .prepare(`SELECT ${SELECT} FROM contacts c WHERE ${w.sql} AND c.id > ? ORDER BY c.id LIMIT ${PAGE}`)
@@ -265,7 +266,7 @@ export async function exportContacts(
   const db = ctx.store.read;
   const filter = input.segmentId ? segmentFilter(db, input.segmentId) : (input.filter ?? {});
   if (input.purpose === 'outreach') {
-    const w = whereOf(filter);
+    const w = whereOf(filter, filterFields(db, filter.fields));
     const nc = withoutConsent(input.consentPurpose);
     const missing = db.rawGet<{ n: number }>(
       `SELECT count(*) AS n FROM contacts c WHERE ${w.sql} AND ${nc.sql}`,

@@ -3,6 +3,7 @@
  * A value is kept in the column of its field's type (`value_text` for text and list, `value_num`,
  * `value_date`), so a segment's condition compares like with like on that column's index.
  */
+import { createHash } from 'node:crypto';
 import type { ReadDb, WriteDb } from '../../db/sql';
 import type { ContactFieldTable } from '../../db/schema';
 import type { ContactFieldDef, ContactFieldType } from '../../shared/api/contacts';
@@ -138,6 +139,15 @@ export function valueRowsOf(db: ReadDb, contactId: string): ValueRow[] {
 const same = (a: TypedValue, b: TypedValue): boolean =>
   a.value_text === b.value_text && a.value_num === b.value_num && a.value_date === b.value_date;
 
+/**
+ * A contact's value of a field has one id, derived from the two: two computers setting it offline write
+ * the same row, and sync settles it field by field like any other, never leaving two values.
+ */
+export function valueId(contactId: string, fieldId: string): string {
+  const h = createHash('sha256').update(`${contactId}:${fieldId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** Writes checked values: a changed one updated, a cleared one tombstoned, a new one added. */
 export function setFieldValues(
   db: WriteDb,
@@ -146,25 +156,29 @@ export function setFieldValues(
   values: ReadonlyMap<string, TypedValue | null>,
   st: Stamp,
 ): void {
-  if (values.size === 0) return;
-  const current = new Map<string, ValueRow[]>();
-  for (const r of valueRowsOf(db, contactId))
-    current.set(r.field_id, [...(current.get(r.field_id) ?? []), r]);
   for (const [fieldId, v] of values) {
-    // Two computers may each have set a value offline: the latest stays, the other goes.
-    const rows = current.get(fieldId) ?? [];
-    const last = rows.pop();
-    for (const r of rows) updateSynced(db, 'contact_field_values', r.id, { deleted_at: st.now }, st);
+    // The contact's row of the field, live first: a merge may have brought one under another id.
+    const rows = db.rawAll<ValueRow & { deleted_at: string | null }>(
+      `SELECT id, field_id, value_text, value_num, value_date, deleted_at FROM contact_field_values
+       WHERE contact_id = ? AND field_id = ? ORDER BY deleted_at IS NOT NULL, hlc DESC`,
+      contactId,
+      fieldId,
+    );
+    const [row, ...others] = rows;
+    for (const r of others)
+      if (!r.deleted_at) updateSynced(db, 'contact_field_values', r.id, { deleted_at: st.now }, st);
     if (!v) {
-      if (last) updateSynced(db, 'contact_field_values', last.id, { deleted_at: st.now }, st);
-    } else if (!last)
+      if (row && !row.deleted_at)
+        updateSynced(db, 'contact_field_values', row.id, { deleted_at: st.now }, st);
+    } else if (!row)
       insertSynced(db, 'contact_field_values', {
-        ...newSyncColumns(st, officeId),
+        ...newSyncColumns(st, officeId, valueId(contactId, fieldId)),
         contact_id: contactId,
         field_id: fieldId,
         ...v,
       });
-    else if (!same(last, v)) updateSynced(db, 'contact_field_values', last.id, { ...v }, st);
+    else if (row.deleted_at || !same(row, v))
+      updateSynced(db, 'contact_field_values', row.id, { ...v, deleted_at: null }, st);
   }
 }
 
