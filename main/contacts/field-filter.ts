@@ -8,7 +8,8 @@
 import type { ReadDb } from '../../db/sql';
 import type { ContactFieldDef, FieldCondition } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
-import { fieldDefsById, typedValue, type TypedValue } from './fields';
+import { fieldDefsById } from './fields';
+import { typedValue, type TypedValue } from './values';
 
 export interface FieldSql {
   /** A test of one value row `v`: `v.field_id = ? AND v.value_num >= ? …`. */

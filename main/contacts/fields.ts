@@ -12,16 +12,7 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/queries';
-import { parseDate } from './normalize';
-
-export type FieldValue = string | number;
-
-/** A value in the columns of its type. */
-export interface TypedValue {
-  value_text: string | null;
-  value_num: number | null;
-  value_date: string | null;
-}
+import { typedValue, valueOf, type FieldValue, type TypedValue } from './values';
 
 export function toFieldDef(r: ContactFieldTable): ContactFieldDef {
   return {
@@ -50,33 +41,6 @@ export function fieldDefs(db: ReadDb): ContactFieldDef[] {
 
 export function fieldDefsById(db: ReadDb): Map<string, ContactFieldDef> {
   return new Map(fieldDefs(db).map((d) => [d.id, d]));
-}
-
-/** A number as people type it: `1 500,5` → 1500.5; null when it is not one. */
-export function parseNumber(raw: string): number | null {
-  const s = raw.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
-
-/** A value of the field's type, or null when it does not fit (the reason is the caller's to name). */
-export function typedValue(def: ContactFieldDef, raw: FieldValue): TypedValue | null {
-  const none = { value_text: null, value_num: null, value_date: null };
-  if (def.type === 'number') {
-    const n = typeof raw === 'number' ? (Number.isFinite(raw) ? raw : null) : parseNumber(raw);
-    return n === null ? null : { ...none, value_num: n };
-  }
-  const s = String(raw).trim();
-  if (def.type === 'date') {
-    const d = parseDate(s);
-    return d ? { ...none, value_date: d } : null;
-  }
-  if (def.type === 'list') {
-    const hit = def.options.find((o) => o.toLowerCase() === s.toLowerCase());
-    return hit ? { ...none, value_text: hit } : null;
-  }
-  return s ? { ...none, value_text: s } : null;
 }
 
 const PROBLEM: Record<ContactFieldType, string> = {
@@ -119,8 +83,6 @@ export function checkRequired(
       throw new ApiError('validation', `${field} (${d.name}): required`, { field });
     }
 }
-
-export const valueOf = (v: TypedValue): FieldValue => v.value_num ?? v.value_date ?? v.value_text ?? '';
 
 interface ValueRow extends TypedValue {
   id: string;
