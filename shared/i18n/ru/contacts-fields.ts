@@ -57,6 +57,7 @@ export const contactFieldsUi = {
   ownFields: 'Поля приёмной',
   badNumber: 'Это не число',
   badDate: 'Это не дата',
+  datePlaceholder: 'ДД.ММ.ГГГГ',
   household: 'Живут по тому же адресу',
   householdNone: 'Других людей по этому адресу в базе нет.',
   /** Filters and segments. */
@@ -67,4 +68,5 @@ export const contactFieldsUi = {
   to: 'до',
   value: 'Значение',
   anyField: '— поле —',
+  showInList: 'Показать в списке',
 } as const;

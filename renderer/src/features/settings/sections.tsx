@@ -6,8 +6,9 @@ import { editionText } from '../../../../shared/i18n/ru/classifier-editions';
 import { routingUi } from '../../../../shared/i18n/ru/routing';
 import { syncUi } from '../../../../shared/i18n/ru/sync';
 import { workflowSettingsText } from '../../../../shared/i18n/ru/workflow-settings';
-import { remindersText, ui } from '../../i18n';
+import { contactsText, remindersText, ui } from '../../i18n';
 import { ClassifierSettings } from '../classifier/ClassifierSettings';
+import { ContactFieldsSettings } from '../contacts/ContactFieldsSettings';
 import { RoutingSettings } from '../routing/RoutingSettings';
 import { SyncPanel } from '../sync/SyncPanel';
 import { BackupSettings } from './BackupSettings';
@@ -69,6 +70,11 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     id: 'events',
     title: eventsUi.settingsTitle,
     panel: (may) => <EventSettings editable={may('checklists.put')} />,
+  },
+  {
+    id: 'contact-fields',
+    title: contactsText.fields.title,
+    panel: (may) => <ContactFieldsSettings editable={may('contactFields.save')} />,
   },
   {
     id: 'classifier',
