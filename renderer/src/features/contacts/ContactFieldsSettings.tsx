@@ -20,6 +20,12 @@ interface Draft {
   required: boolean;
 }
 
+/** The row's buttons that move a field up and down the list. */
+const MOVES = [
+  [-1, '↑', k.up],
+  [1, '↓', k.down],
+] as const;
+
 const NEW: Draft = { name: '', type: 'text', options: '', required: false };
 
 const draftOf = (d: ContactFieldDef): Draft => ({
@@ -101,24 +107,18 @@ export function ContactFieldsSettings(props: { editable: boolean }) {
                 {props.editable ? (
                   <td>
                     <div className="contact-fields__actions">
-                      <button
-                        type="button"
-                        className="btn btn--small btn--ghost"
-                        aria-label={`${k.up}: ${d.name}`}
-                        disabled={i === 0}
-                        onClick={() => move(d, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn--small btn--ghost"
-                        aria-label={`${k.down}: ${d.name}`}
-                        disabled={i === defs.length - 1}
-                        onClick={() => move(d, 1)}
-                      >
-                        ↓
-                      </button>
+                      {MOVES.map(([by, arrow, what]) => (
+                        <button
+                          key={by}
+                          type="button"
+                          className="btn btn--small btn--ghost"
+                          aria-label={`${what}: ${d.name}`}
+                          disabled={i + by < 0 || i + by >= defs.length}
+                          onClick={() => move(d, by)}
+                        >
+                          {arrow}
+                        </button>
+                      ))}
                       <button type="button" className="btn btn--small" onClick={() => setDraft(draftOf(d))}>
                         {k.edit}
                       </button>
