@@ -40,7 +40,8 @@ export function fieldConditions(
     if (!def)
       throw new ApiError('validation', `${at}.${i}.fieldId: no such field`, { field: `${at}.${i}.fieldId` });
     const col = `v.${COLUMN[def.type]}`;
-    const head = ['v.field_id = ?', 'v.deleted_at IS NULL'];
+    // The column's IS NOT NULL lets the planner take its index (partial on it) for any operator.
+    const head = ['v.field_id = ?', 'v.deleted_at IS NULL', `${col} IS NOT NULL`];
     const params: unknown[] = [def.id];
     if (c.op === 'equals') {
       head.push(`${col} = ?`);

@@ -111,12 +111,19 @@ export function countContacts(db: ReadDb, f: ContactFilter): number {
 export function countBySql(db: ReadDb, f: ContactFilter): number {
   const fields = filterFields(db, f.fields);
   if (fields.length > 0) {
-    // The narrowest condition's stretch of its index drives; each contact there is tested for the rest.
+    // The narrowest condition's stretch of its index drives; each of its contacts' value of every other
+    // field is looked up on the covering index (one live row a contact and field), and only the contacts
+    // left are read. Joined in this order, never leaving the planner a walk over the whole base.
     const [drive, ...rest] = [...fields].sort((a, b) => a.rank - b.rank);
-    const w = whereOf(f, rest);
+    const joins = rest.map(
+      (r, i) =>
+        `CROSS JOIN contact_field_values v${i} ON v${i}.contact_id = v.contact_id AND ${r.test.replace(/\bv\./g, `v${i}.`)}`,
+    );
+    const w = whereOf(f);
     return db.rawGet<{ n: number }>(
-      `SELECT count(*) AS n FROM contact_field_values v CROSS JOIN contacts c ON c.id = v.contact_id
-       WHERE ${drive!.test} AND ${w.sql}`,
+      `SELECT count(*) AS n FROM contact_field_values v ${joins.join(' ')}
+       CROSS JOIN contacts c ON c.id = v.contact_id WHERE ${drive!.test} AND ${w.sql}`,
+      ...rest.flatMap((r) => r.params),
       ...drive!.params,
       ...w.params,
     )!.n;
