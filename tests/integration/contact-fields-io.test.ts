@@ -142,7 +142,7 @@ describe('the office’s own fields in import and export', () => {
 });
 
 describe('the 152-FZ personal-data export', () => {
-  it('holds every e-mail, social link and value of the office’s fields', async () => {
+  it('holds every e-mail, social link and value of the office’s fields; an erasure leaves none of them', async () => {
     const o = await testOffice();
     const f = await fields(o);
     const emails = [
@@ -167,5 +167,22 @@ describe('the 152-FZ personal-data export', () => {
       { fieldId: f.num, name: 'Подписей', type: 'number', value: 40 },
       { fieldId: f.date, name: 'Встреча', type: 'date', value: '2026-04-10' },
     ]);
+
+    // Erased on request: nothing of the addresses, links or values stays in their rows or the change log.
+    // (The same read before the erasure finds her.)
+    const left = (): string =>
+      o.handle.sqlite
+        .prepare(
+          `SELECT x.data FROM change_log x WHERE x.table_name IN ('contact_emails', 'contact_socials', 'contact_field_values')
+         UNION ALL SELECT email FROM contact_emails UNION ALL SELECT handle FROM contact_socials
+         UNION ALL SELECT coalesce(value_text, value_num, value_date) FROM contact_field_values`,
+        )
+        .pluck()
+        .all()
+        .join('\n');
+    expect(left()).toContain('orlova@example.ru');
+    await o.call('contacts.erase', { id: c.id });
+    for (const secret of ['orlova', 'Orlova', '№ 2', '2026-04-10', '"value_num":40', '\n40'])
+      expect(left()).not.toContain(secret);
   });
 });
