@@ -39,6 +39,8 @@ export function channelsOf(c: ContactCard | null): ChannelsDraft {
 export function channelFields(
   d: ChannelsDraft,
   defs: readonly ContactFieldDef[],
+  /** The values as the card had them: only a changed one is sent (a required field left empty stays so). */
+  before: Readonly<Record<string, string>>,
 ): Pick<ContactFields, 'emails' | 'socials' | 'fieldValues'> | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   d.socials.forEach((s, i) => {
@@ -48,6 +50,7 @@ export function channelFields(
   const fieldValues: Record<string, string | null> = {};
   for (const def of defs) {
     const raw = (d.values[def.id] ?? '').trim();
+    if (raw === (before[def.id] ?? '').trim()) continue;
     if (def.type === 'date' && raw && !parseDate(raw)) errors[`fieldValues.${def.id}`] = k.badDate;
     fieldValues[def.id] = raw === '' ? null : def.type === 'date' ? parseDate(raw) : raw;
   }

@@ -64,11 +64,15 @@ function draftOf(c: ContactCard | null): Draft {
 }
 
 /** The contract's fields of a draft, or the errors found before asking the server, keyed by field. */
-function fieldsOf(d: Draft, defs: readonly ContactFieldDef[]): ContactFields | Record<string, string> {
+function fieldsOf(
+  d: Draft,
+  defs: readonly ContactFieldDef[],
+  before: Readonly<Record<string, string>>,
+): ContactFields | Record<string, string> {
   const birthDate = d.birthDate.trim() ? parseDate(d.birthDate) : null;
   if (d.birthDate.trim() && !birthDate) return { birthDate: k.badDate };
   if (d.consents.length > 0 && !d.wording.trim()) return { wording: k.needWording };
-  const channels = channelFields(d, defs);
+  const channels = channelFields(d, defs, before);
   if ('errors' in channels) return channels.errors;
   return {
     ...channels,
@@ -123,7 +127,7 @@ export function ContactForm(props: {
   }, [errors]);
 
   async function submit(): Promise<void> {
-    const fields = fieldsOf(draft, defs);
+    const fields = fieldsOf(draft, defs, channelsOf(card).values);
     if (!('phones' in fields)) {
       setErrors(fields as Record<string, string>);
       return;
