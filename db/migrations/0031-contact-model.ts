@@ -76,9 +76,13 @@ CREATE TABLE contact_field_values (
   value_date TEXT,
   ${SYNC}
 ) STRICT;
--- A contact's values (the card, a segment's second condition probed per contact): covering.
+-- A contact's values (the card, an export's page): covering.
 CREATE INDEX contact_field_values_contact
   ON contact_field_values (contact_id, field_id, deleted_at, value_text, value_num, value_date);
+-- A field's value of one contact (a segment's second condition, looked up per contact): covering, and
+-- field first, so the lookups of one condition stay within that field's part of the index.
+CREATE INDEX contact_field_values_field
+  ON contact_field_values (field_id, contact_id, deleted_at, value_text, value_num, value_date);
 -- A field's values in order, tombstones apart (deleted_at in the key keeps the walk covering).
 CREATE INDEX contact_field_values_text ON contact_field_values (field_id, deleted_at, value_text, contact_id)
   WHERE value_text IS NOT NULL;
