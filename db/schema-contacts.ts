@@ -52,3 +52,41 @@ export interface ContactImportLayoutTable extends SyncColumns {
   header_key: string;
   mapping: string;
 }
+
+/** One of a contact's e-mails (migration «contact-model»); the first is mirrored in `contacts.email`. */
+export interface ContactEmailTable extends SyncColumns {
+  contact_id: string;
+  email: string;
+  email_key: string;
+  kind: 'personal' | 'work' | 'other';
+  position: number;
+  /** Set by the sending side when mail to this address bounces. */
+  failing_at: string | null;
+}
+
+/** A social-network link: a VK id or short name, a Telegram username, an OK profile, normalised. */
+export interface ContactSocialTable extends SyncColumns {
+  contact_id: string;
+  network: 'vk' | 'telegram' | 'ok';
+  handle: string;
+  position: number;
+}
+
+/** A field the office defines for its contacts. */
+export interface ContactFieldTable extends SyncColumns {
+  position: number;
+  name: string;
+  type: 'text' | 'number' | 'date' | 'list';
+  /** JSON: the list's values. */
+  options: string;
+  required: number;
+}
+
+/** A contact's value of a custom field, in the column of the field's type. */
+export interface ContactFieldValueTable extends SyncColumns {
+  contact_id: string;
+  field_id: string;
+  value_text: string | null;
+  value_num: number | null;
+  value_date: string | null;
+}

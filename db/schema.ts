@@ -8,6 +8,10 @@ import type {
   ContactMergeTable,
   ContactSegmentTable,
   ContactImportLayoutTable,
+  ContactEmailTable,
+  ContactSocialTable,
+  ContactFieldTable,
+  ContactFieldValueTable,
 } from './schema-contacts';
 import type {
   ClassifierTable,
@@ -362,6 +366,10 @@ export interface DB {
   contact_merges: ContactMergeTable;
   contact_segments: ContactSegmentTable;
   contact_import_layouts: ContactImportLayoutTable;
+  contact_emails: ContactEmailTable;
+  contact_socials: ContactSocialTable;
+  contact_fields: ContactFieldTable;
+  contact_field_values: ContactFieldValueTable;
   appeals: AppealTable;
   appeal_topics: AppealTopicTable;
   classifier: ClassifierTable;
@@ -417,6 +425,10 @@ export const SYNCED_TABLES = [
   'contact_merges',
   'contact_segments',
   'contact_import_layouts',
+  'contact_emails',
+  'contact_socials',
+  'contact_fields',
+  'contact_field_values',
   'appeals',
   'appeal_history',
   'tasks',

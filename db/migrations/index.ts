@@ -25,6 +25,7 @@ import { m0026 } from './0026-mail-intake';
 import { m0027 } from './0027-mail-outbox';
 import { m0028 } from './0028-assignments';
 import { m0030 } from './0030-reception';
+import { m0031 } from './0031-contact-model';
 import { m0034 } from './0034-routing-generation';
 import { m0035 } from './0035-web-applications';
 import type { Migration } from './types';
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0027,
   m0028,
   m0030,
+  m0031,
   m0034,
   m0035,
 ];

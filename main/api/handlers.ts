@@ -17,6 +17,7 @@ import * as classifierNames from '../classifier/names';
 import * as contactSettings from '../contacts/settings';
 import * as dedupe from '../contacts/dedupe';
 import * as contactExport from '../contacts/export';
+import * as contactFields from '../contacts/fields';
 import * as filter from '../contacts/filter';
 import * as contactImport from '../contacts/import';
 import * as importJobs from '../contacts/jobs';
@@ -183,6 +184,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'segments.list': (ctx) => filter.listSegments(ctx),
   'segments.save': filter.saveSegment,
   'segments.delete': filter.deleteSegment,
+  'contactFields.list': (ctx) => contactFields.list(ctx),
+  'contactFields.save': contactFields.save,
+  'contactFields.delete': contactFields.remove,
   'home.get': (ctx) => getHome(ctx),
   'sync.status': (ctx) => sync.status(ctx),
   'sync.enrol': sync.enrol,

@@ -7,6 +7,8 @@ import type { ContactConsentTable, ContactTable } from '../../db/schema';
 import type { Consent, ContactCard, TimelineEntry } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import { contactText } from '../../shared/i18n/ru/contacts';
+import { emailsOf, socialsOf } from './emails';
+import { fieldValuesOf } from './fields';
 
 export function contactRow(db: ReadDb, id: string): ContactTable {
   const c = db.get(
@@ -54,7 +56,10 @@ export function toConsent(r: ContactConsentTable, names: Map<string, string>): C
 }
 
 /** The card without its timeline: what the duplicates view puts side by side. */
-export function cardCore(db: ReadDb, c: ContactTable): Omit<ContactCard, 'timeline' | 'consents'> {
+export function cardCore(
+  db: ReadDb,
+  c: ContactTable,
+): Omit<ContactCard, 'timeline' | 'consents' | 'household'> {
   return {
     id: c.id,
     fullName: c.full_name,
@@ -63,6 +68,9 @@ export function cardCore(db: ReadDb, c: ContactTable): Omit<ContactCard, 'timeli
     middleName: c.middle_name,
     phones: phoneRowsOf(db, c.id).map(({ phone, raw }) => ({ phone, raw })),
     email: c.email,
+    emails: emailsOf(db, c.id),
+    socials: socialsOf(db, c.id),
+    fieldValues: fieldValuesOf(db, c.id),
     address: c.address,
     region: c.region,
     district: c.district,
@@ -152,5 +160,27 @@ export function readCard(db: ReadDb, id: string): ContactCard {
       refId: m.id,
     });
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return { ...cardCore(db, c), consents: consents.map((k) => toConsent(k, names)), timeline };
+  return {
+    ...cardCore(db, c),
+    consents: consents.map((k) => toConsent(k, names)),
+    household: householdOf(db, c),
+    timeline,
+  };
+}
+
+/** Other people of the base at the contact's address: the same normalised address key. */
+export function householdOf(
+  db: ReadDb,
+  c: Pick<ContactTable, 'id' | 'address_key'>,
+): { id: string; fullName: string }[] {
+  if (!c.address_key) return [];
+  return db
+    .rawAll<{ id: string; full_name: string }>(
+      `SELECT id, full_name FROM contacts
+       WHERE address_key = ? AND id <> ? AND deleted_at IS NULL AND erased_at IS NULL AND placeholder = 0
+       ORDER BY name_key, id LIMIT 50`,
+      c.address_key,
+      c.id,
+    )
+    .map((r) => ({ id: r.id, fullName: r.full_name }));
 }

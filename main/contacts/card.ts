@@ -21,6 +21,8 @@ import { indexForSearch } from '../appeals/register';
 import { appealsOfApplicant } from '../appeals/queries';
 import { checkBirthDate } from './normalize';
 import { officeRow, officeToday } from '../office/queries';
+import { putFirstEmail, setEmails, setSocials } from './emails';
+import { checkFieldValues, checkRequired, fieldDefsById, setFieldValues } from './fields';
 
 /** Phones as typed, each normalised; one that is not a phone is refused, naming its place. */
 export function normalizePhones(raws: readonly string[]): { phone: string; raw: string }[] {
@@ -134,7 +136,30 @@ export const BLANK_CONTACT = {
   ...NO_CONTACT_DETAILS,
 } as const satisfies Partial<ContactTable>;
 
-export function createContact(db: WriteDb, officeId: string, f: ContactFields, st: Stamp): ContactTable {
+/** The fields with `email` set to the first of `emails` when those are given. */
+const withFirstEmail = (f: ContactFields): ContactFields =>
+  f.emails ? { ...f, email: f.emails[0]?.email ?? null } : f;
+
+/** The e-mails, links and custom values of a card's write; the values were checked before. */
+function writeChannels(
+  db: WriteDb,
+  officeId: string,
+  contactId: string,
+  f: ContactFields,
+  values: ReturnType<typeof checkFieldValues>,
+  st: Stamp,
+): void {
+  if (f.emails) setEmails(db, officeId, contactId, f.emails, st);
+  else if (f.email !== undefined) putFirstEmail(db, officeId, contactId, f.email, st);
+  if (f.socials) setSocials(db, officeId, contactId, f.socials, st);
+  setFieldValues(db, officeId, contactId, values, st);
+}
+
+export function createContact(db: WriteDb, officeId: string, input: ContactFields, st: Stamp): ContactTable {
+  const f = withFirstEmail(input);
+  const defs = fieldDefsById(db);
+  const values = checkFieldValues(defs, f.fieldValues ?? {});
+  checkRequired(defs, values);
   const phones = normalizePhones(f.phones ?? []);
   const cols = columnsFor(f, null);
   const row: ContactTable = {
@@ -147,6 +172,7 @@ export function createContact(db: WriteDb, officeId: string, f: ContactFields, s
   for (const p of phones) addPhone(db, officeId, row.id, p.phone, p.raw, st);
   for (const s of new Set(f.statuses ?? [])) addLabelRow(db, officeId, row.id, 'status', s, st);
   for (const t of new Set(f.tags ?? [])) addLabelRow(db, officeId, row.id, 'tag', t, st);
+  writeChannels(db, officeId, row.id, f, values, st);
   return row;
 }
 
@@ -168,7 +194,7 @@ export function create(ctx: CallContext, input: ParsedInput<'contacts.create'>):
 }
 
 /** The contact's fields its appeals are found by in the registry's search (`ftsBody`). */
-const SEARCHED = ['lastName', 'firstName', 'middleName', 'email', 'address', 'phones'] as const;
+const SEARCHED = ['lastName', 'firstName', 'middleName', 'email', 'emails', 'address', 'phones'] as const;
 
 /**
  * The applicant's appeals indexed again with the corrected name, phones, address: the registry then finds
@@ -186,13 +212,15 @@ export function update(ctx: CallContext, input: ParsedInput<'contacts.update'>):
     requireName(input.fields, before);
     checkBirthDate(input.fields.birthDate, officeToday(ctx, officeRow(db)));
     const st = stamp(ctx);
-    const f = input.fields;
+    const f = withFirstEmail(input.fields);
+    const values = checkFieldValues(fieldDefsById(db), f.fieldValues ?? {});
     const patch = columnsFor(f, before);
     leavePlaceholder(before, patch, (f.phones?.length ?? 0) > 0);
     if (Object.keys(patch).length > 0) updateSynced(db, 'contacts', before.id, patch, st);
     if (f.phones) setPhones(db, before.office_id, before.id, normalizePhones(f.phones), st);
     if (f.statuses) setLabels(db, before.office_id, before.id, 'status', f.statuses, st);
     if (f.tags) setLabels(db, before.office_id, before.id, 'tag', f.tags, st);
+    writeChannels(db, before.office_id, before.id, f, values, st);
     if (SEARCHED.some((k) => f[k] !== undefined)) searchAppealsAgain(db, before.id);
     audit(db, ctx, before.office_id, 'contacts.update', 'contact', before.id, Object.keys(f));
     return readCard(db, before.id);

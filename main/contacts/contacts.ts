@@ -7,6 +7,7 @@ import type { ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
 import { insertSynced, newSyncColumns, type Stamp, updateSynced } from '../kernel/bookkeeping';
 import type { FacetBatch } from './facets';
+import { putFirstEmail } from './emails';
 
 /** The contact base's fields a contact made at the desk starts without. */
 export const NO_CONTACT_DETAILS = {
@@ -89,6 +90,7 @@ export function resolveApplicant(
   facets?.created(row.id);
   insertSynced(db, 'contacts', row);
   if (phone && a.phone) addPhone(db, officeId, row.id, phone, a.phone, st);
+  if (row.email) putFirstEmail(db, officeId, row.id, row.email, st);
   return toContactSummary(row, phone ? [phone] : []);
 }
 
@@ -146,6 +148,7 @@ function fillMissing(
     facets?.changing(c.id);
     addPhone(db, c.office_id, c.id, newPhone.phone, newPhone.raw, st);
   }
+  if (patch.email) putFirstEmail(db, c.office_id, c.id, patch.email, st);
   return { ...c, ...patch };
 }
 
@@ -186,6 +189,7 @@ export function updateApplicantDetails(
   leavePlaceholder(c, patch, !!newPhone);
   if (Object.keys(patch).length > 0) updateSynced(db, 'contacts', c.id, patch, st);
   if (newPhone) addPhone(db, c.office_id, c.id, newPhone.phone, newPhone.raw, st);
+  if (patch.email) putFirstEmail(db, c.office_id, c.id, patch.email, st);
   return contactSummary(db, c.id);
 }
 

@@ -8,6 +8,7 @@ import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } 
 import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/queries';
 import { cardCore, contactRow, readCard } from './card-read';
+import { putFirstEmail } from './emails';
 import { leavePlaceholder } from './contacts';
 
 const live = (alias: string): string =>
@@ -94,7 +95,25 @@ interface Moved {
   appeals: string[];
 }
 
-type Keyed = 'contact_phones' | 'contact_labels' | 'event_participants';
+type Keyed =
+  | 'contact_phones'
+  | 'contact_labels'
+  | 'event_participants'
+  | 'contact_emails'
+  | 'contact_socials'
+  | 'contact_field_values';
+
+/** What makes two rows of a table one: the kept contact's row stays, the merged one's is dropped. */
+const KEYED: Record<Keyed, string> = {
+  contact_phones: 'phone',
+  contact_labels: "kind || ':' || value",
+  // One participation an event: where both attended, the kept contact's stays.
+  event_participants: 'event_id',
+  contact_emails: 'email_key',
+  contact_socials: "network || ':' || handle",
+  // One value a field: the kept contact's.
+  contact_field_values: 'field_id',
+};
 
 function mergeInto(
   db: WriteDb,
@@ -118,41 +137,23 @@ function mergeInto(
   updateSynced(db, 'contacts', keep.id, patch, st);
 
   const record: Moved = { moved: {}, dropped: {}, appeals: [] };
-  const have = {
-    contact_phones: new Set(
-      db
-        .rawAll<{ phone: string }>(
-          'SELECT phone FROM contact_phones WHERE contact_id = ? AND deleted_at IS NULL',
-          keep.id,
-        )
-        .map((r) => r.phone),
-    ),
-    contact_labels: new Set(
-      db
-        .rawAll<{ k: string }>(
-          "SELECT kind || ':' || value AS k FROM contact_labels WHERE contact_id = ? AND deleted_at IS NULL",
-          keep.id,
-        )
-        .map((r) => r.k),
-    ),
-    // One participation an event: where both attended, the kept contact's stays.
-    event_participants: new Set(
-      db
-        .rawAll<{ k: string }>(
-          'SELECT event_id AS k FROM event_participants WHERE contact_id = ? AND deleted_at IS NULL',
-          keep.id,
-        )
-        .map((r) => r.k),
-    ),
-  };
-  const keyed = {
-    contact_phones: 'phone AS k',
-    contact_labels: "kind || ':' || value AS k",
-    event_participants: 'event_id AS k',
-  } as const;
-  for (const table of ['contact_phones', 'contact_labels', 'event_participants'] as const) {
+  const tables = Object.keys(KEYED) as Keyed[];
+  const have = Object.fromEntries(
+    tables.map((t) => [
+      t,
+      new Set(
+        db
+          .rawAll<{ k: string }>(
+            `SELECT ${KEYED[t]} AS k FROM ${t} WHERE contact_id = ? AND deleted_at IS NULL`,
+            keep.id,
+          )
+          .map((r) => r.k),
+      ),
+    ]),
+  ) as Record<Keyed, Set<string>>;
+  for (const table of tables) {
     for (const r of db.rawAll<{ id: string; k: string }>(
-      `SELECT id, ${keyed[table]} FROM ${table} WHERE contact_id = ? AND deleted_at IS NULL`,
+      `SELECT id, ${KEYED[table]} AS k FROM ${table} WHERE contact_id = ? AND deleted_at IS NULL`,
       merged.id,
     )) {
       if (have[table].has(r.k)) {
@@ -179,6 +180,8 @@ function mergeInto(
     updateSynced(db, 'appeals', id, { applicant_id: keep.id }, st);
     record.appeals.push(id);
   }
+  // The e-mail taken from the merged contact is the kept one's first again.
+  if (take.includes('email')) putFirstEmail(db, keep.office_id, keep.id, merged.email, st);
   updateSynced(db, 'contacts', merged.id, { deleted_at: st.now }, st);
   const row = newSyncColumns(st, keep.office_id);
   insertSynced(db, 'contact_merges', {

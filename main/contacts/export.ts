@@ -11,6 +11,9 @@ import type { CallContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/queries';
 import { statuses } from './settings';
 import { segmentFilter, whereOf } from './filter';
+import { filterFields } from './field-filter';
+import { fieldDefs } from './fields';
+import type { ContactFieldDef } from '../../shared/api/contacts';
 import { XlsxSheetWriter } from './xlsx';
 
 /**
@@ -81,6 +84,8 @@ interface Details {
   phones: string[];
   statuses: string[];
   tags: string[];
+  /** The office's own fields' values as cells, in the fields' order ('' where none). */
+  fields: string[];
 }
 
 type Cell = (c: ContactCells, d: Details, statusName: (code: string) => string) => string;
@@ -114,6 +119,8 @@ const CELL_ORDER = COLUMNS.map((c) => CELLS[c]);
 const PAGE = 2000;
 
 const PHONES = 'SELECT x.contact_id, x.phone FROM contact_phones x';
+const VALUES =
+  'SELECT x.contact_id, x.field_id, x.value_text, x.value_num, x.value_date FROM contact_field_values x';
 const LABELS = 'SELECT x.contact_id, x.kind, x.value FROM contact_labels x';
 /** A page's children by the id range it spans: one walk of the contact-id index. */
 const BY_RANGE = 'WHERE x.contact_id BETWEEN ? AND ? AND x.deleted_at IS NULL ORDER BY x.contact_id, x.rowid';
@@ -132,9 +139,10 @@ const BY_IDS =
 function walkContacts(
   db: ReadDb,
   filter: ContactFilter,
+  defs: readonly ContactFieldDef[],
   visit: (c: ContactCells, details: Details) => void,
 ): number {
-  const w = whereOf(filter);
+  const w = whereOf(filter, filterFields(db, filter.fields));
   const sqlite = db.sqlite;
   const page = sqlite
     .prepare(`SELECT ${SELECT} FROM contacts c WHERE ${w.sql} AND c.id > ? ORDER BY c.id LIMIT ${PAGE}`)
@@ -148,7 +156,15 @@ function walkContacts(
     range: sqlite.prepare(`${LABELS} ${BY_RANGE}`).raw(),
     ids: sqlite.prepare(`${LABELS} ${BY_IDS}`).raw(),
   };
-  const d: Details = { phones: [], statuses: [], tags: [] };
+  // The office's fields, read like phones only when it has some.
+  const values = defs.length
+    ? {
+        range: sqlite.prepare(`${VALUES} ${BY_RANGE}`).raw(),
+        ids: sqlite.prepare(`${VALUES} ${BY_IDS}`).raw(),
+      }
+    : null;
+  const column = new Map(defs.map((f, i) => [f.id, i]));
+  const d: Details = { phones: [], statuses: [], tags: [], fields: defs.map(() => '') };
   let count = 0;
   sqlite.transaction(() => {
     for (let after = ''; ;) {
@@ -161,8 +177,10 @@ function walkContacts(
         (dense ? s.range.all(first, last) : s.ids.all(JSON.stringify(rows.map((r) => r[0])))) as string[][];
       const ps = read(phones);
       const ls = read(labels);
+      const vs = values ? (read(values) as unknown as ValueCells[]) : [];
       let p = 0;
       let l = 0;
+      let v = 0;
       for (const c of rows) {
         const id = c[0];
         d.phones.length = 0;
@@ -174,6 +192,12 @@ function walkContacts(
         while (l < ls.length && ls[l]![0]! < id) l++;
         for (; l < ls.length && ls[l]![0] === id; l++)
           (ls[l]![1] === 'status' ? d.statuses : d.tags).push(ls[l]![2]!);
+        d.fields.fill('');
+        while (v < vs.length && vs[v]![0] < id) v++;
+        for (; v < vs.length && vs[v]![0] === id; v++) {
+          const at = column.get(vs[v]![1]);
+          if (at !== undefined) d.fields[at] = valueCell(vs[v]!);
+        }
         visit(c, d);
       }
       count += rows.length;
@@ -182,6 +206,20 @@ function walkContacts(
     }
   })();
   return count;
+}
+
+type ValueCells = [
+  contactId: string,
+  fieldId: string,
+  text: string | null,
+  num: number | null,
+  date: string | null,
+];
+
+/** A custom field's value as the office writes it: a decimal comma, a date as ДД.ММ.ГГГГ. */
+function valueCell([, , text, num, date]: ValueCells): string {
+  if (num !== null) return String(num).replace('.', ',');
+  return date !== null ? ddmmyyyy(date) : (text ?? '');
 }
 
 export interface ExportFormat {
@@ -196,10 +234,11 @@ export interface ExportFormat {
  */
 const CSV_CHUNK_CHARS = 1 << 16;
 
-/** One contact as a CSV line ended by CRLF, its cells in export column order. */
+/** One contact as a CSV line ended by CRLF, its cells in export column order, then its custom fields. */
 function csvLine(c: ContactCells, d: Details, statusName: (code: string) => string): string {
   let line = csvCell(CELL_ORDER[0]!(c, d, statusName));
   for (let i = 1; i < CELL_ORDER.length; i++) line += ';' + csvCell(CELL_ORDER[i]!(c, d, statusName));
+  for (const f of d.fields) line += ';' + csvCell(f);
   return line + '\r\n';
 }
 
@@ -216,13 +255,15 @@ export async function writeContacts(
   statusName: (code: string) => string,
   write: (chunk: Buffer) => void,
 ): Promise<number> {
-  const headers = COLUMNS.map((c) => contactText.exportHeaders[c]);
+  // The office's own fields follow the base's columns, headed by their names (an import maps them back).
+  const defs = fieldDefs(db);
+  const headers = [...COLUMNS.map((c) => contactText.exportHeaders[c]), ...defs.map((f) => f.name)];
   if (fmt.format === 'csv') {
     const encode = (s: string): Buffer => iconv.encode(s, fmt.encoding);
     // Excel reads UTF-8 only with a BOM; cp1251 is its default on Russian Windows.
     if (fmt.encoding === 'utf-8') write(Buffer.from([0xef, 0xbb, 0xbf]));
     let text = headers.map(csvCell).join(';') + '\r\n';
-    const count = walkContacts(db, filter, (c, d) => {
+    const count = walkContacts(db, filter, defs, (c, d) => {
       text += csvLine(c, d, statusName);
       if (text.length >= CSV_CHUNK_CHARS) {
         write(encode(text));
@@ -235,8 +276,8 @@ export async function writeContacts(
   const sheet = new XlsxSheetWriter(write, contactText.exportSheet);
   try {
     sheet.row(headers);
-    const count = walkContacts(db, filter, (c, d) =>
-      sheet.row(CELL_ORDER.map((cell) => neutralise(cell(c, d, statusName)))),
+    const count = walkContacts(db, filter, defs, (c, d) =>
+      sheet.row([...CELL_ORDER.map((cell) => cell(c, d, statusName)), ...d.fields].map(neutralise)),
     );
     sheet.finish();
     return count;
@@ -265,7 +306,7 @@ export async function exportContacts(
   const db = ctx.store.read;
   const filter = input.segmentId ? segmentFilter(db, input.segmentId) : (input.filter ?? {});
   if (input.purpose === 'outreach') {
-    const w = whereOf(filter);
+    const w = whereOf(filter, filterFields(db, filter.fields));
     const nc = withoutConsent(input.consentPurpose);
     const missing = db.rawGet<{ n: number }>(
       `SELECT count(*) AS n FROM contacts c WHERE ${w.sql} AND ${nc.sql}`,

@@ -33,7 +33,7 @@ const FIELDS = [
 
 /** The filter as a test of one combination, or null when the filter needs more than combinations hold. */
 function facetTest(f: ContactFilter): ((s: Facets) => boolean) | null {
-  if (f.q?.trim() || f.appealed) return null;
+  if (f.q?.trim() || f.appealed || (f.fields && f.fields.length > 0)) return null;
   const tests: ((s: Facets) => boolean)[] = [];
   for (const [key, at] of FIELDS) {
     const v = f[key];

@@ -138,7 +138,8 @@ async function xlsxRows(file: string, sink: RowSink, onBytes: (n: number) => voi
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        // Empty cells are holes in the row: read as empty text, never left out.
+        const values = Array.from((row.values as ExcelJS.CellValue[]).slice(1), cellText);
         if (values.every((v) => v.trim() === '')) continue;
         // Numbered as the spreadsheet shows them, empty rows included.
         batch.push({ line: row.number, values, brokenQuotes: false });

@@ -6,13 +6,13 @@ import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { ReadDb, WriteDb } from '../../db/sql';
 import {
   ImportOptionsSchema,
   MAX_IMPORT_BYTES,
   type ImportPreview,
   type ImportSummary,
-  type ImportTarget,
+  type ContactFieldDef,
+  type ImportColumn,
   type RejectedRow,
   type RejectReason,
 } from '../../shared/api/contacts';
@@ -22,12 +22,14 @@ import { contactText } from '../../shared/i18n/ru/contacts';
 import { foldText } from '../../shared/domain/text';
 import { newId } from '../../shared/util/ids';
 import type { z } from 'zod';
-import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
+import { audit, stamp } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/queries';
 import { statuses } from './settings';
 import { fileLayout, firstRows, readRows, type FileLayout, type FileRow } from './file';
-import { guessMapping, headerKey, normalizeRow, type ImportedContact } from './normalize';
+import { normalizeRow, type ImportedContact } from './normalize';
+import { importFields, mappingOf, rememberMapping } from './mapping';
+import { valueOf } from './values';
 import { FacetBatch } from './facets';
 import { KnownKeys } from './known-keys';
 import { BULK_BATCH, BULK_FROM_BYTES, keyFilterPays, withBulkPragmas } from './bulk';
@@ -74,37 +76,6 @@ function statusCodes(ctx: ReadContext): Map<string, string> {
   return m;
 }
 
-function rememberedMapping(db: ReadDb, headers: readonly string[]): ImportTarget[] | null {
-  const r = db.rawGet<{ mapping: string }>(
-    'SELECT mapping FROM contact_import_layouts WHERE header_key = ? AND deleted_at IS NULL',
-    headerKey(headers),
-  );
-  return r ? (JSON.parse(r.mapping) as ImportTarget[]) : null;
-}
-
-function rememberMapping(
-  db: WriteDb,
-  officeId: string,
-  headers: readonly string[],
-  mapping: readonly ImportTarget[],
-  st: Stamp,
-): void {
-  const key = headerKey(headers);
-  const json = JSON.stringify(mapping);
-  const r = db.rawGet<{ id: string; mapping: string }>(
-    'SELECT id, mapping FROM contact_import_layouts WHERE header_key = ?',
-    key,
-  );
-  if (!r)
-    insertSynced(db, 'contact_import_layouts', {
-      ...newSyncColumns(st, officeId),
-      header_key: key,
-      mapping: json,
-    });
-  else if (r.mapping !== json)
-    updateSynced(db, 'contact_import_layouts', r.id, { mapping: json, deleted_at: null }, st);
-}
-
 /** A row the file itself breaks: its quoting, or more filled cells than the header has columns. */
 function brokenReason(row: FileRow, width: number): RejectReason | null {
   if (row.brokenQuotes) return 'broken_quotes';
@@ -136,6 +107,7 @@ export async function importFile(
   dryRun: boolean,
   control: ImportControl = {},
 ): Promise<ImportSummary> {
+  const fields = importFields(ctx.store.read, options);
   const layout = fileLayout(file, options);
   const codes = statusCodes(ctx);
   const office = officeRow(ctx.store.read);
@@ -157,7 +129,7 @@ export async function importFile(
   const skippedBy: Record<string, number> = {};
   const rejected: RejectedRow[] = [];
   let headers: string[] | null = null;
-  let mapping: ImportTarget[] = [];
+  let mapping: ImportColumn[] = [];
   let rows = 0;
   let bytes = 0;
   let cancelled = false;
@@ -174,7 +146,7 @@ export async function importFile(
     const run = (t: Target): void => {
       for (const row of batch) {
         const broken = brokenReason(row, headers!.length);
-        const n = broken ? null : normalizeRow(row.values, mapping, codes, defaultSource, today);
+        const n = broken ? null : normalizeRow(row.values, mapping, codes, defaultSource, today, fields);
         const reason = broken ?? (n && !n.ok ? n.reason : null);
         if (reason || !n?.ok) skipped.push({ line: row.line, reason: reason!, values: row.values });
         else done[applyRow(t, n.contact)]++;
@@ -210,8 +182,7 @@ export async function importFile(
           for (const row of chunk) {
             if (!headers) {
               headers = row.values.map((v) => v.trim());
-              mapping =
-                options.mapping ?? rememberedMapping(ctx.store.read, headers) ?? guessMapping(headers);
+              mapping = mappingOf(ctx.store.read, options, headers, fields).mapping;
               continue;
             }
             pending.push(row);
@@ -302,11 +273,11 @@ export async function preview(
   input: ParsedInput<'contacts.importPreview'>,
 ): Promise<ImportPreview> {
   const { file, name } = sourceFile(ctx, input.source);
+  const fields = importFields(ctx.store.read, input.options);
   const layout: FileLayout = fileLayout(file, input.options);
   const [head, ...rows] = await firstRows(file, layout, PREVIEW_ROWS + 1);
   const headers = (head?.values ?? []).map((v) => v.trim());
-  const remembered = input.options.mapping ? null : rememberedMapping(ctx.store.read, headers);
-  const mapping = input.options.mapping ?? remembered ?? guessMapping(headers);
+  const { mapping, remembered } = mappingOf(ctx.store.read, input.options, headers, fields);
   const codes = statusCodes(ctx);
   const source = input.options.source ?? contactText.importSource(name);
   return {
@@ -315,24 +286,34 @@ export async function preview(
     delimiter: layout.delimiter,
     headers,
     mapping,
-    remembered: remembered !== null,
+    remembered,
     rows: rows.map((row) => {
       const broken = brokenReason(row, headers.length);
       const n = broken
         ? null
-        : normalizeRow(row.values, mapping, codes, source, officeToday(ctx, officeRow(ctx.store.read)));
+        : normalizeRow(
+            row.values,
+            mapping,
+            codes,
+            source,
+            officeToday(ctx, officeRow(ctx.store.read)),
+            fields,
+          );
       const reason = broken ?? (n && !n.ok ? n.reason : null);
       return {
         line: row.line,
         values: row.values,
-        normalized: n?.ok ? previewValues(n.contact) : null,
+        normalized: n?.ok ? previewValues(n.contact, fields) : null,
         reason: reason ? contactText.rejectReason[reason] : null,
       };
     }),
   };
 }
 
-function previewValues(c: ImportedContact): Record<string, string> {
+function previewValues(
+  c: ImportedContact,
+  fields: ReadonlyMap<string, ContactFieldDef>,
+): Record<string, string> {
   const out: Record<string, string> = { fullName: c.fullName };
   if (c.phones.length > 0) out.phone = c.phones.map((p) => p.phone).join(', ');
   const rest: [string, string | null][] = [
@@ -345,6 +326,7 @@ function previewValues(c: ImportedContact): Record<string, string> {
   for (const [k, v] of rest) if (v) out[k] = v;
   if (c.statuses.length > 0) out.statuses = c.statuses.join(', ');
   if (c.tags.length > 0) out.tags = c.tags.join(', ');
+  for (const [id, v] of c.fields) out[fields.get(id)?.name ?? id] = String(valueOf(v));
   return out;
 }
 

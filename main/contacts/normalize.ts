@@ -1,7 +1,8 @@
-import type { ImportTarget, RejectReason } from '../../shared/api/contacts';
-import { IMPORT_TARGETS } from '../../shared/api/contacts';
+import type { ContactFieldDef, ImportColumn, ImportTarget, RejectReason } from '../../shared/api/contacts';
+import { FIELD_TARGET_PREFIX, IMPORT_TARGETS, isFieldTarget } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import { contactText } from '../../shared/i18n/ru/contacts';
+import { parseDate, typedValue, type TypedValue } from './values';
 import { addressKey, emailKey, foldText, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
 
 /** One row of a file as a contact: every value trimmed and normalised, or the reason it cannot be one. */
@@ -28,6 +29,8 @@ export interface ImportedContact {
   tags: string[];
   source: string | null;
   comment: string | null;
+  /** Values of the office's own fields, by field id, checked against their types. */
+  fields: [fieldId: string, value: TypedValue][];
 }
 
 export type Normalized = { ok: true; contact: ImportedContact } | { ok: false; reason: RejectReason };
@@ -55,16 +58,33 @@ const HEADER_WORDS: [ImportTarget, RegExp][] = [
   ['comment', /^(комментари|примечани|заметк|comment|note)/],
 ];
 
-export function guessMapping(headers: readonly string[]): ImportTarget[] {
+/** Targets from headers: an export's own, the office's fields by name, then the usual words. */
+export function guessMapping(
+  headers: readonly string[],
+  fields: Iterable<ContactFieldDef> = [],
+): ImportColumn[] {
   const exportHeaders = new Map(
     Object.entries(contactText.exportHeaders).map(([k, v]) => [foldText(v), k as ImportTarget]),
   );
+  const byName = new Map([...fields].map((d) => [foldText(d.name).trim(), fieldTarget(d.id)]));
   return headers.map((h) => {
     const f = foldText(h).trim();
     const exact = exportHeaders.get(f);
     if (exact && (IMPORT_TARGETS as readonly string[]).includes(exact)) return exact;
-    return HEADER_WORDS.find(([, re]) => re.test(f))?.[0] ?? 'skip';
+    return byName.get(f) ?? HEADER_WORDS.find(([, re]) => re.test(f))?.[0] ?? 'skip';
   });
+}
+
+export const fieldTarget = (id: string): ImportColumn => `${FIELD_TARGET_PREFIX}${id}`;
+
+/** A mapping's columns to fields the office no longer has become 'skip' (a layout remembered earlier). */
+export function liveMapping(
+  mapping: readonly ImportColumn[],
+  fields: ReadonlyMap<string, ContactFieldDef>,
+): ImportColumn[] {
+  return mapping.map((t) =>
+    isFieldTarget(t) && !fields.has(t.slice(FIELD_TARGET_PREFIX.length)) ? 'skip' : t,
+  );
 }
 
 /** The key a file layout's mapping is remembered by. */
@@ -80,7 +100,6 @@ function cell(v: string | undefined): string {
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** 31.12.1960, 31/12/1960, 1960-12-31 → 1960-12-31; anything else is not a date. */
 /** No living applicant was born before 1900. */
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
@@ -101,18 +120,8 @@ export function checkBirthDate(date: string | null | undefined, today: string): 
 }
 
 export function parseBirthDate(s: string): string | null {
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  let y: number, mo: number, d: number;
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else {
-    m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
-    if (!m) return null;
-    [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  }
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1900)
-    return null;
-  return date.toISOString().slice(0, 10);
+  const d = parseDate(s);
+  return d && d >= EARLIEST_BIRTH_DATE ? d : null;
 }
 
 /** A list cell: `a, b; c` → [a, b, c]. */
@@ -135,20 +144,29 @@ export function importPhone(raw: string): string | null {
 
 export function normalizeRow(
   values: readonly string[],
-  mapping: readonly ImportTarget[],
+  mapping: readonly ImportColumn[],
   statusCodes: ReadonlyMap<string, string>,
   defaultSource: string | null,
   /** The office's today: a birth date after it is no living person's. */
   today: string,
+  /** The office's own fields the mapping may name. */
+  fieldDefs: ReadonlyMap<string, ContactFieldDef> = new Map(),
 ): Normalized {
   const one: Partial<Record<ImportTarget, string>> = {};
+  const fields = new Map<string, TypedValue>();
+  let badField = false;
   const phones: string[] = [];
   const statuses: string[] = [];
   const tags: string[] = [];
   mapping.forEach((target, i) => {
     const v = cell(values[i]);
     if (!v || target === 'skip') return;
-    if (target === 'phone')
+    if (isFieldTarget(target)) {
+      const def = fieldDefs.get(target.slice(FIELD_TARGET_PREFIX.length));
+      const typed = def ? typedValue(def, v) : null;
+      if (typed) fields.set(def!.id, typed);
+      else badField = true;
+    } else if (target === 'phone')
       phones.push(
         ...v
           .split(/[,;/]/)
@@ -188,6 +206,7 @@ export function normalizeRow(
   ];
   const address = one.address ?? (one.street ? structured.filter(Boolean).join(', ') : null);
   if (normalizedPhones.size === 0 && !email && !address) return { ok: false, reason: 'no_contact_data' };
+  if (badField) return { ok: false, reason: 'bad_field' };
   const parts = { lastName, firstName, middleName };
   return {
     ok: true,
@@ -214,6 +233,7 @@ export function normalizeRow(
       tags: [...new Set(tags)],
       source: one.source ?? defaultSource,
       comment: one.comment ?? null,
+      fields: [...fields],
     },
   };
 }

@@ -55,6 +55,16 @@ export function personalData(
   });
 }
 
+/** What an erasure leaves of each row hanging off a contact. */
+const BLANK_ROWS = {
+  contact_phones: { phone: '', raw: '' },
+  contact_labels: { value: '' },
+  contact_notes: { text: '' },
+  contact_emails: { email: '', email_key: '' },
+  contact_socials: { handle: '' },
+  contact_field_values: { value_text: null, value_num: null, value_date: null },
+} as const;
+
 /** Blanks one contact row and everything hanging off it, and drops their earlier versions from the change log. */
 function anonymise(db: WriteDb, ctx: CallContext, st: Stamp, contactId: string): void {
   updateSynced(
@@ -65,18 +75,12 @@ function anonymise(db: WriteDb, ctx: CallContext, st: Stamp, contactId: string):
     st,
   );
   forgetEarlierVersions(db, 'contacts', contactId);
-  for (const table of ['contact_phones', 'contact_labels', 'contact_notes'] as const) {
+  for (const [table, blank] of Object.entries(BLANK_ROWS) as [keyof typeof BLANK_ROWS, object][]) {
     for (const { id, deleted_at } of db.rawAll<{ id: string; deleted_at: string | null }>(
       `SELECT id, deleted_at FROM ${table} WHERE contact_id = ?`,
       contactId,
     )) {
-      const blank =
-        table === 'contact_phones'
-          ? { phone: '', raw: '' }
-          : table === 'contact_labels'
-            ? { value: '' }
-            : { text: '' };
-      updateSynced(db, table, id, { ...blank, deleted_at: deleted_at ?? st.now }, st);
+      updateSynced(db, table as 'contact_notes', id, { ...blank, deleted_at: deleted_at ?? st.now }, st);
       forgetEarlierVersions(db, table, id);
     }
   }

@@ -75,17 +75,26 @@ export function lookupContacts(db: ReadDb, input: ParsedInput<'contacts.lookup'>
       'phone',
     );
   // Live contacts whose keys equal the given ones, by the index on those keys.
-  const byKeys = (keys: { email_key?: string; name_key?: string; address_key?: string }) => {
+  const byKeys = (keys: { name_key?: string; address_key?: string }) => {
     let q = db.qb.selectFrom('contacts').select('id').where('deleted_at', 'is', null);
-    for (const [column, value] of Object.entries(keys) as [
-      'email_key' | 'name_key' | 'address_key',
-      string,
-    ][])
+    for (const [column, value] of Object.entries(keys) as ['name_key' | 'address_key', string][])
       q = q.where(column, '=', value);
     return db.all(q.limit(input.limit));
   };
+  // Any of a contact's e-mails; `contacts.email_key` too, for a first address written before the list.
   const email = emailKey(input.email);
-  if (email) add(byKeys({ email_key: email }), 'email');
+  if (email)
+    add(
+      db.rawAll<{ id: string }>(
+        `SELECT e.contact_id AS id FROM contact_emails e JOIN contacts c ON c.id = e.contact_id
+         WHERE e.email_key = ? AND e.deleted_at IS NULL AND c.deleted_at IS NULL
+         UNION SELECT id FROM contacts WHERE email_key = ? AND deleted_at IS NULL LIMIT ?`,
+        email,
+        email,
+        input.limit,
+      ),
+      'email',
+    );
   const name = nameKey(input);
   const addr = addressKey(input.address);
   if (name && addr && input.firstName) add(byKeys({ name_key: name, address_key: addr }), 'name_address');

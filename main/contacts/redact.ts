@@ -34,6 +34,8 @@ export function personKeys(db: WriteDb, contactIds: readonly string[]): PersonKe
     add(c.last_name);
     add(c.address, 5);
     add(c.email);
+    for (const e of db.rawAll<{ email: string }>('SELECT email FROM contact_emails WHERE contact_id = ?', id))
+      add(e.email);
     for (const p of db.rawAll<{ phone: string; raw: string }>(
       'SELECT phone, raw FROM contact_phones WHERE contact_id = ?',
       id,

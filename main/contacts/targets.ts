@@ -8,6 +8,9 @@ import { idSequence } from '../../shared/util/ids';
 import { newSyncColumns, syncedInserter, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import { addPhone, NO_CONTACT_DETAILS } from './contacts';
 import { addLabelRow } from './card';
+import { putFirstEmail } from './emails';
+import { setFieldValues, valueId } from './fields';
+import type { TypedValue } from './values';
 import type { FacetBatch } from './facets';
 import { type KnownKeys, nameAddressKey } from './known-keys';
 import type { ImportedContact } from './normalize';
@@ -16,6 +19,8 @@ interface ContactState {
   row: Pick<ContactTable, MergeColumn | 'id' | 'name_key'>;
   phones: Set<string>;
   labels: Set<string>;
+  /** The office's own fields the contact has a value of. */
+  fields: Set<string>;
 }
 
 const MERGE_COLUMNS = [
@@ -138,14 +143,29 @@ function stateInDb(db: ReadDb, id: string): ContactState {
       }>('SELECT kind, value FROM contact_labels WHERE contact_id = ? AND deleted_at IS NULL', id)
       .map((l) => labelKey(l.kind, l.value)),
   );
-  return { row, phones, labels };
+  const fields = new Set(
+    db
+      .rawAll<{ field_id: string }>(
+        'SELECT field_id FROM contact_field_values WHERE contact_id = ? AND deleted_at IS NULL',
+        id,
+      )
+      .map((v) => v.field_id),
+  );
+  return { row, phones, labels, fields };
 }
 
-/** What a row adds to a contact it matched: empty fields filled, new phones and labels. Nothing is overwritten. */
-function additions(
-  s: ContactState,
-  c: ImportedContact,
-): { patch: Partial<ContactTable>; phones: ImportedContact['phones']; labels: ['status' | 'tag', string][] } {
+interface Additions {
+  patch: Partial<ContactTable>;
+  phones: ImportedContact['phones'];
+  labels: ['status' | 'tag', string][];
+  fields: ImportedContact['fields'];
+}
+
+/**
+ * What a row adds to a contact it matched: empty fields filled (the office's own too), new phones and
+ * labels. Nothing is overwritten.
+ */
+function additions(s: ContactState, c: ImportedContact): Additions {
   const cols = columnsOf(c);
   const patch: Partial<ContactTable> = {};
   for (const k of MERGE_COLUMNS)
@@ -155,14 +175,15 @@ function additions(
     ...c.statuses.map((v) => ['status', v] as ['status', string]),
     ...c.tags.map((v) => ['tag', v] as ['tag', string]),
   ].filter(([k, v]) => !s.labels.has(labelKey(k, v)));
-  return { patch, phones, labels };
+  const fields = c.fields.filter(([id]) => !s.fields.has(id));
+  return { patch, phones, labels, fields };
 }
 
 export interface Target {
   find(c: ImportedContact): string | null;
   state(id: string): ContactState;
   create(c: ImportedContact): void;
-  merge(id: string, a: ReturnType<typeof additions>): void;
+  merge(id: string, a: Additions): void;
 }
 
 /**
@@ -196,6 +217,8 @@ export function dbTarget(
   let contacts: ((row: ContactTable) => void) | null = null;
   const phones = syncedInserter(db, 'contact_phones', PHONE_COLUMNS);
   const labels = syncedInserter(db, 'contact_labels', LABEL_COLUMNS);
+  const emails = syncedInserter(db, 'contact_emails', EMAIL_COLUMNS);
+  const values = syncedInserter(db, 'contact_field_values', VALUE_COLUMNS);
   // The batch's new rows take ids in the order they are written (see `idSequence`).
   const nextId = idSequence(st.nowMs);
   const sync = (): SyncColumns => newSyncColumns(st, officeId, nextId());
@@ -213,6 +236,25 @@ export function dbTarget(
         labels(Object.assign(sync(), { contact_id: row.id, kind: 'status' as const, value: v }));
       for (const v of c.tags)
         labels(Object.assign(sync(), { contact_id: row.id, kind: 'tag' as const, value: v }));
+      if (c.email && c.emailKey)
+        emails(
+          Object.assign(sync(), {
+            contact_id: row.id,
+            email: c.email,
+            email_key: c.emailKey,
+            kind: 'personal' as const,
+            position: 0,
+            failing_at: null,
+          }),
+        );
+      for (const [fieldId, v] of c.fields)
+        values(
+          Object.assign(newSyncColumns(st, officeId, valueId(row.id, fieldId)), {
+            contact_id: row.id,
+            field_id: fieldId,
+            ...v,
+          }),
+        );
       if (known) learn(known, row, c.phones);
     },
     merge(id, a) {
@@ -223,6 +265,8 @@ export function dbTarget(
       }
       for (const p of a.phones) addPhone(db, officeId, id, p.phone, p.raw, st);
       for (const [k, v] of a.labels) addLabelRow(db, officeId, id, k, v, st);
+      if (a.patch.email) putFirstEmail(db, officeId, id, a.patch.email, st);
+      if (a.fields.length > 0) setFieldValues(db, officeId, id, new Map<string, TypedValue>(a.fields), st);
       if (known) for (const p of a.phones) known.add('phone', p.phone);
     },
   };
@@ -231,6 +275,23 @@ export function dbTarget(
 const SYNC_COLUMNS = ['id', 'office_id', 'created_at', 'updated_at', 'hlc', 'deleted_at'] as const;
 const PHONE_COLUMNS = [...SYNC_COLUMNS, 'contact_id', 'phone', 'raw'] as const;
 const LABEL_COLUMNS = [...SYNC_COLUMNS, 'contact_id', 'kind', 'value'] as const;
+const EMAIL_COLUMNS = [
+  ...SYNC_COLUMNS,
+  'contact_id',
+  'email',
+  'email_key',
+  'kind',
+  'position',
+  'failing_at',
+] as const;
+const VALUE_COLUMNS = [
+  ...SYNC_COLUMNS,
+  'contact_id',
+  'field_id',
+  'value_text',
+  'value_num',
+  'value_date',
+] as const;
 
 function learn(
   known: KnownKeys,
@@ -300,6 +361,7 @@ export function dryTarget(db: ReadDb): Target {
           ...c.statuses.map((v) => labelKey('status', v)),
           ...c.tags.map((v) => labelKey('tag', v)),
         ]),
+        fields: new Set(c.fields.map(([id]) => id)),
       });
       index(id, c);
     },
@@ -308,6 +370,7 @@ export function dryTarget(db: ReadDb): Target {
       Object.assign(s.row, a.patch);
       for (const p of a.phones) s.phones.add(p.phone);
       for (const [k, v] of a.labels) s.labels.add(labelKey(k, v));
+      for (const [f] of a.fields) s.fields.add(f);
       index(id, {
         phones: a.phones,
         emailKey: (a.patch.email_key as string | undefined) ?? null,
@@ -328,7 +391,13 @@ export function applyRow(t: Target, c: ImportedContact): Outcome {
     return 'created';
   }
   const a = additions(t.state(id), c);
-  if (Object.keys(a.patch).length === 0 && a.phones.length === 0 && a.labels.length === 0) return 'unchanged';
+  if (
+    Object.keys(a.patch).length === 0 &&
+    a.phones.length === 0 &&
+    a.labels.length === 0 &&
+    a.fields.length === 0
+  )
+    return 'unchanged';
   t.merge(id, a);
   return 'merged';
 }

@@ -1,6 +1,12 @@
 /** The contract's shapes of a contact card: consents by purpose, the timeline, the card itself. */
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common';
+import {
+  ContactEmailSchema,
+  ContactFieldValueSchema,
+  ContactSocialSchema,
+  HouseholdMemberSchema,
+} from './contact-fields';
 
 export const CONSENT_PURPOSES = ['mailing', 'calls', 'events'] as const;
 export const ConsentPurposeSchema = z.enum(CONSENT_PURPOSES);
@@ -32,7 +38,12 @@ export const ContactCardSchema = z.object({
   firstName: z.string().nullable(),
   middleName: z.string().nullable(),
   phones: z.array(z.object({ phone: z.string(), raw: z.string() })),
+  /** The first of `emails`. */
   email: z.string().nullable(),
+  emails: z.array(ContactEmailSchema),
+  socials: z.array(ContactSocialSchema),
+  /** Values of the office's own fields, in the fields' order; a field without a value is left out. */
+  fieldValues: z.array(ContactFieldValueSchema),
   address: z.string().nullable(),
   region: z.string().nullable(),
   district: z.string().nullable(),
@@ -50,6 +61,8 @@ export const ContactCardSchema = z.object({
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   consents: z.array(ConsentSchema),
+  /** Other people at the same address (the normalised address key). */
+  household: z.array(HouseholdMemberSchema),
   timeline: z.array(TimelineEntrySchema),
 });
 export type ContactCard = z.infer<typeof ContactCardSchema>;

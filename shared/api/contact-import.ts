@@ -28,11 +28,24 @@ export const IMPORT_TARGETS = [
 export const ImportTargetSchema = z.enum(IMPORT_TARGETS);
 export type ImportTarget = z.infer<typeof ImportTargetSchema>;
 
+/** A column that goes to one of the office's own fields: `field:<the field's id>`. */
+export const FIELD_TARGET_PREFIX = 'field:';
+export type FieldTarget = `field:${string}`;
+export const FieldTargetSchema = z.custom<FieldTarget>(
+  (v) =>
+    typeof v === 'string' && /^field:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v),
+  { message: 'not a target: a field of the base or field:<id>' },
+);
+/** Where a column goes: a field of the base, or one of the office's own. */
+export const ImportColumnSchema = z.union([ImportTargetSchema, FieldTargetSchema]);
+export type ImportColumn = ImportTarget | FieldTarget;
+export const isFieldTarget = (t: ImportColumn): t is FieldTarget => t.startsWith(FIELD_TARGET_PREFIX);
+
 export const ImportOptionsSchema = z.object({
   encoding: z.enum(['auto', 'utf-8', 'cp1251']).default('auto'),
   delimiter: z.enum(['auto', ';', ',', '\t']).default('auto'),
   /** Column index → target; when left out, the mapping remembered for this layout or guessed from headers. */
-  mapping: z.array(ImportTargetSchema).max(200).optional(),
+  mapping: z.array(ImportColumnSchema).max(200).optional(),
   /** The source written on contacts this import creates, e.g. the campaign's name. */
   source: Text(200).optional(),
 });
@@ -51,6 +64,7 @@ export const REJECT_REASONS = [
   'bad_phone',
   'bad_email',
   'bad_date',
+  'bad_field',
   'no_contact_data',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -89,7 +103,7 @@ export const ImportPreviewSchema = z.object({
   encoding: z.enum(['utf-8', 'cp1251']).nullable(),
   delimiter: z.string().nullable(),
   headers: z.array(z.string()),
-  mapping: z.array(ImportTargetSchema),
+  mapping: z.array(ImportColumnSchema),
   /** Whether the mapping came from an earlier import of a file with the same columns. */
   remembered: z.boolean(),
   rows: z.array(

@@ -11,6 +11,13 @@ import {
   MAX_IMPORT_BYTES,
 } from './contact-import';
 import { ConsentPurposeSchema, ContactCardSchema } from './contact-card';
+import {
+  contactFieldMethods,
+  ContactEmailInputSchema,
+  ContactSocialInputSchema,
+  FieldConditionSchema,
+  FieldValueInputSchema,
+} from './contact-fields';
 
 /** A person as an appeal's card and the registration form's lookup show them. */
 export const ContactSummarySchema = z.object({
@@ -28,6 +35,7 @@ export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 
 export * from './contact-card';
 export * from './contact-import';
+export * from './contact-fields';
 
 /** Who keeps the contact base; the deputy reads it, the HQ analyst sees counts only through reports. */
 const BASE_READERS = [...DESK, ...DEPUTY] as const;
@@ -74,6 +82,8 @@ export const ContactFilterSchema = z.object({
         .optional(),
     })
     .optional(),
+  /** Conditions on the office's own fields, all of which must hold. */
+  fields: z.array(FieldConditionSchema).max(10).optional(),
 });
 export type ContactFilter = z.infer<typeof ContactFilterSchema>;
 
@@ -92,7 +102,14 @@ export const ContactFieldsSchema = z.object({
   middleName: Text(100).optional(),
   /** Phones as typed; each is kept as written and normalised to E.164. */
   phones: z.array(z.string().trim().min(1).max(50)).max(10).optional(),
+  /** The first e-mail; `emails`, when given, replaces them all. */
   email: EmailSchema.optional(),
+  /** Every e-mail, in order; the first is the one letters go to. */
+  emails: z.array(ContactEmailInputSchema).max(10).optional(),
+  /** Social-network links, replacing the ones kept. */
+  socials: z.array(ContactSocialInputSchema).max(10).optional(),
+  /** Values of the office's own fields by field id; null clears one, a field left out stays. */
+  fieldValues: z.record(z.string(), FieldValueInputSchema).optional(),
   address: Text(400).optional(),
   region: Text(200).optional(),
   district: Text(200).optional(),
@@ -137,8 +154,8 @@ export const MERGE_FIELDS = [
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
 export const DuplicatePairSchema = z.object({
-  a: ContactCardSchema.omit({ timeline: true, consents: true }),
-  b: ContactCardSchema.omit({ timeline: true, consents: true }),
+  a: ContactCardSchema.omit({ timeline: true, consents: true, household: true }),
+  b: ContactCardSchema.omit({ timeline: true, consents: true, household: true }),
   matchedBy: z.enum(['phone', 'email', 'name_address']),
 });
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
@@ -164,6 +181,7 @@ const ExportInput = z.object({
 });
 
 export const contactMethods = {
+  ...contactFieldMethods,
   'contacts.list': method({
     summary: 'A page of the contact base by a filter, sorted by name',
     access: BASE_READERS,

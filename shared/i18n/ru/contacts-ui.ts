@@ -2,6 +2,7 @@ import type { ImportTarget, MergeField } from '../../api/contacts';
 import { contactText } from './contacts';
 import { formatNumber } from '../../domain/number';
 import { countOf } from '../../domain/plural';
+import { contactFieldsUi } from './contacts-fields';
 
 const HEADERS = contactText.exportHeaders;
 
@@ -189,6 +190,7 @@ export const contactsUi = {
       'Добавьте в сегмент условие «Согласие: есть» или выберите выгрузку для учёта.',
   },
   targets: TARGETS,
+  fields: contactFieldsUi,
   rejectReasons: contactText.rejectReason,
   statusNames: contactText.status,
 } as const;

@@ -7,10 +7,12 @@ import { Field } from '../../components/Field';
 import { ContactForm } from './ContactForm';
 import { contactsText, errorText, formatDate, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
+import { socialLabel } from '../../../../shared/domain/socials';
 import { deliverFile, textAsBase64 } from '../attachments/files';
 import { RecordAssignments } from '../assignments/RecordAssignments';
 
 const k = contactsText.card;
+const f = contactsText.fields;
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {
   if (!value) return null;
@@ -23,7 +25,13 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 }
 
 /** One person: the card, consents (152-FZ Art. 9), the timeline; opening it is logged by the server. */
-export function ContactCard(props: { id: string; statusName(code: string): string; onClose(): void }) {
+export function ContactCard(props: {
+  id: string;
+  statusName(code: string): string;
+  onClose(): void;
+  /** Opens another contact's card (a member of the household). */
+  onOpen?(id: string): void;
+}) {
   const role = useStore((s) => s.user?.role);
   const timeZone = useStore((s) => s.office?.timeZone);
   const [card, setCard] = useState<Card | null>(null);
@@ -93,7 +101,18 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
       {error ? <div className="banner banner--error">{error}</div> : null}
       <dl className="contact-card__fields">
         <Row label={k.phones} value={card.phones.map((p) => `${p.phone} (${p.raw})`).join(', ')} />
-        <Row label={k.email} value={card.email} />
+        <Row
+          label={f.emails}
+          value={card.emails
+            .map((e) => `${e.email} (${f.emailKinds[e.kind]}${e.failing ? `, ${f.failing}` : ''})`)
+            .join(', ')}
+        />
+        <Row
+          label={f.socials}
+          value={card.socials
+            .map((s) => `${f.networks[s.network]}: ${socialLabel(s.network, s.handle)}`)
+            .join(', ')}
+        />
         <Row label={k.address} value={card.address} />
         <Row label={k.district} value={card.district} />
         <Row
@@ -108,7 +127,34 @@ export function ContactCard(props: { id: string; statusName(code: string): strin
         <Row label={k.tags} value={card.tags.join(', ')} />
         <Row label={k.source} value={card.source} />
         <Row label={k.comment} value={card.comment} />
+        {card.fieldValues.map((v) => (
+          <Row
+            key={v.fieldId}
+            label={v.name}
+            value={v.type === 'date' ? formatDate(String(v.value)) : String(v.value).replace('.', ',')}
+          />
+        ))}
       </dl>
+
+      {card.address ? (
+        <section aria-label={f.household}>
+          <h3>{f.household}</h3>
+          {card.household.length === 0 ? <p className="muted">{f.householdNone}</p> : null}
+          <ul className="contact-card__household">
+            {card.household.map((h) => (
+              <li key={h.id}>
+                {props.onOpen ? (
+                  <button type="button" onClick={() => props.onOpen?.(h.id)}>
+                    {h.fullName}
+                  </button>
+                ) : (
+                  h.fullName
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h3>{k.consents}</h3>
       {card.consents.length === 0 ? <p className="muted">{k.noConsents}</p> : null}

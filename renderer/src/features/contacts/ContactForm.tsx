@@ -1,10 +1,23 @@
 import { useEffect, useState } from 'react';
-import { CONSENT_PURPOSES, type ContactCard, type ContactFields } from '../../../../shared/api/contacts';
+import {
+  CONSENT_PURPOSES,
+  type ContactCard,
+  type ContactFieldDef,
+  type ContactFields,
+} from '../../../../shared/api/contacts';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Dialog } from '../../components/Dialog';
 import { Check, Field } from '../../components/Field';
 import { contactsText, errorText, fieldErrors, formatDate, parseDate } from '../../i18n';
+import {
+  channelFields,
+  channelsOf,
+  EmailsEditor,
+  FieldValuesEditor,
+  SocialsEditor,
+  type ChannelsDraft,
+} from './ContactChannels';
 
 const k = contactsText.form;
 type Purpose = (typeof CONSENT_PURPOSES)[number];
@@ -13,7 +26,6 @@ const TEXT_FIELDS = [
   'lastName',
   'firstName',
   'middleName',
-  'email',
   'address',
   'region',
   'district',
@@ -26,7 +38,7 @@ const TEXT_FIELDS = [
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
-interface Draft extends Record<TextField, string> {
+interface Draft extends Record<TextField, string>, ChannelsDraft {
   phones: string[];
   birthDate: string;
   statuses: string[];
@@ -40,6 +52,7 @@ function draftOf(c: ContactCard | null): Draft {
   const text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, c?.[f] ?? ''])) as Record<TextField, string>;
   return {
     ...text,
+    ...channelsOf(c),
     phones: c && c.phones.length > 0 ? c.phones.map((p) => p.raw) : [''],
     birthDate: c?.birthDate ? formatDate(c.birthDate) : '',
     statuses: c?.statuses ?? [],
@@ -51,11 +64,18 @@ function draftOf(c: ContactCard | null): Draft {
 }
 
 /** The contract's fields of a draft, or the errors found before asking the server, keyed by field. */
-function fieldsOf(d: Draft): ContactFields | Record<string, string> {
+function fieldsOf(
+  d: Draft,
+  defs: readonly ContactFieldDef[],
+  before: Readonly<Record<string, string>>,
+): ContactFields | Record<string, string> {
   const birthDate = d.birthDate.trim() ? parseDate(d.birthDate) : null;
   if (d.birthDate.trim() && !birthDate) return { birthDate: k.badDate };
   if (d.consents.length > 0 && !d.wording.trim()) return { wording: k.needWording };
+  const channels = channelFields(d, defs, before);
+  if ('errors' in channels) return channels.errors;
   return {
+    ...channels,
     ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, d[f]])),
     phones: d.phones.map((p) => p.trim()).filter(Boolean),
     birthDate,
@@ -91,6 +111,7 @@ export function ContactForm(props: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const statusList = useCall('contacts.statuses', {});
+  const defs = useCall('contactFields.list', {}).data ?? [];
   // A status the office has since dropped from its list stays on the contact and shows by its code.
   const statuses = [
     ...(statusList.data ?? []),
@@ -106,7 +127,7 @@ export function ContactForm(props: {
   }, [errors]);
 
   async function submit(): Promise<void> {
-    const fields = fieldsOf(draft);
+    const fields = fieldsOf(draft, defs, channelsOf(card).values);
     if (!('phones' in fields)) {
       setErrors(fields as Record<string, string>);
       return;
@@ -195,7 +216,8 @@ export function ContactForm(props: {
             </button>
           ) : null}
         </fieldset>
-        {text('email')}
+        <EmailsEditor draft={draft} set={set} errors={errors} inputId={inputId} />
+        <SocialsEditor draft={draft} set={set} errors={errors} inputId={inputId} />
         {text('address', true)}
         {text('region')}
         {text('district')}
@@ -215,6 +237,7 @@ export function ContactForm(props: {
         </Field>
         {text('socialCategory')}
         {text('source')}
+        <FieldValuesEditor draft={draft} set={set} errors={errors} inputId={inputId} defs={defs} />
         <fieldset className="contact-form__wide contact-form__checks">
           <legend>{k.statuses}</legend>
           {statuses.map((s) => (

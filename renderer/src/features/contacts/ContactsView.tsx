@@ -104,7 +104,13 @@ export function ContactsView() {
             ) : null}
           </div>
           {open ? (
-            <ContactCard key={open} id={open} statusName={statusName} onClose={() => setOpen(null)} />
+            <ContactCard
+              key={open}
+              id={open}
+              statusName={statusName}
+              onClose={() => setOpen(null)}
+              onOpen={setOpen}
+            />
           ) : null}
           {creating ? (
             <ContactForm

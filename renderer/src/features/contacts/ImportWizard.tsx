@@ -6,8 +6,9 @@ import {
   type ImportOptions,
   type ImportPreview,
   type ImportSummary,
-  type ImportTarget,
+  type ImportColumn,
 } from '../../../../shared/api/contacts';
+import { useCall } from '../../api/use-call';
 import { wrote } from '../../api/invalidation';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
@@ -85,14 +86,15 @@ export function ImportWizard() {
   const [encoding, setEncoding] = useState<Encoding>('auto');
   const [delimiter, setDelimiter] = useState<Delimiter>('auto');
   const [source, setSource] = useState('');
-  const [mapping, setMapping] = useState<ImportTarget[] | null>(null);
+  const [mapping, setMapping] = useState<ImportColumn[] | null>(null);
+  const customFields = useCall('contactFields.list', {}).data ?? [];
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const options = (m: ImportTarget[] | null = mapping): ImportOptions => ({
+  const options = (m: ImportColumn[] | null = mapping): ImportOptions => ({
     encoding,
     delimiter,
     source: source || undefined,
@@ -272,7 +274,7 @@ export function ImportWizard() {
                     value={mapping?.[i] ?? 'skip'}
                     onChange={(e) => {
                       const next = [...(mapping ?? preview.mapping)];
-                      next[i] = e.target.value as ImportTarget;
+                      next[i] = e.target.value as ImportColumn;
                       setMapping(next);
                       void refresh(uploadId, options(next));
                     }}
@@ -282,6 +284,15 @@ export function ImportWizard() {
                         {contactsText.targets[target]}
                       </option>
                     ))}
+                    {customFields.length > 0 ? (
+                      <optgroup label={contactsText.fields.title}>
+                        {customFields.map((f) => (
+                          <option key={f.id} value={`field:${f.id}`}>
+                            {f.name}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ) : null}
                   </select>
                 )}
               </Field>

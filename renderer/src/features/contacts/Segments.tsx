@@ -9,6 +9,7 @@ import { contactsText, errorText, ui } from '../../i18n';
 import { deliverFile } from '../attachments/files';
 import { classifierText } from '../../../../shared/i18n/ru/classifier';
 import { TopicPicker } from '../classifier/TopicPicker';
+import { FieldConditions } from './FieldConditions';
 
 const k = contactsText.segments;
 const x = contactsText.export;
@@ -181,6 +182,7 @@ export function FilterForm(props: {
           />
         )}
       </Field>
+      <FieldConditions value={f.fields} onChange={(fields) => set({ fields })} />
       <Field id="seg-topic" label={k.topic} hint={k.topicHint}>
         {(a) => (
           <TopicPicker
@@ -222,7 +224,10 @@ export function Segments(props: { statuses: Status[]; onShow(f: ContactFilter): 
       {shownError ? <div className="banner banner--error">{shownError}</div> : null}
       <FilterForm filter={filter} statuses={props.statuses} onChange={setFilter} />
       <p aria-live="polite" data-testid="segment-count">
-        {k.liveCount}: <strong>{count === null ? ui.loading : contactsText.count(count)}</strong>
+        {k.liveCount}: <strong>{count === null ? ui.loading : contactsText.count(count)}</strong>{' '}
+        <button type="button" className="btn btn--small" onClick={() => props.onShow(filter)}>
+          {contactsText.fields.showInList}
+        </button>
       </p>
       <form
         className="contact-card__form"

@@ -6,9 +6,10 @@ import { editionText } from '../../../../shared/i18n/ru/classifier-editions';
 import { routingUi } from '../../../../shared/i18n/ru/routing';
 import { syncUi } from '../../../../shared/i18n/ru/sync';
 import { workflowSettingsText } from '../../../../shared/i18n/ru/workflow-settings';
-import { remindersText, ui } from '../../i18n';
+import { contactsText, remindersText, ui } from '../../i18n';
 import { ClassifierSettings } from '../classifier/ClassifierSettings';
 import { mailSection } from '../mail-outbox/section';
+import { ContactFieldsSettings } from '../contacts/ContactFieldsSettings';
 import { RoutingSettings } from '../routing/RoutingSettings';
 import { MailboxSettings } from '../inbox/MailboxSettings';
 import { mailboxesUi } from '../../../../shared/i18n/ru/mail-intake';
@@ -78,6 +79,11 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     id: 'events',
     title: eventsUi.settingsTitle,
     panel: (may) => <EventSettings editable={may('checklists.put')} />,
+  },
+  {
+    id: 'contact-fields',
+    title: contactsText.fields.title,
+    panel: (may) => <ContactFieldsSettings editable={may('contactFields.save')} />,
   },
   {
     id: 'classifier',
