@@ -23,9 +23,11 @@ import type {
   ChecklistTemplateTable,
   TaskItemTable,
 } from './schema-events';
+import type { CampaignTables } from './schema-campaigns';
 export type * from './schema-contacts';
 export type * from './schema-events';
 export type * from './schema-desk';
+export type * from './schema-campaigns';
 
 export interface SyncColumns {
   id: string;
@@ -322,7 +324,7 @@ export interface AuditLogTable {
   details: string | null;
 }
 
-export interface DB {
+export interface DB extends CampaignTables {
   local_state: LocalStateTable;
   office_desks: OfficeDeskTable;
   offices: OfficeTable;
@@ -392,5 +394,10 @@ export const SYNCED_TABLES = [
   'task_items',
   'letter_templates',
   'routing_rules',
+  'campaigns',
+  'campaign_stages',
+  'campaign_members',
+  'campaign_moves',
+  'campaign_tasks',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -161,7 +161,8 @@ function additions(
 export interface Target {
   find(c: ImportedContact): string | null;
   state(id: string): ContactState;
-  create(c: ImportedContact): void;
+  /** Writes a new contact; returns its id. */
+  create(c: ImportedContact): string;
   merge(id: string, a: ReturnType<typeof additions>): void;
 }
 
@@ -214,6 +215,7 @@ export function dbTarget(
       for (const v of c.tags)
         labels(Object.assign(sync(), { contact_id: row.id, kind: 'tag' as const, value: v }));
       if (known) learn(known, row, c.phones);
+      return row.id;
     },
     merge(id, a) {
       facets?.changing(id);
@@ -302,6 +304,7 @@ export function dryTarget(db: ReadDb): Target {
         ]),
       });
       index(id, c);
+      return id;
     },
     merge(id, a) {
       const s = state(id);
@@ -320,13 +323,18 @@ export function dryTarget(db: ReadDb): Target {
 
 export type Outcome = 'created' | 'merged' | 'unchanged';
 
-/** Writes one row to the target: a new contact, additions to the matching one, or nothing. */
-export function applyRow(t: Target, c: ImportedContact): Outcome {
+/**
+ * Writes one row to the target: a new contact, additions to the matching one, or nothing. `joined`, when
+ * given, is told the contact the row ended at, whichever it was.
+ */
+export function applyRow(t: Target, c: ImportedContact, joined?: (contactId: string) => void): Outcome {
   const id = t.find(c);
   if (!id) {
-    t.create(c);
+    const created = t.create(c);
+    joined?.(created);
     return 'created';
   }
+  joined?.(id);
   const a = additions(t.state(id), c);
   if (Object.keys(a.patch).length === 0 && a.phones.length === 0 && a.labels.length === 0) return 'unchanged';
   t.merge(id, a);

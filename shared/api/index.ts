@@ -3,6 +3,7 @@ import { appealMethods } from './appeals';
 import { oralAnswerMethods } from './oral-answer';
 import { attachmentMethods } from './attachments';
 import { backupMethods } from './backups';
+import { campaignMethods } from './campaigns';
 import { classifierMethods } from './classifier';
 import { auditMethods } from './audit';
 import { eventMethods } from './events';
@@ -43,6 +44,7 @@ export const contract = {
   ...classifierMethods,
   ...prefMethods,
   ...routingMethods,
+  ...campaignMethods,
 } as const;
 
 export type Contract = typeof contract;
