@@ -21,8 +21,8 @@ import { campaignRow, memberOf, memberRow, membersOf, movesOf, stagesOf } from '
  * The member row's id for a contact in a campaign: a UUIDv7 whose time is the campaign's and whose other
  * bits are a hash of the pair. Two computers taking one person into one campaign write the same row.
  */
-export function memberId(campaignId: string, contactId: string): string {
-  const h = createHash('sha256').update(`${campaignId}\u001f${contactId}`).digest('hex');
+export function memberId(campaignId: string, contactId: string, salt = ''): string {
+  const h = createHash('sha256').update(`${campaignId}\u001f${contactId}${salt}`).digest('hex');
   const variant = ((parseInt(h[3]!, 16) & 0x3) | 0x8).toString(16);
   const hex = campaignId.replace(/-/g, '').slice(0, 12) + '7' + h.slice(0, 3) + variant + h.slice(4, 19);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
@@ -35,6 +35,7 @@ function recordMove(
   from: string | null,
   to: string,
   userId: string | null,
+  id?: string,
 ): void {
   insertSynced(db, 'campaign_moves', {
     campaign_id: m.campaign_id,
@@ -43,7 +44,7 @@ function recordMove(
     to_stage_id: to,
     at: st.now,
     user_id: userId,
-    ...newSyncColumns(st, m.office_id),
+    ...newSyncColumns(st, m.office_id, id),
   });
 }
 
@@ -83,7 +84,9 @@ export function takeIn(
         ...fields,
         ...newSyncColumns(st, office.id, id),
       });
-    recordMove(db, st, { id, campaign_id: campaignId, office_id: office.id }, null, first.id, userId);
+    // The first taking in is one row wherever it was made, as the member is; a later one is a move of its own.
+    const moveId = old ? undefined : memberId(campaignId, contactId, '\u001ftaken');
+    recordMove(db, st, { id, campaign_id: campaignId, office_id: office.id }, null, first.id, userId, moveId);
     added++;
   }
   return { added, already };
