@@ -9,6 +9,7 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { Kbd } from '../components/Field';
 import { statisticsUi } from '../../../shared/i18n/ru/statistics';
 import { audit as auditText } from '../../../shared/i18n/ru/audit';
+import { campaignsUi } from '../../../shared/i18n/ru/campaigns';
 import { homeText, labels, remindersText, ui, workflowText } from '../i18n';
 import { mayCall } from '../api/access';
 import { useStore } from '../store';
@@ -37,6 +38,10 @@ const StatisticsView = lazy(() =>
 
 const AuditView = lazy(() => import('../features/audit/AuditView').then((m) => ({ default: m.AuditView })));
 
+const CampaignsView = lazy(() =>
+  import('../features/campaigns/CampaignsView').then((m) => ({ default: m.CampaignsView })),
+);
+
 const ContactsView = lazy(() =>
   import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
 );
@@ -55,7 +60,9 @@ const sectionLabel = (section: Section): string =>
       ? statisticsUi.nav
       : section === 'audit'
         ? auditText.nav
-        : ui.nav[section];
+        : section === 'campaigns'
+          ? campaignsUi.nav
+          : ui.nav[section];
 
 function Screen({ route }: { route: Route }) {
   const role = useStore((s) => s.user?.role);
@@ -90,6 +97,8 @@ function Screen({ route }: { route: Route }) {
       return mayOpen(role, 'audit') ? <AuditView /> : <HomeView />;
     case 'inbox':
       return <InboxView />;
+    case 'campaigns':
+      return <CampaignsView />;
     default:
       throw new Error(`no screen for ${(route satisfies never as Route).view}`);
   }
@@ -105,7 +114,9 @@ export function Shell() {
   const current = sectionOf(route);
   const mayRegister = mayCall(user?.role, 'appeals.register');
   // The Alt+digit keys this person has: the menu's first and last.
-  const digits = SECTIONS.map((section, i) => (mayOpen(user?.role, section) ? i : -1)).filter((i) => i >= 0);
+  const digits = SECTIONS.map((section, i) => (mayOpen(user?.role, section) && i < 10 ? i : -1)).filter(
+    (i) => i >= 0,
+  );
 
   return (
     <div className="shell">
@@ -148,8 +159,8 @@ export function Shell() {
                     type="button"
                     className="nav__item"
                     aria-current={current === section ? 'page' : undefined}
-                    aria-keyshortcuts={`Alt+${i}`}
-                    title={`Alt+${i}`}
+                    aria-keyshortcuts={i < 10 ? `Alt+${i}` : undefined}
+                    title={i < 10 ? `Alt+${i}` : undefined}
                     onClick={() => go({ view: section })}
                   >
                     {sectionLabel(section)}

@@ -33,7 +33,8 @@ export const campaignsUi = {
   members: (n: number) => `Контактов: ${n}`,
   list: 'Список кампаний',
   choose: 'Выберите кампанию слева или создайте новую.',
-  dates: (from: string, to: string) => `${from} — ${to}`,
+  dates: (from: string | null, to: string | null) =>
+    from && to ? `${from} — ${to}` : from ? `с ${from}` : to ? `по ${to}` : 'без дат',
   // The members' list.
   membersTitle: 'Контакты по этапам',
   allStages: 'Все этапы',
@@ -54,6 +55,13 @@ export const campaignsUi = {
     previous: 'на предыдущий этап',
     history: 'история перемещений',
   },
+  listLabel: 'Контакты кампании',
+  stageFilter: 'Показать этап',
+  shown: (from: number, to: number, total: number) => `${from}–${to} из ${total}`,
+  pagePrevious: 'Предыдущие',
+  pageNext: 'Следующие',
+  noHistory: 'Перемещений нет.',
+  atStage: (stage: string, n: number) => `${stage}: ${n}`,
   moved: (name: string, stage: string) => `${name}: этап «${stage}»`,
   history: 'История перемещений',
   taken: 'добавлен в кампанию',
@@ -103,4 +111,25 @@ export const campaignsUi = {
   sheetStages: 'Этапы',
   sheetStaff: 'Сотрудники',
   fileName: (day: string) => `kampaniya-${day}.xlsx`,
+  // The campaign's form.
+  editTitle: 'Кампания',
+  createTitle: 'Новая кампания',
+  stageCount: (n: number) => `Этапов: ${n}`,
+  created: (name: string) => `Кампания «${name}» создана`,
+  saved: 'Изменения сохранены',
+  found: (n: number) => (n === 0 ? 'Никого не найдено' : `Найдено: ${n}`),
+  imports: (name: string) => `Файл: ${name}`,
+  /** The server's refusals in the office's words (the contract speaks English). */
+  serverMessages: {
+    'the contact is at the last stage': 'Контакт уже на последнем этапе',
+    'the contact is at the first stage': 'Контакт уже на первом этапе',
+    'the name repeats': 'Этап с таким названием уже есть',
+    'the end is before the start': 'Окончание раньше начала',
+    'give either a segment or contacts': 'Выберите сегмент',
+    'no such active user': 'Выберите сотрудника',
+    'no such stage in this campaign': 'Такого этапа в кампании нет',
+    'the campaign was changed by someone else; reload it':
+      'Кампанию изменили на другом компьютере; откройте её снова',
+  } as Record<string, string>,
+  stageHasContacts: 'Этап, в котором есть контакты, удалить нельзя: сначала переместите их',
 };

@@ -1,0 +1,114 @@
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+import { expectNoSidewaysScroll, SIZES } from './layout-checks';
+
+const PEOPLE = [
+  { lastName: 'Белова', firstName: 'Анна', phones: ['9161000001'] },
+  { lastName: 'Волков', firstName: 'Игорь', phones: ['9161000002'] },
+  { lastName: 'Гусева', firstName: 'Мария', phones: ['9161000003'] },
+];
+
+const funnelCounts = (page: Page) => page.getByTestId('funnel-count').allTextContents();
+
+/**
+ * A campaign from its screen: created with the default funnel, its contacts taken from a saved segment,
+ * one contact moved along the funnel by the keyboard (] and Alt+→ forward, [ back) while the funnel, the
+ * figures (moved this week, per staff member) and the contact's history follow each move.
+ */
+test('a campaign’s contact moves through the funnel by keyboard and the figures change', async ({
+  app,
+  page,
+}, testInfo) => {
+  await app.setUp();
+  for (const p of PEOPLE) await app.call('contacts.create', { ...p, district: 'Заречный' });
+  await app.call('contacts.create', { lastName: 'Дьяков', firstName: 'Олег', district: 'Центральный' });
+  await app.call('segments.save', { name: 'Заречный район', filter: { district: 'Заречный' } });
+
+  await app.open(page);
+  await signIn(page);
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Кампании' }).click();
+  await expect(page.getByText('Кампаний пока нет.')).toBeVisible();
+
+  // A campaign without a name is refused, the field named; with one it is made with the seed's four stages.
+  await page.getByRole('button', { name: 'Новая кампания' }).click();
+  await page.locator('#campaign-name').fill('   ');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.locator('#campaign-name')).toHaveAttribute('aria-invalid', 'true');
+  expect(await app.call('campaigns.list', {})).toEqual([]);
+  await page.locator('#campaign-name').fill('Подписи за сквер на Заречной');
+  await page.locator('#campaign-starts').fill('01.12.2026');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  const campaign = page.getByTestId('campaign');
+  await expect(campaign.getByRole('heading', { name: 'Подписи за сквер на Заречной' })).toBeVisible();
+  await expect(campaign).toContainText('Сбор подписей · с 01.12.2026 · Контактов: 0');
+  await expect(page.getByTestId('funnel').locator('li')).toHaveText([
+    /Первичный контакт/,
+    /Готов оставить подпись/,
+    /Задача скаутам/,
+    /Подпись получена/,
+  ]);
+  expect(await funnelCounts(page)).toEqual(['0', '0', '0', '0']);
+
+  // The segment's three people join at the first stage; the fourth contact is not in it.
+  await page.locator('#campaign-segment').selectOption({ label: 'Заречный район' });
+  await page.getByRole('button', { name: 'Добавить участников сегмента' }).click();
+  await expect(page.getByTestId('campaign-add-notice')).toHaveText('Добавлено: 3');
+  await expect.poll(() => funnelCounts(page)).toEqual(['3', '0', '0', '0']);
+  const list = page.getByRole('grid', { name: 'Контакты кампании' });
+  await expect(list.locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('figure-moved')).toHaveText('0');
+
+  // Волков is chosen with ↓ and moved: ] twice, Alt+→, then [ back and ] again.
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  const volkov = list.locator('tr[aria-selected="true"]');
+  await expect(volkov).toContainText('Волков Игорь');
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('campaign-notice')).toHaveText('Волков Игорь: этап «Готов оставить подпись»');
+  await expect.poll(() => funnelCounts(page)).toEqual(['2', '1', '0', '0']);
+  await expect(page.getByTestId('figure-moved')).toHaveText('1');
+  await page.keyboard.press(']');
+  await expect.poll(() => funnelCounts(page)).toEqual(['2', '0', '1', '0']);
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(() => funnelCounts(page)).toEqual(['2', '0', '0', '1']);
+  await expect(volkov).toContainText('Подпись получена');
+  // At the last stage a step forward is refused and nothing moves.
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('campaign-notice')).toHaveText('Контакт уже на последнем этапе');
+  await page.keyboard.press('[');
+  await expect.poll(() => funnelCounts(page)).toEqual(['2', '0', '1', '0']);
+  await page.keyboard.press(']');
+  await expect.poll(() => funnelCounts(page)).toEqual(['2', '0', '0', '1']);
+
+  // The figures: one contact moved this week (however often), the signed one under the admin's name.
+  const figures = await app.call('campaigns.figures', {
+    campaignId: (await app.call('campaigns.list', {}))[0]!.id,
+  });
+  expect(figures.movedThisWeek).toBe(1);
+  expect(figures.stages.map((s) => s.count)).toEqual([2, 0, 0, 1]);
+  await expect(page.getByTestId('figure-moved')).toHaveText('1');
+  await expect(page.getByTestId('figure-total')).toHaveText('3');
+  const stagesTable = page.getByTestId('figures-stages');
+  await expect(stagesTable.locator('tbody tr').last()).toHaveText(/Подпись получена\s*1\s*0/);
+  const staff = page.getByTestId('figures-staff');
+  await expect(staff.locator('tbody tr', { hasText: 'Смирнова Ольга Петровна' })).toContainText('1');
+
+  // Enter shows the contact's moves: taken in, then five moves, each with who made it.
+  await list.focus();
+  await page.keyboard.press('Enter');
+  const history = page.getByTestId('campaign-history').locator('li');
+  await expect(history).toHaveCount(6);
+  await expect(history.first()).toContainText('добавлен в кампанию: Первичный контакт');
+  await expect(history.last()).toContainText('Задача скаутам → Подпись получена');
+  await expect(history.last()).toContainText('Смирнова Ольга Петровна');
+
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await expectNoSidewaysScroll(page, `campaigns ${width}`);
+    await page.screenshot({ path: testInfo.outputPath(`campaigns-${width}.png`) });
+    // The panels under the list: figures, adding contacts, the field team's tasks.
+    await page.locator('.main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.screenshot({ path: testInfo.outputPath(`campaigns-${width}-bottom.png`) });
+    await page.locator('.main').evaluate((el) => el.scrollTo(0, 0));
+  }
+});
