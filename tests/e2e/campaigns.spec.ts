@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, signIn, test } from './fixtures';
 import { expectNoSidewaysScroll, SIZES } from './layout-checks';
 
@@ -111,4 +113,94 @@ test('a campaign’s contact moves through the funnel by keyboard and the figure
     await page.screenshot({ path: testInfo.outputPath(`campaigns-${width}-bottom.png`) });
     await page.locator('.main').evaluate((el) => el.scrollTo(0, 0));
   }
+});
+
+const SCOUT = { login: 'scout', fullName: 'Орлов Денис Сергеевич', password: 'scout-pass-12' };
+
+/**
+ * The field team's side: contacts taken in one by one (found by surname) and from a file, a task made for
+ * each contact at a stage for the scout chosen, the tasks in Задачи opening the campaign, and the figures'
+ * workbook downloaded and read back.
+ */
+test('contacts found and imported join the campaign; tasks by stage reach the scout; the figures download as XLSX', async ({
+  app,
+  page,
+}) => {
+  await app.setUp();
+  await app.call('users.create', { ...SCOUT, role: 'assistant' });
+  await app.call('contacts.create', { lastName: 'Белова', firstName: 'Анна', phones: ['9161000001'] });
+  const campaign = await app.call('campaigns.create', { name: 'Встреча во дворе', kind: 'meeting' });
+
+  await app.open(page);
+  await signIn(page);
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Кампании' }).click();
+  await expect(page.getByTestId('campaign')).toContainText('Встреча · без дат · Контактов: 0');
+
+  // One by one: the search finds her, «Добавить» takes her in; a second time she is already there.
+  await page.locator('#campaign-find').fill('Белова');
+  await page.getByRole('button', { name: 'Добавить: Белова Анна' }).click();
+  await expect(page.getByTestId('campaign-add-notice')).toHaveText('Добавлено: 1');
+  await page.getByRole('button', { name: 'Добавить: Белова Анна' }).click();
+  await expect(page.getByTestId('campaign-add-notice')).toHaveText('Добавлено: 0; уже были в кампании: 1');
+
+  // A file: two new people and Белова again (by her phone); the campaign is their source.
+  const csv = [
+    'Фамилия;Имя;Телефон',
+    'Белова;Анна;89161000001',
+    'Зуев;Пётр;89162000002',
+    'Ершова;Нина;89163000003',
+  ];
+  await page.locator('#campaign-file').setInputFiles({
+    name: 'двор.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv.join('\r\n'), 'utf8'),
+  });
+  await expect(page.getByTestId('campaign-add-notice')).toHaveText(
+    'Строк в файле: 3; добавлено в кампанию: 3',
+  );
+  await expect.poll(() => funnelCounts(page)).toEqual(['3', '0', '0', '0']);
+  const imported = await app.call('contacts.list', { filter: { source: 'Кампания «Встреча во дворе»' } });
+  expect(imported.rows.map((r) => r.fullName).sort()).toEqual(['Ершова Нина', 'Зуев Пётр']);
+
+  // Tasks for the first stage's three, for the scout; none twice.
+  const tasks = page.getByRole('region', { name: 'Задачи полевой команде' });
+  await page.getByRole('button', { name: 'Создать задачи' }).click();
+  await expect(page.locator('#task-assignee')).toHaveAttribute('aria-invalid', 'true');
+  expect((await app.call('tasks.list', { everyone: true })).total).toBe(0);
+  await page.locator('#task-assignee').selectOption({ label: SCOUT.fullName });
+  await page.locator('#task-title').fill('Пригласить на встречу');
+  await page.locator('#task-due').fill('20.12.2026');
+  await page.getByRole('button', { name: 'Создать задачи' }).click();
+  await expect(tasks.getByRole('status')).toHaveText('Создано задач: 3');
+  await page.getByRole('button', { name: 'Создать задачи' }).click();
+  await expect(tasks.getByRole('status')).toHaveText('Создано задач: 0; у 3 уже есть открытая задача');
+  await expect(page.getByTestId('figures-stages').locator('tbody tr').first()).toHaveText(
+    /Первичный контакт\s*3\s*3/,
+  );
+
+  // The workbook holds what the screen shows.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Показатели в XLSX' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^kampaniya-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(await file.path()) as never);
+  const rows = Array.from(wb.getWorksheet('Этапы')!.getSheetValues(), (r) =>
+    Array.isArray(r) ? r.slice(1) : [],
+  );
+  expect(rows).toContainEqual(['Первичный контакт', 3, 3]);
+  expect(rows).toContainEqual(['Всего контактов', 3]);
+
+  // The scout's tasks name the contact and the campaign; opening one comes back to Кампании.
+  const mine = await app.call('tasks.list', {}, SCOUT.login);
+  expect(mine.rows.map((r) => r.title).sort()).toEqual(
+    ['Белова Анна', 'Ершова Нина', 'Зуев Пётр'].map((n) => `Пригласить на встречу: ${n} (${campaign.name})`),
+  );
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Задачи' }).click();
+  await page.getByLabel('Все сотрудники').check();
+  const table = page.getByRole('grid', { name: 'Открытые задачи' });
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await table.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Кампании' })).toBeVisible();
 });

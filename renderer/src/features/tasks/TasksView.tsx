@@ -188,7 +188,13 @@ export function TasksView() {
             rowKey={(r) => r.id}
             overdue={(r) => r.overdue}
             onOpen={(r) =>
-              go(r.eventId ? { view: 'event', id: r.eventId } : { view: 'appeal', id: r.appealId! })
+              go(
+                r.eventId
+                  ? { view: 'event', id: r.eventId }
+                  : r.appealId
+                    ? { view: 'appeal', id: r.appealId }
+                    : { view: 'campaigns' },
+              )
             }
             onSelect={onSelect}
             onEnd={list.loadMore}
