@@ -81,6 +81,13 @@ test('a campaign’s contact moves through the funnel by keyboard and the figure
   await expect.poll(() => funnelCounts(page)).toEqual(['2', '0', '1', '0']);
   await page.keyboard.press(']');
   await expect.poll(() => funnelCounts(page)).toEqual(['2', '0', '0', '1']);
+  // A digit sends him to the stage of that number; on the Russian layout ] types «ъ» and moves all the same.
+  await page.keyboard.press('2');
+  await expect.poll(() => funnelCounts(page)).toEqual(['2', '1', '0', '0']);
+  await list.dispatchEvent('keydown', { key: 'ъ', code: 'BracketRight', bubbles: true });
+  await expect.poll(() => funnelCounts(page)).toEqual(['2', '0', '1', '0']);
+  await page.keyboard.press('4');
+  await expect.poll(() => funnelCounts(page)).toEqual(['2', '0', '0', '1']);
 
   // The figures: one contact moved this week (however often), the signed one under the admin's name.
   const figures = await app.call('campaigns.figures', {
@@ -95,11 +102,11 @@ test('a campaign’s contact moves through the funnel by keyboard and the figure
   const staff = page.getByTestId('figures-staff');
   await expect(staff.locator('tbody tr', { hasText: 'Смирнова Ольга Петровна' })).toContainText('1');
 
-  // Enter shows the contact's moves: taken in, then five moves, each with who made it.
+  // Enter shows the contact's moves: taken in, then eight moves, each with who made it.
   await list.focus();
   await page.keyboard.press('Enter');
   const history = page.getByTestId('campaign-history').locator('li');
-  await expect(history).toHaveCount(6);
+  await expect(history).toHaveCount(9);
   await expect(history.first()).toContainText('добавлен в кампанию: Первичный контакт');
   await expect(history.last()).toContainText('Задача скаутам → Подпись получена');
   await expect(history.last()).toContainText('Смирнова Ольга Петровна');

@@ -54,6 +54,7 @@ export const campaignsUi = {
     next: 'на следующий этап',
     previous: 'на предыдущий этап',
     history: 'история перемещений',
+    toStage: 'на этап с этим номером',
   },
   listLabel: 'Контакты кампании',
   stageFilter: 'Показать этап',

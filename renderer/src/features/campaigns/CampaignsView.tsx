@@ -21,9 +21,11 @@ const datesOf = (c: Campaign): string =>
 function Funnel(props: { campaign: Campaign }) {
   return (
     <ol className="funnel" aria-label={t.stages} data-testid="funnel">
-      {props.campaign.stages.map((s) => (
+      {props.campaign.stages.map((s, i) => (
         <li key={s.id} className="funnel__stage">
-          <span className="funnel__name">{s.name}</span>
+          <span className="funnel__name">
+            <span className="funnel__number">{i + 1}</span> {s.name}
+          </span>
           <span className="funnel__count" data-testid="funnel-count">
             {s.count}
           </span>

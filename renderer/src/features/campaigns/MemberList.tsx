@@ -44,7 +44,7 @@ function History(props: { member: CampaignMember }) {
 
 /**
  * A campaign's contacts by stage. ↑/↓ choose a contact; ] or Alt+→ moves it to the next stage, [ or
- * Alt+← to the previous; Enter shows its moves. The selection follows the contact it moved, so pressing
+ * Alt+← to the previous, a digit to the stage of that number; Enter shows its moves. The selection follows the contact it moved, so pressing
  * ] again moves it on; with one stage shown, a contact moved away leaves the next one selected.
  */
 export function MemberList(props: { campaign: Campaign }) {
@@ -77,10 +77,10 @@ export function MemberList(props: { campaign: Campaign }) {
     if (current) document.getElementById(`member-row-${current.id}`)?.scrollIntoView({ block: 'nearest' });
   }, [current]);
 
-  async function move(m: CampaignMember, step: 'next' | 'previous'): Promise<void> {
+  async function move(m: CampaignMember, to: { step: 'next' | 'previous' } | { stageId: string }) {
     setNotice(null);
     try {
-      const moved = await call('campaigns.move', { memberId: m.id, step });
+      const moved = await call('campaigns.move', { memberId: m.id, ...to });
       setSelected({ id: moved.id, at: index });
       setNotice({ ok: true, text: t.moved(moved.fullName, stageName.get(moved.stageId) ?? '') });
     } catch (e) {
@@ -92,7 +92,14 @@ export function MemberList(props: { campaign: Campaign }) {
     const step = stepOf(e);
     if (step) {
       e.preventDefault();
-      if (current && mayMove) void move(current, step);
+      if (current && mayMove) void move(current, { step });
+      return;
+    }
+    const stage =
+      /^Digit[1-9]$/.test(e.code) && !e.altKey && !e.ctrlKey && campaign.stages[Number(e.code[5]) - 1];
+    if (stage) {
+      e.preventDefault();
+      if (current && mayMove && stage.id !== current.stageId) void move(current, { stageId: stage.id });
       return;
     }
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -140,6 +147,9 @@ export function MemberList(props: { campaign: Campaign }) {
             <span>
               <Kbd>[</Kbd> <Kbd>Alt+←</Kbd> {t.keys.previous}
             </span>
+            <span>
+              <Kbd>{`1…${Math.min(9, campaign.stages.length)}`}</Kbd> {t.keys.toStage}
+            </span>
           </>
         ) : null}
         <span>
@@ -160,7 +170,7 @@ export function MemberList(props: { campaign: Campaign }) {
             aria-label={t.listLabel}
             aria-rowcount={total + 1}
             aria-activedescendant={current ? `member-row-${current.id}` : undefined}
-            aria-keyshortcuts="] [ Alt+ArrowRight Alt+ArrowLeft"
+            aria-keyshortcuts="] [ Alt+ArrowRight Alt+ArrowLeft 1 2 3 4 5 6 7 8 9"
             tabIndex={0}
             onKeyDown={onKeyDown}
             data-testid="campaign-members"
