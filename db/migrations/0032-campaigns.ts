@@ -65,7 +65,9 @@ CREATE TABLE campaign_moves (
   ${SYNC}
 ) STRICT;
 CREATE INDEX campaign_moves_member ON campaign_moves (member_id, at);
-CREATE INDEX campaign_moves_at ON campaign_moves (campaign_id, at);
+-- «Moved this week» reads the moves between stages only, not the taking in of a whole segment.
+CREATE INDEX campaign_moves_at ON campaign_moves (campaign_id, at)
+  WHERE from_stage_id IS NOT NULL AND deleted_at IS NULL;
 
 -- A task of the field team made for a member at a stage (the task itself is a row of tasks).
 CREATE TABLE campaign_tasks (

@@ -71,7 +71,8 @@ INSERT INTO campaign_members (id, campaign_id, contact_id, stage_id, added_from,
     expect(
       plan(
         `SELECT count(DISTINCT member_id) FROM campaign_moves
-         WHERE campaign_id = 'k1' AND at >= '2026-01-05' AND at < '2026-01-12'`,
+         WHERE campaign_id = 'k1' AND from_stage_id IS NOT NULL AND deleted_at IS NULL
+           AND at >= '2026-01-05' AND at < '2026-01-12'`,
       ),
     ).toContain('campaign_moves_at (campaign_id=? AND at>? AND at<?)');
     db.close();
