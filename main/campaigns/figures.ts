@@ -73,9 +73,10 @@ export function campaignFigures(
     return p;
   };
   for (const r of db.rawAll<{ user_id: string | null; name: string | null; stage_id: string; n: number }>(
-    `SELECT m.moved_by AS user_id, u.full_name AS name, m.stage_id, count(*) AS n
-     FROM campaign_members m LEFT JOIN users u ON u.id = m.moved_by
-     WHERE m.campaign_id = ? AND m.deleted_at IS NULL GROUP BY m.moved_by, m.stage_id`,
+    `SELECT g.user_id, u.full_name AS name, g.stage_id, g.n
+     FROM (SELECT stage_id, moved_by AS user_id, count(*) AS n FROM campaign_members
+           WHERE campaign_id = ? AND deleted_at IS NULL GROUP BY stage_id, moved_by) g
+     LEFT JOIN users u ON u.id = g.user_id`,
     c.id,
   )) {
     const p = person(r.user_id, r.name);
