@@ -132,7 +132,7 @@ const SCOUT = { login: 'scout', fullName: 'Орлов Денис Сергеев�
 test('contacts found and imported join the campaign; tasks by stage reach the scout; the figures download as XLSX', async ({
   app,
   page,
-}) => {
+}, testInfo) => {
   await app.setUp();
   await app.call('users.create', { ...SCOUT, role: 'assistant' });
   await app.call('contacts.create', { lastName: 'Белова', firstName: 'Анна', phones: ['9161000001'] });
@@ -197,6 +197,22 @@ test('contacts found and imported join the campaign; tasks by stage reach the sc
   );
   expect(rows).toContainEqual(['Первичный контакт', 3, 3]);
   expect(rows).toContainEqual(['Всего контактов', 3]);
+
+  // The funnel renamed from the form: the stage keeps its three contacts under its new name.
+  await page.getByRole('button', { name: 'Изменить' }).click();
+  const stagesField = page.locator('#campaign-stages');
+  await expect(stagesField).toHaveValue(
+    'Первичный контакт\nГотов оставить подпись\nЗадача скаутам\nПодпись получена',
+  );
+  await stagesField.fill('Приглашён\nПридёт\nЗадача скаутам\nПришёл');
+  await page.screenshot({ path: testInfo.outputPath('campaign-form-1366.png') });
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('funnel').locator('li')).toHaveText([
+    /Приглашён\s*3/,
+    /Придёт\s*0/,
+    /Задача скаутам\s*0/,
+    /Пришёл\s*0/,
+  ]);
 
   // The scout's tasks name the contact and the campaign; opening one comes back to Кампании.
   const mine = await app.call('tasks.list', {}, SCOUT.login);
