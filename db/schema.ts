@@ -43,6 +43,7 @@ import type {
   AssignmentTemplateTable,
 } from './schema-assignments';
 import type { ReceptionDayTable, ReceptionBookingTable, ReceptionNoticeTable } from './schema-reception';
+import type { CampaignTables } from './schema-campaigns';
 export type * from './schema-contacts';
 export type * from './schema-assignments';
 export type * from './schema-events';
@@ -50,6 +51,7 @@ export type * from './schema-desk';
 export type * from './schema-mail-intake';
 export type * from './schema-mail';
 export type * from './schema-reception';
+export type * from './schema-campaigns';
 
 export interface SyncColumns {
   id: string;
@@ -350,7 +352,7 @@ export interface AuditLogTable {
   details: string | null;
 }
 
-export interface DB {
+export interface DB extends CampaignTables {
   local_state: LocalStateTable;
   office_desks: OfficeDeskTable;
   offices: OfficeTable;
@@ -453,5 +455,10 @@ export const SYNCED_TABLES = [
   'reception_days',
   'reception_bookings',
   'reception_notices',
+  'campaigns',
+  'campaign_stages',
+  'campaign_members',
+  'campaign_moves',
+  'campaign_tasks',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -50,6 +50,7 @@ import { webApplicationHandlers } from '../web-applications/handlers';
 import { mailIntakeHandlers } from '../mail/intake/handlers';
 import { mailOutboxHandlers } from '../mail/outbox/handlers';
 import { receptionHandlers } from '../reception/handlers';
+import { campaignHandlers } from '../campaigns/handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -231,4 +232,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'assignments.createTemplate': recurring.createTemplate,
   'assignments.setTemplateActive': recurring.setTemplateActive,
   ...receptionHandlers,
+  ...campaignHandlers,
 };

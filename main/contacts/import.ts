@@ -16,6 +16,7 @@ import {
   type RejectedRow,
   type RejectReason,
 } from '../../shared/api/contacts';
+import type { WriteDb } from '../../db/sql';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { contactText } from '../../shared/i18n/ru/contacts';
@@ -59,6 +60,8 @@ export interface ImportControl {
   keyFilterFromBytes?: number;
   /** Files from this size up are written with `BULK_PRAGMAS`, in batches of `BULK_BATCH`. */
   bulkFromBytes?: number;
+  /** Told, inside each batch's transaction, the contacts its rows ended at (a campaign takes them in). */
+  onContacts?: (db: WriteDb, contactIds: readonly string[]) => void;
 }
 
 /** Rejected rows returned inline; the downloadable CSV has all of them. */
@@ -143,13 +146,13 @@ export async function importFile(
     const batch = pending.splice(0, batchSize);
     const done: Record<Outcome, number> = { created: 0, merged: 0, unchanged: 0 };
     const skipped: RejectedRow[] = [];
-    const run = (t: Target): void => {
+    const run = (t: Target, joined?: (contactId: string) => void): void => {
       for (const row of batch) {
         const broken = brokenReason(row, headers!.length);
         const n = broken ? null : normalizeRow(row.values, mapping, codes, defaultSource, today, fields);
         const reason = broken ?? (n && !n.ok ? n.reason : null);
         if (reason || !n?.ok) skipped.push({ line: row.line, reason: reason!, values: row.values });
-        else done[applyRow(t, n.contact)]++;
+        else done[applyRow(t, n.contact, joined)]++;
       }
     };
     if (dry) run(dry);
@@ -157,8 +160,13 @@ export async function importFile(
       ctx.store.transaction((db) => {
         known?.catchUp(db);
         const facets = new FacetBatch(db);
-        run(dbTarget(db, office.id, stamp(ctx), known ?? undefined, facets));
+        const joined: string[] = [];
+        run(
+          dbTarget(db, office.id, stamp(ctx), known ?? undefined, facets),
+          control.onContacts && ((id) => joined.push(id)),
+        );
         facets.finish();
+        control.onContacts?.(db, joined);
         known?.markSeen(db);
       });
     // Counted only once the batch is committed: a cancelled or failed batch leaves no trace in the summary.

@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { addressKey, emailKey, foldText, nameKey, normalizePhone } from '../../shared/domain/text';
 import type { ReadContext } from '../kernel/context';
+import { segmentFilter, whereOf } from './filter';
 
 type MatchedBy = 'phone' | 'email' | 'name_address' | 'name';
 
@@ -145,4 +146,12 @@ export function lookupContacts(db: ReadDb, input: ParsedInput<'contacts.lookup'>
 
 export function lookup(ctx: ReadContext, input: ParsedInput<'contacts.lookup'>): Output<'contacts.lookup'> {
   return lookupContacts(ctx.store.read, input);
+}
+
+/** The live contacts a saved segment selects now, by the same condition its count and export read. */
+export function segmentContactIds(db: ReadDb, segmentId: string): string[] {
+  const w = whereOf(segmentFilter(db, segmentId));
+  return db
+    .rawAll<{ id: string }>(`SELECT c.id FROM contacts c WHERE ${w.sql} ORDER BY c.id`, ...w.params)
+    .map((r) => r.id);
 }

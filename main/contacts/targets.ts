@@ -182,7 +182,8 @@ function additions(s: ContactState, c: ImportedContact): Additions {
 export interface Target {
   find(c: ImportedContact): string | null;
   state(id: string): ContactState;
-  create(c: ImportedContact): void;
+  /** Writes a new contact; returns its id. */
+  create(c: ImportedContact): string;
   merge(id: string, a: Additions): void;
 }
 
@@ -256,6 +257,7 @@ export function dbTarget(
           }),
         );
       if (known) learn(known, row, c.phones);
+      return row.id;
     },
     merge(id, a) {
       facets?.changing(id);
@@ -364,6 +366,7 @@ export function dryTarget(db: ReadDb): Target {
         fields: new Set(c.fields.map(([id]) => id)),
       });
       index(id, c);
+      return id;
     },
     merge(id, a) {
       const s = state(id);
@@ -383,13 +386,18 @@ export function dryTarget(db: ReadDb): Target {
 
 export type Outcome = 'created' | 'merged' | 'unchanged';
 
-/** Writes one row to the target: a new contact, additions to the matching one, or nothing. */
-export function applyRow(t: Target, c: ImportedContact): Outcome {
+/**
+ * Writes one row to the target: a new contact, additions to the matching one, or nothing. `joined`, when
+ * given, is told the contact the row ended at, whichever it was.
+ */
+export function applyRow(t: Target, c: ImportedContact, joined?: (contactId: string) => void): Outcome {
   const id = t.find(c);
   if (!id) {
-    t.create(c);
+    const created = t.create(c);
+    joined?.(created);
     return 'created';
   }
+  joined?.(id);
   const a = additions(t.state(id), c);
   if (
     Object.keys(a.patch).length === 0 &&

@@ -4,6 +4,7 @@ import { assignmentMethods } from './assignments';
 import { oralAnswerMethods } from './oral-answer';
 import { attachmentMethods } from './attachments';
 import { backupMethods } from './backups';
+import { campaignMethods } from './campaigns';
 import { classifierMethods } from './classifier';
 import { auditMethods } from './audit';
 import { eventMethods } from './events';
@@ -55,6 +56,7 @@ export const contract = {
   ...mailingMethods,
   ...assignmentMethods,
   ...receptionMethods,
+  ...campaignMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,13 +5,20 @@ import { TASK_KINDS } from '../domain/workflow/appeal';
 import { EVENT_TASK_KINDS } from '../domain/workflow/event';
 import { ASSIGNMENT_TASK_KINDS } from '../domain/assignments';
 import { RECEPTION_TASK_KINDS } from '../domain/reception';
+import { CAMPAIGN_TASK_KINDS } from './campaigns';
 
 export const TaskRowSchema = z.object({
   id: IdSchema,
   /** Whose task: the office's own, or any office's in HQ's analyst view. */
   officeId: IdSchema,
   title: z.string(),
-  kind: z.enum([...TASK_KINDS, ...EVENT_TASK_KINDS, ...ASSIGNMENT_TASK_KINDS, ...RECEPTION_TASK_KINDS]),
+  kind: z.enum([
+    ...TASK_KINDS,
+    ...EVENT_TASK_KINDS,
+    ...ASSIGNMENT_TASK_KINDS,
+    ...RECEPTION_TASK_KINDS,
+    ...CAMPAIGN_TASK_KINDS,
+  ]),
   /** An appeal's task names the appeal; an event stage's task names the event. */
   appealId: IdSchema.nullable(),
   regNumber: z.string().nullable(),

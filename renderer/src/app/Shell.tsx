@@ -10,6 +10,7 @@ import { Kbd } from '../components/Field';
 import { statisticsUi } from '../../../shared/i18n/ru/statistics';
 import { audit as auditText } from '../../../shared/i18n/ru/audit';
 import { receptionUi } from '../../../shared/i18n/ru/reception';
+import { campaignsUi } from '../../../shared/i18n/ru/campaigns';
 import { homeText, labels, remindersText, ui, workflowText } from '../i18n';
 import { mayCall } from '../api/access';
 import { useStore } from '../store';
@@ -45,6 +46,9 @@ const MailInboxView = lazy(() =>
 const ReceptionView = lazy(() =>
   import('../features/reception/ReceptionView').then((m) => ({ default: m.ReceptionView })),
 );
+const CampaignsView = lazy(() =>
+  import('../features/campaigns/CampaignsView').then((m) => ({ default: m.CampaignsView })),
+);
 
 const ContactsView = lazy(() =>
   import('../features/contacts/ContactsView').then((m) => ({ default: m.ContactsView })),
@@ -66,7 +70,9 @@ const sectionLabel = (section: Section): string =>
         ? auditText.nav
         : section === 'reception'
           ? receptionUi.title
-          : ui.nav[section];
+          : section === 'campaigns'
+            ? campaignsUi.nav
+            : ui.nav[section];
 
 function Screen({ route }: { route: Route }) {
   const role = useStore((s) => s.user?.role);
@@ -105,6 +111,8 @@ function Screen({ route }: { route: Route }) {
       return <MailInboxView />;
     case 'reception':
       return <ReceptionView />;
+    case 'campaigns':
+      return <CampaignsView />;
     default:
       throw new Error(`no screen for ${(route satisfies never as Route).view}`);
   }
@@ -120,8 +128,8 @@ export function Shell() {
   const current = sectionOf(route);
   const mayRegister = mayCall(user?.role, 'appeals.register');
   // The Alt+digit keys this person has: the menu's first and last.
-  const digits = SECTIONS.map((section, i) => (mayOpen(user?.role, section) ? i : -1)).filter(
-    (i) => i >= 0 && i < 10,
+  const digits = SECTIONS.map((section, i) => (mayOpen(user?.role, section) && i < 10 ? i : -1)).filter(
+    (i) => i >= 0,
   );
 
   return (

@@ -22,6 +22,7 @@ export const SECTIONS = [
   'settings',
   'audit',
   'reception',
+  'campaigns',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -112,6 +113,7 @@ export const createNavSlice: SliceCreator<NavSlice> = (set, get) => ({
 export function mayOpen(role: Role | undefined, section: Section): boolean {
   if (section === 'queue') return mayCall(role, 'workflow.deputyQueue');
   if (section === 'audit') return mayCall(role, 'audit.list');
+  if (section === 'campaigns') return mayCall(role, 'campaigns.list');
   return true;
 }
 

@@ -2,6 +2,20 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { formatDate, workflowText } from '../i18n';
 import './dialog.css';
 
+/** The row a list's key selects (↑/↓, Home/End, PageUp/PageDown), or undefined for another key. */
+export function rowAfterKey(key: string, index: number, count: number): number | undefined {
+  const moves: Record<string, number> = {
+    ArrowDown: index + 1,
+    ArrowUp: index - 1,
+    Home: 0,
+    End: count - 1,
+    PageDown: index + 10,
+    PageUp: index - 10,
+  };
+  const move = moves[key];
+  return move === undefined ? undefined : Math.max(0, Math.min(count - 1, move));
+}
+
 export interface Column<R> {
   key: string;
   header: string;
@@ -54,18 +68,10 @@ export function KeyTable<R>(props: {
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>): void => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: rows.length - 1,
-      PageDown: index + 10,
-      PageUp: index - 10,
-    };
-    const move = moves[e.key];
+    const move = rowAfterKey(e.key, index, rows.length);
     if (move !== undefined) {
       e.preventDefault();
-      setSelected(Math.max(0, Math.min(rows.length - 1, move)));
+      setSelected(move);
     } else if (e.key === 'Enter' && current) {
       e.preventDefault();
       props.onOpen(current);

@@ -197,7 +197,13 @@ export function TasksView() {
             onOpen={(r) =>
               r.assignmentId
                 ? setAssignment(r.assignmentId)
-                : go(r.eventId ? { view: 'event', id: r.eventId } : { view: 'appeal', id: r.appealId! })
+                : go(
+                    r.eventId
+                      ? { view: 'event', id: r.eventId }
+                      : r.appealId
+                        ? { view: 'appeal', id: r.appealId }
+                        : { view: 'campaigns' },
+                  )
             }
             onSelect={onSelect}
             onEnd={list.loadMore}
