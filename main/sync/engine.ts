@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import type { Store } from '../../db/sql';
 import {
   EnrolResponseSchema,
@@ -14,6 +14,7 @@ import type { CallContext } from '../kernel/context';
 import { localOfficeId, officeRow } from '../office/queries';
 import {
   acknowledge,
+  bookkeeping,
   extractBatch,
   foldChangeLog,
   getState,
@@ -21,9 +22,11 @@ import {
   ownNode,
   pendingAfter,
   setState,
+  type FoldedStates,
   type OutgoingBatch,
 } from './office-store';
 import { applyIncoming, type ApplyResult } from './apply';
+import { cutBatch, type OutgoingRequest } from './outgoing';
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
 import { filesForBundle, syncFiles, takeBundleFiles } from './files';
@@ -48,19 +51,6 @@ export interface SyncOutcome {
   /** HQ's clock minus ours, in ms; beyond the limit it is reported. */
   driftMs: number | null;
   error: string | null;
-}
-
-/**
- * A batch's id is its content (each row's key and clock, each conflict's id): a batch cut off on its
- * way (HQ stopped after merging it, before answering) is cut again the same at the next sync and sent
- * under the same id, and HQ answers it from its record instead of merging it a second time. A row
- * changed meanwhile carries a new clock, so the batch is a new one.
- */
-function contentBatchId(batch: OutgoingBatch): string {
-  const h = createHash('sha256');
-  for (const r of batch.rows) h.update(`${r.t}\t${r.id}\t${r.h}\n`);
-  for (const c of batch.conflicts) h.update(`c\t${c.id}\n`);
-  return `b-${h.digest('hex').slice(0, 40)}`;
 }
 
 /**
@@ -152,32 +142,17 @@ export class OfficeSync {
 
   /** Brings the per-field states up to the change log (each sync starts with it). */
   fold(): number {
-    return this.store.transaction((db) => foldChangeLog(db)).folded;
+    return bookkeeping(this.store, (db) => foldChangeLog(db)).folded;
   }
 
   /** The next batch HQ has not acknowledged, after the number `after` (null: folds, then from the start). */
-  nextBatch(
-    limit = PUSH_ROWS,
-    after: number | null = null,
-  ): { request: PushRequest; batch: OutgoingBatch } | null {
+  nextBatch(limit = PUSH_ROWS, after: number | null = null): OutgoingRequest | null {
     if (after === null) this.fold();
     return this.cut(limit, after);
   }
 
-  private cut(limit: number, after: number | null): { request: PushRequest; batch: OutgoingBatch } | null {
-    const batch = extractBatch(this.read, limit, after);
-    if (batch.rows.length === 0 && batch.conflicts.length === 0) return null;
-    const now = this.ctx.clock.now();
-    return {
-      batch,
-      request: {
-        v: PROTOCOL_VERSION,
-        batchId: contentBatchId(batch),
-        now: now.toISOString(),
-        rows: batch.rows,
-        conflicts: batch.conflicts,
-      },
-    };
+  private cut(limit: number, after: number | null, folded?: FoldedStates): OutgoingRequest | null {
+    return cutBatch(this.read, this.ctx.clock.now(), limit, after, folded);
   }
 
   /**
@@ -196,14 +171,15 @@ export class OfficeSync {
       outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
     };
     let after: number | null = null;
-    let folded = false;
+    let allFolded = false;
+    const folded: FoldedStates = new Map();
     for (;;) {
-      while (!folded && pendingAfter(this.read, after, PUSH_ROWS) < PUSH_ROWS) {
-        folded = this.store.transaction((db) => foldChangeLog(db, FOLD_STEP)).done;
+      while (!allFolded && pendingAfter(this.read, after, PUSH_ROWS) < PUSH_ROWS) {
+        allFolded = bookkeeping(this.store, (db) => foldChangeLog(db, FOLD_STEP, folded)).done;
         // The batches on their way are written to the socket and their answers read in between.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const next = this.cut(PUSH_ROWS, after);
+      const next = this.cut(PUSH_ROWS, after, folded);
       if (!next) break;
       const sending = link.push(next.request);
       // Handled here so a failure while the other batch is awaited is not reported as unhandled;
@@ -217,7 +193,7 @@ export class OfficeSync {
   }
 
   acknowledge(batch: OutgoingBatch): void {
-    this.store.transaction((db) => acknowledge(db, batch));
+    bookkeeping(this.store, (db) => acknowledge(db, batch));
   }
 
   /**

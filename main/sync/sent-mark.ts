@@ -20,3 +20,8 @@ export function sentThrough(db: ReadDb): number {
     db.rawGet<{ value: string }>("SELECT value FROM sync_state WHERE key = 'sent_through'")?.value ?? 0,
   );
 }
+
+/** The number the next row to become pending takes (`NEXT_PENDING`), for a caller that numbers many. */
+export function nextPendingNumber(db: ReadDb): number {
+  return db.rawGet<{ n: number }>(`SELECT ${NEXT_PENDING} AS n`)!.n;
+}

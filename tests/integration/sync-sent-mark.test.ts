@@ -31,7 +31,7 @@ describe('the mark of what HQ acknowledged', () => {
   it('moves over a batch HQ took without rewriting its rows; a row changed while it was on its way stays pending', async () => {
     const hq = await startTestHq('sqlite', T0);
     const desk = await enrolledOffice(hq, 'ТВР', T0);
-    const appeals = [];
+    const appeals: { id: string }[] = [];
     for (let i = 0; i < 3; i++) appeals.push(await desk.value('appeals.register', appealInput()));
     const next = desk.sync.nextBatch()!;
     expect(next.batch.rows.length).toBe(pendingCount(desk.handle.store.read));
