@@ -30,15 +30,7 @@ const port = parentPort!;
 const post = (m: ViewWorkerMessage): void => port.postMessage(m);
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/**
- * The catch-up yields the processor to HQ's requests: on Linux a thread has a nice value of its own,
- * and this one takes a low priority (elsewhere the setting is the whole process's, so it is left alone).
- * An idle processor still runs it at full speed.
- */
-const VIEW_NICE = 10;
-
 async function run(): Promise<void> {
-  if (process.platform === 'linux') os.setPriority(VIEW_NICE);
   const { target, file } = workerData as ViewWorkerData;
   const store = await openHqStore(target);
   const hq = await Hq.open(store, { clock: systemClock });
