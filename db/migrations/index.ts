@@ -27,6 +27,7 @@ import { m0028 } from './0028-assignments';
 import { m0030 } from './0030-reception';
 import { m0031 } from './0031-contact-model';
 import { m0032 } from './0032-campaigns';
+import { m0033 } from './0033-sync-sent-mark';
 import { m0034 } from './0034-routing-generation';
 import { m0035 } from './0035-web-applications';
 import type { Migration } from './types';
@@ -62,6 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030,
   m0031,
   m0032,
+  m0033,
   m0034,
   m0035,
 ];

@@ -2,6 +2,7 @@ import type { ReadDb, WriteDb } from '../../db/sql';
 import { ApiError } from '../../shared/api/define';
 import { insertSynced, newSyncColumns, stamp, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
+import { IS_PENDING } from './sent-mark';
 
 /**
  * Desk numbers: which computer of the office issues which registration numbers (АРМ). The computer the
@@ -127,7 +128,7 @@ export function settleDesk(db: WriteDb, officeId: string): number | null {
   const mine = ownRow(db, officeId, node);
   if (!mine || takenByAnother(db, officeId, node, mine.number)) return null;
   const sent = db.rawGet<{ pending: number; data: string }>(
-    "SELECT pending, data FROM sync_rows WHERE table_name = 'office_desks' AND row_id = ?",
+    `SELECT ${IS_PENDING} AS pending, data FROM sync_rows WHERE table_name = 'office_desks' AND row_id = ?`,
     mine.id,
   );
   if (!sent || sent.pending !== 0 || (JSON.parse(sent.data) as { number: number }).number !== mine.number)

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import type { Store } from '../../db/sql';
 import {
   EnrolResponseSchema,
@@ -8,20 +8,25 @@ import {
   type EnrolResponse,
   type PullResponse,
   type PushRequest,
+  type PushResponse,
 } from '../../shared/sync/protocol';
 import type { CallContext } from '../kernel/context';
 import { localOfficeId, officeRow } from '../office/queries';
 import {
   acknowledge,
+  bookkeeping,
   extractBatch,
   foldChangeLog,
   getState,
   newBatchId,
   ownNode,
+  pendingAfter,
   setState,
+  type FoldedStates,
   type OutgoingBatch,
 } from './office-store';
 import { applyIncoming, type ApplyResult } from './apply';
+import { cutBatch, type OutgoingRequest } from './outgoing';
 import { BundleError, readBundle, signBundle, verifiedPayload } from './signing';
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
 import { filesForBundle, syncFiles, takeBundleFiles } from './files';
@@ -34,6 +39,8 @@ export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
 export const DEFAULT_INTERVAL_MIN = 5;
 const PUSH_ROWS = MAX_BATCH_ROWS;
 const PULL_ROWS = MAX_BATCH_ROWS;
+/** Change-log entries folded in one transaction while batches are on their way. */
+const FOLD_STEP = 1000;
 const DESK_ROUNDS = 4;
 
 export interface SyncOutcome {
@@ -44,19 +51,6 @@ export interface SyncOutcome {
   /** HQ's clock minus ours, in ms; beyond the limit it is reported. */
   driftMs: number | null;
   error: string | null;
-}
-
-/**
- * A batch's id is its content (each row's key and clock, each conflict's id): a batch cut off on its
- * way (HQ stopped after merging it, before answering) is cut again the same at the next sync and sent
- * under the same id, and HQ answers it from its record instead of merging it a second time. A row
- * changed meanwhile carries a new clock, so the batch is a new one.
- */
-function contentBatchId(batch: OutgoingBatch): string {
-  const h = createHash('sha256');
-  for (const r of batch.rows) h.update(`${r.t}\t${r.id}\t${r.h}\n`);
-  for (const c of batch.conflicts) h.update(`c\t${c.id}\n`);
-  return `b-${h.digest('hex').slice(0, 40)}`;
 }
 
 /**
@@ -148,57 +142,58 @@ export class OfficeSync {
 
   /** Brings the per-field states up to the change log (each sync starts with it). */
   fold(): number {
-    return this.store.transaction((db) => foldChangeLog(db));
+    return bookkeeping(this.store, (db) => foldChangeLog(db)).folded;
   }
 
-  /** The next batch HQ has not acknowledged, after the key `after` (null: from the start). */
-  nextBatch(
-    limit = PUSH_ROWS,
-    after: readonly [string, string] | null = null,
-  ): { request: PushRequest; batch: OutgoingBatch } | null {
-    if (!after) this.fold();
-    const batch = extractBatch(this.read, limit, after);
-    if (batch.rows.length === 0 && batch.conflicts.length === 0) return null;
-    const now = this.ctx.clock.now();
-    return {
-      batch,
-      request: {
-        v: PROTOCOL_VERSION,
-        batchId: contentBatchId(batch),
-        now: now.toISOString(),
-        rows: batch.rows,
-        conflicts: batch.conflicts,
-      },
-    };
+  /** The next batch HQ has not acknowledged, after the number `after` (null: folds, then from the start). */
+  nextBatch(limit = PUSH_ROWS, after: number | null = null): OutgoingRequest | null {
+    if (after === null) this.fold();
+    return this.cut(limit, after);
+  }
+
+  private cut(limit: number, after: number | null, folded?: FoldedStates): OutgoingRequest | null {
+    return cutBatch(this.read, this.ctx.clock.now(), limit, after, folded);
   }
 
   /**
-   * Sends every pending batch, the next one taken while the previous is on its way (two in flight):
-   * batches are independent states, so HQ may merge them in either order.
+   * Sends every pending batch, two in flight: the change log is folded a part at a time, and each
+   * batch is sent as soon as it is folded, so HQ merges one while the office folds and cuts the next.
+   * Batches are independent states, so HQ may merge them in either order; they are acknowledged in
+   * the order they were cut, each moving the mark over its rows.
    */
   private async pushAll(link: HqLink, outcome: SyncOutcome): Promise<void> {
-    const inflight: Promise<void>[] = [];
-    for (let next = this.nextBatch(); next;) {
-      const { batch, request } = next;
-      const sending = link.push(request).then((answer) => {
-        this.acknowledge(batch);
-        outcome.sent += batch.rows.length;
-        outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
-      });
+    const inflight: { batch: OutgoingBatch; sending: Promise<PushResponse> }[] = [];
+    const settle = async (): Promise<void> => {
+      const { batch, sending } = inflight.shift()!;
+      const answer = await sending;
+      this.acknowledge(batch);
+      outcome.sent += batch.rows.length;
+      outcome.driftMs = Date.parse(answer.hqNow) - this.ctx.clock.now().getTime();
+    };
+    let after: number | null = null;
+    let allFolded = false;
+    const folded: FoldedStates = new Map();
+    for (;;) {
+      while (!allFolded && pendingAfter(this.read, after, PUSH_ROWS) < PUSH_ROWS) {
+        allFolded = bookkeeping(this.store, (db) => foldChangeLog(db, FOLD_STEP, folded)).done;
+        // The batches on their way are written to the socket and their answers read in between.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const next = this.cut(PUSH_ROWS, after, folded);
+      if (!next) break;
+      const sending = link.push(next.request);
       // Handled here so a failure while the other batch is awaited is not reported as unhandled;
-      // awaiting it below still throws.
+      // awaiting it in `settle` still throws.
       sending.catch(() => undefined);
-      inflight.push(sending);
-      if (inflight.length >= 2) await inflight.shift();
-      const last = batch.rows[batch.rows.length - 1];
-      if (!last) break;
-      next = this.nextBatch(PUSH_ROWS, [last.t, last.id]);
+      inflight.push({ batch: next.batch, sending });
+      if (inflight.length >= 2) await settle();
+      after = next.batch.through;
     }
-    for (const p of inflight) await p;
+    while (inflight.length > 0) await settle();
   }
 
   acknowledge(batch: OutgoingBatch): void {
-    this.store.transaction((db) => acknowledge(db, batch));
+    bookkeeping(this.store, (db) => acknowledge(db, batch));
   }
 
   /**

@@ -68,7 +68,8 @@ export async function postJson(
         'Content-Type': 'application/json',
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify(body),
+      // Bytes, not a string: a string body is checked for lone surrogates character by character.
+      body: Buffer.from(JSON.stringify(body)),
       signal: AbortSignal.timeout(timeoutMs),
     });
     text = await res.text();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pendingCount } from '../../main/sync/office-store';
 import { appealInput } from './helpers';
 import { enrolledOffice, joinedNode, startTestHq, type SyncNode } from './sync-fixture';
 
@@ -38,7 +39,7 @@ function counts(n: SyncNode): { appeals: unknown[]; facets: unknown[]; pending: 
       'SELECT measure, day, office_id, key, n FROM appeal_counts WHERE n <> 0 ORDER BY measure, day, office_id, key',
     ),
     facets: db.rawAll('SELECT sig, n FROM contact_facet_counts WHERE n <> 0 ORDER BY sig'),
-    pending: db.rawGet<{ n: number }>('SELECT count(*) AS n FROM sync_rows WHERE pending = 1')!.n,
+    pending: pendingCount(db),
   };
 }
 
