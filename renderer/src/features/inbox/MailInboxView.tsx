@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { INTAKE_STATES, type IntakeRow, type IntakeState } from '../../../../shared/api/mail-intake';
 import { intakeStateText, mailIntakeUi as t } from '../../../../shared/i18n/ru/mail-intake';
 import { call } from '../../api/client';
@@ -9,6 +9,8 @@ import { errorText, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { ItemPane } from './ItemPane';
 import { registerFromItem } from './prefill';
+import { webApplicationsUi as w } from '../../../../shared/i18n/ru/web-applications';
+import { WebApplicationsView } from '../web-applications/WebApplicationsView';
 import './mail-inbox.css';
 
 /**
@@ -17,6 +19,38 @@ import './mail-inbox.css';
  * it not an appeal, F5 checks the mail now.
  */
 export function MailInboxView() {
+  const [source, setSource] = useState<'mail' | 'web'>('mail');
+  const tabs = (
+    <div className="mailin__tabs" role="group" aria-label={w.tabsLabel}>
+      {(['mail', 'web'] as const).map((s) => (
+        <button
+          key={s}
+          type="button"
+          className={`btn btn--small${source === s ? ' btn--primary' : ''}`}
+          aria-pressed={source === s}
+          onClick={() => setSource(s)}
+        >
+          {s === 'mail' ? w.tabMail : w.tabWeb}
+        </button>
+      ))}
+    </div>
+  );
+  if (source === 'web')
+    return (
+      <section className="page mailin" aria-labelledby="mail-title">
+        <div className="page__header">
+          <h1 className="page__title" id="mail-title">
+            {t.title}
+          </h1>
+          {tabs}
+        </div>
+        <WebApplicationsView />
+      </section>
+    );
+  return <MailList tabs={tabs} />;
+}
+
+function MailList({ tabs }: { tabs: ReactNode }) {
   const tz = useStore((s) => s.office?.timeZone);
   const [state, setState] = useState<IntakeState | ''>('new');
   const [selected, setSelected] = useState<IntakeRow | null>(null);
@@ -103,6 +137,7 @@ export function MailInboxView() {
             <span className="mailin__count"> ({list.data.unregistered})</span>
           ) : null}
         </h1>
+        {tabs}
         <div className="mailin__tools">
           <label htmlFor="mail-state" className="sr-only">
             {t.state}

@@ -19,6 +19,10 @@ export function registerDraft(
     return call('mail.registerFromIntake', { id: d.intake.id, appeal: input }).then((r) =>
       call('appeals.get', { id: r.appealId }),
     );
+  if (d.web)
+    return call('web.register', { id: d.web.id, appeal: input }).then((r) =>
+      call('appeals.get', { id: r.appealId }),
+    );
   if (!oralGiven(d)) return call('appeals.register', input);
   return call('appeals.registerOral', {
     ...input,

@@ -39,6 +39,8 @@ export interface Draft {
   oral: OralDraft;
   /** The message of «Входящие» the form was opened from: registering it marks it, its files attached. */
   intake: { id: string; subject: string; files: number } | null;
+  /** The application of the web reception the form was opened from: registering it marks it. */
+  web: { id: string; name: string } | null;
 }
 
 function blank(today: string, keep?: Draft): Draft {
@@ -72,6 +74,7 @@ function blank(today: string, keep?: Draft): Draft {
     event: keep?.event ?? null,
     oral: BLANK_ORAL,
     intake: null,
+    web: null,
   };
 }
 

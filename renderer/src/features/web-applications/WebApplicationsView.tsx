@@ -1,0 +1,202 @@
+import { useCallback, useState } from 'react';
+import { WEB_DISMISS_REASONS, type WebApplication } from '../../../../shared/api/web-applications';
+import { webApplicationsUi as t } from '../../../../shared/i18n/ru/web-applications';
+import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
+import { Field, Kbd } from '../../components/Field';
+import { KeyTable, type Column } from '../../components/KeyTable';
+import { errorText, formatInstant, ui } from '../../i18n';
+import { useStore } from '../../store';
+import { registerFromWeb } from './prefill';
+
+const nameOf = (a: WebApplication): string =>
+  [a.surname, a.firstName, a.patronymic].filter(Boolean).join(' ');
+const placeOf = (a: WebApplication): string =>
+  [a.region, a.district, a.settlement].filter(Boolean).join(', ') || t.noPlace;
+
+function DismissForm({ id, onDone }: { id: string; onDone(): void }) {
+  const [reason, setReason] = useState<(typeof WEB_DISMISS_REASONS)[number]>('spam');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="mailin__dismiss"
+      data-testid="web-dismiss"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        call('web.dismiss', { id, reason, note: note.trim() || undefined }).then(onDone, (x) =>
+          setError(errorText(x)),
+        );
+      }}
+    >
+      <Field id="web-reason" label={t.dismissReason}>
+        {(a) => (
+          <select
+            id="web-reason"
+            {...a}
+            autoFocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value as typeof reason)}
+          >
+            {WEB_DISMISS_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t.reasons[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="web-note" label={t.dismissNote}>
+        {(a) => <input id="web-note" {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      {error ? <p className="banner banner--error">{error}</p> : null}
+      <div className="mailin__actions">
+        <button type="submit" className="btn">
+          {t.dismissConfirm}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={onDone}>
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One application opened: who, from where, when confirmed, the consent, the repeat flag and the text. */
+function ApplicationPane({
+  id,
+  dismissing,
+  setDismissing,
+}: {
+  id: string;
+  dismissing: boolean;
+  setDismissing(v: boolean): void;
+}) {
+  const tz = useStore((s) => s.office?.timeZone);
+  const go = useStore((s) => s.go);
+  const opened = useCall('web.application', { id });
+  if (!opened.data || opened.data.application.id !== id)
+    return <p className="muted">{opened.error ? errorText(opened.error) : ui.loading}</p>;
+  const a = opened.data.application;
+  const open = a.state === 'new';
+  return (
+    <article className="mailin__item" aria-labelledby="web-name" data-testid="web-item">
+      <h2 id="web-name">{a.kind === 'volunteer' ? `${t.volunteer}: ${nameOf(a)}` : nameOf(a)}</h2>
+      {a.repeatOf ? (
+        <p className="banner banner--info" data-testid="web-repeat">
+          {a.repeatOf.regNumber ? t.repeatOf(a.repeatOf.regNumber) : t.repeatUnregistered}
+        </p>
+      ) : null}
+      <dl className="mailin__meta">
+        <dt>{t.contacts}</dt>
+        <dd>{[a.email, a.phone, a.postalAddress].filter(Boolean).join(' · ')}</dd>
+        <dt>{t.place}</dt>
+        <dd>{placeOf(a)}</dd>
+        <dt>{t.confirmedAt}</dt>
+        <dd>{formatInstant(a.confirmedAt, tz)}</dd>
+        <dt>{t.consent}</dt>
+        <dd title={a.consentText}>{t.consentVersion(a.consentVersion, t.by[a.confirmedBy] ?? '')}</dd>
+        <dt>{t.state}</dt>
+        <dd data-testid="web-state">
+          {t.states[a.state]}
+          {a.regNumber ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="btn btn--small btn--ghost"
+                onClick={() => go({ view: 'appeal', id: a.appealId! })}
+              >
+                {t.openAppeal(a.regNumber)}
+              </button>
+            </>
+          ) : null}
+          {a.rejectedReason ? ` · ${t.reasons[a.rejectedReason.split(':')[0]!] ?? a.rejectedReason}` : null}
+        </dd>
+      </dl>
+      {open && a.kind === 'appeal' && !dismissing ? (
+        <div className="mailin__actions">
+          <button type="button" className="btn btn--primary" onClick={() => registerFromWeb(opened.data!)}>
+            {t.register} <Kbd>Enter</Kbd>
+          </button>
+          <button type="button" className="btn" onClick={() => setDismissing(true)}>
+            {t.dismiss} <Kbd>N</Kbd>
+          </button>
+        </div>
+      ) : null}
+      {open && dismissing ? <DismissForm id={a.id} onDone={() => setDismissing(false)} /> : null}
+      <h3>{t.text}</h3>
+      <pre className="mailin__body" data-testid="web-text">
+        {a.text}
+      </pre>
+    </article>
+  );
+}
+
+/**
+ * The web reception's applications in «Входящие», waiting ones first. ↑/↓ choose, Enter opens the
+ * registration form filled from the application, N sets it aside with a reason.
+ */
+export function WebApplicationsView() {
+  const tz = useStore((s) => s.office?.timeZone);
+  const list = useCall('web.applications', {});
+  const [selected, setSelected] = useState<WebApplication | null>(null);
+  const [dismissing, setDismissing] = useState(false);
+  const onSelect = useCallback((row: WebApplication | null) => {
+    setSelected(row);
+    setDismissing(false);
+  }, []);
+  const rows = list.data?.rows ?? null;
+  const columns: Array<Column<WebApplication>> = [
+    { key: 'name', header: t.applicant, cell: nameOf, className: 'mailin__from' },
+    { key: 'place', header: t.place, cell: placeOf },
+    { key: 'date', header: t.confirmedAt, cell: (r) => formatInstant(r.confirmedAt, tz) },
+    {
+      key: 'state',
+      header: t.state,
+      cell: (r) =>
+        `${t.states[r.state]}${r.regNumber ? ` ${r.regNumber}` : ''}${r.repeatOf && r.state === 'new' ? ' ⚠' : ''}`,
+    },
+  ];
+  if (list.error) return <p className="banner banner--error">{errorText(list.error)}</p>;
+  if (!rows) return <p className="muted">{ui.loading}</p>;
+  if (rows.length === 0) return <p className="empty">{t.empty}</p>;
+  return (
+    <div className="mailin__split">
+      <div
+        className="mailin__list"
+        onKeyDown={(e) => {
+          if (e.altKey || e.ctrlKey || e.metaKey || !selected || selected.state !== 'new') return;
+          if (e.key === 'Enter' && selected.kind === 'appeal') {
+            e.preventDefault();
+            e.stopPropagation();
+            call('web.application', { id: selected.id }).then(registerFromWeb, () => undefined);
+          } else if (e.key === 'n' || e.key === 'N' || e.key === 'т' || e.key === 'Т') {
+            e.preventDefault();
+            setDismissing(true);
+          }
+        }}
+      >
+        <KeyTable
+          id="web-list"
+          label={t.listLabel}
+          rows={rows}
+          columns={columns}
+          rowKey={(r) => r.id}
+          onOpen={() => undefined}
+          onSelect={onSelect}
+          autoFocus
+        />
+        <p className="muted list-hint">{t.keys}</p>
+      </div>
+      <div className="mailin__pane">
+        {selected ? (
+          <ApplicationPane id={selected.id} dismissing={dismissing} setDismissing={setDismissing} />
+        ) : (
+          <p className="muted">{t.pick}</p>
+        )}
+      </div>
+    </div>
+  );
+}
