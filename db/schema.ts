@@ -15,6 +15,7 @@ import type {
   ClassifierNameTable,
   RoutingRuleTable,
 } from './schema-desk';
+import type * as M from './schema-mandates';
 import type {
   EventTable,
   EventParticipantTable,
@@ -26,6 +27,7 @@ import type {
 export type * from './schema-contacts';
 export type * from './schema-events';
 export type * from './schema-desk';
+export type * from './schema-mandates';
 
 export interface SyncColumns {
   id: string;
@@ -63,6 +65,8 @@ export interface OfficeTable extends SyncColumns {
   stage_limits: string;
   /** The answer term of a deputy's request in this jurisdiction (3-FZ Art. 14 or the regional law). */
   deputy_request_days: number;
+  /** Whose law sets that term: `federal` (3-FZ Art. 14) or a region's code (migration «mandates»). */
+  deputy_jurisdiction: string;
   /** JSON: per-stage limits of events in working days (shared/domain/workflow/event), partial. */
   event_stage_limits: string;
   deputy_title: string | null;
@@ -357,6 +361,11 @@ export interface DB {
   task_items: TaskItemTable;
   letter_templates: LetterTemplateTable;
   routing_rules: RoutingRuleTable;
+  mandates: M.MandateTable;
+  mandate_links: M.MandateLinkTable;
+  mandate_history: M.MandateHistoryTable;
+  own_requests: M.OwnRequestTable;
+  own_request_history: M.OwnRequestHistoryTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -392,5 +401,10 @@ export const SYNCED_TABLES = [
   'task_items',
   'letter_templates',
   'routing_rules',
+  'mandates',
+  'mandate_links',
+  'mandate_history',
+  'own_requests',
+  'own_request_history',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -21,6 +21,7 @@ import { m0022 } from './0022-oral-appeal';
 import { m0023 } from './0023-placeholder-applicants';
 import { m0024 } from './0024-user-prefs';
 import { m0025 } from './0025-question-counts';
+import { m0029 } from './0029-mandates';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0023,
   m0024,
   m0025,
+  m0029,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

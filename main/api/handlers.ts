@@ -42,6 +42,7 @@ import * as decision from '../workflow/decision';
 import * as queue from '../workflow/queue';
 import * as review from '../workflow/review';
 import * as routing from '../routing/rules';
+import { mandateHandlers } from '../mandates/handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -203,4 +204,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'routing.move': routing.move,
   'routing.delete': routing.remove,
   'routing.preview': routing.preview,
+  ...mandateHandlers,
 };

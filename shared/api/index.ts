@@ -15,6 +15,7 @@ import { reminderMethods } from './reminders';
 import { reportMethods } from './reports';
 import { requestMethods } from './requests';
 import { routingMethods } from './routing';
+import { mandateMethods } from './mandates';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
@@ -43,6 +44,7 @@ export const contract = {
   ...classifierMethods,
   ...prefMethods,
   ...routingMethods,
+  ...mandateMethods,
 } as const;
 
 export type Contract = typeof contract;
