@@ -43,6 +43,7 @@ import * as queue from '../workflow/queue';
 import * as review from '../workflow/review';
 import * as routing from '../routing/rules';
 import { mandateHandlers } from '../mandates/handlers';
+import { ownRequestHandlers } from '../requests/own-handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -205,4 +206,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'routing.delete': routing.remove,
   'routing.preview': routing.preview,
   ...mandateHandlers,
+  ...ownRequestHandlers,
 };

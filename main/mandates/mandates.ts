@@ -95,6 +95,21 @@ function addLink(
   mandateHistory(w, m.id, 'link', { link: { from: null, to: { kind, targetId } } });
 }
 
+/** Ties a row another domain writes (an own-initiative request) to a наказ, in that write's transaction. */
+export function linkToMandate(
+  w: WriteScope,
+  mandateId: string,
+  kind: MandateLinkKind,
+  targetId: string,
+): void {
+  const m = w.db.rawGet<MandateTable>(
+    'SELECT * FROM mandates WHERE id = ? AND deleted_at IS NULL',
+    mandateId,
+  );
+  if (!m) refuse('mandateId', 'no such наказ');
+  addLink(w, m!, kind, targetId, 'mandateId');
+}
+
 function mandateWrite(ctx: CallContext, fn: (w: WriteScope) => string): Mandate {
   const id = ctx.store.transaction((db) => fn(beginWrite(db, ctx)));
   return mandateOf(ctx.store.read, id);

@@ -12,6 +12,7 @@ import { fireRules, type FireRule, type ReminderRule } from '../../shared/domain
 import type { TaskKind } from '../../shared/domain/workflow/appeal';
 import { zonedInstant } from '../../shared/util/clock';
 import { EVENT_RULES } from './event-rules';
+import { OWN_REQUEST_RULES } from './own-request-rules';
 import {
   dated,
   sourceRows,
@@ -203,4 +204,5 @@ export const RULES: readonly ReminderRuleDef[] = [
   { id: 'stage_stuck', escalate: false, due: (scan) => tasksFiring(scan, 'stage_stuck', false) },
   { id: 'notice_late', escalate: true, due: (scan) => tasksFiring(scan, 'notice_late', true) },
   ...EVENT_RULES,
+  ...OWN_REQUEST_RULES,
 ];

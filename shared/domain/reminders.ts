@@ -22,11 +22,13 @@ export const REMINDER_RULES = [
   'notice_late',
   'event_approval',
   'event_stuck',
+  'own_request_unanswered',
+  'own_request_late',
 ] as const;
 export type ReminderRule = (typeof REMINDER_RULES)[number];
 
 /** What a reminder is about; the inbox opens it. `user` is the recipient's own digest. */
-export const REMINDER_ENTITIES = ['appeal', 'request', 'task', 'event', 'user'] as const;
+export const REMINDER_ENTITIES = ['appeal', 'request', 'task', 'event', 'user', 'own_request'] as const;
 export type ReminderEntity = (typeof REMINDER_ENTITIES)[number];
 
 const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM, 00:00–23:59' });

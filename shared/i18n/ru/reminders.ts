@@ -6,6 +6,7 @@ import type { ReminderParams } from '../../api/reminders';
 import type { ReminderRule } from '../../domain/reminders';
 import { countOf, type PluralForms } from '../../domain/plural';
 import { eventStageLabels } from './events';
+import { ownRequestReminder } from './own-requests';
 import { taskTitle } from './tasks';
 
 export const systemUserName = 'Система (автоматически)';
@@ -32,6 +33,8 @@ export const reminderRuleNames: Record<ReminderRule, string> = {
   notice_late: 'Уведомление не отправлено в срок',
   event_approval: 'Мероприятие перешло на «Согласование»',
   event_stuck: 'Этап мероприятия задержался',
+  own_request_unanswered: 'Нет ответа на депутатский запрос',
+  own_request_late: 'Срок ответа на депутатский запрос истёк',
 };
 
 /** Title and text of one reminder. */
@@ -65,6 +68,9 @@ export function reminderText(rule: ReminderRule, p: ReminderParams): { title: st
         title: reminderRuleNames[rule],
         body: `«${p.eventTitle ?? ''}»: этап «${p.eventStage ? eventStageLabels[p.eventStage] : ''}» с ${date(p.date)} — дольше срока`,
       };
+    case 'own_request_unanswered':
+    case 'own_request_late':
+      return { title: reminderRuleNames[rule], body: ownRequestReminder(rule, p) };
     default: {
       const unknown: never = rule;
       throw new Error(`no text for the reminder rule ${String(unknown)}`);
