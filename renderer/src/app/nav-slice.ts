@@ -28,7 +28,7 @@ export type Section = (typeof SECTIONS)[number];
 export type ListRoute = { [L in FilteredList]: { view: L; filter: ListFilters[L] } }[FilteredList];
 
 export type Route =
-  | { view: Section | 'register' | 'inbox' | 'home'; filter?: undefined }
+  | { view: Section | 'register' | 'inbox' | 'home' | 'mandates'; filter?: undefined }
   | ListRoute
   | { view: 'appeal'; id: string }
   | { view: 'event'; id: string };
@@ -65,6 +65,7 @@ export function routeFromHash(hash: string): Route {
     view === 'register' ||
     view === 'inbox' ||
     view === 'home' ||
+    view === 'mandates' ||
     (SECTIONS as readonly string[]).includes(view ?? '')
   )
     return { view } as Route;
