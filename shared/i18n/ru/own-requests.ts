@@ -25,3 +25,34 @@ export function ownRequestReminder(
     ? `Депутатский запрос ${p.regNumber ?? ''}${to} от ${ddmmyyyy(p.date)} без ответа`
     : `Депутатский запрос ${p.regNumber ?? ''}${to}: ответ был должен прийти до ${ddmmyyyy(p.date)}`;
 }
+
+export const ownRequestsUi = {
+  title: 'Депутатские запросы по собственной инициативе',
+  /** The section's heading (the page's own is «Запросы»). */
+  heading: 'По собственной инициативе депутата',
+  create: 'Новый депутатский запрос',
+  empty: 'Депутатских запросов по собственной инициативе нет.',
+  term: (days: number) => `Срок ответа по юрисдикции приёмной: ${days} дн.`,
+  save: 'Создать',
+  cancel: 'Отмена',
+  fields: {
+    body: 'Адресат',
+    text: 'Текст запроса',
+    legalBasis: 'Правовое основание',
+    date: 'Дата',
+    number: 'Номер',
+    comment: 'Ответ / комментарий',
+  },
+  columns: { number: '№', body: 'Адресат', status: 'Состояние', due: 'Ответ до', answer: 'Ответ' },
+  actions: {
+    submit: 'На утверждение',
+    approve: 'Утвердить',
+    return: 'Вернуть',
+    send: 'Отправлен',
+    recordAnswer: 'Получен ответ',
+    resolveAnswer: 'Закрыть',
+    cancel: 'Отозвать',
+    update: 'Изменить',
+  },
+  defaultBasis: 'ст. 14 Федерального закона от 08.05.1994 № 3-ФЗ',
+} as const;
