@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call, isCallError } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
+import { formKeys } from './form-keys';
 import { mandatesUi } from '../../../../shared/i18n/ru/mandates';
 
 type Draft = Record<
@@ -56,15 +57,7 @@ export function MandateForm(props: { eventId?: string; onDone: (id: string) => v
     <form
       className="panel mandate-form"
       aria-label={mandatesUi.newMandate}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.ctrlKey) void save();
-        if (e.key === 'Escape') props.onCancel();
-      }}
+      {...formKeys(save, props.onCancel)}
     >
       <h2>{mandatesUi.newMandate}</h2>
       <Field id="mandate-text" label={f.text} error={err('text')}>

@@ -3,23 +3,16 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
+import { formKeys } from '../mandates/form-keys';
 import { formatDate, labels, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import './own-requests.css';
 import type { OwnRequest } from '../../../../shared/api/own-requests';
-import type { RequestAction } from '../../../../shared/domain/workflow/request';
+import { REQUEST_ACTIONS, type RequestAction } from '../../../../shared/domain/workflow/request';
 import { ownRequestsUi as t } from '../../../../shared/i18n/ru/own-requests';
 
 /** The steps shown on a row; `update` is the draft's form. */
-const STEPS: readonly RequestAction[] = [
-  'submit',
-  'approve',
-  'return',
-  'send',
-  'recordAnswer',
-  'resolveAnswer',
-  'cancel',
-];
+const STEPS = REQUEST_ACTIONS.filter((a) => a !== 'update');
 
 function NewOwnRequest({ onDone }: { onDone: () => void }) {
   const bodies = useCall('bodies.list', {});
@@ -36,19 +29,7 @@ function NewOwnRequest({ onDone }: { onDone: () => void }) {
     }
   };
   return (
-    <form
-      className="panel"
-      aria-label={t.create}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.ctrlKey) void save();
-        if (e.key === 'Escape') onDone();
-      }}
-    >
+    <form className="panel" aria-label={t.create} {...formKeys(save, onDone)}>
       <Field id="own-body" label={t.fields.body}>
         {(a) => (
           <select id="own-body" autoFocus value={bodyId} onChange={(e) => setBodyId(e.target.value)} {...a}>
