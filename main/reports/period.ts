@@ -12,6 +12,7 @@ import type { ProductionCalendar } from '../../shared/domain/calendar';
 import { lateRegistration } from '../appeals/queries';
 import { codeNames } from '../classifier/queries';
 import { counts, officeCondition, type Scope } from './statistics/counts';
+import { ownRequestsByBody } from './own-requests';
 
 export type { Count, PeriodReport };
 type Count = PeriodReport['byChannel'][number];
@@ -311,6 +312,7 @@ export function periodReport(db: ReadDb, f: ReportFilter, asOf: string): PeriodR
     overdueNow: overdue,
     avgDaysToClose: closed ? Math.round((days / closed) * 10) / 10 : null,
     requests: requestsByBody(db, f, asOf),
+    ownRequests: ownRequestsByBody(db, f, asOf),
     staff: [...staff.values()]
       .map((p) => ({ ...p, name: p.userId ? (names.get(p.userId) ?? null) : null }))
       .sort((x, y) => (x.name === null ? 1 : y.name === null ? -1 : x.name.localeCompare(y.name, 'ru'))),

@@ -139,6 +139,23 @@ describe('the deputy’s requests on his own initiative', () => {
     const list = await o.call('ownRequests.list', { awaitingAnswer: true, limit: 10 }, assistant.token);
     expect(list.rows.map((r) => r.id).sort()).toEqual([moscow.id, region.id].sort());
     expect(list.total).toBe(2);
+
+    // The period report counts them apart from the appeals' requests, as SQL over the table finds them.
+    const report = await o.call(
+      'reports.period',
+      { filter: { from: '2026-04-01', to: '2026-05-31' } },
+      admin.token,
+    );
+    const bySql = o.handle.sqlite
+      .prepare(
+        `SELECT body_id AS bodyId, count(*) AS sent, count(answered_on) AS answered,
+          sum(status = 'sent' AND due_date < ?) AS overdue
+         FROM own_requests WHERE sent_on BETWEEN '2026-04-01' AND '2026-05-31' GROUP BY body_id`,
+      )
+      .all(report.asOf);
+    expect(report.requests).toEqual([]);
+    expect(report.ownRequests?.map(({ body: _b, ...c }) => c)).toEqual(bySql);
+    expect(report.ownRequests?.[0]).toMatchObject({ body: body.name, sent: 3, answered: 1 });
   });
 
   it('raise «no answer» and «answer late» once each, caught up after the app was closed', async () => {
