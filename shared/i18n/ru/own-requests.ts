@@ -54,5 +54,8 @@ export const ownRequestsUi = {
     cancel: 'Отозвать',
     update: 'Изменить',
   },
+  jurisdiction: 'Юрисдикция приёмной',
+  days: 'Срок ответа, календарных дней',
+  setTerm: 'Установить срок',
   defaultBasis: 'ст. 14 Федерального закона от 08.05.1994 № 3-ФЗ',
 } as const;

@@ -4,6 +4,7 @@ import { useCall } from '../../api/use-call';
 import { DateInput } from '../../components/DateInput';
 import { Field } from '../../components/Field';
 import { formKeys } from '../mandates/form-keys';
+import { JurisdictionSetting } from './Jurisdiction';
 import { formatDate, labels, todayIn } from '../../i18n';
 import { useStore } from '../../store';
 import './own-requests.css';
@@ -142,7 +143,6 @@ function Step({ q, today }: { q: OwnRequest; today: string }) {
 /** In «Запросы»: the deputy's requests with no citizen's appeal, and drafting one. */
 export function OwnRequests() {
   const list = useCall('ownRequests.list', { limit: 100 });
-  const term = useCall('ownRequests.jurisdiction', {});
   const [creating, setCreating] = useState(false);
   const today = todayIn(useStore((s) => s.office?.timeZone) ?? 'Europe/Moscow');
   const rows = list.data?.rows ?? [];
@@ -150,7 +150,7 @@ export function OwnRequests() {
     <section className="panel own-requests" aria-label={t.title}>
       <header className="page__head">
         <h2>{t.heading}</h2>
-        <div className="page__meta">{term.data ? t.term(term.data.days) : null}</div>
+        <JurisdictionSetting />
         <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
           {t.create}
         </button>
