@@ -156,6 +156,13 @@ describe('the deputy’s requests on his own initiative', () => {
     expect(report.requests).toEqual([]);
     expect(report.ownRequests?.map(({ body: _b, ...c }) => c)).toEqual(bySql);
     expect(report.ownRequests?.[0]).toMatchObject({ body: body.name, sent: 3, answered: 1 });
+    const stats = await o.call(
+      'statistics.period',
+      { period: { from: '2026-04-01', to: '2026-05-31' } },
+      admin.token,
+    );
+    expect(stats.current.ownRequests).toEqual(report.ownRequests);
+    expect(stats.current.requests).toEqual([]);
   });
 
   it('raise «no answer» and «answer late» once each, caught up after the app was closed', async () => {
