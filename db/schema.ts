@@ -20,6 +20,7 @@ import type {
   RoutingRuleTable,
   WebApplicationTable,
 } from './schema-desk';
+import type * as M from './schema-mandates';
 import type {
   MailSmtpAccountTable,
   MailTemplateTable,
@@ -52,6 +53,7 @@ export type * from './schema-mail-intake';
 export type * from './schema-mail';
 export type * from './schema-reception';
 export type * from './schema-campaigns';
+export type * from './schema-mandates';
 
 export interface SyncColumns {
   id: string;
@@ -89,6 +91,8 @@ export interface OfficeTable extends SyncColumns {
   stage_limits: string;
   /** The answer term of a deputy's request in this jurisdiction (3-FZ Art. 14 or the regional law). */
   deputy_request_days: number;
+  /** Whose law sets that term: `federal` (3-FZ Art. 14) or a region's code (migration «mandates»). */
+  deputy_jurisdiction: string;
   /** JSON: per-stage limits of events in working days (shared/domain/workflow/event), partial. */
   event_stage_limits: string;
   deputy_title: string | null;
@@ -407,6 +411,11 @@ export interface DB extends CampaignTables {
   reception_days: ReceptionDayTable;
   reception_bookings: ReceptionBookingTable;
   reception_notices: ReceptionNoticeTable;
+  mandates: M.MandateTable;
+  mandate_links: M.MandateLinkTable;
+  mandate_history: M.MandateHistoryTable;
+  own_requests: M.OwnRequestTable;
+  own_request_history: M.OwnRequestHistoryTable;
   reminders: ReminderTable;
   change_log: ChangeLogTable;
   audit_log: AuditLogTable;
@@ -460,5 +469,10 @@ export const SYNCED_TABLES = [
   'campaign_members',
   'campaign_moves',
   'campaign_tasks',
+  'mandates',
+  'mandate_links',
+  'mandate_history',
+  'own_requests',
+  'own_request_history',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -24,6 +24,7 @@ import { m0025 } from './0025-question-counts';
 import { m0026 } from './0026-mail-intake';
 import { m0027 } from './0027-mail-outbox';
 import { m0028 } from './0028-assignments';
+import { m0029 } from './0029-mandates';
 import { m0030 } from './0030-reception';
 import { m0031 } from './0031-contact-model';
 import { m0032 } from './0032-campaigns';
@@ -60,6 +61,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0026,
   m0027,
   m0028,
+  m0029,
   m0030,
   m0031,
   m0032,

@@ -51,6 +51,8 @@ import { mailIntakeHandlers } from '../mail/intake/handlers';
 import { mailOutboxHandlers } from '../mail/outbox/handlers';
 import { receptionHandlers } from '../reception/handlers';
 import { campaignHandlers } from '../campaigns/handlers';
+import { mandateHandlers } from '../mandates/handlers';
+import { ownRequestHandlers } from '../requests/own-handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
 export type ContextFor<M extends MethodName> = Contract[M] extends { kind: 'write' }
@@ -233,4 +235,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'assignments.setTemplateActive': recurring.setTemplateActive,
   ...receptionHandlers,
   ...campaignHandlers,
+  ...mandateHandlers,
+  ...ownRequestHandlers,
 };

@@ -87,6 +87,7 @@ export function createOffice(
     deadline_shift: 'previous',
     stage_limits: '{}',
     deputy_request_days: 30,
+    deputy_jurisdiction: 'federal',
     event_stage_limits: '{}',
     deputy_title: null,
     signatory_name: null,

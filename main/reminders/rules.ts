@@ -15,6 +15,7 @@ import { overdueAssignmentCounts } from '../assignments/queries';
 import { ASSIGNMENT_RULES } from './assignment-rules';
 import { EVENT_RULES } from './event-rules';
 import { MAIL_UNREGISTERED } from '../mail/intake/reminder-rule';
+import { OWN_REQUEST_RULES } from './own-request-rules';
 import {
   dated,
   sourceRows,
@@ -211,4 +212,5 @@ export const RULES: readonly ReminderRuleDef[] = [
   ...EVENT_RULES,
   MAIL_UNREGISTERED,
   ...ASSIGNMENT_RULES,
+  ...OWN_REQUEST_RULES,
 ];

@@ -13,6 +13,7 @@ import { lateRegistration } from '../appeals/queries';
 import { assignmentLoad } from '../assignments/load';
 import { codeNames } from '../classifier/queries';
 import { counts, officeCondition, type Scope } from './statistics/counts';
+import { ownRequestsByBody } from './own-requests';
 
 export type { Count, PeriodReport };
 type Count = PeriodReport['byChannel'][number];
@@ -355,6 +356,7 @@ export function periodReport(db: ReadDb, f: ReportFilter, asOf: string): PeriodR
     overdueNow: overdue,
     avgDaysToClose: closed ? Math.round((days / closed) * 10) / 10 : null,
     requests: requestsByBody(db, f, asOf),
+    ownRequests: ownRequestsByBody(db, f, asOf),
     staff: withAssignments(
       db,
       f,

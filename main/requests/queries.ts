@@ -2,7 +2,7 @@
  * The read side of outside bodies and requests: the directory, a request's row as the screens show it,
  * the register's filter and pages. Write modules import these; these import no write module.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ReadDb } from '../../db/sql';
 import type { BodyTable, ExternalRequestTable } from '../../db/schema';
 import type { ExternalRequest } from '../../shared/api/appeals';
@@ -108,7 +108,10 @@ export function loadRequest(db: ReadDb, id: string): ExternalRequestTable {
  * The register's filter, on the request alone (alias `r`), so a count needs no join. Statuses are
  * literals, which lets the planner match them to the partial indexes over sent requests.
  */
-function requestConditions(i: RequestFilter, today: string): RawBuilder<SqlBool> {
+export function requestConditions(
+  i: Omit<RequestFilter, 'appealId'> & { appealId?: string },
+  today: string,
+): RawBuilder<SqlBool> {
   const c: RawBuilder<unknown>[] = [sql`r.deleted_at IS NULL`];
   if (i.status?.length) c.push(sql`r.status IN (${sql.join(i.status)})`);
   if (i.awaitingAnswer || i.overdue) c.push(sql`r.status = 'sent'`);
@@ -143,23 +146,38 @@ const DUE_KEY = sql<string>`coalesce(r.due_date, '')`;
 export function listRequests(ctx: ReadContext, i: ParsedInput<'requests.list'>): Output<'requests.list'> {
   const db = ctx.store.read;
   const today = officeToday(ctx, officeRow(db));
-  let q = filterRequests(db, i, today);
+  const role = ctx.actor?.role ?? null;
+  const { rows, nextCursor } = pageByDue(db, filterRequests(db, i, today), i, 'the request list');
+  return {
+    rows: rows.map((r) => toRequest(r as RequestRow, today, role)),
+    total: countRequests(db, i, today),
+    nextCursor,
+  };
+}
+
+/** A page of a request list (alias `r`) in its order (see `DUE_KEY`), from the keyset cursor on. */
+export function pageByDue<D, T extends keyof D, O extends { id: string }>(
+  db: ReadDb,
+  q: SelectQueryBuilder<D, T, O>,
+  i: { cursor?: string | null | undefined; limit: number },
+  what: string,
+): { rows: O[]; nextCursor: string | null } {
+  let page = q;
   if (i.cursor) {
-    const [due, id] = decodeCursor(i.cursor, 2, 'the request list');
-    q = q.where(sql<SqlBool>`(${DUE_KEY}, r.id) > (${due}, ${id})`);
+    const [due, id] = decodeCursor(i.cursor, 2, what);
+    page = page.where(sql<SqlBool>`(${DUE_KEY}, r.id) > (${due}, ${id})`);
   }
-  const rows = db.all(
-    q
+  const rows: (O & { due_key: string })[] = db.all(
+    page
       .select(DUE_KEY.as('due_key'))
       .orderBy(DUE_KEY)
-      .orderBy('r.id')
+      .orderBy(sql`r.id`)
       .limit(i.limit + 1),
-  );
-  const page = rows.slice(0, i.limit);
-  const last = page[page.length - 1];
+  ) as unknown as (O & { due_key: string })[];
+  const kept = rows.slice(0, i.limit);
+  const last = kept[kept.length - 1];
   return {
-    rows: page.map((r) => toRequest(r as RequestRow, today, ctx.actor?.role ?? null)),
-    total: countRequests(db, i, today),
+    rows: kept,
     nextCursor: rows.length > i.limit && last ? encodeCursor([last.due_key, last.id]) : null,
   };
 }

@@ -27,6 +27,14 @@ export type ReportFilter = z.infer<typeof ReportFilterSchema>;
 
 export const CountSchema = z.object({ key: z.string(), count: z.number().int() });
 
+const RequestCountSchema = z.object({
+  bodyId: IdSchema.nullable(),
+  body: z.string().nullable(),
+  sent: z.number().int(),
+  answered: z.number().int(),
+  overdue: z.number().int(),
+});
+
 export const PeriodReportSchema = z.object({
   filter: ReportFilterSchema,
   asOf: IsoDateSchema,
@@ -44,15 +52,9 @@ export const PeriodReportSchema = z.object({
   avgDaysToClose: z.number().nullable(),
   /** Registered later than three days after receipt (59-FZ Art. 8 p.2), of those received in the period. */
   registeredLate: z.number().int().optional(),
-  requests: z.array(
-    z.object({
-      bodyId: IdSchema.nullable(),
-      body: z.string().nullable(),
-      sent: z.number().int(),
-      answered: z.number().int(),
-      overdue: z.number().int(),
-    }),
-  ),
+  requests: z.array(RequestCountSchema),
+  /** The deputy's requests on his own initiative, apart (same columns as `requests`). */
+  ownRequests: z.array(RequestCountSchema).optional(),
   staff: z.array(
     z.object({
       userId: IdSchema.nullable(),

@@ -21,6 +21,7 @@ import { mailIntakeMethods } from './mail-intake';
 import { mailOutboxMethods } from './mail-outbox';
 import { mailingMethods } from './mailings';
 import { receptionMethods } from './reception';
+import { mandateMethods } from './mandates';
 import { statisticsMethods } from './statistics';
 import { syncMethods } from './sync';
 import { taskMethods } from './tasks';
@@ -57,6 +58,7 @@ export const contract = {
   ...assignmentMethods,
   ...receptionMethods,
   ...campaignMethods,
+  ...mandateMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { IdSchema, IsoDateSchema, PageInput, pageOf, RequiredText, Text } from '
 import { RequestSchema } from './appeals';
 import { DEPUTY, DESK } from '../domain/workflow/appeal';
 import { REQUEST_KINDS, REQUEST_STATES } from '../domain/workflow/request';
+import { ownRequestMethods } from './own-requests';
 
 export const BodySchema = z.object({
   id: IdSchema,
@@ -153,4 +154,5 @@ export const requestMethods = {
     input: RequestFilterSchema.extend(PageInput),
     output: pageOf(RequestSchema),
   }),
+  ...ownRequestMethods,
 } as const;

@@ -58,6 +58,8 @@ export const FiguresSchema = z.object({
   p90DaysToClose: z.number().int().nullable(),
   /** Requests sent in the period, by body: answered since, and past due without an answer today. */
   requests: PeriodReportSchema.shape.requests,
+  /** The deputy's own-initiative requests, apart: the same columns. */
+  ownRequests: PeriodReportSchema.shape.ownRequests,
 });
 export type Figures = z.infer<typeof FiguresSchema>;
 

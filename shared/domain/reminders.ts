@@ -25,6 +25,8 @@ export const REMINDER_RULES = [
   'mail_unregistered',
   'assignment_due_soon',
   'assignment_overdue',
+  'own_request_unanswered',
+  'own_request_late',
 ] as const;
 export type ReminderRule = (typeof REMINDER_RULES)[number];
 
@@ -37,6 +39,7 @@ export const REMINDER_ENTITIES = [
   'user',
   'mail',
   'assignment',
+  'own_request',
 ] as const;
 export type ReminderEntity = (typeof REMINDER_ENTITIES)[number];
 

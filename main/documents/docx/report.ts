@@ -110,6 +110,15 @@ export function reportTables(ctx: ReportContext): ReportTable[] {
       header: [R.body, R.sent, R.answered, R.overdue],
       rows: r.requests.map((q) => [q.body ?? R.noBody, q.sent, q.answered, q.overdue]),
     },
+    ...(r.ownRequests?.length
+      ? [
+          {
+            title: R.ownRequests,
+            header: [R.body, R.sent, R.answered, R.overdue],
+            rows: r.ownRequests.map((q) => [q.body ?? R.noBody, q.sent, q.answered, q.overdue]),
+          },
+        ]
+      : []),
     {
       title: R.staff,
       header: [R.person, R.received, R.open, R.closedCol, R.overdueCol],

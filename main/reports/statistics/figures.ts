@@ -10,6 +10,7 @@ import type { StatisticsScope } from './counts';
 import type { Figures, StatCount } from '../../../shared/api/statistics';
 import { bucketOf, bucketsOf, granularityOf, type Granularity } from '../../../shared/domain/periods';
 import { requestsByBody } from '../period';
+import { ownRequestsByBody } from '../own-requests';
 import { counts, daily, type DayCount, type Measure } from './counts';
 
 export type { StatisticsScope } from './counts';
@@ -107,5 +108,6 @@ export function periodFigures(db: ReadDb, s: StatisticsScope, asOf: string): Fig
     avgDaysToClose: days.avg,
     p90DaysToClose: days.p90,
     requests: requestsByBody(db, { from: s.from, to: s.to, officeIds: s.officeIds }, asOf),
+    ownRequests: ownRequestsByBody(db, { from: s.from, to: s.to, officeIds: s.officeIds }, asOf),
   };
 }

@@ -91,6 +91,7 @@ function asReport(db: ReadDb, f: Figures, s: StatisticsScope, asOf: string): Per
     overdueNow: overdueNow(db, filter, asOf),
     avgDaysToClose: f.avgDaysToClose,
     requests: f.requests,
+    ownRequests: f.ownRequests,
     staff: staffLoad(db, filter, asOf),
   };
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { AppealCardView } from '../features/card/AppealCardView';
 import { RegisterForm } from '../features/register/RegisterForm';
+import { MandatesNavItem } from '../features/mandates/MandatesNavItem';
 import { Bell } from '../features/reminders/Bell';
 import { InboxView } from '../features/reminders/InboxView';
 import { RegistryView } from '../features/registry/RegistryView';
@@ -38,6 +39,9 @@ const StatisticsView = lazy(() =>
   import('../features/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
 );
 
+const MandatesView = lazy(() =>
+  import('../features/mandates/MandatesView').then((m) => ({ default: m.MandatesView })),
+);
 const AuditView = lazy(() => import('../features/audit/AuditView').then((m) => ({ default: m.AuditView })));
 
 const MailInboxView = lazy(() =>
@@ -56,7 +60,8 @@ const ContactsView = lazy(() =>
 
 /** Which section a screen belongs to, for the highlighted navigation item. */
 function sectionOf(route: Route): Section | null {
-  if (route.view === 'inbox' || route.view === 'mail' || route.view === 'home') return null;
+  if (route.view === 'inbox' || route.view === 'mail' || route.view === 'home' || route.view === 'mandates')
+    return null;
   if (route.view === 'event') return 'events';
   return route.view === 'appeal' || route.view === 'register' ? 'appeals' : route.view;
 }
@@ -113,6 +118,8 @@ function Screen({ route }: { route: Route }) {
       return <ReceptionView />;
     case 'campaigns':
       return <CampaignsView />;
+    case 'mandates':
+      return <MandatesView />;
     default:
       throw new Error(`no screen for ${(route satisfies never as Route).view}`);
   }
@@ -183,6 +190,7 @@ export function Shell() {
                 </li>
               ) : null,
             )}
+            <MandatesNavItem />
           </ul>
         </nav>
         <div className="sidebar__keys" aria-label={ui.nav.shortcutsTitle}>

@@ -30,7 +30,7 @@ export type Section = (typeof SECTIONS)[number];
 export type ListRoute = { [L in FilteredList]: { view: L; filter: ListFilters[L] } }[FilteredList];
 
 export type Route =
-  | { view: Section | 'register' | 'inbox' | 'mail' | 'home'; filter?: undefined }
+  | { view: Section | 'register' | 'inbox' | 'mail' | 'home' | 'mandates'; filter?: undefined }
   | ListRoute
   | { view: 'appeal'; id: string }
   | { view: 'event'; id: string };
@@ -68,6 +68,7 @@ export function routeFromHash(hash: string): Route {
     view === 'inbox' ||
     view === 'mail' ||
     view === 'home' ||
+    view === 'mandates' ||
     (SECTIONS as readonly string[]).includes(view ?? '')
   )
     return { view } as Route;

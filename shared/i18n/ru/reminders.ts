@@ -6,6 +6,7 @@ import type { ReminderParams } from '../../api/reminders';
 import type { ReminderRule } from '../../domain/reminders';
 import { countOf, type PluralForms } from '../../domain/plural';
 import { eventStageLabels } from './events';
+import { ownRequestReminder } from './own-requests';
 import { taskTitle } from './tasks';
 
 export const systemUserName = 'Система (автоматически)';
@@ -37,6 +38,8 @@ export const reminderRuleNames: Record<ReminderRule, string> = {
   mail_unregistered: 'Письмо во «Входящих» не зарегистрировано',
   assignment_due_soon: 'Срок поручения подходит',
   assignment_overdue: 'Срок поручения нарушен',
+  own_request_unanswered: 'Нет ответа на депутатский запрос',
+  own_request_late: 'Срок ответа на депутатский запрос истёк',
 };
 
 /** Title and text of one reminder. */
@@ -87,6 +90,9 @@ export function reminderText(rule: ReminderRule, p: ReminderParams): { title: st
         title: reminderRuleNames[rule],
         body: `${p.mailFrom ?? ''}: «${p.mailSubject ?? ''}» получено ${date(p.date)} — зарегистрируйте или отметьте «не обращение»`,
       };
+    case 'own_request_unanswered':
+    case 'own_request_late':
+      return { title: reminderRuleNames[rule], body: ownRequestReminder(rule, p) };
     default: {
       const unknown: never = rule;
       throw new Error(`no text for the reminder rule ${String(unknown)}`);

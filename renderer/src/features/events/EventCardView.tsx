@@ -11,6 +11,7 @@ import { useStore } from '../../store';
 import { useEventMover } from './mover';
 import { Participants } from './Participants';
 import { CancelDialog, Checklist, Details, EditForm, NextStepKey } from './EventCardParts';
+import { EventMandates } from '../mandates/EventMandates';
 import './events.css';
 import { RecordAssignments } from '../assignments/RecordAssignments';
 
@@ -227,6 +228,7 @@ export function EventCardView({ id }: { id: string }) {
 
       <RecordAssignments links={{ eventId: card.id }} />
 
+      <EventMandates eventId={card.id} />
       {pastTasks.length > 0 ? (
         <details className="panel">
           <summary>{eventsUi.pastTasks}</summary>

@@ -8,6 +8,7 @@ import { MoreRows, usePagedList } from '../../components/PagedList';
 import { useOfficeColumn } from '../../components/OfficesSelect';
 import { errorText, formatDate, labels, ui, workflowText } from '../../i18n';
 import { useStore } from '../../store';
+import { OwnRequests } from './OwnRequests';
 import '../workflow/workflow.css';
 
 const r = workflowText.requests;
@@ -147,6 +148,7 @@ export function RequestsView() {
           <MoreRows list={list} />
         </>
       ) : null}
+      <OwnRequests />
     </section>
   );
 }
