@@ -21,6 +21,7 @@ export const NO_CONTACT_DETAILS = {
   source: null,
   erased_at: null,
   placeholder: 0,
+  email_failing_at: null,
 } as const satisfies Partial<ContactTable>;
 
 type Applicant = ParsedInput<'appeals.register'>['applicant'];
