@@ -17,12 +17,16 @@ import { keepFiles } from '../../attachments/attachments';
 import { appealHistory, insertSynced, newSyncColumns } from '../../kernel/bookkeeping';
 import type { CallContext } from '../../kernel/context';
 import { beginWrite } from '../../kernel/scope';
+import { readReturns } from './returns';
 import { officeRow } from '../../office/queries';
 import { SecretError } from '../../secrets/box';
 import { failureOf, imapClient, type ImapTimeouts } from '../imap/connect';
 import { targetOf } from './mailboxes';
 import { parseMessage, type ParsedMessage } from './parse';
 import { appealNamedIn, intakeSettings, intakeState, mailboxRows, takenMessageId } from './queries';
+
+/** The reason an «unsubscribe» message is not an appeal: it did what it asked. */
+const UNSUBSCRIBE_REASON = 'other: unsubscribe';
 
 export interface FetchOptions {
   /** Messages downloaded and committed together (default 25). */
@@ -72,7 +76,15 @@ function linkedAppeal(
   db: WriteDb,
   officeId: string,
   p: ParsedMessage,
+  answered: string | null,
 ): { id: string; reg_number: string } | null {
+  if (answered) {
+    const r = db.rawGet<{ id: string; reg_number: string }>(
+      'SELECT id, reg_number FROM appeals WHERE id = ? AND deleted_at IS NULL',
+      answered,
+    );
+    if (r) return r;
+  }
   const thread = [p.inReplyTo, ...p.references].filter((x): x is string => !!x).slice(-20);
   if (thread.length > 0) {
     const r = db.rawGet<{ id: string; reg_number: string }>(
@@ -95,7 +107,8 @@ function addItems(
   lastUid: number,
 ): { taken: number; skipped: number } {
   return ctx.store.transaction((db) => {
-    const { office, st } = beginWrite(db, ctx);
+    const scope = beginWrite(db, ctx);
+    const { office, st } = scope;
     const state = intakeState(db, mailbox.id);
     // Another fetch of this mailbox (another window) may have taken these meanwhile.
     const already = state?.uid_validity === validity ? state.last_uid : 0;
@@ -107,7 +120,12 @@ function addItems(
         skipped += 1;
         continue;
       }
-      const link = p.problem === null && !p.bounce ? linkedAppeal(db, office.id, p) : null;
+      const back = p.problem === null ? readReturns(scope, p) : null;
+      const link =
+        p.problem === null && !p.bounce && back?.unsubscribed.length === 0
+          ? linkedAppeal(db, office.id, p, back.appealId)
+          : null;
+      const unsubscribed = (back?.unsubscribed.length ?? 0) > 0;
       const row: MailIntakeTable = {
         mailbox_id: mailbox.id,
         uid_validity: validity,
@@ -126,11 +144,11 @@ function addItems(
         auto_reply: p.autoReply ? 1 : 0,
         bounce: p.bounce ? JSON.stringify(p.bounce) : null,
         problem: p.problem,
-        state: link ? 'linked' : 'new',
-        reason: null,
+        state: link ? 'linked' : unsubscribed ? 'not_appeal' : 'new',
+        reason: unsubscribed ? UNSUBSCRIBE_REASON : null,
         appeal_id: link?.id ?? null,
         decided_by: null,
-        decided_at: link ? st.now : null,
+        decided_at: link || unsubscribed ? st.now : null,
         ...newSyncColumns(st, office.id),
       };
       insertSynced(db, 'mail_intake', row);

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runMailing } from '../../main/mail/mailings/sender';
+import { compose, dsnBounce } from '../fixtures/mail/messages';
+import { mailboxFor } from './dovecot';
+import { dovecotForFile } from './dovecot-file';
+import { setUpOffice } from './helpers';
+import { seedContacts, startedMailing, unsubscribeTokenOf } from './mailings-fixture';
+import { accountFor, startSmtpListener } from './smtp-listener';
+
+/**
+ * What comes back to the office's mailbox after a mailing, taken by the intake from a real IMAP server:
+ * an «unsubscribe <token>» message and a reply «отпишите» withdraw those people's consent, a delivery
+ * report marks the address failing; none of them waits in «Входящие» as an appeal.
+ */
+
+const dovecot = dovecotForFile();
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+describe('mail that comes back after a mailing', () => {
+  it('withdraws consent on an unsubscribe message or reply, and marks a bounced address failing', async () => {
+    const o = await setUpOffice('2026-03-02T07:00:00Z');
+    cleanup.push(() => o.tmp.remove());
+    const db = o.handle.store.read.sqlite;
+    seedContacts(db, { count: 5, district: 'Заречный', prefix: 'z', at: '2026-03-01T07:00:00Z' });
+    const l = await startSmtpListener();
+    cleanup.push(() => l.close());
+    await o.value('mail.account.save', accountFor(l));
+    const m = await startedMailing(o, 'Заречный');
+    await runMailing(o.handle.api.systemContext(), m.id);
+    expect(l.messages.length).toBeGreaterThanOrEqual(3);
+    const [one, two, three] = l.messages;
+    const idOf = async (n: number) => (await l.parsed(n)).messageId!;
+
+    const box = dovecot.server.addUser('priem-returns@example.ru', 'pw-returns');
+    await o.value('mail.saveMailbox', mailboxFor(dovecot.server, box));
+    await dovecot.server.append(box, [
+      await compose({
+        from: one!.to[0]!,
+        to: 'priem-returns@example.ru',
+        subject: `unsubscribe ${unsubscribeTokenOf(one!.raw)!}`,
+        text: '',
+      }),
+      await compose({
+        from: two!.to[0]!,
+        to: 'priem-returns@example.ru',
+        subject: 'Re: Встреча',
+        inReplyTo: await idOf(1),
+        references: [await idOf(1)],
+        text: 'Отпишите меня от рассылки, пожалуйста.',
+      }),
+      dsnBounce({ failed: three!.to[0]!, originalMessageId: await idOf(2) }),
+    ]);
+    await o.value('mail.fetchNow', {});
+
+    const withdrawn = db
+      .prepare(
+        `SELECT c.email FROM contact_consents k JOIN contacts c ON c.id = k.contact_id
+         WHERE k.purpose = 'mailing' AND k.withdrawn_at IS NOT NULL ORDER BY c.email`,
+      )
+      .pluck()
+      .all();
+    expect(withdrawn).toEqual([one!.to[0], two!.to[0]].sort());
+    const failing = db.prepare('SELECT email FROM contacts WHERE email_failing_at IS NOT NULL').pluck().all();
+    expect(failing).toEqual([three!.to[0]]);
+    expect(await o.value('mailings.status', { id: m.id })).toMatchObject({ withdrawn: 2, bounced: 1 });
+    const states = db.prepare('SELECT state, reason FROM mail_intake ORDER BY uid').all();
+    expect(states.slice(0, 2)).toEqual([
+      { state: 'not_appeal', reason: 'other: unsubscribe' },
+      { state: 'not_appeal', reason: 'other: unsubscribe' },
+    ]);
+    // The unsubscribed are no longer asked to register anything: nothing of theirs waits as new.
+    expect((await o.value('mail.intake', { state: 'new' })).unregistered).toBe(1);
+  }, 120_000);
+});
