@@ -6,6 +6,7 @@ import { dovecotForFile } from './dovecot-file';
 import { setUpOffice } from './helpers';
 import { seedContacts, startedMailing, unsubscribeTokenOf } from './mailings-fixture';
 import { accountFor, startSmtpListener } from './smtp-listener';
+import { openDesk, replyApproved } from './workflow-steps';
 
 /**
  * What comes back to the office's mailbox after a mailing, taken by the intake from a real IMAP server:
@@ -73,5 +74,52 @@ describe('mail that comes back after a mailing', () => {
     ]);
     // The unsubscribed are no longer asked to register anything: nothing of theirs waits as new.
     expect((await o.value('mail.intake', { state: 'new' })).unregistered).toBe(1);
+  }, 120_000);
+
+  it('links an applicant’s reply to a letter sent from the card to that appeal by its Message-ID', async () => {
+    const l = await startSmtpListener();
+    cleanup.push(() => l.close());
+    const d = await openDesk('2026-02-16');
+    await d.o.call('mail.account.save', accountFor(l), d.admin.token);
+    const card = await d.register(d.today, {
+      channel: 'email',
+      applicant: { lastName: 'Иванов', firstName: 'Иван', email: 'ivanov@example.ru' },
+    });
+    await replyApproved(d, card.id);
+    const draft = await d.o.call(
+      'mail.draft',
+      { appealId: card.id, kind: 'reply', outgoingNumber: 'ИСХ-7' },
+      d.assistant.token,
+    );
+    const sent = await d.o.call(
+      'mail.send',
+      {
+        appealId: card.id,
+        kind: 'reply',
+        subject: draft.subject,
+        body: draft.body,
+        outgoingNumber: 'ИСХ-7',
+        signatory: 'Петров П.П.',
+        result: 'explained',
+      },
+      d.assistant.token,
+    );
+    const box = dovecot.server.addUser('priem-thread@example.ru', 'pw-thread');
+    await d.o.call('mail.saveMailbox', mailboxFor(dovecot.server, box), d.admin.token);
+    await dovecot.server.append(box, [
+      await compose({
+        from: 'ivanov@example.ru',
+        to: 'priem-thread@example.ru',
+        // No number in the subject: only the thread says which appeal this is.
+        subject: 'Спасибо',
+        inReplyTo: sent.messageId!,
+        references: [sent.messageId!],
+        text: 'Спасибо за ответ, но вопрос не решён.',
+      }),
+    ]);
+    await d.o.call('mail.fetchNow', {}, d.assistant.token);
+    expect(d.o.handle.sqlite.prepare('SELECT state, appeal_id FROM mail_intake').all()).toEqual([
+      { state: 'linked', appeal_id: card.id },
+    ]);
   }, 120_000);
 });
