@@ -53,6 +53,8 @@ export interface MailIntakeTable extends SyncColumns {
   state: 'new' | 'registered' | 'not_appeal' | 'linked';
   reason: string | null;
   appeal_id: string | null;
+  /** The office's request to a body this message answers (by its Message-ID). */
+  request_id?: string | null;
   decided_by: string | null;
   decided_at: string | null;
 }

@@ -129,6 +129,8 @@ export const IntakeRowSchema = z.object({
   bounce: z.boolean(),
   appealId: IdSchema.nullable(),
   regNumber: z.string().nullable(),
+  /** The office's request to a body this message answers, when it is one. */
+  requestId: IdSchema.nullable(),
 });
 export type IntakeRow = z.infer<typeof IntakeRowSchema>;
 
@@ -249,6 +251,20 @@ export const mailIntakeMethods = {
       files: z.array(z.string().regex(/^[0-9a-f]{64}$/)).optional(),
     }),
     output: z.object({ appealId: IdSchema, regNumber: z.string(), attached: z.number().int() }),
+  }),
+  'mail.recordAnswer': method({
+    summary: 'Record a message answering a request to a body as that request’s answer, its files attached',
+    access: DESK,
+    kind: 'write',
+    input: z.object({
+      id: IdSchema,
+      incomingNumber: RequiredText(60),
+      /** Absent: the day the message came, in the office's time zone. */
+      answeredOn: IsoDateSchema.optional(),
+      /** Absent: the message's text. */
+      summary: z.string().trim().min(1).max(4000).optional(),
+    }),
+    output: z.object({ requestId: IdSchema, attached: z.number().int() }),
   }),
   'mail.dismissIntake': method({
     summary: 'Mark a message of «Входящие» as not an appeal, with the reason',

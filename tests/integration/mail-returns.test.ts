@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMailing } from '../../main/mail/mailings/sender';
-import { compose, dsnBounce } from '../fixtures/mail/messages';
+import { compose, dsnBounce, pdfBytes } from '../fixtures/mail/messages';
 import { mailboxFor } from './dovecot';
 import { dovecotForFile } from './dovecot-file';
-import { setUpOffice } from './helpers';
+import { dumpTables, setUpOffice } from './helpers';
 import { seedContacts, startedMailing, unsubscribeTokenOf } from './mailings-fixture';
 import { accountFor, startSmtpListener } from './smtp-listener';
-import { openDesk, replyApproved } from './workflow-steps';
+import { openDesk, replyApproved, sendRequest } from './workflow-steps';
 
 /**
  * What comes back to the office's mailbox after a mailing, taken by the intake from a real IMAP server:
@@ -120,6 +120,73 @@ describe('mail that comes back after a mailing', () => {
     await d.o.call('mail.fetchNow', {}, d.assistant.token);
     expect(d.o.handle.sqlite.prepare('SELECT state, appeal_id FROM mail_intake').all()).toEqual([
       { state: 'linked', appeal_id: card.id },
+    ]);
+  }, 120_000);
+
+  it('records a body’s e-mailed answer to a request sent from the card, its files attached to the request', async () => {
+    const l = await startSmtpListener();
+    cleanup.push(() => l.close());
+    const d = await openDesk('2026-02-16');
+    await d.o.call('mail.account.save', accountFor(l), d.admin.token);
+    const card = await d.register(d.today);
+    const { requestId } = await sendRequest(d, card.id, { kind: 'deputy_request', answerDays: 30 });
+    const db = d.o.handle.sqlite;
+    const bodyId = db.prepare('SELECT body_id FROM external_requests WHERE id = ?').pluck().get(requestId);
+    db.prepare("UPDATE bodies SET email = 'uk@example.ru' WHERE id = ?").run(bodyId);
+    const draft = await d.o.call(
+      'mail.draft',
+      { appealId: card.id, kind: 'request', requestId, outgoingNumber: 'ИСХ-9' },
+      d.assistant.token,
+    );
+    const sent = await d.o.call(
+      'mail.send',
+      {
+        appealId: card.id,
+        kind: 'request',
+        requestId,
+        subject: draft.subject,
+        body: draft.body,
+        outgoingNumber: 'ИСХ-9',
+      },
+      d.assistant.token,
+    );
+    const box = dovecot.server.addUser('priem-answer@example.ru', 'pw-answer');
+    await d.o.call('mail.saveMailbox', mailboxFor(dovecot.server, box), d.admin.token);
+    await dovecot.server.append(
+      box,
+      [
+        await compose({
+          from: 'uk@example.ru',
+          to: 'priem-answer@example.ru',
+          subject: 'Ответ на ваш запрос',
+          inReplyTo: sent.messageId!,
+          references: [sent.messageId!],
+          text: 'Ремонт кровли дома 5 включён в план на II квартал.',
+          attachments: [{ filename: 'ответ.pdf', content: pdfBytes('ответ') }],
+        }),
+      ],
+      'INBOX',
+      new Date(`${d.today}T09:00:00Z`),
+    );
+    await d.o.call('mail.fetchNow', {}, d.assistant.token);
+    const item = (await d.o.call('mail.intake', {}, d.assistant.token)).rows[0]!;
+    expect(item).toMatchObject({ state: 'linked', appealId: card.id, requestId });
+
+    const before = dumpTables(db);
+    expect(
+      (await d.o.fail('mail.recordAnswer', { id: item.id, incomingNumber: ' ' }, d.assistant.token)).field,
+    ).toBe('incomingNumber');
+    expect(dumpTables(db)).toBe(before);
+    const done = await d.o.call(
+      'mail.recordAnswer',
+      { id: item.id, incomingNumber: '01-12/345' },
+      d.assistant.token,
+    );
+    expect(done).toEqual({ requestId, attached: 1 });
+    const r = (await d.o.call('appeals.get', { id: card.id }, d.assistant.token)).requests[0]!;
+    expect(r).toMatchObject({ answerNumber: '01-12/345', answeredOn: d.today });
+    expect(db.prepare('SELECT name FROM attachments WHERE request_id = ?').pluck().all(requestId)).toEqual([
+      'ответ.pdf',
     ]);
   }, 120_000);
 });

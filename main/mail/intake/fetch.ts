@@ -147,6 +147,7 @@ function addItems(
         state: link ? 'linked' : unsubscribed ? 'not_appeal' : 'new',
         reason: unsubscribed ? UNSUBSCRIBE_REASON : null,
         appeal_id: link?.id ?? null,
+        request_id: link ? (back?.requestId ?? null) : null,
         decided_by: null,
         decided_at: link || unsubscribed ? st.now : null,
         ...newSyncColumns(st, office.id),

@@ -2,6 +2,7 @@
 import type { Handler } from '../../api/handlers';
 import type { mailIntakeMethods } from '../../../shared/api/mail-intake';
 import { fetchNow } from './fetch';
+import * as answers from './answers';
 import * as items from './items';
 import * as mailboxes from './mailboxes';
 
@@ -18,4 +19,5 @@ export const mailIntakeHandlers: { [M in MailMethod]: Handler<M> } = {
   'mail.intakeItem': items.get,
   'mail.registerFromIntake': items.register,
   'mail.dismissIntake': items.dismiss,
+  'mail.recordAnswer': answers.recordAnswer,
 };

@@ -67,6 +67,7 @@ export function toIntakeRow(r: ItemWithNumber): IntakeRow {
     bounce: r.bounce !== null,
     appealId: r.appeal_id,
     regNumber: r.reg_number,
+    requestId: r.request_id ?? null,
   };
 }
 

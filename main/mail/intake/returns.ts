@@ -12,6 +12,8 @@ import type { ParsedMessage } from './parse';
 export interface Returns {
   /** The appeal whose sent letter this message answers. */
   appealId: string | null;
+  /** The request to a body this message answers. */
+  requestId: string | null;
   /** The message asked to unsubscribe and consent was withdrawn for these contacts. */
   unsubscribed: string[];
 }
@@ -19,7 +21,7 @@ export interface Returns {
 const UNSUBSCRIBE = /(^|\s)(unsubscribe|отписаться|отпишите)(\s|$|[.!,])/i;
 
 export function readReturns(s: WriteScope, p: ParsedMessage): Returns {
-  const none: Returns = { appealId: null, unsubscribed: [] };
+  const none: Returns = { appealId: null, requestId: null, unsubscribed: [] };
   if (p.bounce) {
     if (p.bounce.recipient) markBounced(s, p.bounce.recipient, p.bounce.originalMessageId);
     return none;
@@ -35,5 +37,14 @@ export function readReturns(s: WriteScope, p: ParsedMessage): Returns {
     (UNSUBSCRIBE.test(subject) || UNSUBSCRIBE.test((p.body ?? '').slice(0, 500)))
   )
     return { ...none, unsubscribed: withdrawByUnsubscribeReply(s, p.fromAddress).contactIds };
-  return { ...none, appealId: owners.find((o) => o.appealId)?.appealId ?? null };
+  const request = owners.find((o) => o.requestId)?.requestId ?? null;
+  const requestAppeal = request
+    ? (s.db.rawGet<{ appeal_id: string }>('SELECT appeal_id FROM external_requests WHERE id = ?', request)
+        ?.appeal_id ?? null)
+    : null;
+  return {
+    ...none,
+    appealId: owners.find((o) => o.appealId)?.appealId ?? requestAppeal,
+    requestId: request,
+  };
 }

@@ -41,6 +41,11 @@ export const notAppealReasonText: Record<string, string> = {
 export const mailLinkedHistory = (from: string, subject: string): string => `Письмо от ${from}: «${subject}»`;
 
 export const mailIntakeUi = {
+  recordAnswer: 'Записать как ответ на запрос',
+  answerNumber: 'Входящий номер ответа органа',
+  answerSummary: 'Содержание ответа',
+  answerRecorded: (n: number) =>
+    n > 0 ? `Ответ записан, файлов приложено к запросу: ${n}` : 'Ответ записан',
   nav: 'Входящие',
   title: 'Входящие',
   fetchNow: 'Проверить почту',

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { Field, Kbd } from '../../components/Field';
 import { errorText, formatInstant } from '../../i18n';
 import { useStore } from '../../store';
+import { AnswerForm } from './AnswerForm';
 import { registerFromItem } from './prefill';
 
 const sender = (i: { fromName: string | null; fromAddress: string | null }): string =>
@@ -133,6 +134,7 @@ export function ItemPane({
         </div>
       ) : null}
       {open && dismissing ? <DismissForm item={item} onDone={() => setDismissing(false)} /> : null}
+      {item.state === 'linked' && item.requestId ? <AnswerForm key={item.id} item={item} /> : null}
       {item.attachments.length > 0 ? (
         <section aria-label={t.attachments}>
           <h3>{t.attachments}</h3>
