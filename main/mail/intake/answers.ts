@@ -3,25 +3,16 @@
  * (linked by its Message-ID when it was taken) becomes that request's recorded answer — the number the
  * body gave it, the day it came, its text — and its files are attached to the request.
  */
-import type { AttachmentTable } from '../../../db/schema';
-import type { AttachmentMime } from '../../../shared/api/attachments';
 import { ApiError } from '../../../shared/api/define';
 import type { Output, ParsedInput } from '../../../shared/api/index';
 import { localDate } from '../../../shared/util/clock';
-import { audit, insertSynced, newSyncColumns, updateSynced } from '../../kernel/bookkeeping';
+import { audit, updateSynced } from '../../kernel/bookkeeping';
 import { requireActor, type CallContext } from '../../kernel/context';
 import { beginWrite } from '../../kernel/scope';
 import { officeRow } from '../../office/queries';
 import { recordAnswer as recordRequestAnswer } from '../../requests/requests';
+import { attachFiles, type StoredFile } from './attach';
 import { intakeItemRow } from './queries';
-
-interface StoredFile {
-  sha256: string;
-  name: string;
-  mime: string;
-  size: number;
-  attachable: boolean;
-}
 
 export function recordAnswer(
   ctx: CallContext,
@@ -48,18 +39,7 @@ export function recordAnswer(
   )!.appeal_id;
   return ctx.store.transaction((w) => {
     const { st } = beginWrite(w, ctx);
-    for (const f of files) {
-      const row: AttachmentTable = {
-        appeal_id: appealId,
-        request_id: requestId,
-        sha256: f.sha256,
-        name: f.name,
-        mime: f.mime as AttachmentMime,
-        size: f.size,
-        ...newSyncColumns(st, office.id),
-      };
-      insertSynced(w, 'attachments', row);
-    }
+    attachFiles(w, st, office.id, { appealId, requestId }, files);
     updateSynced(w, 'mail_intake', item.id, { decided_by: requireActor(ctx).userId, decided_at: st.now }, st);
     audit(w, ctx, office.id, 'mail.recordAnswer', 'external_request', requestId, {
       message: item.id,

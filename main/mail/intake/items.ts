@@ -4,9 +4,7 @@
  * text), the registration in one step — the appeal, its files attached from the message, the message
  * marked registered with the appeal's link, in one transaction — and "not an appeal" with the reason.
  */
-import type { AttachmentTable } from '../../../db/schema';
 import type { WriteDb } from '../../../db/sql';
-import type { AttachmentMime } from '../../../shared/api/attachments';
 import { RegisterAppealSchema } from '../../../shared/api/appeals';
 import { ApiError } from '../../../shared/api/define';
 import type { Output, ParsedInput } from '../../../shared/api/index';
@@ -14,14 +12,13 @@ import type { IntakeItem } from '../../../shared/api/mail-intake';
 import { localDate } from '../../../shared/util/clock';
 import { beginRegistration, registerIn } from '../../appeals/register';
 import { contactSummary, lookupContacts } from '../../contacts/queries';
-import { appealHistory, audit, insertSynced, newSyncColumns, updateSynced } from '../../kernel/bookkeeping';
+import { appealHistory, audit, updateSynced } from '../../kernel/bookkeeping';
 import { requireActor, type CallContext, type ReadContext } from '../../kernel/context';
 import { beginWrite } from '../../kernel/scope';
 import { officeRow, userName } from '../../office/queries';
+import { attachFiles, type StoredFile } from './attach';
 import { splitName } from './names';
 import { intakeItemRow, intakeRows, toIntakeRow, unregisteredCount } from './queries';
-
-type StoredFile = IntakeItem['attachments'][number];
 
 export function list(ctx: ReadContext, i: ParsedInput<'mail.intake'>): Output<'mail.intake'> {
   const db = ctx.store.read;
@@ -151,19 +148,8 @@ export function register(
       i.appeal ?? proposedAppeal(itemWithDraft(db, item, ctx.clock.now())),
     );
     const { office, st } = run;
-    for (const f of chosen) {
-      const row: AttachmentTable = {
-        appeal_id: appeal.id,
-        request_id: null,
-        sha256: f.sha256,
-        name: f.name,
-        mime: f.mime as AttachmentMime,
-        size: f.size,
-        ...newSyncColumns(st, office.id),
-      };
-      insertSynced(db, 'attachments', row);
-      appealHistory(db, ctx, st, office.id, appeal.id, 'attachmentAdded', {}, f.name);
-    }
+    attachFiles(db, st, office.id, { appealId: appeal.id, requestId: null }, chosen);
+    for (const f of chosen) appealHistory(db, ctx, st, office.id, appeal.id, 'attachmentAdded', {}, f.name);
     updateSynced(
       db,
       'mail_intake',
