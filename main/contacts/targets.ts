@@ -2,6 +2,7 @@
  * Where an imported row goes: the database, or (a dry run) an overlay that answers as if the rows had been
  * written. Both match a row to a contact the same way and add only what the contact lacks.
  */
+import { sameName } from './same-name';
 import type { ReadDb, WriteDb } from '../../db/sql';
 import type { ContactTable, SyncColumns } from '../../db/schema';
 import { idSequence } from '../../shared/util/ids';
@@ -62,24 +63,6 @@ function columnsOf(c: ImportedContact): Pick<ContactTable, MergeColumn> {
     social_category: c.socialCategory,
     comment: c.comment,
   };
-}
-
-/** Words of a folded name, without the dots of initials. */
-const nameWords = (key: string): string[] => key.split(/[\s.]+/).filter(Boolean);
-
-/**
- * Whether a row's name can be the contact's: the same surname, and each given name agreeing where both
- * have one (an initial agrees with its name). A phone or an e-mail a family shares brings a row with
- * another name to a contact: that is another person, created and offered as a possible duplicate.
- */
-export function sameName(a: string | null, b: string | null): boolean {
-  if (!a || !b) return true;
-  const x = nameWords(a);
-  const y = nameWords(b);
-  if (x[0] !== y[0]) return false;
-  for (let i = 1; i < Math.min(x.length, y.length); i++)
-    if (!x[i]!.startsWith(y[i]!) && !y[i]!.startsWith(x[i]!)) return false;
-  return true;
 }
 
 /**

@@ -118,3 +118,17 @@ export async function writeConflicts(trx: Kysely<HqDB>, conflicts: Conflict[]): 
         .execute();
   }
 }
+
+/** HQ's stored record of a row state HQ itself wrote (no office node sent it). */
+export function hqWrite(state: RowState): Omit<HqRowTable, 'seq'> {
+  return {
+    table_name: state.t,
+    row_id: state.id,
+    office_id: state.o,
+    hlc: state.h,
+    data: JSON.stringify(state.d),
+    clocks: state.c ? JSON.stringify(state.c) : null,
+    bases: state.b ? JSON.stringify(state.b) : null,
+    origin: null,
+  };
+}

@@ -25,7 +25,7 @@ import { conflictFromLoss } from '../sync/office-store';
 import { importOfficeBundle } from './bundle';
 import * as enrolment from './enrol';
 import { HqError, type HqNode } from './error';
-import { loadRows, writeConflicts, writeRows } from './rows';
+import { hqWrite, loadRows, writeConflicts, writeRows } from './rows';
 import { currentSeq, type HqDB, type HqRowTable, type HqStore } from './store';
 
 export { HqError, type HqNode } from './error';
@@ -39,19 +39,6 @@ export interface HqOptions {
 
 const SYNCED = new Set<string>(SYNCED_TABLES);
 
-/** HQ's stored record of a row state HQ itself wrote (no office node sent it). */
-function hqWrite(state: RowState): Omit<HqRowTable, 'seq'> {
-  return {
-    table_name: state.t,
-    row_id: state.id,
-    office_id: state.o,
-    hlc: state.h,
-    data: JSON.stringify(state.d),
-    clocks: state.c ? JSON.stringify(state.c) : null,
-    bases: state.b ? JSON.stringify(state.b) : null,
-    origin: null,
-  };
-}
 const SHARED = new Set<string>(SHARED_TABLES);
 
 /**
@@ -379,10 +366,7 @@ export class Hq {
     });
   }
 
-  /**
-   * A new row HQ writes for an office (an application from the public web reception), inside the
-   * caller's transaction: stamped with HQ's clock and pulled by that office only, as its own rows are.
-   */
+  /** A new row HQ writes for an office (a web reception's application), pulled by that office only. */
   async writeForOffice(
     trx: Kysely<HqDB>,
     table: string,
@@ -390,10 +374,10 @@ export class Hq {
     values: Record<string, string | number | null> & { id: string },
   ): Promise<RowState> {
     if (!SYNCED.has(table)) throw new HqError(400, `${table} is not an office's table`);
-    const now = this.now().toISOString();
-    const hlc = this.hlc.send(this.now().getTime());
-    const d = { created_at: now, updated_at: now, deleted_at: null, ...values, office_id: officeId };
-    const state = localWrite(undefined, table, d, hlc, this.node)!;
+    const now = this.now();
+    const at = now.toISOString();
+    const d = { created_at: at, updated_at: at, deleted_at: null, ...values, office_id: officeId };
+    const state = localWrite(undefined, table, d, this.hlc.send(now.getTime()), this.node)!;
     await writeRows(trx, [hqWrite(state)]);
     return state;
   }

@@ -11,11 +11,11 @@ import {
   MAX_IMPORT_BYTES,
 } from './contact-import';
 import { ConsentPurposeSchema, ContactCardSchema } from './contact-card';
+import { ContactFilterSchema, Label } from './contact-filter';
 import {
   contactFieldMethods,
   ContactEmailInputSchema,
   ContactSocialInputSchema,
-  FieldConditionSchema,
   FieldValueInputSchema,
 } from './contact-fields';
 
@@ -36,6 +36,7 @@ export type ContactSummary = z.infer<typeof ContactSummarySchema>;
 export * from './contact-card';
 export * from './contact-import';
 export * from './contact-fields';
+export * from './contact-filter';
 
 /** Who keeps the contact base; the deputy reads it, the HQ analyst sees counts only through reports. */
 const BASE_READERS = [...DESK, ...DEPUTY] as const;
@@ -53,39 +54,6 @@ export const DEFAULT_CONTACT_STATUSES = [
 
 /** Why contacts are exported: outreach needs consent; the office's own records (Art. 6 p.1.2) do not. */
 export const EXPORT_PURPOSES = ['outreach', 'records'] as const;
-
-const Label = z.string().trim().min(1).max(60);
-
-/** A saved or ad-hoc filter over the base; every given condition must hold. */
-export const ContactFilterSchema = z.object({
-  /** Surname in any grammatical case or its start, then first names (ё = е, any case); or a phone written any way. */
-  q: z.string().trim().max(100).optional(),
-  /** Any of these statuses. */
-  statuses: z.array(Label).max(20).optional(),
-  /** Any of these tags. */
-  tags: z.array(Label).max(50).optional(),
-  source: z.string().trim().max(200).optional(),
-  region: z.string().trim().max(200).optional(),
-  district: z.string().trim().max(200).optional(),
-  settlement: z.string().trim().max(200).optional(),
-  socialCategory: z.string().trim().max(100).optional(),
-  hasPhone: z.boolean().optional(),
-  /** Has a consent for this purpose in force (true), or has none (false). */
-  consent: z.object({ purpose: ConsentPurposeSchema, given: z.boolean() }).optional(),
-  /** Activity: appealed on or after this date, optionally about a classifier section or subject. */
-  appealed: z
-    .object({
-      since: IsoDateSchema.optional(),
-      topicPrefix: z
-        .string()
-        .regex(/^\d{4}(\.\d{4}){0,4}$/, { message: 'expected a classifier code or its prefix' })
-        .optional(),
-    })
-    .optional(),
-  /** Conditions on the office's own fields, all of which must hold. */
-  fields: z.array(FieldConditionSchema).max(10).optional(),
-});
-export type ContactFilter = z.infer<typeof ContactFilterSchema>;
 
 const EmailSchema = z
   .string()

@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openOffice } from '../../main/boot/open-office';
 import { finished } from '../../main/contacts/jobs';
-import { sameName } from '../../main/contacts/targets';
+import { sameName } from '../../main/contacts/same-name';
 import { UPLOAD_LEFTOVER_MS } from '../../main/contacts/uploads';
 import { startHttpServer } from '../../main/transport/http/server';
 import { fixedClock } from '../../shared/util/clock';
