@@ -55,7 +55,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     panel: () => <RoutingSettings />,
   },
   {
-    id: 'mail',
+    id: 'mailboxes',
     title: mailboxesUi.title,
     shown: (may) => may('mail.saveMailbox'),
     panel: () => <MailboxSettings />,
