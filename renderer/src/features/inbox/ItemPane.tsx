@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { NOT_APPEAL_REASONS, type IntakeItem } from '../../../../shared/api/mail-intake';
 import {
   intakeProblemText,
@@ -7,8 +6,9 @@ import {
   notAppealReasonText,
 } from '../../../../shared/i18n/ru/mail-intake';
 import { call } from '../../api/client';
-import { Field, Kbd } from '../../components/Field';
-import { errorText, formatInstant } from '../../i18n';
+import { Kbd } from '../../components/Field';
+import { ReasonForm } from '../../components/ReasonForm';
+import { formatInstant } from '../../i18n';
 import { useStore } from '../../store';
 import { AnswerForm } from './AnswerForm';
 import { registerFromItem } from './prefill';
@@ -22,54 +22,16 @@ const kb = (n: number): string => `${Math.max(1, Math.round(n / 1024))} КБ`;
 
 /** «Не обращение»: the reason (spam, a newsletter, a reply in a thread…) and a note. */
 function DismissForm({ item, onDone }: { item: IntakeItem; onDone(): void }) {
-  const [reason, setReason] = useState<(typeof NOT_APPEAL_REASONS)[number]>('spam');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = (): void => {
-    setError(null);
-    call('mail.dismissIntake', { id: item.id, reason, note: note.trim() || undefined }).then(onDone, (e) =>
-      setError(errorText(e)),
-    );
-  };
   return (
-    <form
-      className="mailin__dismiss"
-      data-testid="intake-dismiss"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <Field id="intake-reason" label={t.dismissReason}>
-        {(a) => (
-          <select
-            id="intake-reason"
-            {...a}
-            autoFocus
-            value={reason}
-            onChange={(e) => setReason(e.target.value as typeof reason)}
-          >
-            {NOT_APPEAL_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {notAppealReasonText[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="intake-note" label={t.dismissNote}>
-        {(a) => <input id="intake-note" {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </Field>
-      {error ? <p className="banner banner--error">{error}</p> : null}
-      <div className="mailin__actions">
-        <button type="submit" className="btn">
-          {t.dismissConfirm}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onDone}>
-          {t.cancel}
-        </button>
-      </div>
-    </form>
+    <ReasonForm
+      idPrefix="intake"
+      testId="intake-dismiss"
+      reasons={NOT_APPEAL_REASONS}
+      reasonText={notAppealReasonText}
+      labels={{ reason: t.dismissReason, note: t.dismissNote, confirm: t.dismissConfirm, cancel: t.cancel }}
+      submit={(reason, note) => call('mail.dismissIntake', { id: item.id, reason, note })}
+      onDone={onDone}
+    />
   );
 }
 

@@ -3,7 +3,8 @@ import { WEB_DISMISS_REASONS, type WebApplication } from '../../../../shared/api
 import { webApplicationsUi as t } from '../../../../shared/i18n/ru/web-applications';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
-import { Field, Kbd } from '../../components/Field';
+import { Kbd } from '../../components/Field';
+import { ReasonForm } from '../../components/ReasonForm';
 import { KeyTable, type Column } from '../../components/KeyTable';
 import { errorText, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
@@ -15,51 +16,16 @@ const placeOf = (a: WebApplication): string =>
   [a.region, a.district, a.settlement].filter(Boolean).join(', ') || t.noPlace;
 
 function DismissForm({ id, onDone }: { id: string; onDone(): void }) {
-  const [reason, setReason] = useState<(typeof WEB_DISMISS_REASONS)[number]>('spam');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
   return (
-    <form
-      className="mailin__dismiss"
-      data-testid="web-dismiss"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        call('web.dismiss', { id, reason, note: note.trim() || undefined }).then(onDone, (x) =>
-          setError(errorText(x)),
-        );
-      }}
-    >
-      <Field id="web-reason" label={t.dismissReason}>
-        {(a) => (
-          <select
-            id="web-reason"
-            {...a}
-            autoFocus
-            value={reason}
-            onChange={(e) => setReason(e.target.value as typeof reason)}
-          >
-            {WEB_DISMISS_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t.reasons[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="web-note" label={t.dismissNote}>
-        {(a) => <input id="web-note" {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </Field>
-      {error ? <p className="banner banner--error">{error}</p> : null}
-      <div className="mailin__actions">
-        <button type="submit" className="btn">
-          {t.dismissConfirm}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onDone}>
-          {t.cancel}
-        </button>
-      </div>
-    </form>
+    <ReasonForm
+      idPrefix="web"
+      testId="web-dismiss"
+      reasons={WEB_DISMISS_REASONS}
+      reasonText={t.reasons}
+      labels={{ reason: t.dismissReason, note: t.dismissNote, confirm: t.dismissConfirm, cancel: t.cancel }}
+      submit={(reason, note) => call('web.dismiss', { id, reason, note })}
+      onDone={onDone}
+    />
   );
 }
 
