@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ViewWorkerData, ViewWorkerMessage } from './view-worker';
 
-export interface ViewRunnerOptions extends ViewWorkerData {
+export interface ViewRunnerOptions extends Omit<ViewWorkerData, 'holdUntil'> {
   /**
    * How long HQ must go without a push before the worker starts on it (default 1 s), and the longest
    * it waits under a steady stream of pushes (default 10 s): a large sync's batches come a fraction of a
@@ -13,6 +13,8 @@ export interface ViewRunnerOptions extends ViewWorkerData {
   maxWaitMs?: number;
   /** A catch-up failed (the view says so too, on HQ's status); it is tried again at the next push. */
   onFailed?: (message: string) => void;
+  /** The worker stopped: caught up to `cursor` of HQ's `top` (short of it while pushes still come). */
+  onReport?: (report: { cursor: number; top: number }) => void;
 }
 
 /**
@@ -52,7 +54,8 @@ export class ViewRunner {
   standby = false;
 
   constructor(private readonly opts: ViewRunnerOptions) {
-    const data: ViewWorkerData = { target: opts.target, file: opts.file };
+    this.holdUntil = new BigInt64Array(new SharedArrayBuffer(8));
+    const data: ViewWorkerData = { target: opts.target, file: opts.file, holdUntil: this.holdUntil };
     this.worker = import.meta.url.endsWith('.ts')
       ? new Worker(TSX_BOOT, {
           eval: true,
@@ -66,6 +69,7 @@ export class ViewRunner {
         this.error = null;
         this.standby = false;
         this.cursor = Math.max(this.cursor, m.cursor);
+        opts.onReport?.({ cursor: m.cursor, top: m.top });
         for (const w of this.waiting.filter((x) => x.seq <= this.cursor)) {
           this.waiting.splice(this.waiting.indexOf(w), 1);
           w.resolve();
@@ -84,14 +88,25 @@ export class ViewRunner {
 
   private timer: NodeJS.Timeout | null = null;
   private firstPoke = 0;
+  private lastPoke = -Infinity;
+  /**
+   * Shared with the worker: until this time (ms since the epoch) it starts no page, so a catch-up under
+   * way (the one on start, or one begun between two syncs) pauses while an office's batches come.
+   */
+  private readonly holdUntil: BigInt64Array;
 
-  /** HQ received something: the worker reads it once pushes pause (`quietMs`), or at most `maxWaitMs` on. */
+  /**
+   * HQ received something: the worker reads it once pushes pause (`quietMs`), or at most `maxWaitMs`
+   * after they began; a stream of pushes longer than that no longer holds it.
+   */
   poke(): void {
     const quiet = this.opts.quietMs ?? 1000;
     const now = Date.now();
     if (this.timer) clearTimeout(this.timer);
-    else this.firstPoke = now;
+    if (now - this.lastPoke >= quiet) this.firstPoke = now;
+    this.lastPoke = now;
     const wait = Math.min(quiet, Math.max(0, this.firstPoke + (this.opts.maxWaitMs ?? 10_000) - now));
+    Atomics.store(this.holdUntil, 0, BigInt(now + wait));
     const send = (): void => {
       this.timer = null;
       this.worker.postMessage('catchUp');

@@ -17,6 +17,8 @@ import { releaseViewLease, takeViewLease } from './view-lease';
 export interface ViewWorkerData {
   target: string;
   file: string;
+  /** Shared with the runner: no page starts before this time (ms since the epoch); absent, never held. */
+  holdUntil?: BigInt64Array;
 }
 
 export type ViewWorkerMessage =
@@ -31,7 +33,9 @@ const post = (m: ViewWorkerMessage): void => port.postMessage(m);
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 async function run(): Promise<void> {
-  const { target, file } = workerData as ViewWorkerData;
+  const { target, file, holdUntil } = workerData as ViewWorkerData;
+  // Pushes are arriving: the catch-up stops after its page, and the runner asks again once they pause.
+  const held = (): boolean => holdUntil !== undefined && Date.now() < Number(Atomics.load(holdUntil, 0));
   const store = await openHqStore(target);
   const hq = await Hq.open(store, { clock: systemClock });
   const view = await HqView.open(hq, file, systemClock, { catchUp: false });
@@ -44,7 +48,7 @@ async function run(): Promise<void> {
   // lease held (taken or renewed). On SQLite the worker only reads HQ's database, never writes it.
   const leased = store.dialect === 'postgres';
   view.beforePage = async () => {
-    if (closing) return false;
+    if (closing || held()) return false;
     standby = leased && !(await takeViewLease(store.db, key, holder, Date.now()));
     return !standby;
   };

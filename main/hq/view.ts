@@ -229,8 +229,9 @@ export class HqView {
       const cursor = this.cursor;
       const top = await currentSeq(this.hq.db);
       if (cursor >= top) return total;
-      if (this.beforePage && !(await this.beforePage())) return total;
+      // Recorded before a held or standby page too: the view says how far behind it is.
       this.handle.store.transaction((db) => setState(db, VIEW_KEYS.top, String(top)));
+      if (this.beforePage && !(await this.beforePage())) return total;
       const rows = await this.hq.db
         .selectFrom('hq_rows')
         .selectAll()

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ import { ms, summarize, thousands } from './stats';
  * repeated, while HQ's analyst view catches up; then, once it has, a second computer joins. Beside them, raw
  * better-sqlite3 reading the same change-log rows and writing them into one table in one transaction:
  * the ratio says what the protocol costs. It prints a report; with `--check` it exits 1 when a figure
- * misses its target. Every process it started (HQ, the cluster) is stopped however it ends.
+ * misses its target. Every process it started (HQ, the cluster) is stopped however it ends. With
+ * `--profile <dir>`, CPU profiles of the push go there: the office's (the push alone) and HQ's process.
  */
 const TARGET_FULL_S = 10;
 const TARGET_FULL_RATIO = 5;
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     iterations: { type: 'string', default: '30' },
     check: { type: 'boolean', default: false },
     'join-with-view': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 
@@ -115,10 +118,13 @@ async function bench(): Promise<number> {
   const hqTarget = pgStarted ? await throwawayPg() : (args.hq ?? path.join(dir, 'hq.sqlite'));
   const viewFile = path.join(dir, 'hq-view.sqlite');
   const hqCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main/transport/cli/hq.ts');
+  const profileDir = args.profile ? path.resolve(args.profile) : null;
   const runHq = (cliArgs: string[]): ChildProcess & { stdout: NodeJS.ReadableStream } => {
+    const profiling =
+      profileDir && cliArgs[0] === 'serve' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', hqCli, ...cliArgs, '--db', hqTarget, '--view', viewFile],
+      [...profiling, '--import', 'tsx', hqCli, ...cliArgs, '--db', hqTarget, '--view', viewFile],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     children.add(child);
@@ -151,6 +157,14 @@ async function bench(): Promise<number> {
     server.on('error', reject);
     server.on('close', () => reject(new Error(`HQ stopped: ${out}`)));
   });
+  // HQ in life has been serving long before a push: its start (the view's worker loading, its catch-up
+  // on start) is over before the push is timed, once its threads have been idle for a moment.
+  for (let prev = threadCpu(server.pid)?.all ?? 0, calm = 0; calm < 2;) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = threadCpu(server.pid)?.all ?? 0;
+    calm = now - prev < 25 ? calm + 1 : 0;
+    prev = now;
+  }
   const dialect = /^postgres/.test(hqTarget) ? 'postgres' : 'sqlite';
   const sync = new OfficeSync(office.store, office.api.systemContext());
   await sync.enrol(url, code);
@@ -159,9 +173,11 @@ async function bench(): Promise<number> {
   const pushLoad = os.loadavg()[0]!;
   const hqCpu0 = threadCpu(server.pid);
   const cpu0 = process.cpuUsage();
+  const profiler = profileDir ? await startProfile() : null;
   const t0 = performance.now();
   const full = await sync.syncNow();
   const fullMs = performance.now() - t0;
+  if (profiler && profileDir) await profiler.stop(path.join(profileDir, 'office-push.cpuprofile'));
   const officeCpuMs = cpuMs(process.cpuUsage(cpu0));
   const hqCpu1 = threadCpu(server.pid);
   if (!full.ok) throw new Error(full.error ?? 'sync failed');
@@ -274,6 +290,25 @@ async function bench(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The office process's CPU profile from now until `stop` writes it to a file. */
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 1000 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 function cpuMs(u: NodeJS.CpuUsage): number {

@@ -41,6 +41,42 @@ for (const kind of ['sqlite', 'postgres'] as HqKind[])
       expect(runner.error).toBeNull();
     });
 
+    it('holds off while pushes come, and catches up once they have come for longer than the wait', async () => {
+      const hq = await startTestHq(kind, T0);
+      const office = await enrolledOffice(hq, 'ТВР', T0);
+      await office.value('appeals.register', appealInput());
+      expect((await office.sync.syncNow()).ok).toBe(true);
+      const top = await currentSeq(hq.hq.db);
+      const tmp = tempDir('priemnaya-view-');
+      closing.push(() => tmp.remove());
+      const file = tmp.file('view.sqlite');
+      (await HqView.open(hq.hq, file, hq.clock, { catchUp: false })).close();
+
+      // A push has just come (the poke precedes the worker's first page): its catch-up on start waits.
+      const reports: { cursor: number; top: number }[] = [];
+      let reported!: () => void;
+      const first = new Promise<void>((r) => (reported = r));
+      const held = new ViewRunner({
+        target: hq.target,
+        file,
+        quietMs: 60_000,
+        maxWaitMs: 60_000,
+        onReport: (r) => (reports.push(r), reported()),
+      });
+      held.poke();
+      await first;
+      await held.close();
+      expect(reports[0]).toEqual({ cursor: 0, top });
+      expect(readViewStatus(file, top)).toMatchObject({ cursor: 0, behind: top, error: null });
+
+      // Pushes have come for longer than `maxWaitMs`: nothing holds the worker any more.
+      const streaming = new ViewRunner({ target: hq.target, file, quietMs: 60_000, maxWaitMs: 0 });
+      closing.push(() => streaming.close());
+      streaming.poke();
+      await streaming.caughtUp(top);
+      expect(readViewStatus(file, top)).toMatchObject({ cursor: top, behind: 0, error: null });
+    });
+
     it('is applied by one HQ process at a time: the lease is held until it expires or is given up', async () => {
       const hq = await startTestHq(kind, T0);
       const db = hq.hq.db;
