@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { openOffice } from '../../main/boot/open-office';
 import { OfficeSync } from '../../main/sync/engine';
 import { currentSeq, openHqStore } from '../../main/hq/store';
@@ -117,14 +118,31 @@ async function bench(): Promise<number> {
   pgStarted = args.hq === 'pg';
   const hqTarget = pgStarted ? await throwawayPg() : (args.hq ?? path.join(dir, 'hq.sqlite'));
   const viewFile = path.join(dir, 'hq-view.sqlite');
-  const hqCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main/transport/cli/hq.ts');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const hqCli = path.join(root, 'main/transport/cli/hq.ts');
   const profileDir = args.profile ? path.resolve(args.profile) : null;
+  // Node's options as `npm run hq` gives them (the young generation's size).
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const hqNodeOptions = pkg.scripts.hq!.split(/\s+/).filter((t) => /^--max-/.test(t));
   const runHq = (cliArgs: string[]): ChildProcess & { stdout: NodeJS.ReadableStream } => {
     const profiling =
       profileDir && cliArgs[0] === 'serve' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
     const child = spawn(
       process.execPath,
-      [...profiling, '--import', 'tsx', hqCli, ...cliArgs, '--db', hqTarget, '--view', viewFile],
+      [
+        ...hqNodeOptions,
+        ...profiling,
+        '--import',
+        'tsx',
+        hqCli,
+        ...cliArgs,
+        '--db',
+        hqTarget,
+        '--view',
+        viewFile,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     children.add(child);
@@ -171,6 +189,8 @@ async function bench(): Promise<number> {
 
   log('sending them to HQ …');
   const pushLoad = os.loadavg()[0]!;
+  const postmaster = dialect === 'postgres' ? await postmasterOf(hqTarget) : null;
+  const pgCpu0 = postmaster ? childrenCpu(postmaster) : null;
   const hqCpu0 = threadCpu(server.pid);
   const cpu0 = process.cpuUsage();
   const profiler = profileDir ? await startProfile() : null;
@@ -180,6 +200,7 @@ async function bench(): Promise<number> {
   if (profiler && profileDir) await profiler.stop(path.join(profileDir, 'office-push.cpuprofile'));
   const officeCpuMs = cpuMs(process.cpuUsage(cpu0));
   const hqCpu1 = threadCpu(server.pid);
+  const pgCpuMs = postmaster && pgCpu0 ? cpuSince(pgCpu0, childrenCpu(postmaster)) : null;
   if (!full.ok) throw new Error(full.error ?? 'sync failed');
   const pushEnded = performance.now();
 
@@ -272,6 +293,7 @@ async function bench(): Promise<number> {
   console.log(
     `  processor time:        office ${cpuS(officeCpuMs)} s, HQ's serving thread ${cpuS(hqMain)} s (its other threads, the view's catch-up, ${cpuS(hqOthers)} s); raw ${cpuS(rawCpuMs)} s   office ÷ raw ${(officeCpuMs / rawCpuMs).toFixed(1)}×`,
   );
+  if (pgCpuMs !== null) console.log(`  PostgreSQL's processes: ${cpuS(pgCpuMs)} s of processor time`);
   console.log(
     `HQ → a joining computer: ${(joinMs / 1000).toFixed(2)} s (${thousands(joined.received)} received and merged, desk ${laptopDesk})   ratio ${(joinMs / rawMs).toFixed(1)}×   target ≤ ${TARGET_JOIN_S} s   ${check(joinMs / 1000 <= TARGET_JOIN_S, 'join')}`,
   );
@@ -311,6 +333,47 @@ async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
   };
 }
 
+/** The PostgreSQL server's main process, as the parent of a backend serving `url`'s database. */
+async function postmasterOf(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return statOf(rows[0]!.pid)?.ppid ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A process's parent and processor time in ms (Linux: /proc), null when it is gone or elsewhere. */
+function statOf(pid: number | string, task = ''): { ppid: number; ms: number } | null {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}${task}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // Fields after the command's closing parenthesis: ppid is the 2nd, utime and stime the 12th and 13th.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * (1000 / 100) };
+}
+
+/** Processor time of each child process of `parent` (the server's backends and its own workers). */
+function childrenCpu(parent: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const s = statOf(pid);
+    if (s?.ppid === parent) out.set(Number(pid), s.ms);
+  }
+  return out;
+}
+
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, v] of after) ms += v - (before.get(pid) ?? 0);
+  return ms;
+}
+
 function cpuMs(u: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
@@ -318,19 +381,11 @@ function cpuMs(u: NodeJS.CpuUsage): number {
 /** A process's processor time in ms, its main thread's and all its threads' (Linux: /proc); null elsewhere. */
 function threadCpu(pid: number | undefined): { main: number; all: number } | null {
   if (pid === undefined || !fs.existsSync(`/proc/${pid}/task`)) return null;
-  const tick = 1000 / 100; // USER_HZ
   let main = 0;
   let all = 0;
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    } catch {
-      continue; // a thread that ended meanwhile
-    }
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ms = (Number(f[11]) + Number(f[12])) * tick;
+    const ms = statOf(pid, `/task/${tid}`)?.ms;
+    if (ms === undefined) continue; // a thread that ended meanwhile
     all += ms;
     if (Number(tid) === pid) main = ms;
   }
