@@ -1,15 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Hq } from '../../main/hq/service';
-import { openHqStore, type HqStore } from '../../main/hq/store';
-import { smtpCodeSender } from '../../main/hq/reception/notify';
 import { setRoute } from '../../main/hq/reception/routes';
-import { WebReception } from '../../main/hq/reception/service';
-import { startHqServer, type HqServerHandle } from '../../main/transport/http/hq';
 import { fixedClock } from '../../shared/util/clock';
-import { startSmtpListener, SMTP_PASS, SMTP_USER, type SmtpListener } from '../integration/smtp-listener';
 import { expect, OFFICE, signIn, test } from './fixtures';
+import { startReceptionHq, type ReceptionHq } from './web-reception-hq';
 
 /**
  * The public web reception end to end: a citizen's browser with JavaScript off fills HQ's form, gets the
@@ -18,45 +10,23 @@ import { expect, OFFICE, signIn, test } from './fixtures';
  * citizen's status page shows the registration number.
  */
 
-let dir: string;
-let store: HqStore;
-let server: HqServerHandle;
-let smtp: SmtpListener;
-let hq: Hq;
+let hqs: ReceptionHq;
 const clock = fixedClock(new Date().toISOString());
 
 test.beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-e2e-hq-'));
-  store = await openHqStore(path.join(dir, 'hq.sqlite'));
-  hq = await Hq.open(store, { clock });
-  smtp = await startSmtpListener();
-  const sender = smtpCodeSender(
-    `smtp://${encodeURIComponent(SMTP_USER)}:${SMTP_PASS}@127.0.0.1:${smtp.port}`,
-    'reception@hq.test',
-  );
-  const reception = await WebReception.open(hq, {
-    clock,
-    sender: { email: sender.email },
-    publicUrl: 'https://deputat.example/reception',
-  });
-  server = await startHqServer({ hq, port: 0, reception: { reception } });
-  await setRoute(hq.db, { region: '', district: '', settlement: '' }, OFFICE.code, clock.now());
+  hqs = await startReceptionHq(clock);
+  await setRoute(hqs.hq.db, { region: '', district: '', settlement: '' }, OFFICE.code, clock.now());
 });
 
-test.afterEach(async () => {
-  await server.close();
-  await smtp.close();
-  await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+test.afterEach(() => hqs.close());
 
 test('a citizen applies without JavaScript, the office registers the application by keyboard, the status page shows the number', async ({
   app,
   page,
   browser,
 }, testInfo) => {
-  await app.setUp();
-  await app.call('sync.enrol', { url: server.url, code: await hq.createEnrolmentCode(OFFICE.code) });
+  const { server, smtp } = hqs;
+  await hqs.enrol(app);
 
   const citizen = await browser.newContext({
     javaScriptEnabled: false,

@@ -2,12 +2,12 @@ import { afterEach } from 'vitest';
 import type http from 'node:http';
 import { Hq } from '../../main/hq/service';
 import { openHqStore } from '../../main/hq/store';
-import { smtpCodeSender } from '../../main/hq/reception/notify';
 import { setRoute } from '../../main/hq/reception/routes';
-import { WebReception } from '../../main/hq/reception/service';
+import type { WebReception } from '../../main/hq/reception/service';
 import { startHqServer, type HqServerHandle } from '../../main/transport/http/hq';
 import type { TestHq } from './sync-fixture';
-import { startSmtpListener, SMTP_PASS, SMTP_USER, type SmtpListener } from './smtp-listener';
+import { startSmtpListener, type SmtpListener } from './smtp-listener';
+import { smtpReception } from './web-reception-smtp';
 
 /**
  * The public web reception for tests: HQ's server with the reception mounted, its codes sent through
@@ -40,19 +40,11 @@ const ipOf = (req: http.IncomingMessage): string => {
 };
 
 async function front(hq: Hq, smtp: SmtpListener, clock: TestHq['clock']): Promise<Front> {
-  const sender = smtpCodeSender(
-    `smtp://${encodeURIComponent(SMTP_USER)}:${SMTP_PASS}@127.0.0.1:${smtp.port}`,
-    'reception@hq.test',
-  );
-  const reception = await WebReception.open(hq, {
-    clock,
-    sender: { email: sender.email },
-    publicUrl: 'https://deputat.example/reception',
-  });
+  const { reception, close } = await smtpReception(hq, smtp, clock);
   const server = await startHqServer({ hq, port: 0, reception: { reception, clientIp: ipOf } });
   cleanups.push(async () => {
     await server.close();
-    sender.close();
+    close();
   });
   return { reception, server, url: server.url };
 }

@@ -3,7 +3,8 @@ import { plainWords, stemWord } from '../../../shared/domain/stems';
 import type { Hq } from '../service';
 import type { HqDB } from '../store';
 import type { ApplicationFields } from './form';
-import { listRoutes, routeFor } from './routes';
+import { receptionConfig } from './config';
+import { routeFor } from './routes';
 import type { HqWebApplicationTable } from './tables';
 
 /**
@@ -94,7 +95,7 @@ export async function deliver(
   now: Date,
 ): Promise<string | null> {
   const p = JSON.parse(app.payload) as ApplicationPayload;
-  const routes = await listRoutes(trx);
+  const { routes } = await receptionConfig(hq.db, trx);
   const code = routeFor(routes, {
     region: p.region ?? '',
     district: p.district ?? '',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../../shared/util/ids';
 import { HqError } from '../error';
 import type { HqDB } from '../store';
+import { forgetCached } from './cache';
 import type { Place } from './form';
 
 /**
@@ -85,6 +86,7 @@ export async function setRoute(db: Kysely<HqDB>, place: Place, officeCode: strin
     })
     .onConflict((oc) => oc.columns(['region', 'district', 'settlement']).doUpdateSet({ office_code: code }))
     .execute();
+  forgetCached(db);
 }
 
 export async function removeRoute(db: Kysely<HqDB>, place: Place): Promise<boolean> {
@@ -94,5 +96,6 @@ export async function removeRoute(db: Kysely<HqDB>, place: Place): Promise<boole
     .where('district', '=', place.district.trim())
     .where('settlement', '=', place.settlement.trim())
     .executeTakeFirst();
+  forgetCached(db);
   return Number(r.numDeletedRows) > 0;
 }

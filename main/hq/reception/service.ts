@@ -17,7 +17,7 @@ import {
   withinLimit,
 } from './guard';
 import type { CodeSender } from './notify';
-import { listRoutes, placesOf } from './routes';
+import { receptionConfig } from './config';
 import { readWebSettings, type WebSettings } from './settings';
 import { applicationStatus, type ApplicationStatus } from './status';
 
@@ -88,14 +88,14 @@ export class WebReception {
   }
 
   async formContext(): Promise<FormContext> {
-    const [settings, routes] = await Promise.all([readWebSettings(this.hq.db), listRoutes(this.hq.db)]);
-    return { stamp: formStamp(this.secret, this.now()), places: placesOf(routes), settings };
+    const { settings, places } = await receptionConfig(this.hq.db);
+    return { stamp: formStamp(this.secret, this.now()), places, settings };
   }
 
   async submit(kind: ApplicationKind, form: Record<string, string>, ip: string): Promise<SubmitOutcome> {
     const db = this.hq.db;
     const now = this.now();
-    const settings = await readWebSettings(db);
+    const { settings, places } = await receptionConfig(db);
     const refuse = (status: number, message: string): SubmitOutcome => ({
       kind: 'refused',
       refusal: { status, message },
@@ -107,7 +107,7 @@ export class WebReception {
     const age = formAge(this.secret, form.started ?? '', now);
     if (age === null || age > settings.formHours * 3600) return refuse(400, T.errors.stale);
     if (age < settings.minFillSeconds) return refuse(400, T.errors.tooFast);
-    const read = readApplication(kind, form, placesOf(await listRoutes(db)), settings);
+    const read = readApplication(kind, form, places, settings);
     if (!read.ok) return { kind: 'invalid', errors: read.errors };
     const f = read.fields;
     for (const c of [f.email, f.phone])
@@ -159,7 +159,7 @@ export class WebReception {
   async confirm(applicationId: string, code: string, ip: string): Promise<ConfirmOutcome> {
     const db = this.hq.db;
     const now = this.now();
-    const settings = await readWebSettings(db);
+    const { settings } = await receptionConfig(db);
     const refuse = (status: number, message: string, triesLeft?: number): ConfirmOutcome => ({
       kind: 'refused',
       refusal: { status, message },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { HqDB } from '../store';
+import { forgetCached } from './cache';
 
 /**
  * The web reception's settings, kept in HQ's `hq_meta` under one key as JSON: the consent's wording and
@@ -54,15 +55,18 @@ export const DEFAULT_WEB_SETTINGS: WebSettings = {
 
 const KEY = 'web_reception_settings';
 
+/** Built once: building a schema is far dearer than parsing with it. */
+const PartialSettings = WebSettingsSchema.partial();
+
 export async function readWebSettings(db: Kysely<HqDB>): Promise<WebSettings> {
   const row = await db.selectFrom('hq_meta').select('value').where('key', '=', KEY).executeTakeFirst();
   if (!row) return DEFAULT_WEB_SETTINGS;
-  return { ...DEFAULT_WEB_SETTINGS, ...WebSettingsSchema.partial().parse(JSON.parse(row.value)) };
+  return { ...DEFAULT_WEB_SETTINGS, ...PartialSettings.parse(JSON.parse(row.value)) };
 }
 
 /** Changes some settings; a bad value is refused naming the setting, and nothing changes. */
 export async function changeWebSettings(db: Kysely<HqDB>, change: unknown): Promise<WebSettings> {
-  const parsed = WebSettingsSchema.partial().safeParse(change);
+  const parsed = PartialSettings.safeParse(change);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${issue.path.join('.') || '(settings)'}: ${issue.message}`);
@@ -73,5 +77,6 @@ export async function changeWebSettings(db: Kysely<HqDB>, change: unknown): Prom
     .values({ key: KEY, value: JSON.stringify(next) })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(next) }))
     .execute();
+  forgetCached(db);
   return next;
 }

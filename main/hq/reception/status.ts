@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { localDate } from '../../../shared/util/clock';
 import type { HqDB } from '../store';
 import { tokenHash, withinLimit } from './guard';
-import { readWebSettings } from './settings';
+import { receptionConfig } from './config';
 
 /**
  * What the citizen's status link shows: how far the application got — received, registered (number,
@@ -57,7 +57,7 @@ export async function applicationStatus(
   ip: string,
   now: Date,
 ): Promise<ApplicationStatus> {
-  const settings = await readWebSettings(db);
+  const { settings } = await receptionConfig(db);
   // Counted before the lookup: guessing tokens from one address is slowed down whatever it finds.
   if (!(await withinLimit(db, `status-ip:${ip}`, settings.statusPerIpMinute, 60_000, now)))
     return { kind: 'throttled' };

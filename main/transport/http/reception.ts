@@ -10,7 +10,7 @@ import {
   statusPage,
 } from '../../hq/reception/pages';
 import { maskContact, type WebReception } from '../../hq/reception/service';
-import { readWebSettings } from '../../hq/reception/settings';
+import { receptionConfig } from '../../hq/reception/config';
 
 /**
  * The public web reception's pages under `/reception/` on HQ's port: plain HTML forms posted
@@ -96,7 +96,7 @@ export function receptionHandler(
     res: http.ServerResponse,
     kind: ApplicationKind,
   ): Promise<void> {
-    const settings = await readWebSettings(reception.hq.db);
+    const { settings } = await receptionConfig(reception.hq.db);
     // A text of the largest size, every letter percent-encoded (6 bytes a Cyrillic letter), and room for the rest.
     const form = await readForm(req, settings.maxTextChars * 6 + 16_384);
     const out = await reception.submit(kind, form, ipOf(req));
@@ -117,7 +117,7 @@ export function receptionHandler(
     if (out.kind === 'confirmed')
       return reply(res, 200, confirmedPage(P, out.applicationKind, out.statusLink));
     if (out.triesLeft && out.triesLeft > 0) {
-      const settings = await readWebSettings(reception.hq.db);
+      const { settings } = await receptionConfig(reception.hq.db);
       const app = await reception.hq.db
         .selectFrom('hq_web_applications')
         .select(['code_channel', 'email', 'phone'])
