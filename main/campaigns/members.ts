@@ -3,7 +3,6 @@
  * file's rows), moved along the funnel one step at a time or to a named stage, every move a history row
  * with who made it and when. A contact is in a campaign once: its member row's id is derived from the two.
  */
-import { createHash } from 'node:crypto';
 import type { CampaignMemberTable, TaskTable } from '../../db/schema';
 import type { WriteDb } from '../../db/sql';
 import { ApiError } from '../../shared/api/define';
@@ -15,18 +14,8 @@ import { beginWrite } from '../kernel/scope';
 import { importContacts } from '../contacts/import';
 import { segmentContactIds } from '../contacts/queries';
 import { closeTasks } from '../tasks/tasks';
+import { memberId } from './member-id';
 import { campaignRow, memberOf, memberRow, membersOf, movesOf, stagesOf } from './queries';
-
-/**
- * The member row's id for a contact in a campaign: a UUIDv7 whose time is the campaign's and whose other
- * bits are a hash of the pair. Two computers taking one person into one campaign write the same row.
- */
-export function memberId(campaignId: string, contactId: string, salt = ''): string {
-  const h = createHash('sha256').update(`${campaignId}\u001f${contactId}${salt}`).digest('hex');
-  const variant = ((parseInt(h[3]!, 16) & 0x3) | 0x8).toString(16);
-  const hex = campaignId.replace(/-/g, '').slice(0, 12) + '7' + h.slice(0, 3) + variant + h.slice(4, 19);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
 
 function recordMove(
   db: WriteDb,

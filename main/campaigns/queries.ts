@@ -164,3 +164,26 @@ export function movesOf(db: ReadDb, memberId: string) {
     )
     .map((r) => ({ id: r.id, at: r.at, fromStage: r.from_name, toStage: r.to_name, userName: r.user_name }));
 }
+
+/** The campaigns a contact is in (the 152-FZ export): name, dates, the stage and since when, when taken in. */
+export function campaignsOfContact(db: ReadDb, contactId: string) {
+  return db.rawAll<{
+    campaign: string;
+    startsOn: string | null;
+    endsOn: string | null;
+    stage: string;
+    stageSince: string;
+    takenIn: string;
+  }>(
+    `SELECT c.name AS campaign, c.starts_on AS startsOn, c.ends_on AS endsOn, s.name AS stage,
+            m.moved_at AS stageSince,
+            coalesce((SELECT min(mv.at) FROM campaign_moves mv WHERE mv.member_id = m.id AND mv.deleted_at IS NULL),
+                     m.created_at) AS takenIn
+     FROM campaign_members m
+     JOIN campaigns c ON c.id = m.campaign_id
+     JOIN campaign_stages s ON s.id = m.stage_id
+     WHERE m.contact_id = ? AND m.deleted_at IS NULL AND c.deleted_at IS NULL
+     ORDER BY takenIn, c.name`,
+    contactId,
+  );
+}

@@ -7,6 +7,7 @@ import type { ContactConsentTable, ContactTable } from '../../db/schema';
 import type { Consent, ContactCard, TimelineEntry } from '../../shared/api/contacts';
 import { ApiError } from '../../shared/api/define';
 import { contactText } from '../../shared/i18n/ru/contacts';
+import { mergedCampaignEntries } from '../campaigns/merge';
 import { emailsOf, socialsOf } from './emails';
 import { fieldValuesOf } from './fields';
 
@@ -149,16 +150,18 @@ export function readCard(db: ReadDb, id: string): ContactCard {
   for (const m of db.all(
     db.qb
       .selectFrom('contact_merges')
-      .select(['id', 'created_at', 'undone_at'])
+      .select(['id', 'created_at', 'undone_at', 'moved'])
       .where('kept_id', '=', id)
       .where('deleted_at', 'is', null),
-  ))
+  )) {
     timeline.push({
       at: m.created_at,
       kind: 'merge',
       title: contactText.merged(m.undone_at !== null),
       refId: m.id,
     });
+    if (m.undone_at === null) timeline.push(...mergedCampaignEntries(db, m));
+  }
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return {
     ...cardCore(db, c),

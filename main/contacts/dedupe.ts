@@ -7,6 +7,7 @@ import { fullName, nameKey } from '../../shared/domain/text';
 import { audit, insertSynced, newSyncColumns, stamp, updateSynced, type Stamp } from '../kernel/bookkeeping';
 import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/queries';
+import { mergeMemberships, undoMemberships, type MergedMembership } from '../campaigns/merge';
 import { cardCore, contactRow, readCard } from './card-read';
 import { putFirstEmail } from './emails';
 import { leavePlaceholder } from './contacts';
@@ -93,6 +94,8 @@ interface Moved {
   /** Rows of the merged contact the kept one already had (same phone, label, event): tombstoned. */
   dropped: Partial<Record<Keyed, string[]>>;
   appeals: string[];
+  /** The merged contact's campaigns, as the merge moved them (absent in merges recorded before). */
+  campaigns?: MergedMembership[];
 }
 
 type Keyed =
@@ -180,6 +183,7 @@ function mergeInto(
     updateSynced(db, 'appeals', id, { applicant_id: keep.id }, st);
     record.appeals.push(id);
   }
+  record.campaigns = mergeMemberships(db, st, keep.id, merged.id);
   // The e-mail taken from the merged contact is the kept one's first again.
   if (take.includes('email')) putFirstEmail(db, keep.office_id, keep.id, merged.email, st);
   updateSynced(db, 'contacts', merged.id, { deleted_at: st.now }, st);
@@ -252,6 +256,7 @@ export function undoMerge(
     for (const [table, ids] of Object.entries(record.dropped) as [SyncedTable, string[]][])
       for (const id of ids) updateSynced(db, table as 'contact_phones', id, { deleted_at: null }, st);
     for (const id of record.appeals) updateSynced(db, 'appeals', id, { applicant_id: m.merged_id }, st);
+    undoMemberships(db, st, record.campaigns ?? []);
     updateSynced(db, 'contact_merges', m.id, { undone_at: st.now }, st);
     audit(db, ctx, m.office_id, 'contacts.undoMerge', 'contact', m.kept_id, { merged: m.merged_id });
     return { ok: true as const };

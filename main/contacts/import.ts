@@ -91,7 +91,7 @@ export function rejectedCsv(headers: readonly string[], rejected: readonly Rejec
   const text = Papa.unparse(
     {
       fields: [...contactText.rejectedHeader, ...headers],
-      data: rejected.map((r) => [String(r.line), contactText.rejectReason[r.reason], ...r.values]),
+      data: rejected.map((r) => [String(r.line), contactText.rejectedWhy(r.reason, r.field), ...r.values]),
     },
     { delimiter: ';', escapeFormulae: true, newline: '\r\n' },
   );
@@ -151,7 +151,9 @@ export async function importFile(
         const broken = brokenReason(row, headers!.length);
         const n = broken ? null : normalizeRow(row.values, mapping, codes, defaultSource, today, fields);
         const reason = broken ?? (n && !n.ok ? n.reason : null);
-        if (reason || !n?.ok) skipped.push({ line: row.line, reason: reason!, values: row.values });
+        const field = n && !n.ok ? n.field : undefined;
+        if (reason || !n?.ok)
+          skipped.push({ line: row.line, reason: reason!, ...(field ? { field } : {}), values: row.values });
         else done[applyRow(t, n.contact, joined)]++;
       }
     };
@@ -312,7 +314,7 @@ export async function preview(
         line: row.line,
         values: row.values,
         normalized: n?.ok ? previewValues(n.contact, fields) : null,
-        reason: reason ? contactText.rejectReason[reason] : null,
+        reason: reason ? contactText.rejectedWhy(reason, n && !n.ok ? n.field : undefined) : null,
       };
     }),
   };

@@ -33,7 +33,10 @@ export interface ImportedContact {
   fields: [fieldId: string, value: TypedValue][];
 }
 
-export type Normalized = { ok: true; contact: ImportedContact } | { ok: false; reason: RejectReason };
+export type Normalized =
+  | { ok: true; contact: ImportedContact }
+  /** `field`: the name of the office's field the reason is about (a required one left empty). */
+  | { ok: false; reason: RejectReason; field?: string };
 
 /** What headers usually say, folded; an export's own headers map back to their fields. */
 const HEADER_WORDS: [ImportTarget, RegExp][] = [
@@ -207,6 +210,8 @@ export function normalizeRow(
   const address = one.address ?? (one.street ? structured.filter(Boolean).join(', ') : null);
   if (normalizedPhones.size === 0 && !email && !address) return { ok: false, reason: 'no_contact_data' };
   if (badField) return { ok: false, reason: 'bad_field' };
+  for (const def of fieldDefs.values())
+    if (def.required && !fields.has(def.id)) return { ok: false, reason: 'missing_field', field: def.name };
   const parts = { lastName, firstName, middleName };
   return {
     ok: true,

@@ -7,6 +7,7 @@ import type { CallContext } from '../kernel/context';
 import { BLANK_CONTACT } from './card';
 import { contactRow, readCard } from './card-read';
 import { personKeys, redactAudit } from './redact';
+import { campaignsOfContact } from '../campaigns/queries';
 
 /**
  * 152-FZ: a person may ask what the office keeps about him, and to have it erased. The appeals stay (59-FZ
@@ -49,7 +50,8 @@ export function personalData(
         .orderBy('at'),
     );
     const { timeline: _timeline, ...contact } = card;
-    const data = { exportedAt: ctx.clock.now().toISOString(), contact, notes, appeals };
+    const campaigns = campaignsOfContact(db, input.id);
+    const data = { exportedAt: ctx.clock.now().toISOString(), contact, notes, appeals, campaigns };
     audit(db, ctx, contactRow(db, input.id).office_id, 'contacts.personalData', 'contact', input.id);
     return { name: `personal-data-${input.id}.json`, json: JSON.stringify(data, null, 2) };
   });

@@ -66,6 +66,7 @@ export const REJECT_REASONS = [
   'bad_date',
   'bad_field',
   'no_contact_data',
+  'missing_field',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -73,6 +74,8 @@ export const RejectedRowSchema = z.object({
   /** The row's number in the file as a spreadsheet shows it (the header is row 1). */
   line: z.number().int(),
   reason: z.enum(REJECT_REASONS),
+  /** The office's field the reason is about (a required field left empty): its name. */
+  field: z.string().optional(),
   values: z.array(z.string()),
 });
 export type RejectedRow = z.infer<typeof RejectedRowSchema>;

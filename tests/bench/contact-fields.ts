@@ -15,9 +15,10 @@ import { ms, summarize, thousands } from './stats';
  *
  * A segment count with conditions on two of the office's own fields over a base of `--scale` contacts (the
  * DESIGN.md scale is two million), through the API, beside hand-written SQL on the same file in the same
- * run: the plain form (EXISTS per contact over the live contacts) and a join of the two value indexes.
- * The base: a list field «Участок» of 20 values on 70% of the contacts, a number field on 50%, a date
- * field on 30%. A report: it prints, it never fails. The file is kept and reused for the same scale.
+ * run: the best plan written by hand, with the contact read from its row or looked up among those outside
+ * the base. The base: a list field «Участок» of 20 values on 70% of the contacts, a number field on 50%, a
+ * date field on 30%; 3% of the contacts deleted or placeholders. A report: it prints, it never fails. The
+ * file is kept and reused for the same scale. `cat /proc/loadavg` is printed with the figures.
  */
 const TARGET_P95_MS = 200;
 
@@ -95,74 +96,91 @@ if (fresh) {
   sqlite.exec('ANALYZE');
 }
 
+// A base as offices have it: some contacts merged away (deleted), some placeholders of appeals — 3% in all,
+// spread over the base, with their values left as they were (outside the base, so never counted).
+const OUT = 'deleted_at IS NOT NULL OR erased_at IS NOT NULL OR placeholder <> 0';
+if (!office.sqlite.prepare(`SELECT 1 FROM contacts WHERE ${OUT} LIMIT 1`).get()) {
+  log('marking 3% of the contacts deleted or placeholders …');
+  office.sqlite.transaction(() => {
+    office.sqlite.exec(DEFER_FACETS);
+    const now = new Date().toISOString();
+    office.sqlite.prepare('UPDATE contacts SET deleted_at = ? WHERE rowid % 50 = 7').run(now);
+    office.sqlite.prepare('UPDATE contacts SET placeholder = 1 WHERE rowid % 100 = 13').run();
+  })();
+}
+
 const conditions: FieldCondition[] = [
   { fieldId: plot, op: 'in', values: ['№ 3', '№ 7'] },
   { fieldId: signatures, op: 'range', from: 10, to: 50 },
 ];
 
-/** The same count written by hand: each condition an EXISTS over the live contacts. */
-const existsSql = office.sqlite.prepare(
-  `SELECT count(*) AS n FROM contacts c
-   WHERE c.deleted_at IS NULL AND c.erased_at IS NULL AND c.placeholder = 0
-     AND EXISTS (SELECT 1 FROM contact_field_values v WHERE v.contact_id = c.id AND v.field_id = ?
-                 AND v.deleted_at IS NULL AND v.value_text IN (?, ?))
-     AND EXISTS (SELECT 1 FROM contact_field_values v WHERE v.contact_id = c.id AND v.field_id = ?
-                 AND v.deleted_at IS NULL AND v.value_num BETWEEN ? AND ?)`,
+/**
+ * The same count written by hand, each the plan SQLite runs best here: the list's stretch of its value
+ * index drives (≈ 7% of the base), each of its contacts' number is looked up on the field-first covering
+ * index, then the contact — read from its row, or looked up among the few outside the base.
+ */
+const drive = `a.field_id = ? AND a.deleted_at IS NULL AND a.value_text IS NOT NULL AND a.value_text IN (?, ?)`;
+const probe = `CROSS JOIN contact_field_values b INDEXED BY contact_field_values_field ON b.contact_id = a.contact_id
+     AND b.field_id = ? AND b.deleted_at IS NULL AND b.value_num IS NOT NULL AND b.value_num BETWEEN ? AND ?`;
+const rowSql = office.sqlite.prepare(
+  `SELECT count(*) AS n FROM contact_field_values a ${probe}
+   CROSS JOIN contacts c ON c.id = a.contact_id
+   WHERE ${drive} AND c.deleted_at IS NULL AND c.erased_at IS NULL AND c.placeholder = 0`,
 );
-/** And as a join of the two conditions' index stretches, then the contact. */
-const joinSql = office.sqlite.prepare(
-  `SELECT count(*) AS n FROM contact_field_values a
-   JOIN contact_field_values b ON b.contact_id = a.contact_id AND b.field_id = ? AND b.deleted_at IS NULL
-     AND b.value_num BETWEEN ? AND ?
-   JOIN contacts c ON c.id = a.contact_id
-   WHERE a.field_id = ? AND a.deleted_at IS NULL AND a.value_text IN (?, ?)
-     AND c.deleted_at IS NULL AND c.erased_at IS NULL AND c.placeholder = 0`,
+const outSql = office.sqlite.prepare(
+  `SELECT count(*) AS n FROM contact_field_values a ${probe}
+   WHERE ${drive} AND NOT EXISTS (SELECT 1 FROM contacts d INDEXED BY contacts_out_of_base
+     WHERE d.id = b.contact_id AND (d.deleted_at IS NOT NULL OR d.erased_at IS NOT NULL OR d.placeholder <> 0))`,
 );
 
-/** Wall and CPU milliseconds of each run after two warm-ups: on a shared machine the CPU is the call's own. */
-async function timed(
-  run: () => Promise<number> | number,
-): Promise<{ count: number; t: number[]; cpu: number[] }> {
-  let count = 0;
-  const t: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < iterations + 2; i++) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    count = await run();
-    const c = process.cpuUsage(c0);
-    if (i >= 2) {
-      t.push(performance.now() - t0);
-      cpu.push((c.user + c.system) / 1000);
-    }
-  }
-  return { count, t, cpu };
+type Run = () => Promise<number> | number;
+interface Timing {
+  count: number;
+  t: number[];
+  cpu: number[];
 }
 
-const rows = [
+/**
+ * Wall and CPU milliseconds of each run after two warm-ups: on a shared machine the CPU is the call's own.
+ * The forms take turns, run by run, so a change of the machine's load falls on all of them alike.
+ */
+async function timed(runs: readonly Run[]): Promise<Timing[]> {
+  const out: Timing[] = runs.map(() => ({ count: 0, t: [], cpu: [] }));
+  for (let i = 0; i < iterations + 2; i++)
+    for (const [k, run] of runs.entries()) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      out[k]!.count = await run();
+      const c = process.cpuUsage(c0);
+      if (i >= 2) {
+        out[k]!.t.push(performance.now() - t0);
+        out[k]!.cpu.push((c.user + c.system) / 1000);
+      }
+    }
+  return out;
+}
+
+const forms: [string, Run][] = [
   [
     'API contacts.count',
-    await timed(
-      async () =>
-        ((await call('contacts.count', { filter: { fields: conditions } })) as { count: number }).count,
-    ),
+    async () =>
+      ((await call('contacts.count', { filter: { fields: conditions } })) as { count: number }).count,
   ],
+  ['SQL: join, contact row', () => (rowSql.get(signatures, 10, 50, plot, '№ 3', '№ 7') as { n: number }).n],
   [
-    'SQL: EXISTS per contact',
-    await timed(() => (existsSql.get(plot, '№ 3', '№ 7', signatures, 10, 50) as { n: number }).n),
+    'SQL: join, out-of-base idx',
+    () => (outSql.get(signatures, 10, 50, plot, '№ 3', '№ 7') as { n: number }).n,
   ],
-  [
-    'SQL: join of the indexes',
-    await timed(() => (joinSql.get(signatures, 10, 50, plot, '№ 3', '№ 7') as { n: number }).n),
-  ],
-] as const;
+];
+const timings = await timed(forms.map(([, run]) => run));
+const rows = forms.map(([name], k) => [name, timings[k]!] as const);
 
 const values = (
   office.sqlite.prepare('SELECT count(*) AS n FROM contact_field_values').get() as { n: number }
 ).n;
 console.log(
   `segment count, «Участок» one of 2 and «Подписей» 10–50, over ${thousands(scale)} contacts ` +
-    `(${thousands(values)} field values), ${iterations} runs, load ${os.loadavg()[0]!.toFixed(1)}:`,
+    `(${thousands(values)} field values), ${iterations} runs, loadavg ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}:`,
 );
 for (const [name, r] of rows) {
   const s = summarize(r.t);

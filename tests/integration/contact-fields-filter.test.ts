@@ -92,6 +92,29 @@ describe('filtering contacts by the office’s own fields', () => {
     expect((await o.call('segments.list', {})).find((s) => s.id === seg.id)!.count).toBe(0);
   });
 
+  it('never counts a contact outside the base, whatever values it still has: deleted, erased, a placeholder', async () => {
+    const o = await testOffice();
+    const { f, ids } = await base(o);
+    const two: FieldCondition[] = [
+      { fieldId: f.list, op: 'in', values: ['№ 1', '№ 2'] },
+      { fieldId: f.num, op: 'range', from: 1 },
+    ];
+    const one: FieldCondition[] = [{ fieldId: f.list, op: 'in', values: ['№ 1', '№ 2', '№ 3'] }];
+    expect(await selected(o, two)).toEqual(['Антонов', 'Борисова', 'Власов']);
+    // A contact deleted on another computer whose value rows are still live here, and one that became a
+    // placeholder: their values stay, they are no longer of the base.
+    o.handle.sqlite.prepare('UPDATE contacts SET deleted_at = updated_at WHERE id = ?').run(ids['Антонов']);
+    o.handle.sqlite.prepare('UPDATE contacts SET placeholder = 1 WHERE id = ?').run(ids['Глебова']);
+    await o.call('contacts.erase', { id: ids['Власов']! });
+    const live = has('v.field_id = ? AND v.value_text IS NOT NULL');
+    expect(await selected(o, two)).toEqual(['Борисова']);
+    expect(await selected(o, one)).toEqual(bySql(o, `c.erased_at IS NULL AND ${live}`, f.list));
+    // With a condition on the contact's own row as well: the same contacts.
+    const withQ = await o.call('contacts.count', { filter: { q: 'Борисова', fields: two } });
+    expect(withQ.count).toBe(1);
+    expect((await o.call('contacts.count', { filter: { q: 'Антонов', fields: two } })).count).toBe(0);
+  });
+
   it('refuses a condition that does not fit its field, naming it, and saves no such segment', async () => {
     const o = await testOffice();
     const { f } = await base(o);

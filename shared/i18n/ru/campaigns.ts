@@ -133,4 +133,12 @@ export const campaignsUi = {
       'Кампанию изменили на другом компьютере; откройте её снова',
   } as Record<string, string>,
   stageHasContacts: 'Этап, в котором есть контакты, удалить нельзя: сначала переместите их',
+  /** A merge's line on the kept contact's timeline for each campaign the merged contact was in. */
+  merged: (campaign: string, stage: string, from: 'kept' | 'merged', both: boolean) =>
+    `Кампания «${campaign}»: этап «${stage}» — ` +
+    (!both
+      ? 'перешёл от дубля'
+      : from === 'merged'
+        ? 'у дубля этап был дальше по воронке, он и остался'
+        : 'у этого контакта этап не ближе, чем у дубля, он и остался'),
 };

@@ -192,5 +192,6 @@ export const contactsUi = {
   targets: TARGETS,
   fields: contactFieldsUi,
   rejectReasons: contactText.rejectReason,
+  rejectedWhy: contactText.rejectedWhy,
   statusNames: contactText.status,
 } as const;

@@ -23,6 +23,7 @@ const REJECT_REASONS: Record<RejectReason, string> = {
   bad_date: 'неверная дата рождения',
   bad_field: 'значение не подходит к полю контакта (число, дата или значение из списка)',
   no_contact_data: 'ни телефона, ни почты, ни адреса',
+  missing_field: 'не заполнено обязательное поле',
 };
 
 /** Server-side texts of the contact base: timeline entries, export headers, rejected-row reasons. */
@@ -30,6 +31,9 @@ export const contactText = {
   purpose: PURPOSES,
   status: STATUSES,
   rejectReason: REJECT_REASONS,
+  /** A rejected row's reason, with the field it is about when there is one. */
+  rejectedWhy: (reason: RejectReason, field?: string) =>
+    field ? `${REJECT_REASONS[reason]}: «${field}»` : REJECT_REASONS[reason],
   created: (source: string | null) => (source ? `Контакт создан (${source})` : 'Контакт создан'),
   consentGiven: (purpose: string, version: string) =>
     `Согласие на ${PURPOSES[purpose as keyof typeof PURPOSES] ?? purpose} (редакция ${version})`,

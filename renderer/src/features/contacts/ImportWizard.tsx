@@ -54,7 +54,7 @@ function Summary({ s }: { s: ImportSummary }) {
               {s.rejected.slice(0, 20).map((r) => (
                 <tr key={r.line}>
                   <td className="num">{r.line}</td>
-                  <td>{contactsText.rejectReasons[r.reason]}</td>
+                  <td>{contactsText.rejectedWhy(r.reason, r.field)}</td>
                   <td className="muted">{r.values.join('; ')}</td>
                 </tr>
               ))}
