@@ -76,4 +76,6 @@ export interface WebApplicationTable extends SyncColumns {
   rejected_reason: string | null;
   handled_by: string | null;
   handled_at: string | null;
+  /** The files attached on the form, as JSON `[{ name, mime, size, sha256 }]`; the bytes come by file sync. */
+  attachments: string;
 }

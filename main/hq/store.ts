@@ -16,7 +16,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { ConflictRecord, RowStateRecord } from '../../shared/sync/protocol';
-import { m004WebReception, type HqWebDB } from './reception/tables';
+import { m004WebReception, m005WebFiles, type HqWebDB } from './reception/tables';
 
 /**
  * HQ's own database, through Kysely so the same code and the same migrations run on SQLite (embedded,
@@ -261,6 +261,7 @@ export const HQ_MIGRATIONS: Record<string, Migration> = {
   '002-files': m002,
   '003-sealed-passwords': m003,
   '004-web-reception': m004WebReception,
+  '005-web-files': m005WebFiles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => HQ_MIGRATIONS };

@@ -67,11 +67,18 @@ function markSent(store: Store, upTo: number): void {
   });
 }
 
-/** The office's files this computer lacks (of attachments not removed). */
+/**
+ * The office's files this computer lacks: of attachments not removed, and of web reception
+ * applications still waiting (their files become attachments when the application is registered).
+ */
 function missing(store: ReadStore, dataDir: string): string[] {
   return store.read
     .rawAll<{ sha256: string }>(
-      'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL ORDER BY sha256',
+      `SELECT sha256 FROM attachments WHERE deleted_at IS NULL
+       UNION
+       SELECT json_extract(f.value, '$.sha256') FROM web_applications w, json_each(w.attachments) f
+        WHERE w.deleted_at IS NULL AND w.state = 'new'
+       ORDER BY sha256`,
     )
     .map((r) => r.sha256)
     .filter((sha256) => !fs.existsSync(attachmentPath(dataDir, sha256)));

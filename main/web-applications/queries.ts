@@ -7,6 +7,11 @@ import type { WebApplicationTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
 import type { WebApplication } from '../../shared/api/web-applications';
 
+/** The files the application's row names (JSON as HQ wrote it). */
+export function webApplicationFiles(r: WebApplicationTable): WebApplication['attachments'] {
+  return JSON.parse(r.attachments || '[]') as WebApplication['attachments'];
+}
+
 export function webApplicationRow(db: ReadDb, id: string): WebApplicationTable {
   const r = db.get(
     db.qb.selectFrom('web_applications').selectAll().where('id', '=', id).where('deleted_at', 'is', null),
@@ -80,6 +85,7 @@ export function toWebApplications(db: ReadDb, rows: readonly WebApplicationTable
       regNumber: r.appeal_id ? (numbers.get(r.appeal_id) ?? null) : null,
       rejectedReason: r.rejected_reason,
       handledAt: r.handled_at,
+      attachments: webApplicationFiles(r),
     };
   });
 }

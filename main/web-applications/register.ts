@@ -14,7 +14,14 @@ import { lookupContacts } from '../contacts/queries';
 import { audit, stamp, updateSynced } from '../kernel/bookkeeping';
 import { requireActor, type CallContext, type ReadContext } from '../kernel/context';
 import { officeRow } from '../office/queries';
-import { listWebApplications, toWebApplications, waitingWebApplications, webApplicationRow } from './queries';
+import { attachFiles } from '../mail/intake/attach';
+import {
+  listWebApplications,
+  toWebApplications,
+  waitingWebApplications,
+  webApplicationFiles,
+  webApplicationRow,
+} from './queries';
 
 type Draft = Output<'web.application'>['draft'];
 
@@ -95,6 +102,9 @@ export function register(ctx: CallContext, i: ParsedInput<'web.register'>): Outp
       });
     const run = beginRegistration(db, ctx);
     const appeal = registerIn(db, ctx, run, input);
+    // The form's files, checked by type and content at HQ, become the appeal's attachments.
+    const files = webApplicationFiles(r).map((f) => ({ ...f, attachable: true }));
+    attachFiles(db, run.st, run.office.id, { appealId: appeal.id, requestId: null }, files);
     updateSynced(
       db,
       'web_applications',

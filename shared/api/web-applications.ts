@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { RegisterAppealSchema } from './appeals';
+import { AttachmentMimeSchema } from './attachments';
 import { IdSchema, InstantSchema } from './common';
 
 /**
@@ -46,6 +47,15 @@ export const WebApplicationSchema = z.object({
   regNumber: z.string().nullable(),
   rejectedReason: z.string().nullable(),
   handledAt: InstantSchema.nullable(),
+  /** The files attached on the form (their bytes come by the office's file sync). */
+  attachments: z.array(
+    z.object({
+      name: z.string(),
+      mime: AttachmentMimeSchema,
+      size: z.number().int(),
+      sha256: z.string(),
+    }),
+  ),
 });
 export type WebApplication = z.infer<typeof WebApplicationSchema>;
 

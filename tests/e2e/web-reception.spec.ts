@@ -12,6 +12,7 @@ import { startReceptionHq, type ReceptionHq } from './web-reception-hq';
 
 let hqs: ReceptionHq;
 const clock = fixedClock(new Date().toISOString());
+const PDF = Buffer.from('%PDF-1.4\n% фото фонаря у подъезда\n%%EOF\n');
 
 test.beforeEach(async () => {
   hqs = await startReceptionHq(clock);
@@ -42,6 +43,9 @@ test('a citizen applies without JavaScript, the office registers the application
     .getByLabel('Текст обращения')
     .fill('Прошу отремонтировать освещение у подъезда дома 7 по улице Садовой <b>срочно</b>.');
   await form.getByRole('checkbox').check();
+  await form
+    .getByLabel('Файлы')
+    .setInputFiles({ name: 'Фонарь у подъезда.pdf', mimeType: 'application/pdf', buffer: PDF });
   await form.screenshot({ path: testInfo.outputPath('web-form-390.png'), fullPage: true });
   clock.advance(20_000);
   await form.getByRole('button', { name: 'Отправить' }).click();
@@ -67,6 +71,7 @@ test('a citizen applies without JavaScript, the office registers the application
   const pane = page.getByTestId('web-item');
   await expect(pane.getByRole('heading', { name: 'Кузнецова Мария' })).toBeVisible();
   await expect(pane.getByTestId('web-text')).toContainText('<b>срочно</b>');
+  await expect(pane.getByTestId('web-files')).toContainText('Фонарь у подъезда.pdf');
   await page.screenshot({ path: testInfo.outputPath('web-inbox-1366.png') });
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: testInfo.outputPath('web-inbox-1024.png') });
@@ -77,8 +82,17 @@ test('a citizen applies without JavaScript, the office registers the application
   await expect(page.locator('#reg-email')).toHaveValue('maria.k@mail.test');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('saved')).toContainText('Обращение зарегистрировано');
+  // The file the citizen attached is the appeal's, byte for byte.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Прикреплённые файлы' })).toContainText(
+    'Фонарь у подъезда.pdf',
+  );
+  await page.screenshot({ path: testInfo.outputPath('web-appeal-files-1024.png') });
 
   const appeal = (await app.call('appeals.list', {})).rows[0]!;
+  const [file] = await app.call('attachments.list', { appealId: appeal.id });
+  const got = await app.call('attachments.get', { id: file!.id });
+  expect(Buffer.from(got.dataBase64, 'base64').equals(PDF)).toBe(true);
   expect((await app.call('web.applications', {})).rows[0]).toMatchObject({
     state: 'registered',
     regNumber: appeal.regNumber,

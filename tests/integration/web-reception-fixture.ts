@@ -132,3 +132,29 @@ export async function codeMail(
     link: /(https:\/\/\S+\/status\/\S+)/.exec(text)?.[1] ?? '',
   };
 }
+
+export interface FormFile {
+  name: string;
+  data: Buffer;
+  type?: string;
+}
+
+/** The appeal form posted as a browser posts it with files (`multipart/form-data`). */
+export async function postWithFiles(
+  url: string,
+  path: string,
+  fields: Record<string, string>,
+  files: readonly FormFile[],
+  client = '10.0.0.1',
+): Promise<Page> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  for (const f of files)
+    body.append(
+      'attachments',
+      new Blob([new Uint8Array(f.data)], { type: f.type ?? 'application/octet-stream' }),
+      f.name,
+    );
+  const r = await fetch(`${url}${path}`, { method: 'POST', headers: { 'X-Test-Client': client }, body });
+  return { status: r.status, html: await r.text() };
+}

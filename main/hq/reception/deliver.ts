@@ -83,6 +83,47 @@ async function officeIdOf(trx: Kysely<HqDB>, code: string | null): Promise<strin
   return o?.office_id ?? null;
 }
 
+/** What the office's row says of each file; the bytes travel by the office's file sync. */
+export interface DeliveredFile {
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * The application's files become the office's files at HQ (`hq_files`, where only that office's
+ * computers fetch them) and leave the pending table, in the delivering transaction.
+ */
+async function handFiles(
+  trx: Kysely<HqDB>,
+  applicationId: string,
+  officeId: string,
+  now: Date,
+): Promise<DeliveredFile[]> {
+  const files = await trx
+    .selectFrom('hq_web_files')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('seq')
+    .execute();
+  for (const f of files)
+    await trx
+      .insertInto('hq_files')
+      .values({
+        office_id: officeId,
+        sha256: f.sha256,
+        size: f.size,
+        data: f.data,
+        created_at: now.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['office_id', 'sha256']).doNothing())
+      .execute();
+  if (files.length > 0)
+    await trx.deleteFrom('hq_web_files').where('application_id', '=', applicationId).execute();
+  return files.map(({ name, mime, size, sha256 }) => ({ name, mime, size, sha256 }));
+}
+
 /**
  * Delivers one confirmed application if its office is known; otherwise it waits (HQ's admin sees it)
  * until a route or an enrolment makes it deliverable. Returns the office it went to, or null.
@@ -112,6 +153,7 @@ export async function deliver(
     .where('delivered_at', 'is', null)
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) return null;
+  const attachments = await handFiles(trx, app.id, officeId, now);
   await hq.writeForOffice(trx, 'web_applications', officeId, {
     id: app.id,
     kind: app.kind,
@@ -138,6 +180,7 @@ export async function deliver(
     rejected_reason: null,
     handled_by: null,
     handled_at: null,
+    attachments: JSON.stringify(attachments),
   });
   return officeId;
 }

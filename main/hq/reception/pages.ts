@@ -2,6 +2,8 @@ import { webReceptionText as T } from '../../../shared/i18n/ru/web-reception';
 import type { ApplicationKind, FormErrors, Place } from './form';
 import { placeLabel, placeValue } from './form';
 import type { FormContext } from './service';
+import type { WebSettings } from './settings';
+import { acceptOf, megabytes, typesLabel } from './uploads';
 import type { ApplicationStatus } from './status';
 
 /**
@@ -28,6 +30,7 @@ h1{font-size:1.5rem;line-height:1.25;margin:.5rem 0 1rem}
 p.intro{color:#45525f;font-size:.95rem}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}
 .hint{display:block;font-weight:400;color:#5a6673;font-size:.875rem}
+input[type=file]{display:block;width:100%;padding:.5rem 0;font:inherit}
 input[type=text],input[type=email],input[type=tel],select,textarea{width:100%;padding:.6rem .7rem;font:inherit;border:1px solid #8a96a3;border-radius:6px;background:#fff}
 textarea{min-height:12rem;resize:vertical}
 input:focus,select:focus,textarea:focus,button:focus{outline:3px solid #2f6fd6;outline-offset:1px}
@@ -84,6 +87,22 @@ function field(f: FieldSpec, values: Record<string, string>, errors: Record<stri
 ${err ? `<p class="error" id="${f.name}-error">${e(err)}</p>` : ''}`;
 }
 
+/** The file input of the appeal form, with its limits said beside it (none when the settings allow no file). */
+function filesField(s: WebSettings, err: string | undefined): string {
+  if (s.maxFiles === 0 || s.fileTypes.length === 0) return '';
+  const hint = T.hints.files(
+    s.maxFiles,
+    megabytes(s.maxFileBytes),
+    megabytes(s.maxTotalBytes),
+    typesLabel(s.fileTypes),
+  );
+  return `<label for="attachments">${e(T.fields.files)}<span class="hint" id="attachments-hint">${e(hint)}</span></label>
+<input id="attachments" name="attachments" type="file" multiple accept="${e(acceptOf(s.fileTypes))}" aria-describedby="attachments-hint${
+    err ? ' attachments-error' : ''
+  }"${err ? ' aria-invalid="true"' : ''}>
+${err ? `<p class="error" id="attachments-error">${e(err)}</p>` : ''}`;
+}
+
 export function formPage(
   kind: ApplicationKind,
   ctx: FormContext,
@@ -119,7 +138,7 @@ ${er.place ? `<p class="error" id="place-error">${e(er.place)}</p>` : ''}`;
     `<h1>${e(appeal ? T.title : T.volunteerTitle)}</h1>
 <p class="intro">${e(appeal ? T.intro : T.volunteerIntro)}</p>
 ${general}${summary}
-<form method="post" action="${e(action)}" accept-charset="utf-8" novalidate>
+<form method="post" action="${e(action)}" accept-charset="utf-8" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="started" value="${e(ctx.stamp)}">
 ${values.source ? `<input type="hidden" name="source" value="${e(values.source)}">` : ''}
 <div class="trap" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
@@ -137,6 +156,7 @@ ${places(ctx.places)}
       er.text ? ' text-error' : ''
     }"${er.text ? ' aria-invalid="true"' : ''}>${e(values.text ?? '')}</textarea>
 ${er.text ? `<p class="error" id="text-error">${e(er.text)}</p>` : ''}
+${appeal ? filesField(ctx.settings, er.attachments) : ''}
 <label class="consent"><input type="checkbox" name="consent" value="yes"${values.consent === 'yes' ? ' checked' : ''}${
       er.consent ? ' aria-invalid="true"' : ''
     }><span>${e(T.fields.consent)}<small>${e(ctx.settings.consentText)}</small></span></label>

@@ -20,6 +20,8 @@ import type { CodeSender } from './notify';
 import { receptionConfig } from './config';
 import { readWebSettings, type WebSettings } from './settings';
 import { applicationStatus, type ApplicationStatus } from './status';
+import type { HqWebApplicationTable } from './tables';
+import { NO_UPLOADS, readUploads, type Uploads } from './uploads';
 
 /**
  * The public web reception's work: a submitted form becomes a pending application with a one-time
@@ -92,7 +94,12 @@ export class WebReception {
     return { stamp: formStamp(this.secret, this.now()), places, settings };
   }
 
-  async submit(kind: ApplicationKind, form: Record<string, string>, ip: string): Promise<SubmitOutcome> {
+  async submit(
+    kind: ApplicationKind,
+    form: Record<string, string>,
+    ip: string,
+    uploads: Uploads = NO_UPLOADS,
+  ): Promise<SubmitOutcome> {
     const db = this.hq.db;
     const now = this.now();
     const { settings, places } = await receptionConfig(db);
@@ -108,7 +115,16 @@ export class WebReception {
     if (age === null || age > settings.formHours * 3600) return refuse(400, T.errors.stale);
     if (age < settings.minFillSeconds) return refuse(400, T.errors.tooFast);
     const read = readApplication(kind, form, places, settings);
-    if (!read.ok) return { kind: 'invalid', errors: read.errors };
+    const sent = uploads.files.length > 0 || uploads.problem !== null;
+    const files =
+      kind === 'volunteer' && sent
+        ? ({ ok: false, error: T.errors.files.volunteer } as const)
+        : readUploads(uploads, settings);
+    if (!read.ok || !files.ok) {
+      const fields = { ...(read.ok ? {} : read.errors.fields) };
+      if (!files.ok) fields.attachments = files.error;
+      return { kind: 'invalid', errors: { fields } };
+    }
     const f = read.fields;
     for (const c of [f.email, f.phone])
       if (c && !(await withinLimit(db, `submit-to:${c}`, settings.perContactHour, 3600_000, now)))
@@ -124,33 +140,53 @@ export class WebReception {
       consent_version: settings.consentVersion,
       consent_text: settings.consentText,
     };
-    await db
-      .insertInto('hq_web_applications')
-      .values({
-        id,
-        kind,
-        status_token_hash: tokenHash(this.statusToken(id)),
-        code_hash: codeHash(this.secret, id, code),
-        code_channel: channel,
-        code_expires_at: new Date(now.getTime() + settings.codeMinutes * 60_000).toISOString(),
-        code_tries: 0,
-        locked_at: null,
-        email: f.email,
-        phone: f.phone,
-        client_ip: ip,
-        payload: JSON.stringify(payload),
-        created_at: now.toISOString(),
-        confirmed_at: null,
-        office_id: null,
-        delivered_at: null,
-        repeat_of: null,
-      })
-      .execute();
+    const row: HqWebApplicationTable = {
+      id,
+      kind,
+      status_token_hash: tokenHash(this.statusToken(id)),
+      code_hash: codeHash(this.secret, id, code),
+      code_channel: channel,
+      code_expires_at: new Date(now.getTime() + settings.codeMinutes * 60_000).toISOString(),
+      code_tries: 0,
+      locked_at: null,
+      email: f.email,
+      phone: f.phone,
+      client_ip: ip,
+      payload: JSON.stringify(payload),
+      created_at: now.toISOString(),
+      confirmed_at: null,
+      office_id: null,
+      delivered_at: null,
+      repeat_of: null,
+    };
+    // Without files one statement, as before files were accepted; with them, one transaction.
+    if (files.files.length === 0) await db.insertInto('hq_web_applications').values(row).execute();
+    else
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('hq_web_applications').values(row).execute();
+        // One file a statement: a PostgreSQL statement's parameters are limited, and so is memory.
+        for (const [seq, file] of files.files.entries())
+          await trx
+            .insertInto('hq_web_files')
+            .values({
+              application_id: id,
+              seq,
+              name: file.name,
+              mime: file.mime,
+              size: file.size,
+              sha256: file.sha256,
+              data: file.data,
+            })
+            .execute();
+      });
     const message = { to, code, minutes: settings.codeMinutes, statusLink: this.statusLink(id) };
     try {
       await (channel === 'email' ? this.opts.sender.email! : this.opts.sender.sms!)(message);
     } catch {
-      await db.deleteFrom('hq_web_applications').where('id', '=', id).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('hq_web_files').where('application_id', '=', id).execute();
+        await trx.deleteFrom('hq_web_applications').where('id', '=', id).execute();
+      });
       return refuse(503, T.errors.sendFailed);
     }
     return { kind: 'code', applicationId: id, channel, to: maskContact(channel, to) };
@@ -233,11 +269,23 @@ export class WebReception {
     const now = this.now();
     const settings = await readWebSettings(db);
     const before = new Date(now.getTime() - settings.unconfirmedHours * 3600_000).toISOString();
-    const r = await db
-      .deleteFrom('hq_web_applications')
-      .where('confirmed_at', 'is', null)
-      .where('created_at', '<', before)
-      .executeTakeFirst();
+    const r = await db.transaction().execute(async (trx) => {
+      await trx
+        .deleteFrom('hq_web_files')
+        .where('application_id', 'in', (eb) =>
+          eb
+            .selectFrom('hq_web_applications')
+            .select('id')
+            .where('confirmed_at', 'is', null)
+            .where('created_at', '<', before),
+        )
+        .execute();
+      return trx
+        .deleteFrom('hq_web_applications')
+        .where('confirmed_at', 'is', null)
+        .where('created_at', '<', before)
+        .executeTakeFirst();
+    });
     await sweepThrottles(db, now);
     const delivered = await deliverWaiting(this.hq, settings.repeatDays, now);
     return { swept: Number(r.numDeletedRows), delivered };

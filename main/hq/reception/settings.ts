@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments';
 import type { HqDB } from '../store';
 import { forgetCached } from './cache';
+import { RECEPTION_FILE_TYPES } from './uploads';
 
 /**
  * The web reception's settings, kept in HQ's `hq_meta` under one key as JSON: the consent's wording and
@@ -30,6 +32,15 @@ export const WebSettingsSchema = z
     repeatDays: z.number().int().min(1).max(365),
     /** Hours an unconfirmed application is kept before it is swept. */
     unconfirmedHours: z.number().int().min(1).max(72),
+    /** Files a citizen may attach: how many, each and all together at most (bytes), of which types. */
+    maxFiles: z.number().int().min(0).max(20),
+    maxFileBytes: z.number().int().min(1024).max(MAX_ATTACHMENT_BYTES),
+    maxTotalBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024),
+    fileTypes: z.array(z.enum(RECEPTION_FILE_TYPES)).max(RECEPTION_FILE_TYPES.length),
   })
   .strict();
 export type WebSettings = z.infer<typeof WebSettingsSchema>;
@@ -51,6 +62,10 @@ export const DEFAULT_WEB_SETTINGS: WebSettings = {
   formHours: 12,
   repeatDays: 30,
   unconfirmedHours: 24,
+  maxFiles: 5,
+  maxFileBytes: 10 * 1024 * 1024,
+  maxTotalBytes: 20 * 1024 * 1024,
+  fileTypes: ['pdf', 'jpeg', 'png', 'docx', 'txt'],
 };
 
 const KEY = 'web_reception_settings';

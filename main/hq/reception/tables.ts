@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { PostgresAdapter, type Kysely, type Migration } from 'kysely';
 
 /**
  * The public web reception's tables in HQ's database (HQ migration «web-reception»). Every piece of
@@ -47,8 +47,21 @@ export interface HqWebRouteTable {
   created_at: string;
 }
 
+/** A file attached to a pending application; it moves to the office's files when the application is delivered. */
+export interface HqWebFileTable {
+  application_id: string;
+  /** Its place among the application's files (0, 1, …). */
+  seq: number;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+}
+
 export interface HqWebDB {
   hq_web_applications: HqWebApplicationTable;
+  hq_web_files: HqWebFileTable;
   hq_web_throttle: HqWebThrottleTable;
   hq_web_routes: HqWebRouteTable;
 }
@@ -108,6 +121,25 @@ export const m004WebReception: Migration = {
       .addColumn('office_code', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addUniqueConstraint('hq_web_routes_place', ['region', 'district', 'settlement'])
+      .execute();
+  },
+};
+
+/** Frozen: the files attached to pending applications (HQ migration «web-files»), in the database like the rest. */
+export const m005WebFiles: Migration = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a frozen migration knows no app types
+  async up(db: Kysely<any>) {
+    const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+    await db.schema
+      .createTable('hq_web_files')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('mime', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('data', bytes, (c) => c.notNull())
+      .addPrimaryKeyConstraint('hq_web_files_pk', ['application_id', 'seq'])
       .execute();
   },
 };

@@ -11,6 +11,8 @@ import {
 } from '../../hq/reception/pages';
 import { maskContact, type WebReception } from '../../hq/reception/service';
 import { receptionConfig } from '../../hq/reception/config';
+import { NO_UPLOADS } from '../../hq/reception/uploads';
+import { readMultipart, readUrlEncoded, TooBig, type PostedForm } from './reception-body';
 
 /**
  * The public web reception's pages under `/reception/` on HQ's port: plain HTML forms posted
@@ -42,26 +44,11 @@ function reply(res: http.ServerResponse, status: number, html: string, type = 't
   res.end(html);
 }
 
-class TooBig extends Error {}
-
-/** Past this much a post is cut off; below it, an oversize post is read to its end and dropped. */
+/** Past this much beyond what a post may carry it is cut off; below it, an oversize post is read to its end and dropped. */
 const DRAIN_BYTES = 16 * 1024 * 1024;
 
-/**
- * An url-encoded body up to `limit` bytes, as its fields (a field given twice keeps the last). A bigger
- * one is read on without being kept, so the browser gets the answer instead of a cut connection.
- */
-async function readForm(req: http.IncomingMessage, limit: number): Promise<Record<string, string>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > DRAIN_BYTES) throw new TooBig();
-    if (size <= limit) chunks.push(chunk as Buffer);
-  }
-  if (size > limit) throw new TooBig();
-  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
-}
+const readForm = (req: http.IncomingMessage, limit: number): Promise<Record<string, string>> =>
+  readUrlEncoded(req, limit, DRAIN_BYTES);
 
 export interface ReceptionHandlerOptions {
   reception: WebReception;
@@ -95,11 +82,27 @@ export function receptionHandler(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     kind: ApplicationKind,
+    multipart: boolean,
   ): Promise<void> {
     const { settings } = await receptionConfig(reception.hq.db);
-    // A text of the largest size, every letter percent-encoded (6 bytes a Cyrillic letter), and room for the rest.
-    const form = await readForm(req, settings.maxTextChars * 6 + 16_384);
-    const out = await reception.submit(kind, form, ipOf(req));
+    const posted: PostedForm = multipart
+      ? await readMultipart(req, {
+          fileField: 'attachments',
+          maxFiles: settings.maxFiles,
+          maxFileBytes: settings.maxFileBytes,
+          maxTotalBytes: settings.maxTotalBytes,
+          // The text of the largest size in UTF-8 (2 bytes a Cyrillic letter, 3 at most), with its line ends.
+          fieldBytes: settings.maxTextChars * 4,
+          maxFields: 40,
+          drainBytes: settings.maxTotalBytes + settings.maxFileBytes + DRAIN_BYTES,
+        })
+      : {
+          // A text of the largest size, every letter percent-encoded (6 bytes a Cyrillic letter), and room for the rest.
+          fields: await readForm(req, settings.maxTextChars * 6 + 16_384),
+          uploads: NO_UPLOADS,
+        };
+    const form = posted.fields;
+    const out = await reception.submit(kind, form, ipOf(req), posted.uploads);
     if (out.kind === 'invalid') {
       const ctx = await reception.formContext();
       return reply(res, 400, formPage(kind, ctx, P, form, out.errors));
@@ -159,10 +162,11 @@ export function receptionHandler(
         return reply(res, 405, messagePage(P, T.errors.method));
       }
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/x-www-form-urlencoded')
+      const multipart = type === 'multipart/form-data';
+      if (type !== 'application/x-www-form-urlencoded' && !(multipart && rest !== '/confirm'))
         return reply(res, 415, messagePage(P, T.errors.formType));
-      if (rest === '/appeal' || rest === '') return await submit(req, res, 'appeal');
-      if (rest === '/volunteer') return await submit(req, res, 'volunteer');
+      if (rest === '/appeal' || rest === '') return await submit(req, res, 'appeal', multipart);
+      if (rest === '/volunteer') return await submit(req, res, 'volunteer', multipart);
       if (rest === '/confirm') return await confirm(req, res);
       return reply(res, 404, messagePage(P, T.status.unknown));
     } catch (e) {

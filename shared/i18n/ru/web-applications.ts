@@ -14,6 +14,8 @@ export const webApplicationsUi = {
   consentVersion: (v: string, by: string) => `редакция ${v}, подтверждено ${by}`,
   by: { email: 'кодом из письма', sms: 'кодом из SMS' } as Record<string, string>,
   text: 'Текст обращения',
+  files: 'Файлы',
+  filesNote: 'Станут вложениями обращения при регистрации.',
   volunteer: 'Заявка волонтёра',
   repeat: 'Похоже на повторное обращение',
   repeatOf: (n: string) => `Похоже на повторное: ранее зарегистрировано № ${n}`,

@@ -22,12 +22,15 @@ export const webReceptionText = {
     text: 'Текст обращения',
     volunteerText: 'Чем вы хотели бы помочь',
     consent: 'Согласие на обработку персональных данных',
+    files: 'Файлы',
     code: 'Код из письма',
   },
   hints: {
     contact: 'Укажите адрес электронной почты или почтовый адрес: на него придёт ответ (ст. 7 59-ФЗ).',
     textLimit: (n: number) => `Не более ${n.toLocaleString('ru-RU')} знаков.`,
     code: (minutes: number) => `Код действует ${minutes} минут.`,
+    files: (count: number, each: string, total: string, types: string) =>
+      `Не более ${count} файлов: каждый до ${each}, вместе до ${total}. Форматы: ${types}.`,
   },
   placeAny: '— выберите —',
   submit: 'Отправить',
@@ -72,6 +75,18 @@ export const webReceptionText = {
     notFound: 'Заявка не найдена или уже подтверждена.',
     sendFailed: 'Не удалось отправить код. Попробуйте позже.',
     method: 'Страница не принимает такой запрос.',
+    files: {
+      count: (n: number) => `Поле «Файлы»: можно приложить не более ${n} файлов.`,
+      size: (name: string, max: string) => `Поле «Файлы»: файл «${name}» больше ${max}.`,
+      total: (max: string) => `Поле «Файлы»: файлы вместе больше ${max}.`,
+      type: (name: string, types: string) =>
+        `Поле «Файлы»: файл «${name}» такого типа не принимается. Можно приложить: ${types}.`,
+      content: (name: string, type: string) =>
+        `Поле «Файлы»: файл «${name}» не является файлом ${type}, хотя так назван.`,
+      empty: (name: string) => `Поле «Файлы»: файл «${name}» пустой.`,
+      name: (name: string) => `Поле «Файлы»: имя файла «${name}» не подходит. Переименуйте файл.`,
+      volunteer: 'Поле «Файлы»: к заявке волонтёра файлы не прикладываются.',
+    },
     formType: 'Форма отправлена в неизвестном виде. Обновите страницу и отправьте ещё раз.',
   },
   email: {

@@ -6,7 +6,7 @@ import { useCall } from '../../api/use-call';
 import { Kbd } from '../../components/Field';
 import { ReasonForm } from '../../components/ReasonForm';
 import { KeyTable, type Column } from '../../components/KeyTable';
-import { errorText, formatInstant, ui } from '../../i18n';
+import { attachmentsText, errorText, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { registerFromWeb } from './prefill';
 
@@ -92,6 +92,19 @@ function ApplicationPane({
         </div>
       ) : null}
       {open && dismissing ? <DismissForm id={a.id} onDone={() => setDismissing(false)} /> : null}
+      {a.attachments.length > 0 ? (
+        <section aria-labelledby="web-files" data-testid="web-files">
+          <h3 id="web-files">{t.files}</h3>
+          <ul>
+            {a.attachments.map((f) => (
+              <li key={f.sha256}>
+                {f.name} <span className="muted">{attachmentsText.fileSize(f.size)}</span>
+              </li>
+            ))}
+          </ul>
+          {open ? <p className="muted">{t.filesNote}</p> : null}
+        </section>
+      ) : null}
       <h3>{t.text}</h3>
       <pre className="mailin__body" data-testid="web-text">
         {a.text}
