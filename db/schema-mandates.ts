@@ -31,6 +31,15 @@ export interface MandateLinkTable extends SyncColumns {
   target_id: string;
 }
 
+/** A наказ's document (migration «mandate-files-search»), kept by hash as a поручение's. */
+export interface MandateFileTable extends SyncColumns {
+  mandate_id: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
 export interface MandateHistoryTable extends SyncColumns {
   mandate_id: string;
   at: string;

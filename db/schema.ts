@@ -282,6 +282,7 @@ export interface DB extends CampaignTables {
   mandates: M.MandateTable;
   mandate_links: M.MandateLinkTable;
   mandate_history: M.MandateHistoryTable;
+  mandate_files: M.MandateFileTable;
   own_requests: M.OwnRequestTable;
   own_request_history: M.OwnRequestHistoryTable;
   reminders: ReminderTable;
@@ -340,6 +341,7 @@ export const SYNCED_TABLES = [
   'mandates',
   'mandate_links',
   'mandate_history',
+  'mandate_files',
   'own_requests',
   'own_request_history',
 ] as const;

@@ -33,6 +33,7 @@ import { m0034 } from './0034-routing-generation';
 import { m0035 } from './0035-web-applications';
 import { m0036 } from './0036-mail-intake-request';
 import { m0038 } from './0038-web-application-files';
+import { m0039 } from './0039-mandate-files-search';
 import { m0040 } from './0040-contacts-out-of-base';
 import type { Migration } from './types';
 
@@ -73,6 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0035,
   m0036,
   m0038,
+  m0039,
   m0040,
 ];
 

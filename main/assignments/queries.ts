@@ -11,6 +11,7 @@ import {
   type Recurrence,
 } from '../../shared/domain/assignments';
 import type { Actor } from '../kernel/context';
+import { filesOf } from './files';
 
 export function assignmentRow(db: ReadDb, id: string): AssignmentTable {
   const row = db.get(
@@ -118,15 +119,6 @@ export function assignmentCard(db: ReadDb, id: string, actor: Actor | null, toda
       .orderBy('c.created_at')
       .orderBy('c.hlc'),
   );
-  const files = db.all(
-    db.qb
-      .selectFrom('assignment_files')
-      .selectAll()
-      .where('assignment_id', '=', id)
-      .where('deleted_at', 'is', null)
-      .orderBy('created_at')
-      .orderBy('hlc'),
-  );
   return {
     ...toAssignments(db, [row], actor, today)[0]!,
     comments: comments.map((c) => ({
@@ -135,14 +127,7 @@ export function assignmentCard(db: ReadDb, id: string, actor: Actor | null, toda
       text: c.text,
       at: c.created_at,
     })),
-    files: files.map((f) => ({
-      id: f.id,
-      name: f.name,
-      mime: f.mime as AssignmentCard['files'][number]['mime'],
-      size: f.size,
-      sha256: f.sha256,
-      createdAt: f.created_at,
-    })),
+    files: filesOf(db, 'assignment_files', 'assignment_id', id),
   };
 }
 

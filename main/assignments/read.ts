@@ -2,6 +2,7 @@
 import type { Output, ParsedInput } from '../../shared/api/index';
 import type { ReadContext } from '../kernel/context';
 import { officeRow, officeToday } from '../office/queries';
+import { keptFileContent } from './files';
 import { assignmentCard, toAssignments, toTemplates } from './queries';
 
 export function get(ctx: ReadContext, i: ParsedInput<'assignments.get'>): Output<'assignments.get'> {
@@ -34,3 +35,6 @@ export function templates(ctx: ReadContext): Output<'assignments.templates'> {
     ),
   );
 }
+
+export const file = (ctx: ReadContext, i: ParsedInput<'assignments.file'>): Output<'assignments.file'> =>
+  keptFileContent(ctx, 'assignment_files', i.id);

@@ -17,10 +17,10 @@ import type { Output, ParsedInput } from '../../shared/api/index';
 import { periodDay, periodKey, type Recurrence } from '../../shared/domain/assignments';
 import { localDate, type Clock } from '../../shared/util/clock';
 import type { Hlc } from '../../shared/util/hlc';
-import { audit, insertSynced, newSyncColumns, updateSynced } from '../kernel/bookkeeping';
+import { audit, diff, insertSynced, newSyncColumns, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { derivedId } from '../kernel/derived-id';
-import { beginPersonWrite, beginWrite } from '../kernel/scope';
+import { beginPersonWrite, beginWrite, type PersonScope } from '../kernel/scope';
 import { localOfficeId, officeRow } from '../office/queries';
 import { systemContext } from '../reminders/scan';
 import { assigneesOf, toTemplates } from './queries';
@@ -54,32 +54,84 @@ export function createTemplate(
   });
 }
 
-export function setTemplateActive(
+/**
+ * One change of a template, in a transaction: only its author, the office head or the deputy makes it
+ * (`what` says the change in the refusal). Returns the template as it is after.
+ */
+function templateChange(
   ctx: CallContext,
-  i: ParsedInput<'assignments.setTemplateActive'>,
-): Output<'assignments.setTemplateActive'> {
+  id: string,
+  what: string,
+  fn: (s: PersonScope, t: AssignmentTemplateTable) => Partial<AssignmentTemplateTable>,
+): Output<'assignments.updateTemplate'> {
   return ctx.store.transaction((db) => {
     const s = beginPersonWrite(db, ctx);
     const t = db.get(
       db.qb
         .selectFrom('assignment_templates')
         .selectAll()
-        .where('id', '=', i.id)
+        .where('id', '=', id)
         .where('deleted_at', 'is', null),
     );
     if (!t) throw new ApiError('not_found', 'no such recurring assignment', { field: 'id' });
     const manager = s.actor.role === 'office_head' || s.actor.role === 'deputy';
     if (t.author_id !== s.actor.userId && !manager)
-      throw new ApiError(
-        'forbidden',
-        'only the author, the office head or the deputy pauses a recurring assignment',
-      );
-    updateSynced(db, 'assignment_templates', t.id, { active: i.active ? 1 : 0 }, s.st);
-    audit(db, ctx, s.office.id, 'assignments.setTemplateActive', 'assignment_template', t.id, {
+      throw new ApiError('forbidden', `only the author, the office head or the deputy ${what}`);
+    const patch = fn(s, t);
+    updateSynced(db, 'assignment_templates', t.id, patch, s.st);
+    return toTemplates(db, [{ ...t, ...patch }])[0]!;
+  });
+}
+
+export const setTemplateActive = (
+  ctx: CallContext,
+  i: ParsedInput<'assignments.setTemplateActive'>,
+): Output<'assignments.setTemplateActive'> =>
+  templateChange(ctx, i.id, 'pauses a recurring assignment', (s, t) => {
+    audit(s.db, ctx, s.office.id, 'assignments.setTemplateActive', 'assignment_template', t.id, {
       active: i.active,
     });
-    return toTemplates(db, [{ ...t, active: i.active ? 1 : 0 }])[0]!;
+    return { active: i.active ? 1 : 0 };
   });
+
+/**
+ * Changes a template's text, people, priority, period, day or term: the поручения it gives from now on
+ * follow it; those already given stay as they were given, and a period already given is not given again.
+ */
+export const updateTemplate = (
+  ctx: CallContext,
+  i: ParsedInput<'assignments.updateTemplate'>,
+): Output<'assignments.updateTemplate'> =>
+  templateChange(ctx, i.id, 'changes a recurring assignment', (s, t) => {
+    const recurrence = i.recurrence ?? (t.recurrence as Recurrence);
+    const day = i.day ?? t.day;
+    if (recurrence === 'weekly' && day > 7) refuse('day', 'a weekday: 1 (Monday) to 7 (Sunday)');
+    if (i.assigneeIds) checkAssignees(s.db, i.assigneeIds);
+    const patch: Partial<AssignmentTemplateTable> = {
+      ...(i.text !== undefined ? { text: i.text } : {}),
+      ...(i.priority !== undefined ? { priority: i.priority } : {}),
+      ...(i.assigneeIds ? { assignees: JSON.stringify(i.assigneeIds) } : {}),
+      ...(i.termDays !== undefined ? { term_days: i.termDays } : {}),
+      recurrence,
+      day,
+    };
+    const changes = diff(t as unknown as Record<string, unknown>, patch as Record<string, unknown>);
+    audit(s.db, ctx, s.office.id, 'assignments.updateTemplate', 'assignment_template', t.id, {
+      fields: Object.keys(changes),
+    });
+    return patch;
+  });
+
+/** Removes a template: it gives no more поручения; those it gave stay, with their tasks. */
+export function deleteTemplate(
+  ctx: CallContext,
+  i: ParsedInput<'assignments.deleteTemplate'>,
+): Output<'assignments.deleteTemplate'> {
+  templateChange(ctx, i.id, 'removes a recurring assignment', (s, t) => {
+    audit(s.db, ctx, s.office.id, 'assignments.deleteTemplate', 'assignment_template', t.id);
+    return { deleted_at: s.st.now, active: 0 };
+  });
+  return { id: i.id };
 }
 
 /**

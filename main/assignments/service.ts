@@ -2,17 +2,15 @@
  * Поручения: give, take into work, report, accept or return, reassign, discuss, attach. Every write is one
  * transaction through `beginWrite`; a refusal names the field or says who may, and changes nothing.
  */
-import { createHash } from 'node:crypto';
 import type { AssignmentTable } from '../../db/schema';
 import type { WriteDb } from '../../db/sql';
 import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import { OPEN_ASSIGNMENT, type AssignmentStatus } from '../../shared/domain/assignments';
-import { CONTENT_NOT_OF_TYPE, keepFile } from '../attachments/attachments';
-import { contentMatches } from '../attachments/signature';
 import { audit, insertSynced, newSyncColumns, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { beginPersonWrite, type PersonScope } from '../kernel/scope';
+import { keepUpload } from './files';
 import { assigneesOf, assignmentCard, assignmentRow, mayOn } from './queries';
 import { closeAssignmentTasks, openAssignmentTask } from './tasks';
 
@@ -242,25 +240,24 @@ export const comment = (ctx: CallContext, i: ParsedInput<'assignments.comment'>)
   });
 
 export function attach(ctx: CallContext, i: ParsedInput<'assignments.attach'>): Card {
-  if (!ctx.dataDir) throw new ApiError('internal', 'this office was opened without a data folder for files');
-  const data = Buffer.from(i.dataBase64, 'base64');
-  if (!contentMatches(i.mime, data)) refuse('dataBase64', CONTENT_NOT_OF_TYPE);
   const read = assignmentRow(ctx.store.read, i.id);
   const actor = ctx.actor;
   if (actor) mayTakePart(read, { actor } as PersonScope, 'attach files to an assignment');
-  const hash = createHash('sha256').update(data).digest('hex');
-  keepFile(ctx.dataDir, hash, data);
+  const kept = keepUpload(ctx, i.mime, i.dataBase64);
   return change(ctx, i.id, (s, a) => {
     mayTakePart(a, s, 'attach files to an assignment');
     const row = {
       assignment_id: a.id,
-      sha256: hash,
+      sha256: kept.sha256,
       name: i.name,
       mime: i.mime,
-      size: data.length,
+      size: kept.size,
       ...newSyncColumns(s.st, s.office.id),
     };
     insertSynced(s.db, 'assignment_files', row);
-    audit(s.db, ctx, s.office.id, 'assignments.attach', 'assignment', a.id, { name: i.name, sha256: hash });
+    audit(s.db, ctx, s.office.id, 'assignments.attach', 'assignment', a.id, {
+      name: i.name,
+      sha256: kept.sha256,
+    });
   });
 }

@@ -7,6 +7,7 @@ import type { ReadDb } from '../../db/sql';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import type { MandateHistoryLine, MandateLink } from '../../shared/api/mandates';
 import type { MandateLinkKind } from '../../shared/domain/mandates';
+import { filesOf, keptFileContent } from '../assignments/files';
 import { historyEntry } from '../kernel/bookkeeping';
 import type { ReadContext } from '../kernel/context';
 import { mandateOf } from './queries';
@@ -142,7 +143,7 @@ export function mandateCard(ctx: ReadContext, i: ParsedInput<'mandates.card'>): 
   }
   // A date (a request's sending day) sorts before the instants of that day: «2026-03-02» < «2026-03-02T…».
   history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return { mandate, links, history };
+  return { mandate, links, history, files: filesOf(db, 'mandate_files', 'mandate_id', i.id) };
 }
 
 /** A link or unlink entry names its target in `changes.link`; the card shows the target's title. */
@@ -154,3 +155,6 @@ function linkOf(changes: Record<string, { from: unknown; to: unknown }>, links: 
   const found = links.find((l) => l.kind === v.kind && l.targetId === v.targetId);
   return { kind: v.kind, targetId: v.targetId, title: found?.title ?? v.title ?? '' };
 }
+
+export const mandateFile = (ctx: ReadContext, i: ParsedInput<'mandates.file'>): Output<'mandates.file'> =>
+  keptFileContent(ctx, 'mandate_files', i.id);

@@ -1,7 +1,14 @@
 /** The services behind the наказы's methods of the contract, spread into `api/handlers.ts`. */
 import { mandateReport } from '../reports/mandates';
-import { mandateCard } from './card';
-import { createMandate, linkMandate, setMandateStatus, unlinkMandate, updateMandate } from './mandates';
+import { mandateCard, mandateFile } from './card';
+import {
+  attachToMandate,
+  createMandate,
+  linkMandate,
+  setMandateStatus,
+  unlinkMandate,
+  updateMandate,
+} from './mandates';
 import { listDistricts, listMandates } from './queries';
 
 export const mandateHandlers = {
@@ -14,4 +21,6 @@ export const mandateHandlers = {
   'mandates.districts': listDistricts,
   'mandates.card': mandateCard,
   'mandates.report': mandateReport,
+  'mandates.attach': attachToMandate,
+  'mandates.file': mandateFile,
 } as const;

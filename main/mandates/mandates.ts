@@ -13,6 +13,7 @@ import { nameOf } from '../classifier/queries';
 import { audit, diff, insertSynced, newSyncColumns, updateSynced, type Changes } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
 import { beginWrite, type WriteScope } from '../kernel/scope';
+import { keepUpload } from '../assignments/files';
 import { targetExists } from './card';
 import { loadMandate, mandateOf } from './queries';
 
@@ -232,3 +233,26 @@ export const unlinkMandate = (
     audit(w.db, ctx, w.office.id, 'mandates.unlink', 'mandate', m.id, { kind: i.kind, targetId: i.targetId });
     return m.id;
   });
+
+/** A document of a наказ: the content kept by its hash first, then the row and the history entry. */
+export function attachToMandate(
+  ctx: CallContext,
+  i: ParsedInput<'mandates.attach'>,
+): Output<'mandates.attach'> {
+  loadMandate(ctx.store.read, i.id);
+  const kept = keepUpload(ctx, i.mime, i.dataBase64);
+  return mandateWrite(ctx, (w) => {
+    const m = loadMandate(w.db, i.id);
+    insertSynced(w.db, 'mandate_files', {
+      mandate_id: m.id,
+      sha256: kept.sha256,
+      name: i.name,
+      mime: i.mime,
+      size: kept.size,
+      ...newSyncColumns(w.st, w.office.id),
+    });
+    mandateHistory(w, m.id, 'attach', { file: { from: null, to: i.name } });
+    audit(w.db, ctx, w.office.id, 'mandates.attach', 'mandate', m.id, { name: i.name, sha256: kept.sha256 });
+    return m.id;
+  });
+}

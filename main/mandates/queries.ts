@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/api/define';
 import type { Output, ParsedInput } from '../../shared/api/index';
 import type { Mandate, MandateFilter } from '../../shared/api/mandates';
 import type { MandateState } from '../../shared/domain/mandates';
+import { ftsQuery } from '../../shared/domain/text';
 import { nameOf } from '../classifier/queries';
 import type { ReadContext } from '../kernel/context';
 import { decodeCursor, encodeCursor } from '../kernel/cursor';
@@ -75,6 +76,11 @@ export function mandateConditions(f: MandateFilter): RawBuilder<SqlBool> {
   if (f.status?.length) c.push(sql`m.status IN (${sql.join(f.status)})`);
   if (f.year !== undefined) c.push(sql`m.plan_year = ${f.year}`);
   if (f.bodyId) c.push(sql`m.body_id = ${f.bodyId}`);
+  if (f.q) {
+    const match = ftsQuery(f.q);
+    if (!match) throw new ApiError('validation', 'q: no words to search for', { field: 'q' });
+    c.push(sql`m.rowid IN (SELECT rowid FROM mandate_fts WHERE mandate_fts MATCH ${match})`);
+  }
   if (f.linked)
     c.push(sql`m.id IN (SELECT l.mandate_id FROM mandate_links l WHERE l.target_id = ${f.linked.targetId}
       AND l.kind = ${f.linked.kind} AND l.deleted_at IS NULL)`);

@@ -84,6 +84,19 @@ export const AssignmentFileSchema = z.object({
   createdAt: InstantSchema,
 });
 
+/** A file given to a поручение or a наказ (`id` names the record). */
+export const UploadSchema = z.object({
+  id: IdSchema,
+  name: AttachmentNameSchema,
+  mime: AttachmentMimeSchema,
+  dataBase64: Base64Schema,
+});
+
+/** A file of a поручение or a наказ, kept by its hash. */
+export type KeptFile = z.infer<typeof AssignmentFileSchema>;
+/** A kept file with its content, as a download gets it. */
+export const KeptFileContentSchema = AssignmentFileSchema.extend({ dataBase64: z.string() });
+
 export const AssignmentCardSchema = AssignmentSchema.extend({
   comments: z.array(AssignmentCommentSchema),
   files: z.array(AssignmentFileSchema),
@@ -192,13 +205,15 @@ export const assignmentMethods = {
     summary: 'Attach a file to the поручение',
     access: 'signed_in',
     kind: 'write',
-    input: z.object({
-      id: IdSchema,
-      name: AttachmentNameSchema,
-      mime: AttachmentMimeSchema,
-      dataBase64: Base64Schema,
-    }),
+    input: UploadSchema,
     output: AssignmentCardSchema,
+  }),
+  'assignments.file': method({
+    summary: 'A file of a поручение with its content, checked against its hash',
+    access: 'signed_in',
+    kind: 'read',
+    input: Id,
+    output: KeptFileContentSchema,
   }),
   'assignments.templates': method({
     summary: 'The recurring поручения (weekly, monthly)',
@@ -213,6 +228,22 @@ export const assignmentMethods = {
     kind: 'write',
     input: TemplateInputSchema,
     output: TemplateSchema,
+  }),
+  'assignments.updateTemplate': method({
+    summary: 'Change a recurring поручение: the ones it gives from now on follow; those given stay',
+    access: AUTHORS,
+    kind: 'write',
+    input: TemplateInputSchema.extend({ priority: AssignmentPrioritySchema })
+      .partial()
+      .extend({ id: IdSchema }),
+    output: TemplateSchema,
+  }),
+  'assignments.deleteTemplate': method({
+    summary: 'Remove a recurring поручение: it gives no more; those it gave stay',
+    access: AUTHORS,
+    kind: 'write',
+    input: Id,
+    output: Id,
   }),
   'assignments.setTemplateActive': method({
     summary: 'Pause or resume a recurring поручение',

@@ -14,6 +14,7 @@ import {
   Text,
   TopicCodeSchema,
 } from './common';
+import { AssignmentFileSchema, KeptFileContentSchema, UploadSchema } from './assignments';
 import { DocFileSchema } from './documents';
 import { MANDATE_LINK_KINDS, MANDATE_ROLES, MANDATE_STATES } from '../domain/mandates';
 
@@ -87,6 +88,8 @@ export const MandateFilterSchema = z.object({
   settlement: z.string().trim().max(200).optional(),
   year: Year.optional(),
   bodyId: IdSchema.optional(),
+  /** Words of the наказ's text, who gave it or its address (any form of each word: «дорог» finds «дороги»). */
+  q: z.string().trim().max(200).optional(),
   /** The наказы tied to one appeal, request, event or contact. */
   linked: z.object({ kind: z.enum(MANDATE_LINK_KINDS), targetId: IdSchema }).optional(),
 });
@@ -173,7 +176,22 @@ export const mandateMethods = {
       mandate: MandateSchema,
       links: z.array(MandateLinkSchema),
       history: z.array(MandateHistorySchema),
+      files: z.array(AssignmentFileSchema),
     }),
+  }),
+  'mandates.attach': method({
+    summary: 'Attach a document to a наказ (a scan of the protocol, a photo, an answer)',
+    access: MANDATE_ROLES,
+    kind: 'write',
+    input: UploadSchema,
+    output: MandateSchema,
+  }),
+  'mandates.file': method({
+    summary: 'A document of a наказ with its content, checked against its hash',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({ id: IdSchema }),
+    output: KeptFileContentSchema,
   }),
   'mandates.report': method({
     summary: 'The report «Выполнение наказов» by status, territory and year, as DOCX or XLSX',

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DocFile } from '../../shared/api/documents';
 import { assignmentReportText } from '../../shared/i18n/ru/assignments';
+import { at, people } from './assignments-fixture';
 import { docxText } from './libreoffice';
 import { testOffice, type TestOffice } from './office-fixture';
 
-/** Friday 13 February 2026, 10:30 in Moscow. */
-const at = (day: string) => `${day}T07:30:00Z`;
 const bytes = (f: DocFile): Buffer => Buffer.from(f.dataBase64, 'base64');
-
-async function people(o: TestOffice) {
-  return {
-    deputy: await o.addUser('deputy', 'deputy'),
-    head: await o.addUser('head', 'office_head'),
-    anna: await o.addUser('anna', 'assistant'),
-    boris: await o.addUser('boris', 'assistant'),
-  };
-}
 
 /** The staff's поручения counted straight from the rows, as the report should. */
 function byAssignee(o: TestOffice, from: string, to: string, asOf: string) {

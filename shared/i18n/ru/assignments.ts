@@ -78,6 +78,14 @@ export const assignmentsUi = {
   resume: 'Возобновить',
   paused: 'приостановлено',
   addRecurring: 'Добавить повторяющееся',
+  editRecurring: 'Изменить',
+  saveRecurring: 'Сохранить изменения',
+  cancelEdit: 'Отменить правку',
+  editingRecurring: (text: string) => `Правка: «${text}». Уже данные поручения останутся как были.`,
+  deleteRecurring: 'Удалить',
+  deleteRecurringConfirm: (text: string) =>
+    `Удалить повторяющееся поручение «${text}»? Новые поручения по нему больше не будут даваться; уже данные останутся.`,
+  download: (name: string) => `Скачать ${name}`,
   giveKey: 'Ins',
   me: '(я)',
   reassignTo: 'Передать: новые исполнители',
@@ -116,4 +124,13 @@ export const assignmentServerMessages: Record<string, string> = {
   'a control date cannot be in the past': 'Контрольная дата не может быть в прошлом',
   'no such active person of the office': 'Такого действующего сотрудника нет',
   'already an assignee of this assignment': 'Этот сотрудник уже исполняет поручение',
+  'a weekday: 1 (Monday) to 7 (Sunday)': 'День недели: от 1 (понедельник) до 7 (воскресенье)',
+  'no such recurring assignment': 'Такого повторяющегося поручения нет',
+  'no such file': 'Такого файла нет',
+  'only the author, the office head or the deputy changes a recurring assignment':
+    'Изменить повторяющееся поручение может его автор, руководитель приёмной или депутат',
+  'only the author, the office head or the deputy removes a recurring assignment':
+    'Удалить повторяющееся поручение может его автор, руководитель приёмной или депутат',
+  'only the author, the office head or the deputy pauses a recurring assignment':
+    'Приостановить повторяющееся поручение может его автор, руководитель приёмной или депутат',
 };

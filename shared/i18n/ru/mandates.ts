@@ -33,6 +33,7 @@ export const mandateHistoryLabels: Record<string, string> = {
   status: 'Изменён статус',
   link: 'Добавлена связь',
   unlink: 'Связь удалена',
+  attach: 'Добавлен документ',
   appeal_registered: 'Зарегистрировано обращение',
   appeal_closed: 'Обращение рассмотрено',
   request_sent: 'Направлен запрос',
@@ -94,7 +95,23 @@ export const mandatesUi = {
   fromEvent: 'Записать наказ',
   eventMandates: 'Наказы избирателей',
   close: 'Закрыть',
+  search: 'Поиск по тексту',
+  searchPlaceholder: 'Слова из текста, кем дан, адрес',
+  files: 'Документы',
+  noFiles: 'Документов нет.',
+  attach: 'Прикрепить документ',
+  download: (name: string) => `Скачать ${name}`,
+  pickContact: 'Найти избирателя',
+  pickEvent: 'Мероприятие',
+  pickBody: 'Ответственный орган',
+  noWords: 'Нет слов для поиска',
 } as const;
+
+/** The server's messages about наказы, in Russian (merged into `serverMessages`). */
+export const mandateServerMessages: Record<string, string> = {
+  'no words to search for': 'Нет слов для поиска',
+  'no such наказ': 'Такого наказа нет',
+};
 
 /** The report «Выполнение наказов» for the deputy's report to voters. */
 export const mandateReport = {

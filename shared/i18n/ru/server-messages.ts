@@ -1,4 +1,5 @@
 import { assignmentServerMessages } from './assignments';
+import { mandateServerMessages } from './mandates';
 import { attachmentServerMessages } from './attachments';
 import { classifierServerMessages } from './classifier';
 import { eventServerMessages } from './events';
@@ -89,6 +90,7 @@ export const serverMessages: Record<string, string> = {
     'Срок продлевает только запрос документов (ч. 2 ст. 12 59-ФЗ)',
   'only an office head sees everyone’s tasks': 'Задачи всех сотрудников видит только руководитель приёмной',
   ...assignmentServerMessages,
+  ...mandateServerMessages,
   ...attachmentServerMessages,
   ...classifierServerMessages,
   ...eventServerMessages,
