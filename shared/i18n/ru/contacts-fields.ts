@@ -69,4 +69,9 @@ export const contactFieldsUi = {
   value: 'Значение',
   anyField: '— поле —',
   showInList: 'Показать в списке',
+  /** «Столбцы» of the contact list: the office's fields shown as columns. */
+  columns: 'Столбцы',
+  columnsTitle: 'Поля приёмной в списке',
+  columnsHint: 'Отмеченные поля показываются столбцами списка контактов (на этом компьютере).',
+  columnsNone: 'Своих полей пока нет: их заводят в Настройках, раздел «Поля контактов».',
 } as const;
