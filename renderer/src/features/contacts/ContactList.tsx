@@ -8,7 +8,7 @@ import { contactsText, errorText, formatDate, ui } from '../../i18n';
 const ROW_HEIGHT = 34;
 const PAGE = 200;
 /** The list's own columns' widths; each field column chosen adds one. */
-const COLUMNS = '2fr 1.5fr 2fr 1fr 1fr 1fr';
+const COLUMNS = '2fr minmax(10em, 1.5fr) 2fr 1fr 1fr 1fr';
 
 /** A field's value as a cell shows it: a date as the office writes it, a number with a comma. */
 function cellValue(def: ContactFieldDef, v: string | number | undefined): string {
@@ -29,7 +29,7 @@ export function ContactList(props: {
 }) {
   const fieldColumns = props.fieldColumns ?? [];
   const fieldIds = fieldColumns.map((d) => d.id);
-  const grid = { gridTemplateColumns: `${COLUMNS}${' 1fr'.repeat(fieldColumns.length)}` };
+  const grid = { gridTemplateColumns: `${COLUMNS}${' minmax(6.5em, 1fr)'.repeat(fieldColumns.length)}` };
   const [total, setTotal] = useState<number | null>(null);
   const [pages, setPages] = useState<Map<number, ContactRow[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -128,7 +128,7 @@ export function ContactList(props: {
       >
         <div role="row" className="contact-row contact-row--head" style={grid}>
           {Object.values(contactsText.columns).map((h) => (
-            <div key={h} role="columnheader" className="cell">
+            <div key={h} role="columnheader" className="cell" title={h}>
               {h}
             </div>
           ))}
