@@ -57,6 +57,7 @@ export const contactFieldsUi = {
   ownFields: 'Поля приёмной',
   badNumber: 'Это не число',
   badDate: 'Это не дата',
+  requiredEmpty: 'Заполните это поле',
   datePlaceholder: 'ДД.ММ.ГГГГ',
   household: 'Живут по тому же адресу',
   householdNone: 'Других людей по этому адресу в базе нет.',
