@@ -97,7 +97,9 @@ export function ContactsView() {
                   ✕ {contactsText.tabs.segments}
                 </button>
               ) : null}
-              <FieldColumnChooser defs={fieldDefs} ids={columns.ids} onChange={columns.setIds} />
+              {fieldDefs.length > 0 ? (
+                <FieldColumnChooser defs={fieldDefs} ids={columns.ids} onChange={columns.setIds} />
+              ) : null}
               {mayCall(role, 'contacts.create') ? (
                 <button type="button" className="btn contacts__new" onClick={() => setCreating(true)}>
                   {contactsText.newContact}
