@@ -156,6 +156,33 @@ export function fieldValuesOf(
   });
 }
 
+/** The values of some fields for a page of contacts (the list's field columns): by contact, then field. */
+export function listedFieldValues(
+  db: ReadDb,
+  contactIds: readonly string[],
+  fieldIds: readonly string[],
+): Map<string, Record<string, FieldValue>> {
+  const defs = fieldDefsById(db);
+  fieldIds.forEach((id, i) => {
+    if (!defs.has(id))
+      throw new ApiError('validation', `fieldIds.${i}: no such field`, { field: `fieldIds.${i}` });
+  });
+  const out = new Map<string, Record<string, FieldValue>>();
+  if (contactIds.length === 0) return out;
+  const marks = (n: readonly unknown[]): string => n.map(() => '?').join(', ');
+  for (const r of db.rawAll<TypedValue & { contact_id: string; field_id: string }>(
+    `SELECT contact_id, field_id, value_text, value_num, value_date FROM contact_field_values
+     WHERE contact_id IN (${marks(contactIds)}) AND field_id IN (${marks(fieldIds)}) AND deleted_at IS NULL`,
+    ...contactIds,
+    ...fieldIds,
+  )) {
+    const row = out.get(r.contact_id) ?? {};
+    row[r.field_id] = valueOf(r);
+    out.set(r.contact_id, row);
+  }
+  return out;
+}
+
 export function list(ctx: ReadContext): Output<'contactFields.list'> {
   return fieldDefs(ctx.store.read);
 }

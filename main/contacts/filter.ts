@@ -9,6 +9,7 @@ import type { CallContext, ReadContext } from '../kernel/context';
 import { officeRow } from '../office/queries';
 import { countByFacets } from './facets';
 import { existsOf, filterFields, type FieldSql } from './field-filter';
+import { listedFieldValues } from './fields';
 
 export interface Where {
   sql: string;
@@ -212,7 +213,12 @@ export function list(ctx: ReadContext, input: ParsedInput<'contacts.list'>): Out
       input.offset,
     )
     .map((r) => r.id);
-  return { rows: contactRows(db, ids), total: countContacts(db, input.filter) };
+  const rows = contactRows(db, ids);
+  if (input.fieldIds.length > 0) {
+    const values = listedFieldValues(db, ids, input.fieldIds);
+    for (const r of rows) r.fieldValues = values.get(r.id) ?? {};
+  }
+  return { rows, total: countContacts(db, input.filter) };
 }
 
 export function count(ctx: ReadContext, input: ParsedInput<'contacts.count'>): Output<'contacts.count'> {

@@ -104,6 +104,8 @@ export const ContactRowSchema = z.object({
   statuses: z.array(z.string()),
   tags: z.array(z.string()),
   source: z.string().nullable(),
+  /** Values of the office's fields the list asked for (`fieldIds`), by field id; a field without one is left out. */
+  fieldValues: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ContactRow = z.infer<typeof ContactRowSchema>;
 
@@ -158,6 +160,8 @@ export const contactMethods = {
       filter: ContactFilterSchema.default({}),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
+      /** The office's fields shown as columns: each row brings its values of them. */
+      fieldIds: z.array(IdSchema).max(50).default([]),
     }),
     output: z.object({ rows: z.array(ContactRowSchema), total: z.number().int() }),
   }),

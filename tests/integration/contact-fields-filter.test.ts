@@ -115,6 +115,36 @@ describe('filtering contacts by the office’s own fields', () => {
     expect((await o.call('contacts.count', { filter: { q: 'Антонов', fields: two } })).count).toBe(0);
   });
 
+  it('lists the values of the fields asked for as columns; a field that is not the office’s is refused naming it', async () => {
+    const o = await testOffice();
+    const { f } = await base(o);
+    const page = await o.call('contacts.list', { filter: {}, fieldIds: [f.num, f.date] });
+    const expected = o.handle.sqlite
+      .prepare(
+        `SELECT c.full_name AS name, n.value_num AS num, d.value_date AS date FROM contacts c
+         LEFT JOIN contact_field_values n ON n.contact_id = c.id AND n.field_id = ? AND n.deleted_at IS NULL
+         LEFT JOIN contact_field_values d ON d.contact_id = c.id AND d.field_id = ? AND d.deleted_at IS NULL
+         WHERE c.deleted_at IS NULL ORDER BY c.name_key`,
+      )
+      .all(f.num, f.date) as { name: string; num: number | null; date: string | null }[];
+    expect(
+      page.rows.map((r) => ({
+        name: r.fullName,
+        num: r.fieldValues?.[f.num] ?? null,
+        date: r.fieldValues?.[f.date] ?? null,
+      })),
+    ).toEqual(expected);
+    // Not asked: no values carried.
+    expect(
+      (await o.call('contacts.list', { filter: {} })).rows.every((r) => r.fieldValues === undefined),
+    ).toBe(true);
+    const e = await o.fail('contacts.list', {
+      filter: {},
+      fieldIds: [f.num, '0190a0a0-0000-7000-8000-000000000000'],
+    });
+    expect(e).toMatchObject({ code: 'validation', field: 'fieldIds.1' });
+  });
+
   it('refuses a condition that does not fit its field, naming it, and saves no such segment', async () => {
     const o = await testOffice();
     const { f } = await base(o);

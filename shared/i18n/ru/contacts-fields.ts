@@ -57,6 +57,7 @@ export const contactFieldsUi = {
   ownFields: 'Поля приёмной',
   badNumber: 'Это не число',
   badDate: 'Это не дата',
+  requiredEmpty: 'Заполните это поле',
   datePlaceholder: 'ДД.ММ.ГГГГ',
   household: 'Живут по тому же адресу',
   householdNone: 'Других людей по этому адресу в базе нет.',
@@ -69,4 +70,9 @@ export const contactFieldsUi = {
   value: 'Значение',
   anyField: '— поле —',
   showInList: 'Показать в списке',
+  /** «Столбцы» of the contact list: the office's fields shown as columns. */
+  columns: 'Столбцы',
+  columnsTitle: 'Поля приёмной в списке',
+  columnsHint: 'Отмеченные поля показываются столбцами списка контактов (на этом компьютере).',
+  columnsNone: 'Своих полей пока нет: их заводят в Настройках, раздел «Поля контактов».',
 } as const;

@@ -39,8 +39,11 @@ export function channelsOf(c: ContactCard | null): ChannelsDraft {
 export function channelFields(
   d: ChannelsDraft,
   defs: readonly ContactFieldDef[],
-  /** The values as the card had them: only a changed one is sent (a required field left empty stays so). */
-  before: Readonly<Record<string, string>>,
+  /**
+   * The values as the card had them (null: a new contact): only a changed one is sent. A required field
+   * must be filled on a new contact and cannot be emptied; one the card never had stays empty.
+   */
+  before: Readonly<Record<string, string>> | null,
 ): Pick<ContactFields, 'emails' | 'socials' | 'fieldValues'> | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   d.socials.forEach((s, i) => {
@@ -50,7 +53,10 @@ export function channelFields(
   const fieldValues: Record<string, string | null> = {};
   for (const def of defs) {
     const raw = (d.values[def.id] ?? '').trim();
-    if (raw === (before[def.id] ?? '').trim()) continue;
+    const was = (before?.[def.id] ?? '').trim();
+    if (def.required && raw === '' && (before === null || was !== ''))
+      errors[`fieldValues.${def.id}`] = k.requiredEmpty;
+    if (raw === was) continue;
     if (def.type === 'date' && raw && !parseDate(raw)) errors[`fieldValues.${def.id}`] = k.badDate;
     fieldValues[def.id] = raw === '' ? null : def.type === 'date' ? parseDate(raw) : raw;
   }

@@ -67,7 +67,7 @@ function draftOf(c: ContactCard | null): Draft {
 function fieldsOf(
   d: Draft,
   defs: readonly ContactFieldDef[],
-  before: Readonly<Record<string, string>>,
+  before: Readonly<Record<string, string>> | null,
 ): ContactFields | Record<string, string> {
   const birthDate = d.birthDate.trim() ? parseDate(d.birthDate) : null;
   if (d.birthDate.trim() && !birthDate) return { birthDate: k.badDate };
@@ -127,7 +127,7 @@ export function ContactForm(props: {
   }, [errors]);
 
   async function submit(): Promise<void> {
-    const fields = fieldsOf(draft, defs, channelsOf(card).values);
+    const fields = fieldsOf(draft, defs, card ? channelsOf(card).values : null);
     if (!('phones' in fields)) {
       setErrors(fields as Record<string, string>);
       return;

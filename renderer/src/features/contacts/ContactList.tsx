@@ -1,12 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ContactFilter, ContactRow } from '../../../../shared/api/contacts';
+import type { ContactFieldDef, ContactFilter, ContactRow } from '../../../../shared/api/contacts';
 import { call } from '../../api/client';
 import { useWritesTouching } from '../../api/use-call';
-import { contactsText, errorText, ui } from '../../i18n';
+import { contactsText, errorText, formatDate, ui } from '../../i18n';
 
 const ROW_HEIGHT = 34;
 const PAGE = 200;
+/** The list's own columns' widths; each field column chosen adds one. */
+const COLUMNS = '2fr minmax(10em, 1.5fr) 2fr 1fr 1fr 1fr';
+
+/** A field's value as a cell shows it: a date as the office writes it, a number with a comma. */
+function cellValue(def: ContactFieldDef, v: string | number | undefined): string {
+  if (v === undefined) return ui.none;
+  return def.type === 'date' ? formatDate(String(v)) : String(v).replace('.', ',');
+}
 
 /**
  * The base as a virtualized grid: pages of 200 are fetched as the window reaches them, so a list of a
@@ -16,14 +24,19 @@ export function ContactList(props: {
   filter: ContactFilter;
   statusName(code: string): string;
   onOpen(row: ContactRow): void;
+  /** The office's fields shown as columns after the list's own. */
+  fieldColumns?: readonly ContactFieldDef[];
 }) {
+  const fieldColumns = props.fieldColumns ?? [];
+  const fieldIds = fieldColumns.map((d) => d.id);
+  const grid = { gridTemplateColumns: `${COLUMNS}${' minmax(6.5em, 1fr)'.repeat(fieldColumns.length)}` };
   const [total, setTotal] = useState<number | null>(null);
   const [pages, setPages] = useState<Map<number, ContactRow[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   const parent = useRef<HTMLDivElement>(null);
   const loading = useRef(new Set<number>());
-  const filterKey = JSON.stringify(props.filter);
+  const filterKey = JSON.stringify([props.filter, fieldIds]);
   // A write that touches the list (a change on the card, a merge) reads it again from the top.
   const writes = useWritesTouching('contacts.list');
 
@@ -32,7 +45,7 @@ export function ContactList(props: {
     loading.current = new Set([0]);
     setPages(new Map());
     setSelected(0);
-    call('contacts.list', { filter: props.filter, offset: 0, limit: PAGE }).then(
+    call('contacts.list', { filter: props.filter, offset: 0, limit: PAGE, fieldIds }).then(
       (r) => {
         if (!live) return;
         setTotal(r.total);
@@ -62,7 +75,7 @@ export function ContactList(props: {
     for (const page of needed) {
       if (pages.has(page) || loading.current.has(page)) continue;
       loading.current.add(page);
-      call('contacts.list', { filter: props.filter, offset: page * PAGE, limit: PAGE }).then(
+      call('contacts.list', { filter: props.filter, offset: page * PAGE, limit: PAGE, fieldIds }).then(
         (r) => setPages((m) => new Map(m).set(page, r.rows)),
         (e: unknown) => setError(errorText(e)),
       );
@@ -113,10 +126,15 @@ export function ContactList(props: {
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <div role="row" className="contact-row contact-row--head">
+        <div role="row" className="contact-row contact-row--head" style={grid}>
           {Object.values(contactsText.columns).map((h) => (
-            <div key={h} role="columnheader" className="cell">
+            <div key={h} role="columnheader" className="cell" title={h}>
               {h}
+            </div>
+          ))}
+          {fieldColumns.map((d) => (
+            <div key={d.id} role="columnheader" className="cell" title={d.name}>
+              {d.name}
             </div>
           ))}
         </div>
@@ -131,6 +149,7 @@ export function ContactList(props: {
                 aria-selected={item.index === selected}
                 className="contact-row"
                 style={{
+                  ...grid,
                   position: 'absolute',
                   top: 0,
                   transform: `translateY(${item.start}px)`,
@@ -161,6 +180,11 @@ export function ContactList(props: {
                     <div role="gridcell" className="cell">
                       {row.tags.join(', ')}
                     </div>
+                    {fieldColumns.map((d) => (
+                      <div key={d.id} role="gridcell" className="cell">
+                        {cellValue(d, row.fieldValues?.[d.id])}
+                      </div>
+                    ))}
                   </>
                 ) : (
                   <div role="gridcell" className="cell muted">

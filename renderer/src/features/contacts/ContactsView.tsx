@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { ContactFilter } from '../../../../shared/api/contacts';
+import type { ContactFieldDef, ContactFilter } from '../../../../shared/api/contacts';
 import { mayCall } from '../../api/access';
 import { useCall } from '../../api/use-call';
 import { useDebounced } from '../../components/hooks';
@@ -8,6 +8,7 @@ import { useStore } from '../../store';
 import { ContactCard } from './ContactCard';
 import { ContactForm } from './ContactForm';
 import { ContactList } from './ContactList';
+import { FieldColumnChooser, useFieldColumns } from './FieldColumns';
 import { Duplicates } from './Duplicates';
 import { ImportWizard } from './ImportWizard';
 import { ExportPanel, Segments } from './Segments';
@@ -17,6 +18,7 @@ import './contacts.css';
 type Tab = keyof typeof contactsText.tabs;
 type Status = { code: string; name: string };
 const NO_STATUSES: Status[] = [];
+const NO_FIELDS: ContactFieldDef[] = [];
 
 /**
  * The contact base: the list with the card, duplicates, import, segments with export. A change made on
@@ -31,6 +33,9 @@ export function ContactsView() {
   const [creating, setCreating] = useState(false);
   const statusList = useCall('contacts.statuses', {});
   const statuses = statusList.error ? NO_STATUSES : (statusList.data ?? NO_STATUSES);
+  const fieldList = useCall('contactFields.list', {});
+  const fieldDefs = fieldList.data ?? NO_FIELDS;
+  const columns = useFieldColumns(fieldDefs);
   const query = useDebounced(q, 250);
   const filter: ContactFilter = query.trim() ? { ...segmentFilter, q: query.trim() } : segmentFilter;
 
@@ -92,13 +97,21 @@ export function ContactsView() {
                   ✕ {contactsText.tabs.segments}
                 </button>
               ) : null}
+              {fieldDefs.length > 0 ? (
+                <FieldColumnChooser defs={fieldDefs} ids={columns.ids} onChange={columns.setIds} />
+              ) : null}
               {mayCall(role, 'contacts.create') ? (
                 <button type="button" className="btn contacts__new" onClick={() => setCreating(true)}>
                   {contactsText.newContact}
                 </button>
               ) : null}
             </div>
-            <ContactList filter={filter} statusName={statusName} onOpen={(r) => setOpen(r.id)} />
+            <ContactList
+              filter={filter}
+              statusName={statusName}
+              onOpen={(r) => setOpen(r.id)}
+              fieldColumns={columns.shown}
+            />
             {mayCall(role, 'contacts.export') ? (
               <ExportPanel filter={filter} label={contactsText.title} />
             ) : null}
