@@ -83,8 +83,8 @@ export class WebReception {
     return createHmac('sha256', this.secret).update(`status:${applicationId}`).digest('base64url');
   }
 
-  statusLink(applicationId: string): string {
-    return `${this.opts.publicUrl.replace(/\/+$/, '')}/status/${this.statusToken(applicationId)}`;
+  statusLink(applicationId: string, token = this.statusToken(applicationId)): string {
+    return `${this.opts.publicUrl.replace(/\/+$/, '')}/status/${token}`;
   }
 
   async formContext(): Promise<FormContext> {
@@ -119,6 +119,7 @@ export class WebReception {
     const to = channel === 'email' ? f.email! : f.phone!;
     const id = newId(now.getTime());
     const code = newCode();
+    const token = this.statusToken(id);
     const payload: ApplicationPayload = {
       ...f,
       consent_version: settings.consentVersion,
@@ -129,7 +130,7 @@ export class WebReception {
       .values({
         id,
         kind,
-        status_token_hash: tokenHash(this.statusToken(id)),
+        status_token_hash: tokenHash(token),
         code_hash: codeHash(this.secret, id, code),
         code_channel: channel,
         code_expires_at: new Date(now.getTime() + settings.codeMinutes * 60_000).toISOString(),
@@ -146,7 +147,7 @@ export class WebReception {
         repeat_of: null,
       })
       .execute();
-    const message = { to, code, minutes: settings.codeMinutes, statusLink: this.statusLink(id) };
+    const message = { to, code, minutes: settings.codeMinutes, statusLink: this.statusLink(id, token) };
     try {
       await (channel === 'email' ? this.opts.sender.email! : this.opts.sender.sms!)(message);
     } catch {
