@@ -15,6 +15,7 @@ import {
   sweepThrottles,
   tokenHash,
   withinLimit,
+  withinLimits,
 } from './guard';
 import type { CodeSender } from './notify';
 import { receptionConfig } from './config';
@@ -100,19 +101,36 @@ export class WebReception {
       kind: 'refused',
       refusal: { status, message },
     });
-    // Every post counts against its address before anything else is looked at.
-    if (!(await withinLimit(db, `submit-ip:${ip}`, settings.perIpHour, 3600_000, now)))
-      return refuse(429, T.errors.tooMany);
-    if ((form.website ?? '') !== '') return refuse(400, T.errors.bot);
     const age = formAge(this.secret, form.started ?? '', now);
-    if (age === null || age > settings.formHours * 3600) return refuse(400, T.errors.stale);
-    if (age < settings.minFillSeconds) return refuse(400, T.errors.tooFast);
-    const read = readApplication(kind, form, places, settings);
-    if (!read.ok) return { kind: 'invalid', errors: read.errors };
-    const f = read.fields;
-    for (const c of [f.email, f.phone])
-      if (c && !(await withinLimit(db, `submit-to:${c}`, settings.perContactHour, 3600_000, now)))
-        return refuse(429, T.errors.tooMany);
+    const early =
+      (form.website ?? '') !== ''
+        ? refuse(400, T.errors.bot)
+        : age === null || age > settings.formHours * 3600
+          ? refuse(400, T.errors.stale)
+          : age < settings.minFillSeconds
+            ? refuse(400, T.errors.tooFast)
+            : null;
+    const read = early ? null : readApplication(kind, form, places, settings);
+    const contacts = read?.ok ? [read.fields.email, read.fields.phone].filter((c): c is string => !!c) : [];
+    // Every post counts against its address, whatever else is wrong with it; a sound one against its
+    // e-mail and phone too, in the same statement. The address's limit is answered first.
+    const [ipOk, ...contactsOk] = await withinLimits(
+      db,
+      [
+        { key: `submit-ip:${ip}`, limit: settings.perIpHour, windowMs: 3600_000 },
+        ...contacts.map((c) => ({
+          key: `submit-to:${c}`,
+          limit: settings.perContactHour,
+          windowMs: 3600_000,
+        })),
+      ],
+      now,
+    );
+    if (!ipOk) return refuse(429, T.errors.tooMany);
+    if (early) return early;
+    if (!read!.ok) return { kind: 'invalid', errors: read!.errors };
+    if (contactsOk.includes(false)) return refuse(429, T.errors.tooMany);
+    const f = read!.fields;
     const channel =
       f.email && this.opts.sender.email ? 'email' : f.phone && this.opts.sender.sms ? 'sms' : null;
     if (!channel) return { kind: 'invalid', errors: { fields: { email: T.errors.noCodeChannel } } };
