@@ -73,13 +73,25 @@ async function repeatOf(
   return null;
 }
 
-async function officeIdOf(trx: Kysely<HqDB>, code: string | null): Promise<string | null> {
+/**
+ * The offices' ids by code, kept per HQ: a code stays with the office it was first enrolled under
+ * (`main/hq/enrol.ts` refuses another id, and no office row is ever removed), so an id once found is
+ * never stale; a code not found yet is looked up again each time.
+ */
+const enrolledIds = new WeakMap<Hq, Map<string, string>>();
+
+async function officeIdOf(hq: Hq, trx: Kysely<HqDB>, code: string | null): Promise<string | null> {
   if (!code) return null;
+  let known = enrolledIds.get(hq);
+  if (!known) enrolledIds.set(hq, (known = new Map()));
+  const hit = known.get(code);
+  if (hit) return hit;
   const o = await trx
     .selectFrom('hq_offices')
     .select('office_id')
     .where('code', '=', code)
     .executeTakeFirst();
+  if (o) known.set(code, o.office_id);
   return o?.office_id ?? null;
 }
 
@@ -142,7 +154,7 @@ export async function deliver(
     district: p.district ?? '',
     settlement: p.settlement ?? '',
   });
-  const officeId = await officeIdOf(trx, code);
+  const officeId = await officeIdOf(hq, trx, code);
   if (!officeId) return null;
   const repeat = app.repeat_of ?? (await repeatOf(trx, app, p.text, repeatDays, now));
   // Only the process that moves `delivered_at` from null writes the row: no double delivery.

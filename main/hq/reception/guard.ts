@@ -69,10 +69,36 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** A throttle: what is limited and whose (`submit-ip:10.0.0.1`), the hits allowed, the window. */
+export interface Limit {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
 /**
- * Counts a hit in the current window of `key` and says whether it stays within `limit`. One atomic
- * upsert: two processes counting at once both see the sum.
+ * Counts a hit in the current window of each limit (their keys all different) and says for each
+ * whether it stays within. One atomic upsert: two processes counting at once both see the sum.
  */
+export async function withinLimits(
+  db: Kysely<HqDB>,
+  limits: readonly Limit[],
+  now: Date,
+): Promise<boolean[]> {
+  const start = (windowMs: number) => new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
+  const rows = await db
+    .insertInto('hq_web_throttle')
+    .values(limits.map((l) => ({ key: l.key, window_start: start(l.windowMs), hits: 1 })))
+    .onConflict((oc) =>
+      oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql<number>`hq_web_throttle.hits + 1` }),
+    )
+    .returning(['key', 'hits'])
+    .execute();
+  const hits = new Map(rows.map((r) => [r.key, Number(r.hits)]));
+  return limits.map((l) => (hits.get(l.key) ?? Infinity) <= l.limit);
+}
+
+/** `withinLimits` for one limit. */
 export async function withinLimit(
   db: Kysely<HqDB>,
   key: string,
@@ -80,16 +106,7 @@ export async function withinLimit(
   windowMs: number,
   now: Date,
 ): Promise<boolean> {
-  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
-  const r = await db
-    .insertInto('hq_web_throttle')
-    .values({ key, window_start: start, hits: 1 })
-    .onConflict((oc) =>
-      oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql<number>`hq_web_throttle.hits + 1` }),
-    )
-    .returning('hits')
-    .executeTakeFirstOrThrow();
-  return Number(r.hits) <= limit;
+  return (await withinLimits(db, [{ key, limit, windowMs }], now))[0]!;
 }
 
 /** Forgets windows that ended (an hour is the longest window). */

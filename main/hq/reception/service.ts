@@ -15,6 +15,7 @@ import {
   sweepThrottles,
   tokenHash,
   withinLimit,
+  withinLimits,
 } from './guard';
 import type { CodeSender } from './notify';
 import { receptionConfig } from './config';
@@ -85,8 +86,8 @@ export class WebReception {
     return createHmac('sha256', this.secret).update(`status:${applicationId}`).digest('base64url');
   }
 
-  statusLink(applicationId: string): string {
-    return `${this.opts.publicUrl.replace(/\/+$/, '')}/status/${this.statusToken(applicationId)}`;
+  statusLink(applicationId: string, token = this.statusToken(applicationId)): string {
+    return `${this.opts.publicUrl.replace(/\/+$/, '')}/status/${token}`;
   }
 
   async formContext(): Promise<FormContext> {
@@ -107,34 +108,52 @@ export class WebReception {
       kind: 'refused',
       refusal: { status, message },
     });
-    // Every post counts against its address before anything else is looked at.
-    if (!(await withinLimit(db, `submit-ip:${ip}`, settings.perIpHour, 3600_000, now)))
-      return refuse(429, T.errors.tooMany);
-    if ((form.website ?? '') !== '') return refuse(400, T.errors.bot);
     const age = formAge(this.secret, form.started ?? '', now);
-    if (age === null || age > settings.formHours * 3600) return refuse(400, T.errors.stale);
-    if (age < settings.minFillSeconds) return refuse(400, T.errors.tooFast);
-    const read = readApplication(kind, form, places, settings);
+    const early =
+      (form.website ?? '') !== ''
+        ? refuse(400, T.errors.bot)
+        : age === null || age > settings.formHours * 3600
+          ? refuse(400, T.errors.stale)
+          : age < settings.minFillSeconds
+            ? refuse(400, T.errors.tooFast)
+            : null;
+    const read = early ? null : readApplication(kind, form, places, settings);
+    const contacts = read?.ok ? [read.fields.email, read.fields.phone].filter((c): c is string => !!c) : [];
+    // Every post counts against its address, whatever else is wrong with it; a sound one against its
+    // e-mail and phone too, in the same statement. The address's limit is answered first.
+    const [ipOk, ...contactsOk] = await withinLimits(
+      db,
+      [
+        { key: `submit-ip:${ip}`, limit: settings.perIpHour, windowMs: 3600_000 },
+        ...contacts.map((c) => ({
+          key: `submit-to:${c}`,
+          limit: settings.perContactHour,
+          windowMs: 3600_000,
+        })),
+      ],
+      now,
+    );
+    if (!ipOk) return refuse(429, T.errors.tooMany);
+    if (early) return early;
     const sent = uploads.files.length > 0 || uploads.problem !== null;
     const files =
       kind === 'volunteer' && sent
         ? ({ ok: false, error: T.errors.files.volunteer } as const)
         : readUploads(uploads, settings);
-    if (!read.ok || !files.ok) {
-      const fields = { ...(read.ok ? {} : read.errors.fields) };
+    if (!read!.ok || !files.ok) {
+      const fields = { ...(read!.ok ? {} : read!.errors.fields) };
       if (!files.ok) fields.attachments = files.error;
       return { kind: 'invalid', errors: { fields } };
     }
-    const f = read.fields;
-    for (const c of [f.email, f.phone])
-      if (c && !(await withinLimit(db, `submit-to:${c}`, settings.perContactHour, 3600_000, now)))
-        return refuse(429, T.errors.tooMany);
+    if (contactsOk.includes(false)) return refuse(429, T.errors.tooMany);
+    const f = read!.fields;
     const channel =
       f.email && this.opts.sender.email ? 'email' : f.phone && this.opts.sender.sms ? 'sms' : null;
     if (!channel) return { kind: 'invalid', errors: { fields: { email: T.errors.noCodeChannel } } };
     const to = channel === 'email' ? f.email! : f.phone!;
     const id = newId(now.getTime());
     const code = newCode();
+    const token = this.statusToken(id);
     const payload: ApplicationPayload = {
       ...f,
       consent_version: settings.consentVersion,
@@ -143,7 +162,7 @@ export class WebReception {
     const row: HqWebApplicationTable = {
       id,
       kind,
-      status_token_hash: tokenHash(this.statusToken(id)),
+      status_token_hash: tokenHash(token),
       code_hash: codeHash(this.secret, id, code),
       code_channel: channel,
       code_expires_at: new Date(now.getTime() + settings.codeMinutes * 60_000).toISOString(),
@@ -179,7 +198,7 @@ export class WebReception {
             })
             .execute();
       });
-    const message = { to, code, minutes: settings.codeMinutes, statusLink: this.statusLink(id) };
+    const message = { to, code, minutes: settings.codeMinutes, statusLink: this.statusLink(id, token) };
     try {
       await (channel === 'email' ? this.opts.sender.email! : this.opts.sender.sms!)(message);
     } catch {
