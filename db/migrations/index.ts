@@ -32,6 +32,7 @@ import { m0033 } from './0033-sync-sent-mark';
 import { m0034 } from './0034-routing-generation';
 import { m0035 } from './0035-web-applications';
 import { m0036 } from './0036-mail-intake-request';
+import { m0037 } from './0037-volunteers';
 import type { Migration } from './types';
 
 /** Ordered, forward only. A static list (not a folder scan) so the bundled main process finds them. */
@@ -70,6 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0034,
   m0035,
   m0036,
+  m0037,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/api/define';
 import { contactText } from '../../shared/i18n/ru/contacts';
 import { emailsOf, socialsOf } from './emails';
 import { fieldValuesOf } from './fields';
+import { volunteerTimeline } from '../volunteers/queries';
 
 export function contactRow(db: ReadDb, id: string): ContactTable {
   const c = db.get(
@@ -159,6 +160,7 @@ export function readCard(db: ReadDb, id: string): ContactCard {
       title: contactText.merged(m.undone_at !== null),
       refId: m.id,
     });
+  timeline.push(...volunteerTimeline(db, id));
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return {
     ...cardCore(db, c),

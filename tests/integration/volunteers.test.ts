@@ -1,0 +1,371 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HqView } from '../../main/hq/view';
+import { expectError, PASSWORD, tempDir } from './helpers';
+import { enrolledOffice, joinedNode, startTestHq, type SyncNode, type TestHq } from './sync-fixture';
+import {
+  codeMail,
+  getPage,
+  hidden,
+  KALININ,
+  postForm,
+  startReception,
+  TVER,
+  type ReceptionFixture,
+} from './web-reception-fixture';
+
+const T0 = '2026-03-02T07:00:00Z';
+
+/** A citizen signs up on «Стать волонтёром / сторонником» (the campaign in the address) and confirms. */
+async function signUp(
+  r: ReceptionFixture,
+  hq: TestHq,
+  n: number,
+  over: Record<string, string> = {},
+): Promise<string> {
+  const form = await getPage(r.url, '/reception/volunteer?source=vk-dec');
+  expect(form.status).toBe(200);
+  hq.clock.advance(30_000);
+  const sent = await postForm(r.url, '/reception/volunteer', {
+    started: hidden(form.html, 'started'),
+    website: '',
+    source: hidden(form.html, 'source') || 'vk-dec',
+    surname: 'Волков',
+    first_name: 'Игорь',
+    patronymic: 'Павлович',
+    email: 'igor.volkov@mail.test',
+    phone: '+7 916 555-44-33',
+    postal_address: '',
+    place: `${TVER}|${KALININ}|`,
+    text: 'Готов помогать по выходным.',
+    consent: 'yes',
+    ...over,
+  });
+  expect(sent.status, sent.html).toBe(200);
+  const application = hidden(sent.html, 'application');
+  const mail = await codeMail(r.smtp, n);
+  const ok = await postForm(r.url, '/reception/confirm', { application, code: mail.code });
+  expect(ok.status, ok.html).toBe(200);
+  return application;
+}
+
+const count = (n: SyncNode, sql: string, ...p: unknown[]): number =>
+  (n.handle.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).get(...p) as { n: number }).n;
+
+/** The rows an application makes, as a computer holds them (ids and what the pipeline reads). */
+function made(n: SyncNode): unknown {
+  const db = n.handle.sqlite;
+  return {
+    contacts: db
+      .prepare(
+        "SELECT id, full_name, region, source FROM contacts WHERE email_key = 'igor.volkov@mail.test' ORDER BY id",
+      )
+      .all(),
+    candidates: db
+      .prepare('SELECT id, contact_id, stage, task_id, campaign FROM volunteer_candidates ORDER BY id')
+      .all(),
+    steps: db.prepare('SELECT id, stage FROM volunteer_steps ORDER BY id').all(),
+    tasks: db
+      .prepare("SELECT id, assignee_id, status FROM tasks WHERE kind = 'volunteer_candidate' ORDER BY id")
+      .all(),
+    labels: db
+      .prepare('SELECT id, contact_id, value FROM contact_labels WHERE deleted_at IS NULL ORDER BY id')
+      .all(),
+    phones: db
+      .prepare('SELECT id, contact_id, phone FROM contact_phones WHERE deleted_at IS NULL ORDER BY id')
+      .all(),
+    emails: db
+      .prepare('SELECT id, contact_id, email FROM contact_emails WHERE deleted_at IS NULL ORDER BY id')
+      .all(),
+  };
+}
+
+const views: HqView[] = [];
+afterEach(() => {
+  for (const v of views.splice(0)) v.close();
+});
+
+describe('a volunteer’s sign-up at the office', () => {
+  it('lands as a candidate with its source, consent and the coordinator’s task; two computers make one', async () => {
+    const hq = await startTestHq('sqlite', T0);
+    const a = await enrolledOffice(hq, 'ААА', T0, 'admin-a');
+    const b = await enrolledOffice(hq, 'БББ', T0, 'admin-b');
+    const coordinator = await a.value('users.create', {
+      login: 'coord',
+      fullName: 'Координаторова Ольга',
+      role: 'assistant',
+      password: PASSWORD,
+    });
+    // A bad coordinator is refused naming the field, and nothing changes.
+    const bad = expectError(
+      await a.call('volunteers.updateSettings', { coordinatorId: b.sync.state('office_id')! }),
+    );
+    expect(bad.field).toBe('coordinatorId');
+    expect(await a.value('volunteers.settings', {})).toEqual({ coordinatorId: null });
+    await a.value('volunteers.updateSettings', { coordinatorId: coordinator.id });
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    const laptop = await joinedNode(hq, a, T0);
+
+    const r = await startReception(hq, 'ААА', 'БББ');
+    const application = await signUp(r, hq, 0);
+
+    // Both computers take the application before either has seen the other's rows.
+    hq.clock.advance(60_000);
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    expect((await laptop.sync.syncNow()).ok).toBe(true);
+    expect(count(a, 'volunteer_candidates')).toBe(1);
+    expect(count(laptop, 'volunteer_candidates')).toBe(1);
+    // Each took it on its own (the laptop had not seen the office's rows yet).
+    for (const n of [a, laptop]) expect(n.logs.join('\n')).toContain('volunteers: 1 application(s) taken');
+    for (let i = 0; i < 2; i++) {
+      expect((await a.sync.syncNow()).ok).toBe(true);
+      expect((await laptop.sync.syncNow()).ok).toBe(true);
+    }
+    expect((await b.sync.syncNow()).ok).toBe(true);
+    expect(made(laptop)).toEqual(made(a));
+    const rows = made(a) as Record<string, unknown[]>;
+    expect(rows.contacts).toHaveLength(1);
+    expect(rows.candidates).toHaveLength(1);
+    expect(rows.steps).toHaveLength(1);
+    expect(rows.tasks).toEqual([expect.objectContaining({ assignee_id: coordinator.id, status: 'open' })]);
+    expect(rows.phones).toHaveLength(1);
+    expect(rows.emails).toHaveLength(1);
+    expect(rows.labels).toEqual([expect.objectContaining({ value: 'volunteer_candidate' })]);
+
+    const app = a.handle.sqlite
+      .prepare(
+        'SELECT consent_version, consent_text, confirmed_at, source, state, contact_id FROM web_applications WHERE id = ?',
+      )
+      .get(application) as Record<string, string>;
+    const contactId = (rows.contacts![0] as { id: string }).id;
+    expect(app).toMatchObject({ state: 'registered', contact_id: contactId, source: 'vk-dec' });
+    const c = (await a.value('volunteers.candidate', { contactId }))!;
+    expect(c).toMatchObject({
+      stage: 'new',
+      form: 'web_volunteer',
+      campaign: 'vk-dec',
+      region: TVER,
+      district: KALININ,
+      applicationId: application,
+      consent: { version: app.consent_version, text: app.consent_text, at: app.confirmed_at },
+    });
+    expect(c.consent.text.length).toBeGreaterThan(20);
+    const card = await a.value('contacts.get', { id: contactId });
+    expect(card.statuses).toContain('volunteer_candidate');
+    expect(card.source).toContain('vk-dec');
+    expect(card.timeline.map((t) => t.kind)).toEqual(expect.arrayContaining(['consent_given', 'volunteer']));
+    expect(card.timeline.find((t) => t.kind === 'consent_given')!.title).toContain(
+      `редакция ${app.consent_version}`,
+    );
+
+    // Office Б never sees the candidate, the contact or the task.
+    expect(count(b, 'volunteer_candidates')).toBe(0);
+    expect(count(b, 'volunteer_steps')).toBe(0);
+    expect(count(b, "contacts WHERE email_key = 'igor.volkov@mail.test'")).toBe(0);
+    expect(count(b, "tasks WHERE kind = 'volunteer_candidate'")).toBe(0);
+    expect(hq.hq).toBeTruthy();
+  });
+
+  it('joins a contact the office already has by phone; a second sign-up of one in the pipeline adds no candidacy', async () => {
+    const hq = await startTestHq('sqlite', T0);
+    const a = await enrolledOffice(hq, 'ААА', T0, 'admin-a');
+    await enrolledOffice(hq, 'БББ', T0, 'admin-b');
+    const known = await a.value('contacts.create', {
+      lastName: 'Волков',
+      firstName: 'Игорь',
+      phones: ['8 (916) 555-44-33'],
+    });
+    const r = await startReception(hq, 'ААА', 'БББ');
+    await signUp(r, hq, 0, { email: 'igor@work.test' });
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    expect(count(a, "contacts WHERE name_key LIKE 'волков%' AND deleted_at IS NULL")).toBe(1);
+    const c = (await a.value('volunteers.candidate', { contactId: known.id }))!;
+    expect(c.stage).toBe('new');
+    // Nobody named coordinator and no office head: the task waits unassigned in the office.
+    expect(a.handle.sqlite.prepare('SELECT assignee_id FROM tasks WHERE id = ?').get(c.taskId)).toEqual({
+      assignee_id: null,
+    });
+    hq.clock.advance(3_600_000);
+    await signUp(r, hq, 1, { email: 'igor@work.test', text: 'Ещё раз' });
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    expect(count(a, 'volunteer_candidates')).toBe(1);
+    expect(count(a, "web_applications WHERE state = 'registered' AND contact_id = ?", known.id)).toBe(2);
+  });
+});
+
+describe('the volunteer pipeline', () => {
+  it('moves new → checked → interview (an event on the calendar) → accepted, and refuses the rest naming the field', async () => {
+    const hq = await startTestHq('sqlite', T0);
+    const a = await enrolledOffice(hq, 'ААА', T0, 'admin-a');
+    await enrolledOffice(hq, 'БББ', T0, 'admin-b');
+    const r = await startReception(hq, 'ААА', 'БББ');
+    await signUp(r, hq, 0);
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    const [row] = await a.value('volunteers.list', { stage: 'new' });
+    let c = (await a.value('volunteers.candidate', { contactId: row!.contactId }))!;
+    const dump = () => a.handle.sqlite.prepare('SELECT * FROM volunteer_candidates').all();
+    const before = dump();
+
+    const refused = async (input: Record<string, unknown>, field: string) => {
+      const e = expectError(
+        await a.call('volunteers.move', { id: c.id, version: c.version, ...input } as never),
+      );
+      expect(e.field, JSON.stringify(e)).toBe(field);
+      expect(dump()).toEqual(before);
+    };
+    await refused({ stage: 'accepted' }, 'stage');
+    await refused({ stage: 'interview' }, 'stage');
+    await refused({ stage: 'declined' }, 'reason');
+    await refused({ stage: 'checked', version: 'stale' }, 'version');
+    await refused({ stage: 'checked', interviewAt: '2026-03-10T12:00' }, 'interviewAt');
+
+    a.clock.set('2026-03-02T09:00:00Z');
+    c = await a.value('volunteers.move', { id: c.id, stage: 'checked', version: c.version });
+    expect(c.stage).toBe('checked');
+    expect(a.handle.sqlite.prepare('SELECT status FROM tasks WHERE id = ?').get(c.taskId)).toEqual({
+      status: 'done',
+    });
+    const checked = dump();
+    for (const [interviewAt, field] of [
+      [undefined, 'interviewAt'],
+      ['2026-03-01T10:00', 'interviewAt'],
+      ['2026-03-10T25:00', 'interviewAt'],
+    ] as const) {
+      const e = expectError(
+        await a.call('volunteers.move', {
+          id: c.id,
+          stage: 'interview',
+          version: c.version,
+          ...(interviewAt ? { interviewAt } : {}),
+        }),
+      );
+      expect(e.field).toBe(field);
+      expect(dump()).toEqual(checked);
+    }
+    c = await a.value('volunteers.move', {
+      id: c.id,
+      stage: 'interview',
+      interviewAt: '2026-03-10T15:30',
+      version: c.version,
+    });
+    expect(c).toMatchObject({ stage: 'interview', interviewAt: '2026-03-10T15:30' });
+    const events = await a.value('events.list', { from: '2026-03-10', to: '2026-03-10' });
+    expect(events).toEqual([
+      expect.objectContaining({ id: c.eventId, date: '2026-03-10', startTime: '15:30' }),
+    ]);
+    const event = await a.value('events.get', { id: c.eventId! });
+    expect(event.participants.map((p) => p.contactId)).toEqual([c.contactId]);
+    // Moved to another time: the same event moves.
+    c = await a.value('volunteers.move', {
+      id: c.id,
+      stage: 'interview',
+      interviewAt: '2026-03-11T10:00',
+      version: c.version,
+    });
+    expect(await a.value('events.list', { from: '2026-03-10', to: '2026-03-11' })).toEqual([
+      expect.objectContaining({ id: c.eventId, date: '2026-03-11', startTime: '10:00' }),
+    ]);
+
+    c = await a.value('volunteers.move', { id: c.id, stage: 'accepted', version: c.version });
+    expect(c.steps.map((s) => s.stage)).toEqual(['new', 'checked', 'interview', 'interview', 'accepted']);
+    expect(c.steps.at(-1)!.userName).toBe('Администратор');
+    const card = await a.value('contacts.get', { id: c.contactId });
+    expect(card.statuses).toEqual(['volunteer']);
+    expect(card.timeline.filter((t) => t.kind === 'volunteer')).toHaveLength(5);
+    const done = dump();
+    const e = expectError(
+      await a.call('volunteers.move', { id: c.id, stage: 'declined', reason: 'x', version: c.version }),
+    );
+    expect(e).toMatchObject({ code: 'invalid_state', field: 'stage' });
+    expect(dump()).toEqual(done);
+    const audit = a.handle.sqlite
+      .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'volunteers.move'")
+      .get();
+    expect(audit).toEqual({ n: 4 });
+  });
+
+  it('declines with a reason; counts by stage and region match SQL in the office and across offices at HQ', async () => {
+    const hq = await startTestHq('sqlite', T0);
+    const a = await enrolledOffice(hq, 'ААА', T0, 'admin-a');
+    const b = await enrolledOffice(hq, 'БББ', T0, 'admin-b');
+    const r = await startReception(hq, 'ААА', 'БББ');
+    const people = [
+      { surname: 'Волков', email: 'v1@mail.test', phone: '+79160000001', place: `${TVER}|${KALININ}|` },
+      { surname: 'Зайцев', email: 'v2@mail.test', phone: '+79160000002', place: `${TVER}|${KALININ}|` },
+      { surname: 'Лисицын', email: 'v3@mail.test', phone: '+79160000003', place: `${TVER}||` },
+    ];
+    for (const [n, p] of people.entries()) {
+      hq.clock.advance(3_600_000);
+      await signUp(r, hq, n, p);
+    }
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    expect((await b.sync.syncNow()).ok).toBe(true);
+    const [first] = await a.value('volunteers.list', {});
+    const declined = await a.value('volunteers.move', {
+      id: first!.id,
+      stage: 'declined',
+      reason: 'Не отвечает на звонки',
+      version: first!.version,
+    });
+    expect(declined).toMatchObject({ stage: 'declined', declineReason: 'Не отвечает на звонки' });
+    expect((await a.value('contacts.get', { id: declined.contactId })).statuses).toEqual([]);
+    expect(await a.value('volunteers.list', { stage: 'declined' })).toEqual([
+      expect.objectContaining({ id: first!.id }),
+    ]);
+
+    const sqlCounts = (n: SyncNode) =>
+      n.handle.sqlite
+        .prepare(
+          "SELECT coalesce(region, '') AS region, stage, count(*) AS count FROM volunteer_candidates WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2",
+        )
+        .all();
+    const own = await a.value('volunteers.counts', {});
+    expect(own.byRegion).toEqual(sqlCounts(a));
+    expect(own.byStage.find((s) => s.stage === 'declined')!.count).toBe(1);
+    expect(own.byStage.reduce((t, s) => t + s.count, 0)).toBe(count(a, 'volunteer_candidates'));
+    expect((await b.value('volunteers.counts', {})).byRegion).toEqual(sqlCounts(b));
+    // An office's assistant asks for another office's counts: refused naming the field.
+    await a.value('users.create', {
+      login: 'desk',
+      fullName: 'Помощник',
+      role: 'assistant',
+      password: PASSWORD,
+    });
+    const desk = (await a.value('auth.signIn', { login: 'desk', password: PASSWORD }, null)).token;
+    const other = await a.call('volunteers.counts', { officeIds: [b.sync.state('office_id')!] }, desk);
+    expect(expectError(other).field).toBe('officeIds');
+
+    // HQ's analyst view reads every office's candidates.
+    expect((await a.sync.syncNow()).ok).toBe(true);
+    expect((await b.sync.syncNow()).ok).toBe(true);
+    const file = tempDir('priemnaya-view-').file('view.sqlite');
+    const view = await HqView.open(hq.hq, file, hq.clock);
+    views.push(view);
+    await HqView.addUser(file, hq.clock, {
+      login: 'chief',
+      fullName: 'Начальник',
+      password: PASSWORD,
+      role: 'admin',
+    });
+    await HqView.addUser(file, hq.clock, {
+      login: 'analyst',
+      fullName: 'Аналитик',
+      password: PASSWORD,
+      role: 'hq_analyst',
+    });
+    const api = view.handle.api;
+    const signIn = await api.call('http', 'auth.signIn', { login: 'analyst', password: PASSWORD }, {});
+    if (!signIn.ok) throw new Error(JSON.stringify(signIn.error));
+    const token = (signIn.value as { token: string }).token;
+    const all = await api.call('http', 'volunteers.counts', {}, { token });
+    if (!all.ok) throw new Error(JSON.stringify(all.error));
+    const expected = view.handle.store.read.rawAll(
+      "SELECT coalesce(region, '') AS region, stage, count(*) AS count FROM volunteer_candidates WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2",
+    );
+    expect((all.value as { byRegion: unknown[] }).byRegion).toEqual(expected);
+    expect(view.handle.store.read.rawAll('SELECT DISTINCT office_id FROM volunteer_candidates')).toHaveLength(
+      2,
+    );
+    // The view takes nothing in itself: the applications stay as the offices left them.
+    expect(view.handle.store.read.rawGet('SELECT count(*) AS n FROM volunteer_candidates')).toEqual({ n: 3 });
+  });
+});
