@@ -15,11 +15,11 @@ export const VOLUNTEER_TASK_KINDS = ['volunteer_candidate'] as const;
 /** The form a candidate came from (the web reception's «Стать волонтёром / сторонником»). */
 export const VOLUNTEER_FORM = 'web_volunteer';
 
-/** Where a candidate may go from each stage; an interview may be set again (moved). */
+/** Where a candidate may go from each stage, the usual next first; an interview may be set again (moved). */
 export const VOLUNTEER_NEXT: Record<VolunteerStage, readonly VolunteerStage[]> = {
   new: ['checked', 'declined'],
   checked: ['interview', 'declined'],
-  interview: ['interview', 'accepted', 'declined'],
+  interview: ['accepted', 'interview', 'declined'],
   accepted: [],
   declined: [],
 };

@@ -1,14 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Hq } from '../../main/hq/service';
-import { openHqStore, type HqStore } from '../../main/hq/store';
-import { smtpCodeSender } from '../../main/hq/reception/notify';
-import { setRoute } from '../../main/hq/reception/routes';
-import { WebReception } from '../../main/hq/reception/service';
-import { startHqServer, type HqServerHandle } from '../../main/transport/http/hq';
 import { fixedClock } from '../../shared/util/clock';
-import { startSmtpListener, SMTP_PASS, SMTP_USER, type SmtpListener } from '../integration/smtp-listener';
+import { startReceptionHq, type ReceptionHq } from './reception-hq';
 import { expect, OFFICE, signIn, test } from './fixtures';
 
 /**
@@ -18,36 +9,15 @@ import { expect, OFFICE, signIn, test } from './fixtures';
  * citizen's status page shows the registration number.
  */
 
-let dir: string;
-let store: HqStore;
-let server: HqServerHandle;
-let smtp: SmtpListener;
-let hq: Hq;
+let hqFront: ReceptionHq;
 const clock = fixedClock(new Date().toISOString());
 
 test.beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-e2e-hq-'));
-  store = await openHqStore(path.join(dir, 'hq.sqlite'));
-  hq = await Hq.open(store, { clock });
-  smtp = await startSmtpListener();
-  const sender = smtpCodeSender(
-    `smtp://${encodeURIComponent(SMTP_USER)}:${SMTP_PASS}@127.0.0.1:${smtp.port}`,
-    'reception@hq.test',
-  );
-  const reception = await WebReception.open(hq, {
-    clock,
-    sender: { email: sender.email },
-    publicUrl: 'https://deputat.example/reception',
-  });
-  server = await startHqServer({ hq, port: 0, reception: { reception } });
-  await setRoute(hq.db, { region: '', district: '', settlement: '' }, OFFICE.code, clock.now());
+  hqFront = await startReceptionHq(clock, OFFICE.code);
 });
 
 test.afterEach(async () => {
-  await server.close();
-  await smtp.close();
-  await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await hqFront.close();
 });
 
 test('a citizen applies without JavaScript, the office registers the application by keyboard, the status page shows the number', async ({
@@ -56,14 +26,9 @@ test('a citizen applies without JavaScript, the office registers the application
   browser,
 }, testInfo) => {
   await app.setUp();
-  await app.call('sync.enrol', { url: server.url, code: await hq.createEnrolmentCode(OFFICE.code) });
+  await app.call('sync.enrol', await hqFront.enrolment(OFFICE.code));
 
-  const citizen = await browser.newContext({
-    javaScriptEnabled: false,
-    viewport: { width: 390, height: 844 },
-  });
-  const form = await citizen.newPage();
-  await form.goto(`${server.url}/reception/appeal`);
+  const { context: citizen, page: form } = await hqFront.phonePage(browser, '/reception/appeal');
   await expect(form.getByRole('heading', { name: 'Интернет-приёмная депутата' })).toBeVisible();
   await form.getByLabel('Фамилия').fill('Кузнецова');
   await form.getByLabel('Имя').fill('Мария');
@@ -76,14 +41,14 @@ test('a citizen applies without JavaScript, the office registers the application
   clock.advance(20_000);
   await form.getByRole('button', { name: 'Отправить' }).click();
   await expect(form.getByText('ma***@mail.test')).toBeVisible();
-  await smtp.waitFor(1);
-  const text = (await smtp.parsed(0)).text ?? '';
+  await hqFront.smtp.waitFor(1);
+  const text = (await hqFront.smtp.parsed(0)).text ?? '';
   const code = /Код подтверждения: (\d{6})/.exec(text)![1]!;
   await form.getByLabel('Код из письма').fill(code);
   await form.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(form.getByRole('heading', { name: 'Обращение принято' })).toBeVisible();
   const link = await form.locator('#status-link').getAttribute('href');
-  const statusUrl = `${server.url}/reception/status/${link!.slice(link!.lastIndexOf('/') + 1)}`;
+  const statusUrl = `${hqFront.server.url}/reception/status/${link!.slice(link!.lastIndexOf('/') + 1)}`;
 
   expect((await app.call('sync.now', {})).ok).toBe(true);
   await page.setViewportSize({ width: 1366, height: 768 });
