@@ -8,7 +8,14 @@
  * derived from the application's: two computers that both took an application wrote the same rows, and
  * sync merges them as one.
  */
-import type { ContactTable, TaskTable, VolunteerCandidateTable, WebApplicationTable } from '../../db/schema';
+import type {
+  ContactTable,
+  DB,
+  SyncedTable,
+  TaskTable,
+  VolunteerCandidateTable,
+  WebApplicationTable,
+} from '../../db/schema';
 import type { Store, WriteDb } from '../../db/sql';
 import { CANDIDATE_STATUS, VOLUNTEER_FORM, VOLUNTEER_TASK_KINDS } from '../../shared/api/volunteers';
 import { addressKey, emailKey, fullName, nameKey, normalizePhone } from '../../shared/domain/text';
@@ -26,6 +33,15 @@ import { candidateOfContact, coordinatorOf } from './queries';
 
 /** Working days the coordinator has to look at a new candidate. */
 const TASK_DAYS = 3;
+
+/**
+ * Inserts a row made with a derived id unless a row of that id is here already: another computer's
+ * copy of it may have come in an earlier page of this sync than the application's own change.
+ */
+function insertDerived<T extends SyncedTable>(db: WriteDb, table: T, row: DB[T] & { id: string }): void {
+  if (db.rawGet(`SELECT 1 FROM ${table} WHERE id = ?`, row.id)) return;
+  insertSynced(db, table, row);
+}
 
 /** The contact an application names: one found by its e-mail or phone, else a new one. */
 function contactFor(s: WriteScope, a: WebApplicationTable, id: (part: string) => string): string {
@@ -56,17 +72,17 @@ function contactFor(s: WriteScope, a: WebApplicationTable, id: (part: string) =>
     source: T.source(a.source),
     ...newSyncColumns(s.st, s.office.id, id('contact')),
   };
-  insertSynced(s.db, 'contacts', row);
+  insertDerived(s.db, 'contacts', row);
   const phone = a.phone ? normalizePhone(a.phone) : null;
   if (phone && a.phone)
-    insertSynced(s.db, 'contact_phones', {
+    insertDerived(s.db, 'contact_phones', {
       contact_id: row.id,
       phone,
       raw: a.phone,
       ...newSyncColumns(s.st, s.office.id, id('phone')),
     });
   if (row.email && row.email_key)
-    insertSynced(s.db, 'contact_emails', {
+    insertDerived(s.db, 'contact_emails', {
       contact_id: row.id,
       email: row.email,
       email_key: row.email_key,
@@ -85,7 +101,7 @@ export function putStatus(s: WriteScope, contactId: string, status: string, id?:
     contactId,
     status,
   );
-  if (has) return;
+  if (has || (id && s.db.rawGet('SELECT 1 FROM contact_labels WHERE id = ?', id))) return;
   insertSynced(s.db, 'contact_labels', {
     contact_id: contactId,
     kind: 'status',
@@ -120,7 +136,7 @@ function takeOne(s: WriteScope, a: WebApplicationTable): void {
       event_stage: null,
       ...newSyncColumns(s.st, s.office.id, id('task')),
     };
-    insertSynced(s.db, 'tasks', task);
+    insertDerived(s.db, 'tasks', task);
     const candidate: VolunteerCandidateTable = {
       contact_id: contactId,
       application_id: a.id,
@@ -139,8 +155,8 @@ function takeOne(s: WriteScope, a: WebApplicationTable): void {
       decline_reason: null,
       ...newSyncColumns(s.st, s.office.id, id('candidate')),
     };
-    insertSynced(s.db, 'volunteer_candidates', candidate);
-    insertSynced(s.db, 'volunteer_steps', {
+    insertDerived(s.db, 'volunteer_candidates', candidate);
+    insertDerived(s.db, 'volunteer_steps', {
       candidate_id: candidate.id,
       contact_id: contactId,
       stage: 'new',
