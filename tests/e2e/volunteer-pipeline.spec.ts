@@ -1,6 +1,7 @@
 import { fixedClock, localDate } from '../../shared/util/clock';
 import { startReceptionHq, type ReceptionHq } from './reception-hq';
 import { expect, OFFICE, signIn, test } from './fixtures';
+import { openSettings } from './settings-nav';
 
 /**
  * A volunteer's sign-up end to end: the person fills HQ's «Стать волонтёром» form (the campaign in the
@@ -37,6 +38,22 @@ test('a volunteer signs up; the coordinator checks him, sets the interview on th
 }, testInfo) => {
   await app.setUp();
   await app.call('sync.enrol', await hqFront.enrolment(OFFICE.code));
+  const coordinator = await app.call('users.create', {
+    login: 'coord',
+    fullName: 'Координаторова Нина',
+    role: 'assistant',
+    password: 'verno-verno-9',
+  });
+
+  // The office head names the volunteer coordinator in Settings.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open(page);
+  await signIn(page);
+  await openSettings(page, 'Волонтёры');
+  await page.getByLabel('Координатор волонтёров').selectOption({ label: 'Координаторова Нина' });
+  await expect(page.getByRole('status').filter({ hasText: 'Сохранено' })).toBeVisible();
+  expect(await app.call('volunteers.settings', {})).toEqual({ coordinatorId: coordinator.id });
+  await page.screenshot({ path: testInfo.outputPath('volunteer-settings-1366.png') });
 
   const { context: person, page: form } = await hqFront.phonePage(
     browser,
@@ -62,10 +79,10 @@ test('a volunteer signs up; the coordinator checks him, sets the interview on th
   expect(await app.call('volunteers.list', { stage: 'new' })).toEqual([
     expect.objectContaining({ fullName: 'Волков Игорь', campaign: 'vk-dec' }),
   ]);
+  expect((await app.call('tasks.list', { everyone: true })).rows).toEqual([
+    expect.objectContaining({ kind: 'volunteer_candidate', assigneeId: coordinator.id }),
+  ]);
 
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await app.open(page);
-  await signIn(page);
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Контакты' }).click();
   await page.getByRole('tab', { name: 'Кандидаты в волонтёры' }).click();
   await page.getByLabel('Этап кандидата').selectOption('new');

@@ -56,7 +56,12 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     title: routingUi.title,
     panel: () => <RoutingSettings />,
   },
-  { id: 'volunteers', title: volunteersText.ui.settingsTitle, panel: () => <VolunteerSettings /> },
+  {
+    id: 'volunteers',
+    title: volunteersText.ui.settingsTitle,
+    shown: (may) => may('volunteers.settings'),
+    panel: () => <VolunteerSettings />,
+  },
   {
     id: 'mailboxes',
     title: mailboxesUi.title,

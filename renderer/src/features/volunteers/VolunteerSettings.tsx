@@ -6,6 +6,7 @@ import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
 import { errorText, ui } from '../../i18n';
 import { useStore } from '../../store';
+import './volunteers.css';
 
 const u = T.ui;
 
@@ -18,7 +19,7 @@ export function VolunteerSettings() {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const value = current.data?.coordinatorId ?? '';
   return (
-    <section className="panel" aria-labelledby="volunteer-settings-title">
+    <section className="panel volunteer-settings" aria-labelledby="volunteer-settings-title">
       <h2 id="volunteer-settings-title">{u.settingsTitle}</h2>
       {!current.data && !current.error ? <p className="muted">{ui.loading}</p> : null}
       <Field id="volunteer-coordinator" label={u.coordinator} hint={u.coordinatorHelp}>
