@@ -200,15 +200,21 @@ describe('a volunteer’s sign-up at the office', () => {
       firstName: 'Игорь',
       phones: ['8 (916) 555-44-33'],
     });
+    const head = await a.value('users.create', {
+      login: 'head',
+      fullName: 'Руководитель Приёмной',
+      role: 'office_head',
+      password: PASSWORD,
+    });
     const r = await startReception(hq, 'ААА', 'БББ');
     await signUp(r, hq, 0, { email: 'igor@work.test' });
     expect((await a.sync.syncNow()).ok).toBe(true);
     expect(count(a, "contacts WHERE name_key LIKE 'волков%' AND deleted_at IS NULL")).toBe(1);
     const c = (await a.value('volunteers.candidate', { contactId: known.id }))!;
     expect(c.stage).toBe('new');
-    // Nobody named coordinator and no office head: the task waits unassigned in the office.
+    // Nobody named coordinator: the office head takes the task.
     expect(a.handle.sqlite.prepare('SELECT assignee_id FROM tasks WHERE id = ?').get(c.taskId)).toEqual({
-      assignee_id: null,
+      assignee_id: head.id,
     });
     hq.clock.advance(3_600_000);
     await signUp(r, hq, 1, { email: 'igor@work.test', text: 'Ещё раз' });
@@ -238,6 +244,9 @@ describe('the volunteer pipeline', () => {
       expect(e.field, JSON.stringify(e)).toBe(field);
       expect(dump()).toEqual(before);
     };
+    await refused({ stage: 'hired' }, 'stage');
+    await refused({ stage: 'checked', id: 'not-an-id' }, 'id');
+    await refused({ stage: 'declined', reason: 'x'.repeat(501) }, 'reason');
     await refused({ stage: 'accepted' }, 'stage');
     await refused({ stage: 'interview' }, 'stage');
     await refused({ stage: 'declined' }, 'reason');
@@ -255,6 +264,7 @@ describe('the volunteer pipeline', () => {
       [undefined, 'interviewAt'],
       ['2026-03-01T10:00', 'interviewAt'],
       ['2026-03-10T25:00', 'interviewAt'],
+      ['10.03.2026 15:30', 'interviewAt'],
     ] as const) {
       const e = expectError(
         await a.call('volunteers.move', {
