@@ -2,7 +2,7 @@
  * The volunteer pipeline's moves: new → checked → interview (its date and time put an event on the
  * calendar) → accepted / declined (with a reason). Each move is one write: the candidate's stage, its
  * step on the contact's timeline, the contact's status, the coordinator's task closed once the candidate
- * was looked at, and the audit entry.
+ * was looked at, a declined candidate's interview event cancelled, and the audit entry.
  */
 import type { EventTable, VolunteerCandidateTable } from '../../db/schema';
 import { ApiError } from '../../shared/api/define';
@@ -11,7 +11,8 @@ import { CANDIDATE_STATUS, VOLUNTEER_NEXT } from '../../shared/api/volunteers';
 import { volunteersText as T } from '../../shared/i18n/ru/volunteers';
 import { zonedInstant } from '../../shared/util/clock';
 import { EVENT_BLANK } from '../events/events';
-import { enterStage, eventHistory, loadEvent } from '../events/flow';
+import { closeStageTasks, enterStage, eventHistory, loadEvent } from '../events/flow';
+import { isOpenEventState, type EventState } from '../../shared/domain/workflow/event';
 import { closeTasks } from '../tasks/tasks';
 import { audit, insertSynced, newSyncColumns, updateSynced } from '../kernel/bookkeeping';
 import type { CallContext } from '../kernel/context';
@@ -59,6 +60,21 @@ function interviewEvent(s: PersonScope, c: VolunteerCandidateTable, fullName: st
   return row.id;
 }
 
+/** A declined candidate's interview leaves the calendar: its event is cancelled with the reason. */
+function cancelInterview(s: PersonScope, eventId: string, reason: string): void {
+  const e = loadEvent(s.db, eventId);
+  if (!isOpenEventState(e.stage as EventState)) return;
+  closeStageTasks(s, e.id, 'cancelled');
+  updateSynced(
+    s.db,
+    'events',
+    e.id,
+    { stage: 'cancelled', stage_since: s.st.now, cancel_reason: reason },
+    s.st,
+  );
+  eventHistory(s, e.id, 'cancelled', { stage: { from: e.stage, to: 'cancelled' } }, reason);
+}
+
 function dropStatus(s: PersonScope, contactId: string, status: string): void {
   for (const l of s.db.rawAll<{ id: string }>(
     "SELECT id FROM contact_labels WHERE contact_id = ? AND kind = 'status' AND value = ? AND deleted_at IS NULL",
@@ -88,6 +104,7 @@ export function move(ctx: CallContext, i: ParsedInput<'volunteers.move'>): Outpu
     if (i.stage === 'declined') {
       if (!i.reason) refuse('reason', 'say why the candidate is declined');
       patch.decline_reason = i.reason;
+      if (c.event_id) cancelInterview(s, c.event_id, i.reason);
     } else if (i.reason) refuse('reason', 'only a declined candidate has a reason');
     if (i.stage === 'accepted') putStatus(s, c.contact_id, 'volunteer');
     if (i.stage === 'accepted' || i.stage === 'declined') dropStatus(s, c.contact_id, CANDIDATE_STATUS);

@@ -336,12 +336,29 @@ describe('the volunteer pipeline', () => {
     expect((await a.sync.syncNow()).ok).toBe(true);
     expect((await b.sync.syncNow()).ok).toBe(true);
     const [first] = await a.value('volunteers.list', {});
+    const checked = await a.value('volunteers.move', {
+      id: first!.id,
+      stage: 'checked',
+      version: first!.version,
+    });
+    const invited = await a.value('volunteers.move', {
+      id: first!.id,
+      stage: 'interview',
+      interviewAt: '2026-03-12T11:00',
+      version: checked.version,
+    });
     const declined = await a.value('volunteers.move', {
       id: first!.id,
       stage: 'declined',
       reason: 'Не отвечает на звонки',
-      version: first!.version,
+      version: invited.version,
     });
+    // The interview leaves the calendar: its event is cancelled with the reason, its tasks with it.
+    expect(await a.value('events.list', { from: '2026-03-12', to: '2026-03-12' })).toEqual([]);
+    expect(
+      a.handle.sqlite.prepare('SELECT stage, cancel_reason FROM events WHERE id = ?').get(invited.eventId),
+    ).toEqual({ stage: 'cancelled', cancel_reason: 'Не отвечает на звонки' });
+    expect(count(a, "tasks WHERE event_id = ? AND status = 'open'", invited.eventId)).toBe(0);
     expect(declined).toMatchObject({ stage: 'declined', declineReason: 'Не отвечает на звонки' });
     expect((await a.value('contacts.get', { id: declined.contactId })).statuses).toEqual([]);
     expect(await a.value('volunteers.list', { stage: 'declined' })).toEqual([
