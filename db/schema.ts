@@ -45,6 +45,7 @@ import type {
 } from './schema-assignments';
 import type { ReceptionDayTable, ReceptionBookingTable, ReceptionNoticeTable } from './schema-reception';
 import type { CampaignTables } from './schema-campaigns';
+import type { VolunteerTables } from './schema-volunteers';
 import type {
   AppealTable,
   BodyTable,
@@ -64,6 +65,7 @@ export type * from './schema-mail-intake';
 export type * from './schema-mail';
 export type * from './schema-reception';
 export type * from './schema-campaigns';
+export type * from './schema-volunteers';
 export type * from './schema-mandates';
 
 export interface SyncColumns {
@@ -115,6 +117,8 @@ export interface OfficeTable extends SyncColumns {
   reminder_settings: string;
   /** Duplicates with the same phone are merged without asking (off unless the office turns it on). */
   contact_auto_merge_phone: number;
+  /** Who takes new volunteer candidates (migration «volunteers»); null: the office head. */
+  volunteer_coordinator_id?: string | null;
 }
 
 export interface LetterTemplateTable extends SyncColumns {
@@ -224,7 +228,7 @@ export interface AuditLogTable {
   details: string | null;
 }
 
-export interface DB extends CampaignTables {
+export interface DB extends CampaignTables, VolunteerTables {
   local_state: LocalStateTable;
   office_desks: OfficeDeskTable;
   offices: OfficeTable;
@@ -344,5 +348,7 @@ export const SYNCED_TABLES = [
   'mandate_files',
   'own_requests',
   'own_request_history',
+  'volunteer_candidates',
+  'volunteer_steps',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -32,6 +32,7 @@ import { m0033 } from './0033-sync-sent-mark';
 import { m0034 } from './0034-routing-generation';
 import { m0035 } from './0035-web-applications';
 import { m0036 } from './0036-mail-intake-request';
+import { m0037 } from './0037-volunteers';
 import { m0038 } from './0038-web-application-files';
 import { m0039 } from './0039-mandate-files-search';
 import { m0040 } from './0040-contacts-out-of-base';
@@ -73,6 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0034,
   m0035,
   m0036,
+  m0037,
   m0038,
   m0039,
   m0040,

@@ -52,6 +52,7 @@ import { mailOutboxHandlers } from '../mail/outbox/handlers';
 import { receptionHandlers } from '../reception/handlers';
 import { campaignHandlers } from '../campaigns/handlers';
 import { mandateHandlers } from '../mandates/handlers';
+import { volunteerHandlers } from '../volunteers/handlers';
 import { ownRequestHandlers } from '../requests/own-handlers';
 
 /** A write gets the store that writes; an audited read, its audit entry; a read, a read handle only. */
@@ -239,5 +240,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...receptionHandlers,
   ...campaignHandlers,
   ...mandateHandlers,
+  ...volunteerHandlers,
   ...ownRequestHandlers,
 };

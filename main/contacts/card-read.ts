@@ -10,6 +10,7 @@ import { contactText } from '../../shared/i18n/ru/contacts';
 import { mergedCampaignEntries } from '../campaigns/merge';
 import { emailsOf, socialsOf } from './emails';
 import { fieldValuesOf } from './fields';
+import { volunteerTimeline } from '../volunteers/queries';
 
 export function contactRow(db: ReadDb, id: string): ContactTable {
   const c = db.get(
@@ -162,6 +163,7 @@ export function readCard(db: ReadDb, id: string): ContactCard {
     });
     if (m.undone_at === null) timeline.push(...mergedCampaignEntries(db, m));
   }
+  timeline.push(...volunteerTimeline(db, id));
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return {
     ...cardCore(db, c),

@@ -31,6 +31,7 @@ import { BundleError, readBundle, signBundle, verifiedPayload } from './signing'
 import { claimDesk, ensureHeldDeskRow, needsDesk, settleDesk } from './desks';
 import { filesForBundle, syncFiles, takeBundleFiles } from './files';
 import { setOfficeKey } from './sealing';
+import { takeVolunteersAfterSync } from '../volunteers/intake';
 import { httpLink, postJson, SYNC_TIMEOUT_MS, type HqLink } from './link';
 
 export { httpLink, SyncHttpError, type HqLink } from './link';
@@ -218,6 +219,7 @@ export class OfficeSync {
         const now = this.ctx.clock.now().getTime();
         this.ctx.hlc.receive(result.newest, Math.max(now, Date.parse(result.newest.slice(0, 24))));
       }
+      takeVolunteersAfterSync(this.ctx, this.log);
       return result;
     } finally {
       sqlite.pragma('foreign_keys = ON');

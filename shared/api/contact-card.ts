@@ -24,7 +24,7 @@ export type Consent = z.infer<typeof ConsentSchema>;
 
 export const TimelineEntrySchema = z.object({
   at: z.string(),
-  kind: z.enum(['appeal', 'note', 'consent_given', 'consent_withdrawn', 'merge', 'created']),
+  kind: z.enum(['appeal', 'note', 'consent_given', 'consent_withdrawn', 'merge', 'created', 'volunteer']),
   title: z.string(),
   /** The appeal or merge this entry opens. */
   refId: z.string().nullable(),

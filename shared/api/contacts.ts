@@ -48,6 +48,7 @@ export const DEFAULT_CONTACT_STATUSES = [
   'supporter',
   'party_member',
   'volunteer',
+  'volunteer_candidate',
 ] as const;
 
 /** Purposes a consent is given for (152-FZ Art. 9); outreach needs one, the office's own records do not. */

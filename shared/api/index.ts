@@ -17,6 +17,7 @@ import { reminderMethods } from './reminders';
 import { reportMethods } from './reports';
 import { requestMethods } from './requests';
 import { routingMethods } from './routing';
+import { volunteerMethods } from './volunteers';
 import { mailIntakeMethods } from './mail-intake';
 import { mailOutboxMethods } from './mail-outbox';
 import { mailingMethods } from './mailings';
@@ -59,6 +60,7 @@ export const contract = {
   ...receptionMethods,
   ...campaignMethods,
   ...mandateMethods,
+  ...volunteerMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { EVENT_TASK_KINDS } from '../domain/workflow/event';
 import { ASSIGNMENT_TASK_KINDS } from '../domain/assignments';
 import { RECEPTION_TASK_KINDS } from '../domain/reception';
 import { CAMPAIGN_TASK_KINDS } from './campaigns';
+import { VOLUNTEER_TASK_KINDS } from './volunteers';
 
 export const TaskRowSchema = z.object({
   id: IdSchema,
@@ -18,6 +19,7 @@ export const TaskRowSchema = z.object({
     ...ASSIGNMENT_TASK_KINDS,
     ...RECEPTION_TASK_KINDS,
     ...CAMPAIGN_TASK_KINDS,
+    ...VOLUNTEER_TASK_KINDS,
   ]),
   /** An appeal's task names the appeal; an event stage's task names the event. */
   appealId: IdSchema.nullable(),

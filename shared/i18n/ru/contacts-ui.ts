@@ -28,7 +28,14 @@ const MERGE_FIELDS: Record<MergeField, string> = {
 /** The contact base screens. */
 export const contactsUi = {
   title: 'Контакты',
-  tabs: { base: 'База', duplicates: 'Дубли', import: 'Импорт', segments: 'Сегменты', mailings: 'Рассылки' },
+  tabs: {
+    base: 'База',
+    duplicates: 'Дубли',
+    import: 'Импорт',
+    segments: 'Сегменты',
+    mailings: 'Рассылки',
+    volunteers: 'Кандидаты в волонтёры',
+  },
   count: (n: number) => countOf(n, ['контакт', 'контакта', 'контактов']),
   search: 'Поиск: фамилия в любом падеже или телефон',
   listLabel: 'Контакты',

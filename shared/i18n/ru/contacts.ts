@@ -12,6 +12,7 @@ const STATUSES: Record<(typeof DEFAULT_CONTACT_STATUSES)[number], string> = {
   supporter: 'Сторонник',
   party_member: 'Член партии',
   volunteer: 'Волонтёр',
+  volunteer_candidate: 'Кандидат в волонтёры',
 };
 
 const REJECT_REASONS: Record<RejectReason, string> = {

@@ -10,6 +10,7 @@ import { useStore } from '../../store';
 import { socialLabel } from '../../../../shared/domain/socials';
 import { deliverFile, textAsBase64 } from '../attachments/files';
 import { RecordAssignments } from '../assignments/RecordAssignments';
+import { VolunteerPanel } from '../volunteers/VolunteerPanel';
 
 const k = contactsText.card;
 const f = contactsText.fields;
@@ -211,6 +212,11 @@ export function ContactCard(props: {
           </button>
         </form>
       ) : null}
+
+      <VolunteerPanel
+        contactId={card.id}
+        onMoved={() => void act(() => call('contacts.get', { id: card.id }))}
+      />
 
       <RecordAssignments links={{ contactId: card.id }} />
 

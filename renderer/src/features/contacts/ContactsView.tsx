@@ -13,6 +13,7 @@ import { Duplicates } from './Duplicates';
 import { ImportWizard } from './ImportWizard';
 import { ExportPanel, Segments } from './Segments';
 import { MailingsView } from '../mailings/MailingsView';
+import { VolunteerList } from '../volunteers/VolunteerList';
 import './contacts.css';
 
 type Tab = keyof typeof contactsText.tabs;
@@ -48,7 +49,8 @@ export function ContactsView() {
     (t) =>
       (t !== 'import' || mayCall(role, 'contacts.import')) &&
       (t !== 'duplicates' || mayCall(role, 'contacts.merge')) &&
-      (t !== 'mailings' || mayCall(role, 'mailings.list')),
+      (t !== 'mailings' || mayCall(role, 'mailings.list')) &&
+      (t !== 'volunteers' || mayCall(role, 'volunteers.list')),
   );
 
   return (
@@ -140,6 +142,7 @@ export function ContactsView() {
       {tab === 'duplicates' ? <Duplicates /> : null}
       {tab === 'import' ? <ImportWizard /> : null}
       {tab === 'mailings' ? <MailingsView /> : null}
+      {tab === 'volunteers' ? <VolunteerList statusName={statusName} /> : null}
       {tab === 'segments' ? (
         <Segments
           statuses={statuses}

@@ -11,6 +11,8 @@ import { ClassifierSettings } from '../classifier/ClassifierSettings';
 import { mailSection } from '../mail-outbox/section';
 import { ContactFieldsSettings } from '../contacts/ContactFieldsSettings';
 import { RoutingSettings } from '../routing/RoutingSettings';
+import { VolunteerSettings } from '../volunteers/VolunteerSettings';
+import { volunteersText } from '../../../../shared/i18n/ru/volunteers';
 import { MailboxSettings } from '../inbox/MailboxSettings';
 import { mailboxesUi } from '../../../../shared/i18n/ru/mail-intake';
 import { SyncPanel } from '../sync/SyncPanel';
@@ -53,6 +55,12 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
     id: 'routing',
     title: routingUi.title,
     panel: () => <RoutingSettings />,
+  },
+  {
+    id: 'volunteers',
+    title: volunteersText.ui.settingsTitle,
+    shown: (may) => may('volunteers.settings'),
+    panel: () => <VolunteerSettings />,
   },
   {
     id: 'mailboxes',

@@ -17,6 +17,7 @@ import { useStore } from '../../store';
 import { deliverFile } from '../attachments/files';
 import { StatisticsByClassifier } from './StatisticsByClassifier';
 import { StatisticsCharts } from './StatisticsCharts';
+import { VolunteerStats } from '../volunteers/VolunteerStats';
 import './statistics.css';
 
 /**
@@ -145,6 +146,7 @@ export function StatisticsView() {
         <>
           <StatisticsCharts stats={stats} />
           <StatisticsByClassifier period={period} scope={scope} />
+          <VolunteerStats scope={scope} />
         </>
       ) : busy ? (
         <p className="muted" role="status">
