@@ -142,9 +142,27 @@ export function webReceptionFilesSuite(kind: HqKind): void {
         expect(sent.html, what).toMatch(/id="attachments"[^>]*aria-invalid="true"/);
         // The rest of the form is kept for the citizen to send again.
         expect(sent.html, what).toContain('value="Смирнова"');
+        expect(sent.html, what).toContain('выберите их снова');
         expect(await count(hq, 'hq_web_applications'), what).toBe(0);
         expect(await count(hq, 'hq_web_files'), what).toBe(0);
       }
+      // A 1 MB field in a post with files, and a file under a name the form has not: refused the same way.
+      const huge = await postWithFiles(
+        r.url,
+        '/reception/appeal',
+        await filledAppeal(r, hq.clock, { text: 'ж'.repeat(1024 * 1024) }),
+        [{ name: 'a.pdf', data: pdf(100) }],
+      );
+      expect(huge.status).toBe(413);
+      expect(huge.html).toContain('Заявка слишком большая');
+      const body = new FormData();
+      for (const [k, v] of Object.entries(await filledAppeal(r, hq.clock))) body.append(k, v);
+      body.append('office_id', new Blob([new Uint8Array(pdf(100))]), 'a.pdf');
+      const forged = await fetch(`${r.url}/reception/appeal`, { method: 'POST', body });
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).toContain('Форма не принимает поле «office_id»');
+      expect(await count(hq, 'hq_web_applications')).toBe(0);
+      expect(await count(hq, 'hq_web_files')).toBe(0);
       expect(r.smtp.messages).toHaveLength(0);
     });
 
