@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../main/attachments/attachments';
-import { changeWebSettings } from '../../main/hq/reception/settings';
+import { changeWebSettings, readWebSettings } from '../../main/hq/reception/settings';
 import { enrolledOffice, startTestHq, type HqKind, type TestHq } from './sync-fixture';
 import {
   codeMail,
@@ -112,6 +112,12 @@ export function webReceptionFilesSuite(kind: HqKind): void {
         perIpHour: 100,
       });
       expect(settings.maxFiles).toBe(5);
+      // A setting HQ's admin mistypes is refused naming it, and nothing changes.
+      await expect(changeWebSettings(hq.hq.db, { fileTypes: ['pdf', 'exe'] })).rejects.toThrow(
+        /^fileTypes\.1:/,
+      );
+      await expect(changeWebSettings(hq.hq.db, { maxFileBytes: 10 })).rejects.toThrow(/^maxFileBytes:/);
+      expect(await readWebSettings(hq.hq.db)).toEqual(settings);
       const cases: [string, FormFile[], string][] = [
         ['oversize', [{ name: 'big.pdf', data: pdf(settings.maxFileBytes) }], 'файл «big.pdf» больше 0,1 МБ'],
         [
@@ -161,6 +167,14 @@ export function webReceptionFilesSuite(kind: HqKind): void {
       const forged = await fetch(`${r.url}/reception/appeal`, { method: 'POST', body });
       expect(forged.status).toBe(400);
       expect(await forged.text()).toContain('Форма не принимает поле «office_id»');
+      // A body that says it is multipart and is not.
+      const broken = await fetch(`${r.url}/reception/appeal`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data' },
+        body: 'surname=x',
+      });
+      expect(broken.status).toBe(400);
+      expect(await broken.text()).toContain('Форма отправлена в неизвестном виде');
       expect(await count(hq, 'hq_web_applications')).toBe(0);
       expect(await count(hq, 'hq_web_files')).toBe(0);
       expect(r.smtp.messages).toHaveLength(0);
