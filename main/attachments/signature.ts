@@ -3,7 +3,7 @@ import type { AttachmentMime } from '../../shared/api/attachments';
 /**
  * Whether a file's content is of the type it is declared as, by the signature every file of that type
  * opens with: a Windows program renamed `скан.pdf` is not a PDF, and a viewer that sniffs content
- * must never be handed one. A table of our seven types rather than a library: the general detectors
+ * must never be handed one. A table of our eight types rather than a library: the general detectors
  * (file-type and the like) answer "a CFB container" for a Word 97 document and nothing for plain text,
  * the two we would have to decide here anyway, and they pull in a stream toolkit for the other five,
  * which are a few bytes each.
@@ -30,9 +30,25 @@ export function contentMatches(mime: AttachmentMime, data: Buffer): boolean {
       return startsWith(data, [0x50, 0x4b, 0x03, 0x04]) && data.includes('word/');
     case 'application/msword':
       return startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    case 'application/vnd.oasis.opendocument.text':
+      return isOdfText(data);
     case 'text/plain':
       return isText(data);
   }
+}
+
+/**
+ * An OpenDocument text: a ZIP whose first entry is `mimetype`, stored uncompressed, holding the type
+ * (the ODF package rule, there so that a file's type can be read from its first bytes).
+ */
+function isOdfText(data: Buffer): boolean {
+  if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04]) || data.length < 30) return false;
+  const nameLength = data.readUInt16LE(26);
+  const extraLength = data.readUInt16LE(28);
+  const name = data.subarray(30, 30 + nameLength).toString('latin1');
+  const start = 30 + nameLength + extraLength;
+  const type = 'application/vnd.oasis.opendocument.text';
+  return name === 'mimetype' && data.subarray(start, start + type.length).toString('latin1') === type;
 }
 
 function startsWith(data: Buffer, bytes: readonly number[]): boolean {

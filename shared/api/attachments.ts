@@ -3,7 +3,7 @@ import { method } from './define';
 import { IdSchema, InstantSchema, RequiredText } from './common';
 import { DEPUTY, DESK } from '../domain/workflow/appeal';
 
-/** What an office keeps: scans, photos, Word documents and plain text; nothing executable. */
+/** What an office keeps: scans, photos, Word and OpenDocument texts and plain text; nothing executable. */
 export const ATTACHMENT_MIMES = [
   'application/pdf',
   'image/jpeg',
@@ -11,6 +11,7 @@ export const ATTACHMENT_MIMES = [
   'image/tiff',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/msword',
+  'application/vnd.oasis.opendocument.text',
   'text/plain',
 ] as const;
 export const AttachmentMimeSchema = z.enum(ATTACHMENT_MIMES, { message: 'this file type is not accepted' });
@@ -24,6 +25,7 @@ const EXTENSIONS: Readonly<Record<AttachmentMime, readonly string[]>> = {
   'image/tiff': ['tif', 'tiff'],
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
   'application/msword': ['doc'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
   'text/plain': ['txt'],
 };
 

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachmentPath } from '../../main/attachments/attachments';
-import { changeWebSettings } from '../../main/hq/reception/settings';
+import { changeWebSettings, readWebSettings } from '../../main/hq/reception/settings';
 import { enrolledOffice, startTestHq, type HqKind, type TestHq } from './sync-fixture';
 import {
   codeMail,
@@ -35,12 +36,22 @@ const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const pdf = (n: number): Buffer => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(n)]);
 const png = (n: number): Buffer =>
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(n)]);
+/** An OpenDocument text as an office suite packs it: `mimetype` first and stored, then the content. */
+const odt = (text: string): Buffer =>
+  Buffer.from(
+    zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
+      'content.xml': strToU8(
+        `<office:document-content><office:text>${text}</office:text></office:document-content>`,
+      ),
+    }),
+  );
 /** A Windows program: «MZ», then anything. */
 const program = (n: number): Buffer => Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), randomBytes(n)]);
 
 export function webReceptionFilesSuite(kind: HqKind): void {
   describe(`files attached on the web reception's form (HQ on ${kind})`, () => {
-    it('a PDF and a PNG go with the application to its office only and become the appeal’s attachments, byte for byte', async () => {
+    it('a PDF, a PNG and an ODT go with the application to its office only and become the appeal’s attachments, byte for byte', async () => {
       const hq = await startTestHq(kind, T0);
       const a = await enrolledOffice(hq, 'ААА', T0, 'admin-a');
       const b = await enrolledOffice(hq, 'БББ', T0, 'admin-b');
@@ -48,12 +59,13 @@ export function webReceptionFilesSuite(kind: HqKind): void {
       const files: FormFile[] = [
         { name: 'Скан заявления.pdf', data: pdf(300_000), type: 'application/pdf' },
         { name: 'фото двора.PNG', data: png(200_000), type: 'image/png' },
+        { name: 'письмо.odt', data: odt('Прошу вывезти мусор') },
       ];
 
       const form = await postWithFiles(r.url, '/reception/appeal', await filledAppeal(r, hq.clock), files);
       expect(form.status, form.html).toBe(200);
       const application = hidden(form.html, 'application');
-      expect(await count(hq, 'hq_web_files')).toBe(2);
+      expect(await count(hq, 'hq_web_files')).toBe(files.length);
       // Not delivered before the code: the office's sync brings neither the row nor the files.
       expect((await a.sync.syncNow()).ok).toBe(true);
       expect(await count(hq, 'hq_files')).toBe(0);
@@ -81,6 +93,12 @@ export function webReceptionFilesSuite(kind: HqKind): void {
           mime: 'image/png',
           size: files[1]!.data.length,
           sha256: sha(files[1]!.data),
+        },
+        {
+          name: 'письмо.odt',
+          mime: 'application/vnd.oasis.opendocument.text',
+          size: files[2]!.data.length,
+          sha256: sha(files[2]!.data),
         },
       ]);
       for (const f of files) {
@@ -112,6 +130,12 @@ export function webReceptionFilesSuite(kind: HqKind): void {
         perIpHour: 100,
       });
       expect(settings.maxFiles).toBe(5);
+      // A setting HQ's admin mistypes is refused naming it, and nothing changes.
+      await expect(changeWebSettings(hq.hq.db, { fileTypes: ['pdf', 'exe'] })).rejects.toThrow(
+        /^fileTypes\.1:/,
+      );
+      await expect(changeWebSettings(hq.hq.db, { maxFileBytes: 10 })).rejects.toThrow(/^maxFileBytes:/);
+      expect(await readWebSettings(hq.hq.db)).toEqual(settings);
       const cases: [string, FormFile[], string][] = [
         ['oversize', [{ name: 'big.pdf', data: pdf(settings.maxFileBytes) }], 'файл «big.pdf» больше 0,1 МБ'],
         [
@@ -123,6 +147,11 @@ export function webReceptionFilesSuite(kind: HqKind): void {
           'a program named .pdf',
           [{ name: 'скан.pdf', data: program(5000) }],
           'файл «скан.pdf» не является файлом PDF',
+        ],
+        [
+          'a ZIP named .odt',
+          [{ name: 'текст.odt', data: Buffer.from(zipSync({ 'a.txt': strToU8('текст') })) }],
+          'файл «текст.odt» не является файлом ODT',
         ],
         [
           'a wrong type',
@@ -142,9 +171,35 @@ export function webReceptionFilesSuite(kind: HqKind): void {
         expect(sent.html, what).toMatch(/id="attachments"[^>]*aria-invalid="true"/);
         // The rest of the form is kept for the citizen to send again.
         expect(sent.html, what).toContain('value="Смирнова"');
+        expect(sent.html, what).toContain('выберите их снова');
         expect(await count(hq, 'hq_web_applications'), what).toBe(0);
         expect(await count(hq, 'hq_web_files'), what).toBe(0);
       }
+      // A 1 MB field in a post with files, and a file under a name the form has not: refused the same way.
+      const huge = await postWithFiles(
+        r.url,
+        '/reception/appeal',
+        await filledAppeal(r, hq.clock, { text: 'ж'.repeat(1024 * 1024) }),
+        [{ name: 'a.pdf', data: pdf(100) }],
+      );
+      expect(huge.status).toBe(413);
+      expect(huge.html).toContain('Заявка слишком большая');
+      const body = new FormData();
+      for (const [k, v] of Object.entries(await filledAppeal(r, hq.clock))) body.append(k, v);
+      body.append('office_id', new Blob([new Uint8Array(pdf(100))]), 'a.pdf');
+      const forged = await fetch(`${r.url}/reception/appeal`, { method: 'POST', body });
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).toContain('Форма не принимает поле «office_id»');
+      // A body that says it is multipart and is not.
+      const broken = await fetch(`${r.url}/reception/appeal`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data' },
+        body: 'surname=x',
+      });
+      expect(broken.status).toBe(400);
+      expect(await broken.text()).toContain('Форма отправлена в неизвестном виде');
+      expect(await count(hq, 'hq_web_applications')).toBe(0);
+      expect(await count(hq, 'hq_web_files')).toBe(0);
       expect(r.smtp.messages).toHaveLength(0);
     });
 

@@ -17,6 +17,8 @@ import type { HqWebApplicationTable } from './tables';
 export interface ApplicationPayload extends ApplicationFields {
   consent_version: string;
   consent_text: string;
+  /** How many files wait with it in `hq_web_files`; absent when none (nothing to look up on delivery). */
+  files?: number;
 }
 
 /** Two texts share at least this part of their word stems (Jaccard) to count as the same request. */
@@ -165,7 +167,7 @@ export async function deliver(
     .where('delivered_at', 'is', null)
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) !== 1) return null;
-  const attachments = await handFiles(trx, app.id, officeId, now);
+  const attachments = p.files ? await handFiles(trx, app.id, officeId, now) : [];
   await hq.writeForOffice(trx, 'web_applications', officeId, {
     id: app.id,
     kind: app.kind,

@@ -88,7 +88,7 @@ ${err ? `<p class="error" id="${f.name}-error">${e(err)}</p>` : ''}`;
 }
 
 /** The file input of the appeal form, with its limits said beside it (none when the settings allow no file). */
-function filesField(s: WebSettings, err: string | undefined): string {
+function filesField(s: WebSettings, err: string | undefined, again: boolean): string {
   if (s.maxFiles === 0 || s.fileTypes.length === 0) return '';
   const hint = T.hints.files(
     s.maxFiles,
@@ -100,7 +100,9 @@ function filesField(s: WebSettings, err: string | undefined): string {
 <input id="attachments" name="attachments" type="file" multiple accept="${e(acceptOf(s.fileTypes))}" aria-describedby="attachments-hint${
     err ? ' attachments-error' : ''
   }"${err ? ' aria-invalid="true"' : ''}>
-${err ? `<p class="error" id="attachments-error">${e(err)}</p>` : ''}`;
+${err ? `<p class="error" id="attachments-error">${e(err)}</p>` : ''}${
+    again ? `<p class="hint">${e(T.hints.filesAgain)}</p>` : ''
+  }`;
 }
 
 export function formPage(
@@ -156,7 +158,7 @@ ${places(ctx.places)}
       er.text ? ' text-error' : ''
     }"${er.text ? ' aria-invalid="true"' : ''}>${e(values.text ?? '')}</textarea>
 ${er.text ? `<p class="error" id="text-error">${e(er.text)}</p>` : ''}
-${appeal ? filesField(ctx.settings, er.attachments) : ''}
+${appeal ? filesField(ctx.settings, er.attachments, Object.keys(er).length > 0) : ''}
 <label class="consent"><input type="checkbox" name="consent" value="yes"${values.consent === 'yes' ? ' checked' : ''}${
       er.consent ? ' aria-invalid="true"' : ''
     }><span>${e(T.fields.consent)}<small>${e(ctx.settings.consentText)}</small></span></label>

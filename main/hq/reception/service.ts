@@ -158,6 +158,7 @@ export class WebReception {
       ...f,
       consent_version: settings.consentVersion,
       consent_text: settings.consentText,
+      ...(files.files.length > 0 ? { files: files.files.length } : {}),
     };
     const row: HqWebApplicationTable = {
       id,

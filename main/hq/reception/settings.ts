@@ -65,7 +65,7 @@ export const DEFAULT_WEB_SETTINGS: WebSettings = {
   maxFiles: 5,
   maxFileBytes: 10 * 1024 * 1024,
   maxTotalBytes: 20 * 1024 * 1024,
-  fileTypes: ['pdf', 'jpeg', 'png', 'docx', 'txt'],
+  fileTypes: ['pdf', 'jpeg', 'png', 'docx', 'odt', 'txt'],
 };
 
 const KEY = 'web_reception_settings';

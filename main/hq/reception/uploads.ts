@@ -12,7 +12,7 @@ import type { WebSettings } from './settings';
  */
 
 /** The types the form can allow, by the names HQ's settings use. */
-export const RECEPTION_FILE_TYPES = ['pdf', 'jpeg', 'png', 'docx', 'txt'] as const;
+export const RECEPTION_FILE_TYPES = ['pdf', 'jpeg', 'png', 'docx', 'odt', 'txt'] as const;
 export type ReceptionFileType = (typeof RECEPTION_FILE_TYPES)[number];
 
 const TYPES: Readonly<Record<ReceptionFileType, { mime: AttachmentMime; extensions: readonly string[] }>> = {
@@ -23,6 +23,7 @@ const TYPES: Readonly<Record<ReceptionFileType, { mime: AttachmentMime; extensio
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extensions: ['docx'],
   },
+  odt: { mime: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
   txt: { mime: 'text/plain', extensions: ['txt'] },
 };
 

@@ -10,6 +10,8 @@ import type { Upload, UploadProblem, Uploads } from '../../hq/reception/uploads'
  */
 
 export class TooBig extends Error {}
+/** A body that is not the multipart it says it is (no boundary, broken parts). */
+export class BadBody extends Error {}
 
 export interface PostedForm {
   fields: Record<string, string>;
@@ -66,7 +68,7 @@ export function readMultipart(req: http.IncomingMessage, limits: MultipartLimits
         },
       });
     } catch {
-      return reject(new TooBig());
+      return reject(new BadBody());
     }
     const fields: Record<string, string> = {};
     const files: Upload[] = [];
@@ -112,7 +114,7 @@ export function readMultipart(req: http.IncomingMessage, limits: MultipartLimits
     parser.on('filesLimit', () => note({ kind: 'count' }));
     parser.on('fieldsLimit', () => fail(new TooBig()));
     parser.on('partsLimit', () => fail(new TooBig()));
-    parser.on('error', (e: Error) => fail(e instanceof TooBig ? e : new TooBig()));
+    parser.on('error', () => fail(new BadBody()));
     parser.on('close', () => {
       if (!failed) resolve({ fields, uploads: { files: problem ? [] : files, problem } });
     });

@@ -12,7 +12,7 @@ import {
 import { maskContact, type WebReception } from '../../hq/reception/service';
 import { receptionConfig } from '../../hq/reception/config';
 import { NO_UPLOADS } from '../../hq/reception/uploads';
-import { readMultipart, readUrlEncoded, TooBig, type PostedForm } from './reception-body';
+import { BadBody, readMultipart, readUrlEncoded, TooBig, type PostedForm } from './reception-body';
 
 /**
  * The public web reception's pages under `/reception/` on HQ's port: plain HTML forms posted
@@ -170,6 +170,7 @@ export function receptionHandler(
       if (rest === '/confirm') return await confirm(req, res);
       return reply(res, 404, messagePage(P, T.status.unknown));
     } catch (e) {
+      if (e instanceof BadBody) return reply(res, 400, messagePage(P, T.errors.formType, `${P}/appeal`));
       if (e instanceof TooBig) {
         res.setHeader('Connection', 'close');
         return reply(res, 413, messagePage(P, T.errors.tooBig, `${P}/appeal`));

@@ -28,8 +28,8 @@ export const attachments = {
   fileSize,
   tooLarge: (maxBytes: number) => `Файл больше ${fileSize(maxBytes)}; такой не прикрепить.`,
   wrongType:
-    'Такой тип файла не принимается. Можно PDF, JPEG, PNG, TIFF, документы Word (DOC, DOCX) и текст (TXT).',
-  accept: '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.doc,.docx,.txt',
+    'Такой тип файла не принимается. Можно PDF, JPEG, PNG, TIFF, документы Word (DOC, DOCX), OpenDocument (ODT) и текст (TXT).',
+  accept: '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.doc,.docx,.odt,.txt',
 };
 
 export const attachmentServerMessages: Record<string, string> = {

@@ -31,6 +31,7 @@ export const webReceptionText = {
     code: (minutes: number) => `Код действует ${minutes} минут.`,
     files: (count: number, each: string, total: string, types: string) =>
       `Не более ${count} файлов: каждый до ${each}, вместе до ${total}. Форматы: ${types}.`,
+    filesAgain: 'Браузер не сохраняет выбранные файлы: если вы их прикладывали, выберите их снова.',
   },
   placeAny: '— выберите —',
   submit: 'Отправить',

@@ -17,6 +17,7 @@ const BY_EXTENSION: Readonly<Record<string, AttachmentMime>> = {
   tiff: 'image/tiff',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   doc: 'application/msword',
+  odt: 'application/vnd.oasis.opendocument.text',
   txt: 'text/plain',
 };
 
