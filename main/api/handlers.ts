@@ -160,6 +160,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'reminders.scan': (ctx) => reminders.scanNow(ctx),
   'prefs.registryColumns': (ctx) => prefs.registryColumns(ctx),
   'prefs.setRegistryColumns': prefs.setRegistryColumns,
+  'prefs.contactFieldColumns': (ctx) => prefs.contactFieldColumns(ctx),
+  'prefs.setContactFieldColumns': prefs.setContactFieldColumns,
   'contacts.list': filter.list,
   'contacts.count': filter.count,
   'contacts.get': card.get,

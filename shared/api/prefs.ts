@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './common';
 import { method } from './define';
 
 /** The registry's columns, in the order the registry shows them by default. */
@@ -33,6 +34,12 @@ export const RegistryColumnsSchema = z
   });
 export type RegistryColumns = z.infer<typeof RegistryColumnsSchema>;
 
+/** The office's own contact fields a person chose as columns of the contact list, in the fields' order. */
+export const ContactFieldColumnsSchema = z
+  .array(IdSchema)
+  .max(100)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'a field named twice' });
+
 export const prefMethods = {
   'prefs.registryColumns': method({
     summary: 'My registry columns (null: the default set)',
@@ -47,5 +54,19 @@ export const prefMethods = {
     kind: 'write',
     input: z.object({ columns: RegistryColumnsSchema.nullable() }).strict(),
     output: z.object({ columns: RegistryColumnsSchema.nullable() }),
+  }),
+  'prefs.contactFieldColumns': method({
+    summary: 'The office fields I show as columns of the contact list',
+    access: 'signed_in',
+    kind: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ fieldIds: ContactFieldColumnsSchema }),
+  }),
+  'prefs.setContactFieldColumns': method({
+    summary: 'Keep the office fields I show as columns of the contact list',
+    access: 'signed_in',
+    kind: 'write',
+    input: z.object({ fieldIds: ContactFieldColumnsSchema }).strict(),
+    output: z.object({ fieldIds: ContactFieldColumnsSchema }),
   }),
 } as const;

@@ -65,3 +65,28 @@ describe('a person’s registry columns', () => {
     expect((await o.fail('prefs.registryColumns', {}, '')).code).toBe('unauthenticated');
   });
 });
+
+describe('a person’s contact-list columns of the office’s own fields', () => {
+  it('are kept per person; a bad set is refused naming the field and changes nothing', async () => {
+    const o = await testOffice();
+    const a = await o.addUser('kozlova', 'assistant');
+    const b = await o.addUser('egorov', 'assistant');
+    expect(await o.call('prefs.contactFieldColumns', {}, a.token)).toEqual({ fieldIds: [] });
+    const ids = [crypto.randomUUID(), crypto.randomUUID()];
+    await o.call('prefs.setContactFieldColumns', { fieldIds: ids }, a.token);
+    expect(await o.call('prefs.contactFieldColumns', {}, a.token)).toEqual({ fieldIds: ids });
+    expect(await o.call('prefs.contactFieldColumns', {}, b.token)).toEqual({ fieldIds: [] });
+    const stored = o.handle.sqlite.prepare('SELECT user_id, key, value FROM user_prefs').all();
+    expect(stored).toEqual([{ user_id: a.id, key: 'contacts.fieldColumns', value: JSON.stringify(ids) }]);
+
+    for (const fieldIds of [['not-an-id'], [ids[0], ids[0]]]) {
+      const e = await o.fail('prefs.setContactFieldColumns', { fieldIds }, a.token);
+      expect(e.code).toBe('validation');
+      expect(JSON.stringify(e)).toContain('fieldIds');
+    }
+    expect(o.handle.sqlite.prepare('SELECT user_id, key, value FROM user_prefs').all()).toEqual(stored);
+    // None chosen: nothing kept.
+    await o.call('prefs.setContactFieldColumns', { fieldIds: [] }, a.token);
+    expect(o.handle.sqlite.prepare('SELECT count(*) AS n FROM user_prefs').get()).toEqual({ n: 0 });
+  });
+});

@@ -1,27 +1,23 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { ContactFieldDef } from '../../../../shared/api/contacts';
+import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
 import { contactsText } from '../../i18n';
 
-const KEY = 'contacts.fieldColumns';
 const k = contactsText.fields;
 
-/** The office's fields chosen as columns of the contact list, kept on this computer. */
+/** The office's fields the signed-in person chose as columns of the contact list (kept in the office file). */
 export function useFieldColumns(defs: readonly ContactFieldDef[]): {
   shown: ContactFieldDef[];
   ids: readonly string[];
   setIds(ids: string[]): void;
 } {
-  const [ids, setState] = useState<string[]>(() => {
-    try {
-      const v: unknown = JSON.parse(window.localStorage.getItem(KEY) ?? '[]');
-      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-    } catch {
-      return [];
-    }
-  });
+  const kept = useCall('prefs.contactFieldColumns', {});
+  const [live, setLive] = useState<string[] | null>(null);
+  const ids = live ?? kept.data?.fieldIds ?? [];
   const setIds = (next: string[]): void => {
-    window.localStorage.setItem(KEY, JSON.stringify(next));
-    setState(next);
+    setLive(next);
+    void call('prefs.setContactFieldColumns', { fieldIds: next });
   };
   // A field removed since is left out; the order is the fields' own.
   const shown = defs.filter((d) => ids.includes(d.id));
