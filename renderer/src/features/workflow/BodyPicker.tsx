@@ -18,7 +18,7 @@ type NewBody = typeof EMPTY;
  * created at once and chosen. Its inputs claim Enter and Ctrl+Enter, so they add the body rather than
  * send the whole dialog.
  */
-export function BodyPicker(p: FormProps & { autoFocus?: boolean }) {
+export function BodyPicker(p: FormProps & { autoFocus?: boolean; label?: string }) {
   const role = useStore((s) => s.user?.role);
   const listed = useCall('bodies.list', {});
   const bodies = listed.data ?? NO_BODIES;
@@ -96,7 +96,7 @@ export function BodyPicker(p: FormProps & { autoFocus?: boolean }) {
     <div className="body-picker">
       <Field
         id={id}
-        label={f.body}
+        label={p.label ?? f.body}
         hint={chosen ? f.bodyTerm(chosen.answerDays) : undefined}
         error={p.errors.bodyId}
       >
