@@ -96,7 +96,7 @@ export const mandatesUi = {
   eventMandates: 'Наказы избирателей',
   close: 'Закрыть',
   search: 'Поиск по тексту',
-  searchPlaceholder: 'Слова из текста, кем дан, адрес',
+  searchPlaceholder: 'Слова текста или адреса',
   files: 'Документы',
   noFiles: 'Документов нет.',
   attach: 'Прикрепить документ',

@@ -98,6 +98,7 @@ export function MandateForm(props: { eventId?: string; onDone: (id: string) => v
       <BodyPicker
         prefix="mandate"
         label={f.body}
+        noTerm
         values={{ bodyId: d.bodyId }}
         errors={err('bodyId') ? { bodyId: err('bodyId')! } : {}}
         set={(patch) => setD({ ...d, bodyId: String(patch.bodyId ?? '') })}
