@@ -161,6 +161,7 @@ test('a наказ from «Наказы» with voters, an event and a body picked
   await expect(list).toContainText('Найдено: 1');
   await expect(list).toContainText('Починить дороги и тротуары');
   await shots(page, testInfo, 'mandate-card-files');
+  await card.screenshot({ path: testInfo.outputPath('mandate-card-1024-whole.png') });
   await page.getByLabel('Поиск по тексту').fill('мост');
   await expect(list).toContainText('Наказов нет.');
 });

@@ -96,7 +96,7 @@ export const mandatesUi = {
   eventMandates: 'Наказы избирателей',
   close: 'Закрыть',
   search: 'Поиск по тексту',
-  searchPlaceholder: 'Слова текста или адреса',
+  searchPlaceholder: 'Слова наказа, адрес',
   files: 'Документы',
   noFiles: 'Документов нет.',
   attach: 'Прикрепить документ',
