@@ -120,7 +120,7 @@ const rawAllCount = sqlite.prepare('SELECT count(*) AS n FROM mandates m WHERE m
 // A word of the text in a district: the full-text index's rows within the district's range. Every наказ of
 // the bench holds the word, so this is the search's worst case (no target: the register's is the filter's).
 const WORD = ftsQuery('площадка')!;
-const WORDS = 'm.rowid IN (SELECT rowid FROM mandate_fts WHERE mandate_fts MATCH ?)';
+const WORDS = '+m.rowid IN (SELECT rowid FROM mandate_fts WHERE mandate_fts MATCH ?)';
 const rawWords = sqlite.prepare(
   `SELECT m.*, b.name AS body_name FROM mandates m LEFT JOIN bodies b ON b.id = m.body_id
     WHERE m.deleted_at IS NULL AND coalesce(m.district, '') = ? AND ${WORDS}
