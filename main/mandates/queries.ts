@@ -79,7 +79,10 @@ export function mandateConditions(f: MandateFilter): RawBuilder<SqlBool> {
   if (f.q) {
     const match = ftsQuery(f.q);
     if (!match) throw new ApiError('validation', 'q: no words to search for', { field: 'q' });
-    c.push(sql`m.rowid IN (SELECT rowid FROM mandate_fts WHERE mandate_fts MATCH ${match})`);
+    // Within a territory, its index range is walked and each наказ checked against the words' rows (`+`
+    // keeps the planner off the rowid): a common word would otherwise fetch and sort every наказ it is in.
+    const plus = sql.raw(f.district !== undefined || f.settlement !== undefined ? '+' : '');
+    c.push(sql`${plus}m.rowid IN (SELECT rowid FROM mandate_fts WHERE mandate_fts MATCH ${match})`);
   }
   if (f.linked)
     c.push(sql`m.id IN (SELECT l.mandate_id FROM mandate_links l WHERE l.target_id = ${f.linked.targetId}

@@ -10,10 +10,10 @@ import { ANCHOR, BENCH_PASSWORD, generate, loadOffices, readMeta } from './gener
 import { ms, summarize, thousands } from './stats';
 
 /**
- * `npm run bench:assignments -- [--scale 0.02] [--assignments 100000] [--iterations 200]`
+ * `npm run bench:assignments -- [--scale 0.02] [--assignments 100000] [--iterations 200] [--db file]`
  *
  * Задачи's first page with поручения in it: the DESIGN.md data set at a scale (generated into this bench's
- * own folder, never the shared file), plus that many поручения spread over the offices — each with one or
+ * own folder, or kept in the `--db` file that `bench:mandates` shares, never the main bench's file), plus that many поручения spread over the offices — each with one or
  * two assistants, a third still open (an open task per assignee), the rest accepted (their tasks done).
  * Through the API (`tasks.list`, as the desk asks for it) beside the same page and count in hand-written
  * SQL, in the same run: an assistant's own tasks, and the office head's view of everyone's. A report: it
@@ -27,16 +27,16 @@ const { values: args } = parseArgs({
     assignments: { type: 'string', default: '100000' },
     iterations: { type: 'string', default: '200' },
     dir: { type: 'string', default: path.join(os.tmpdir(), 'assignments-bench') },
+    db: { type: 'string' },
   },
 });
 const scale = Number(args.scale);
 const wanted = Number(args.assignments);
 const iterations = Number(args.iterations);
-const dir = path.resolve(args.dir);
-const file = path.join(dir, `bench-${scale}.db`);
+const file = path.resolve(args.db ?? path.join(args.dir, `bench-${scale}.db`));
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
-fs.mkdirSync(dir, { recursive: true });
+fs.mkdirSync(path.dirname(file), { recursive: true });
 const meta = readMeta(file);
 if (!meta || meta.scale !== scale) {
   log(`generating the data set at scale ${scale} into ${file} …`);

@@ -4,9 +4,10 @@
  * (`mandates.list`: parse, authorise, the page, the count, output validation) beside hand-written SQL
  * reading the same page and count from the same indexes, in the same run.
  *
- * `npm run bench:mandates -- [--scale 1] [--mandates 20000] [--iterations 200]`: generates the bench's
- * data set (`generate.ts`, DESIGN.md's office at `--scale`) in its own folder once, with the наказы added
- * once; a data set of another scale or generator is made again.
+ * `npm run bench:mandates -- [--scale 1] [--mandates 20000] [--iterations 200] [--db file]`: generates the
+ * bench's data set (`generate.ts`, DESIGN.md's office at `--scale`) in its own folder once (or uses the
+ * `--db` file `bench:assignments` shares: each adds its own rows to it), with the наказы added once; a
+ * data set of another scale or generator is made again.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openOffice } from '../../main/boot/open-office';
 import { MANDATE_STATES } from '../../shared/domain/mandates';
+import { ftsQuery } from '../../shared/domain/text';
 import { newId } from '../../shared/util/ids';
 import { ANCHOR, BENCH_PASSWORD, generate, GENERATOR_VERSION, loadOffices, readMeta } from './generate';
 import { ms, summarize, tableHeader, tableRow, thousands, type Row, type Verdict } from './stats';
@@ -28,12 +30,13 @@ const { values: args } = parseArgs({
     mandates: { type: 'string', default: '20000' },
     iterations: { type: 'string', default: '200' },
     dir: { type: 'string', default: path.join(os.tmpdir(), 'mandates-bench') },
+    db: { type: 'string' },
   },
 });
 const scale = Number(args.scale);
 const count = Number(args.mandates);
 const iterations = Number(args.iterations);
-const file = path.join(path.resolve(args.dir), `bench-${scale}.db`);
+const file = path.resolve(args.db ?? path.join(args.dir, `bench-${scale}.db`));
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
 const meta = readMeta(file);
@@ -114,6 +117,18 @@ const rawAll = sqlite.prepare(
     ORDER BY coalesce(m.district, ''), coalesce(m.settlement, ''), m.number, m.id LIMIT ${LIMIT + 1}`,
 );
 const rawAllCount = sqlite.prepare('SELECT count(*) AS n FROM mandates m WHERE m.deleted_at IS NULL');
+// A word of the text in a district: the full-text index's rows within the district's range. Every наказ of
+// the bench holds the word, so this is the search's worst case (no target: the register's is the filter's).
+const WORD = ftsQuery('площадка')!;
+const WORDS = '+m.rowid IN (SELECT rowid FROM mandate_fts WHERE mandate_fts MATCH ?)';
+const rawWords = sqlite.prepare(
+  `SELECT m.*, b.name AS body_name FROM mandates m LEFT JOIN bodies b ON b.id = m.body_id
+    WHERE m.deleted_at IS NULL AND coalesce(m.district, '') = ? AND ${WORDS}
+    ORDER BY coalesce(m.district, ''), coalesce(m.settlement, ''), m.number, m.id LIMIT ${LIMIT + 1}`,
+);
+const rawWordsCount = sqlite.prepare(
+  `SELECT count(*) AS n FROM mandates m WHERE m.deleted_at IS NULL AND coalesce(m.district, '') = ? AND ${WORDS}`,
+);
 
 async function measure(
   name: string,
@@ -165,6 +180,10 @@ try {
       },
       TARGET_P95_MS,
     ),
+    await measure('наказы: district + a word, page 1', { district: '', q: 'площадка' }, (i) => {
+      rawWords.all(district(i), WORD);
+      rawWordsCount.get(district(i), WORD);
+    }),
     await measure('наказы: all by territory, page 1', {}, () => {
       rawAll.all();
       rawAllCount.get();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 
@@ -89,6 +90,12 @@ test('the deputy gives a поручение, the assistant reports it done, the 
     'Справка подготовлена и передана',
   );
   await expect(check).toContainText('данные запрошены в управе');
+  // The file she attached downloads from the card as it was attached.
+  const download = page.waitForEvent('download');
+  await check.getByRole('region', { name: 'Файлы' }).getByRole('link', { name: 'Справка.pdf' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('Справка.pdf');
+  expect(fs.readFileSync(await saved.path()).toString()).toBe('%PDF-1.4\n%справка\n%%EOF\n');
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: testInfo.outputPath('assignment-review-1024.png') });
   await page.keyboard.press('Control+Enter');
@@ -132,6 +139,27 @@ test('the office head starts a weekly поручение from Задачи and p
   expect((await app.call('assignments.templates', {})).map((x) => [x.recurrence, x.day, x.active])).toEqual([
     ['weekly', 1, false],
   ]);
+
+  // Changed: to Fridays with a longer term; the form comes back empty for a new one.
+  await rows.first().getByRole('button', { name: 'Изменить' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Правка: «Сводка обращений за неделю»');
+  await expect(dialog.getByLabel('Текст поручения')).toHaveValue('Сводка обращений за неделю');
+  await dialog.getByLabel('День').selectOption({ label: 'пт' });
+  await dialog.getByLabel('Рабочих дней').fill('9');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: testInfo.outputPath('assignment-recurring-edit-1366.png') });
+  await dialog.getByRole('button', { name: 'Сохранить изменения' }).click();
+  await expect(rows.first()).toContainText('Еженедельно, пт');
+  await expect(dialog.getByLabel('Текст поручения')).toHaveValue('');
+  expect((await app.call('assignments.templates', {})).map((x) => [x.day, x.termDays, x.text])).toEqual([
+    [5, 9, 'Сводка обращений за неделю'],
+  ]);
+
+  // Removed, after the question is answered: the list is empty and so is the office's.
+  page.once('dialog', (d) => void d.accept());
+  await rows.first().getByRole('button', { name: 'Удалить' }).click();
+  await expect(rows).toHaveCount(0);
+  expect(await app.call('assignments.templates', {})).toEqual([]);
 });
 
 test('a поручение given from an appeal’s card is linked to it, listed there, and given to another person', async ({

@@ -1,13 +1,25 @@
 import { useId, useState } from 'react';
-import type { AssignmentCard } from '../../../../shared/api/assignments';
+import type { AttachmentMime } from '../../../../shared/api/attachments';
+import type { AssignmentCard, KeptFile } from '../../../../shared/api/assignments';
 import { assignmentsUi as t } from '../../../../shared/i18n/ru/assignments';
 import { call } from '../../api/client';
 import { attachmentsText, errorText } from '../../i18n';
-import { attachable, readAsBase64 } from '../attachments/files';
+import { attachable, deliverFile, readAsBase64 } from '../attachments/files';
 
-/** The поручение's files by name and size, and a file picked to attach (kept by hash, as an appeal's). */
-export function AssignmentFiles(props: { card: AssignmentCard; onError(message: string): void }) {
-  const { card, onError } = props;
+/**
+ * A record's files by name (a download) and size, and a file picked to attach (kept by hash, as an
+ * appeal's): a поручение's and a наказ's alike.
+ */
+export function KeptFiles(props: {
+  files: readonly KeptFile[];
+  title: string;
+  none: string;
+  attachLabel: string;
+  attach(name: string, mime: AttachmentMime, dataBase64: string): Promise<unknown>;
+  download(id: string): Promise<{ name: string; mime: string; dataBase64: string }>;
+  onError(message: string): void;
+}) {
+  const { files, onError } = props;
   const inputId = useId();
   const [busy, setBusy] = useState(false);
 
@@ -16,12 +28,7 @@ export function AssignmentFiles(props: { card: AssignmentCard; onError(message: 
     if ('refused' in ok) return onError(ok.refused);
     setBusy(true);
     try {
-      await call('assignments.attach', {
-        id: card.id,
-        name: file.name,
-        mime: ok.mime,
-        dataBase64: await readAsBase64(file),
-      });
+      await props.attach(file.name, ok.mime, await readAsBase64(file));
     } catch (e) {
       onError(errorText(e));
     } finally {
@@ -30,24 +37,37 @@ export function AssignmentFiles(props: { card: AssignmentCard; onError(message: 
   }
 
   return (
-    <section className="assignment-files" aria-label={t.files}>
-      <h3>{t.files}</h3>
-      {card.files.length === 0 ? <p className="muted">{t.noFiles}</p> : null}
+    <section className="assignment-files" aria-label={props.title}>
+      <h3>{props.title}</h3>
+      {files.length === 0 ? <p className="muted">{props.none}</p> : null}
       <ul>
-        {card.files.map((f) => (
+        {files.map((f) => (
           <li key={f.id}>
-            {f.name} <span className="muted">{attachmentsText.fileSize(f.size)}</span>
+            <a
+              href={`#file-${f.id}`}
+              title={t.download(f.name)}
+              onClick={(e) => {
+                e.preventDefault();
+                props
+                  .download(f.id)
+                  .then((x) => deliverFile(x.name, x.mime, x.dataBase64))
+                  .catch((err: unknown) => onError(errorText(err)));
+              }}
+            >
+              {f.name}
+            </a>{' '}
+            <span className="muted">{attachmentsText.fileSize(f.size)}</span>
           </li>
         ))}
       </ul>
       <label htmlFor={inputId} className="btn btn--small btn--ghost">
-        {busy ? attachmentsText.attaching : t.attach}
+        {busy ? attachmentsText.attaching : props.attachLabel}
       </label>
       <input
         id={inputId}
         type="file"
         className="sr-only"
-        aria-label={t.attach}
+        aria-label={props.attachLabel}
         accept={attachmentsText.accept}
         disabled={busy}
         onChange={(e) => {
@@ -57,5 +77,21 @@ export function AssignmentFiles(props: { card: AssignmentCard; onError(message: 
         }}
       />
     </section>
+  );
+}
+
+/** The поручение's files. */
+export function AssignmentFiles(props: { card: AssignmentCard; onError(message: string): void }) {
+  const { card } = props;
+  return (
+    <KeptFiles
+      files={card.files}
+      title={t.files}
+      none={t.noFiles}
+      attachLabel={t.attach}
+      attach={(name, mime, dataBase64) => call('assignments.attach', { id: card.id, name, mime, dataBase64 })}
+      download={(id) => call('assignments.file', { id })}
+      onError={props.onError}
+    />
   );
 }

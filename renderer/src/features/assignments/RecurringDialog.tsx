@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AssignmentTemplate } from '../../../../shared/api/assignments';
 import { RECURRENCES, type Recurrence } from '../../../../shared/domain/assignments';
 import { assignmentsUi as t, recurrenceLabels, weekdayLabels } from '../../../../shared/i18n/ru/assignments';
 import { mayCall } from '../../api/access';
@@ -15,8 +16,8 @@ const dayName = (recurrence: Recurrence, day: number): string =>
   recurrence === 'weekly' ? (weekdayLabels[day - 1] ?? String(day)) : t.monthDay(day);
 
 /**
- * The recurring поручения: each with its period, day and people, paused or resumed here; a new one is
- * added below (Ctrl+Enter).
+ * The recurring поручения: each with its period, day and people, paused, resumed, changed or removed
+ * here; a new one is added below (Ctrl+Enter), and a changed one is saved the same way.
  */
 export function RecurringDialog(props: { onClose(): void }) {
   const list = useCall('assignments.templates', {});
@@ -29,6 +30,7 @@ export function RecurringDialog(props: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [editing, setEditing] = useState<AssignmentTemplate | null>(null);
 
   async function run(fn: () => Promise<unknown>): Promise<void> {
     if (busy) return;
@@ -45,23 +47,45 @@ export function RecurringDialog(props: { onClose(): void }) {
     }
   }
 
+  const fill = (r: AssignmentTemplate | null): void => {
+    setEditing(r);
+    setText(r?.text ?? '');
+    setAssignee(r && r.assignees.length === 1 ? r.assignees[0]!.id : '');
+    setRecurrence(r?.recurrence ?? 'weekly');
+    setDay(String(r?.day ?? 1));
+    setTermDays(String(r?.termDays ?? 2));
+    setErrors({});
+    setError(null);
+    document.getElementById('recurring-text')?.focus();
+  };
+
   const add = () =>
     run(async () => {
-      await call('assignments.createTemplate', {
-        text,
-        assigneeIds: assignee ? [assignee] : [],
-        recurrence,
-        day: Number(day),
-        termDays: Number(termDays),
-      });
-      setText('');
+      const fields = { text, recurrence, day: Number(day), termDays: Number(termDays) };
+      // Several people of a template stay as they are unless one is chosen here.
+      if (editing)
+        await call('assignments.updateTemplate', {
+          id: editing.id,
+          ...fields,
+          ...(assignee ? { assigneeIds: [assignee] } : {}),
+        });
+      else await call('assignments.createTemplate', { ...fields, assigneeIds: assignee ? [assignee] : [] });
+      fill(null);
     });
+
+  const remove = (r: AssignmentTemplate) => {
+    if (!window.confirm(t.deleteRecurringConfirm(r.text))) return;
+    void run(async () => {
+      await call('assignments.deleteTemplate', { id: r.id });
+      if (editing?.id === r.id) fill(null);
+    });
+  };
 
   return (
     <Dialog
       id="recurring-assignments"
       title={t.recurring}
-      submitLabel={t.addRecurring}
+      submitLabel={editing ? t.saveRecurring : t.addRecurring}
       busy={busy}
       error={error}
       onSubmit={() => void add()}
@@ -87,9 +111,23 @@ export function RecurringDialog(props: { onClose(): void }) {
             >
               {r.active ? t.pause : t.resume}
             </button>
+            <button type="button" className="btn btn--small btn--ghost" onClick={() => fill(r)}>
+              {t.editRecurring}
+            </button>
+            <button type="button" className="btn btn--small btn--ghost" onClick={() => remove(r)}>
+              {t.deleteRecurring}
+            </button>
           </li>
         ))}
       </ul>
+      {editing ? (
+        <p className="recurring-editing" role="status">
+          {t.editingRecurring(editing.text)}{' '}
+          <button type="button" className="btn btn--small btn--ghost" onClick={() => fill(null)}>
+            {t.cancelEdit}
+          </button>
+        </p>
+      ) : null}
       <Field id="recurring-text" label={t.text} error={errors.text}>
         {(a) => (
           <input

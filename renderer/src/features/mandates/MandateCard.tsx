@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
+import { KeptFiles } from '../assignments/AssignmentFiles';
 import { formatDate, formatInstant } from '../../i18n';
 import { useStore } from '../../store';
 import { MANDATE_MOVES, REASON_NEEDED, type MandateState } from '../../../../shared/domain/mandates';
@@ -134,6 +135,15 @@ export function MandateCard({ id, onClose }: { id: string; onClose: () => void }
           {error}
         </p>
       ) : null}
+      <KeptFiles
+        files={c.files}
+        title={mandatesUi.files}
+        none={mandatesUi.noFiles}
+        attachLabel={mandatesUi.attach}
+        attach={(name, mime, dataBase64) => call('mandates.attach', { id: m.id, name, mime, dataBase64 })}
+        download={(fileId) => call('mandates.file', { id: fileId })}
+        onError={setError}
+      />
       <h3>{mandatesUi.history}</h3>
       <ol className="timeline" data-testid="mandate-history">
         {c.history.map((h, i) => (
@@ -149,6 +159,7 @@ export function MandateCard({ id, onClose }: { id: string; onClose: () => void }
                   {mandateStateLabels[h.changes.status.to as MandateState]}
                 </span>
               ) : null}
+              {h.action === 'attach' && h.changes.file ? <span> {String(h.changes.file.to)}</span> : null}
               {h.link ? (
                 <span>
                   {' '}

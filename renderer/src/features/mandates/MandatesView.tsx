@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Field } from '../../components/Field';
+import { useDebounced } from '../../components/hooks';
+import { errorText } from '../../i18n';
 import { deliverFile } from '../attachments/files';
 import { MANDATE_STATES, type MandateState } from '../../../../shared/domain/mandates';
 import type { Mandate } from '../../../../shared/api/mandates';
@@ -25,6 +27,8 @@ export function MandatesView() {
   const [status, setStatus] = useState<MandateState | ''>('');
   const [district, setDistrict] = useState<string | null>(null);
   const [year, setYear] = useState('');
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 250);
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const districts = useCall('mandates.districts', {});
@@ -33,6 +37,7 @@ export function MandatesView() {
     ...(status ? { status: [status] } : {}),
     ...(district !== null ? { district } : {}),
     ...(yearNumber ? { year: yearNumber } : {}),
+    ...(q ? { q } : {}),
   };
   const list = useCall('mandates.list', { ...filter, limit: 200 });
   const f = mandatesUi.filters;
@@ -86,6 +91,18 @@ export function MandatesView() {
                 </option>
               ))}
             </select>
+          )}
+        </Field>
+        <Field id="mandates-q" label={mandatesUi.search} error={list.error ? errorText(list.error) : null}>
+          {(a) => (
+            <input
+              id="mandates-q"
+              type="search"
+              placeholder={mandatesUi.searchPlaceholder}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              {...a}
+            />
           )}
         </Field>
         <Field id="mandates-year" label={f.year}>

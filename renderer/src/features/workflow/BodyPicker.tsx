@@ -18,7 +18,14 @@ type NewBody = typeof EMPTY;
  * created at once and chosen. Its inputs claim Enter and Ctrl+Enter, so they add the body rather than
  * send the whole dialog.
  */
-export function BodyPicker(p: FormProps & { autoFocus?: boolean }) {
+export function BodyPicker(
+  p: FormProps & {
+    autoFocus?: boolean;
+    label?: string;
+    /** The label (the request's addressee unless told) and no answer term under it (a наказ's body). */
+    noTerm?: boolean;
+  },
+) {
   const role = useStore((s) => s.user?.role);
   const listed = useCall('bodies.list', {});
   const bodies = listed.data ?? NO_BODIES;
@@ -96,8 +103,8 @@ export function BodyPicker(p: FormProps & { autoFocus?: boolean }) {
     <div className="body-picker">
       <Field
         id={id}
-        label={f.body}
-        hint={chosen ? f.bodyTerm(chosen.answerDays) : undefined}
+        label={p.label ?? f.body}
+        hint={chosen && !p.noTerm ? f.bodyTerm(chosen.answerDays) : undefined}
         error={p.errors.bodyId}
       >
         {(a) => (
