@@ -86,6 +86,13 @@ test('a volunteer signs up; the coordinator checks him, sets the interview on th
     expect.objectContaining({ kind: 'volunteer_candidate', assigneeId: coordinator.id }),
   ]);
 
+  // «Входящие» → «Интернет-приёмная» says where the sign-up went.
+  await page.keyboard.press('Alt+M');
+  await page.getByRole('button', { name: 'Интернет-приёмная' }).click();
+  await expect(page.getByRole('grid', { name: 'Заявки интернет-приёмной' })).toContainText(
+    'В контактах: кандидат в волонтёры',
+  );
+
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Контакты' }).click();
   await page.getByRole('tab', { name: 'Кандидаты в волонтёры' }).click();
   await page.getByLabel('Этап кандидата').selectOption('new');

@@ -24,6 +24,8 @@ export const webApplicationsUi = {
     string,
     string
   >,
+  /** A volunteer's sign-up, taken into Контакты as a candidate (no appeal is registered from it). */
+  volunteerTaken: 'В контактах: кандидат в волонтёры',
   register: 'Зарегистрировать',
   dismiss: 'Не обращение',
   dismissReason: 'Причина',

@@ -65,7 +65,7 @@ function ApplicationPane({
         <dd title={a.consentText}>{t.consentVersion(a.consentVersion, t.by[a.confirmedBy] ?? '')}</dd>
         <dt>{t.state}</dt>
         <dd data-testid="web-state">
-          {t.states[a.state]}
+          {stateOf(a)}
           {a.regNumber ? (
             <>
               {' '}
@@ -135,7 +135,7 @@ export function WebApplicationsView() {
       key: 'state',
       header: t.state,
       cell: (r) =>
-        `${t.states[r.state]}${r.regNumber ? ` ${r.regNumber}` : ''}${r.repeatOf && r.state === 'new' ? ' ⚠' : ''}`,
+        `${stateOf(r)}${r.regNumber ? ` ${r.regNumber}` : ''}${r.repeatOf && r.state === 'new' ? ' ⚠' : ''}`,
     },
   ];
   if (list.error) return <p className="banner banner--error">{errorText(list.error)}</p>;
@@ -178,4 +178,11 @@ export function WebApplicationsView() {
       </div>
     </div>
   );
+}
+
+/** What became of an application: a volunteer's sign-up goes to Контакты, not to the registry. */
+function stateOf(a: WebApplication): string {
+  return a.kind === 'volunteer' && a.state === 'registered'
+    ? t.volunteerTaken
+    : (t.states[a.state] ?? a.state);
 }
