@@ -40,6 +40,8 @@ export const DEFAULT_DRIFT_LIMIT_MS = 5 * 60 * 1000;
 export const DEFAULT_INTERVAL_MIN = 5;
 const PUSH_ROWS = MAX_BATCH_ROWS;
 const PULL_ROWS = MAX_BATCH_ROWS;
+/** Batches on their way at once: HQ reads and merges one while its database writes another. */
+const IN_FLIGHT = 3;
 /** Change-log entries folded in one transaction while batches are on their way. */
 const FOLD_STEP = 1000;
 const DESK_ROUNDS = 4;
@@ -157,8 +159,9 @@ export class OfficeSync {
   }
 
   /**
-   * Sends every pending batch, two in flight: the change log is folded a part at a time, and each
-   * batch is sent as soon as it is folded, so HQ merges one while the office folds and cuts the next.
+   * Sends every pending batch, three in flight: the change log is folded a part at a time, and each
+   * batch is sent as soon as it is folded, so HQ merges one while the office folds and cuts the next
+   * (and, on PostgreSQL, reads and merges one while the server writes another).
    * Batches are independent states, so HQ may merge them in either order; they are acknowledged in
    * the order they were cut, each moving the mark over its rows.
    */
@@ -187,7 +190,7 @@ export class OfficeSync {
       // awaiting it in `settle` still throws.
       sending.catch(() => undefined);
       inflight.push({ batch: next.batch, sending });
-      if (inflight.length >= 2) await settle();
+      if (inflight.length >= IN_FLIGHT) await settle();
       after = next.batch.through;
     }
     while (inflight.length > 0) await settle();
