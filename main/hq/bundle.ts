@@ -72,5 +72,5 @@ async function exchangeFiles(hq: Hq, node: HqNode, req: BundleFilesRequest): Pro
     items.push({ sha256, dataBase64: data.toString('base64') });
     bytes += data.length;
   }
-  return { upTo: req.upTo, items };
+  return { upTo: req.upTo, ...(req.more ? { more: req.more } : {}), items };
 }

@@ -151,6 +151,8 @@ const BundleFileSchema = z.object({ sha256: Sha256, dataBase64: z.string() });
 /** An office bundle's files: those not sent yet (up to the attachment `upTo`), and those it lacks. */
 export const BundleFilesRequestSchema = z.object({
   upTo: z.number().int().min(0),
+  /** The same for the other tables naming files (a поручение's, a наказ's), by table. */
+  more: z.record(z.string(), z.number().int().min(0)).optional(),
   items: z.array(BundleFileSchema),
   wanted: z.array(Sha256).max(5000),
 });
@@ -159,6 +161,7 @@ export type BundleFilesRequest = z.infer<typeof BundleFilesRequestSchema>;
 /** HQ's answer: the office's files taken (up to `upTo`), and those of the wanted ones HQ holds. */
 export const BundleFilesAnswerSchema = z.object({
   upTo: z.number().int().min(0),
+  more: z.record(z.string(), z.number().int().min(0)).optional(),
   items: z.array(BundleFileSchema),
 });
 export type BundleFilesAnswer = z.infer<typeof BundleFilesAnswerSchema>;
