@@ -10,6 +10,24 @@ import { testOffice } from './office-fixture';
  * Attachments' files beside the rows (main/sync/files.ts), against an office's real database and data
  * folder; HQ's end is a map of the files it was sent, which is all the exchange asks of it.
  */
+/** HQ's end of the exchange: the files it holds, and the hashes it was sent in order. */
+function hqFiles(held: [string, Buffer][] = []): {
+  atHq: Map<string, Buffer>;
+  sent: string[];
+  link: FileLink;
+} {
+  const atHq = new Map(held);
+  const sent: string[] = [];
+  const link: FileLink = {
+    putFile: async (sha256, data) => {
+      sent.push(sha256);
+      atHq.set(sha256, data);
+    },
+    getFile: async (sha256) => atHq.get(sha256) ?? null,
+  };
+  return { atHq, sent, link };
+}
+
 describe('attachments’ files at a sync', () => {
   it('sends each file once, at most the bytes allowed a sync, and fetches back what is missing', async () => {
     const o = await testOffice();
@@ -26,15 +44,7 @@ describe('attachments’ files at a sync', () => {
           dataBase64: data.toString('base64'),
         }),
       );
-    const atHq = new Map<string, Buffer>();
-    const sent: string[] = [];
-    const link: FileLink = {
-      putFile: async (sha256, data) => {
-        sent.push(sha256);
-        atHq.set(sha256, data);
-      },
-      getFile: async (sha256) => atHq.get(sha256) ?? null,
-    };
+    const { atHq, sent, link } = hqFiles();
     // Each scan is 21 bytes: with 30 allowed, the first sync sends two and the next one the third.
     const limit = 30;
     expect(contents.every((c) => c.length === 21)).toBe(true);
@@ -112,15 +122,7 @@ describe('a поручение’s and a наказ’s files at a sync', () => 
     expect(await status()).toEqual([0, 0]);
 
     // Over HTTP: nothing left to send; a file gone from this computer is fetched back and downloads.
-    const atHq = new Map(bundle.items.map((i) => [i.sha256, Buffer.from(i.dataBase64, 'base64')]));
-    const sent: string[] = [];
-    const link: FileLink = {
-      putFile: async (sha256, data) => {
-        sent.push(sha256);
-        atHq.set(sha256, data);
-      },
-      getFile: async (sha256) => atHq.get(sha256) ?? null,
-    };
+    const { sent, link } = hqFiles(bundle.items.map((i) => [i.sha256, Buffer.from(i.dataBase64, 'base64')]));
     expect(await syncFiles(o.handle.store, dataDir, link)).toEqual({ sent: 0, fetched: 0 });
     for (const h of hashes) fs.rmSync(attachmentPath(dataDir, h));
     expect(await status()).toEqual([0, 2]);
