@@ -6,10 +6,11 @@ import { openHqStore } from '../../main/hq/store';
 import { startHqServer, type HqServerHandle } from '../../main/transport/http/hq';
 import type { Clock } from '../../shared/util/clock';
 import { startSmtpListener, type SmtpListener } from '../integration/smtp-listener';
+import { hqTarget } from '../integration/sync-pg';
 import { smtpReception } from '../integration/web-reception-smtp';
 import { OFFICE, type App } from './fixtures';
 
-/** HQ on a SQLite file in a temporary folder, serving the web reception; codes go to an SMTP listener. */
+/** HQ on a SQLite file in a temporary folder (or on PostgreSQL), serving the web reception; codes go to an SMTP listener. */
 export interface ReceptionHq {
   dir: string;
   hq: Hq;
@@ -20,9 +21,13 @@ export interface ReceptionHq {
   close(): Promise<void>;
 }
 
-export async function startReceptionHq(clock: Clock): Promise<ReceptionHq> {
+export async function startReceptionHq(
+  clock: Clock,
+  engine: 'sqlite' | 'postgres' = 'sqlite',
+): Promise<ReceptionHq> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'priemnaya-e2e-hq-'));
-  const store = await openHqStore(path.join(dir, 'hq.sqlite'));
+  // PostgreSQL: a database of its own on a throwaway cluster (or PRIEMNAYA_TEST_PG), see sync-pg.ts.
+  const store = await openHqStore(engine === 'postgres' ? await hqTarget() : path.join(dir, 'hq.sqlite'));
   const hq = await Hq.open(store, { clock });
   const smtp = await startSmtpListener();
   const { reception, close } = await smtpReception(hq, smtp, clock);
