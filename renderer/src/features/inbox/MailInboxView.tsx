@@ -4,7 +4,8 @@ import { intakeStateText, mailIntakeUi as t } from '../../../../shared/i18n/ru/m
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Kbd } from '../../components/Field';
-import { KeyTable, type Column } from '../../components/KeyTable';
+import { type Column } from '../../components/KeyTable';
+import { TriageList } from '../../components/TriageList';
 import { errorText, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { ItemPane } from './ItemPane';
@@ -167,32 +168,16 @@ function MailList({ tabs }: { tabs: ReactNode }) {
       {rows && rows.length === 0 ? <p className="empty">{t.empty}</p> : null}
       {rows && rows.length > 0 ? (
         <div className="mailin__split">
-          <div
-            className="mailin__list"
-            onKeyDown={(e) => {
-              if (e.altKey || e.ctrlKey || e.metaKey || !current || current.state !== 'new') return;
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                e.stopPropagation();
-                registerFromItem(current);
-              } else if (e.key === 'n' || e.key === 'N' || e.key === 'т' || e.key === 'Т') {
-                e.preventDefault();
-                setDismissing(true);
-              }
-            }}
-          >
-            <KeyTable
-              id="mail-list"
-              label={t.listLabel}
-              rows={rows}
-              columns={columns}
-              rowKey={(r) => r.id}
-              onOpen={() => undefined}
-              onSelect={onSelect}
-              autoFocus
-            />
-            <p className="muted list-hint">{t.keys}</p>
-          </div>
+          <TriageList
+            id="mail-list"
+            label={t.listLabel}
+            hint={t.keys}
+            rows={rows}
+            columns={columns}
+            onSelect={onSelect}
+            onRegister={current?.state === 'new' ? () => registerFromItem(current) : null}
+            onDismiss={current?.state === 'new' ? () => setDismissing(true) : null}
+          />
           <div className="mailin__pane">
             {current ? (
               <ItemPane item={current} dismissing={dismissing} setDismissing={setDismissing} />

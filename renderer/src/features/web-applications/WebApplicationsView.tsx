@@ -5,7 +5,8 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { Kbd } from '../../components/Field';
 import { ReasonForm } from '../../components/ReasonForm';
-import { KeyTable, type Column } from '../../components/KeyTable';
+import { type Column } from '../../components/KeyTable';
+import { TriageList } from '../../components/TriageList';
 import { attachmentsText, errorText, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { registerFromWeb } from './prefill';
@@ -143,32 +144,20 @@ export function WebApplicationsView() {
   if (rows.length === 0) return <p className="empty">{t.empty}</p>;
   return (
     <div className="mailin__split">
-      <div
-        className="mailin__list"
-        onKeyDown={(e) => {
-          if (e.altKey || e.ctrlKey || e.metaKey || !selected || selected.state !== 'new') return;
-          if (e.key === 'Enter' && selected.kind === 'appeal') {
-            e.preventDefault();
-            e.stopPropagation();
-            call('web.application', { id: selected.id }).then(registerFromWeb, () => undefined);
-          } else if (e.key === 'n' || e.key === 'N' || e.key === 'т' || e.key === 'Т') {
-            e.preventDefault();
-            setDismissing(true);
-          }
-        }}
-      >
-        <KeyTable
-          id="web-list"
-          label={t.listLabel}
-          rows={rows}
-          columns={columns}
-          rowKey={(r) => r.id}
-          onOpen={() => undefined}
-          onSelect={onSelect}
-          autoFocus
-        />
-        <p className="muted list-hint">{t.keys}</p>
-      </div>
+      <TriageList
+        id="web-list"
+        label={t.listLabel}
+        hint={t.keys}
+        rows={rows}
+        columns={columns}
+        onSelect={onSelect}
+        onRegister={
+          selected?.state === 'new' && selected.kind === 'appeal'
+            ? () => void call('web.application', { id: selected.id }).then(registerFromWeb, () => undefined)
+            : null
+        }
+        onDismiss={selected?.state === 'new' ? () => setDismissing(true) : null}
+      />
       <div className="mailin__pane">
         {selected ? (
           <ApplicationPane id={selected.id} dismissing={dismissing} setDismissing={setDismissing} />
