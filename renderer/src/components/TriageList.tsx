@@ -1,3 +1,5 @@
+import { useStore } from '../store';
+import { Kbd } from './Field';
 import { KeyTable, type Column } from './KeyTable';
 
 /**
@@ -42,6 +44,56 @@ export function TriageList<R extends { id: string }>(props: {
         autoFocus
       />
       <p className="muted list-hint">{props.hint}</p>
+    </div>
+  );
+}
+
+/** What became of the item: its state, the appeal registered from it (a link), the reason it was set aside. */
+export function TriageOutcome(props: {
+  testId: string;
+  state: string;
+  regNumber: string | null;
+  appealId: string | null;
+  openAppeal(regNumber: string): string;
+  reason: string | null;
+}) {
+  const go = useStore((s) => s.go);
+  const { regNumber, appealId } = props;
+  return (
+    <dd data-testid={props.testId}>
+      {props.state}
+      {regNumber && appealId ? (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="btn btn--small btn--ghost"
+            onClick={() => go({ view: 'appeal', id: appealId })}
+          >
+            {props.openAppeal(regNumber)}
+          </button>
+        </>
+      ) : null}
+      {props.reason ? ` · ${props.reason}` : null}
+    </dd>
+  );
+}
+
+/** The chosen item's two buttons, with the keys the list answers to. */
+export function TriageActions(props: {
+  register: string;
+  dismiss: string;
+  onRegister(): void;
+  onDismiss(): void;
+}) {
+  return (
+    <div className="mailin__actions">
+      <button type="button" className="btn btn--primary" onClick={props.onRegister}>
+        {props.register} <Kbd>Enter</Kbd>
+      </button>
+      <button type="button" className="btn" onClick={props.onDismiss}>
+        {props.dismiss} <Kbd>N</Kbd>
+      </button>
     </div>
   );
 }

@@ -6,8 +6,8 @@ import {
   notAppealReasonText,
 } from '../../../../shared/i18n/ru/mail-intake';
 import { call } from '../../api/client';
-import { Kbd } from '../../components/Field';
 import { ReasonForm } from '../../components/ReasonForm';
+import { TriageActions, TriageOutcome } from '../../components/TriageList';
 import { formatInstant } from '../../i18n';
 import { useStore } from '../../store';
 import { AnswerForm } from './AnswerForm';
@@ -46,7 +46,6 @@ export function ItemPane({
   setDismissing(v: boolean): void;
 }) {
   const tz = useStore((s) => s.office?.timeZone);
-  const go = useStore((s) => s.go);
   const open = item.state === 'new';
   return (
     <article className="mailin__item" aria-labelledby="intake-subject" data-testid="intake-item">
@@ -63,22 +62,14 @@ export function ItemPane({
           </>
         ) : null}
         <dt>{t.state}</dt>
-        <dd data-testid="intake-state">
-          {intakeStateText[item.state]}
-          {item.regNumber ? (
-            <>
-              {' '}
-              <button
-                type="button"
-                className="btn btn--small btn--ghost"
-                onClick={() => go({ view: 'appeal', id: item.appealId! })}
-              >
-                {t.openAppeal(item.regNumber)}
-              </button>
-            </>
-          ) : null}
-          {item.reason ? ` · ${notAppealReasonText[item.reason.split(':')[0]!] ?? item.reason}` : null}
-        </dd>
+        <TriageOutcome
+          testId="intake-state"
+          state={intakeStateText[item.state]}
+          regNumber={item.regNumber}
+          appealId={item.appealId}
+          openAppeal={t.openAppeal}
+          reason={item.reason ? (notAppealReasonText[item.reason.split(':')[0]!] ?? item.reason) : null}
+        />
       </dl>
       {item.problem ? <p className="banner banner--error">{intakeProblemText[item.problem]}</p> : null}
       {item.autoReply ? <p className="banner banner--info">{t.autoReply}</p> : null}
@@ -86,14 +77,12 @@ export function ItemPane({
         <p className="banner banner--info">{t.bounceOf(item.bounceReport.recipient)}</p>
       ) : null}
       {open && !dismissing ? (
-        <div className="mailin__actions">
-          <button type="button" className="btn btn--primary" onClick={() => registerFromItem(item)}>
-            {t.register} <Kbd>Enter</Kbd>
-          </button>
-          <button type="button" className="btn" onClick={() => setDismissing(true)}>
-            {t.dismiss} <Kbd>N</Kbd>
-          </button>
-        </div>
+        <TriageActions
+          register={t.register}
+          dismiss={t.dismiss}
+          onRegister={() => registerFromItem(item)}
+          onDismiss={() => setDismissing(true)}
+        />
       ) : null}
       {open && dismissing ? <DismissForm item={item} onDone={() => setDismissing(false)} /> : null}
       {item.state === 'linked' && item.requestId ? <AnswerForm key={item.id} item={item} /> : null}

@@ -3,10 +3,10 @@ import { WEB_DISMISS_REASONS, type WebApplication } from '../../../../shared/api
 import { webApplicationsUi as t } from '../../../../shared/i18n/ru/web-applications';
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
-import { Kbd } from '../../components/Field';
 import { ReasonForm } from '../../components/ReasonForm';
+import { TriageActions, TriageList, TriageOutcome } from '../../components/TriageList';
 import { type Column } from '../../components/KeyTable';
-import { TriageList } from '../../components/TriageList';
+
 import { attachmentsText, errorText, formatInstant, ui } from '../../i18n';
 import { useStore } from '../../store';
 import { registerFromWeb } from './prefill';
@@ -41,7 +41,6 @@ function ApplicationPane({
   setDismissing(v: boolean): void;
 }) {
   const tz = useStore((s) => s.office?.timeZone);
-  const go = useStore((s) => s.go);
   const opened = useCall('web.application', { id });
   if (!opened.data || opened.data.application.id !== id)
     return <p className="muted">{opened.error ? errorText(opened.error) : ui.loading}</p>;
@@ -65,32 +64,22 @@ function ApplicationPane({
         <dt>{t.consent}</dt>
         <dd title={a.consentText}>{t.consentVersion(a.consentVersion, t.by[a.confirmedBy] ?? '')}</dd>
         <dt>{t.state}</dt>
-        <dd data-testid="web-state">
-          {stateOf(a)}
-          {a.regNumber ? (
-            <>
-              {' '}
-              <button
-                type="button"
-                className="btn btn--small btn--ghost"
-                onClick={() => go({ view: 'appeal', id: a.appealId! })}
-              >
-                {t.openAppeal(a.regNumber)}
-              </button>
-            </>
-          ) : null}
-          {a.rejectedReason ? ` · ${t.reasons[a.rejectedReason.split(':')[0]!] ?? a.rejectedReason}` : null}
-        </dd>
+        <TriageOutcome
+          testId="web-state"
+          state={stateOf(a)}
+          regNumber={a.regNumber}
+          appealId={a.appealId}
+          openAppeal={t.openAppeal}
+          reason={a.rejectedReason ? (t.reasons[a.rejectedReason.split(':')[0]!] ?? a.rejectedReason) : null}
+        />
       </dl>
       {open && a.kind === 'appeal' && !dismissing ? (
-        <div className="mailin__actions">
-          <button type="button" className="btn btn--primary" onClick={() => registerFromWeb(opened.data!)}>
-            {t.register} <Kbd>Enter</Kbd>
-          </button>
-          <button type="button" className="btn" onClick={() => setDismissing(true)}>
-            {t.dismiss} <Kbd>N</Kbd>
-          </button>
-        </div>
+        <TriageActions
+          register={t.register}
+          dismiss={t.dismiss}
+          onRegister={() => registerFromWeb(opened.data!)}
+          onDismiss={() => setDismissing(true)}
+        />
       ) : null}
       {open && dismissing ? <DismissForm id={a.id} onDone={() => setDismissing(false)} /> : null}
       {a.attachments.length > 0 ? (
