@@ -45,12 +45,8 @@ export interface RoutingRuleTable extends SyncColumns {
   to_deputy: number;
 }
 
-/**
- * An application from the public web reception at HQ (migration «web-applications»): written by HQ as
- * the office's row, handled in «Входящие», its outcome synced back for the citizen's status page.
- */
-export interface WebApplicationTable extends SyncColumns {
-  kind: 'appeal' | 'volunteer';
+/** What the citizen wrote on the web reception's form: HQ keeps it so and the office's row carries it. */
+export interface WebApplicationFields {
   surname: string;
   first_name: string;
   patronymic: string | null;
@@ -63,6 +59,14 @@ export interface WebApplicationTable extends SyncColumns {
   text: string;
   /** The campaign or page the form was opened from (`?source=` in its address). */
   source: string | null;
+}
+
+/**
+ * An application from the public web reception at HQ (migration «web-applications»): written by HQ as
+ * the office's row, handled in «Входящие», its outcome synced back for the citizen's status page.
+ */
+export interface WebApplicationTable extends SyncColumns, WebApplicationFields {
+  kind: 'appeal' | 'volunteer';
   consent_version: string;
   consent_text: string;
   submitted_at: string;

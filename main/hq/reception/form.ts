@@ -1,3 +1,4 @@
+import type { WebApplicationFields } from '../../../db/schema-desk';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { emailKey } from '../../../shared/domain/text';
@@ -25,20 +26,8 @@ export function placeLabel(p: Place): string {
   return [p.region, p.district, p.settlement].filter((s) => s !== '').join(', ');
 }
 
-/** What HQ keeps of a submitted application and hands to the office. */
-export interface ApplicationFields {
-  surname: string;
-  first_name: string;
-  patronymic: string | null;
-  email: string | null;
-  phone: string | null;
-  postal_address: string | null;
-  region: string | null;
-  district: string | null;
-  settlement: string | null;
-  text: string;
-  source: string | null;
-}
+/** What HQ keeps of a submitted application and hands to the office: the office row's own fields. */
+export type ApplicationFields = WebApplicationFields;
 
 export interface FormErrors {
   /** Per field of the form, the message shown beside it. */
